@@ -1,0 +1,138 @@
+"""Presentation helpers shared by every chapter notebook.
+
+The notebooks are narrative: they call these helpers to show Markdown (with
+citations), tables and charts. Seed text is untrusted, so every piece of it
+that reaches a Markdown output goes through :func:`escape` first: myst-nb parses
+Markdown outputs as MyST (``nb_render_markdown_format: myst``), and an unescaped
+seed line such as a ``{raw} html`` directive would otherwise reach the book.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import pandas as pd
+from IPython.display import Markdown, display
+
+from analysis.bibliography import seed_key
+
+__all__ = ["cite", "escape", "markdown_table", "seed_key", "setup", "show", "show_table"]
+
+# Every ASCII punctuation character can be backslash-escaped in CommonMark/MyST,
+# and an escaped character is always literal text. Escaping all of them (rather
+# than a hand-picked list) also neutralises roles, directives, math, HTML,
+# links, emphasis, substitutions and list/heading markers.
+_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+_WHITESPACE = re.compile(r"\s+")
+
+
+def escape(text: object) -> str:
+    """Return ``text`` as inline MyST that renders literally, on one line.
+
+    Whitespace runs (including newlines) collapse to one space so that seed text
+    can never start a block (heading, fence, table row, indented code).
+    """
+    flat = _WHITESPACE.sub(" ", "" if text is None else str(text)).strip()
+    return _PUNCTUATION.sub(r"\\\1", flat)
+
+
+def cite(*keys: str) -> str:
+    """A MyST citation role for BibTeX ``keys`` (which come from our own generated bib)."""
+    clean = [k for k in keys if k]
+    for key in clean:
+        if not re.fullmatch(r"[A-Za-z0-9_:.\-]+", key):
+            raise ValueError(f"not a safe citation key: {key!r}")
+    return "{cite}`" + ",".join(clean) + "`" if clean else ""
+
+
+def setup() -> None:
+    """The shared chapter preamble: one chart theme and display settings for every chapter."""
+    from analysis import charts
+
+    charts.enable_theme()
+    pd.set_option("display.max_colwidth", 120)
+
+
+def show(markdown: str) -> None:
+    """Display MyST Markdown that *we* wrote (seed text inside must already be escaped)."""
+    display(Markdown(markdown))
+
+
+def markdown_table(
+    frame: pd.DataFrame,
+    *,
+    trusted: Sequence[str] = (),
+    align: dict[str, str] | None = None,
+) -> str:
+    """Render ``frame`` as a MyST pipe table.
+
+    Every cell is escaped except the columns named in ``trusted`` (used for
+    citation roles the code generated itself). ``align`` maps column → ``l``/``r``/``c``.
+    """
+    align = align or {}
+    marks = {"l": ":--", "r": "--:", "c": ":-:"}
+    header = "| " + " | ".join(escape(c) for c in frame.columns) + " |"
+    rule = "| " + " | ".join(marks.get(align.get(c, "l"), ":--") for c in frame.columns) + " |"
+    rows = []
+    for record in frame.itertuples(index=False):
+        cells = [
+            str(value) if column in trusted else escape(_format_cell(value))
+            for column, value in zip(frame.columns, record, strict=True)
+        ]
+        rows.append("| " + " | ".join(cells) + " |")
+    return "\n".join([header, rule, *rows])
+
+
+def _format_cell(value: object) -> str:
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    if isinstance(value, float):
+        return f"{value:,.3g}" if abs(value) < 1000 else f"{value:,.0f}"
+    if isinstance(value, int):
+        return f"{value:,}"
+    return str(value)
+
+
+def show_table(
+    frame: pd.DataFrame,
+    *,
+    caption: str = "",
+    trusted: Sequence[str] = (),
+    align: dict[str, str] | None = None,
+    csv_link: str | None = None,
+) -> None:
+    """Display a table with an optional caption (our own MyST) and a CSV link."""
+    parts = []
+    if caption:
+        parts.append(caption + "\n")
+    parts.append(markdown_table(frame, trusted=trusted, align=align))
+    if csv_link:
+        parts.append("\n" + csv_link)
+    show("\n".join(parts))
+
+
+def download_link(path: Path, label: str = "Download the data (CSV)") -> str:
+    """A MyST ``{download}`` role for a file written next to the page."""
+    relative = path.as_posix()
+    if not re.fullmatch(r"[A-Za-z0-9_./\-]+", relative):
+        raise ValueError(f"unsafe download path: {relative!r}")
+    return "{download}`" + label + " <" + relative + ">`"
+
+
+def bullet_list(items: Iterable[str]) -> str:
+    return "\n".join(f"- {item}" for item in items)
+
+
+def json_for_script(value: object) -> str:
+    """JSON that is safe inside an HTML ``<script>`` element, whatever strings it holds."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )

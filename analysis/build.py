@@ -1,0 +1,358 @@
+"""Build the book: seeds → tables → papermill → Jupyter Book (HTML and PDF).
+
+Usage (what ``make book`` runs)::
+
+    python -m analysis.build --seeds seeds --build-dir _build [--strict] [--formats html,pdf]
+
+Stages, each in a fresh staging folder ``<build-dir>/.stage``:
+
+1. read and clean the seeds (``analysis.corpus``), extract actors, relations and
+   figures (``analysis.extraction``) and write the CSV tables to ``data/``;
+2. generate one BibTeX entry per seed and the run manifest (``run.json``);
+3. execute every chapter notebook listed in ``_toc.yml`` with papermill, passing
+   the parameters, into ``book/chapters/`` (the sources are never modified);
+4. run Jupyter Book on the executed copies with execution off, ``-W --keep-going``;
+5. only when everything succeeded, move ``html/``, ``pdf/`` and ``data/`` into
+   ``<build-dir>`` — a failed build leaves the previous book in place.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+import papermill
+import vl_convert as vlc
+import yaml
+
+from analysis import bibliography, manifest
+from analysis.charts import VEGA_LITE_VERSION
+
+#: Files copied from the project root into the book source folder.
+BOOK_FILES = ("_config.yml", "_toc.yml", "references.bib")
+VEGA_BUNDLE = "vega-bundle.js"
+SEED_BIB = "_generated/seeds.bib"
+OUTPUTS = ("html", "pdf", "data")
+
+
+class BuildError(RuntimeError):
+    """A build step failed; the message says which and why."""
+
+
+@dataclass
+class BuildConfig:
+    root: Path
+    seeds: Path
+    build_dir: Path
+    formats: tuple[str, ...] = ("html", "pdf")
+    strict: bool = False
+    focus_countries: tuple[str, ...] = ("RU", "CN", "KZ")
+    min_mentions: int = 1
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def stage(self) -> Path:
+        return self.build_dir / ".stage"
+
+
+def log(message: str) -> None:
+    print(f"[build] {message}", flush=True)
+
+
+class _Timer:
+    def __init__(self, config: BuildConfig, name: str) -> None:
+        self.config, self.name = config, name
+
+    def __enter__(self) -> None:
+        self.start = time.perf_counter()
+        log(f"{self.name} …")
+
+    def __exit__(self, *exc: object) -> None:
+        elapsed = time.perf_counter() - self.start
+        self.config.timings[self.name] = elapsed
+        if exc[0] is None:
+            log(f"{self.name}: done in {elapsed:.1f} s")
+
+
+def toc_files(toc_path: Path) -> list[str]:
+    """Every document named in a jb-book ``_toc.yml``, in reading order."""
+    toc = yaml.safe_load(toc_path.read_text(encoding="utf-8"))
+
+    def walk(node: object) -> Iterator[str]:
+        if isinstance(node, dict):
+            if "file" in node:
+                yield str(node["file"])
+            for key in ("parts", "chapters", "sections"):
+                for child in node.get(key, []) or []:
+                    yield from walk(child)
+        elif isinstance(node, list):
+            for child in node:
+                yield from walk(child)
+
+    return [str(toc["root"]), *walk(toc)]
+
+
+def _source_file(root: Path, docname: str) -> Path:
+    for suffix in (".ipynb", ".md"):
+        path = root / f"{docname}{suffix}"
+        if path.exists():
+            return path
+    raise BuildError(f"_toc.yml names {docname!r} but neither {docname}.ipynb nor .md exists")
+
+
+def prepare_stage(config: BuildConfig) -> Path:
+    """A fresh staging folder holding the book sources; returns the book source folder."""
+    if config.stage.exists():
+        shutil.rmtree(config.stage)
+    source = config.stage / "book"
+    (config.stage / "data").mkdir(parents=True)
+    source.mkdir()
+    for name in BOOK_FILES:
+        shutil.copy2(config.root / name, source / name)
+    static = config.root / "_static"
+    if static.is_dir():
+        shutil.copytree(static, source / "_static")
+    (source / "_static").mkdir(exist_ok=True)
+    # Vega, Vega-Lite and vega-embed, vendored so that charts draw offline (no CDN).
+    bundle = vlc.javascript_bundle(
+        snippet="window.vegaEmbed = vegaEmbed; window.vega = vega; window.vegaLite = vegaLite;",
+        vl_version=VEGA_LITE_VERSION,
+    )
+    (source / "_static" / VEGA_BUNDLE).write_text(bundle, encoding="utf-8")
+    return source
+
+
+def extract_data(config: BuildConfig, source: Path) -> list:
+    """Read the seeds, extract the tables and write them, the seed BibTeX and the manifest."""
+    from analysis.corpus import load_corpus
+    from analysis.extraction import extract, write_tables
+
+    data_dir = config.stage / "data"
+    corpus = load_corpus(config.seeds)
+    for message in corpus.messages:
+        log(f"seed problem: {message}")
+    if config.strict and corpus.messages:
+        raise BuildError(f"STRICT=1 and {len(corpus.messages)} seed problem(s), listed above")
+    usable = [d for d in corpus.documents if d.usable]
+    log(f"{len(corpus.documents)} seed file(s), {len(usable)} usable")
+    tables = extract(corpus.documents)
+    write_tables(tables, data_dir)
+    (data_dir / "messages.txt").write_text(
+        "".join(f"{m}\n" for m in corpus.messages), encoding="utf-8"
+    )
+    bibliography.write_seed_bib(corpus.documents, source / SEED_BIB)
+    return corpus.documents
+
+
+def notebook_parameters(config: BuildConfig) -> dict[str, object]:
+    return {
+        "seeds_dir": str(config.seeds),
+        "data_dir": str(config.stage / "data"),
+        "focus_countries": list(config.focus_countries),
+        "min_mentions": config.min_mentions,
+    }
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def execute_notebooks(config: BuildConfig, source: Path) -> None:
+    """Execute every chapter notebook with papermill into the book source folder."""
+    parameters = notebook_parameters(config)
+    docnames = toc_files(config.root / "_toc.yml")
+    # Chapter kernels import the project's package from the project root.
+    os.environ["PYTHONPATH"] = os.pathsep.join(
+        p for p in (str(config.root), os.environ.get("PYTHONPATH", "")) if p
+    )
+    for index, docname in enumerate(docnames, start=1):
+        path = _source_file(config.root, docname)
+        target = source / path.relative_to(config.root)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if path.suffix != ".ipynb":
+            shutil.copy2(path, target)
+            continue
+        log(f"notebook {index}/{len(docnames)}: {docname}")
+        started = time.perf_counter()
+        try:
+            papermill.execute_notebook(
+                str(path),
+                str(target),
+                parameters=parameters,
+                cwd=str(target.parent),
+                kernel_name="python3",
+                progress_bar=False,
+                log_output=False,
+                request_save_on_cell_execute=False,
+            )
+        except papermill.PapermillExecutionError as error:
+            raise BuildError(
+                f"notebook {_relative(path, config.root)} failed in cell {error.cell_index} "
+                f"(execution count {error.exec_count}): {error.ename}: {error.evalue}"
+            ) from None
+        except Exception as error:  # kernel died, bad notebook JSON, missing parameters cell…
+            raise BuildError(f"notebook {_relative(path, config.root)} failed: {error}") from None
+        hide_code(target)
+        config.timings[f"notebook {docname}"] = time.perf_counter() - started
+
+
+def hide_code(path: Path) -> None:
+    """Readers see results, not code: remove code inputs and papermill's injected cell.
+
+    The code stays in the notebook sources in ``chapters/`` and in ``analysis/``.
+    """
+    notebook = nbformat.read(path, as_version=4)
+    for cell in notebook.cells:
+        if cell.cell_type != "code":
+            continue
+        tags = set(cell.metadata.get("tags", []))
+        if tags & {"injected-parameters", "parameters"}:
+            tags.add("remove-cell")
+        else:
+            tags.add("remove-input")
+        cell.metadata["tags"] = sorted(tags)
+    nbformat.write(notebook, path)
+
+
+def jupyter_book(config: BuildConfig, source: Path, builder: str) -> Path:
+    """Run Jupyter Book (execution off) on the executed sources; warnings are errors."""
+    executable = Path(sys.executable).with_name("jupyter-book")
+    command = [
+        str(executable),
+        "build",
+        str(source),
+        "--builder",
+        builder,
+        "--path-output",
+        str(config.stage / "jb"),
+        "--warningiserror",
+        "--keep-going",
+    ]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    log_path = config.stage / f"jupyter-book-{builder}.log"
+    log_path.write_text(result.stdout + result.stderr, encoding="utf-8")
+    if result.returncode != 0:
+        problems = [
+            line
+            for line in (result.stdout + result.stderr).splitlines()
+            if "WARNING" in line or "ERROR" in line or "Error" in line
+        ]
+        detail = "\n".join(problems[-30:]) or (result.stdout + result.stderr)[-3000:]
+        raise BuildError(f"jupyter-book ({builder}) failed; see {log_path}:\n{detail}")
+    return config.stage / "jb" / "_build"
+
+
+def build_outputs(config: BuildConfig, source: Path) -> None:
+    out = config.stage / "jb" / "_build"
+    if "html" in config.formats:
+        with _Timer(config, "html"):
+            jupyter_book(config, source, "html")
+            shutil.copytree(out / "html", config.stage / "html")
+    if "pdf" in config.formats:
+        if shutil.which("xelatex") is None or shutil.which("latexmk") is None:
+            raise BuildError(
+                "xelatex/latexmk not found: install TeX Live (make book does it with apt-get)"
+            )
+        with _Timer(config, "pdf"):
+            jupyter_book(config, source, "pdflatex")
+            pdfs = sorted((out / "latex").glob("*.pdf"))
+            if not pdfs:
+                raise BuildError("the LaTeX build produced no PDF")
+            (config.stage / "pdf").mkdir()
+            shutil.copy2(pdfs[0], config.stage / "pdf" / "book.pdf")
+
+
+def publish(config: BuildConfig) -> None:
+    """Swap the staged outputs into place, only now that the whole build succeeded."""
+    for name in OUTPUTS:
+        new = config.stage / name
+        if not new.exists():
+            continue
+        target = config.build_dir / name
+        old = config.build_dir / f".old-{name}"
+        if old.exists():
+            shutil.rmtree(old)
+        if target.exists():
+            target.rename(old)
+        new.rename(target)
+        if old.exists():
+            shutil.rmtree(old)
+    shutil.rmtree(config.stage, ignore_errors=True)
+
+
+def build(config: BuildConfig) -> None:
+    if not config.seeds.is_dir():
+        raise BuildError(f"seeds folder not found: {config.seeds}")
+    config.build_dir.mkdir(parents=True, exist_ok=True)
+    with _Timer(config, "prepare"):
+        source = prepare_stage(config)
+    with _Timer(config, "extract"):
+        documents = extract_data(config, source)
+    parameters = notebook_parameters(config)
+    shown = {
+        **parameters,
+        "seeds_dir": _relative(config.seeds, config.root),
+        "data_dir": _relative(config.build_dir / "data", config.root),
+    }
+    manifest.write_manifest(manifest.build_manifest(shown, documents), config.stage / "data")
+    with _Timer(config, "notebooks"):
+        execute_notebooks(config, source)
+    build_outputs(config, source)
+    publish(config)
+    summary = ", ".join(f"{k} {v:.1f} s" for k, v in config.timings.items() if " " not in k)
+    log(f"book built in {config.build_dir} ({summary})")
+
+
+def parse_args(argv: list[str] | None = None) -> BuildConfig:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="project root")
+    parser.add_argument("--seeds", type=Path, default=None, help="seeds folder (default: seeds/)")
+    parser.add_argument("--build-dir", type=Path, default=None, help="default: <root>/_build")
+    parser.add_argument("--formats", default="html,pdf", help="comma-separated: html,pdf")
+    parser.add_argument("--strict", action="store_true", help="any seed problem fails the build")
+    parser.add_argument("--focus-countries", default="RU,CN,KZ")
+    parser.add_argument("--min-mentions", type=int, default=1)
+    args = parser.parse_args(argv)
+    root = args.root.resolve()
+    formats = tuple(f.strip() for f in args.formats.split(",") if f.strip())
+    unknown = set(formats) - {"html", "pdf"}
+    if unknown:
+        parser.error(f"unknown format(s): {', '.join(sorted(unknown))}")
+    return BuildConfig(
+        root=root,
+        seeds=(args.seeds or root / "seeds").resolve(),
+        build_dir=(args.build_dir or root / "_build").resolve(),
+        formats=formats,
+        strict=args.strict,
+        focus_countries=tuple(c.strip().upper() for c in args.focus_countries.split(",") if c),
+        min_mentions=args.min_mentions,
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    config = parse_args(argv)
+    try:
+        build(config)
+    except BuildError as error:
+        print(f"[build] FAILED: {error}", file=sys.stderr, flush=True)
+        print("[build] the previous book (if any) was left unchanged", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("[build] interrupted; the previous book was left unchanged", file=sys.stderr)
+        return 130
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,146 @@
+"""Altair charts for the book: one theme, one way to show a chart in HTML and PDF.
+
+Each chart is displayed as a single output with two representations:
+
+* ``text/html``: a ``<div>`` and a call to ``vegaEmbed`` — the Vega, Vega-Lite and
+  vega-embed libraries are vendored into the book's static files by the build
+  (``analysis.build``), so charts draw with no network access;
+* ``image/png``: a static rendering made with vl-convert, which the LaTeX builder
+  picks through myst-nb's MIME priority (``nb_mime_priority_overrides`` in
+  ``_config.yml``), so the PDF never shows a blank placeholder.
+
+The data behind each chart is written as CSV next to the page and linked below it.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+from pathlib import Path
+
+import altair as alt
+import pandas as pd
+import vl_convert as vlc
+from IPython.display import display
+
+from analysis import book
+
+#: Okabe & Ito's colour-blind-safe palette (black last: it is used for text and rules).
+PALETTE = [
+    "#0072B2",
+    "#E69F00",
+    "#009E73",
+    "#D55E00",
+    "#56B4E9",
+    "#CC79A7",
+    "#F0E442",
+    "#000000",
+]
+THEME = "report"
+FONT = "FreeSans"
+WIDTH = 560
+VEGA_LITE_VERSION = "6.4"
+#: Folder, relative to the notebook being executed, where chart data is written.
+DATA_FOLDER = Path("data")
+
+
+@alt.theme.register(THEME, enable=False)
+def _theme() -> alt.theme.ThemeConfig:
+    return {
+        "config": {
+            "font": FONT,
+            "range": {"category": PALETTE},
+            "view": {"stroke": None},
+            "axis": {"labelFontSize": 11, "titleFontSize": 12, "grid": True, "gridOpacity": 0.4},
+            "legend": {"labelFontSize": 11, "titleFontSize": 12},
+            "title": {"fontSize": 14, "anchor": "start", "subtitleColor": "#444444"},
+            "background": "white",
+        }
+    }
+
+
+def enable_theme() -> None:
+    """Enable the book's single Altair theme (called by ``book.setup``)."""
+    alt.theme.enable(THEME)
+
+
+def _check_name(name: str) -> str:
+    if not re.fullmatch(r"[a-z0-9][a-z0-9\-]*", name):
+        raise ValueError(f"chart names are lower-case slugs, got {name!r}")
+    return name
+
+
+def spec(chart: alt.TopLevelMixin) -> dict:
+    """The chart's Vega-Lite specification, without the remote ``$schema`` address."""
+    with alt.theme.enable(THEME):
+        result = chart.to_dict()
+    result.pop("$schema", None)
+    return result
+
+
+def png(chart_spec: dict, scale: float = 2.0) -> bytes:
+    """A static PNG of a Vega-Lite spec (vl-convert, no browser, no network)."""
+    return vlc.vegalite_to_png(chart_spec, vl_version=VEGA_LITE_VERSION, scale=scale)
+
+
+def html(chart_spec: dict, name: str, title: str) -> str:
+    """The HTML that draws the chart with the vendored vega-embed."""
+    element = f"chart-{_check_name(name)}"
+    options = {"actions": False, "renderer": "svg", "mode": "vega-lite"}
+    return (
+        f'<div id="{element}" class="report-chart" role="figure" '
+        f'aria-label="{_attribute(title)}"></div>\n'
+        "<script>\n"
+        f'vegaEmbed("#{element}", {book.json_for_script(chart_spec)}, '
+        f"{book.json_for_script(options)})"
+        '.catch(function (error) { console.error("chart ' + element + ':", error); });\n'
+        "</script>"
+    )
+
+
+def _attribute(text: str) -> str:
+    return (
+        text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
+    )
+
+
+def write_data(frame: pd.DataFrame, name: str, folder: Path = DATA_FOLDER) -> Path:
+    """Write the exact data behind a chart as CSV next to the page; return the relative path."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{_check_name(name)}.csv"
+    frame.to_csv(path, index=False, lineterminator="\n")
+    return path
+
+
+def show(
+    chart: alt.TopLevelMixin,
+    *,
+    name: str,
+    data: pd.DataFrame,
+    caption: str,
+    title: str | None = None,
+) -> None:
+    """Display a chart (HTML + PNG), then its caption and a link to its CSV data.
+
+    ``caption`` is MyST written by the notebook (with ``book.cite`` roles naming
+    its sources); any seed text inside it must already be escaped.
+    """
+    chart_spec = spec(chart)
+    label = title or _spec_title(chart_spec) or name
+    bundle = {
+        "text/html": html(chart_spec, name, label),
+        "image/png": base64.b64encode(png(chart_spec)).decode("ascii"),
+        "text/plain": f"<chart {name}: {label}>",
+    }
+    display(bundle, raw=True, metadata={"image/png": {"alt": label}})
+    csv_path = write_data(data, name)
+    book.show(f"{caption} {book.download_link(csv_path)}")
+
+
+def _spec_title(chart_spec: dict) -> str:
+    title = chart_spec.get("title")
+    if isinstance(title, dict):
+        title = title.get("text")
+    if isinstance(title, list):
+        title = " ".join(map(str, title))
+    return str(title) if title else ""

@@ -1,0 +1,67 @@
+"""Data model shared by the corpus reader and the extraction stage.
+
+This is the contract between ``analysis.corpus`` (reading and cleaning seeds) and
+``analysis.extraction`` (actors, relations, figures). Keep it small and stable.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+#: Status of a document that was read and cleaned without problem.
+STATUS_OK = "ok"
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One cleaned paragraph of a document.
+
+    ``index`` is the paragraph's position among the document's *kept* paragraphs
+    and is the middle part of sentence ids (``document:paragraph:sentence``).
+    ``duplicate_of`` names the paragraph (``document:paragraph``) this one repeats,
+    exactly or nearly; duplicates are kept for provenance but skipped by extraction.
+    """
+
+    index: int
+    text: str
+    duplicate_of: str | None = None
+
+
+@dataclass
+class Document:
+    """A seed after reading and cleaning.
+
+    ``id`` is the file name without its suffix (stable across runs, used as the
+    BibTeX key stem and in every table). ``status`` is ``"ok"`` or a short reason
+    why the document was skipped or flagged (e.g. ``"skipped: empty file"``).
+    Extraction only runs on documents whose status is ``"ok"`` or starts with
+    ``"flagged:"``.
+    """
+
+    id: str
+    path: Path
+    sha256: str
+    status: str = STATUS_OK
+    title: str = ""
+    language: str = ""
+    encoding: str = ""
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    words: int = 0
+    boilerplate_lines: int = 0
+    boilerplate_share: float = 0.0
+    repetition_share: float = 0.0
+    metadata: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def usable(self) -> bool:
+        return self.status == STATUS_OK or self.status.startswith("flagged:")
+
+    @property
+    def text(self) -> str:
+        """Cleaned text, paragraphs separated by blank lines (duplicates included)."""
+        return "\n\n".join(p.text for p in self.paragraphs)
+
+    @property
+    def unique_paragraphs(self) -> list[Paragraph]:
+        return [p for p in self.paragraphs if p.duplicate_of is None]

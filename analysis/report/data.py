@@ -1,0 +1,47 @@
+"""Load a build's tables (``<data_dir>/*.csv``) and its run manifest for the chapters."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from analysis import manifest
+
+TABLES = ("documents", "entities", "mentions", "relations", "figures", "candidates")
+
+
+@dataclass
+class ReportData:
+    data_dir: Path
+    documents: pd.DataFrame
+    entities: pd.DataFrame
+    mentions: pd.DataFrame
+    relations: pd.DataFrame
+    figures: pd.DataFrame
+    candidates: pd.DataFrame
+    run: dict
+
+    @property
+    def usable_documents(self) -> pd.DataFrame:
+        status = self.documents["status"].astype(str)
+        return self.documents[(status == "ok") | status.str.startswith("flagged:")]
+
+
+def read_table(data_dir: Path, name: str) -> pd.DataFrame:
+    path = Path(data_dir) / f"{name}.csv"
+    if not path.exists():
+        raise FileNotFoundError(f"{path} is missing: run `make book` (or analysis.build) first")
+    # Only empty cells are missing values ("NA" or "None" in a seed's text stay text);
+    # missing text becomes "", missing numbers stay NaN.
+    frame = pd.read_csv(path, keep_default_na=False, na_values=[""])
+    text_columns = frame.select_dtypes(include=["object", "string"]).columns
+    frame[text_columns] = frame[text_columns].fillna("")
+    return frame
+
+
+def load(data_dir: str | Path) -> ReportData:
+    data_dir = Path(data_dir)
+    tables = {name: read_table(data_dir, name) for name in TABLES}
+    return ReportData(data_dir=data_dir, run=manifest.read_manifest(data_dir), **tables)
