@@ -26,6 +26,8 @@ class Paragraph:
     index: int
     text: str
     duplicate_of: str | None = None
+    #: Short line without final full stop (a headline or a section heading).
+    heading: bool = False
 
 
 @dataclass
@@ -52,6 +54,12 @@ class Document:
     boilerplate_share: float = 0.0
     repetition_share: float = 0.0
     metadata: dict[str, str] = field(default_factory=dict)
+    #: True when the text has no headline and ``title`` was made from its first sentence.
+    title_derived: bool = False
+    #: Words in paragraphs marked ``duplicate_of``, over ``words``.
+    duplicate_paragraph_share: float = 0.0
+    #: Words in sentences restating an earlier sentence (paraphrase), over ``words``.
+    restated_share: float = 0.0
 
     @property
     def usable(self) -> bool:

@@ -1,0 +1,185 @@
+"""Repeated paragraphs, restated sentences and duplicate documents.
+
+Paragraphs are compared through word 3-gram shingles kept in an inverted index
+(shingle -> paragraphs), so each paragraph is only compared with the few that share
+a shingle with it: no all-pairs loop over a large corpus.
+
+* A paragraph **duplicates** another when at least :data:`CONTAINMENT` of its shingles
+  occur in that other paragraph (exact copies, near copies and a fragment that is the
+  beginning of a longer paragraph all count). Short paragraphs (fewer than
+  :data:`MIN_SHINGLES` shingles) only count when the other paragraph starts with them.
+  Within a document the shorter of the two is the duplicate (the fuller version is
+  kept for extraction); across documents a paragraph only duplicates one of an earlier
+  document (documents in id order).
+* A sentence **restates** an earlier sentence of the same document when it shares at
+  least :data:`RESTATE_SHARED` content-word stems with it and at least
+  :data:`RESTATE_CONTAINMENT` of its own. This catches paraphrase ("on parle
+  aujourd'hui d'une nouvelle très/vraiment importante…") that exact matching misses.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .text import match_key, sentences, shingles, word_count, words
+
+CONTAINMENT = 0.8
+MIN_SHINGLES = 5
+#: Shingles found in more paragraphs than this are too common to suggest a candidate.
+MAX_POSTINGS = 200
+#: Candidates examined per paragraph (those sharing the most shingles).
+MAX_CANDIDATES = 20
+RESTATE_SHARED = 4
+RESTATE_CONTAINMENT = 0.4
+#: Whole documents: Jaccard of their shingle sets, or containment of the later one.
+DOC_JACCARD = 0.8
+DOC_CONTAINMENT = 0.9
+
+
+@dataclass
+class _Item:
+    doc: int
+    index: int
+    key: str
+    shingles: set[str]
+
+
+def _contained(small: _Item, large: _Item) -> bool:
+    """Whether ``small`` repeats (all or most of) ``large``."""
+    if len(small.shingles) < MIN_SHINGLES:
+        return bool(small.key) and large.key.startswith(small.key)
+    shared = len(small.shingles & large.shingles)
+    return shared >= CONTAINMENT * len(small.shingles)
+
+
+def find_duplicate_paragraphs(docs: list[tuple[str, list[str]]]) -> dict[tuple[int, int], str]:
+    """Map ``(document position, paragraph index)`` to the ``doc:paragraph`` it repeats.
+
+    ``docs`` is a list of ``(doc_id, paragraphs)`` in id order.
+    """
+    items: list[_Item] = []
+    postings: dict[str, list[int]] = defaultdict(list)
+    duplicate: dict[int, int] = {}
+    for d, (_, paragraphs) in enumerate(docs):
+        for i, text in enumerate(paragraphs):
+            item = _Item(d, i, match_key(text), shingles(text))
+            me = len(items)
+            items.append(item)
+            shared: Counter[int] = Counter()
+            for s in item.shingles:
+                plist = postings.get(s)
+                if plist and len(plist) <= MAX_POSTINGS:
+                    shared.update(plist)
+            # Deterministic order: most shared shingles first, then earliest paragraph.
+            for other in sorted(shared, key=lambda o: (-shared[o], o))[:MAX_CANDIDATES]:
+                earlier = items[other]
+                if _contained(item, earlier):
+                    duplicate[me] = other
+                    break
+                if earlier.doc == d and other not in duplicate and _contained(earlier, item):
+                    duplicate[other] = me
+            for s in item.shingles:
+                postings[s].append(me)
+    result: dict[tuple[int, int], str] = {}
+    for me in sorted(duplicate):
+        target, seen = duplicate[me], {me}
+        while target in duplicate and duplicate[target] not in seen:  # follow chains
+            seen.add(target)
+            target = duplicate[target]
+        if target == me:
+            continue
+        original = items[target]
+        result[(items[me].doc, items[me].index)] = f"{docs[original.doc][0]}:{original.index}"
+    return result
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    # spaCy's stop lists for French and English (no model needed).
+    from spacy.lang.en.stop_words import STOP_WORDS as english
+    from spacy.lang.fr.stop_words import STOP_WORDS as french
+
+    return frozenset(w.replace("’", "'") for w in french | english)
+
+
+def _stem(word: str) -> str:
+    """Crude, language-neutral stem: lower case, no accents, first six letters."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))[:6]
+
+
+def content_stems(sentence: str) -> set[str]:
+    """Stems of the content words of a sentence (elided articles and stop words dropped)."""
+    stop = _stopwords()
+    stems = set()
+    for word in words(sentence):
+        low = word.casefold()
+        if "'" in low and len(low.split("'", 1)[0]) <= 3:  # l'usine, qu'il, d'une
+            low = low.split("'", 1)[1]
+        if len(low) >= 3 and low not in stop and not low.isdigit():
+            stems.add(_stem(low))
+    return stems
+
+
+def restated_sentence_words(paragraphs: list[str], skip: set[int] | None = None) -> int:
+    """Words in sentences that restate an earlier sentence of the same document.
+
+    Paragraphs whose index is in ``skip`` (duplicates, headings) are neither counted
+    nor used as references: headings announce the text that follows them.
+    """
+    skip = skip or set()
+    seen: list[set[str]] = []
+    repeated = 0
+    for i, paragraph in enumerate(paragraphs):
+        if i in skip:
+            continue
+        for sentence in sentences(paragraph):
+            stems = content_stems(sentence)
+            if len(stems) < RESTATE_SHARED:
+                continue
+            for earlier in seen:
+                shared = len(stems & earlier)
+                if shared >= RESTATE_SHARED and shared >= RESTATE_CONTAINMENT * len(stems):
+                    repeated += word_count(sentence)
+                    break
+            seen.append(stems)
+    return repeated
+
+
+def find_duplicate_documents(texts: list[tuple[str, str]]) -> dict[str, tuple[str, bool]]:
+    """Map a document id to ``(id of the document it duplicates, exact?)``.
+
+    ``texts`` is ``(doc_id, cleaned text)`` in id order; the later id is the duplicate.
+    """
+    result: dict[str, tuple[str, bool]] = {}
+    keys: dict[str, str] = {}
+    sets: list[set[str]] = []
+    postings: dict[str, list[int]] = defaultdict(list)
+    for n, (doc_id, text) in enumerate(texts):
+        key = match_key(text)
+        doc_shingles = shingles(text)
+        sets.append(doc_shingles)
+        if key in keys:
+            result[doc_id] = (keys[key], True)
+        else:
+            keys[key] = doc_id
+            shared: Counter[int] = Counter()
+            for s in doc_shingles:
+                plist = postings.get(s)
+                if plist and len(plist) <= MAX_POSTINGS:
+                    shared.update(plist)
+            for other in sorted(shared, key=lambda o: (-shared[o], o))[:MAX_CANDIDATES]:
+                common = len(doc_shingles & sets[other])
+                union = len(doc_shingles | sets[other])
+                if (union and common / union >= DOC_JACCARD) or (
+                    doc_shingles and common / len(doc_shingles) >= DOC_CONTAINMENT
+                ):
+                    result[doc_id] = (texts[other][0], False)
+                    break
+        if doc_id not in result:
+            for s in doc_shingles:
+                postings[s].append(n)
+    return result

@@ -1,0 +1,222 @@
+"""``load_corpus``: from a seeds folder to cleaned :class:`Document` objects.
+
+Steps, in order: discover files; read and decode each one (size, links, file type,
+encoding, binary data); extract HTML and strip Markdown; normalise typography; skip
+exact byte-for-byte copies; remove boilerplate (with lines repeated across documents);
+split paragraphs; identify the language; flag duplicate documents; mark repeated
+paragraphs and measure restated sentences; find the title.
+
+Problems never raise: they become a document status and a one-line message.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .clean import (
+    looks_like_heading,
+    paragraphs_from_blocks,
+    remove_boilerplate,
+    repeated_lines,
+    strip_markdown,
+)
+from .dedup import find_duplicate_documents, find_duplicate_paragraphs, restated_sentence_words
+from .htmltext import html_title, html_to_text
+from .language import identify_language
+from .metadata import read_metadata
+from .model import STATUS_OK, Document, Paragraph
+from .reader import (
+    DEFAULT_MAX_BYTES,
+    SUPPORTED_SUFFIXES,
+    discover,
+    link_problem,
+    read_file,
+    sha256_of,
+)
+from .text import normalize_typography, word_count
+from .titles import choose_title
+
+#: A short line must occur in at least this many documents to count as site furniture.
+REPEATED_LINE_DOCUMENTS = 3
+
+
+@dataclass
+class Corpus:
+    """All candidate documents (skipped ones included, sorted by id) and the problems met."""
+
+    documents: list[Document] = field(default_factory=list)
+    messages: list[str] = field(default_factory=list)
+
+    @property
+    def usable(self) -> list[Document]:
+        """Documents extraction should run on (status ``ok`` or ``flagged: ...``)."""
+        return [d for d in self.documents if d.usable]
+
+
+@dataclass
+class _Work:
+    """A document while it is being built."""
+
+    doc: Document
+    suffix: str
+    text: str = ""
+    html_title: str = ""
+    paragraphs: list[str] = field(default_factory=list)
+
+
+def _skip(work: _Work, reason: str) -> None:
+    if work.doc.status == STATUS_OK:
+        work.doc.status = f"skipped: {reason}"
+
+
+def _read(path: Path, seeds_dir: Path, max_bytes: int) -> _Work:
+    """Read one candidate file into a :class:`_Work` (status set if it cannot be used)."""
+    doc_id = unicodedata.normalize("NFC", path.stem)
+    suffix = path.suffix.lower()
+    work = _Work(Document(id=doc_id, path=path, sha256=""), suffix)
+    problem = link_problem(path, seeds_dir)
+    if problem:
+        _skip(work, problem)  # not followed: no hash, no read
+        return work
+    if suffix not in SUPPORTED_SUFFIXES:
+        _skip(work, f"unsupported file type {suffix or '(no suffix)'}")
+        return work
+    try:
+        work.doc.sha256 = sha256_of(path)
+        raw = read_file(path, max_bytes)
+    except OSError as error:
+        _skip(work, f"unreadable ({error.strerror or error})")
+        return work
+    if raw.problem:
+        _skip(work, raw.problem)
+        return work
+    work.doc.encoding = raw.encoding
+    text = raw.text
+    if suffix in (".html", ".htm"):
+        work.html_title = normalize_typography(html_title(text))
+        text = html_to_text(text)
+    elif suffix == ".md":
+        text = strip_markdown(text)
+    work.text = normalize_typography(text)
+    if not work.text.strip():
+        _skip(work, "no text")
+    return work
+
+
+def _assign_ids(works: list[_Work]) -> None:
+    """Keep ids unique: a second file with the same stem is skipped under its full name."""
+    owners: dict[str, str] = {}
+    for work in works:
+        doc = work.doc
+        if doc.id in owners:
+            other = owners[doc.id]
+            doc.id = unicodedata.normalize("NFC", doc.path.name)
+            _skip(work, f"same id as {other}")
+        else:
+            owners[doc.id] = doc.path.name
+
+
+def _clean(works: list[_Work]) -> None:
+    """Remove boilerplate, split paragraphs and identify the language of readable texts."""
+    readable = [w for w in works if w.doc.status == STATUS_OK]
+    repeated = repeated_lines((w.text for w in readable), REPEATED_LINE_DOCUMENTS)
+    for work in readable:
+        cleaned = remove_boilerplate(work.text, repeated)
+        work.doc.boilerplate_lines = cleaned.removed_lines
+        work.doc.boilerplate_share = round(cleaned.share, 4)
+        work.paragraphs = paragraphs_from_blocks(cleaned.blocks, markdown=work.suffix == ".md")
+        if not work.paragraphs:
+            _skip(work, "no text left after removing boilerplate")
+            continue
+        guess = identify_language("\n".join(work.paragraphs))
+        work.doc.language = guess.language
+        if guess.problem:
+            _skip(work, guess.problem)
+
+
+def _mark_duplicates(works: list[_Work]) -> dict[tuple[str, int], str]:
+    """Flag duplicate documents; return the paragraph duplicates of usable documents."""
+    readable = [w for w in works if w.doc.status == STATUS_OK]
+    same = find_duplicate_documents([(w.doc.id, "\n\n".join(w.paragraphs)) for w in readable])
+    for work in readable:
+        if work.doc.id in same:
+            original, exact = same[work.doc.id]
+            if exact:
+                _skip(work, f"exact duplicate of {original}")
+            else:
+                work.doc.status = f"flagged: near duplicate of {original}"
+    usable = [w for w in works if w.doc.usable and w.paragraphs]
+    found = find_duplicate_paragraphs([(w.doc.id, w.paragraphs) for w in usable])
+    return {(usable[n].doc.id, i): original for (n, i), original in found.items()}
+
+
+def _finish(work: _Work, duplicates: dict[tuple[str, int], str]) -> None:
+    """Build paragraphs, counts, shares and the title of one document."""
+    doc = work.doc
+    if not work.paragraphs:
+        return
+    title, derived = choose_title(work.paragraphs, work.html_title)
+    doc.title, doc.title_derived = title, derived
+    doc.paragraphs = [
+        Paragraph(
+            index=i,
+            text=text,
+            duplicate_of=duplicates.get((doc.id, i)),
+            heading=looks_like_heading(text),
+        )
+        for i, text in enumerate(work.paragraphs)
+    ]
+    doc.words = word_count(doc.text)
+    if not doc.words:
+        return
+    dup_words = sum(word_count(p.text) for p in doc.paragraphs if p.duplicate_of)
+    skip = {p.index for p in doc.paragraphs if p.duplicate_of or p.heading}
+    restated = restated_sentence_words(work.paragraphs, skip)
+    doc.duplicate_paragraph_share = round(dup_words / doc.words, 4)
+    doc.restated_share = round(restated / doc.words, 4)
+    doc.repetition_share = round((dup_words + restated) / doc.words, 4)
+
+
+def load_corpus(
+    seeds_dir: Path,
+    *,
+    metadata_name: str = "provenance.csv",
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Corpus:
+    """Read every seed of ``seeds_dir`` (not recursively) into a :class:`Corpus`.
+
+    Raises ``ValueError`` only when ``seeds_dir`` does not exist or is not a folder.
+    Files over ``max_bytes`` are skipped without being read.
+    """
+    seeds_dir = Path(seeds_dir)
+    if not seeds_dir.exists():
+        raise ValueError(f"seeds folder {seeds_dir} does not exist")
+    if not seeds_dir.is_dir():
+        raise ValueError(f"seeds folder {seeds_dir} is not a folder")
+    metadata, messages = read_metadata(seeds_dir / metadata_name)
+
+    works = [_read(path, seeds_dir, max_bytes) for path in discover(seeds_dir, metadata_name)]
+    works.sort(key=lambda w: w.doc.id)
+    _assign_ids(works)
+    first_by_hash: dict[str, str] = {}
+    for work in works:  # byte-for-byte copies: the later id is the copy
+        digest = work.doc.sha256
+        if work.doc.status == STATUS_OK and digest:
+            if digest in first_by_hash:
+                _skip(work, f"exact duplicate of {first_by_hash[digest]}")
+            else:
+                first_by_hash[digest] = work.doc.id
+    _clean(works)
+    duplicates = _mark_duplicates(works)
+    for work in works:
+        _finish(work, duplicates)
+        work.doc.metadata = dict(metadata.get(work.doc.id, {}))
+        if work.doc.status != STATUS_OK:
+            messages.append(f"{seeds_dir.name}/{work.doc.path.name}: {work.doc.status}")
+    known = {w.doc.id for w in works}
+    for seed in sorted(set(metadata) - known):
+        messages.append(f"{seeds_dir.name}/{metadata_name}: row for unknown seed {seed}")
+    documents = sorted((w.doc for w in works), key=lambda d: d.id)
+    return Corpus(documents=documents, messages=messages)

@@ -1,0 +1,152 @@
+"""Finding seed files and turning their bytes into text.
+
+Discovery is **not recursive**: only the files directly in the seeds folder are seeds.
+Hidden files, sub-folders, the metadata sidecar and ``README*`` files are not seeds.
+Nothing here ever writes to the seeds folder.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import logging
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import charset_normalizer
+
+#: File types read as seeds.
+SUPPORTED_SUFFIXES = {".txt", ".md", ".html", ".htm"}
+#: Default size limit: larger files are skipped without being read.
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+
+# Byte-order marks, longest first (the UTF-32 LE mark starts with the UTF-16 LE one).
+_BOMS = [
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+]
+# Signatures of common binary formats that a seeds folder may receive by mistake.
+_MAGIC = (b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"PK\x03\x04", b"\x1f\x8b", b"\x7fELF")
+# On ties, charset-normalizer's candidates are ranked by this preference: the seeds are
+# French or English, and short cp1252 texts are otherwise often read as e.g. cp1006.
+_PREFERRED = ["utf_8", "ascii", "cp1252", "latin_1", "iso8859_15", "utf_16", "utf_32"]
+
+
+@dataclass
+class RawText:
+    """What reading one file gives: text (or an empty string) and why not, if it failed."""
+
+    text: str = ""
+    encoding: str = ""
+    problem: str = ""  # "" or a skip reason such as "binary data"
+
+
+def is_candidate(path: Path, metadata_name: str) -> bool:
+    """Whether a directory entry is a candidate seed (possibly one to skip with a reason)."""
+    name = path.name
+    if name.startswith(".") or name == metadata_name or name.upper().startswith("README"):
+        return False
+    if path.is_symlink():
+        return True  # judged later: a link may point outside the folder
+    return path.is_file()
+
+
+def discover(seeds_dir: Path, metadata_name: str) -> list[Path]:
+    """Candidate seed files directly in ``seeds_dir``, sorted by name."""
+    return sorted(
+        (p for p in seeds_dir.iterdir() if is_candidate(p, metadata_name)),
+        key=lambda p: unicodedata.normalize("NFC", p.name),
+    )
+
+
+def link_problem(path: Path, seeds_dir: Path) -> str:
+    """Skip reason for a symbolic link that is broken or leads outside ``seeds_dir``."""
+    if not path.is_symlink():
+        return ""
+    try:
+        target = path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return "broken symbolic link"
+    if not target.is_relative_to(seeds_dir.resolve()):
+        return "symbolic link pointing outside the seeds folder (not followed)"
+    if not target.is_file():
+        return "symbolic link to something that is not a file"
+    return ""
+
+
+def sha256_of(path: Path, chunk: int = 1 << 20) -> str:
+    """SHA-256 of a file, read in chunks (bounded memory even for huge files)."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while block := handle.read(chunk):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _looks_binary(data: bytes) -> bool:
+    """Binary signatures, or many control bytes in the first 8 KiB."""
+    if data.startswith(_MAGIC):
+        return True
+    sample = data[:8192]
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    return controls > 0.05 * len(sample)
+
+
+def _mostly_text(text: str) -> bool:
+    """Whether decoded text is made of printable characters (not decoded noise)."""
+    if not text:
+        return False
+    sample = text[:20000]
+    bad = sum(1 for c in sample if c == "\ufffd" or (not c.isprintable() and c not in "\n\r\t"))
+    return bad <= 0.02 * len(sample)
+
+
+def decode_bytes(data: bytes) -> RawText:
+    """Detect the encoding of ``data`` with charset-normalizer and decode it.
+
+    A byte-order mark decides first. Otherwise charset-normalizer ranks candidate
+    encodings; among those as good as the best one, Western encodings are preferred.
+    NUL bytes that no UTF-16/32 reading explains mean binary data.
+    """
+    if not data.strip():
+        return RawText(problem="empty file")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                return RawText(problem="undecodable")
+            return RawText(text=text, encoding=encoding.replace("-sig", " with BOM"))
+    if data.startswith(_MAGIC):
+        return RawText(problem="binary data")
+    try:
+        matches = list(charset_normalizer.from_bytes(data))
+    except Exception as error:  # noqa: BLE001 - a library failure must not stop the build
+        logging.getLogger(__name__).warning("charset-normalizer failed: %s", error)
+        matches = []
+    if not matches:
+        return RawText(problem="binary data" if _looks_binary(data) else "undecodable")
+    best = matches[0]
+    ties = [m for m in matches if m.chaos <= best.chaos + 0.01 and m.coherence >= best.coherence]
+    ties.sort(key=lambda m: _PREFERRED.index(m.encoding) if m.encoding in _PREFERRED else 99)
+    chosen = ties[0] if ties else best
+    text = str(chosen)
+    if "\x00" in text or not _mostly_text(text):
+        return RawText(problem="binary data" if b"\x00" in data else "undecodable")
+    if b"\x00" in data and not chosen.encoding.startswith(("utf_16", "utf_32")):
+        return RawText(problem="binary data")
+    return RawText(text=text, encoding=chosen.encoding.replace("_", "-"))
+
+
+def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> RawText:
+    """Read and decode one file, checking its size before reading it."""
+    size = path.stat().st_size
+    if size > max_bytes:
+        return RawText(problem=f"file too large ({size} bytes > {max_bytes})")
+    if size == 0:
+        return RawText(problem="empty file")
+    return decode_bytes(path.read_bytes())
