@@ -126,7 +126,10 @@ def prepare_stage(config: BuildConfig) -> Path:
         snippet="window.vegaEmbed = vegaEmbed; window.vega = vega; window.vegaLite = vegaLite;",
         vl_version=VEGA_LITE_VERSION,
     )
-    (source / "_static" / VEGA_BUNDLE).write_text(bundle, encoding="utf-8")
+    # Wrapped in a function: the bundle's top-level names (e.g. `_`) clash with Sphinx's globals.
+    (source / "_static" / VEGA_BUNDLE).write_text(
+        "(function () {\n" + bundle + "\n})();\n", encoding="utf-8"
+    )
     return source
 
 

