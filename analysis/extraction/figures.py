@@ -44,7 +44,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -209,7 +210,7 @@ def _by_lang(raw: dict[str, Any], section: str, lang: str) -> Any:
     return value.get(lang, []) if isinstance(value, dict) else value
 
 
-@lru_cache(maxsize=None)
+@cache
 def _lexicon(lang: str) -> _Lexicon:
     """Compile every pattern of one language once."""
     raw = _raw_lexicon()
@@ -379,10 +380,8 @@ def _parse_tail(sentence: str, cand: _Candidate, lex: _Lexicon) -> bool:
     m = lex.scale_word.match(sentence, pos)
     if m and not cand.has_scale:
         cand.scale, cand.has_scale, pos = lex.scales[_key(m["s"])], True, m.end()
-    elif glued and (m := lex.attached_scale.match(sentence, pos)):
-        # "3bn", "5k": only glued, and only if a unit or currency makes it plausible.
-        if lex.unit.match(sentence, m.end()) or cand.unit or _currency_near(sentence, cand, m):
-            cand.scale, cand.has_scale, pos = lex.attached_scales[m["s"].lower()], True, m.end()
+    elif glued and (m := _attached_scale(sentence, cand, pos, lex)):
+        cand.scale, cand.has_scale, pos = lex.attached_scales[m["s"].lower()], True, m.end()
     if cand.has_scale and (m := lex.half.match(sentence, pos)):
         cand.count += 0.5
         pos = m.end()
@@ -412,6 +411,16 @@ def _parse_tail(sentence: str, cand: _Candidate, lex: _Lexicon) -> bool:
         cand.approx_after = _key(m["a"])
     cand.end = pos
     return True
+
+
+def _attached_scale(
+    sentence: str, cand: _Candidate, pos: int, lex: _Lexicon
+) -> re.Match[str] | None:
+    """A glued multiplier ("3bn", "5k"), only when a unit or currency makes it plausible."""
+    m = lex.attached_scale.match(sentence, pos)
+    if m and (lex.unit.match(sentence, m.end()) or cand.unit or _currency_near(sentence, cand, m)):
+        return m
+    return None
 
 
 def _currency_near(sentence: str, cand: _Candidate, m: re.Match[str]) -> bool:
@@ -479,7 +488,7 @@ def _numbers(sentence: str, lex: _Lexicon) -> tuple[list[_Candidate], list[tuple
 
 def _spread_ranges(sentence: str, figures: list[_Candidate]) -> None:
     """'entre 2 et 3 millions de voitures': the first bound takes the second's unit."""
-    for first, second in zip(figures, figures[1:]):
+    for first, second in pairwise(figures):
         gap = sentence[first.end : second.start]
         if first.bare and re.fullmatch(rf"{_SP}*(?:et|à|and|to|-|–|ou|or){_SP}*\$?€?", gap):
             first.unit, first.scale, first.has_scale = second.unit, second.scale, second.has_scale
@@ -554,9 +563,8 @@ def _year(
         distinct = {y[2] for y in years if scope[0] <= y[0] and y[1] <= scope[1]}
         if len(distinct) == 1:
             return distinct.pop()
-    if hint is not None:
-        if (offset := _relative_year(sentence, window, lex)) is not None:
-            return hint + offset
+    if hint is not None and (offset := _relative_year(sentence, window, lex)) is not None:
+        return hint + offset
     return None
 
 
@@ -738,7 +746,7 @@ def assign_subject(figure: Figure, sentence: str, actors: list[tuple[str, int, i
     return min(after, key=lambda a: a[1])[0] if after else ""
 
 
-@lru_cache(maxsize=None)
+@cache
 def _locative_pattern(prepositions: tuple[str, ...]) -> re.Pattern[str]:
     """'... à (la|le|l')?' right before an actor."""
     article = rf"(?:(?:le|la|les|l['’]|the){_SP}*)?"
