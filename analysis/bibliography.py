@@ -1,9 +1,12 @@
-"""BibTeX for the seeds: one entry per seed, generated at each build.
+r"""BibTeX for the seeds: one entry per seed, generated at each build.
 
-Seed titles and sidecar metadata are untrusted text, so every field is
-LaTeX-escaped before pybtex writes it; sphinxcontrib-bibtex decodes the escapes
-back to the literal characters for HTML and the LaTeX writer re-escapes them for
-the PDF. Addresses are only kept when they are plain ``http(s)`` URLs.
+Seed titles and sidecar metadata are untrusted text. pybtex's writer already
+escapes ``% & # _ ~`` and sphinxcontrib-bibtex renders fields as text (the
+LaTeX writer escapes them again for the PDF), so only the characters that BibTeX
+itself interprets need care: a backslash becomes ``{\textbackslash}`` and braces
+become parentheses (an unbalanced brace would break the file, and pybtex has no
+escape for a literal one). LaTeX ligatures still apply (``--`` reads as a dash).
+Addresses are only kept when they are plain ``http(s)`` URLs.
 """
 
 from __future__ import annotations
@@ -18,18 +21,7 @@ from pybtex.database import BibliographyData, Entry, parse_file
 from analysis.corpus.model import Document
 
 SEED_KEY_PREFIX = "seed_"
-_LATEX_SPECIALS = {
-    "\\": r"\textbackslash{}",
-    "{": r"\{",
-    "}": r"\}",
-    "%": r"\%",
-    "$": r"\$",
-    "&": r"\&",
-    "#": r"\#",
-    "_": r"\_",
-    "^": r"\^{}",
-    "~": r"\~{}",
-}
+_BIBTEX_SPECIALS = {"{": "(", "}": ")", "\\": r"{\textbackslash}"}
 _SAFE_URL = re.compile(r"https?://[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
 
 
@@ -46,10 +38,10 @@ def seed_key(document_id: str) -> str:
     return f"{SEED_KEY_PREFIX}{slug or 'x'}_{digest}"
 
 
-def latex_escape(text: str) -> str:
-    """Escape text so that BibTeX/LaTeX read it back literally."""
+def bib_text(text: str) -> str:
+    """Untrusted text as a BibTeX field value that pybtex reads back as the same text."""
     flat = re.sub(r"\s+", " ", text).strip()
-    return "".join(_LATEX_SPECIALS.get(char, char) for char in flat)
+    return "".join(_BIBTEX_SPECIALS.get(char, char) for char in flat)
 
 
 def safe_url(url: str) -> str:
@@ -62,28 +54,30 @@ def seed_entry(document: Document) -> Entry:
     """A ``@misc`` entry describing one seed (title, publisher, address, dates)."""
     meta = document.metadata
     title = document.title or document.id
-    fields: dict[str, str] = {"title": latex_escape(title)}
+    fields: dict[str, str] = {"title": bib_text(title)}
     publisher = meta.get("publisher", "").strip()
     if publisher:
-        fields["author"] = "{" + latex_escape(publisher) + "}"
+        fields["author"] = "{" + bib_text(publisher) + "}"
     url = safe_url(meta.get("url", ""))
     if url:
         fields["url"] = url
-    notes = [f"Seed article {latex_escape(document.id)}"]
+    notes = [f"Seed article {bib_text(document.id)}"]
     if meta.get("events_date"):
         precision = meta.get("date_precision", "")
-        when = latex_escape(meta["events_date"])
-        notes.append(f"events reported: {when}" + (f" ({latex_escape(precision)})" if precision else ""))
+        when = bib_text(meta["events_date"])
+        notes.append(
+            f"events reported: {when}" + (f" ({bib_text(precision)})" if precision else "")
+        )
     else:
         notes.append("undated")
     if meta.get("original_reporting"):
-        notes.append("original reporting: " + latex_escape(meta["original_reporting"]))
+        notes.append("original reporting: " + bib_text(meta["original_reporting"]))
     fields["note"] = "; ".join(notes)
     return Entry("misc", fields=fields)
 
 
 def write_seed_bib(documents: Iterable[Document], path: Path) -> Path:
-    """Write one entry per seed (skipped seeds included: they are still cited in the corpus table)."""
+    """Write one entry per seed, skipped seeds included (the corpus table cites them too)."""
     data = BibliographyData()
     for document in sorted(documents, key=lambda d: d.id):
         data.add_entry(seed_key(document.id), seed_entry(document))

@@ -1,0 +1,60 @@
+"""Fixtures for the book tests: one end-to-end build from seeds/, shared by the module tests."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@dataclass
+class BuiltBook:
+    build_dir: Path
+    log: str
+    git_status_before: str
+    git_status_after: str
+
+    @property
+    def html(self) -> Path:
+        return self.build_dir / "html"
+
+    @property
+    def pdf(self) -> Path:
+        return self.build_dir / "pdf" / "book.pdf"
+
+    @property
+    def data(self) -> Path:
+        return self.build_dir / "data"
+
+
+def git_status() -> str:
+    result = subprocess.run(
+        ["git", "status", "--porcelain"], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    return result.stdout if result.returncode == 0 else f"<git failed: {result.stderr}>"
+
+
+def run_build(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "analysis.build", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="session")
+def built_book(tmp_path_factory: pytest.TempPathFactory) -> BuiltBook:
+    """The book built from seeds/ into a temporary folder (HTML and PDF)."""
+    build_dir = tmp_path_factory.mktemp("book") / "_build"
+    before = git_status()
+    result = run_build("--seeds", str(ROOT / "seeds"), "--build-dir", str(build_dir))
+    log = result.stdout + result.stderr
+    assert result.returncode == 0, f"the book build failed:\n{log[-5000:]}"
+    return BuiltBook(build_dir, log, before, git_status())
