@@ -34,7 +34,7 @@ def html_title(html: str) -> str:
     """Title from trafilatura's metadata, else ``<h1>``, else ``<title>``."""
     try:
         meta = trafilatura.extract_metadata(html)
-    except Exception as error:  # noqa: BLE001 - odd input must not stop the build
+    except Exception as error:  # odd input must not stop the build
         log.debug("trafilatura metadata failed: %s", error)
         meta = None
     title = (getattr(meta, "title", None) or "").strip() if meta else ""
@@ -62,7 +62,7 @@ def html_to_text(html: str) -> str:
             include_images=False,
             deduplicate=False,
         )
-    except Exception as error:  # noqa: BLE001 - odd input must not stop the build
+    except Exception as error:  # odd input must not stop the build
         log.debug("trafilatura extraction failed: %s", error)
     if not text:
         tree = _parse(html)

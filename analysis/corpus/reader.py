@@ -31,9 +31,8 @@ _BOMS = [
 ]
 # Signatures of common binary formats that a seeds folder may receive by mistake.
 _MAGIC = (b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"PK\x03\x04", b"\x1f\x8b", b"\x7fELF")
-# On ties, charset-normalizer's candidates are ranked by this preference: the seeds are
-# French or English, and short cp1252 texts are otherwise often read as e.g. cp1006.
-_PREFERRED = ["utf_8", "ascii", "cp1252", "latin_1", "iso8859_15", "utf_16", "utf_32"]
+# Encodings of French and English text, tried on their own as well (see decode_bytes).
+_WESTERN = ["utf_8", "cp1252", "latin_1", "iso8859_15", "utf_16", "utf_32"]
 
 
 @dataclass
@@ -105,11 +104,20 @@ def _mostly_text(text: str) -> bool:
     return bad <= 0.02 * len(sample)
 
 
+def _detect(data: bytes, encodings: list[str] | None = None) -> list:
+    """charset-normalizer's candidate readings of ``data`` (best first), or ``[]``."""
+    try:
+        return list(charset_normalizer.from_bytes(data, cp_isolation=encodings))
+    except Exception as error:  # a library failure must not stop the build
+        logging.getLogger(__name__).warning("charset-normalizer failed: %s", error)
+        return []
+
+
 def decode_bytes(data: bytes) -> RawText:
     """Detect the encoding of ``data`` with charset-normalizer and decode it.
 
     A byte-order mark decides first. Otherwise charset-normalizer ranks candidate
-    encodings; among those as good as the best one, Western encodings are preferred.
+    encodings; a Western European reading is preferred when it is as good as the best.
     NUL bytes that no UTF-16/32 reading explains mean binary data.
     """
     if not data.strip():
@@ -123,17 +131,17 @@ def decode_bytes(data: bytes) -> RawText:
             return RawText(text=text, encoding=encoding.replace("-sig", " with BOM"))
     if data.startswith(_MAGIC):
         return RawText(problem="binary data")
-    try:
-        matches = list(charset_normalizer.from_bytes(data))
-    except Exception as error:  # noqa: BLE001 - a library failure must not stop the build
-        logging.getLogger(__name__).warning("charset-normalizer failed: %s", error)
-        matches = []
-    if not matches:
+    matches = _detect(data)
+    western = _detect(data, _WESTERN)
+    if not matches and not western:
         return RawText(problem="binary data" if _looks_binary(data) else "undecodable")
-    best = matches[0]
-    ties = [m for m in matches if m.chaos <= best.chaos + 0.01 and m.coherence >= best.coherence]
-    ties.sort(key=lambda m: _PREFERRED.index(m.encoding) if m.encoding in _PREFERRED else 99)
-    chosen = ties[0] if ties else best
+    chosen = matches[0] if matches else western[0]
+    # charset-normalizer stops at the first clean reading, which for short texts can be
+    # an exotic code page: a Western reading as clean and as coherent is preferred.
+    if western and (
+        western[0].chaos <= chosen.chaos + 0.02 and western[0].coherence >= chosen.coherence - 0.05
+    ):
+        chosen = western[0]
     text = str(chosen)
     if "\x00" in text or not _mostly_text(text):
         return RawText(problem="binary data" if b"\x00" in data else "undecodable")
