@@ -114,6 +114,8 @@ class _Lexicon:
     scale_word: re.Pattern[str]
     scales: dict[str, float]
     attached_scale: re.Pattern[str]
+    symbol_scale: re.Pattern[str]
+    symbol_scales: dict[str, float]
     attached_scales: dict[str, float]
     half: re.Pattern[str]
     currency_after: re.Pattern[str]
@@ -150,6 +152,8 @@ class _Lexicon:
     clause_opening: re.Pattern[str]
     continuation: re.Pattern[str]
     subject_starters: frozenset[str]
+    relative_opening: re.Pattern[str]
+    elliptic_figure: re.Pattern[str]
     relative_year_blocker: re.Pattern[str]
     attributions: tuple[re.Pattern[str], ...]
     anonymous: dict[str, str]
@@ -258,7 +262,8 @@ def _lexicon(lang: str) -> _Lexicon:
 
     unit_forms = _alternation(units)
     prep = r"(?:de|d['’]|of)"
-    adjective = rf"(?:[a-z][a-z\-]{{2,}}{_SP}+)?" if lang == "en" else ""
+    # One optional lower-case adjective, tried last ("20 GWh battery" is GWh, not batteries).
+    adjective = rf"(?-i:[a-z][a-z\-]{{2,}}{_SP}+)??" if lang == "en" else ""
     tail = _alternation(get("fraction_tail"))
     reporting = _attribution_patterns(raw, lang)
     conj = _alternation(get("clause_conjunctions"))
@@ -284,6 +289,12 @@ def _lexicon(lang: str) -> _Lexicon:
             re.IGNORECASE,
         ),
         attached_scales={k.lower(): float(v) for k, v in raw["attached_scales"].items()},
+        symbol_scale=re.compile(
+            rf"{_SP}?(?P<s>"
+            + "|".join(sorted(raw["symbol_scales"], key=len, reverse=True))
+            + rf")(?={_SP}?{symbol_alt})"
+        ),
+        symbol_scales={k: float(v) for k, v in raw["symbol_scales"].items()},
         half=_compile(rf"{_SP}+{half}"),
         currency_after=_compile(rf"{_SP}?(?P<c>{symbol_alt})|{_SP}(?P<code>{code_alt})(?!\w)"),
         currency_symbols=symbols,
@@ -325,7 +336,14 @@ def _lexicon(lang: str) -> _Lexicon:
         clause_opening=_compile(rf"[\s;:,()\[\]—–-]*(?P<conj>{conj}|{strong})?\s*"),
         continuation=_compile(_alternation(get("continuation_words"))),
         subject_starters=frozenset(_key(w) for w in get("subject_starters")),
-        relative_year_blocker=_compile(rf"{_alternation(get('relative_year_blockers'))}\W*$"),
+        elliptic_figure=_compile(
+            rf"(?:{_alternation(get('approximators'))}{_SP}*)?(?:[\d$€£₽₸]|{_alternation(words)}"
+            rf"{_SP}+{scale_words})"
+        ),
+        relative_opening=_compile(rf"[\s,]*{_alternation(get('relative_pronouns'))}"),
+        relative_year_blocker=_compile(
+            rf"{_alternation(get('relative_year_blockers'))}\W*(?:(?:en|in|à|au|l['’]an){_SP}*)?$"
+        ),
         attributions=reporting,
         anonymous={_key(k): v for k, v in get("anonymous_sources").items()},
         name_stopwords=frozenset(_key(w) for w in raw["name_stopwords"]),
@@ -350,7 +368,7 @@ def _attribution_patterns(raw: dict[str, Any], lang: str) -> tuple[re.Pattern[st
     patterns = [
         rf"{preps}{_SP}+(?:(?i:(?:des{_SP}+|de{_SP}+)?(?P<anon>{anon}))|{desc}{name})",
         rf"[,»”\"]{_SP}*(?:{aux}{_SP}+)?{verbs}{_SP}+{desc}{name}",
-        rf"{name}{_SP}+(?:{aux}{_SP}+)?{verbs}(?!\w)",
+        rf"{name}(?:{_SP}+\([^()]{{1,20}}\))?{_SP}+(?:{aux}{_SP}+)?{verbs}(?!\w)",
     ]
     # Case-sensitive: names must be capitalised; cue words are lower case in running text.
     return tuple(re.compile(p) for p in patterns)
@@ -380,6 +398,8 @@ def _parse_tail(sentence: str, cand: _Candidate, lex: _Lexicon) -> bool:
     m = lex.scale_word.match(sentence, pos)
     if m and not cand.has_scale:
         cand.scale, cand.has_scale, pos = lex.scales[_key(m["s"])], True, m.end()
+    elif m := lex.symbol_scale.match(sentence, pos):
+        cand.scale, cand.has_scale, pos = lex.symbol_scales[m["s"]], True, m.end()
     elif glued and (m := _attached_scale(sentence, cand, pos, lex)):
         cand.scale, cand.has_scale, pos = lex.attached_scales[m["s"].lower()], True, m.end()
     if cand.has_scale and (m := lex.half.match(sentence, pos)):
@@ -515,9 +535,7 @@ def _continues(sentence: str, start: int, lex: _Lexicon) -> bool:
     """
     m = lex.clause_opening.match(sentence, start)
     rest = sentence[m.end() :] if m else sentence[start:]
-    if lex.continuation.match(rest) or re.match(r"[\d$€£₽₸]", rest):
-        return True
-    if lex.approx_before.match(rest + " ") and re.search(r"\d", rest[:30]):
+    if lex.continuation.match(rest) or lex.elliptic_figure.match(rest):
         return True
     word = re.match(r"[\w’']+", rest)
     if not (m and m["conj"] and word):
@@ -528,19 +546,28 @@ def _continues(sentence: str, start: int, lex: _Lexicon) -> bool:
 
 def _window(
     sentence: str, cand: _Candidate, bounds: list[int], strong: set[int], lex: _Lexicon
-) -> tuple[int, int, int]:
-    """(window_start, clause_start, clause_end) of a figure.
+) -> tuple[list[tuple[int, int]], int, int]:
+    """(window spans, clause_start, clause_end) of a figure.
 
     The clause runs between the boundaries around the figure; the window extends it
-    leftwards over clauses it continues (see :func:`_continues`), never over a strong
-    boundary (``;``, ``mais``, ``contre``, ``while``...).
+    leftwards over the clauses it continues (see :func:`_continues`), never over a strong
+    boundary (``;``, ``mais``, ``contre``, ``while``...), and steps over relative clauses
+    on the way (``..., which could make ..., to a local firm for 10,000 roubles``).
     """
     clause_start = max((b for b in bounds if b < cand.start), default=0)
     clause_end = min((b for b in bounds if b >= cand.end), default=len(sentence))
+    spans = [(clause_start, clause_end)]
     start = clause_start
-    while start > 0 and start not in strong and _continues(sentence, start, lex):
-        start = max((b for b in bounds if b < start), default=0)
-    return start, clause_start, clause_end
+    extend = start > 0 and start not in strong and _continues(sentence, start, lex)
+    while extend:
+        prev = max((b for b in bounds if b < start), default=0)
+        relative = prev > 0 and lex.relative_opening.match(sentence, prev) is not None
+        if not relative:
+            spans.insert(0, (prev, start))
+        start = prev
+        extend = start > 0 and start not in strong
+        extend = extend and (relative or _continues(sentence, start, lex))
+    return spans, clause_start, clause_end
 
 
 def _year(
@@ -548,23 +575,31 @@ def _year(
     cand: _Candidate,
     years: list[tuple[int, int, int]],
     clause: tuple[int, int],
-    window: tuple[int, int],
+    window: list[tuple[int, int]],
     lex: _Lexicon,
     hint: int | None,
 ) -> int | None:
-    """Year a figure refers to (explicit, then relative, then the window's only year)."""
+    """Year a figure refers to (explicit, then relative, then the window's only year).
+
+    Years given as a comparison base ("qu'en 2022", "up from ... since 2019") are skipped.
+    """
+    years = [
+        y for y in years if not lex.relative_year_blocker.search(sentence, max(0, y[0] - 25), y[0])
+    ]
     inside = [y for y in years if clause[0] <= y[0] and y[1] <= clause[1]]
     if inside:
         return min(inside, key=lambda y: min(abs(y[0] - cand.end), abs(cand.start - y[1])))[2]
     if hint is not None and (offset := _relative_year(sentence, clause, lex)) is not None:
         return hint + offset
     # Else the only year of the window, then the only year of the sentence ("En 2023, ...").
-    for scope in (window, (0, len(sentence))):
-        distinct = {y[2] for y in years if scope[0] <= y[0] and y[1] <= scope[1]}
+    for scope in (window, [(0, len(sentence))]):
+        distinct = {y[2] for y in years if any(a <= y[0] and y[1] <= b for a, b in scope)}
         if len(distinct) == 1:
             return distinct.pop()
-    if hint is not None and (offset := _relative_year(sentence, window, lex)) is not None:
-        return hint + offset
+    if hint is not None:
+        for span in window:
+            if (offset := _relative_year(sentence, span, lex)) is not None:
+                return hint + offset
     return None
 
 
@@ -638,11 +673,9 @@ def extract_figures(
 
     figures = []
     for cand in candidates:
-        w_start, c_start, c_end = _window(sentence, cand, bounds, strong, lex)
-        window = sentence[w_start:c_end]
-        year = _year(
-            sentence, cand, years, (c_start, c_end), (w_start, c_end), lex, sentence_year_hint
-        )
+        spans, c_start, c_end = _window(sentence, cand, bounds, strong, lex)
+        window = " ".join(sentence[a:b] for a, b in spans)
+        year = _year(sentence, cand, years, (c_start, c_end), spans, lex, sentence_year_hint)
 
         target_cues = _cues(lex.target, window, lex) + _cues(lex.future, window, lex)
         target_cues += _cues(lex.near_future, window, lex)
@@ -708,12 +741,17 @@ def assign_subject(figure: Figure, sentence: str, actors: list[tuple[str, int, i
     """The actor a figure is about, or ``""``.
 
     ``actors`` are ``(canonical name, start, end)`` spans found in the same sentence.
-    Rule (no parse needed): take the nearest actor *before* the figure, skipping actors
-    that are sources (``selon Reuters``, ``, a indiqué Voltalia``), actors inside a
-    relative clause that does not contain the figure (``Kamaz, qui a signé avec
-    Renault, ...``) and, while another candidate exists, actors right after a locative
-    preposition (``à Pékin``: a place, not the producer). Without a preceding actor,
-    the nearest actor after the figure (``600 voitures produites par Kamaz``).
+    Rule (no parse needed), first match wins:
+
+    1. the nearest actor *before* the figure that is not a place complement;
+    2. the nearest actor *after* it that is not a place complement
+       (``500,000 cars ... built by Tesla``);
+    3. the nearest place complement before, then after (``En Russie, les ventes ...``).
+
+    Sources are never subjects (``selon Reuters``, ``, a indiqué Voltalia``), nor are
+    actors inside a relative clause that does not hold the figure (``Kamaz, qui a signé
+    avec Renault, produit ...`` gives Kamaz). A place complement is an actor right after
+    a locative preposition (``à Pékin``, ``in Mexico``).
     """
     if not actors:
         return ""
@@ -739,11 +777,14 @@ def assign_subject(figure: Figure, sentence: str, actors: list[tuple[str, int, i
 
     usable = [a for a in actors if not is_source(a)]
     before = [a for a in usable if a[2] <= figure.start and not in_relative_clause(a)]
-    preferred = [a for a in before if not is_locative(a)] or before
-    if preferred:
-        return max(preferred, key=lambda a: a[2])[0]
-    after = [a for a in usable if a[1] >= figure.end]
-    return min(after, key=lambda a: a[1])[0] if after else ""
+    after = sorted((a for a in usable if a[1] >= figure.end), key=lambda a: a[1])
+    ranked = (
+        sorted((a for a in before if not is_locative(a)), key=lambda a: -a[2])
+        + [a for a in after if not is_locative(a)]
+        + sorted(before, key=lambda a: -a[2])
+        + after
+    )
+    return ranked[0][0] if ranked else ""
 
 
 @cache
