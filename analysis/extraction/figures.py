@@ -241,7 +241,7 @@ def _lexicon(lang: str) -> _Lexicon:
         # Space or dot thousands, decimal comma (a lone "2.5" is still read as a decimal).
         digits = (
             rf"\d{{1,3}}(?:{_SP}\d{{3}})+(?!\d)(?:,\d+)?"
-            r"|\d{1,3}(?:\.\d{3})+(?![\d,.]\d)(?:,\d+)?"
+            r"|\d{1,3}(?:\.\d{3})+(?!\d|\.\d)(?:,\d+)?"
             r"|\d+(?:[,.]\d+)?"
         )
     else:
@@ -250,7 +250,7 @@ def _lexicon(lang: str) -> _Lexicon:
             r"|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?!\d)(?:\.\d+)?"
             r"|\d+(?:\.\d+)?"
         )
-    words = [w for w in word_values]
+    words = list(word_values)
     half = _alternation(get("half_suffix"))
     scale_words = _alternation(scales)
     number = (

@@ -32,6 +32,7 @@ VALUE_UNIT = [
     ("fr", f"Le groupe a vendu 100{NBSP}000 voitures.", 100_000, "vehicles"),
     ("fr", f"Le groupe a vendu 2{NNBSP}350{NNBSP}000 véhicules.", 2_350_000, "vehicles"),
     ("fr", "Le site a expédié 1.250.000 unités.", 1_250_000, "units"),
+    ("fr", "Le port a traité 1.234,5 tonnes de cobalt.", 1_234.5, "t"),
     ("en", "Albemarle shipped 270,000 tonnes of lithium.", 270_000, "t"),
     ("en", "The group sold 1,250,000 vehicles.", 1_250_000, "vehicles"),
     # decimals: comma in French, point in English
