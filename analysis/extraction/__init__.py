@@ -1,0 +1,63 @@
+"""Extraction engine: actors, relations and figures from cleaned documents.
+
+Public API::
+
+    tables = extract(documents)            # Tables of pandas DataFrames
+    paths = write_tables(tables, out_dir)  # CSV files, byte-identical across runs
+    scores = evaluate(tables, gold_dir)    # precision / recall / F1 per table
+
+Column meanings are documented in ``analysis/tables.py``; the method of each step in the
+docstrings of ``actors``, ``countries``, ``relations``, ``sentences`` and ``figures``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.corpus.model import Document
+from analysis.extraction.nlp import FRENCH_MODEL
+from analysis.tables import COLUMNS, DETAIL_COLUMNS, write_csv
+
+__all__ = ["Tables", "evaluate", "extract", "write_tables"]
+
+
+@dataclass
+class Tables:
+    """The six core tables (columns as in ``analysis.tables.COLUMNS``) and detail tables."""
+
+    documents: pd.DataFrame
+    entities: pd.DataFrame
+    mentions: pd.DataFrame
+    relations: pd.DataFrame
+    figures: pd.DataFrame
+    candidates: pd.DataFrame
+    details: dict[str, pd.DataFrame] = field(default_factory=dict)
+
+
+def extract(documents: list[Document], *, model: str = FRENCH_MODEL) -> Tables:
+    """Run the extraction over ``documents`` (usable ones; others are listed with status)."""
+    from analysis.extraction.pipeline import build_tables
+
+    built = build_tables(documents, model)
+    core = {name: built.pop(name) for name in COLUMNS}
+    return Tables(**core, details={n: built[n] for n in DETAIL_COLUMNS})
+
+
+def write_tables(tables: Tables, out_dir: Path) -> list[Path]:
+    """Write every table as ``<name>.csv`` in ``out_dir``; return the paths written."""
+    out_dir = Path(out_dir)
+    paths = [write_csv(getattr(tables, name), out_dir / f"{name}.csv") for name in COLUMNS]
+    for name in DETAIL_COLUMNS:
+        if name in tables.details:
+            paths.append(write_csv(tables.details[name], out_dir / f"{name}.csv"))
+    return paths
+
+
+def evaluate(tables: Tables, gold_dir: Path) -> pd.DataFrame:
+    """Precision, recall and F1 of ``tables`` against the gold CSVs in ``gold_dir``."""
+    from analysis.extraction.evaluate import evaluate as _evaluate
+
+    return _evaluate(tables, gold_dir)
