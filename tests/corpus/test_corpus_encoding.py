@@ -28,6 +28,7 @@ def only(seeds: Path):
         ("utf-8", codecs.BOM_UTF8),
         ("utf-16-le", codecs.BOM_UTF16_LE),
         ("utf-16-be", codecs.BOM_UTF16_BE),
+        ("utf-16-le", b""),  # no BOM: detected from the byte pattern
         ("cp1252", b""),
         ("latin-1", b""),
     ],
