@@ -200,14 +200,33 @@ def execute_notebooks(config: BuildConfig, source: Path) -> None:
                 request_save_on_cell_execute=False,
             )
         except papermill.PapermillExecutionError as error:
+            number = _source_cell_number(target, error.cell_index)
+            first_line = (error.source or "").strip().splitlines()[:1]
             raise BuildError(
-                f"notebook {_relative(path, config.root)} failed in cell {error.cell_index} "
-                f"(execution count {error.exec_count}): {error.ename}: {error.evalue}"
+                f"notebook {_relative(path, config.root)} failed in cell {number} "
+                f"(counting from 1, starting {first_line[0][:60]!r}): "
+                f"{error.ename}: {error.evalue}"
+                if first_line
+                else f"notebook {_relative(path, config.root)} failed in cell {number}: "
+                f"{error.ename}: {error.evalue}"
             ) from None
         except Exception as error:  # kernel died, bad notebook JSON, missing parameters cell…
             raise BuildError(f"notebook {_relative(path, config.root)} failed: {error}") from None
         hide_code(target)
         config.timings[f"notebook {docname}"] = time.perf_counter() - started
+
+
+def _source_cell_number(executed: Path, index: int) -> int:
+    """1-based number, in the source notebook, of cell ``index`` of the executed copy.
+
+    papermill inserts its injected-parameters cell, which the source does not have.
+    """
+    try:
+        cells = nbformat.read(executed, as_version=4).cells[:index]
+    except (OSError, ValueError):
+        return index + 1
+    injected = sum("injected-parameters" in c.metadata.get("tags", []) for c in cells)
+    return index - injected + 1
 
 
 def hide_code(path: Path) -> None:

@@ -32,7 +32,10 @@ def make_project(tmp: Path) -> Path:
             new_code_cell("x = 1"),
             new_code_cell('raise ValueError("this chapter is broken on purpose")'),
         ],
-        metadata={"kernelspec": {"name": "python3", "display_name": "Python 3"}},
+        metadata={
+            "kernelspec": {"name": "python3", "display_name": "Python 3"},
+            "language_info": {"name": "python"},
+        },
     )
     nbformat.write(notebook, project / "chapters" / "broken.ipynb")
     toc = (ROOT / "_toc.yml").read_text(encoding="utf-8")
@@ -57,5 +60,5 @@ def test_failing_notebook_fails_make_book_and_names_it(tmp_path: Path) -> None:
     output = result.stdout + result.stderr
     assert result.returncode != 0, output[-3000:]
     assert "chapters/broken.ipynb" in output
-    assert "cell 3" in output and "ValueError" in output and "broken on purpose" in output
+    assert "cell 4" in output and "ValueError" in output and "broken on purpose" in output
     assert (old_book / "index.html").read_text(encoding="utf-8") == "previous book"
