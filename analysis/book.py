@@ -96,21 +96,55 @@ def _format_cell(value: object) -> str:
     return str(value)
 
 
+#: Rows of a table shown in the PDF; longer tables are cut there, with a note.
+PDF_ROWS = 25
+#: Folder, relative to the notebook being executed, where page data files are written.
+DATA_FOLDER = Path("data")
+
+
+def write_data(frame: pd.DataFrame, name: str, folder: Path = DATA_FOLDER) -> Path:
+    """Write the data behind a table or chart as CSV next to the page; return its path."""
+    if not re.fullmatch(r"[a-z0-9][a-z0-9\-]*", name):
+        raise ValueError(f"data names are lower-case slugs, got {name!r}")
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.csv"
+    frame.to_csv(path, index=False, lineterminator="\n")
+    return path
+
+
 def show_table(
     frame: pd.DataFrame,
     *,
     caption: str = "",
     trusted: Sequence[str] = (),
     align: dict[str, str] | None = None,
-    csv_link: str | None = None,
+    name: str | None = None,
+    data: pd.DataFrame | None = None,
+    pdf_rows: int = PDF_ROWS,
 ) -> None:
-    """Display a table with an optional caption (our own MyST) and a CSV link."""
-    parts = []
-    if caption:
-        parts.append(caption + "\n")
-    parts.append(markdown_table(frame, trusted=trusted, align=align))
-    if csv_link:
-        parts.append("\n" + csv_link)
+    """Display a table with an optional caption (our own MyST).
+
+    With ``name``, the table's data (``data``, or the table itself) is written as
+    CSV next to the page and linked. A table longer than ``pdf_rows`` is shown in
+    full in HTML and cut to its first rows in the PDF, with a note pointing to the
+    CSV (Sphinx's ``only`` directive picks the builder).
+    """
+    parts = [caption + "\n"] if caption else []
+    link = ""
+    if name:
+        link = download_link(write_data(frame if data is None else data, name))
+    full = markdown_table(frame, trusted=trusted, align=align)
+    if len(frame) > pdf_rows:
+        cut = markdown_table(frame.head(pdf_rows), trusted=trusted, align=align)
+        where = f"the HTML book and {link}" if link else "the HTML book"
+        note = f"*First {pdf_rows} of {len(frame)} rows; the full table is in {where}.*"
+        parts.append(
+            f"::::{{only}} html\n{full}\n::::\n\n::::{{only}} latex\n{cut}\n\n{note}\n::::"
+        )
+    else:
+        parts.append(full)
+    if link:
+        parts.append("\n" + link)
     show("\n".join(parts))
 
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import base64
 import re
-from pathlib import Path
 
 import altair as alt
 import pandas as pd
@@ -40,8 +39,6 @@ THEME = "report"
 FONT = "FreeSans"
 WIDTH = 560
 VEGA_LITE_VERSION = "6.4"
-#: Folder, relative to the notebook being executed, where chart data is written.
-DATA_FOLDER = Path("data")
 
 
 @alt.theme.register(THEME, enable=False)
@@ -104,14 +101,6 @@ def _attribute(text: str) -> str:
     )
 
 
-def write_data(frame: pd.DataFrame, name: str, folder: Path = DATA_FOLDER) -> Path:
-    """Write the exact data behind a chart as CSV next to the page; return the relative path."""
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{_check_name(name)}.csv"
-    frame.to_csv(path, index=False, lineterminator="\n")
-    return path
-
-
 def show(
     chart: alt.TopLevelMixin,
     *,
@@ -133,7 +122,7 @@ def show(
         "text/plain": f"<chart {name}: {label}>",
     }
     display(bundle, raw=True, metadata={"image/png": {"alt": label}})
-    csv_path = write_data(data, name)
+    csv_path = book.write_data(data, name)
     book.show(f"{caption} {book.download_link(csv_path)}")
 
 

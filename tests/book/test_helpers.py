@@ -111,4 +111,4 @@ def test_chart_png_is_rendered(tmp_path: Path) -> None:
 
 def test_chart_names_are_slugs() -> None:
     with pytest.raises(ValueError):
-        charts.write_data(pd.DataFrame(), "../escape")
+        book.write_data(pd.DataFrame(), "../escape")

@@ -1,0 +1,46 @@
+"""Context data from public sources (``analysis/data/context/``), with their citations.
+
+Rows whose ``read_via`` starts with "secondary copy" were read through a copy of the
+original, not the original itself: the book cites them as "as reported by".
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from analysis import book
+
+CONTEXT_DIR = Path(__file__).parent / "data" / "context"
+
+
+def _read(name: str, folder: Path) -> pd.DataFrame:
+    frame = pd.read_csv(folder / name, keep_default_na=False, na_values=[""])
+    text = frame.select_dtypes(include=["object", "string"]).columns
+    frame[text] = frame[text].fillna("")
+    frame["secondary"] = frame["read_via"].str.startswith("secondary")
+    return frame
+
+
+def figures(folder: Path = CONTEXT_DIR) -> pd.DataFrame:
+    """One published figure a row: dataset, country, metric, value, unit, year, source_key…"""
+    return _read("context_figures.csv", folder)
+
+
+def events(folder: Path = CONTEXT_DIR) -> pd.DataFrame:
+    """Dated events the seeds refer to (dates of the events, not of articles)."""
+    frame = _read("events.csv", folder)
+    frame["date"] = pd.to_datetime(frame["date"], format="%Y-%m-%d")
+    return frame
+
+
+def citation(source_key: str, secondary: bool) -> str:
+    """A MyST citation, prefixed "as reported by" when read through a secondary copy."""
+    return ("as reported by " if secondary else "") + book.cite(source_key)
+
+
+def citations(frame: pd.DataFrame) -> str:
+    """Citations for every distinct source of ``frame`` (rows with source_key, secondary)."""
+    pairs = frame[["source_key", "secondary"]].drop_duplicates().sort_values("source_key")
+    return "; ".join(citation(k, bool(s)) for k, s in pairs.itertuples(index=False))
