@@ -145,8 +145,9 @@ def _process(documents: list[Document], lang: str, model: str, kb: KnowledgeBase
                         )
                     )
             sent_cues = [c for c in cues if s <= c.start < e]
+            unknown = [(c.start, c.end, c.label) for c in cands if s <= c.start < e]
             for r in relations_in_sentence(
-                doc, s, e, in_sent, sent_cues, kb, last_country.get(sent.document)
+                doc, s, e, in_sent, sent_cues, kb, last_country.get(sent.document), unknown
             ):
                 rows.relations.append(
                     dict(

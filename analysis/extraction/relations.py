@@ -26,8 +26,14 @@ Method (cited by the methods appendix). Relations are found sentence by sentence
      ("un contrat d'électricité ... avec le producteur Voltalia": Voltalia supplies).
    - *production*: the target is a country or place introduced by a locative
      preposition (en, au, à, dans, sur, in...) within ``PLACE_WINDOW`` tokens after the
-     cue ("usine ... en Russie", "sur le sol kazakh"); the source is the participant
-     nearest the cue, with any actors coordinated with it ("X et Y").
+     cue ("usine ... en Russie", "sur le sol kazakh"), with places coordinated with it
+     ("en Espagne et en Allemagne"); the source is the firm nearest the cue (a country
+     only when no firm is at hand: "La Chine souhaite produire ... au Kazakhstan"), with
+     any actors coordinated with it ("X et Y").
+   - Actors the knowledge base lacks (candidates) take part in the choice but yield no
+     relation: in "Panasonic and LG Energy Solution, which also supply Tesla, are
+     investing in the United States" the first actor is Panasonic, so no
+     Tesla-United States investment is made up.
    - *exit*: the target is the country or place nearest the cue, or - when the sentence
      says only "le pays"/"the country" - the last country named earlier in the
      document; the sources are the firms and brands around the cue.
@@ -62,6 +68,12 @@ PLACE_WINDOW = 8
 LOCATIVE = frozenset(["en", "au", "aux", "à", "dans", "sur", "in", "into", "at"])
 ANAPHORS = (("le", "pays"), ("ce", "pays"), ("the", "country"), ("this", "country"))
 _EXCLUDE = "exclude"
+UNKNOWN = ""  # entity of an actor the knowledge base lacks (a candidate)
+UNKNOWN_PLACE = "unknown place"
+NEAR = frozenset(["près", "near", "outside"])
+COORDINATION_WINDOW = 4
+GENITIVE = frozenset(["de", "du", "des", "d'", "la", "le", "les", "l'", "of", "the"])
+RELATIVE = frozenset(["qui", "que", "qu'", "dont", "which", "who", "whose"])
 
 
 @dataclass(frozen=True)
@@ -97,6 +109,7 @@ class CueMatcher:
     matcher: PhraseMatcher
     keys: dict[int, str]
     reverse: frozenset[str]
+    verb_only: frozenset[str]
 
     def cues(self, doc: Doc) -> list[Cue]:
         """Cue matches of ``doc``, minus those overlapping an exclusion phrase."""
@@ -112,8 +125,10 @@ class CueMatcher:
         for s, e, rel in raw:
             if rel == _EXCLUDE or any(excluded[s:e]) or any(taken[s:e]):
                 continue
-            taken[s:e] = b"\x01" * (e - s)
             text = doc[s:e].text
+            if text.lower() in self.verb_only and doc[s].pos_ not in ("VERB", "AUX"):
+                continue
+            taken[s:e] = b"\x01" * (e - s)
             out.append(Cue(rel, s, e, text, text.lower() in self.reverse))
         out.sort(key=lambda c: (c.start, c.relation))
         return out
@@ -126,10 +141,12 @@ def cue_matcher_for(nlp: Language) -> CueMatcher:
     matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
     keys: dict[int, str] = {}
     reverse: set[str] = set()
+    verb_only: set[str] = set()
     for rel in RELATION_TYPES:
         spec = lexicon.get(rel, {})
+        verb_only |= {p.lower() for p in spec.get("verb_only", [])}
         for name, phrases in (
-            (rel, spec.get("fr", []) + spec.get("en", [])),
+            (rel, spec.get("fr", []) + spec.get("en", []) + spec.get("verb_only", [])),
             (_EXCLUDE, spec.get("exclude", [])),
         ):
             if not phrases:
@@ -138,7 +155,7 @@ def cue_matcher_for(nlp: Language) -> CueMatcher:
             keys[nlp.vocab.strings.add(label)] = name
             matcher.add(label, [nlp.make_doc(p) for p in phrases])
         reverse |= {p.lower() for p in spec.get("reverse", [])}
-    return CueMatcher(matcher, keys, frozenset(reverse))
+    return CueMatcher(matcher, keys, frozenset(reverse), frozenset(verb_only))
 
 
 def _dist(m: Mention, cue: Cue) -> int:
@@ -154,19 +171,20 @@ def _is_place(m: Mention, kb: KnowledgeBase) -> bool:
     return kb.actors[m.entity].type in PLACE_TYPES
 
 
-def _coordinated(doc: Doc, first: Mention, pool: list[Mention]) -> list[Mention]:
-    """``first`` and the mentions joined to it by "et"/"and"/commas only."""
+def _coordinated(
+    doc: Doc, first: Mention, pool: list[Mention], joiners: frozenset[str] = frozenset()
+) -> list[Mention]:
+    """``first`` and the mentions joined to it by "et"/"and"/commas/articles (+ ``joiners``)."""
+    allowed = {"et", "and", ",", "la", "le", "les", "l'", "the"} | joiners
     group = [first]
     ordered = sorted(pool, key=lambda m: m.start)
-    for direction in (1, -1):
+    for seq, forward in ((ordered, True), (ordered[::-1], False)):
         cur = first
-        seq = ordered if direction == 1 else ordered[::-1]
         for m in seq:
-            lo, hi = (cur.end, m.start) if direction == 1 else (m.end, cur.start)
-            if lo > hi or m is cur or m in group:
+            lo, hi = (cur.end, m.start) if forward else (m.end, cur.start)
+            if lo >= hi or m in group:
                 continue
-            between = [t.lower_ for t in doc[lo:hi]]
-            if between and all(w in ("et", "and", ",") for w in between):
+            if all(t.lower_ in allowed for t in doc[lo:hi]):
                 group.append(m)
                 cur = m
     return group
@@ -177,6 +195,18 @@ def _nearest(
 ) -> Mention | None:
     pool = [m for m in cands if m.entity not in exclude and _dist(m, cue) <= window]
     return min(pool, key=lambda m: (_dist(m, cue), m.start)) if pool else None
+
+
+def _relative_clauses(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """Token ranges of ", qui/which ... ," clauses (to the next comma or sentence end)."""
+    out = []
+    for i in range(start, end - 1):
+        if doc[i].text == "," and doc[i + 1].lower_ in RELATIVE:
+            j = i + 2
+            while j < end and doc[j].text != ",":
+                j += 1
+            out.append((i, j))
+    return out
 
 
 def _anaphor(doc: Doc, start: int, end: int) -> bool:
@@ -192,68 +222,131 @@ def relations_in_sentence(
     cues: list[Cue],
     kb: KnowledgeBase,
     previous_country: str | None = None,
+    unknown: list[tuple[int, int, str]] = (),
 ) -> list[Relation]:
-    """Relations supported by the sentence ``doc[start:end]`` (see module docstring)."""
+    """Relations supported by the sentence ``doc[start:end]`` (see module docstring).
+
+    ``unknown`` are token spans (start, end, label) of actors the knowledge base lacks
+    (candidates): they take part in the window rule so that a relation is not moved
+    onto a linked actor standing next to them, but no relation is emitted for them.
+    Unknown places (NER label LOC, or after a locative preposition) are never agents.
+    """
+    if not cues:
+        return []
     parts = [m for m in participants(mentions, kb) if start <= m.start and m.end <= end]
-    found: list[Relation] = []
+    for s, e, label in unknown:
+        prev = doc[s - 1].lower_ if s > start else ""
+        kind = UNKNOWN_PLACE if label == "LOC" or prev in LOCATIVE | NEAR else UNKNOWN
+        parts.append(Mention(UNKNOWN, s, e, doc[s:e].text, kind))
+    parts.sort(key=lambda m: m.start)
+    clauses = _relative_clauses(doc, start, end)
+    found: list[tuple[str, str, Cue, str]] = []
     for cue in cues:
         if not start <= cue.start < end or any(
-            m.start < cue.end and cue.start < m.end for m in mentions
+            m.start < cue.end and cue.start < m.end for m in parts
         ):
             continue
-        before = [m for m in parts if m.end <= cue.start]
-        after = [m for m in parts if m.start >= cue.end]
-        pairs: list[tuple[str, str]] = []
+        # Actors inside a relative clause that does not hold the cue are out of its reach
+        # ("Panasonic ..., which also supply Tesla, are investing in new plants").
+        here = [
+            m
+            for m in parts
+            if not any(a <= m.start < b and not a <= cue.start < b for a, b in clauses)
+        ]
+        before = [m for m in here if m.end <= cue.start]
+        after = [m for m in here if m.start >= cue.end]
         rule = cue.relation
         if cue.relation in SYMMETRIC:
-            wide = 2 * WINDOW
-            a, b = _nearest(before, cue, window=wide), _nearest(after, cue, window=wide)
-            if a and b and a.entity == b.entity:
-                b = _nearest(after, cue, {a.entity}, wide)
-            if a is None and b is not None:
-                a, b = b, _nearest(after, cue, {b.entity}, wide)
-            elif b is None and a is not None:
-                b = _nearest(before, cue, {a.entity}, wide)
-            if a and b and min(_dist(a, cue), _dist(b, cue)) <= WINDOW:
-                first, second = sorted((a, b), key=lambda m: m.start)
-                pairs.append((first.entity, second.entity))
+            found += [(a, b, cue, rule) for a, b in _partnership(doc, before, after, cue, kb)]
         elif cue.relation in DIRECTED:
-            src = min(before, key=lambda m: m.start) if before else None
+            src = before[0] if before else None
             tgt = _nearest(after, cue, {src.entity} if src else set())
             if src and tgt:
-                pairs.append((tgt.entity, src.entity) if cue.reverse else (src.entity, tgt.entity))
+                pair = (tgt.entity, src.entity) if cue.reverse else (src.entity, tgt.entity)
+                found.append((*pair, cue, rule))
         elif cue.relation == "production":
-            places = [
-                m
-                for m in after
-                if _is_place(m, kb)
-                and m.start - cue.end <= PLACE_WINDOW
-                and any(t.lower_ in LOCATIVE for t in doc[max(m.start - 3, cue.end) : m.start])
-            ]
-            if places:
-                tgt = min(places, key=lambda m: m.start)
-                src = _nearest([m for m in parts if m is not tgt], cue, {tgt.entity})
-                if src:
-                    for s in _coordinated(doc, src, parts):
-                        pairs.append((s.entity, tgt.entity))
+            found += [(a, b, cue, rule) for a, b in _production(doc, here, after, cue, kb)]
         elif cue.relation == "exit":
-            tgt_entity = None
-            places = [m for m in parts if _is_place(m, kb)]
+            places = [m for m in here if m.entity != UNKNOWN and _is_place(m, kb)]
             near = _nearest(places, cue)
-            if near is not None:
-                tgt_entity = near.entity
-            elif previous_country and _anaphor(doc, start, end):
-                tgt_entity, rule = previous_country, "exit (anaphora)"
-            firms = [m for m in parts if not _is_place(m, kb) and _dist(m, cue) <= WINDOW]
-            if tgt_entity:
-                pairs += [(m.entity, tgt_entity) for m in firms]
-        for src, tgt in pairs:
-            if _keep(src, tgt, kb):
-                found.append(Relation(src, tgt, cue.relation, cue.text, rule))
+            target = near.entity if near else None
+            if target is None and previous_country and _anaphor(doc, start, end):
+                target, rule = previous_country, "exit (anaphora)"
+            firms = [
+                m
+                for m in here
+                if m.entity != UNKNOWN and not _is_place(m, kb) and _dist(m, cue) <= WINDOW
+            ]
+            if target:
+                found += [(m.entity, target, cue, rule) for m in firms]
     unique: dict[tuple[str, str, str], Relation] = {}
-    for r in found:
-        unique.setdefault((r.source, r.target, r.relation), r)
+    for src, tgt, cue, rule in found:
+        if UNKNOWN in (src, tgt) or not _keep(src, tgt, kb):
+            continue
+        unique.setdefault(
+            (src, tgt, cue.relation), Relation(src, tgt, cue.relation, cue.text, rule)
+        )
     return list(unique.values())
+
+
+def _partnership(
+    doc: Doc, before: list[Mention], after: list[Mention], cue: Cue, kb: KnowledgeBase
+) -> list[tuple[str, str]]:
+    # "une collaboration entre la Russie et la Chine": two coordinated actors right after.
+    nxt = _nearest(after, cue, window=COORDINATION_WINDOW)
+    if nxt is not None:
+        group = _coordinated(doc, nxt, after)
+        if len(group) >= 2:
+            first, second = sorted(group, key=lambda m: m.start)[:2]
+            return [(first.entity, second.entity)]
+    # Otherwise, in order of preference: one actor on each side, two after, two before;
+    # the first pair that passes the filters wins.
+    wide = 2 * WINDOW
+    near_before = sorted((m for m in before if _dist(m, cue) <= wide), key=lambda m: _dist(m, cue))
+    near_after = sorted((m for m in after if _dist(m, cue) <= wide), key=lambda m: _dist(m, cue))
+    options: list[tuple[Mention, Mention]] = []
+    # "la coopération du Kazakhstan avec la Chine": the cue's own complement is a partner.
+    gap = doc[cue.end : near_after[0].start] if near_after else []
+    if len(near_after) >= 2 and len(gap) and all(t.lower_ in GENITIVE for t in gap):
+        options.append((near_after[0], near_after[1]))
+    for a in near_before[:1]:
+        options += [(a, b) for b in near_after[:2]]
+    for side in (near_after, near_before):
+        options += [(a, b) for k, a in enumerate(side[:3]) for b in side[k + 1 : 3]]
+    for a, b in options:
+        if a.entity == b.entity or min(_dist(a, cue), _dist(b, cue)) > WINDOW:
+            continue
+        first, second = sorted((a, b), key=lambda m: m.start)
+        if UNKNOWN in (a.entity, b.entity) or _keep(first.entity, second.entity, kb):
+            return [(first.entity, second.entity)]
+    return []
+
+
+def _production(
+    doc: Doc, parts: list[Mention], after: list[Mention], cue: Cue, kb: KnowledgeBase
+) -> list[tuple[str, str]]:
+    places = [
+        m
+        for m in after
+        if m.entity != UNKNOWN
+        and _is_place(m, kb)
+        and m.start - cue.end <= PLACE_WINDOW
+        and any(t.lower_ in LOCATIVE for t in doc[max(m.start - 3, cue.end) : m.start])
+    ]
+    if not places:
+        return []
+    first = min(places, key=lambda m: m.start)
+    targets = _coordinated(doc, first, places, LOCATIVE)
+    names = {t.entity for t in targets}
+    others = [m for m in parts if m.entity not in names]
+    # A firm produces; a country is the producer only when no firm is at hand
+    # ("La Chine souhaite produire ... au Kazakhstan").
+    firms = [m for m in others if m.kind == UNKNOWN or (m.entity and not _is_place(m, kb))]
+    src = _nearest(firms, cue) or _nearest([m for m in others if m.entity], cue)
+    if src is None:
+        return []
+    sources = _coordinated(doc, src, firms if src in firms else others)
+    return [(s.entity, t.entity) for s in sources for t in targets]
 
 
 def _keep(source: str, target: str, kb: KnowledgeBase) -> bool:

@@ -1,0 +1,177 @@
+"""Knowledge base, linking of actors and country adjectives, discovery of candidates."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+import yaml
+from fixtures.extraction_shared import mentions, tables_for
+
+from analysis.extraction.actors import (
+    ATTRIBUTE,
+    KB_PATH,
+    PARTICIPANT,
+    KnowledgeBaseError,
+    load_knowledge_base,
+    parse_knowledge_base,
+)
+from analysis.extraction.countries import english_adjective_forms, french_adjective_forms
+
+
+def _kb_data() -> dict:
+    return yaml.safe_load(KB_PATH.read_text(encoding="utf-8"))
+
+
+def _names(text: str, lang: str = "fr") -> set[str]:
+    return {m.entity for m in mentions(text, lang)}
+
+
+# --- knowledge base ---------------------------------------------------------------------
+
+
+def test_kb_has_every_seed_actor_with_controlled_fields() -> None:
+    kb = load_knowledge_base()
+    for name in [
+        "Russia", "China", "Kazakhstan", "Ukraine", "Japan", "France", "USSR", "Moscow",
+        "Beijing", "Astana", "Kamaz", "Kama", "Atom", "Atom Automotive Engineering and Technology",
+        "Moskvich", "JAC", "Renault", "Nissan", "Vehicle Energy Japan", "Voltalia", "McDonald's",
+        "Starbucks", "Reuters", "Bloomberg", "BBC", "Getty Images", "Rosatom", "Renera", "Xiaomi",
+        "BAIC", "Hyundai", "Nio", "Wang Yi", "Murat Nurtleu", "Agnès Pannier-Runacher",
+        "TECHNPLAY.COM", "Google", "Russian government", "Chinese Ministry of Foreign Affairs",
+        "Kazakh Ministry of Foreign Affairs",
+    ]:  # fmt: skip
+        assert name in kb.actors, name
+    assert kb.actors["Wang Yi"].type == "person" and kb.actors["Wang Yi"].country == "CN"
+    assert kb.actors["Getty Images"].type == "media"
+    assert "unverified" in kb.actors["Atom Automotive Engineering and Technology"].note
+    # Kama (the seed's start-up) is not merged with Kamaz.
+    assert "Kamaz" not in kb.actors["Kama"].aliases and "Kama" not in kb.actors["Kamaz"].aliases
+
+
+def test_share_buttons_are_not_actors() -> None:
+    kb = load_knowledge_base()
+    for name in ["Facebook", "Twitter", "LinkedIn", "Pinterest", "Instagram", "Flipboard"]:
+        assert name not in kb.actors
+    assert not _names("Partagez sur Facebook, Twitter et LinkedIn.")
+
+
+def test_countries_are_generated_for_all_iso_codes_in_both_languages() -> None:
+    kb = load_knowledge_base()
+    codes = {a.country for a in kb.actors.values() if a.type == "country"}
+    assert len(codes) >= 249
+    assert {"Hongrie", "Hungary"} <= set(kb.actors["Hungary"].aliases)
+    assert {"Corée du Sud", "South Korea"} <= set(kb.actors["South Korea"].aliases)
+    assert "Etats-Unis" in kb.actors["United States"].aliases  # accent-free variant
+
+
+@pytest.mark.parametrize(
+    ("mutate", "message"),
+    [
+        (lambda d: d["actors"][0].update(type="startup"), "type 'startup'"),
+        (lambda d: d["actors"][0].update(country="Russia"), "not an ISO 3166"),
+        (lambda d: d["actors"][0].update(sector="cars"), "sector 'cars'"),
+        (lambda d: d["actors"][0].update(aliases="Kama"), "'aliases' must be a list"),
+        (lambda d: d["actors"][0].update(colour="red"), "unknown field"),
+        (lambda d: d["actors"].append(dict(d["actors"][0])), "duplicate name"),
+    ],
+)
+def test_bad_kb_entry_raises_naming_the_entry(mutate, message: str) -> None:
+    data = copy.deepcopy(_kb_data())
+    mutate(data)
+    with pytest.raises(KnowledgeBaseError, match=message) as err:
+        parse_knowledge_base(data)
+    assert "'Kama'" in str(err.value)
+
+
+# --- adjectives -------------------------------------------------------------------------
+
+
+def test_adjective_morphology() -> None:
+    assert french_adjective_forms("chinois") == ["chinois", "chinoise", "chinoises"]
+    assert set(french_adjective_forms("kazakh")) == {"kazakh", "kazakhe", "kazakhs", "kazakhes"}
+    assert "coréenne" in french_adjective_forms("coréen")
+    assert english_adjective_forms("Japanese") == ["Japanese"]
+    assert english_adjective_forms("Russian") == ["Russian", "Russians"]
+
+
+def test_adjective_of_a_firm_is_an_attribute() -> None:
+    ms = mentions("Le constructeur automobile chinois JAC travaille avec Kamaz.")
+    roles = {(m.entity, m.role) for m in ms}
+    assert ("China", ATTRIBUTE) in roles and ("JAC", PARTICIPANT) in roles
+
+
+def test_adjective_of_a_non_firm_is_a_participant() -> None:
+    ms = mentions("Les autorités kazakhes soutiennent une initiative chinoise.")
+    assert {(m.entity, m.role) for m in ms} == {
+        ("Kazakhstan", PARTICIPANT),
+        ("China", PARTICIPANT),
+    }
+
+
+def test_feminine_plural_adjective_and_compound() -> None:
+    assert _names("Les entreprises chinoises et une alliance russo-chinoise.") == {
+        "China",
+        "Russia",
+    }
+
+
+def test_english_adjectives() -> None:
+    ms = mentions("Japanese carmaker Nissan agreed a Sino-Russian deal.", "en")
+    roles = {(m.entity, m.role) for m in ms}
+    assert ("Japan", ATTRIBUTE) in roles
+    assert {"China", "Russia", "Nissan"} <= {m.entity for m in ms}
+
+
+# --- names ------------------------------------------------------------------------------
+
+
+def test_longest_alias_wins() -> None:
+    assert _names("Nissan rachète Vehicle Energy Japan.") == {"Nissan", "Vehicle Energy Japan"}
+    assert _names("Le Groupe automobile de Pékin Co aide Xiaomi.") == {"BAIC", "Xiaomi"}
+
+
+def test_glued_all_caps_alias_is_repaired() -> None:
+    assert "JAC" in _names("comme entre Nio Et JACqui choisit alors")
+
+
+def test_single_token_aliases_are_case_sensitive() -> None:
+    assert "Atom" not in _names("an atom of lithium", "en")
+    assert "United States" not in _names("they told us about it", "en")
+    assert "United States" in _names("exports to the US rose", "en")
+
+
+def test_bare_government_is_not_linked() -> None:
+    assert _names("Le gouvernement travaille avec le constructeur.") == set()
+    assert _names("Le gouvernement russe travaille avec JAC.") == {"Russian government", "JAC"}
+
+
+# --- candidates -------------------------------------------------------------------------
+
+JUNK = (
+    "Bonjour à tous et bienvenue !\n\nCliquez pour commenter.\n\nAbonnez-vous à notre chaîne."
+    "\n\nLaisser un commentaire.\n\nRestez toujours informé.\n\nPassons maintenant au sujet."
+    "\n\nRosatom lance sa DEUXIÈME usine, on parle de MILLIARDS de roubles au XXIe siècle."
+)
+
+
+def test_junk_words_are_neither_actors_nor_candidates() -> None:
+    t = tables_for({"junk": (JUNK, "fr")})
+    words = {"Bonjour", "Cliquez", "Abonnez", "Laisser", "Restez", "Passons", "DEUXIÈME"}
+    words |= {"MILLIARDS", "XXIe siècle"}
+    assert set(t.entities["entity"]) == {"Rosatom"}
+    assert not words & set(t.candidates["text"])
+
+
+def test_unknown_firms_become_candidates_not_entities() -> None:
+    t = tables_for(
+        {
+            "fr": ("Le groupe Leapmotor s'associe avec Stellantis à Saragosse.", "fr"),
+            "en": ("Shares of Stellantis rose after Leapmotor Technology said so.", "en"),
+        }
+    )
+    assert "Stellantis" in set(t.entities["entity"])
+    cands = set(t.candidates["text"])
+    assert {"Leapmotor", "Saragosse", "Leapmotor Technology"} <= cands
+    assert not {"Leapmotor", "Saragosse"} & set(t.entities["entity"])
+    assert "Shares" not in cands  # sentence-initial capital says nothing in English

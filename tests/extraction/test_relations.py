@@ -1,0 +1,78 @@
+"""Relation cues, directions and filters, on sentences written for the tests (FR and EN)."""
+
+from __future__ import annotations
+
+import pytest
+from fixtures.extraction_shared import relations
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # partnership (symmetric: source is the actor read first)
+        ("Xiaomi s'entend avec BAIC pour produire des voitures.", "fr",
+         ("Xiaomi", "BAIC", "partnership")),
+        ("Une collaboration étroite entre la Hongrie et la Chine a été annoncée.", "fr",
+         ("Hungary", "China", "partnership")),
+        ("Tesla teams up with CATL on new batteries.", "en", ("Tesla", "CATL", "partnership")),
+        # acquisition: buyer -> bought
+        ("Nissan va acquérir la majorité du capital de Vehicle Energy Japan.", "fr",
+         ("Nissan", "Vehicle Energy Japan", "acquisition")),
+        ("Volkswagen agreed to buy a stake in Xiaomi.", "en",
+         ("Volkswagen", "Xiaomi", "acquisition")),
+        ("Rosatom a présenté sa filiale Renera.", "fr", ("Rosatom", "Renera", "acquisition")),
+        # exit: firm -> country
+        ("Le départ de Renault de la Russie a surpris.", "fr", ("Renault", "Russia", "exit")),
+        ("Starbucks decided to leave Russia in May.", "en", ("Starbucks", "Russia", "exit")),
+        # production: producer -> place
+        ("La Chine veut produire des voitures électriques au Kazakhstan.", "fr",
+         ("China", "Kazakhstan", "production")),
+        ("BYD will open a factory in Hungary next year.", "en", ("BYD", "Hungary", "production")),
+        ("Une initiative chinoise vise une production sur le sol kazakh.", "fr",
+         ("China", "Kazakhstan", "production")),
+        # investment: investor -> target
+        ("Hyundai va investir 2 milliards dans Nio.", "fr", ("Hyundai", "Nio", "investment")),
+        ("CATL is investing heavily in Indonesia.", "en", ("CATL", "Indonesia", "investment")),
+        # supply: supplier -> customer, incl. a reverse cue
+        ("CATL supplies batteries to Tesla.", "en", ("CATL", "Tesla", "supply")),
+        ("Renault a signé un contrat d'électricité avec le producteur Voltalia.", "fr",
+         ("Voltalia", "Renault", "supply")),
+    ],
+)  # fmt: skip
+def test_cue_type_and_direction(text: str, lang: str, expected: tuple[str, str, str]) -> None:
+    assert expected in relations(text, lang)
+
+
+def test_adjective_of_the_same_firm_is_not_a_relation() -> None:
+    found = relations("Le constructeur automobile chinois JAC travaille avec Kamaz.")
+    assert found == {("JAC", "Kamaz", "partnership")}
+
+
+def test_no_relation_with_itself_or_own_country() -> None:
+    assert relations("Renault et Renault Group renforcent leur alliance.") == set()
+    found = relations("Murat Nurtleu salue la coopération du Kazakhstan avec la Chine.")
+    assert ("Murat Nurtleu", "Kazakhstan", "partnership") not in found
+    assert ("Kazakhstan", "China", "partnership") in found
+
+
+def test_excluded_phrases_are_not_cues() -> None:
+    assert relations("Nissan et le fonds d'investissement japonais Toyota discutent.") == set()
+    assert relations("Cela s'est déjà produit entre Nio et la Chine.") == set()
+
+
+def test_place_without_locative_link_is_not_a_production_site() -> None:
+    text = "Une nouvelle en Russie : Rosatom lance la production de batteries."
+    assert relations(text) == set()
+
+
+def test_unknown_actor_blocks_a_wrong_attribution() -> None:
+    text = (
+        "Panasonic and LG Energy Solution, which also supply Tesla, are investing in new "
+        "plants in the United States."
+    )
+    assert not {r for r in relations(text, "en") if "Tesla" in r[:2]}
+
+
+def test_media_are_sources_not_partners() -> None:
+    found = relations("Kamaz travaille avec JAC, selon Reuters.")
+    assert found == {("Kamaz", "JAC", "partnership")}
