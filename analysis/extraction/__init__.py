@@ -5,6 +5,7 @@ Public API::
     tables = extract(documents)            # Tables of pandas DataFrames
     paths = write_tables(tables, out_dir)  # CSV files, byte-identical across runs
     scores = evaluate(tables, gold_dir)    # precision / recall / F1 per table
+    tables = read_tables(out_dir)          # the CSVs read back (e.g. in a chapter)
 
 Column meanings are documented in ``analysis/tables.py``; the method of each step in the
 docstrings of ``actors``, ``countries``, ``relations``, ``sentences`` and ``figures``.
@@ -21,7 +22,7 @@ from analysis.corpus.model import Document
 from analysis.extraction.nlp import FRENCH_MODEL
 from analysis.tables import COLUMNS, DETAIL_COLUMNS, write_csv
 
-__all__ = ["Tables", "evaluate", "extract", "write_tables"]
+__all__ = ["Tables", "evaluate", "extract", "read_tables", "write_tables"]
 
 
 @dataclass
@@ -61,3 +62,17 @@ def evaluate(tables: Tables, gold_dir: Path) -> pd.DataFrame:
     from analysis.extraction.evaluate import evaluate as _evaluate
 
     return _evaluate(tables, gold_dir)
+
+
+def read_tables(out_dir: Path) -> Tables:
+    """Read tables written by ``write_tables`` (cells as strings, ``value`` as float)."""
+    out_dir = Path(out_dir)
+
+    def read(name: str) -> pd.DataFrame:
+        df = pd.read_csv(out_dir / f"{name}.csv", dtype=str, keep_default_na=False)
+        if name == "figures":
+            df["value"] = df["value"].astype(float)
+        return df
+
+    details = {n: read(n) for n in DETAIL_COLUMNS if (out_dir / f"{n}.csv").exists()}
+    return Tables(**{n: read(n) for n in COLUMNS}, details=details)

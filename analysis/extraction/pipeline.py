@@ -35,15 +35,15 @@ from analysis.extraction.relations import SYMMETRIC, cue_matcher_for, relations_
 from analysis.extraction.sentences import find_dates, split_sentences
 from analysis.tables import frame
 
+# Attribution cues; the source is a capitalised name (or "les sources ..." phrases).
+_NAME = r"[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*)*"
 _ATTRIBUTION = re.compile(
-    r"\b(?P<cue>selon|d'après|according to)\s+(?P<src>(?:l[ea]s?\s+|l'|the\s+)?[\w'’.-]+"
-    r"(?:\s+(?:[A-Z][\w'’.-]*|anonymes?|proches?))*)"
+    rf"\b(?P<cue>(?i:selon|d'après|according to))\s+"
+    rf"(?P<src>(?:(?:l[ea]s?|des|the)\s+|l')?(?:{_NAME}|[^\W\d_]+(?:\s+[^\W\d_]+)?))"
     r"|,\s*(?P<cue2>a (?:rapporté|indiqué|déclaré|annoncé|précisé|affirmé|souligné)|"
-    r"(?:said|reported|told|announced))\s+(?P<src2>(?:l[ea]\s+|l'|the\s+)?[A-Z][\w'’.-]*"
-    r"(?:\s+[A-Z][\w'’.-]*)*)"
-    r"|(?P<cue3>sources anonymes|sources proches du dossier|anonymous sources|"
-    r"people familiar with the matter)",
-    re.IGNORECASE,
+    rf"said|reported|told|announced)\s+(?P<src2>{_NAME})"
+    r"|(?P<cue3>(?i:sources anonymes|sources proches du dossier|anonymous sources|"
+    r"people familiar with the matter))"
 )
 
 

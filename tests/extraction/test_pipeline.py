@@ -9,6 +9,7 @@ from pathlib import Path
 from fixtures.extraction_shared import (
     ARTICLES,
     FIXTURES,
+    GOLD,
     SEEDS,
     fixture_tables,
     seed_tables,
@@ -17,7 +18,7 @@ from fixtures.extraction_shared import (
 
 from analysis.corpus import load_corpus
 from analysis.corpus.model import Document, Paragraph
-from analysis.extraction import extract, write_tables
+from analysis.extraction import evaluate, extract, read_tables, write_tables
 from analysis.extraction.nlp import load_model
 from analysis.extraction.sentences import find_dates
 from analysis.tables import COLUMNS
@@ -50,6 +51,14 @@ def test_two_runs_write_byte_identical_csv(tmp_path: Path) -> None:
     raw = (tmp_path / "a" / "documents.csv").read_bytes()
     assert b"\r\n" not in raw
     raw.decode("utf-8")
+
+
+def test_scores_from_written_csv_equal_scores_from_tables(tmp_path: Path) -> None:
+    tables = seed_tables()
+    write_tables(tables, tmp_path)
+    again = read_tables(tmp_path)
+    assert list(again.relations.columns) == list(tables.relations.columns)
+    assert evaluate(again, GOLD).equals(evaluate(tables, GOLD))
 
 
 def test_sentence_ids_are_stable_provenance() -> None:
