@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
+import pandas as pd
 import papermill
 import vl_convert as vlc
 import yaml
@@ -151,8 +152,24 @@ def extract_data(config: BuildConfig, source: Path) -> list:
     (data_dir / "messages.txt").write_text(
         "".join(f"{m}\n" for m in corpus.messages), encoding="utf-8"
     )
+    write_sources(corpus.documents, data_dir / "sources.csv")
     bibliography.write_seed_bib(corpus.documents, source / SEED_BIB)
     return corpus.documents
+
+
+SOURCE_COLUMNS = ("publisher", "url", "events_date", "date_precision", "original_reporting")
+
+
+def write_sources(documents: list, path: Path) -> Path:
+    """What the provenance sidecar says of each seed (empty cells where it says nothing)."""
+    rows = [
+        {"document": d.id, **{c: d.metadata.get(c, "") for c in SOURCE_COLUMNS}}
+        for d in sorted(documents, key=lambda d: d.id)
+    ]
+    pd.DataFrame(rows, columns=["document", *SOURCE_COLUMNS]).to_csv(
+        path, index=False, lineterminator="\n"
+    )
+    return path
 
 
 def notebook_parameters(config: BuildConfig) -> dict[str, object]:

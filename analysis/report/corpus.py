@@ -1,42 +1,143 @@
-"""The Corpus chapter: one row per seed, and what the cleaning found."""
+"""The Corpus and sources chapter: one row per seed, its provenance and its quality."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import altair as alt
 import pandas as pd
 
-from analysis import book
+from analysis import book, charts
+from analysis.context import CONTEXT_DIR
 from analysis.report.data import ReportData
 
 LANGUAGE_NAMES = {"fr": "French", "en": "English"}
 
+#: A seed is flagged "low specificity" below this fraction of the corpus median.
+LOW_SPECIFICITY_RATIO = 0.5
+#: …"repetitive" when at least this share of its words repeats other text.
+REPETITIVE_SHARE = 0.2
+#: …"mostly boilerplate" when at least this share of its words was web furniture.
+BOILERPLATE_SHARE = 0.3
 
-def seed_table(data: ReportData) -> pd.DataFrame:
-    """Title, language, words and status of every seed, each row citing its seed."""
+
+def language_name(code: str) -> str:
+    return LANGUAGE_NAMES.get(code, code)
+
+
+def source_table(data: ReportData) -> pd.DataFrame:
+    """Per source: title, publisher, date of the events and language."""
     docs = data.documents.sort_values("document")
+    sources = data.sources.set_index("document") if len(data.sources) else pd.DataFrame()
+
+    def provenance(doc: str, column: str) -> str:
+        if doc in sources.index and column in sources.columns:
+            return str(sources.at[doc, column])
+        return ""
+
+    def events_date(doc: str) -> str:
+        date, precision = provenance(doc, "events_date"), provenance(doc, "date_precision")
+        return f"{date} ({precision})" if date and precision and precision != "day" else date
+
     return pd.DataFrame(
         {
             "Seed": [book.cite(book.seed_key(d)) for d in docs["document"]],
             "Title": docs["title"],
-            "Language": [LANGUAGE_NAMES.get(x, x) for x in docs["language"]],
-            "Words": docs["words"].fillna(0).astype(int),
-            "Status": docs["status"],
+            "Publisher": [provenance(d, "publisher") for d in docs["document"]],
+            "Events dated": [events_date(d) for d in docs["document"]],
+            "Language": [language_name(x) for x in docs["language"]],
         }
     )
 
 
-def words_frame(data: ReportData) -> pd.DataFrame:
-    """Words per usable seed after cleaning, with the shares removed or repeated."""
-    docs = data.usable_documents.sort_values("document")
+def measures_table(data: ReportData) -> pd.DataFrame:
+    """Per source: words, boilerplate and repeated shares, specificity and the flags they give."""
+    quality = quality_frame(data).set_index("document")
+    docs = data.documents.sort_values("document")
+
+    def flags(doc: str) -> str:
+        return str(quality.at[doc, "flags"]) if doc in quality.index else ""
+
     return pd.DataFrame(
+        {
+            "Seed": [book.cite(book.seed_key(d)) for d in docs["document"]],
+            "Words": docs["words"].fillna(0).astype(int),
+            "Boilerplate": _percent(docs["boilerplate_share"]),
+            "Repeated": _percent(docs["repetition_share"]),
+            "Specificity": docs["specificity"].map(lambda x: "" if pd.isna(x) else f"{x:.1f}"),
+            "Flags": [flags(d) for d in docs["document"]],
+        }
+    )
+
+
+def _percent(series: pd.Series) -> list[str]:
+    return ["" if pd.isna(x) else f"{float(x):.0%}" for x in series]
+
+
+def quality_frame(data: ReportData) -> pd.DataFrame:
+    """Usable seeds with their quality measures and the flags the numbers give them."""
+    docs = data.usable_documents.sort_values("document")
+    frame = pd.DataFrame(
         {
             "document": docs["document"],
             "title": docs["title"],
-            "language": [LANGUAGE_NAMES.get(x, x) for x in docs["language"]],
+            "language": [language_name(x) for x in docs["language"]],
             "words": docs["words"].astype(int),
             "boilerplate_share": docs["boilerplate_share"].astype(float).round(3),
             "repetition_share": docs["repetition_share"].astype(float).round(3),
+            "specificity": docs["specificity"].astype(float).round(2),
         }
+    )
+    frame["flags"] = quality_flags(frame)
+    return frame.reset_index(drop=True)
+
+
+def quality_flags(frame: pd.DataFrame) -> list[str]:
+    """Flags from the numbers alone (thresholds above), "" for an unremarkable seed."""
+    median = frame["specificity"].median() if len(frame) else 0.0
+    flags = []
+    for row in frame.itertuples(index=False):
+        found = []
+        if len(frame) > 1 and row.specificity < LOW_SPECIFICITY_RATIO * median:
+            found.append("low specificity")
+        if row.repetition_share >= REPETITIVE_SHARE:
+            found.append("repetitive")
+        if row.boilerplate_share >= BOILERPLATE_SHARE:
+            found.append("mostly boilerplate")
+        flags.append(", ".join(found))
+    return flags
+
+
+def quality_chart(frame: pd.DataFrame) -> alt.Chart:
+    """Specificity per seed, the flagged ones marked."""
+    plotted = frame.assign(flagged=frame["flags"].map(lambda f: "flagged" if f else "not flagged"))
+    return (
+        alt.Chart(plotted, title="Specificity of each seed")
+        .mark_bar()
+        .encode(
+            y=alt.Y("document:N", title="Seed (file name)", sort=None),
+            x=alt.X(
+                "specificity:Q",
+                title="Actors, figures and dates per 100 words (count)",
+            ),
+            color=alt.Color(
+                "flagged:N",
+                title="Quality",
+                scale=alt.Scale(
+                    domain=["flagged", "not flagged"], range=[charts.PALETTE[3], charts.PALETTE[0]]
+                ),
+            ),
+            tooltip=[
+                alt.Tooltip("document:N", title="Seed"),
+                alt.Tooltip("title:N", title="Title"),
+                alt.Tooltip("words:Q", title="Words"),
+                alt.Tooltip("specificity:Q", title="Specificity", format=".1f"),
+                alt.Tooltip("repetition_share:Q", title="Repeated share", format=".0%"),
+                alt.Tooltip("boilerplate_share:Q", title="Boilerplate share", format=".0%"),
+                alt.Tooltip("flags:N", title="Flags"),
+            ],
+        )
+        .properties(width=460, height=alt.Step(26))
     )
 
 
@@ -56,7 +157,7 @@ def words_chart(frame: pd.DataFrame) -> alt.Chart:
                 alt.Tooltip("repetition_share:Q", title="Repeated share", format=".0%"),
             ],
         )
-        .properties(width=480, height=alt.Step(28))
+        .properties(width=460, height=alt.Step(26))
     )
 
 
@@ -68,13 +169,13 @@ def summary(data: ReportData) -> str:
     """One paragraph on the corpus, every number from documents.csv."""
     docs = data.documents
     usable = data.usable_documents
-    languages = usable["language"].map(lambda x: LANGUAGE_NAMES.get(x, x)).value_counts()
+    languages = usable["language"].map(language_name).value_counts()
     parts = ", ".join(f"{n} in {lang}" for lang, n in languages.items())
     skipped = len(docs) - len(usable)
     text = (
         f"The seeds folder holds {len(docs)} file(s); {len(usable)} could be read and analysed"
         + (f" ({parts})" if parts else "")
-        + (f", and {skipped} were skipped (see the status column)." if skipped else ".")
+        + (f", and {skipped} were skipped (listed below)." if skipped else ".")
     )
     if len(usable):
         words = usable["words"].astype(int)
@@ -83,3 +184,52 @@ def summary(data: ReportData) -> str:
             f"{words.min():,} to {words.max():,} per article {all_seed_citations(data)}."
         )
     return text
+
+
+def flagged_summary(frame: pd.DataFrame) -> str:
+    """A sentence naming the seeds the numbers flag, with the numbers."""
+    flagged = frame[frame["flags"] != ""]
+    if frame.empty:
+        return "No seed could be analysed."
+    if flagged.empty:
+        return "No seed stands out as low-information by these measures."
+    median = frame["specificity"].median()
+    items = [
+        f"{book.escape(row.document)} {book.cite(book.seed_key(row.document))} "
+        f"({book.escape(row.flags)}: specificity {row.specificity:.1f} against a median of "
+        f"{median:.1f}, {row.repetition_share:.0%} of its words repeated)"
+        for row in flagged.itertuples(index=False)
+    ]
+    verb = "stands" if len(items) == 1 else "stand"
+    return (
+        f"By the numbers alone, {len(items)} seed(s) {verb} out as low-information: "
+        + "; ".join(items)
+        + ". What such a seed states is still reported in the following chapters, but it"
+        " should not be read as evidence of specifics."
+    )
+
+
+def known_problems(data: ReportData, folder: Path = CONTEXT_DIR) -> pd.DataFrame:
+    """Problems of specific seeds known from outside the text (context notes), for seeds present."""
+    path = folder / "seed_problems.csv"
+    if not path.exists():
+        return pd.DataFrame(columns=["Seed", "Known problem"])
+    notes = pd.read_csv(path, dtype=str, keep_default_na=False)
+    present = notes[notes["seed"].isin(set(data.documents["document"]))]
+    return pd.DataFrame(
+        {
+            "Seed": [book.cite(book.seed_key(s)) for s in present["seed"]],
+            "Known problem": present["problem"],
+        }
+    )
+
+
+def skipped_table(data: ReportData) -> pd.DataFrame:
+    """Seeds that were skipped or flagged by the reader, with the reason."""
+    docs = data.documents[data.documents["status"] != "ok"].sort_values("document")
+    return pd.DataFrame({"File": docs["document"], "Status": docs["status"]})
+
+
+def messages(data: ReportData) -> list[str]:
+    path = data.data_dir / "messages.txt"
+    return path.read_text(encoding="utf-8").splitlines() if path.exists() else []

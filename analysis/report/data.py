@@ -9,7 +9,7 @@ import pandas as pd
 
 from analysis import manifest
 
-TABLES = ("documents", "entities", "mentions", "relations", "figures", "candidates")
+TABLES = ("documents", "entities", "mentions", "relations", "figures", "candidates", "sources")
 
 
 @dataclass
@@ -21,6 +21,8 @@ class ReportData:
     relations: pd.DataFrame
     figures: pd.DataFrame
     candidates: pd.DataFrame
+    #: What the provenance sidecar says of each seed (publisher, url, events_date…).
+    sources: pd.DataFrame
     run: dict
 
     @property
@@ -44,4 +46,6 @@ def read_table(data_dir: Path, name: str) -> pd.DataFrame:
 def load(data_dir: str | Path) -> ReportData:
     data_dir = Path(data_dir)
     tables = {name: read_table(data_dir, name) for name in TABLES}
+    # Provenance is all text (dates such as "2023-05" included), even when a column is empty.
+    tables["sources"] = pd.read_csv(data_dir / "sources.csv", dtype=str, keep_default_na=False)
     return ReportData(data_dir=data_dir, run=manifest.read_manifest(data_dir), **tables)
