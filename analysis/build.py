@@ -19,6 +19,7 @@ Stages, each in a fresh staging folder ``<build-dir>/.stage``:
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import shutil
 import subprocess
@@ -41,6 +42,8 @@ from analysis.charts import VEGA_LITE_VERSION
 BOOK_FILES = ("_config.yml", "_toc.yml", "references.bib")
 VEGA_BUNDLE = "vega-bundle.js"
 SEED_BIB = "_generated/seeds.bib"
+#: Hand-made annotations of the original seeds (scored when the seeds folder has them).
+GOLD_DIR = Path("tests") / "gold"
 OUTPUTS = ("html", "pdf", "data")
 
 
@@ -153,8 +156,43 @@ def extract_data(config: BuildConfig, source: Path) -> list:
         "".join(f"{m}\n" for m in corpus.messages), encoding="utf-8"
     )
     write_sources(corpus.documents, data_dir / "sources.csv")
+    write_scores(tables, config.root / GOLD_DIR, data_dir / "scores.csv")
     bibliography.write_seed_bib(corpus.documents, source / SEED_BIB)
     return corpus.documents
+
+
+def write_scores(tables, gold_dir: Path, path: Path) -> Path | None:
+    """Score the extraction against the hand-made gold, on the seeds the gold covers.
+
+    Seeds the gold does not cover are left out (their extractions cannot be judged);
+    with none covered, no score file is written and the appendix says so.
+    """
+    from analysis.extraction import evaluate
+
+    if not (gold_dir / "actors.csv").exists():
+        return None
+    gold_docs = set(pd.read_csv(gold_dir / "actors.csv", dtype=str)["document"])
+    for name in ("relations.csv", "figures.csv"):
+        if (gold_dir / name).exists():
+            gold_docs |= set(pd.read_csv(gold_dir / name, dtype=str)["document"])
+    covered = sorted(gold_docs & set(tables.documents["document"]))
+    if not covered:
+        return None
+
+    def only(frame: pd.DataFrame) -> pd.DataFrame:
+        return frame[frame["document"].isin(covered)].reset_index(drop=True)
+
+    scored = dataclasses.replace(
+        tables,
+        documents=only(tables.documents),
+        mentions=only(tables.mentions),
+        relations=only(tables.relations),
+        figures=only(tables.figures),
+    )
+    scores = evaluate(scored, gold_dir)
+    scores.insert(0, "documents", len(covered))
+    scores.to_csv(path, index=False, lineterminator="\n")
+    return path
 
 
 SOURCE_COLUMNS = ("publisher", "url", "events_date", "date_precision", "original_reporting")
