@@ -1,0 +1,636 @@
+"""The Actors and partnerships chapter: who is linked to whom, by which relation, where.
+
+Everything here is computed from the build's tables (``entities``, ``mentions``,
+``relations``, ``candidates`` and the detail tables ``sentences`` and ``attributions``).
+Seed text (sentences, names of candidates) is untrusted: it leaves this module either as
+table cells (escaped by ``book.show_table``) or through ``book.escape``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import altair as alt
+import pandas as pd
+import pycountry
+from babel import Locale
+
+from analysis import book, tables
+from analysis.report import network
+from analysis.report.data import ReportData, read_table
+
+#: Label used when an actor has no country in the knowledge base.
+NO_COUNTRY = "No country"
+
+#: Words in a relation's sentence that make it second-hand, uncertain or only intended.
+#: Matched on whole words, case-insensitively (a capitalised word inside a sentence, such
+#: as the month "May", is not a cue).
+HEDGE_CUES: dict[str, tuple[str, ...]] = {
+    "fr": (
+        "selon",
+        "d'après",
+        "sources anonymes",
+        "source anonyme",
+        "aurait",
+        "auraient",
+        "serait",
+        "seraient",
+        "pourrait",
+        "pourraient",
+        "pourra",
+        "pourront",
+        "peut-être",
+        "devrait",
+        "devraient",
+        "espère",
+        "espèrent",
+        "envisage",
+        "envisagent",
+        "souhaite",
+        "souhaitent",
+        "propose",
+        "proposent",
+        "proposition",
+        "discussions",
+        "négociations",
+        "pourparlers",
+        "promet",
+        "promettent",
+    ),
+    "en": (
+        "according to",
+        "reportedly",
+        "anonymous sources",
+        "sources said",
+        "people familiar",
+        "could",
+        "may",
+        "might",
+        "would",
+        "should",
+        "hopes",
+        "plans to",
+        "considering",
+        "proposes",
+        "proposed",
+        "proposal",
+        "wants to",
+        "talks",
+        "negotiations",
+        "promises",
+    ),
+}
+
+#: Cues that only say the claim is second-hand (dropped when the attribution names a source).
+EVIDENTIAL_CUES = frozenset(
+    {"selon", "d'après", "sources anonymes", "source anonyme", "according to", "reportedly"}
+    | {"anonymous sources", "sources said", "people familiar"}
+)
+
+#: Attribution cues that mean an unnamed source.
+_ANONYMOUS = re.compile(r"anonym|unnamed|familiar", re.IGNORECASE)
+
+# --- names and citations -------------------------------------------------------------
+
+
+def country_name(code: object) -> str:
+    """English name of an ISO 3166 alpha-2 code (Babel, then pycountry's historic states)."""
+    text = "" if code is None or (isinstance(code, float) and pd.isna(code)) else str(code)
+    text = text.strip().upper()
+    if not text:
+        return NO_COUNTRY
+    name = Locale("en").territories.get(text)
+    if name:
+        return str(name)
+    historic = pycountry.historic_countries.get(alpha_2=text)
+    if historic is not None:
+        return str(historic.name).split(",")[0]
+    current = pycountry.countries.get(alpha_2=text)
+    return str(current.name) if current is not None else text
+
+
+def cite_documents(documents: Iterable[object]) -> str:
+    """One citation role for every distinct seed in ``documents`` (sorted), or ``""``."""
+    keys = sorted({book.seed_key(str(d)) for d in documents if str(d)})
+    return book.cite(*keys)
+
+
+def plural(count: int, singular: str, many: str | None = None) -> str:
+    """``"1 relation"``, ``"3 relations"``, ``"2 companies"``, ``"2 media"``."""
+    if count == 1:
+        return f"{count:,} {singular}"
+    if many is None:
+        if singular.endswith("media"):
+            many = singular
+        elif re.search(r"[^aeiou]y$", singular):
+            many = singular[:-1] + "ies"
+        else:
+            many = singular + "s"
+    return f"{count:,} {many}"
+
+
+def detail(data: ReportData, name: str) -> pd.DataFrame:
+    """A detail table of the build (``sentences``, ``attributions``…), empty if missing."""
+    try:
+        return read_table(data.data_dir, name)
+    except FileNotFoundError:
+        return tables.empty(name)
+
+
+# --- actors ---------------------------------------------------------------------------
+
+
+def entity_info(data: ReportData) -> pd.DataFrame:
+    """Entities indexed by name, with ``country_name`` added."""
+    entities = data.entities.copy()
+    entities["country"] = entities["country"].astype(str)
+    entities["country_name"] = entities["country"].map(country_name)
+    entities["mentions"] = pd.to_numeric(entities["mentions"], errors="coerce").fillna(0)
+    entities["mentions"] = entities["mentions"].astype(int)
+    return entities.drop_duplicates("entity").set_index("entity")
+
+
+def _lookup(info: pd.DataFrame, names: pd.Series, column: str, default: object) -> list:
+    return [info.at[n, column] if n in info.index else default for n in names]
+
+
+# --- hedges and attributions ----------------------------------------------------------
+
+
+def _cue_pattern(cue: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w'])" + re.escape(cue) + r"(?![\w'-])", re.IGNORECASE)
+
+
+def hedge_cues(text: str, language: str) -> list[str]:
+    """Hedge, attribution or intention cues of :data:`HEDGE_CUES` found in ``text``."""
+    flat = str(text).replace("\u2019", "'")
+    cues = HEDGE_CUES.get(language) or HEDGE_CUES["en"]
+    found: list[str] = []
+    for cue in cues:
+        for match in _cue_pattern(cue).finditer(flat):
+            word = match.group(0)
+            starts_sentence = not flat[: match.start()].strip()
+            if word[:1].isupper() and cue[:1].islower() and not starts_sentence:
+                continue  # "May" (the month), a name…
+            found.append(cue)
+            break
+    return found
+
+
+def reporting(data: ReportData, sentence_ids: Iterable[str]) -> pd.DataFrame:
+    """For each sentence: who it is attributed to, its hedge cues, and ``reported``.
+
+    ``attributed_to``: linked actors named by an attribution cue ("selon Reuters"), or
+    "anonymous sources"; ``hedges``: cues of :data:`HEDGE_CUES`; ``reported``: either.
+    """
+    ids = list(dict.fromkeys(str(s) for s in sentence_ids))
+    sentences = detail(data, "sentences").drop_duplicates("sentence_id").set_index("sentence_id")
+    attributions = detail(data, "attributions")
+    rows = []
+    for sid in ids:
+        sources: list[str] = []
+        for row in attributions[attributions["sentence_id"] == sid].itertuples(index=False):
+            entity = str(row.entity or "").strip()
+            label = entity or (
+                "anonymous sources" if _ANONYMOUS.search(f"{row.cue} {row.source}") else ""
+            )
+            if label and label not in sources:
+                sources.append(label)
+        if sid in sentences.index:
+            text = str(sentences.at[sid, "text"])
+            language = str(sentences.at[sid, "language"])
+            cues = hedge_cues(text, language)
+            if sources:
+                cues = [c for c in cues if c not in EVIDENTIAL_CUES]
+        else:
+            cues = []
+        rows.append(
+            {
+                "sentence_id": sid,
+                "attributed_to": "; ".join(sources),
+                "hedges": "; ".join(cues),
+                "reported": bool(sources or cues),
+            }
+        )
+    if not rows:
+        return pd.DataFrame(columns=["sentence_id", "attributed_to", "hedges", "reported"])
+    return pd.DataFrame(rows)
+
+
+def qualifier(attributed_to: str, hedges: str) -> str:
+    """Plain words for a sentence's hedges (escaped): "according to …", "hedged: …"."""
+    parts = []
+    if attributed_to:
+        parts.append("according to " + book.escape(attributed_to.replace("; ", " and ")))
+    if hedges:
+        parts.append("hedged or intended in the seed (" + book.escape(hedges) + ")")
+    return ", ".join(parts)
+
+
+# --- relations ------------------------------------------------------------------------
+
+
+def relations(data: ReportData) -> pd.DataFrame:
+    """relations.csv with each side's type, country, country name, and the hedges."""
+    rel = data.relations.copy().reset_index(drop=True)
+    info = entity_info(data)
+    for side in ("source", "target"):
+        rel[f"{side}_type"] = _lookup(info, rel[side], "type", "")
+        rel[f"{side}_country"] = _lookup(info, rel[side], "country", "")
+        rel[f"{side}_country_name"] = [country_name(c) for c in rel[f"{side}_country"]]
+    hedges = reporting(data, rel["sentence_id"])
+    if rel.empty:
+        for column in ("attributed_to", "hedges"):
+            rel[column] = pd.Series(dtype=object)
+        rel["reported"] = pd.Series(dtype=bool)
+        return rel
+    return rel.merge(hedges, on="sentence_id", how="left")
+
+
+def relation_counts(rel: pd.DataFrame) -> pd.Series:
+    """Relations per type, most frequent first (ties in alphabetical order)."""
+    counts = rel["relation"].astype(str).value_counts()
+    order = sorted(counts.index, key=lambda r: (-int(counts[r]), r))
+    return counts.reindex(order)
+
+
+def summary(data: ReportData) -> str:
+    """One paragraph on the relations: how many, between how many actors, of which types."""
+    rel = relations(data)
+    usable = len(data.usable_documents)
+    if rel.empty:
+        return (
+            f"No relation between known actors was extracted from the {plural(usable, 'seed')}"
+            " analysed, so this chapter has no network, matrix or relation table to show."
+        )
+    actors = sorted(set(rel["source"]) | set(rel["target"]))
+    docs = sorted(set(rel["document"]))
+    counts = relation_counts(rel)
+    by_type = ", ".join(f"{book.escape(t)} {n}" for t, n in counts.items())
+    reported = int(rel["reported"].sum())
+    text = (
+        f"The extraction found {plural(len(rel), 'relation')} between "
+        f"{plural(len(actors), 'actor')} in {len(docs)} of the {plural(usable, 'usable seed')} "
+        f"{cite_documents(docs)}; by type: {by_type}. A relation is one sentence in which a cue "
+        "word links two actors of the knowledge base, so a sentence can yield several "
+        "relations and the same pair can recur when an article repeats itself."
+    )
+    if reported:
+        text += (
+            f" Of these, {reported} come from sentences that attribute"
+            " the claim to a source or hedge it (for instance a conditional, a proposal or "
+            "talks): the table below says which, and they are reported as such, not as facts."
+        )
+    if len(rel) < 30:
+        text += (
+            f" With only {plural(len(rel), 'relation')}, the picture is a sketch of what "
+            "these articles say, not a measure of the industry."
+        )
+    return text
+
+
+# --- network --------------------------------------------------------------------------
+
+
+def network_frames(data: ReportData, min_mentions: int = 1) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Nodes (actors with ≥ ``min_mentions`` mentions in a relation) and edges, laid out.
+
+    Edges group the relations of one (source, target, relation) triple: ``sentences`` is
+    the number of supporting sentences, ``sentence_ids`` their ids.
+    """
+    rel = relations(data)
+    info = entity_info(data)
+    names = sorted(set(rel["source"]) | set(rel["target"]))
+    keep = [n for n in names if n in info.index and info.at[n, "mentions"] >= min_mentions]
+    rel = rel[rel["source"].isin(keep) & rel["target"].isin(keep)]
+    keep = sorted(set(rel["source"]) | set(rel["target"]))
+    nodes = pd.DataFrame(
+        {
+            "node": keep,
+            "type": [str(info.at[n, "type"]) for n in keep],
+            "country": [str(info.at[n, "country"]) for n in keep],
+            "country_name": [str(info.at[n, "country_name"]) for n in keep],
+            "mentions": [int(info.at[n, "mentions"]) for n in keep],
+        }
+    )
+    if rel.empty:
+        edges = pd.DataFrame(
+            columns=["source", "target", "relation", "sentences", "sentence_ids", "documents"]
+        )
+    else:
+        edges = (
+            rel.groupby(["source", "target", "relation"], sort=True)
+            .agg(
+                sentences=("sentence_id", "nunique"),
+                sentence_ids=("sentence_id", lambda s: ", ".join(sorted(set(s)))),
+                documents=("document", lambda s: ";".join(sorted(set(s)))),
+            )
+            .reset_index()
+        )
+    positions = network.layout(keep, list(zip(edges["source"], edges["target"], strict=True)))
+    return network.node_frame(nodes, positions), network.edge_frame(edges, positions)
+
+
+def network_chart(nodes: pd.DataFrame, edges: pd.DataFrame) -> alt.LayerChart:
+    return network.network_chart(
+        nodes,
+        edges,
+        title="Actors linked by relations extracted from the seeds",
+        subtitle="Circle area: mentions; colour: country; line style: relation type",
+    )
+
+
+def network_data(nodes: pd.DataFrame, edges: pd.DataFrame) -> pd.DataFrame:
+    """Nodes and edges in one table for the CSV (``element`` says which a row is)."""
+    node_rows = nodes.drop(columns=["label_dy"], errors="ignore").assign(element="actor")
+    edge_rows = edges.assign(element="relation")
+    return pd.concat([node_rows, edge_rows], ignore_index=True).reindex(
+        columns=[
+            "element",
+            "node",
+            "type",
+            "country",
+            "country_name",
+            "mentions",
+            "source",
+            "relation",
+            "target",
+            "sentences",
+            "sentence_ids",
+            "documents",
+            "x",
+            "y",
+            "x2",
+            "y2",
+        ]
+    )
+
+
+def network_caption(edges: pd.DataFrame, min_mentions: int) -> str:
+    docs = sorted({d for value in edges["documents"] for d in str(value).split(";") if d})
+    return (
+        f"Actors with at least {plural(min_mentions, 'mention')} that take part in an "
+        "extracted relation, and the relations between them (a line per actor pair and "
+        "relation type; thicker lines have more supporting sentences). Positions come from a "
+        "force-directed layout (networkx, fixed seed) and carry no meaning beyond linked "
+        f"actors sitting closer together. Sources: the seeds {cite_documents(docs)}."
+    )
+
+
+# --- country matrix -------------------------------------------------------------------
+
+
+def country_matrix(data: ReportData) -> pd.DataFrame:
+    """Relations per (source country, target country), with the relation types."""
+    rel = relations(data)
+    columns = ["source_country", "target_country", "relations", "types", "documents"]
+    if rel.empty:
+        return pd.DataFrame(columns=columns)
+    grouped = []
+    for (src, tgt), group in rel.groupby(["source_country_name", "target_country_name"]):
+        counts = relation_counts(group)
+        grouped.append(
+            {
+                "source_country": src,
+                "target_country": tgt,
+                "relations": len(group),
+                "types": ", ".join(f"{t} ({n})" for t, n in counts.items()),
+                "documents": ";".join(sorted(set(group["document"]))),
+            }
+        )
+    return pd.DataFrame(grouped, columns=columns)
+
+
+def matrix_chart(frame: pd.DataFrame) -> alt.LayerChart:
+    plain = alt.Axis(grid=False)
+    light = max(2, int(0.6 * frame["relations"].max())) if not frame.empty else 2
+    base = alt.Chart(frame).encode(
+        x=alt.X(
+            "target_country:N", title="Country of the target actor", sort="ascending", axis=plain
+        ),
+        y=alt.Y(
+            "source_country:N", title="Country of the source actor", sort="ascending", axis=plain
+        ),
+        tooltip=[
+            alt.Tooltip("source_country:N", title="Source country"),
+            alt.Tooltip("target_country:N", title="Target country"),
+            alt.Tooltip("relations:Q", title="Relations (count)"),
+            alt.Tooltip("types:N", title="Relation types"),
+        ],
+    )
+    rects = base.mark_rect(stroke="white").encode(
+        color=alt.Color("relations:Q", title="Relations (count)", legend=alt.Legend(format="d"))
+    )
+    text = base.mark_text(fontSize=12).encode(
+        text="relations:Q",
+        color=alt.condition(alt.datum.relations >= light, alt.value("white"), alt.value("black")),
+    )
+    return alt.layer(rects, text).properties(
+        title=alt.TitleParams(
+            "Relations by country of the two actors",
+            subtitle="Source → target (partnerships: the actor named first is the source)",
+        ),
+        width=alt.Step(44),
+        height=alt.Step(30),
+    )
+
+
+def matrix_caption(frame: pd.DataFrame) -> str:
+    docs = sorted({d for value in frame["documents"] for d in str(value).split(";") if d})
+    return (
+        "Number of extracted relations by the country of each actor (a country actor counts "
+        "as its own country). Counts are relation rows, one per supporting sentence. "
+        f"Sources: the seeds {cite_documents(docs)}."
+    )
+
+
+def matrix_summary(frame: pd.DataFrame) -> str:
+    if frame.empty:
+        return "No relation was extracted, so there is no country matrix."
+    cross = frame[frame["source_country"] != frame["target_country"]]
+    docs = sorted({d for value in frame["documents"] for d in str(value).split(";") if d})
+    total = int(frame["relations"].sum())
+    text = (
+        f"Of the {plural(total, 'relation')}, {int(cross['relations'].sum())} link actors of "
+        f"two different countries {cite_documents(docs)}."
+    )
+    if not cross.empty:
+        top = cross.sort_values(
+            ["relations", "source_country", "target_country"], ascending=[False, True, True]
+        ).iloc[0]
+        text += (
+            f" The most frequent cross-border pair is {book.escape(top['source_country'])} → "
+            f"{book.escape(top['target_country'])} ({plural(int(top['relations']), 'relation')}"
+            f": {book.escape(top['types'])})."
+        )
+    return text
+
+
+# --- relation table -------------------------------------------------------------------
+
+
+def shorten(text: str, limit: int = 240) -> str:
+    flat = " ".join(str(text).split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+def reporting_note(attributed_to: str, hedges: str) -> str:
+    """Plain text (not escaped) for a table cell: "according to X; hedge: “could”"."""
+    parts = []
+    if attributed_to:
+        parts.append("according to " + attributed_to.replace("; ", " and "))
+    if hedges:
+        parts.append("hedge: " + ", ".join(f"“{h}”" for h in hedges.split("; ")))
+    return "; ".join(parts)
+
+
+def relations_table(data: ReportData, limit: int = 180) -> pd.DataFrame:
+    """Source, relation, target, the quoted sentence (with its hedges) and the citation."""
+    rel = relations(data)
+    columns = ["Source", "Relation", "Target", "Sentence (quoted), hedges", "Seed"]
+    if rel.empty:
+        return pd.DataFrame(columns=columns)
+    rel = rel.sort_values(["document", "sentence_id", "source", "target"], kind="stable")
+    quoted = []
+    for sentence, attributed, hedges in zip(
+        rel["sentence"], rel["attributed_to"], rel["hedges"], strict=True
+    ):
+        note = reporting_note(attributed, hedges)
+        quoted.append(f"« {shorten(sentence, limit)} »" + (f" ({note})" if note else ""))
+    return pd.DataFrame(
+        {
+            "Source": rel["source"],
+            "Relation": rel["relation"],
+            "Target": rel["target"],
+            "Sentence (quoted), hedges": quoted,
+            "Seed": [book.cite(book.seed_key(d)) for d in rel["document"]],
+        },
+        columns=columns,
+    )
+
+
+def relations_data(data: ReportData) -> pd.DataFrame:
+    """The relation table's data as CSV: full sentences, countries, ids."""
+    rel = relations(data)
+    columns = [
+        "source",
+        "source_country",
+        "relation",
+        "target",
+        "target_country",
+        "document",
+        "sentence_id",
+        "attributed_to",
+        "hedges",
+        "sentence",
+    ]
+    return rel.reindex(columns=columns)
+
+
+# --- most-mentioned actors ------------------------------------------------------------
+
+
+def top_actors(data: ReportData, n: int = 15) -> pd.DataFrame:
+    """The ``n`` most-mentioned linked actors with type, country and documents."""
+    info = entity_info(data).reset_index()
+    info["documents"] = pd.to_numeric(info["documents"], errors="coerce").fillna(0).astype(int)
+    info = info.sort_values(["mentions", "entity"], ascending=[False, True]).head(n)
+    return pd.DataFrame(
+        {
+            "actor": info["entity"],
+            "type": info["type"],
+            "country": info["country_name"],
+            "mentions": info["mentions"],
+            "documents": info["documents"],
+        }
+    ).reset_index(drop=True)
+
+
+def top_actors_chart(frame: pd.DataFrame) -> alt.Chart:
+    return (
+        alt.Chart(frame, title="Most-mentioned actors")
+        .mark_bar()
+        .encode(
+            y=alt.Y("actor:N", title=None, sort="-x"),
+            x=alt.X("mentions:Q", title="Mentions in the seeds (count)"),
+            color=alt.Color("type:N", title="Type of actor"),
+            tooltip=[
+                alt.Tooltip("actor:N", title="Actor"),
+                alt.Tooltip("type:N", title="Type"),
+                alt.Tooltip("country:N", title="Country"),
+                alt.Tooltip("mentions:Q", title="Mentions (count)"),
+                alt.Tooltip("documents:Q", title="Seeds mentioning it (count)"),
+            ],
+        )
+        .properties(width=420, height=alt.Step(18))
+    )
+
+
+def mention_documents(data: ReportData, actors: Iterable[str]) -> list[str]:
+    wanted = set(actors)
+    mentions = data.mentions
+    return sorted(set(mentions.loc[mentions["entity"].isin(wanted), "document"].astype(str)))
+
+
+def top_actors_caption(data: ReportData, frame: pd.DataFrame) -> str:
+    docs = mention_documents(data, frame["actor"])
+    return (
+        f"The {plural(len(frame), 'most-mentioned actor')} of the knowledge base, by number of "
+        "mentions (names and, for countries, adjectives such as “Chinese”). Country names come "
+        f"from ISO codes (Babel). Sources: the seeds {cite_documents(docs)}."
+    )
+
+
+def actors_summary(data: ReportData) -> str:
+    info = entity_info(data)
+    if info.empty:
+        return "No actor of the knowledge base is mentioned in these seeds."
+    by_type = info.groupby("type").size().sort_values(ascending=False)
+    types = ", ".join(book.escape(plural(int(n), str(t))) for t, n in by_type.items())
+    countries = info.loc[info["type"] != "country", "country_name"].value_counts()
+    docs = sorted(set(data.mentions["document"].astype(str)))
+    text = (
+        f"The seeds mention {plural(len(info), 'actor')} of the knowledge base ({types}) "
+        f"{cite_documents(docs)}."
+    )
+    if not countries.empty:
+        top = ", ".join(f"{book.escape(c)} ({n})" for c, n in countries.head(4).items())
+        text += f" Apart from countries themselves, the actors come most often from {top}."
+    return text
+
+
+# --- candidates -----------------------------------------------------------------------
+
+
+def candidates_table(data: ReportData, n: int = 8) -> pd.DataFrame:
+    cand = data.candidates.copy()
+    cand["count"] = pd.to_numeric(cand["count"], errors="coerce").fillna(0).astype(int)
+    cand = cand.sort_values(["count", "text"], ascending=[False, True]).head(n)
+    return pd.DataFrame(
+        {
+            "Name as found": cand["text"],
+            "NER label": cand["label"],
+            "Occurrences": cand["count"],
+            "Seeds (count)": cand["documents"],
+        }
+    )
+
+
+def candidates_note(data: ReportData, n: int = 8) -> str:
+    """A note on names found by NER that are not in the knowledge base (escaped)."""
+    cand = data.candidates
+    if cand.empty:
+        return (
+            "Named-entity recognition found no organisation, person or place outside the "
+            "knowledge base: every actor above is linked to it."
+        )
+    occurrences = int(pd.to_numeric(cand["count"], errors="coerce").fillna(0).sum())
+    shown = min(n, len(cand))
+    return (
+        f"Named-entity recognition also found {plural(len(cand), 'name')} "
+        f"({plural(occurrences, 'occurrence')}) that the knowledge base lacks. They are "
+        "*discovered, not linked*: they take no part in the network, the matrix or the "
+        "counts above, and some are not actors at all (extraction noise). "
+        + ("The table lists them." if shown == len(cand) else f"The {shown} most frequent:")
+    )

@@ -1,0 +1,209 @@
+"""The Actors and partnerships chapter, on small tables built in the tests."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+import pytest
+
+from analysis import charts
+from analysis.report import actors, network
+from tests.report.fixtures import document, make_data
+
+
+def entity(name: str, kind: str, country: str, mentions: int, documents: int = 1) -> dict:
+    return {
+        "entity": name,
+        "type": kind,
+        "country": country,
+        "sector": "",
+        "mentions": mentions,
+        "documents": documents,
+    }
+
+
+def relation(source: str, target: str, kind: str, doc: str, sid: str, text: str) -> dict:
+    return {
+        "source": source,
+        "target": target,
+        "relation": kind,
+        "document": doc,
+        "sentence_id": sid,
+        "sentence": text,
+    }
+
+
+def sentence(sid: str, doc: str, text: str, language: str = "en") -> dict:
+    return {
+        "sentence_id": sid,
+        "document": doc,
+        "paragraph": int(sid.split(":")[1]),
+        "sentence": int(sid.split(":")[2]),
+        "language": language,
+        "text": text,
+    }
+
+
+@pytest.fixture
+def other_world(tmp_path):
+    """English seeds on other firms and countries: a German firm leaving, Korea as partner."""
+    texts = {
+        "a:0:0": "Siemens left Argentina after the crisis.",
+        "a:1:0": "Hyundai could partner with YPF, according to Reuters, citing anonymous sources.",
+        "b:0:0": "<script>alert(1)</script> Samsung will build a plant in Argentina.",
+    }
+    return make_data(
+        tmp_path,
+        documents=[document("a"), document("b")],
+        entities=[
+            entity("Argentina", "country", "AR", 6, 2),
+            entity("Siemens", "company", "DE", 2),
+            entity("Hyundai", "company", "KR", 3),
+            entity("YPF", "company", "AR", 1),
+            entity("Samsung", "company", "KR", 2),
+            entity("Reuters", "media", "GB", 1),
+        ],
+        mentions=[
+            {"entity": "Siemens", "document": "a", "sentence_id": "a:0:0", "text": "Siemens"},
+            {"entity": "Hyundai", "document": "a", "sentence_id": "a:1:0", "text": "Hyundai"},
+            {"entity": "Samsung", "document": "b", "sentence_id": "b:0:0", "text": "Samsung"},
+        ],
+        relations=[
+            relation("Siemens", "Argentina", "exit", "a", "a:0:0", texts["a:0:0"]),
+            relation("Hyundai", "YPF", "partnership", "a", "a:1:0", texts["a:1:0"]),
+            relation("Samsung", "Argentina", "production", "b", "b:0:0", texts["b:0:0"]),
+        ],
+        sentences=[sentence(sid, sid[0], text) for sid, text in texts.items()],
+        attributions=[
+            {
+                "document": "a",
+                "sentence_id": "a:1:0",
+                "cue": "according to",
+                "source": "Reuters",
+                "entity": "Reuters",
+            },
+            {
+                "document": "a",
+                "sentence_id": "a:1:0",
+                "cue": "anonymous sources",
+                "source": "anonymous sources",
+                "entity": "",
+            },
+        ],
+        candidates=[
+            {"text": "{raw} html <b>x</b>", "label": "ORG", "count": 2, "documents": 1},
+            {"text": "Mercosur", "label": "ORG", "count": 1, "documents": 1},
+        ],
+    )
+
+
+@pytest.fixture
+def empty(tmp_path):
+    return make_data(tmp_path, documents=[document("a")])
+
+
+def test_country_names_come_from_iso_codes():
+    assert actors.country_name("KR") == "South Korea"
+    assert actors.country_name("de") == "Germany"
+    assert actors.country_name("SU") == "USSR"
+    assert actors.country_name("") == actors.NO_COUNTRY
+    assert actors.country_name(float("nan")) == actors.NO_COUNTRY
+
+
+def test_hedge_cues_ignore_capitalised_months():
+    assert actors.hedge_cues("The plant may open in May 2025.", "en") == ["may"]
+    assert actors.hedge_cues("Production starts in May.", "en") == []
+    assert actors.hedge_cues("Selon Reuters, X pourrait acheter Y.", "fr") == ["selon", "pourrait"]
+
+
+def test_relations_carry_countries_and_hedges(other_world):
+    rel = actors.relations(other_world).set_index("sentence_id")
+    assert rel.at["a:0:0", "source_country_name"] == "Germany"
+    assert rel.at["a:0:0", "target_country_name"] == "Argentina"
+    assert rel.at["a:1:0", "attributed_to"] == "Reuters; anonymous sources"
+    # the evidential cue is redundant once the source is named; the modal one stays
+    assert rel.at["a:1:0", "hedges"] == "could"
+    assert not rel.at["a:0:0", "reported"]
+
+
+def test_summary_counts_and_cites(other_world):
+    text = actors.summary(other_world)
+    assert "3 relations between 5 actors in 2 of the 2 usable seeds" in text
+    assert "{cite}`seed_a,seed_b`" in text
+    assert "Of these, 1 come from sentences" in text
+    assert "With only 3 relations" in text
+
+
+def test_network_is_deterministic_and_filters_by_mentions(other_world):
+    nodes, edges = actors.network_frames(other_world, min_mentions=1)
+    again_nodes, again_edges = actors.network_frames(other_world, min_mentions=1)
+    pd.testing.assert_frame_equal(nodes, again_nodes)
+    pd.testing.assert_frame_equal(edges, again_edges)
+    assert set(nodes["node"]) == {"Argentina", "Siemens", "Hyundai", "YPF", "Samsung"}
+    assert "Reuters" not in set(nodes["node"])  # mentioned but in no relation
+    # YPF (1 mention) drops out with min_mentions=2, and so does its edge
+    nodes2, edges2 = actors.network_frames(other_world, min_mentions=2)
+    assert "YPF" not in set(nodes2["node"])
+    assert "partnership" not in set(edges2["relation"])
+    chart = actors.network_chart(nodes, edges)
+    spec = charts.spec(chart)
+    assert spec["title"]["text"]
+    assert charts.png(spec)[:4] == b"\x89PNG"
+
+
+def test_network_layout_separates_components_and_parallel_edges():
+    positions = network.layout(["a", "b", "c", "d"], [("a", "b"), ("c", "d")])
+    assert set(positions) == {"a", "b", "c", "d"}
+    assert positions == network.layout(["d", "c", "b", "a"], [("d", "c"), ("b", "a")])
+    edges = pd.DataFrame(
+        {"source": ["a", "a"], "target": ["b", "b"], "relation": ["exit", "production"]}
+    )
+    frame = network.edge_frame(edges, positions)
+    assert list(frame["edge"]) == [0, 1]
+    assert (frame.loc[0, "x"], frame.loc[0, "y"]) != (frame.loc[1, "x"], frame.loc[1, "y"])
+    assert network.layout([], []) == {}
+
+
+def test_country_matrix(other_world):
+    matrix = actors.country_matrix(other_world).set_index(["source_country", "target_country"])
+    assert matrix.at[("Germany", "Argentina"), "relations"] == 1
+    assert matrix.at[("South Korea", "Argentina"), "types"] == "partnership (1), production (1)"
+    summary = actors.matrix_summary(actors.country_matrix(other_world))
+    assert "3 link actors of two different countries" in summary
+    assert "South Korea → Argentina" in summary
+    charts.png(charts.spec(actors.matrix_chart(actors.country_matrix(other_world))))
+
+
+def test_relation_table_quotes_and_cites(other_world):
+    table = actors.relations_table(other_world)
+    assert list(table["Seed"]) == ["{cite}`seed_a`", "{cite}`seed_a`", "{cite}`seed_b`"]
+    hedged = table.loc[table["Source"] == "Hyundai", "Sentence (quoted), hedges"].iloc[0]
+    assert hedged.endswith("(according to Reuters and anonymous sources; hedge: “could”)")
+    # untrusted text stays raw here: book.show_table escapes it (only "Seed" is trusted)
+    assert "<script>" in table.iloc[2]["Sentence (quoted), hedges"]
+
+
+def test_top_actors_and_candidates(other_world):
+    top = actors.top_actors(other_world, n=3)
+    assert list(top["actor"]) == ["Argentina", "Hyundai", "Samsung"]
+    assert list(top["country"]) == ["Argentina", "South Korea", "South Korea"]
+    assert isinstance(actors.top_actors_chart(top), alt.Chart)
+    assert "{cite}`seed_a,seed_b`" in actors.top_actors_caption(other_world, top)
+    note = actors.candidates_note(other_world)
+    assert "2 names (3 occurrences)" in note and "discovered, not linked" in note
+    cands = actors.candidates_table(other_world)
+    assert cands.iloc[0]["Name as found"] == "{raw} html <b>x</b>"
+    summary = actors.actors_summary(other_world)
+    assert "South Korea (2)" in summary
+
+
+def test_empty_tables_build_sentences_not_errors(empty):
+    assert "No relation" in actors.summary(empty)
+    nodes, edges = actors.network_frames(empty)
+    assert nodes.empty and edges.empty
+    assert actors.country_matrix(empty).empty
+    assert "No relation" in actors.matrix_summary(actors.country_matrix(empty))
+    assert actors.relations_table(empty).empty
+    assert actors.top_actors(empty).empty
+    assert "No actor" in actors.actors_summary(empty)
+    assert "found no" in actors.candidates_note(empty)
