@@ -1,8 +1,8 @@
 """Small ReportData objects for the report tests, built from rows given in the test.
 
 The tables are written as CSV with the build's own writer and read back with the
-chapters' reader, so the tests see the same dtypes as a real build (``true``/``false``
-booleans, empty cells as "" or NaN).
+chapters' loader (``analysis.report.data.load``), so the tests see the same dtypes as a
+real build (``true``/``false`` booleans, empty cells as "" or NaN).
 """
 
 from __future__ import annotations
@@ -15,18 +15,38 @@ import pandas as pd
 from analysis import tables
 from analysis.report import data as report_data
 
-ALL_TABLES = (*tables.COLUMNS, *tables.DETAIL_COLUMNS)
+#: Tables the chapters read that are not in ``analysis.tables`` (written by the build).
+EXTRA_COLUMNS: dict[str, tuple[str, ...]] = {
+    "sources": (
+        "document",
+        "publisher",
+        "url",
+        "events_date",
+        "date_precision",
+        "original_reporting",
+    ),
+}
+
+
+def columns(name: str) -> tuple[str, ...]:
+    return tables.COLUMNS.get(name) or tables.DETAIL_COLUMNS.get(name) or EXTRA_COLUMNS[name]
+
+
+ALL_TABLES = tuple(
+    dict.fromkeys([*tables.COLUMNS, *tables.DETAIL_COLUMNS, *EXTRA_COLUMNS, *report_data.TABLES])
+)
 
 
 def table(name: str, rows: list[dict] | None = None) -> pd.DataFrame:
     """A table with the schema's columns in order; missing cells are empty."""
-    return tables.frame(name, rows or [])
+    cols = columns(name)
+    return pd.DataFrame([[r.get(c) for c in cols] for r in rows or []], columns=list(cols))
 
 
 def make_data(
     folder: Path, run: dict | None = None, **rows: list[dict] | pd.DataFrame
 ) -> report_data.ReportData:
-    """Write every table (core and detail) to ``folder`` and load it as the chapters do.
+    """Write every table (core, detail, sources) to ``folder`` and load it as the chapters do.
 
     ``rows`` maps a table name (``documents``, ``figures_detail``…) to a list of row
     dicts or a DataFrame; tables not given are written empty.
@@ -39,15 +59,13 @@ def make_data(
     for name in ALL_TABLES:
         given = rows.get(name)
         if isinstance(given, pd.DataFrame):
-            frame = given.reindex(
-                columns=list(tables.COLUMNS.get(name) or tables.DETAIL_COLUMNS[name])
-            )
+            frame = given.reindex(columns=list(columns(name)))
         else:
             frame = table(name, given)
         tables.write_csv(frame, folder / f"{name}.csv")
-    (folder / "run.json").write_text(json.dumps(run or {"parameters": {}}), encoding="utf-8")
-    loaded = {name: report_data.read_table(folder, name) for name in report_data.TABLES}
-    return report_data.ReportData(data_dir=folder, run=run or {"parameters": {}}, **loaded)
+    manifest = run or {"parameters": {}, "python": "", "packages": {}, "seeds": []}
+    (folder / "run.json").write_text(json.dumps(manifest), encoding="utf-8")
+    return report_data.load(folder)
 
 
 def document(doc: str, words: int = 300, language: str = "en", **extra: object) -> dict:

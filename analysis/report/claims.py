@@ -1,0 +1,443 @@
+"""The Claims register: every quantitative claim of the seeds, with its hedge and attribution.
+
+A claim is one row of ``figures_detail.csv`` (the figure as written, its hedge words and
+attribution) with the sentence it comes from. Targets (plans, forecasts, capacities) are
+kept apart from figures reported as facts, and hedged claims keep their hedge words.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import altair as alt
+import pandas as pd
+
+from analysis import book, tables
+from analysis.report.data import ReportData, read_table
+
+#: Units read as a capacity, an output or a quantity of goods (for the capacity charts).
+CAPACITY_UNITS: frozenset[str] = frozenset(
+    {
+        "kWh",
+        "MWh",
+        "GWh",
+        "TWh",
+        "kW",
+        "MW",
+        "GW",
+        "vehicles",
+        "vehicles/year",
+        "units",
+        "units/year",
+        "batteries",
+        "plants",
+        "charging points",
+        "t",
+        "kt",
+        "t/year",
+        "kt/year",
+        "t REO",
+    }
+)
+
+#: How a unit reads in a sentence; units not listed read as written.
+UNIT_WORDS: dict[str, str] = {
+    "vehicles/year": "vehicles a year",
+    "units/year": "units a year",
+    "t/year": "t a year",
+    "kt/year": "kt a year",
+    "": "",
+}
+
+NO_UNIT = "no unit (bare number)"
+
+KIND_WORDS = {
+    "target": "a target, plan or forecast, not an achieved figure",
+    "fact": "reported as a fact",
+}
+
+
+def detail_table(data: ReportData, name: str) -> pd.DataFrame:
+    """A detail table of the build (``sentences``, ``figures_detail``…), empty if absent."""
+    path = Path(data.data_dir) / f"{name}.csv"
+    if not path.exists():
+        return tables.empty(name)
+    return read_table(data.data_dir, name)
+
+
+def _bool(value: object) -> bool:
+    if isinstance(value, str):
+        return value.strip().lower() == "true"
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return False
+    return bool(value)
+
+
+def _text(series: pd.Series) -> pd.Series:
+    """A text column with missing cells as "" (an all-empty CSV column reads as NaN floats)."""
+    return series.astype(object).where(series.notna(), "").astype(str)
+
+
+def _year(value: object) -> int | None:
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+    return None if math.isnan(number) else int(number)
+
+
+def _sentence_order(sentence_id: str) -> tuple[int, int]:
+    parts = str(sentence_id).rsplit(":", 2)
+    try:
+        return int(parts[-2]), int(parts[-1])
+    except (ValueError, IndexError):
+        return (0, 0)
+
+
+CLAIM_COLUMNS = (
+    "document",
+    "sentence_id",
+    "position",
+    "text",
+    "value",
+    "unit",
+    "year",
+    "subject",
+    "kind",
+    "hedged",
+    "hedges",
+    "attribution",
+    "sentence",
+    "citation",
+    "start",
+    "end",
+)
+
+
+def claims_frame(data: ReportData) -> pd.DataFrame:
+    """One row per claim: figures_detail (or figures) with the quoted sentence and citation.
+
+    ``hedges`` is a list of hedge words as written; ``year`` is an integer or None.
+    """
+    detail = detail_table(data, "figures_detail")
+    figures = data.figures
+    if detail.empty and not figures.empty:
+        detail = figures.assign(
+            position=0, text="", hedges="", attribution="", start=math.nan, end=math.nan
+        )
+    if detail.empty:
+        return pd.DataFrame({c: pd.Series(dtype=object) for c in CLAIM_COLUMNS})
+    sentences = dict(zip(figures["sentence_id"], figures["sentence"], strict=False))
+    extra = detail_table(data, "sentences")
+    for sid, text in zip(extra["sentence_id"], extra["text"], strict=False):
+        sentences.setdefault(sid, text)
+    frame = pd.DataFrame(
+        {
+            "document": _text(detail["document"]),
+            "sentence_id": _text(detail["sentence_id"]),
+            "position": pd.to_numeric(detail["position"], errors="coerce").fillna(0).astype(int),
+            "text": _text(detail["text"]),
+            "value": pd.to_numeric(detail["value"], errors="coerce"),
+            "unit": _text(detail["unit"]),
+            "year": pd.Series([_year(y) for y in detail["year"]], dtype=object),
+            "subject": _text(detail["subject"]),
+            "kind": _text(detail["kind"]),
+            "hedged": [_bool(h) for h in detail["hedged"]],
+            "hedges": [[h for h in x.split(";") if h.strip()] for x in _text(detail["hedges"])],
+            "attribution": _text(detail["attribution"]),
+        }
+    )
+    for column in ("start", "end"):
+        frame[column] = pd.to_numeric(detail[column], errors="coerce").to_numpy()
+    frame.index = range(len(frame))
+    frame["sentence"] = [sentences.get(s, "") for s in frame["sentence_id"]]
+    frame["citation"] = [book.cite(book.seed_key(d)) for d in frame["document"]]
+    order = [
+        (d, *_sentence_order(s), p)
+        for d, s, p in frame[["document", "sentence_id", "position"]].itertuples(index=False)
+    ]
+    frame = frame.iloc[sorted(range(len(frame)), key=lambda i: order[i])].reset_index(drop=True)
+    return frame[list(CLAIM_COLUMNS)]
+
+
+def format_value(value: float) -> str:
+    """A number as a reader expects it: 1,500,000; 58.7; 0.35."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.3g}" if abs(value) < 100 else f"{value:,.1f}"
+
+
+def quantity(value: float, unit: str) -> str:
+    """``1,500,000 vehicles a year``, ``50%``, ``350 MW``."""
+    number = format_value(value)
+    if unit == "%":
+        return f"{number}%"
+    words = UNIT_WORDS.get(unit, unit)
+    return f"{number} {words}".strip()
+
+
+def hedge_words(hedges: list[str]) -> str:
+    """Hedge words quoted and escaped, for prose: “environ”, “s'attendait”."""
+    return ", ".join(f"“{book.escape(h)}”" for h in hedges)
+
+
+def claim_sentence(row: pd.Series) -> str:
+    """One generated sentence stating a claim with its kind, hedge, attribution and citation."""
+    subject = book.escape(row["subject"]) if row["subject"] else "Unnamed subject"
+    written = f" (“{book.escape(row['text'])}”)" if row.get("text") else ""
+    year = f" in {row['year']}" if row["year"] is not None else ""
+    parts = [KIND_WORDS.get(row["kind"], book.escape(row["kind"]))]
+    if row["hedges"]:
+        parts.append(f"hedged in the seed by {hedge_words(row['hedges'])}")
+    elif row["hedged"]:
+        parts.append("hedged in the seed")
+    if row["attribution"]:
+        parts.append(f"attributed to {book.escape(row['attribution'])}")
+    return (
+        f"{subject}: {book.escape(quantity(row['value'], row['unit']))}{year}{written}, "
+        f"{'; '.join(parts)} {row['citation']}."
+    )
+
+
+def qualifier(row: object) -> str:
+    """Kind, hedge words and attribution of a claim in a few words (seed words unescaped)."""
+    parts = [str(row.kind)]  # type: ignore[attr-defined]
+    if row.hedges:  # type: ignore[attr-defined]
+        parts.append("hedge: " + "; ".join(row.hedges))  # type: ignore[attr-defined]
+    elif row.hedged:  # type: ignore[attr-defined]
+        parts.append("hedged")
+    if row.attribution:  # type: ignore[attr-defined]
+        parts.append("per " + str(row.attribution))  # type: ignore[attr-defined]
+    return ", ".join(parts)
+
+
+def normalised(row: object) -> str:
+    """``Kamaz: 600 vehicles (2022)``: subject, normalised quantity and year."""
+    year = f" ({row.year})" if row.year is not None else ""  # type: ignore[attr-defined]
+    subject = f"{row.subject}: " if row.subject else ""  # type: ignore[attr-defined]
+    return f"{subject}{quantity(row.value, row.unit)}{year}"  # type: ignore[attr-defined]
+
+
+def register_table(claims: pd.DataFrame) -> pd.DataFrame:
+    """The register shown in the chapter (seed text is escaped by ``book.show_table``).
+
+    The CSV (:func:`register_data`) has every field in its own column.
+    """
+    rows = list(claims.itertuples(index=False))
+    return pd.DataFrame(
+        {
+            "Seed": claims["citation"],
+            "As written": claims["text"],
+            "Normalised (subject, value, year)": [normalised(r) for r in rows],
+            "Kind, hedge, source": [qualifier(r) for r in rows],
+            "Sentence": claims["sentence"],
+        }
+    )
+
+
+def register_data(claims: pd.DataFrame) -> pd.DataFrame:
+    """The register as CSV data (plain columns, hedges joined with ``;``)."""
+    out = claims.drop(columns=["citation", "start", "end"]).copy()
+    out["hedges"] = ["; ".join(h) for h in out["hedges"]]
+    out["year"] = out["year"].astype("Int64")
+    return out
+
+
+def kind_counts(claims: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    """Claims per usable document and kind, with zero rows for documents without claims."""
+    docs = list(documents["document"].astype(str))
+    kinds = sorted(set(claims["kind"]) | {"target", "fact"})
+    counted = claims.groupby(["document", "kind"]).size()
+    rows = [
+        {"document": d, "kind": k, "claims": int(counted.get((d, k), 0))}
+        for d in docs
+        for k in kinds
+    ]
+    frame = pd.DataFrame(rows, columns=["document", "kind", "claims"])
+    hedged = claims[claims["hedged"].astype(bool)].groupby(["document", "kind"]).size()
+    frame["hedged"] = [
+        int(hedged.get((d, k), 0)) for d, k in frame[["document", "kind"]].itertuples(index=False)
+    ]
+    return frame
+
+
+def kind_chart(counts: pd.DataFrame) -> alt.Chart:
+    return (
+        alt.Chart(counts, title="Targets and reported facts per seed")
+        .mark_bar()
+        .encode(
+            y=alt.Y("document:N", title="Seed (file name)", sort=None),
+            x=alt.X(
+                "sum(claims):Q", title="Quantitative claims (count)", axis=alt.Axis(tickMinStep=1)
+            ),
+            color=alt.Color(
+                "kind:N",
+                title="Kind",
+                scale=alt.Scale(domain=["target", "fact"], range=["#E69F00", "#0072B2"]),
+            ),
+            tooltip=[
+                alt.Tooltip("document:N", title="Seed"),
+                alt.Tooltip("kind:N", title="Kind"),
+                alt.Tooltip("claims:Q", title="Claims"),
+                alt.Tooltip("hedged:Q", title="Of which hedged"),
+            ],
+        )
+        .properties(width=420, height=alt.Step(28))
+    )
+
+
+def summary(claims: pd.DataFrame, documents: pd.DataFrame) -> str:
+    """A paragraph counting claims by kind and hedge, with the seeds that carry none."""
+    docs = list(documents["document"].astype(str))
+    if claims.empty:
+        return (
+            f"The extractor found no quantitative claim in the {len(docs)} usable seed(s): "
+            "this build has no figure to register."
+        )
+    with_claims = sorted(set(claims["document"]))
+    n = len(claims)
+    targets = int((claims["kind"] == "target").sum())
+    facts = int((claims["kind"] == "fact").sum())
+    hedged = int(claims["hedged"].sum())
+    attributed = int((claims["attribution"] != "").sum())
+    cites = book.cite(*(book.seed_key(d) for d in with_claims))
+    text = (
+        f"The extractor found {n} quantitative claim(s) in {len(with_claims)} of the "
+        f"{len(docs)} usable seed(s) {cites}: {targets} target(s), plan(s) or forecast(s) and "
+        f"{facts} figure(s) reported as fact. {hedged} of the {n} are hedged (an "
+        f"approximation, a bound, a modal verb or hearsay) and {attributed} are attributed "
+        "to a named source in their sentence."
+    )
+    without = [d for d in docs if d not in with_claims]
+    if without:
+        text += (
+            f" {len(without)} seed(s) state no figure at all "
+            f"{book.cite(*(book.seed_key(d) for d in without))}."
+        )
+    if n < 10:
+        text += " With so few figures, the register describes these articles, not a market."
+    return text
+
+
+def label_claims(claims: pd.DataFrame) -> list[str]:
+    """A short, unique label per claim: subject and the figure as written."""
+    labels: list[str] = []
+    for subject, text, value, unit in claims[["subject", "text", "value", "unit"]].itertuples(
+        index=False
+    ):
+        base = f"{subject or 'no subject'}: {text or quantity(value, unit)}"
+        label, k = base, 2
+        while label in labels:
+            label, k = f"{base} ({k})", k + 1
+        labels.append(label)
+    return labels
+
+
+def capacity_frame(claims: pd.DataFrame) -> pd.DataFrame:
+    """Announced capacities and targets with a positive value, for the log-scale chart.
+
+    A claim is kept when its unit is capacity-like or when it is a target; the ``unit``
+    column keeps the unit exactly, so that the chart never puts two units on one axis.
+    """
+    keep = claims[
+        (claims["value"] > 0) & (claims["unit"].isin(CAPACITY_UNITS) | (claims["kind"] == "target"))
+    ].copy()
+    if keep.empty:
+        return pd.DataFrame(
+            columns=[
+                "label",
+                "document",
+                "value",
+                "unit",
+                "kind",
+                "year",
+                "hedge",
+                "attribution",
+                "text",
+            ]
+        )
+    return pd.DataFrame(
+        {
+            "label": label_claims(keep),
+            "document": keep["document"].to_numpy(),
+            "value": keep["value"].astype(float).to_numpy(),
+            "unit": [u or NO_UNIT for u in keep["unit"]],
+            "kind": keep["kind"].to_numpy(),
+            "year": pd.array(keep["year"].to_list(), dtype="Int64"),
+            "hedge": [
+                "; ".join(h) if h else ("yes" if d else "no")
+                for h, d in zip(keep["hedges"], keep["hedged"], strict=True)
+            ],
+            "attribution": keep["attribution"].to_numpy(),
+            "text": keep["text"].to_numpy(),
+        }
+    )
+
+
+def capacity_chart(
+    frame: pd.DataFrame, title: str = "Announced capacities and targets"
+) -> alt.FacetChart:
+    """Dots on a log scale, one facet row per unit with its own x axis (units never mixed)."""
+    base = (
+        alt.Chart(frame)
+        .mark_point(filled=True, size=90)
+        .encode(
+            x=alt.X(
+                "value:Q",
+                title="Value (log scale; unit in the row title)",
+                scale=alt.Scale(type="log", padding=14),
+            ),
+            y=alt.Y("label:N", title=None, sort=None, axis=alt.Axis(labelLimit=260)),
+            color=alt.Color(
+                "kind:N",
+                title="Kind",
+                scale=alt.Scale(domain=["target", "fact"], range=["#E69F00", "#0072B2"]),
+            ),
+            shape=alt.Shape(
+                "kind:N",
+                title="Kind",
+                scale=alt.Scale(domain=["target", "fact"], range=["diamond", "circle"]),
+            ),
+            tooltip=[
+                alt.Tooltip("label:N", title="Claim"),
+                alt.Tooltip("document:N", title="Seed"),
+                alt.Tooltip("value:Q", title="Value", format=",.4~g"),
+                alt.Tooltip("unit:N", title="Unit"),
+                alt.Tooltip("year:Q", title="Year", format="d"),
+                alt.Tooltip("kind:N", title="Kind"),
+                alt.Tooltip("hedge:N", title="Hedge"),
+                alt.Tooltip("attribution:N", title="Attributed to"),
+            ],
+        )
+        .properties(width=240, height=alt.Step(24))
+    )
+    return base.facet(
+        row=alt.Row(
+            "unit:N",
+            title=None,
+            header=alt.Header(
+                labelAngle=0, labelAlign="left", labelFontWeight="bold", labelOrient="top"
+            ),
+        ),
+        title=title,
+    ).resolve_scale(x="independent", y="independent")
+
+
+def capacity_caption(frame: pd.DataFrame) -> str:
+    docs = sorted(set(frame["document"]))
+    return (
+        "Each dot is one claim, on a logarithmic scale; each row has one unit and its own "
+        "axis, so values in different units are never compared on one axis. Diamonds are "
+        "targets, plans or forecasts, circles figures reported as fact; hedges are in the "
+        "tooltips and in the register above. Sources: "
+        f"{book.cite(*(book.seed_key(d) for d in docs))}."
+    )
+
+
+def cite_documents(documents: object) -> str:
+    """One citation role for the seeds in ``documents`` (ids), sorted and unique."""
+    docs = sorted({str(d) for d in documents})  # type: ignore[attr-defined]
+    return book.cite(*(book.seed_key(d) for d in docs))

@@ -1,0 +1,992 @@
+"""The supply-chain chapter: stages, actors and countries per stage, capacities and context.
+
+Sentences (``sentences.csv``) are assigned to supply-chain stages with the lexicon in
+``analysis/data/lexicons/supply_chain.yaml``; the actors and countries of a stage are those
+mentioned in its sentences. Seed figures are set against the context figures of
+``analysis/data/context/`` by unit, metric, country and year (:func:`compare`).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import altair as alt
+import pandas as pd
+import yaml
+from babel import Locale
+
+from analysis import book, charts, context
+from analysis.report import claims as claims_module
+from analysis.report.data import ReportData
+
+LEXICON = Path(__file__).resolve().parents[1] / "data" / "lexicons" / "supply_chain.yaml"
+
+#: Entity types that are not actors of a supply chain (sources, not participants).
+NOT_ACTORS = frozenset({"media"})
+#: Codes that are not ISO 3166 countries, with the names the book uses for them.
+SPECIAL_CODES = {"WORLD": "World", "EU": "European Union", "SU": "USSR", "": "unknown"}
+
+#: Unit → (family, factor to the family's base unit). Units of one family can be compared.
+UNIT_FAMILIES: dict[str, tuple[str, float]] = {
+    "vehicles": ("vehicles", 1.0),
+    "vehicles/year": ("vehicles", 1.0),
+    "units": ("units", 1.0),
+    "units/year": ("units", 1.0),
+    "kWh": ("energy (GWh)", 1e-6),
+    "MWh": ("energy (GWh)", 1e-3),
+    "GWh": ("energy (GWh)", 1.0),
+    "TWh": ("energy (GWh)", 1e3),
+    "kW": ("power (MW)", 1e-3),
+    "MW": ("power (MW)", 1.0),
+    "GW": ("power (MW)", 1e3),
+    "t": ("mass (t)", 1.0),
+    "kt": ("mass (t)", 1e3),
+    "t/year": ("mass (t)", 1.0),
+    "kt/year": ("mass (t)", 1e3),
+    "t REO": ("mass (t)", 1.0),
+    "%": ("percent", 1.0),
+}
+#: Families a bare number (no unit) may be compared with when its metric matches.
+COUNT_FAMILIES = frozenset({"vehicles", "units"})
+#: Relative tolerance for "about" figures and for unqualified figures.
+ABOUT_TOLERANCE = 0.10
+EXACT_TOLERANCE = 0.02
+
+
+@dataclass(frozen=True)
+class Stage:
+    id: str
+    label: str
+    order: int
+    terms: dict[str, tuple[str, ...]]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    stages: tuple[Stage, ...]
+    metrics: dict[str, dict[str, tuple[str, ...]]]
+    bounds: dict[str, tuple[str, ...]]
+
+
+def load_lexicon(path: Path = LEXICON) -> Lexicon:
+    raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    stages = tuple(
+        Stage(
+            id=str(s["id"]),
+            label=str(s["label"]),
+            order=i,
+            terms={lang: tuple(str(t) for t in terms) for lang, terms in s["terms"].items()},
+        )
+        for i, s in enumerate(raw["stages"])
+    )
+    metrics = {
+        name: {lang: tuple(str(t) for t in terms) for lang, terms in langs.items()}
+        for name, langs in (raw.get("metrics") or {}).items()
+    }
+    bounds = {
+        name: tuple(str(t) for t in terms) for name, terms in (raw.get("bounds") or {}).items()
+    }
+    return Lexicon(stages=stages, metrics=metrics, bounds=bounds)
+
+
+@cache
+def _pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = sorted({t.lower() for t in terms}, key=len, reverse=True)
+    body = "|".join(re.escape(t).replace(r"\ ", r"\s+").replace("'", "['’]") for t in alternatives)
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+
+
+def _terms_for(table: dict[str, tuple[str, ...]], language: str) -> tuple[str, ...]:
+    if language in table:
+        return table[language]
+    return tuple(t for terms in table.values() for t in terms)
+
+
+def find_terms(text: str, table: dict[str, tuple[str, ...]], language: str) -> list[str]:
+    """The lexicon terms of ``language`` found in ``text`` (lower-cased, in order, unique)."""
+    terms = _terms_for(table, language)
+    if not terms or not text:
+        return []
+    found: list[str] = []
+    for match in _pattern(terms).finditer(text):
+        word = re.sub(r"\s+", " ", match.group(0).lower()).replace("’", "'")
+        if word not in found:
+            found.append(word)
+    return found
+
+
+# Stages -----------------------------------------------------------------------------
+
+
+STAGE_COLUMNS = ["sentence_id", "document", "stage", "label", "order", "terms"]
+
+
+def stage_sentences(sentences: pd.DataFrame, lexicon: Lexicon) -> pd.DataFrame:
+    """One row per (sentence, stage) whose terms occur in the sentence."""
+    rows = []
+    for sid, doc, language, text in sentences[
+        ["sentence_id", "document", "language", "text"]
+    ].itertuples(index=False):
+        for stage in lexicon.stages:
+            found = find_terms(str(text), stage.terms, str(language))
+            if found:
+                rows.append([sid, doc, stage.id, stage.label, stage.order, "; ".join(found)])
+    return pd.DataFrame(rows, columns=STAGE_COLUMNS)
+
+
+def stage_mentions(
+    matches: pd.DataFrame, mentions: pd.DataFrame, entities: pd.DataFrame
+) -> pd.DataFrame:
+    """Actors (and countries) mentioned in each stage's sentences, media excluded."""
+    columns = ["stage", "label", "order", "sentence_id", "document", "entity", "type", "country"]
+    if matches.empty or mentions.empty:
+        return pd.DataFrame(columns=columns)
+    merged = matches.merge(mentions[["entity", "sentence_id"]], on="sentence_id").merge(
+        entities[["entity", "type", "country"]], on="entity", how="left"
+    )
+    merged["type"] = merged["type"].fillna("")
+    merged["country"] = merged["country"].fillna("")
+    merged = merged[~merged["type"].isin(NOT_ACTORS)]
+    return merged[columns].drop_duplicates().reset_index(drop=True)
+
+
+def country_name(code: str) -> str:
+    if code in SPECIAL_CODES:
+        return SPECIAL_CODES[code]
+    name = Locale("en").territories.get(code)
+    return str(name).split(" (")[0] if name else code
+
+
+def stage_countries(
+    matches: pd.DataFrame,
+    linked: pd.DataFrame,
+    lexicon: Lexicon,
+    focus_countries: list[str] | tuple[str, ...] = (),
+) -> pd.DataFrame:
+    """Stage × country: sentences naming the country or one of its actors, and the actors."""
+    columns = [
+        "stage",
+        "country",
+        "country_name",
+        "sentences",
+        "documents",
+        "actors",
+        "focus",
+        "stage_order",
+    ]
+    linked = linked[linked["country"] != ""]
+    if linked.empty:
+        return pd.DataFrame(columns=columns)
+    rows = []
+    for (label, code), group in linked.groupby(["label", "country"], sort=False):
+        actors = sorted(set(group.loc[group["type"] != "country", "entity"]))
+        rows.append(
+            {
+                "stage": label,
+                "country": code,
+                "country_name": country_name(code),
+                "sentences": group["sentence_id"].nunique(),
+                "documents": group["document"].nunique(),
+                "actors": ", ".join(actors),
+                "focus": code in set(focus_countries),
+                "stage_order": int(group["order"].iloc[0]),
+            }
+        )
+    frame = pd.DataFrame(rows, columns=columns)
+    return frame.sort_values(["stage_order", "sentences"], ascending=[True, False]).reset_index(
+        drop=True
+    )
+
+
+def country_order(frame: pd.DataFrame, focus_countries: list[str] | tuple[str, ...]) -> list[str]:
+    """Focus countries first (in the given order), then the others by sentences."""
+    totals = frame.groupby("country_name")["sentences"].sum().sort_values(ascending=False)
+    names = dict(zip(frame["country"], frame["country_name"], strict=False))
+    first = [names[c] for c in focus_countries if c in names]
+    return first + [n for n in totals.index if n not in first]
+
+
+def stage_country_chart(
+    frame: pd.DataFrame, lexicon: Lexicon, focus_countries: list[str] | tuple[str, ...]
+) -> alt.LayerChart:
+    stages = [s.label for s in lexicon.stages]
+    order = country_order(frame, focus_countries)
+    base = alt.Chart(frame).encode(
+        x=alt.X(
+            "country_name:N",
+            title="Country (named, or home of a named actor)",
+            sort=order,
+            axis=alt.Axis(labelAngle=-40),
+        ),
+        y=alt.Y("stage:N", title="Stage", sort=stages, scale=alt.Scale(domain=stages)),
+        tooltip=[
+            alt.Tooltip("stage:N", title="Stage"),
+            alt.Tooltip("country_name:N", title="Country"),
+            alt.Tooltip("sentences:Q", title="Sentences"),
+            alt.Tooltip("documents:Q", title="Seeds"),
+            alt.Tooltip("actors:N", title="Actors of this country"),
+        ],
+    )
+    cells = base.mark_rect(stroke="white").encode(
+        color=alt.Color(
+            "sentences:Q",
+            title="Sentences (count)",
+            scale=alt.Scale(range=["#D6EAF8", charts.PALETTE[0]]),
+        )
+    )
+    labels = base.mark_text(fontSize=11).encode(
+        text=alt.Text("sentences:Q"),
+        color=alt.condition(
+            alt.datum.sentences > max(1, int(frame["sentences"].max()) / 2),
+            alt.value("white"),
+            alt.value("black"),
+        ),
+    )
+    width = min(charts.WIDTH, max(160, 40 * len(order)))
+    return (cells + labels).properties(
+        title="Countries named in each supply-chain stage", width=width, height=alt.Step(34)
+    )
+
+
+def stage_table(
+    matches: pd.DataFrame, linked: pd.DataFrame, lexicon: Lexicon, top: int = 6
+) -> pd.DataFrame:
+    """One row per stage: sentences, seeds (cited), actors with mention counts, countries."""
+    rows = []
+    for stage in lexicon.stages:
+        sentences = matches[matches["stage"] == stage.id]
+        actors = linked[(linked["stage"] == stage.id) & (linked["type"] != "country")]
+        counts = actors.groupby("entity")["sentence_id"].nunique().sort_values(ascending=False)
+        counts = counts.sort_index(kind="stable").sort_values(ascending=False, kind="stable")
+        named = [f"{e} ({n})" for e, n in counts.head(top).items()]
+        if len(counts) > top:
+            named.append(f"and {len(counts) - top} more")
+        countries = linked[linked["stage"] == stage.id]["country"]
+        codes = sorted({c for c in countries if c})
+        docs = sorted(set(sentences["document"]))
+        terms = sorted({t for ts in sentences["terms"] for t in ts.split("; ") if t})
+        rows.append(
+            {
+                "Stage": stage.label,
+                "Sentences": len(sentences),
+                "Seeds": book.cite(*(book.seed_key(d) for d in docs)) if docs else "none",
+                "Terms found": ", ".join(terms),
+                "Actors (sentences)": ", ".join(named),
+                "Countries": ", ".join(country_name(c) for c in codes),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def stage_summary(matches: pd.DataFrame, sentences: pd.DataFrame, lexicon: Lexicon) -> str:
+    """How many sentences each stage has, which stages are thin or absent, with citations."""
+    total = len(sentences)
+    if total == 0:
+        return "This build has no sentence to assign to a supply-chain stage."
+    covered = matches["sentence_id"].nunique()
+    parts = []
+    absent = []
+    for stage in lexicon.stages:
+        rows = matches[matches["stage"] == stage.id]
+        if rows.empty:
+            absent.append(stage.label.lower())
+            continue
+        docs = sorted(set(rows["document"]))
+        parts.append(
+            f"{stage.label.lower()}: {len(rows)} sentence(s) in {len(docs)} seed(s) "
+            f"{book.cite(*(book.seed_key(d) for d in docs))}"
+        )
+    text = (
+        f"Of the {total} sentences of the usable seeds, {covered} name at least one stage of "
+        "the supply chain (a sentence can name several)"
+    )
+    text += ": " + "; ".join(parts) + "." if parts else "."
+    if absent:
+        text += f" No sentence names {'this stage' if len(absent) == 1 else 'these stages'}: "
+        text += ", ".join(absent) + "."
+    thin = [s.label.lower() for s in lexicon.stages if 0 < (matches["stage"] == s.id).sum() < 3]
+    if thin:
+        text += (
+            f" The {_join(thin)} stage(s) rest on fewer than three sentences: read them as "
+            "mentions, not as evidence of activity."
+        )
+    return text
+
+
+def _join(items: list[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+# Capacities -------------------------------------------------------------------------
+
+
+def capacities(claims: pd.DataFrame) -> pd.DataFrame:
+    """Seed claims whose unit is a capacity, an output or a quantity of goods."""
+    return claims[claims["unit"].isin(claims_module.CAPACITY_UNITS)].reset_index(drop=True)
+
+
+def capacity_table(caps: pd.DataFrame) -> pd.DataFrame:
+    """Seed, claim (subject, figure, year), kind with hedge and attribution, sentence."""
+    rows = list(caps.itertuples(index=False))
+    return pd.DataFrame(
+        {
+            "Seed": caps["citation"],
+            "Claim": [claims_module.normalised(r) for r in rows],
+            "Kind, hedge, source": [claims_module.qualifier(r) for r in rows],
+            "Sentence": caps["sentence"],
+        }
+    )
+
+
+def capacity_bar_frame(caps: pd.DataFrame) -> pd.DataFrame:
+    frame = claims_module.capacity_frame(caps)
+    return frame
+
+
+def capacity_bar_chart(frame: pd.DataFrame) -> alt.FacetChart:
+    """Bars per claim, one facet row per unit with its own linear axis."""
+    base = (
+        alt.Chart(frame)
+        .mark_bar()
+        .encode(
+            x=alt.X("value:Q", title="Stated value (unit in the row title)"),
+            y=alt.Y("label:N", title=None, sort=None, axis=alt.Axis(labelLimit=260)),
+            color=alt.Color(
+                "kind:N",
+                title="Kind",
+                scale=alt.Scale(domain=["target", "fact"], range=["#E69F00", "#0072B2"]),
+            ),
+            tooltip=[
+                alt.Tooltip("label:N", title="Claim"),
+                alt.Tooltip("document:N", title="Seed"),
+                alt.Tooltip("value:Q", title="Value", format=",.4~g"),
+                alt.Tooltip("unit:N", title="Unit"),
+                alt.Tooltip("year:Q", title="Year", format="d"),
+                alt.Tooltip("kind:N", title="Kind"),
+                alt.Tooltip("hedge:N", title="Hedge"),
+            ],
+        )
+        .properties(width=240, height=alt.Step(24))
+    )
+    return base.facet(
+        row=alt.Row(
+            "unit:N",
+            title=None,
+            header=alt.Header(
+                labelAngle=0, labelAlign="left", labelFontWeight="bold", labelOrient="top"
+            ),
+        ),
+        title="Capacities and output figures stated in the seeds",
+    ).resolve_scale(x="independent", y="independent")
+
+
+# Context figures --------------------------------------------------------------------
+
+
+def context_rows(ctx: pd.DataFrame, dataset: str, *, world: bool = False) -> pd.DataFrame:
+    """Rows of one context dataset, with country names; the WORLD row only if asked."""
+    rows = ctx[ctx["dataset"] == dataset].copy()
+    if not world:
+        rows = rows[rows["country"] != "WORLD"]
+    rows["country_name"] = [country_name(c) for c in rows["country"]]
+    return rows.reset_index(drop=True)
+
+
+def _bar(
+    frame: pd.DataFrame, title: str, x_title: str, color: str = charts.PALETTE[0]
+) -> alt.Chart:
+    return (
+        alt.Chart(frame, title=title)
+        .mark_bar(color=color)
+        .encode(
+            y=alt.Y("country_name:N", title="Country or region", sort="-x"),
+            x=alt.X("value:Q", title=x_title),
+            tooltip=[
+                alt.Tooltip("country_name:N", title="Country"),
+                alt.Tooltip("metric:N", title="Metric"),
+                alt.Tooltip("value:Q", title="Value", format=",.4~g"),
+                alt.Tooltip("unit:N", title="Unit"),
+                alt.Tooltip("year:Q", title="Year", format="d"),
+                alt.Tooltip("note:N", title="Note in the source table"),
+            ],
+        )
+        .properties(width=440, height=alt.Step(24))
+    )
+
+
+def rare_earth_chart(frame: pd.DataFrame) -> alt.Chart:
+    years = sorted(set(frame["year"]))
+    unit = frame["unit"].iloc[0] if len(frame) else ""
+    return _bar(
+        frame,
+        f"Rare-earth mine production by country, {_years(years)}",
+        f"Mine production ({unit})",
+    )
+
+
+def _years(years: list[int]) -> str:
+    years = sorted({int(y) for y in years})
+    if not years:
+        return ""
+    return str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
+
+
+def _caption_notes(frame: pd.DataFrame) -> str:
+    notes = [n for n in frame["note"] if n]
+    if not notes:
+        return ""
+    estimates = sum("estimate" in n for n in notes)
+    if estimates == len(frame):
+        return " Every value is an estimate according to the source."
+    if estimates:
+        return f" {estimates} of the {len(frame)} values are estimates according to the source."
+    return ""
+
+
+def share_of_world(frame: pd.DataFrame, world: pd.DataFrame, code: str) -> float | None:
+    """A country's share of the WORLD row of the same dataset and year (None if absent)."""
+    own = frame[frame["country"] == code]
+    if own.empty or world.empty:
+        return None
+    total = world[(world["year"] == own["year"].iloc[0]) & (world["country"] == "WORLD")]
+    if total.empty or not total["value"].iloc[0]:
+        return None
+    return float(own["value"].iloc[0]) / float(total["value"].iloc[0])
+
+
+def rare_earth_caption(frame: pd.DataFrame, world: pd.DataFrame) -> str:
+    text = "Rare-earth mine production by country, in tonnes of rare-earth oxide equivalent."
+    text += _caption_notes(frame)
+    top = frame.sort_values("value", ascending=False).head(1)
+    if not top.empty:
+        share = share_of_world(frame, world, str(top["country"].iloc[0]))
+        if share is not None:
+            total = world[world["country"] == "WORLD"].iloc[0]
+            text += (
+                f" {top['country_name'].iloc[0]} accounts for {share:.0%} of the world total "
+                f"of {claims_module.format_value(total['value'])} {total['unit']}"
+                + (f" ({total['note']})" if total["note"] else "")
+                + "."
+            )
+    return text + f" Source: {context.citations(pd.concat([frame, world]))}."
+
+
+def battery_demand_chart(frame: pd.DataFrame) -> alt.Chart:
+    unit = frame["unit"].iloc[0] if len(frame) else ""
+    return _bar(
+        frame,
+        f"EV battery demand by region, {_years(list(frame['year']))}",
+        f"Battery demand ({unit})",
+        color=charts.PALETTE[2],
+    )
+
+
+def battery_demand_caption(frame: pd.DataFrame, world: pd.DataFrame) -> str:
+    text = "Electric-vehicle battery demand by region."
+    total = world[world["country"] == "WORLD"]
+    if not total.empty:
+        row = total.iloc[0]
+        note = f" ({row['note']})" if row["note"] else ""
+        text += (
+            f" The world total is {claims_module.format_value(row['value'])} {row['unit']}{note}; "
+            "the regions shown do not add up to it."
+        )
+    return text + f" Source: {context.citations(pd.concat([frame, total]))}."
+
+
+def shares_frame(ctx: pd.DataFrame, code: str) -> pd.DataFrame:
+    """A country's shares (unit %) across the context datasets, with their metric."""
+    rows = ctx[(ctx["unit"] == "%") & (ctx["country"] == code)].copy()
+    rows = rows[~rows["dataset"].str.contains("brand")]
+    rows["country_name"] = [country_name(c) for c in rows["country"]]
+    return rows.reset_index(drop=True)
+
+
+def shares_chart(frame: pd.DataFrame) -> alt.Chart:
+    name = frame["country_name"].iloc[0] if len(frame) else ""
+    return (
+        alt.Chart(frame, title=f"{name}'s share of the world total, by stage")
+        .mark_bar(color=charts.PALETTE[3])
+        .encode(
+            y=alt.Y("metric:N", title="Metric", sort="-x", axis=alt.Axis(labelLimit=300)),
+            x=alt.X(
+                "value:Q", title="Share of the world total (%)", scale=alt.Scale(domain=[0, 100])
+            ),
+            tooltip=[
+                alt.Tooltip("metric:N", title="Metric"),
+                alt.Tooltip("value:Q", title="Share (%)"),
+                alt.Tooltip("year:Q", title="Year", format="d"),
+                alt.Tooltip("note:N", title="Note in the source table"),
+            ],
+        )
+        .properties(width=300, height=alt.Step(30))
+    )
+
+
+def shares_caption(frame: pd.DataFrame) -> str:
+    parts = []
+    for row in frame.itertuples(index=False):
+        note = f" (note: {book.escape(row.note)})" if row.note else ""
+        parts.append(f"{book.escape(row.metric)} {row.value:g}% in {int(row.year)}{note}")
+    return f"Shares of the world total: {'; '.join(parts)}. Sources: {context.citations(frame)}."
+
+
+def market_frames(ctx: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Russian new-vehicle sales (vehicles) and Chinese brands' share (%), by year."""
+    sales = ctx[ctx["dataset"] == "russia_car_sales"].copy()
+    share = ctx[ctx["dataset"] == "russia_chinese_brand_share"].copy()
+    for frame in (sales, share):
+        frame["unresolved"] = frame["note"].str.contains("unresolved")
+    return sales.reset_index(drop=True), share.reset_index(drop=True)
+
+
+def market_chart(sales: pd.DataFrame, share: pd.DataFrame) -> alt.HConcatChart:
+    tooltip = [
+        alt.Tooltip("year:O", title="Year"),
+        alt.Tooltip("metric:N", title="Metric"),
+        alt.Tooltip("value:Q", title="Value", format=",.4~g"),
+        alt.Tooltip("unit:N", title="Unit"),
+        alt.Tooltip("note:N", title="Note in the source table"),
+    ]
+    left = (
+        alt.Chart(sales, title="New vehicles sold in Russia")
+        .mark_bar()
+        .encode(
+            x=alt.X("year:O", title="Year"),
+            y=alt.Y("value:Q", title="Vehicles sold (count)"),
+            color=alt.Color(
+                "metric:N",
+                title="What is counted",
+                legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=400),
+            ),
+            opacity=alt.condition(alt.datum.unresolved, alt.value(0.45), alt.value(1.0)),
+            tooltip=tooltip,
+        )
+        .properties(width=220, height=200)
+    )
+    right = (
+        alt.Chart(share, title="Chinese brands' share of sales")
+        .mark_bar(color=charts.PALETTE[3])
+        .encode(
+            x=alt.X("year:O", title="Year"),
+            y=alt.Y(
+                "value:Q", title="Share of new car sales (%)", scale=alt.Scale(domain=[0, 100])
+            ),
+            tooltip=tooltip,
+        )
+        .properties(width=150, height=200)
+    )
+    return alt.hconcat(left, right).resolve_scale(color="independent")
+
+
+def market_caption(sales: pd.DataFrame, share: pd.DataFrame) -> str:
+    text = (
+        "Left, new vehicles sold in Russia by year; right, the share of Chinese brands in new "
+        "car sales (each panel has its own unit)."
+    )
+    metrics = sales.groupby("metric", sort=False)["year"].apply(list)
+    if len(metrics) > 1:
+        spans = "; ".join(f"{book.escape(m)} in {_years(y)}" for m, y in metrics.items())
+        text += (
+            f" The sales series joins different counts ({spans}), so the change between them is "
+            "not like-for-like."
+        )
+    for row in pd.concat([sales, share]).itertuples(index=False):
+        if row.unresolved:
+            text += (
+                f" The {int(row.year)} figure ({claims_module.format_value(row.value)}, drawn "
+                f"paler) is unresolved: the source table notes “{book.escape(row.note)}”."
+            )
+    return text + f" Sources: {context.citations(pd.concat([sales, share]))}."
+
+
+def raw_material_note(
+    linked: pd.DataFrame, ctx: pd.DataFrame, stage_id: str = "raw_materials"
+) -> str:
+    """Which countries the seeds tie to raw materials, and whether USGS lists them."""
+    rows = linked[(linked["stage"] == stage_id) & (linked["country"] != "")]
+    codes = sorted(set(rows["country"]))
+    production = ctx[(ctx["dataset"] == "rare_earth_mine_production") & (ctx["country"] != "WORLD")]
+    if not codes or production.empty:
+        return ""
+    listed = [c for c in codes if c in set(production["country"])]
+    missing = [c for c in codes if c not in set(production["country"])]
+    year = _years(list(production["year"]))
+    docs = sorted(set(rows["document"]))
+    text = (
+        f"The raw-material sentences name {_join([country_name(c) for c in codes])} "
+        f"{book.cite(*(book.seed_key(d) for d in docs))}."
+    )
+    if listed:
+        found = production.set_index("country")
+        values = "; ".join(
+            f"{country_name(c)}, "
+            f"{claims_module.quantity(float(found.loc[c, 'value']), str(found.loc[c, 'unit']))}"
+            for c in listed
+        )
+        text += (
+            f" The context table gives rare-earth mine production for {values} in {year} "
+            f"({context.citations(production)})."
+        )
+    if missing:
+        text += (
+            " It lists no rare-earth mine production for "
+            f"{_join([country_name(c) for c in missing])} in {year}, so the context cannot "
+            "confirm any output there" + ("." if listed else f" ({context.citations(production)}).")
+        )
+    return text
+
+
+# Comparing seed figures with the context ---------------------------------------------
+
+
+def unit_family(unit: str) -> tuple[str, float] | None:
+    return UNIT_FAMILIES.get(unit)
+
+
+def metrics_in(text: str, lexicon: Lexicon, language: str) -> set[str]:
+    return {name for name, table in lexicon.metrics.items() if find_terms(text, table, language)}
+
+
+def bound_of(hedges: list[str], lexicon: Lexicon) -> str:
+    """``at_most``, ``at_least``, ``about`` or ``exact`` from a claim's hedge words."""
+    lowered = [h.strip().lower().replace("’", "'") for h in hedges]
+    for name in ("at_most", "at_least", "about"):
+        words = {w.lower() for w in lexicon.bounds.get(name, ())}
+        if any(h in words for h in lowered):
+            return name
+    return "exact"
+
+
+def _window(sentence: str, start: float, end: float, before: int = 60, after: int = 40) -> str:
+    if sentence and not (math.isnan(start) or math.isnan(end)):
+        return sentence[max(0, int(start) - before) : int(end) + after]
+    return sentence
+
+
+def claim_countries(
+    claim: pd.Series, entities: pd.DataFrame, mentions: pd.DataFrame
+) -> tuple[list[str], str]:
+    """The countries a claim concerns and the subject's type ("" if no subject).
+
+    The subject's country if it is a known actor; otherwise the countries of the actors
+    mentioned in the claim's sentence (media excluded).
+    """
+    known = entities.drop_duplicates("entity").set_index("entity")
+    subject = claim["subject"]
+    if subject and subject in known.index and known.loc[subject, "country"]:
+        return [str(known.loc[subject, "country"])], str(known.loc[subject, "type"])
+    named = mentions[mentions["sentence_id"] == claim["sentence_id"]]["entity"]
+    codes = [
+        str(known.loc[e, "country"])
+        for e in named
+        if e in known.index and known.loc[e, "country"] and known.loc[e, "type"] not in NOT_ACTORS
+    ]
+    return sorted(set(codes)), ""
+
+
+COMPARISON_COLUMNS = [
+    "claim",
+    "document",
+    "sentence_id",
+    "verdict",
+    "context_index",
+    "ratio",
+    "scope",
+    "partial_index",
+]
+
+
+def compare(
+    claims: pd.DataFrame,
+    ctx: pd.DataFrame,
+    entities: pd.DataFrame,
+    mentions: pd.DataFrame,
+    lexicon: Lexicon,
+    languages: dict[str, str] | None = None,
+) -> pd.DataFrame:
+    """Match each seed claim with context figures of the same unit family, metric, country, year.
+
+    One row per (claim, matching context row); a claim with no match gets one row with
+    verdict ``no context`` and, in ``partial_index``, context rows of the same country and
+    unit family but another metric or year (a near miss worth naming). Verdicts:
+    ``consistent``, ``disagrees``, ``different scope`` (a firm's figure against a national
+    one), ``no year`` (the seed gives none), ``no context``.
+    ``claim`` is the claim's index in ``claims``; ``context_index`` the row's index in ``ctx``.
+    """
+    languages = languages or {}
+    ctx_metric = {
+        i: metrics_in(str(m), lexicon, "en") for i, m in zip(ctx.index, ctx["metric"], strict=True)
+    }
+    rows = []
+    for index, claim in claims.iterrows():
+        value = claim["value"]
+        if value is None or (isinstance(value, float) and math.isnan(value)):
+            continue
+        family = unit_family(claim["unit"])
+        language = languages.get(claim["document"], "")
+        window = _window(
+            str(claim["sentence"]), claim.get("start", math.nan), claim.get("end", math.nan)
+        )
+        metrics = metrics_in(window, lexicon, language)
+        codes, subject_type = claim_countries(claim, entities, mentions)
+        bound = bound_of(list(claim["hedges"]), lexicon)
+        matches, partial = [], []
+        for i, row in ctx.iterrows():
+            if row["country"] not in codes:
+                continue
+            other = unit_family(str(row["unit"]))
+            if other is None:
+                continue
+            if family is None:
+                if claim["unit"] or other[0] not in COUNT_FAMILIES or not metrics:
+                    continue
+                scale = 1.0
+            else:
+                if family[0] != other[0]:
+                    continue
+                scale = family[1]
+            same_metric = not metrics or not ctx_metric[i] or bool(metrics & ctx_metric[i])
+            same_year = claim["year"] is None or int(row["year"]) == int(claim["year"])
+            if same_metric and same_year:
+                matches.append((i, value * scale, float(row["value"]) * other[1]))
+            else:
+                partial.append(i)
+        base_row = {
+            "claim": index,
+            "document": claim["document"],
+            "sentence_id": claim["sentence_id"],
+        }
+        if not matches:
+            rows.append(
+                {
+                    **base_row,
+                    "verdict": "no context",
+                    "context_index": None,
+                    "ratio": None,
+                    "scope": "",
+                    "partial_index": partial,
+                }
+            )
+            continue
+        for i, seed_value, ctx_value in matches:
+            ratio = seed_value / ctx_value if ctx_value else None
+            if subject_type and subject_type != "country":
+                verdict = "different scope"
+            elif claim["year"] is None:
+                verdict = "no year"
+            else:
+                verdict = _verdict(seed_value, ctx_value, bound)
+            scope = "bare number" if not claim["unit"] else ""
+            rows.append(
+                {
+                    **base_row,
+                    "verdict": verdict,
+                    "context_index": i,
+                    "ratio": ratio,
+                    "scope": scope,
+                    "partial_index": [],
+                }
+            )
+    return pd.DataFrame(rows, columns=COMPARISON_COLUMNS)
+
+
+def _verdict(seed: float, ctx: float, bound: str) -> str:
+    if bound == "at_most":
+        return "consistent" if ctx <= seed else "disagrees"
+    if bound == "at_least":
+        return "consistent" if ctx >= seed else "disagrees"
+    tolerance = ABOUT_TOLERANCE if bound == "about" else EXACT_TOLERANCE
+    return "consistent" if abs(seed - ctx) <= tolerance * abs(ctx) else "disagrees"
+
+
+BOUND_WORDS = {
+    "at_most": "an upper bound",
+    "at_least": "a lower bound",
+    "about": "an approximation",
+    "exact": "a figure",
+}
+
+
+def _context_phrase(row: pd.Series) -> str:
+    note = f"; the source table notes “{book.escape(row['note'])}”" if row["note"] else ""
+    return (
+        f"{book.escape(row['metric'])} in {country_name(str(row['country']))} "
+        f"in {int(row['year'])}: "
+        f"{book.escape(claims_module.quantity(float(row['value']), str(row['unit'])))} "
+        f"({context.citations(row.to_frame().T)}{note})"
+    )
+
+
+def comparison_paragraphs(
+    comparisons: pd.DataFrame, claims: pd.DataFrame, ctx: pd.DataFrame, lexicon: Lexicon
+) -> list[str]:
+    """One short paragraph per compared claim, stating the verdict computed by :func:`compare`."""
+    out = []
+    for claim_index, group in comparisons.groupby("claim", sort=False):
+        claim = claims.loc[claim_index]
+        bound = bound_of(list(claim["hedges"]), lexicon)
+        text = claims_module.claim_sentence(claim)
+        first = group.iloc[0]
+        if first["verdict"] == "no context":
+            text += " No context figure with the same unit, metric, country and year can check it."
+            near = sorted(
+                (ctx.loc[i] for i in first["partial_index"]),
+                key=lambda r: abs(int(r["year"]) - (claim["year"] or int(r["year"]))),
+            )
+            if near:
+                text += (
+                    " The nearest context rows, for another metric or year, are "
+                    + "; ".join(_context_phrase(r) for r in near[:3])
+                    + "."
+                )
+            out.append(text)
+            continue
+        for row in group.itertuples(index=False):
+            entry = ctx.loc[row.context_index]
+            text += f" Context: {_context_phrase(entry)}."
+            if row.scope == "bare number":
+                text += (
+                    f" The seed's number has no unit; it is read here as the same count as "
+                    f"the context ({book.escape(entry['metric'])})."
+                )
+            if row.verdict == "consistent":
+                text += (
+                    f" Read as {BOUND_WORDS[bound]}, the seed's figure is consistent with the "
+                    "context."
+                )
+            elif row.verdict == "disagrees":
+                text += (
+                    f" Read as {BOUND_WORDS[bound]}, the seed's figure does not match the context: "
+                    f"it is {row.ratio:.2f} times the context figure."
+                )
+            elif row.verdict == "different scope":
+                text += (
+                    f" The two differ in scope: the seed's figure concerns one actor, the "
+                    f"context figure a whole country (the seed's is {row.ratio:.0%} of it)."
+                )
+            elif row.verdict == "no year":
+                text += " The seed gives no year, so the two can only be set side by side."
+            if claim["kind"] == "target" and row.verdict in {"consistent", "disagrees"}:
+                text += " The seed states a forecast; the context gives the outcome."
+        out.append(text)
+    return out
+
+
+def comparison_claims(claims: pd.DataFrame, comparisons: pd.DataFrame) -> pd.DataFrame:
+    """Comparisons worth a paragraph: capacity-like or bare-number claims, and every match."""
+    if comparisons.empty:
+        return comparisons
+    keep = []
+    for row in comparisons.itertuples(index=False):
+        claim = claims.loc[row.claim]
+        if (
+            row.verdict != "no context"
+            or claim["unit"] in claims_module.CAPACITY_UNITS
+            or not claim["unit"]
+        ):
+            keep.append(True)
+        else:
+            keep.append(False)
+    return comparisons[keep].reset_index(drop=True)
+
+
+def languages(data: ReportData) -> dict[str, str]:
+    return dict(zip(data.documents["document"], data.documents["language"], strict=False))
+
+
+# The chapter -------------------------------------------------------------------------
+
+
+@dataclass
+class Chapter:
+    """Everything the supply-chain notebook shows, computed once from a build's tables."""
+
+    lexicon: Lexicon
+    sentences: pd.DataFrame
+    matches: pd.DataFrame
+    linked: pd.DataFrame
+    countries: pd.DataFrame
+    claims: pd.DataFrame
+    capacities: pd.DataFrame
+    context: pd.DataFrame
+    comparisons: pd.DataFrame
+    focus_countries: tuple[str, ...]
+
+
+def prepare(
+    data: ReportData,
+    focus_countries: list[str] | tuple[str, ...] = (),
+    context_figures: pd.DataFrame | None = None,
+    lexicon: Lexicon | None = None,
+) -> Chapter:
+    lexicon = lexicon or load_lexicon()
+    usable = set(data.usable_documents["document"])
+    sentences = claims_module.detail_table(data, "sentences")
+    sentences = sentences[sentences["document"].isin(usable)].reset_index(drop=True)
+    matches = stage_sentences(sentences, lexicon)
+    linked = stage_mentions(matches, data.mentions, data.entities)
+    focus = tuple(focus_countries)
+    claims = claims_module.claims_frame(data)
+    claims = claims[claims["document"].isin(usable)].reset_index(drop=True)
+    ctx = context.figures() if context_figures is None else context_figures
+    comparisons = compare(claims, ctx, data.entities, data.mentions, lexicon, languages(data))
+    return Chapter(
+        lexicon=lexicon,
+        sentences=sentences,
+        matches=matches,
+        linked=linked,
+        countries=stage_countries(matches, linked, lexicon, focus),
+        claims=claims,
+        capacities=capacities(claims),
+        context=ctx,
+        comparisons=comparison_claims(claims, comparisons),
+        focus_countries=focus,
+    )
+
+
+def cite_documents(documents: object) -> str:
+    docs = sorted({str(d) for d in documents})  # type: ignore[attr-defined]
+    return book.cite(*(book.seed_key(d) for d in docs))
+
+
+def stage_country_caption(chapter: Chapter) -> str:
+    return (
+        "Number of sentences of each stage that name a country or an actor based in it (an "
+        "actor's country comes from the knowledge base). Counts measure how often the articles "
+        "talk about a stage and a country, not the size of any industry. Sources: "
+        f"{cite_documents(chapter.linked['document'])}."
+    )
+
+
+def capacity_caption(chapter: Chapter) -> str:
+    return (
+        "Each bar is one figure as stated in a seed; each row has one unit and its own axis. "
+        "Orange bars are targets, plans or forecasts, blue bars figures reported as fact; "
+        "hedges are in the tooltips and in the table below. Sources: "
+        f"{cite_documents(chapter.capacities['document'])}."
+    )
+
+
+def capacity_summary(chapter: Chapter) -> str:
+    caps = chapter.capacities
+    if caps.empty:
+        return (
+            "No seed states a capacity, an output or a quantity of goods (GWh, MW, vehicles, "
+            "units, tonnes): this build has no capacity figure to show."
+        )
+    targets = int((caps["kind"] == "target").sum())
+    hedged = int(caps["hedged"].sum())
+    units = sorted(set(caps["unit"]))
+    return (
+        f"{len(caps)} figure(s) in {caps['document'].nunique()} seed(s) state a capacity, an "
+        f"output or a quantity of goods ({', '.join(book.escape(u) for u in units)}) "
+        f"{cite_documents(caps['document'])}: {targets} of them are targets, plans or "
+        f"forecasts rather than achieved figures, and {hedged} are hedged in the seed."
+    )

@@ -1,0 +1,385 @@
+"""Supply chain: stages by lexicon, actors and countries per stage, context comparisons.
+
+Built on small English and French tables with other firms and countries than the seeds.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis import charts
+from analysis.report import claims, supply_chain
+from tests.report.fixtures import document, make_data
+
+LEX = supply_chain.load_lexicon()
+
+
+def sentence(sid: str, text: str, language: str = "en") -> dict:
+    doc, paragraph, number = sid.split(":")
+    return {
+        "sentence_id": sid,
+        "document": doc,
+        "paragraph": int(paragraph),
+        "sentence": int(number),
+        "language": language,
+        "text": text,
+    }
+
+
+SENTENCES = [
+    sentence("a:0:0", "CATL builds a 100 GWh battery plant in Hungary."),
+    sentence("a:0:1", "Albemarle mines lithium in Chile for lithium-ion cells."),
+    sentence("a:1:0", "Reuters says the cars will be sold in Germany."),
+    sentence("b:0:0", "Il est parti car il pleuvait.", "fr"),
+    sentence("b:0:1", "Les terres rares du Kazakhstan attirent les entreprises chinoises.", "fr"),
+]
+ENTITIES = [
+    {"entity": "CATL", "type": "company", "country": "CN", "sector": "battery"},
+    {"entity": "Hungary", "type": "country", "country": "HU", "sector": ""},
+    {"entity": "Albemarle", "type": "company", "country": "US", "sector": "mining"},
+    {"entity": "Chile", "type": "country", "country": "CL", "sector": ""},
+    {"entity": "Reuters", "type": "media", "country": "GB", "sector": "media"},
+    {"entity": "Germany", "type": "country", "country": "DE", "sector": ""},
+    {"entity": "Kazakhstan", "type": "country", "country": "KZ", "sector": ""},
+    {"entity": "China", "type": "country", "country": "CN", "sector": ""},
+]
+MENTIONS = [
+    ("CATL", "a:0:0"),
+    ("Hungary", "a:0:0"),
+    ("Albemarle", "a:0:1"),
+    ("Chile", "a:0:1"),
+    ("Reuters", "a:1:0"),
+    ("Germany", "a:1:0"),
+    ("Kazakhstan", "b:0:1"),
+    ("China", "b:0:1"),
+]
+
+
+def mentions() -> list[dict]:
+    return [
+        {"entity": e, "document": s.split(":")[0], "sentence_id": s, "text": e} for e, s in MENTIONS
+    ]
+
+
+def stage_of(matches: pd.DataFrame, sid: str) -> set[str]:
+    return set(matches.loc[matches["sentence_id"] == sid, "stage"])
+
+
+def test_stages_by_language_and_word_boundaries():
+    matches = supply_chain.stage_sentences(pd.DataFrame(SENTENCES), LEX)
+    assert stage_of(matches, "a:0:0") == {"cells"}
+    # "lithium-ion" is a cell term, "lithium" alone a raw material, "mines" too.
+    assert stage_of(matches, "a:0:1") == {"raw_materials", "cells"}
+    assert stage_of(matches, "a:1:0") == {"vehicles"}
+    # French "car" (because) is not a vehicle.
+    assert stage_of(matches, "b:0:0") == set()
+    assert stage_of(matches, "b:0:1") == {"raw_materials"}
+
+
+def test_actors_and_countries_per_stage_exclude_media():
+    matches = supply_chain.stage_sentences(pd.DataFrame(SENTENCES), LEX)
+    linked = supply_chain.stage_mentions(matches, pd.DataFrame(mentions()), pd.DataFrame(ENTITIES))
+    assert "Reuters" not in set(linked["entity"])
+    frame = supply_chain.stage_countries(matches, linked, LEX, ["KZ"])
+    raw = frame[frame["stage"] == "Raw materials"].set_index("country")
+    assert set(raw.index) == {"US", "CL", "KZ", "CN"}
+    assert raw.loc["US", "actors"] == "Albemarle" and raw.loc["KZ", "focus"]
+    assert raw.loc["CL", "country_name"] == "Chile"
+    order = supply_chain.country_order(frame, ["KZ"])
+    assert order[0] == "Kazakhstan"
+    spec = charts.spec(supply_chain.stage_country_chart(frame, LEX, ["KZ"]))
+    assert spec["title"] and spec["layer"][0]["encoding"]["x"]["title"]
+    assert spec["layer"][0]["encoding"]["tooltip"]
+
+
+def test_stage_table_and_summary_say_which_stages_are_thin_or_absent():
+    frame = pd.DataFrame(SENTENCES)
+    matches = supply_chain.stage_sentences(frame, LEX)
+    linked = supply_chain.stage_mentions(matches, pd.DataFrame(mentions()), pd.DataFrame(ENTITIES))
+    table = supply_chain.stage_table(matches, linked, LEX).set_index("Stage")
+    assert table.loc["Raw materials", "Sentences"] == 2
+    assert table.loc["Raw materials", "Seeds"] == "{cite}`seed_a,seed_b`"
+    assert table.loc["Refining and processing", "Seeds"] == "none"
+    text = supply_chain.stage_summary(matches, frame, LEX)
+    assert "Of the 5 sentences" in text and "4 name at least one stage" in text
+    assert "No sentence names these stages: refining and processing, power and energy." in text
+    assert "fewer than three sentences" in text
+    empty = frame.iloc[0:0]
+    assert "no sentence" in supply_chain.stage_summary(matches.iloc[0:0], empty, LEX)
+
+
+def ctx_rows(*rows: tuple) -> pd.DataFrame:
+    cols = ["dataset", "country", "metric", "value", "unit", "year", "source_key", "read_via"]
+    frame = pd.DataFrame([(*r, "primary") for r in rows], columns=cols)
+    frame["note"] = ""
+    frame["secondary"] = False
+    return frame
+
+
+def claim_data(tmp_path, text, value, unit, *, hedges="", subject="", year=None, kind="fact"):
+    start = text.index("NUM")
+    sentence_text = text.replace("NUM", "x")
+    row = {
+        "document": "d",
+        "sentence_id": "d:0:0",
+        "position": 0,
+        "text": "x",
+        "value": value,
+        "unit": unit,
+        "year": year,
+        "kind": kind,
+        "hedged": bool(hedges),
+        "hedges": hedges,
+        "attribution": "",
+        "subject": subject,
+        "start": start,
+        "end": start + 1,
+    }
+    data = make_data(
+        tmp_path,
+        documents=[document("d")],
+        figures_detail=[row],
+        sentences=[sentence("d:0:0", sentence_text)],
+        entities=ENTITIES,
+        mentions=[{"entity": "Hungary", "document": "d", "sentence_id": "d:0:0", "text": "x"}],
+    )
+    return data, claims.claims_frame(data)
+
+
+SALES = ctx_rows(
+    ("hu_sales", "HU", "new cars sold", 400000, "vehicles", 2023, "k1"),
+    ("hu_sales", "HU", "new cars sold", 450000, "vehicles", 2024, "k1"),
+)
+
+
+def run_compare(data, frame, ctx):
+    return supply_chain.compare(
+        frame, ctx, data.entities, data.mentions, LEX, supply_chain.languages(data)
+    )
+
+
+def test_bound_below_is_consistent_and_bare_number_matches_counts(tmp_path):
+    data, frame = claim_data(
+        tmp_path,
+        "Hungary's car sales could fall below NUM in 2023.",
+        5e5,
+        "",
+        hedges="below;could",
+        subject="Hungary",
+        year=2023,
+        kind="target",
+    )
+    result = run_compare(data, frame, SALES)
+    assert list(result["verdict"]) == ["consistent"]
+    assert result.loc[0, "scope"] == "bare number"
+    text = supply_chain.comparison_paragraphs(result, frame, SALES, LEX)[0]
+    assert "upper bound" in text and "consistent" in text and "{cite}`k1`" in text
+    assert "forecast" in text
+
+
+@pytest.mark.parametrize(
+    ("value", "hedges", "verdict"),
+    [
+        (300000, "", "disagrees"),
+        (405000, "", "consistent"),
+        (430000, "about", "consistent"),
+        (500000, "more than", "disagrees"),
+        (300000, "more than", "consistent"),
+    ],
+)
+def test_verdicts_follow_the_hedge(tmp_path, value, hedges, verdict):
+    data, frame = claim_data(
+        tmp_path,
+        "Hungary sold NUM cars in 2023.",
+        value,
+        "vehicles",
+        hedges=hedges,
+        subject="Hungary",
+        year=2023,
+    )
+    assert list(run_compare(data, frame, SALES)["verdict"]) == [verdict]
+
+
+def test_firm_figure_against_national_one_is_a_scope_difference(tmp_path):
+    data, frame = claim_data(
+        tmp_path, "CATL sold NUM cars in 2023.", 40000, "vehicles", subject="CATL", year=2023
+    )
+    ctx = ctx_rows(("cn_sales", "CN", "new cars sold", 400000, "vehicles", 2023, "k2"))
+    result = run_compare(data, frame, ctx)
+    assert list(result["verdict"]) == ["different scope"]
+    assert "10%" in supply_chain.comparison_paragraphs(result, frame, ctx, LEX)[0]
+
+
+def test_no_context_names_near_misses(tmp_path):
+    data, frame = claim_data(
+        tmp_path,
+        "Hungary will produce NUM cars a year in 2026.",
+        1e5,
+        "vehicles/year",
+        subject="Hungary",
+        year=2026,
+        kind="target",
+    )
+    result = run_compare(data, frame, SALES)
+    assert list(result["verdict"]) == ["no context"]
+    assert len(result.loc[0, "partial_index"]) == 2  # sales rows: other metric and year
+    text = supply_chain.comparison_paragraphs(result, frame, SALES, LEX)[0]
+    assert "No context figure" in text and "nearest context rows" in text
+
+
+def test_energy_units_are_converted_within_a_family(tmp_path):
+    data, frame = claim_data(
+        tmp_path,
+        "Hungary's battery demand was NUM in 2023.",
+        35000,
+        "MWh",
+        subject="Hungary",
+        year=2023,
+    )
+    ctx = ctx_rows(("demand", "HU", "EV battery demand", 35, "GWh", 2023, "k3"))
+    assert list(run_compare(data, frame, ctx)["verdict"]) == ["consistent"]
+
+
+def test_no_year_and_unrelated_units(tmp_path):
+    data, frame = claim_data(tmp_path, "Hungary sold NUM cars.", 4e5, "vehicles", subject="Hungary")
+    assert set(run_compare(data, frame, SALES)["verdict"]) == {"no year"}
+    data, frame = claim_data(tmp_path, "Hungary paid NUM euros.", 4e5, "EUR", subject="Hungary")
+    assert list(run_compare(data, frame, SALES)["verdict"]) == ["no context"]
+
+
+def test_bound_of_reads_hedge_words():
+    assert supply_chain.bound_of(["en dessous d'", "pourraient"], LEX) == "at_most"
+    assert supply_chain.bound_of(["plus d'"], LEX) == "at_least"
+    assert supply_chain.bound_of(["environ"], LEX) == "about"
+    assert supply_chain.bound_of(["espère"], LEX) == "exact"
+
+
+def context_frame(rows: list[tuple]) -> pd.DataFrame:
+    cols = [
+        "dataset",
+        "country",
+        "metric",
+        "value",
+        "unit",
+        "year",
+        "source_key",
+        "read_via",
+        "note",
+    ]
+    frame = pd.DataFrame(rows, columns=cols)
+    frame["secondary"] = frame["read_via"].str.startswith("secondary")
+    return frame
+
+
+def test_context_captions_compute_shares_notes_and_citations():
+    ctx = context_frame(
+        [
+            (
+                "ree",
+                "AU",
+                "mine production",
+                30,
+                "t REO",
+                2024,
+                "src",
+                "secondary copy",
+                "estimate",
+            ),
+            (
+                "ree",
+                "BR",
+                "mine production",
+                10,
+                "t REO",
+                2024,
+                "src",
+                "secondary copy",
+                "estimate",
+            ),
+            ("ree", "WORLD", "mine production", 100, "t REO", 2024, "src", "secondary copy", ""),
+        ]
+    )
+    rows = supply_chain.context_rows(ctx, "ree")
+    world = supply_chain.context_rows(ctx, "ree", world=True)
+    assert list(rows["country"]) == ["AU", "BR"]
+    caption = supply_chain.rare_earth_caption(rows, world)
+    assert "Australia accounts for 30%" in caption and "estimate" in caption
+    assert "as reported by {cite}`src`" in caption
+    assert charts.spec(supply_chain.rare_earth_chart(rows))["encoding"]["x"]["title"]
+
+
+def test_market_caption_flags_unresolved_figures_and_changing_scope():
+    ctx = context_frame(
+        [
+            (
+                "russia_car_sales",
+                "RU",
+                "cars and vans sold",
+                10,
+                "vehicles",
+                2021,
+                "a",
+                "primary",
+                "",
+            ),
+            (
+                "russia_car_sales",
+                "RU",
+                "cars sold",
+                12,
+                "vehicles",
+                2022,
+                "b",
+                "secondary copy",
+                "other reports give 11; unresolved",
+            ),
+            ("russia_chinese_brand_share", "RU", "share", 50, "%", 2022, "c", "primary", ""),
+        ]
+    )
+    sales, share = supply_chain.market_frames(ctx)
+    caption = supply_chain.market_caption(sales, share)
+    assert "unresolved" in caption and "not like\\-for\\-like" not in caption
+    assert "not like-for-like" in caption and "as reported by {cite}`b`" in caption
+    spec = charts.spec(supply_chain.market_chart(sales, share))
+    assert len(spec["hconcat"]) == 2
+
+
+def test_raw_material_note_says_when_the_context_lists_no_output():
+    linked = pd.DataFrame(
+        [{"stage": "raw_materials", "country": "KZ", "document": "b", "entity": "Kazakhstan"}]
+    )
+    ctx = context_frame(
+        [
+            (
+                "rare_earth_mine_production",
+                "CN",
+                "mine production",
+                5,
+                "t REO",
+                2024,
+                "u",
+                "primary",
+                "",
+            )
+        ]
+    )
+    note = supply_chain.raw_material_note(linked, ctx)
+    assert "no rare-earth mine production for Kazakhstan" in note and "{cite}`u`" in note
+
+
+def test_prepare_handles_a_folder_without_figures_or_stage_sentences(tmp_path):
+    data = make_data(
+        tmp_path,
+        documents=[document("z")],
+        sentences=[sentence("z:0:0", "Nothing to see here.")],
+    )
+    chapter = supply_chain.prepare(data, ["RU"])
+    assert chapter.matches.empty and chapter.countries.empty and chapter.capacities.empty
+    assert "No seed states a capacity" in supply_chain.capacity_summary(chapter)
+    assert (
+        supply_chain.comparison_paragraphs(
+            chapter.comparisons, chapter.claims, chapter.context, chapter.lexicon
+        )
+        == []
+    )
