@@ -1,0 +1,219 @@
+"""The pivot chapter, on small tables built in the tests (other firms, other countries)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis import charts, context
+from analysis.report import pivot
+from tests.report.fixtures import document, make_data
+from tests.report.test_actors import entity, relation, sentence
+
+TEXTS = {
+    "a:0:0": "Siemens left Argentina because of the sanctions.",
+    "a:1:0": "Hyundai could partner with YPF, according to Reuters.",
+    "a:2:0": "Export controls hit Argentina and Chile.",
+    "b:0:0": "Samsung will build a plant in Argentina.",
+    "b:1:0": "Argentina works with Germany on batteries.",
+    "b:2:0": "Samsung will build a plant in Argentina.",  # repeated sentence
+    "c:0:0": "Les sanctions visent l’Argentine ; l'embargo continue.",
+}
+
+
+@pytest.fixture
+def other_world(tmp_path):
+    return make_data(
+        tmp_path / "data",
+        documents=[document("a"), document("b"), document("c", language="fr")],
+        entities=[
+            entity("Argentina", "country", "AR", 7, 3),
+            entity("Chile", "country", "CL", 1),
+            entity("Germany", "country", "DE", 1),
+            entity("Siemens", "company", "DE", 1),
+            entity("Hyundai", "company", "KR", 1),
+            entity("YPF", "company", "AR", 1),
+            entity("Samsung", "company", "KR", 2),
+            entity("Reuters", "media", "GB", 1),
+        ],
+        mentions=[
+            {"entity": e, "document": sid[0], "sentence_id": sid, "text": e}
+            for sid, names in {
+                "a:0:0": ["Siemens", "Argentina"],
+                "a:2:0": ["Argentina", "Chile"],
+                "c:0:0": ["Argentina"],
+            }.items()
+            for e in names
+        ],
+        relations=[
+            relation("Siemens", "Argentina", "exit", "a", "a:0:0", TEXTS["a:0:0"]),
+            relation("Hyundai", "YPF", "partnership", "a", "a:1:0", TEXTS["a:1:0"]),
+            relation("Samsung", "Argentina", "production", "b", "b:0:0", TEXTS["b:0:0"]),
+            relation("Argentina", "Germany", "partnership", "b", "b:1:0", TEXTS["b:1:0"]),
+        ],
+        sentences=[
+            sentence(sid, sid[0], text, "fr" if sid[0] == "c" else "en")
+            for sid, text in TEXTS.items()
+        ],
+        attributions=[
+            {
+                "document": "a",
+                "sentence_id": "a:1:0",
+                "cue": "according to",
+                "source": "Reuters",
+                "entity": "Reuters",
+            }
+        ],
+    )
+
+
+@pytest.fixture
+def empty(tmp_path):
+    return make_data(tmp_path / "data", documents=[document("a")])
+
+
+def test_home_country_is_a_parameter():
+    assert pivot.home_country(["RU", "CN", "KZ"]) == "RU"
+    assert pivot.home_country(["cn", "ru"]) == "RU"
+    assert pivot.home_country(["AR", "KR"]) == "AR"
+    assert pivot.home_country([]) == ""
+
+
+def test_exits_name_the_firm_and_its_country(other_world, empty):
+    left = pivot.exits(other_world)
+    assert list(left["source"]) == ["Siemens"]
+    text = pivot.exits_summary(left)
+    assert "Siemens (Germany) leaving Argentina {cite}`seed_a`" in text
+    table = pivot.exits_table(left)
+    assert table.iloc[0]["Its country"] == "Germany"
+    assert pivot.exits_summary(pivot.exits(empty)) == (
+        "No exit relation was extracted from these seeds."
+    )
+
+
+def test_entries_with_korea_as_partner(other_world):
+    came_in = pivot.entries(other_world, ["AR", "KR"], partner="KR")
+    assert sorted(came_in["partner_actor"]) == ["Hyundai", "Samsung"]
+    assert set(came_in["role"]) == {"partnership", "production"}
+    assert set(came_in["other_country"]) == {"Argentina"}
+    text = pivot.entries_summary(came_in, ["AR", "KR"], "KR")
+    assert "2 relations link an actor of South Korea" in text
+    assert "{cite}`seed_a,seed_b`" in text
+    assert "1 of them rest on sentences that are attributed" in text
+    charts.png(charts.spec(pivot.entries_chart(came_in, "KR")))
+    # China is the default partner: none of these actors is Chinese
+    assert pivot.entries(other_world, ["AR", "CN"]).empty
+    assert "No relation was extracted" in pivot.entries_summary(
+        pivot.entries(other_world, ["AR", "CN"]), ["AR", "CN"], "CN"
+    )
+
+
+def test_foreign_share_counts_rows_and_pairs(other_world):
+    foreign = pivot.foreign_relations(other_world, "AR")
+    # Siemens (DE) exit, Hyundai (KR) partnership, Samsung (KR) production, Germany partnership
+    assert len(foreign) == 4
+    share = pivot.foreign_share(foreign, "AR", partner="KR")
+    assert (share.with_partner, share.relations) == (2, 4)
+    assert share.share == 0.5
+    text = pivot.share_summary(share, foreign)
+    assert "Of the 4 relations linking an actor of Argentina" in text
+    assert "2 link it with an actor of South Korea (50%)" in text
+    assert "Germany (exit 1, partnership 1)" in text
+    assert "rests on 4 sentences from 2 articles" in text
+    charts.png(charts.spec(pivot.share_chart(foreign, "AR")))
+
+
+def test_foreign_share_when_nothing_is_foreign(empty):
+    foreign = pivot.foreign_relations(empty, "RU")
+    share = pivot.foreign_share(foreign, "RU")
+    assert share.share is None
+    assert "no share can be given" in pivot.share_summary(share, foreign)
+
+
+def test_sanctions_language_fr_and_en(other_world):
+    found = pivot.sanction_sentences(other_world)
+    assert list(found["sentence_id"]) == ["a:0:0", "a:2:0", "c:0:0"]
+    assert found.set_index("sentence_id").at["c:0:0", "terms"] == "sanctions; embargo"
+    assert found.set_index("sentence_id").at["a:2:0", "terms"] == "export controls"
+    per_doc = pivot.sanctions_per_document(other_world, found).set_index("Seed")
+    assert per_doc.at["{cite}`seed_a`", "With sanctions language"] == 2
+    # the repeated sentence of b counts once
+    assert per_doc.at["{cite}`seed_b`", "Sentences (distinct)"] == 2
+    named = pivot.cooccurring_actors(other_world, found)
+    assert named.iloc[0]["actor"] == "Argentina" and named.iloc[0]["sentences"] == 3
+    assert set(named["country"]) == {"Argentina", "Chile", "Germany"}
+    text = pivot.sanctions_summary(other_world, found, named)
+    assert "3 sentences in 2 of the 3 usable seeds" in text
+    assert "not that the actor is sanctioned" in text
+    charts.png(charts.spec(pivot.cooccurrence_chart(named)))
+
+
+def test_sanctions_terms_are_whole_words():
+    lexicon = {"en": ("sanctions", "embargo"), "fr": ("sanctions",)}
+    assert pivot.sanction_terms("Sanctionsless embargoes", "en", lexicon) == []
+    assert pivot.sanction_terms("The EMBARGO and sanctions.", "en", lexicon) == [
+        "embargo",
+        "sanctions",
+    ]
+
+
+def test_no_sanctions_language(empty):
+    found = pivot.sanction_sentences(empty)
+    assert found.empty
+    assert "None of the 1 usable seed" in pivot.sanctions_summary(
+        empty, found, pivot.cooccurring_actors(empty, found)
+    )
+
+
+def test_timeline_with_and_without_provenance(other_world, tmp_path):
+    seeds_dir = tmp_path / "seeds"
+    seeds_dir.mkdir()
+    events = context.events()
+    rows, messages, found = pivot.seed_dates(other_world, seeds_dir)
+    assert rows.empty and not found and messages == []
+    assert "no provenance table" in pivot.timeline_summary(rows, events, found)
+    only_events = pivot.timeline(rows, events)
+    assert len(only_events) == len(events)
+    (seeds_dir / "provenance.csv").write_text(
+        "seed,publisher,url,events_date,date_precision,original_reporting\n"
+        "a,,,2021-03,month,\n"
+        "b,,,2020,,\n"
+        "zz,,,2019-01-01,day,\n",
+        encoding="utf-8",
+    )
+    rows, messages, found = pivot.seed_dates(other_world, seeds_dir)
+    assert found and list(rows["document"]) == ["a", "b"]  # zz is not a usable seed
+    assert list(rows["precision"]) == ["month", "year"]
+    line = pivot.timeline(rows, events)
+    assert line.iloc[0]["document"] == "b"  # 2020 comes first
+    summary = pivot.timeline_summary(rows, events, found)
+    assert "dates the events of 2 seeds {cite}`seed_a,seed_b`" in summary
+    assert "from 2020 to 2021-03" in summary
+    caption = pivot.timeline_caption(line)
+    assert "{cite}`seed_a,seed_b`" in caption and "as reported by" in caption
+    table = pivot.timeline_table(line)
+    assert table.iloc[0]["Where"] == "seed" and table.iloc[0]["Source"] == "{cite}`seed_b`"
+    charts.png(charts.spec(pivot.timeline_chart(line)))
+
+
+def test_timeline_with_other_events(other_world, tmp_path):
+    events = pd.DataFrame(
+        {
+            "date": pd.to_datetime(["2021-01-02"]),
+            "precision": ["day"],
+            "country": ["KR"],
+            "event": ["Korean battery plant opens"],
+            "source_key": ["korea_2021"],
+            "read_via": ["primary"],
+            "secondary": [False],
+        }
+    )
+    line = pivot.timeline(pivot.seed_dates(other_world, tmp_path)[0], events)
+    assert list(line["lane"]) == ["Context: South Korea"]
+    assert pivot.timeline_caption(line).endswith("context events: {cite}`korea_2021`.")
+
+
+def test_scope_names_countries_from_codes():
+    text = pivot.scope(["AR", "KR"], "KR", "AR")
+    assert "partner country is South Korea" in text
+    assert "Argentina, South Korea" in text
