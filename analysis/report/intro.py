@@ -1,4 +1,8 @@
-"""The introduction: what the book analyses and how, stated from the build's data."""
+"""The Key findings chapter (file name kept: ``chapters/intro``).
+
+The findings themselves are generated in :mod:`analysis.report.findings`; this module
+keeps the one-paragraph scope of the corpus used by other pages.
+"""
 
 from __future__ import annotations
 

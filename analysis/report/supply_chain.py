@@ -514,7 +514,7 @@ def shares_chart(frame: pd.DataFrame) -> alt.Chart:
         alt.Chart(frame, title=f"{name}'s share of the world total, by stage")
         .mark_bar(color=charts.PALETTE[3])
         .encode(
-            y=alt.Y("metric:N", title="Metric", sort="-x", axis=alt.Axis(labelLimit=300)),
+            y=alt.Y("metric:N", title=None, sort="-x", axis=alt.Axis(labelLimit=300)),
             x=alt.X(
                 "value:Q", title="Share of the world total (%)", scale=alt.Scale(domain=[0, 100])
             ),

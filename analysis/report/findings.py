@@ -1,0 +1,231 @@
+"""Key findings: one generated sentence each, with its figures and citations.
+
+Each ``finding_*`` function returns a MyST sentence, or ``None`` when this build's data
+do not support it (then the finding is left out), so that another seeds folder gives
+other findings. The figures come from the other chapters' functions, so the findings
+and the chapters never disagree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import pandas as pd
+
+from analysis import book, context
+from analysis.report import claims as claims_module
+from analysis.report import corpus, pivot, supply_chain
+from analysis.report.actors import cite_documents, country_name, plural
+from analysis.report.data import ReportData
+
+#: Context dataset quoted when the seeds talk about raw materials.
+RARE_EARTH_DATASET = "rare_earth_mine_production"
+
+
+def finding_partner_share(data: ReportData, focus_countries: Sequence[str]) -> str | None:
+    """Share of the home country's foreign relations that involve the partner country."""
+    home = pivot.home_country(focus_countries)
+    if not home:
+        return None
+    frame = pivot.foreign_relations(data, home)
+    share = pivot.foreign_share(frame, home, pivot.PARTNER)
+    if share.relations == 0 or share.share is None:
+        return None
+    return (
+        f"Of the {plural(share.relations, 'extracted relation')} linking an actor of "
+        f"{book.escape(country_name(home))} with an actor of another country, "
+        f"{share.with_partner} ({share.share:.0%}) are with an actor of "
+        f"{book.escape(country_name(share.partner))} {cite_documents(share.documents)}; "
+        f"counting each pair of actors and relation type once, {share.pairs_with_partner} of "
+        f"{share.pairs}."
+    )
+
+
+def largest_target(claims: pd.DataFrame) -> pd.Series | None:
+    """The largest capacity or output target, in the unit family with the most targets."""
+    targets = claims[
+        (claims["kind"] == "target")
+        & claims["unit"].isin(claims_module.CAPACITY_UNITS)
+        & (claims["value"] > 0)
+    ]
+    if targets.empty:
+        return None
+    family = targets["unit"].map(lambda u: _family(str(u)))
+    counts = family.value_counts()
+    chosen = sorted(counts[counts == counts.max()].index)[0]
+    within = targets[family == chosen]
+    scale = within["unit"].map(lambda u: supply_chain.UNIT_FAMILIES.get(str(u), ("", 1.0))[1])
+    return within.loc[(within["value"] * scale).idxmax()]
+
+
+def _family(unit: str) -> str:
+    family = supply_chain.UNIT_FAMILIES.get(unit, (unit, 1.0))[0]
+    # Vehicles and units are both counts of goods produced.
+    return "goods" if family in supply_chain.COUNT_FAMILIES else family
+
+
+def finding_largest_target(claims: pd.DataFrame) -> str | None:
+    row = largest_target(claims)
+    if row is None:
+        return None
+    return (
+        "The largest capacity or output target stated in the seeds is "
+        + claims_module.claim_sentence(row)
+    )
+
+
+def finding_claims(claims: pd.DataFrame) -> str | None:
+    """How many figures are targets rather than achievements, and how many are hedged."""
+    if claims.empty:
+        return None
+    n = len(claims)
+    targets = int((claims["kind"] == "target").sum())
+    hedged = int(claims["hedged"].astype(bool).sum())
+    return (
+        f"Of the {plural(n, 'quantitative claim')} in the seeds "
+        f"{cite_documents(claims['document'])}, {targets} are targets, plans or forecasts "
+        f"rather than achieved figures and {hedged} are hedged or attributed to another source."
+    )
+
+
+def finding_exits(data: ReportData) -> str | None:
+    frame = pivot.exits(data)
+    if frame.empty:
+        return None
+    leaving = frame.drop_duplicates("source")
+    names = ", ".join(
+        f"{book.escape(r.source)} ({book.escape(r.source_country_name)})"
+        for r in leaving.itertuples(index=False)
+    )
+    places = ", ".join(book.escape(t) for t in sorted(set(frame["target"])))
+    return (
+        f"The seeds name {plural(len(leaving), 'actor')} leaving {places}: {names} "
+        f"{cite_documents(frame['document'])}; these are the exits the articles mention, not "
+        "a count of all departures."
+    )
+
+
+def finding_sanctions(data: ReportData) -> str | None:
+    found = pivot.sanction_sentences(data)
+    if found.empty:
+        return None
+    usable = len(data.usable_documents)
+    docs = sorted(set(found["document"]))
+    return (
+        f"{len(docs)} of the {usable} usable seeds use sanctions or embargo language, in "
+        f"{plural(len(found), 'distinct sentence')} {cite_documents(docs)}."
+    )
+
+
+def finding_rare_earths(chapter: supply_chain.Chapter) -> str | None:
+    """Context on rare earths, given only when the seeds themselves talk about raw materials."""
+    raw = chapter.matches[chapter.matches["stage"] == "raw_materials"]
+    ctx = chapter.context
+    rows = ctx[(ctx["dataset"] == RARE_EARTH_DATASET) & (ctx["country"] != "WORLD")]
+    world = ctx[(ctx["dataset"] == RARE_EARTH_DATASET) & (ctx["country"] == "WORLD")]
+    if raw.empty or rows.empty or world.empty:
+        return None
+    top = rows.sort_values("value", ascending=False).iloc[0]
+    total = world[world["year"] == top["year"]]
+    if total.empty:
+        return None
+    total_row = total.iloc[0]
+    estimate = " (estimates)" if all("estimate" in str(n) for n in rows["note"]) else ""
+    return (
+        f"{plural(len(raw), 'sentence')} of the seeds mention raw materials such as rare earths "
+        f"{cite_documents(raw['document'])}; for context, not from the seeds, "
+        f"{book.escape(country_name(str(top['country'])))} mined "
+        f"{claims_module.format_value(float(top['value']))} of the world's "
+        f"{claims_module.format_value(float(total_row['value']))} {book.escape(top['unit'])} of "
+        f"rare earths in {int(top['year'])}{estimate}, "
+        f"{float(top['value']) / float(total_row['value']):.0%} "
+        f"({context.citations(pd.concat([top.to_frame().T, total]))})."
+    )
+
+
+def finding_context_check(chapter: supply_chain.Chapter) -> str | None:
+    """How many seed figures the context can check, and how many it confirms."""
+    comparisons = chapter.comparisons
+    if comparisons.empty:
+        return None
+    per_claim = comparisons.groupby("claim")["verdict"].agg(list)
+    checked = [v for v in per_claim if v != ["no context"]]
+    agree = sum("consistent" in v for v in checked)
+    disagree = sum("disagrees" in v for v in checked)
+    docs = sorted(set(comparisons["document"]))
+    text = (
+        f"Of {plural(len(per_claim), 'capacity, output or sales figure')} in the seeds "
+        f"{cite_documents(docs)}, {len(checked)} can be set against a context figure of the "
+        "same unit, measure, country and year"
+    )
+    if checked:
+        text += f": {agree} consistent with it, {disagree} not"
+    return text + "."
+
+
+def finding_low_information(data: ReportData) -> str | None:
+    frame = corpus.quality_frame(data)
+    if len(frame) < 2:
+        return None
+    row = frame.sort_values(["specificity", "document"]).iloc[0]
+    median = frame["specificity"].median()
+    repeated = (
+        f", and {row['repetition_share']:.0%} of its words repeat other text"
+        if row["repetition_share"] >= corpus.REPETITIVE_SHARE
+        else ""
+    )
+    flag = " It is flagged low-information in the corpus chapter." if row["flags"] else ""
+    return (
+        f"The least specific seed {book.cite(book.seed_key(str(row['document'])))} has "
+        f"{row['specificity']:.1f} actor mentions, figures and dates per 100 words, against a "
+        f"median of {median:.1f}{repeated}.{flag}"
+    )
+
+
+def findings(data: ReportData, focus_countries: Sequence[str]) -> list[str]:
+    """The findings this build supports, in reading order (5–8 with the original seeds)."""
+    chapter = supply_chain.prepare(data, focus_countries)
+    claims = chapter.claims
+    makers: list[Callable[[], str | None]] = [
+        lambda: finding_partner_share(data, focus_countries),
+        lambda: finding_exits(data),
+        lambda: finding_sanctions(data),
+        lambda: finding_largest_target(claims),
+        lambda: finding_claims(claims),
+        lambda: finding_context_check(chapter),
+        lambda: finding_rare_earths(chapter),
+        lambda: finding_low_information(data),
+    ]
+    return [text for text in (make() for make in makers) if text]
+
+
+# --- what the corpus can and cannot support ---------------------------------------------
+
+
+def dates_statement(data: ReportData) -> str:
+    """Whether the seeds are dated: never by their text, possibly by the provenance sidecar."""
+    usable = set(data.usable_documents["document"].astype(str))
+    sources = getattr(data, "sources", pd.DataFrame())
+    dated = pd.DataFrame()
+    if not sources.empty and "events_date" in sources:
+        dated = sources[
+            sources["document"].astype(str).isin(usable)
+            & (sources["events_date"].astype(str).str.strip() != "")
+        ]
+    text = "The seed files carry no publication dates."
+    if dated.empty:
+        return text + " Nothing in this build dates them, so no finding here is dated."
+    uncertain = int(dated["date_precision"].astype(str).str.contains("uncertain").sum())
+    text += (
+        f" The provenance sidecar gives the date of the reported events for {len(dated)} of "
+        f"the {len(usable)} usable seeds {cite_documents(dated['document'])}"
+    )
+    if uncertain:
+        text += f", {uncertain} of them marked uncertain"
+    return text + "; these are dates of events, not of the articles."
+
+
+def support(data: ReportData) -> list[str]:
+    """Paragraphs on what this corpus can and cannot support, all computed."""
+    frame = corpus.quality_frame(data)
+    return [corpus.summary(data), corpus.flagged_summary(frame), dates_statement(data)]
