@@ -1,6 +1,12 @@
 """Run the extraction over documents and build the tables.
 
-One ``nlp.pipe`` per language over the unique paragraphs of all usable documents
+Two steps. :func:`extract_documents` turns each document into a :class:`DocumentResult`
+(its rows of every table, before aggregation); :func:`combine` aggregates the results of
+a corpus into the tables. Results of one document depend on nothing else in the corpus,
+so they can be cached per document (``cache``) and computed in other processes or on a
+cluster (``parallel``), with tables identical to a serial run.
+
+Extraction: one ``nlp.pipe`` per language over the unique paragraphs of the documents
 (batched; the model is loaded once per process), then, per paragraph: knowledge-base
 linking and candidate discovery (``actors``), sentence split with stable ids
 (``sentences``), relation cues and the window rule (``relations``), quantitative claims
@@ -13,10 +19,14 @@ sorted keys for aggregates), so two runs over the same documents give identical 
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import pandas as pd
 
 from analysis.corpus.model import Document, Paragraph
 from analysis.extraction.actors import (
@@ -24,14 +34,26 @@ from analysis.extraction.actors import (
     ATTRIBUTE,
     NAME,
     KnowledgeBase,
+    Linker,
     english_candidates,
     french_candidates,
     linker_for,
     load_knowledge_base,
 )
 from analysis.extraction.figures import assign_subject, extract_figures
-from analysis.extraction.nlp import FRENCH_MODEL, load_model, parse_documents, supported
-from analysis.extraction.relations import SYMMETRIC, cue_matcher_for, relations_in_sentence
+from analysis.extraction.nlp import (
+    FRENCH_MODEL,
+    ParsedParagraph,
+    load_model,
+    parse_documents,
+    supported,
+)
+from analysis.extraction.relations import (
+    SYMMETRIC,
+    CueMatcher,
+    cue_matcher_for,
+    relations_in_sentence,
+)
 from analysis.extraction.sentences import find_dates, split_sentences
 from analysis.tables import frame
 
@@ -63,18 +85,45 @@ def document_from_text(doc_id: str, text: str, language: str = "fr") -> Document
 
 
 @dataclass
-class _Rows:
+class DocumentResult:
+    """What extraction found in one document: its rows of every table, before aggregation.
+
+    Plain lists of dicts and counts (picklable, so results can be cached on disk or sent
+    between processes); each row's ``_key`` gives its place in reading order, so results
+    can be combined in any order (see :func:`combine`).
+    """
+
+    document: str
     sentences: list[dict] = field(default_factory=list)
     mentions: list[dict] = field(default_factory=list)
     relations: list[dict] = field(default_factory=list)
     figures: list[dict] = field(default_factory=list)
     candidates: list[dict] = field(default_factory=list)
     attributions: list[dict] = field(default_factory=list)
-    dates: Counter = field(default_factory=Counter)
+    #: Date expressions found in the document's sentences.
+    dates: int = 0
+
+
+#: The row lists of a ``DocumentResult`` (and of the detail tables built from them).
+ROW_FIELDS = ("sentences", "mentions", "relations", "figures", "candidates", "attributions")
+
+
+@dataclass(frozen=True)
+class _Context:
+    """Per-language tools, compiled once per process and shared by every document."""
+
+    lang: str
+    kb: KnowledgeBase
+    linker: Linker
+    cues: CueMatcher
+
+
+#: Metadata fields extraction reads (the year hint of figures); cache keys include them.
+YEAR_HINT_KEYS = ("date", "events_date")
 
 
 def _year_hint(doc: Document) -> int | None:
-    for key in ("date", "events_date"):
+    for key in YEAR_HINT_KEYS:
         value = doc.metadata.get(key, "")
         if re.match(r"^(19|20)\d\d", value):
             return int(value[:4])
@@ -87,116 +136,148 @@ def _status(doc: Document) -> str:
     return doc.status
 
 
-def _process(documents: list[Document], lang: str, model: str, kb: KnowledgeBase, rows: _Rows):
+def extractable(documents: Iterable[Document]) -> list[Document]:
+    """The documents extraction runs on: usable, in a supported language."""
+    return [d for d in documents if d.usable and supported(d.language)]
+
+
+def extract_documents(
+    documents: Iterable[Document], model: str = FRENCH_MODEL
+) -> Iterator[DocumentResult]:
+    """One :class:`DocumentResult` per extractable document, yielded as each is done.
+
+    Documents are grouped by language (one ``nlp.pipe`` per language, French first), in
+    the order given within a language. Results depend only on the document itself (and
+    the knowledge base, lexicons and model), never on the other documents of the batch:
+    this is what makes per-document caching and parallel extraction exact.
+    """
+    kb = load_knowledge_base()
+    usable = extractable(documents)
+    for lang in ("fr", "en"):
+        batch = [d for d in usable if d.language == lang]
+        if batch:
+            yield from _extract_language(batch, lang, model, kb)
+
+
+def _extract_language(
+    documents: list[Document], lang: str, model: str, kb: KnowledgeBase
+) -> Iterator[DocumentResult]:
     nlp = load_model(lang, model)
-    linker = linker_for(nlp)
-    cue_matcher = cue_matcher_for(nlp)
-    hints = {d.id: _year_hint(d) for d in documents}
-    last_country: dict[str, str] = {}
-    for parsed in parse_documents(documents, lang, model):
-        doc = parsed.doc
-        mentions = linker.link(doc)
-        if lang == "fr":
-            cands = french_candidates(doc, mentions, kb)
-        else:
-            cands = english_candidates(doc, mentions, kb)
-        cues = cue_matcher.cues(doc)
-        for sent in split_sentences(parsed):
-            s, e = sent.span.start, sent.span.end
-            base = sent.span.start_char
-            text = sent.span.text
-            clean = " ".join(text.split())
-            sid = sent.id
-            rows.sentences.append(
+    ctx = _Context(lang, kb, linker_for(nlp), cue_matcher_for(nlp))
+    # parse_documents yields paragraphs in document order; documents with no paragraph to
+    # parse get none, hence the walk over ``documents`` rather than over the groups.
+    groups = itertools.groupby(parse_documents(documents, lang, model), key=lambda p: p.document)
+    pending = next(groups, None)
+    for doc in documents:
+        result = DocumentResult(doc.id)
+        if pending is not None and pending[0] == doc.id:
+            last_country: str | None = None
+            hint = _year_hint(doc)
+            for parsed in pending[1]:
+                last_country = _extract_paragraph(ctx, parsed, hint, last_country, result)
+            pending = next(groups, None)
+        yield result
+
+
+def _extract_paragraph(
+    ctx: _Context,
+    parsed: ParsedParagraph,
+    hint: int | None,
+    last_country: str | None,
+    rows: DocumentResult,
+) -> str | None:
+    """Add the rows of one parsed paragraph to ``rows``; return the last country named
+    as a participant (relations use it across sentences and paragraphs)."""
+    doc, kb, lang = parsed.doc, ctx.kb, ctx.lang
+    mentions = ctx.linker.link(doc)
+    if lang == "fr":
+        cands = french_candidates(doc, mentions, kb)
+    else:
+        cands = english_candidates(doc, mentions, kb)
+    cues = ctx.cues.cues(doc)
+    for sent in split_sentences(parsed):
+        s, e = sent.span.start, sent.span.end
+        base = sent.span.start_char
+        text = sent.span.text
+        clean = " ".join(text.split())
+        sid = sent.id
+        rows.sentences.append(
+            dict(
+                sentence_id=sid,
+                document=sent.document,
+                paragraph=sent.paragraph,
+                sentence=sent.index,
+                language=lang,
+                text=clean,
+                _key=sent.key,
+            )
+        )
+        in_sent = [m for m in mentions if s <= m.start and m.end <= e]
+        for m in in_sent:
+            rows.mentions.append(
                 dict(
-                    sentence_id=sid,
+                    entity=m.entity,
                     document=sent.document,
-                    paragraph=sent.paragraph,
-                    sentence=sent.index,
-                    language=lang,
-                    text=clean,
-                    _key=sent.key,
+                    sentence_id=sid,
+                    text=m.text,
+                    start=doc[m.start].idx - base,
+                    end=doc[m.end - 1].idx + len(doc[m.end - 1]) - base,
+                    kind=m.kind,
+                    role=m.role,
+                    _key=(*sent.key, m.start),
                 )
             )
-            in_sent = [m for m in mentions if s <= m.start and m.end <= e]
-            for m in in_sent:
-                rows.mentions.append(
+        for c in cands:
+            if s <= c.start < e:
+                rows.candidates.append(
                     dict(
-                        entity=m.entity,
+                        text=c.text,
+                        label=c.label,
                         document=sent.document,
                         sentence_id=sid,
-                        text=m.text,
-                        start=doc[m.start].idx - base,
-                        end=doc[m.end - 1].idx + len(doc[m.end - 1]) - base,
-                        kind=m.kind,
-                        role=m.role,
-                        _key=(*sent.key, m.start),
+                        _key=(*sent.key, c.start),
                     )
                 )
-            for c in cands:
-                if s <= c.start < e:
-                    rows.candidates.append(
-                        dict(
-                            text=c.text,
-                            label=c.label,
-                            document=sent.document,
-                            sentence_id=sid,
-                            _key=(*sent.key, c.start),
-                        )
-                    )
-            sent_cues = [c for c in cues if s <= c.start < e]
-            unknown = [(c.start, c.end, c.label) for c in cands if s <= c.start < e]
-            for r in relations_in_sentence(
-                doc, s, e, in_sent, sent_cues, kb, last_country.get(sent.document), unknown
-            ):
-                rows.relations.append(
-                    dict(
-                        source=r.source,
-                        target=r.target,
-                        relation=r.relation,
-                        document=sent.document,
-                        sentence_id=sid,
-                        sentence=clean,
-                        cue=r.cue,
-                        rule=r.rule,
-                        directed=r.relation not in SYMMETRIC,
-                        _key=(*sent.key, r.relation, r.source, r.target),
-                    )
+        sent_cues = [c for c in cues if s <= c.start < e]
+        unknown = [(c.start, c.end, c.label) for c in cands if s <= c.start < e]
+        for r in relations_in_sentence(doc, s, e, in_sent, sent_cues, kb, last_country, unknown):
+            rows.relations.append(
+                dict(
+                    source=r.source,
+                    target=r.target,
+                    relation=r.relation,
+                    document=sent.document,
+                    sentence_id=sid,
+                    sentence=clean,
+                    cue=r.cue,
+                    rule=r.rule,
+                    directed=r.relation not in SYMMETRIC,
+                    _key=(*sent.key, r.relation, r.source, r.target),
                 )
-            for m in in_sent:
-                if kb.actors[m.entity].type == "country" and m.role != ATTRIBUTE:
-                    last_country[sent.document] = m.entity
-            _figures(
-                sent.document,
-                sid,
-                sent.key,
-                text,
-                clean,
-                lang,
-                in_sent,
-                doc,
-                base,
-                hints.get(sent.document),
-                rows,
             )
-            rows.dates[sent.document] += len(find_dates(text))
-            for m in _ATTRIBUTION.finditer(text):
-                cue = m.group("cue") or m.group("cue2") or m.group("cue3")
-                src = (m.group("src") or m.group("src2") or m.group("cue3") or "").strip(" .,")
-                a, b = m.span()
-                linked = [
-                    x.entity for x in in_sent if a <= doc[x.start].idx - base < b and x.kind == NAME
-                ]
-                rows.attributions.append(
-                    dict(
-                        document=sent.document,
-                        sentence_id=sid,
-                        cue=cue.lower(),
-                        source=src,
-                        entity=linked[0] if linked else "",
-                        _key=(*sent.key, a),
-                    )
+        for m in in_sent:
+            if kb.actors[m.entity].type == "country" and m.role != ATTRIBUTE:
+                last_country = m.entity
+        _figures(sent.document, sid, sent.key, text, clean, lang, in_sent, doc, base, hint, rows)
+        rows.dates += len(find_dates(text))
+        for m in _ATTRIBUTION.finditer(text):
+            cue = m.group("cue") or m.group("cue2") or m.group("cue3")
+            src = (m.group("src") or m.group("src2") or m.group("cue3") or "").strip(" .,")
+            a, b = m.span()
+            linked = [
+                x.entity for x in in_sent if a <= doc[x.start].idx - base < b and x.kind == NAME
+            ]
+            rows.attributions.append(
+                dict(
+                    document=sent.document,
+                    sentence_id=sid,
+                    cue=cue.lower(),
+                    source=src,
+                    entity=linked[0] if linked else "",
+                    _key=(*sent.key, a),
                 )
+            )
+    return last_country
 
 
 def _figures(document, sid, key, text, clean, lang, in_sent, doc, base, hint, rows) -> None:
@@ -233,42 +314,66 @@ def _sorted(rows: list[dict]) -> list[dict]:
     return sorted(rows, key=lambda r: r["_key"])
 
 
-def build_tables(documents: list[Document], model: str = FRENCH_MODEL):
-    """All tables (core and detail) as ``{name: DataFrame}``."""
-    kb = load_knowledge_base()
-    rows = _Rows()
-    usable = [d for d in documents if d.usable and supported(d.language)]
-    for lang in ("fr", "en"):
-        batch = [d for d in usable if d.language == lang]
-        if batch:
-            _process(batch, lang, model, kb, rows)
+def combine(
+    documents: list[Document],
+    results: Iterable[DocumentResult],
+    kb: KnowledgeBase | None = None,
+) -> dict[str, pd.DataFrame]:
+    """Aggregate per-document results into all tables (core and detail) ``{name: frame}``.
 
-    mentions = _sorted(rows.mentions)
-    relations = _sorted(rows.relations)
-    figures = _sorted(rows.figures)
-    sentences = _sorted(rows.sentences)
-    cands = _sorted(rows.candidates)
-    attributions = _sorted(rows.attributions)
+    ``documents`` is the whole corpus (unusable documents are listed with their status);
+    ``results`` holds one result per extractable document, in any order - rows are
+    sorted by reading order and aggregates by their keys, so the tables do not depend on
+    how, where or when each document was extracted.
+    """
+    kb = kb or load_knowledge_base()
+    by_id = {r.document: r for r in results}
+    usable = extractable(documents)
+    missing = [d.id for d in usable if d.id not in by_id]
+    if missing:
+        raise ValueError(f"no extraction result for {len(missing)} document(s): {missing[:5]}")
+    chosen = [by_id[d.id] for d in usable]
+    rows = {name: _sorted([r for res in chosen for r in getattr(res, name)]) for name in ROW_FIELDS}
+    dates = {res.document: res.dates for res in chosen}
+    doc_rows, detail_rows = _document_rows(documents, {d.id for d in usable}, rows, dates)
+    mentions, relations, figures = rows["mentions"], rows["relations"], rows["figures"]
+    return {
+        "documents": frame("documents", doc_rows),
+        "entities": frame("entities", _entity_rows(mentions, kb)),
+        "mentions": frame("mentions", mentions),
+        "relations": frame("relations", relations),
+        "figures": frame("figures", figures),
+        "candidates": frame("candidates", _candidate_rows(rows["candidates"])),
+        "sentences": frame("sentences", rows["sentences"]),
+        "mentions_detail": frame("mentions_detail", mentions),
+        "relations_detail": frame("relations_detail", relations),
+        "figures_detail": frame("figures_detail", figures),
+        "candidate_mentions": frame("candidate_mentions", rows["candidates"]),
+        "attributions": frame("attributions", rows["attributions"]),
+        "documents_detail": frame("documents_detail", detail_rows),
+    }
 
-    per_doc = defaultdict(Counter)
-    for name, table in (
-        ("mentions", mentions),
-        ("figures", figures),
-        ("sentences", sentences),
-        ("attributions", attributions),
-        ("candidates", cands),
-    ):
-        for r in table:
+
+def _document_rows(
+    documents: list[Document],
+    usable_ids: set[str],
+    rows: dict[str, list[dict]],
+    dates: dict[str, int],
+) -> tuple[list[dict], list[dict]]:
+    """Rows of ``documents`` (every document) and ``documents_detail`` (extracted ones)."""
+    per_doc: dict[str, Counter] = defaultdict(Counter)
+    for name in ("mentions", "figures", "sentences", "attributions", "candidates"):
+        for r in rows[name]:
             per_doc[r["document"]][name] += 1
     doc_rows, detail_rows = [], []
-    usable_ids = {d.id for d in usable}
     for d in sorted(documents, key=lambda d: d.id):
         ok = d.id in usable_ids
         c = per_doc[d.id]
+        n_dates = dates.get(d.id, 0)
         words = d.words or sum(len(p.text.split()) for p in d.paragraphs)
         spec = None
         if ok and words:
-            spec = round(100 * (c["mentions"] + c["figures"] + rows.dates[d.id]) / words, 3)
+            spec = round(100 * (c["mentions"] + c["figures"] + n_dates) / words, 3)
         doc_rows.append(
             dict(
                 document=d.id,
@@ -288,20 +393,24 @@ def build_tables(documents: list[Document], model: str = FRENCH_MODEL):
                     sentences=c["sentences"],
                     mentions=c["mentions"],
                     figures=c["figures"],
-                    dates=rows.dates[d.id],
+                    dates=n_dates,
                     attributions=c["attributions"],
                     candidates=c["candidates"],
                 )
             )
+    return doc_rows, detail_rows
 
+
+def _entity_rows(mentions: list[dict], kb: KnowledgeBase) -> list[dict]:
+    """One row per linked actor: most mentioned first, then by name."""
     ent_mentions = Counter(m["entity"] for m in mentions)
-    ent_docs = defaultdict(set)
+    ent_docs: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
         ent_docs[m["entity"]].add(m["document"])
-    entity_rows = []
+    out = []
     for name, n in sorted(ent_mentions.items(), key=lambda x: (-x[1], x[0])):
         a = kb.actors[name]
-        entity_rows.append(
+        out.append(
             dict(
                 entity=name,
                 type=a.type,
@@ -311,32 +420,26 @@ def build_tables(documents: list[Document], model: str = FRENCH_MODEL):
                 documents=len(ent_docs[name]),
             )
         )
+    return out
 
+
+def _candidate_rows(cands: list[dict]) -> list[dict]:
+    """One row per candidate text, with its most frequent label; most frequent first."""
     by_text: dict[str, Counter] = defaultdict(Counter)
-    cand_docs = defaultdict(set)
+    cand_docs: dict[str, set[str]] = defaultdict(set)
     for c in cands:
         by_text[c["text"]][c["label"]] += 1
         cand_docs[c["text"]].add(c["document"])
-    cand_rows = []
+    out = []
     for text, labels in by_text.items():
         label = sorted(labels.items(), key=lambda x: (-x[1], x[0]))[0][0]
-        cand_rows.append(
+        out.append(
             dict(text=text, label=label, count=sum(labels.values()), documents=len(cand_docs[text]))
         )
-    cand_rows.sort(key=lambda r: (-r["count"], r["text"]))
+    out.sort(key=lambda r: (-r["count"], r["text"]))
+    return out
 
-    return {
-        "documents": frame("documents", doc_rows),
-        "entities": frame("entities", entity_rows),
-        "mentions": frame("mentions", mentions),
-        "relations": frame("relations", relations),
-        "figures": frame("figures", figures),
-        "candidates": frame("candidates", cand_rows),
-        "sentences": frame("sentences", sentences),
-        "mentions_detail": frame("mentions_detail", mentions),
-        "relations_detail": frame("relations_detail", relations),
-        "figures_detail": frame("figures_detail", figures),
-        "candidate_mentions": frame("candidate_mentions", cands),
-        "attributions": frame("attributions", attributions),
-        "documents_detail": frame("documents_detail", detail_rows),
-    }
+
+def build_tables(documents: list[Document], model: str = FRENCH_MODEL) -> dict[str, pd.DataFrame]:
+    """All tables (core and detail) as ``{name: DataFrame}``, extracted serially."""
+    return combine(documents, extract_documents(documents, model))
