@@ -130,6 +130,11 @@ def plural(count: int, singular: str, many: str | None = None) -> str:
     return f"{count:,} {many}"
 
 
+def verb(count: int, singular: str, many: str) -> str:
+    """The verb form agreeing with ``count``: ``verb(1, "links", "link")`` → "links"."""
+    return singular if count == 1 else many
+
+
 def detail(data: ReportData, name: str) -> pd.DataFrame:
     """A detail table of the build (``sentences``, ``attributions``…), empty if missing."""
     try:
@@ -278,7 +283,7 @@ def summary(data: ReportData) -> str:
     )
     if reported:
         text += (
-            f" Of these, {reported} come from sentences that attribute"
+            f" Of these, {reported} {verb(reported, 'comes', 'come')} from sentences that attribute"
             " the claim to a source or hedge it (for instance a conditional, a proposal or "
             "talks): the table below says which, and they are reported as such, not as facts."
         )
@@ -451,9 +456,11 @@ def matrix_summary(frame: pd.DataFrame) -> str:
     cross = frame[frame["source_country"] != frame["target_country"]]
     docs = sorted({d for value in frame["documents"] for d in str(value).split(";") if d})
     total = int(frame["relations"].sum())
+    crossing = int(cross["relations"].sum())
     text = (
-        f"Of the {plural(total, 'relation')}, {int(cross['relations'].sum())} link actors of "
-        f"two different countries {cite_documents(docs)}."
+        f"Of the {plural(total, 'relation')}, {crossing} "
+        f"{verb(crossing, 'links', 'link')} actors of two different countries "
+        f"{cite_documents(docs)}."
     )
     if not cross.empty:
         top = cross.sort_values(
@@ -485,10 +492,16 @@ def reporting_note(attributed_to: str, hedges: str) -> str:
     return "; ".join(parts)
 
 
-def relations_table(data: ReportData, limit: int = 180) -> pd.DataFrame:
-    """Source, relation, target, the quoted sentence (with its hedges) and the citation."""
+def link_label(source: str, relation: str, target: str) -> str:
+    """ "A → B (production)"; symmetric partnerships read "A ↔ B (partnership)"."""
+    arrow = "↔" if relation == "partnership" else "→"
+    return f"{source} {arrow} {target} ({relation})"
+
+
+def relations_table(data: ReportData, limit: int = 160) -> pd.DataFrame:
+    """The link (source, relation, target), the quoted sentence with its hedges, the seed."""
     rel = relations(data)
-    columns = ["Source", "Relation", "Target", "Sentence (quoted), hedges", "Seed"]
+    columns = ["Relation", "Sentence (quoted), hedges", "Seed"]
     if rel.empty:
         return pd.DataFrame(columns=columns)
     rel = rel.sort_values(["document", "sentence_id", "source", "target"], kind="stable")
@@ -500,9 +513,10 @@ def relations_table(data: ReportData, limit: int = 180) -> pd.DataFrame:
         quoted.append(f"« {shorten(sentence, limit)} »" + (f" ({note})" if note else ""))
     return pd.DataFrame(
         {
-            "Source": rel["source"],
-            "Relation": rel["relation"],
-            "Target": rel["target"],
+            "Relation": [
+                link_label(s, r, t)
+                for s, r, t in zip(rel["source"], rel["relation"], rel["target"], strict=True)
+            ],
             "Sentence (quoted), hedges": quoted,
             "Seed": [book.cite(book.seed_key(d)) for d in rel["document"]],
         },

@@ -21,7 +21,7 @@ import yaml
 from analysis import book, context
 from analysis.corpus import read_metadata
 from analysis.report import actors
-from analysis.report.actors import cite_documents, country_name, plural
+from analysis.report.actors import cite_documents, country_name, plural, verb
 from analysis.report.data import ReportData
 
 #: Default partner country (ISO alpha-2).
@@ -49,9 +49,21 @@ def home_country(focus_countries: Sequence[str], preferred: str = "RU") -> str:
     return codes[0] if codes else ""
 
 
+def join_and(items: Sequence[str]) -> str:
+    """ "a", "a and b", "a, b and c"."""
+    items = list(items)
+    return (
+        items[0]
+        if len(items) == 1
+        else ", ".join(items[:-1]) + " and " + items[-1]
+        if items
+        else ""
+    )
+
+
 def scope(focus_countries: Sequence[str], partner: str, home: str) -> str:
     """One sentence naming the chapter's parameters, in English country names."""
-    focus = ", ".join(book.escape(country_name(c)) for c in focus_countries) or "none"
+    focus = join_and([book.escape(country_name(c)) for c in focus_countries]) or "none"
     partner_name = book.escape(country_name(partner))
     text = (
         f"Here the partner country is {partner_name} (an actor belongs to it when the "
@@ -106,9 +118,12 @@ def exits_summary(frame: pd.DataFrame) -> str:
 def exits_table(frame: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(
         {
-            "Actor leaving": frame["source"],
-            "Its country": frame["source_country_name"],
-            "Leaving": frame["target"],
+            "Who left where": [
+                f"{s} ({c}) → {t}"
+                for s, c, t in zip(
+                    frame["source"], frame["source_country_name"], frame["target"], strict=True
+                )
+            ],
             "Sentence (quoted), hedges": _quotes(frame),
             "Seed": [book.cite(book.seed_key(d)) for d in frame["document"]],
         }
@@ -181,7 +196,7 @@ def entries(
 def entries_summary(frame: pd.DataFrame, focus_countries: Sequence[str], partner: str) -> str:
     partner_name = book.escape(country_name(partner))
     others = [c for c in focus_countries if str(c).upper() != partner.upper()]
-    names = ", ".join(book.escape(country_name(c)) for c in others) or "no other country"
+    names = join_and([book.escape(country_name(c)) for c in others]) or "no other country"
     if frame.empty:
         return (
             f"No relation was extracted between an actor of {partner_name} and an actor of "
@@ -190,7 +205,8 @@ def entries_summary(frame: pd.DataFrame, focus_countries: Sequence[str], partner
     roles = frame["role"].value_counts()
     by_role = ", ".join(f"{book.escape(r)} {n}" for r, n in roles.items())
     text = (
-        f"In these seeds, {plural(len(frame), 'relation')} link an actor of {partner_name} "
+        f"In these seeds, {plural(len(frame), 'relation')} {verb(len(frame), 'links', 'link')} "
+        f"an actor of {partner_name} "
         "with an actor of "
         f"the other focus countries ({names}), in {plural(len(_documents(frame)), 'seed')} "
         f"{cite_documents(frame['document'])}; by role: {by_role}."
@@ -198,13 +214,15 @@ def entries_summary(frame: pd.DataFrame, focus_countries: Sequence[str], partner
     reported = int(frame["reported"].sum())
     if reported:
         text += (
-            f" {reported} of them rest on sentences that are attributed, conditional or "
+            f" {reported} of them {verb(reported, 'rests', 'rest')} on sentences that are "
+            "attributed, conditional or "
             "only state an intention or proposal (see the table): the seeds report these "
             "links, they do not establish them."
         )
     pairs = frame.groupby(["partner_actor", "other_actor"]).ngroups
     text += (
-        f" These are {plural(pairs, 'distinct pair')} of actors; several rows can restate "
+        f" {verb(pairs, 'This is', 'These are')} {plural(pairs, 'distinct pair')} of actors; "
+        "several rows can restate "
         "one link in the same article."
     )
     return text
@@ -251,10 +269,16 @@ def entries_data(frame: pd.DataFrame) -> pd.DataFrame:
 def entries_table(frame: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(
         {
-            "Partner-country actor": frame["partner_actor"],
-            "Role": frame["role"],
-            "With": frame["other_actor"],
-            "Country": frame["other_country"],
+            "Partner-country actor, role, other side": [
+                f"{a}: {r}, with {o} ({c})"
+                for a, r, o, c in zip(
+                    frame["partner_actor"],
+                    frame["role"],
+                    frame["other_actor"],
+                    frame["other_country"],
+                    strict=True,
+                )
+            ],
             "Sentence (quoted), hedges": _quotes(frame),
             "Seed": [book.cite(book.seed_key(d)) for d in frame["document"]],
         }
@@ -344,7 +368,8 @@ def share_summary(share: Share, frame: pd.DataFrame | None = None) -> str:
     text = (
         f"Of the {plural(share.relations, 'relation')} linking an actor of {home} with an "
         f"actor of another country {cite_documents(share.documents)}, {share.with_partner} "
-        f"link it with an actor of {partner} ({share.share:.0%})"
+        f"{verb(share.with_partner, 'links', 'link')} it with an actor of {partner} "
+        f"({share.share:.0%})"
     )
     if share.with_partner:
         text += f" {cite_documents(share.partner_documents)}"
@@ -531,8 +556,8 @@ def sanctions_summary(data: ReportData, found: pd.DataFrame, cooc: pd.DataFrame)
     usable = len(data.usable_documents)
     if found.empty:
         return (
-            f"None of the {plural(usable, 'usable seed')} uses the sanctions and embargo terms "
-            "of the lexicon (`analysis/data/lexicons/sanctions.yaml`)."
+            f"No sentence of the {plural(usable, 'usable seed')} uses the sanctions and embargo "
+            "terms of the lexicon (`analysis/data/lexicons/sanctions.yaml`)."
         )
     docs = _documents(found)
     terms = pd.Series([t for v in found["terms"] for t in v.split("; ")]).value_counts()
@@ -758,15 +783,15 @@ def timeline_table(frame: pd.DataFrame) -> pd.DataFrame:
             frame["source_key"], frame["kind"], frame["secondary"], strict=True
         )
     ]
-    return pd.DataFrame(
-        {
-            "Date": frame["date_text"],
-            "Precision": frame["precision"],
-            "Where": [
-                "seed" if k == SEED_KIND else c
-                for k, c in zip(frame["kind"], frame["country"], strict=True)
-            ],
-            "Event (context) or title (seed)": frame["what"],
-            "Source": sources,
-        }
-    )
+    what = []
+    for date, precision, kind, country, text in zip(
+        frame["date_text"],
+        frame["precision"],
+        frame["kind"],
+        frame["country"],
+        frame["what"],
+        strict=True,
+    ):
+        where = "seed titled" if kind == SEED_KIND else f"{country}:"
+        what.append(f"{date} ({precision}), {where} {text}")
+    return pd.DataFrame({"Date, place and event (or seed title)": what, "Source": sources})

@@ -130,7 +130,7 @@ def test_summary_counts_and_cites(other_world):
     text = actors.summary(other_world)
     assert "3 relations between 5 actors in 2 of the 2 usable seeds" in text
     assert "{cite}`seed_a,seed_b`" in text
-    assert "Of these, 1 come from sentences" in text
+    assert "Of these, 1 comes from sentences" in text
     assert "With only 3 relations" in text
 
 
@@ -177,7 +177,12 @@ def test_country_matrix(other_world):
 def test_relation_table_quotes_and_cites(other_world):
     table = actors.relations_table(other_world)
     assert list(table["Seed"]) == ["{cite}`seed_a`", "{cite}`seed_a`", "{cite}`seed_b`"]
-    hedged = table.loc[table["Source"] == "Hyundai", "Sentence (quoted), hedges"].iloc[0]
+    assert list(table["Relation"]) == [
+        "Siemens → Argentina (exit)",
+        "Hyundai ↔ YPF (partnership)",
+        "Samsung → Argentina (production)",
+    ]
+    hedged = table.iloc[1]["Sentence (quoted), hedges"]
     assert hedged.endswith("(according to Reuters and anonymous sources; hedge: “could”)")
     # untrusted text stays raw here: book.show_table escapes it (only "Seed" is trusted)
     assert "<script>" in table.iloc[2]["Sentence (quoted), hedges"]

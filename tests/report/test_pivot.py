@@ -85,7 +85,7 @@ def test_exits_name_the_firm_and_its_country(other_world, empty):
     text = pivot.exits_summary(left)
     assert "Siemens (Germany) leaving Argentina {cite}`seed_a`" in text
     table = pivot.exits_table(left)
-    assert table.iloc[0]["Its country"] == "Germany"
+    assert table.iloc[0]["Who left where"] == "Siemens (Germany) → Argentina"
     assert pivot.exits_summary(pivot.exits(empty)) == (
         "No exit relation was extracted from these seeds."
     )
@@ -99,8 +99,12 @@ def test_entries_with_korea_as_partner(other_world):
     text = pivot.entries_summary(came_in, ["AR", "KR"], "KR")
     assert "2 relations link an actor of South Korea" in text
     assert "{cite}`seed_a,seed_b`" in text
-    assert "1 of them rest on sentences that are attributed" in text
+    assert "1 of them rests on sentences that are attributed" in text
     charts.png(charts.spec(pivot.entries_chart(came_in, "KR")))
+    first = pivot.entries_table(came_in).iloc[0]
+    assert first["Partner-country actor, role, other side"] == (
+        "Hyundai: partnership, with YPF (Argentina)"
+    )
     # China is the default partner: none of these actors is Chinese
     assert pivot.entries(other_world, ["AR", "CN"]).empty
     assert "No relation was extracted" in pivot.entries_summary(
@@ -160,7 +164,7 @@ def test_sanctions_terms_are_whole_words():
 def test_no_sanctions_language(empty):
     found = pivot.sanction_sentences(empty)
     assert found.empty
-    assert "None of the 1 usable seed" in pivot.sanctions_summary(
+    assert "No sentence of the 1 usable seed" in pivot.sanctions_summary(
         empty, found, pivot.cooccurring_actors(empty, found)
     )
 
@@ -192,7 +196,10 @@ def test_timeline_with_and_without_provenance(other_world, tmp_path):
     caption = pivot.timeline_caption(line)
     assert "{cite}`seed_a,seed_b`" in caption and "as reported by" in caption
     table = pivot.timeline_table(line)
-    assert table.iloc[0]["Where"] == "seed" and table.iloc[0]["Source"] == "{cite}`seed_b`"
+    assert table.iloc[0]["Date, place and event (or seed title)"] == (
+        "2020 (year), seed titled Title of b"
+    )
+    assert table.iloc[0]["Source"] == "{cite}`seed_b`"
     charts.png(charts.spec(pivot.timeline_chart(line)))
 
 
@@ -216,4 +223,4 @@ def test_timeline_with_other_events(other_world, tmp_path):
 def test_scope_names_countries_from_codes():
     text = pivot.scope(["AR", "KR"], "KR", "AR")
     assert "partner country is South Korea" in text
-    assert "Argentina, South Korea" in text
+    assert "Argentina and South Korea" in text
