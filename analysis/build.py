@@ -34,8 +34,9 @@ import pandas as pd
 import papermill
 import vl_convert as vlc
 import yaml
+from tqdm import tqdm
 
-from analysis import bibliography, manifest
+from analysis import bibliography, book, incremental, manifest
 from analysis.charts import VEGA_LITE_VERSION
 
 #: Files copied from the project root into the book source folder.
@@ -45,6 +46,8 @@ SEED_BIB = "_generated/seeds.bib"
 #: Hand-made annotations of the original seeds (scored when the seeds folder has them).
 GOLD_DIR = Path("tests") / "gold"
 OUTPUTS = ("html", "pdf", "data")
+#: Marker in a Markdown page replaced by this build's change report.
+CHANGES_MARKER = "<!-- changes-table -->"
 
 
 class BuildError(RuntimeError):
@@ -126,15 +129,24 @@ def prepare_stage(config: BuildConfig) -> Path:
         shutil.copytree(static, source / "_static")
     (source / "_static").mkdir(exist_ok=True)
     # Vega, Vega-Lite and vega-embed, vendored so that charts draw offline (no CDN).
+    (source / "_static" / VEGA_BUNDLE).write_text(vega_bundle(config), encoding="utf-8")
+    return source
+
+
+def vega_bundle(config: BuildConfig) -> str:
+    """The JavaScript of Vega, Vega-Lite and vega-embed, from vl-convert (cached per version)."""
+    cached = config.build_dir / "cache" / f"vega-{vlc.__version__}-{VEGA_LITE_VERSION}.js"
+    if cached.exists():
+        return cached.read_text(encoding="utf-8")
     bundle = vlc.javascript_bundle(
         snippet="window.vegaEmbed = vegaEmbed; window.vega = vega; window.vegaLite = vegaLite;",
         vl_version=VEGA_LITE_VERSION,
     )
     # Wrapped in a function: the bundle's top-level names (e.g. `_`) clash with Sphinx's globals.
-    (source / "_static" / VEGA_BUNDLE).write_text(
-        "(function () {\n" + bundle + "\n})();\n", encoding="utf-8"
-    )
-    return source
+    text = "(function () {\n" + bundle + "\n})();\n"
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    cached.write_text(text, encoding="utf-8")
+    return text
 
 
 def extract_data(config: BuildConfig, source: Path) -> list:
@@ -226,49 +238,78 @@ def _relative(path: Path, root: Path) -> str:
         return str(path)
 
 
-def execute_notebooks(config: BuildConfig, source: Path) -> None:
-    """Execute every chapter notebook with papermill into the book source folder."""
+def execute_notebooks(config: BuildConfig, source: Path) -> incremental.NotebookCache:
+    """Execute every chapter notebook with papermill into the book source folder.
+
+    A chapter whose inputs did not change (see ``analysis.incremental``) is restored
+    from the notebook cache instead of being executed again.
+    """
     parameters = notebook_parameters(config)
     docnames = toc_files(config.root / "_toc.yml")
+    cache = incremental.NotebookCache(config.build_dir / "cache" / "notebooks")
+    data_key = incremental.data_digest(config.stage / "data")
+    code_key = incremental.analysis_digest()
     # Chapter kernels import the project's package from the project root.
     os.environ["PYTHONPATH"] = os.pathsep.join(
         p for p in (str(config.root), os.environ.get("PYTHONPATH", "")) if p
     )
-    for index, docname in enumerate(docnames, start=1):
+    bar = tqdm(docnames, desc="notebooks", unit="nb", file=sys.stderr, disable=None)
+    for docname in bar:
+        bar.set_postfix_str(docname)
         path = _source_file(config.root, docname)
         target = source / path.relative_to(config.root)
         target.parent.mkdir(parents=True, exist_ok=True)
         if path.suffix != ".ipynb":
-            shutil.copy2(path, target)
+            copy_page(path, target, config.stage / "data")
             continue
-        log(f"notebook {index}/{len(docnames)}: {docname}")
+        key = incremental.notebook_key(path, parameters, data_key, code_key)
+        if cache.restore(key, target, docname):
+            continue
         started = time.perf_counter()
-        try:
-            papermill.execute_notebook(
-                str(path),
-                str(target),
-                parameters=parameters,
-                cwd=str(target.parent),
-                kernel_name="python3",
-                progress_bar=False,
-                log_output=False,
-                request_save_on_cell_execute=False,
-            )
-        except papermill.PapermillExecutionError as error:
-            number = _source_cell_number(target, error.cell_index)
-            first_line = (error.source or "").strip().splitlines()[:1]
-            raise BuildError(
-                f"notebook {_relative(path, config.root)} failed in cell {number} "
-                f"(counting from 1, starting {first_line[0][:60]!r}): "
-                f"{error.ename}: {error.evalue}"
-                if first_line
-                else f"notebook {_relative(path, config.root)} failed in cell {number}: "
-                f"{error.ename}: {error.evalue}"
-            ) from None
-        except Exception as error:  # kernel died, bad notebook JSON, missing parameters cell…
-            raise BuildError(f"notebook {_relative(path, config.root)} failed: {error}") from None
+        before = incremental.snapshot(target.parent)
+        run_notebook(config, path, target, parameters)
         hide_code(target)
+        written = incremental.written_files(before, incremental.snapshot(target.parent))
+        cache.store(key, target, [w for w in written if w != target], target.parent)
         config.timings[f"notebook {docname}"] = time.perf_counter() - started
+    bar.close()
+    log(cache.summary())
+    return cache
+
+
+def copy_page(path: Path, target: Path, data_dir: Path) -> None:
+    """Copy a Markdown page; the change-report page gets this build's change table."""
+    text = path.read_text(encoding="utf-8")
+    if CHANGES_MARKER in text:
+        text = text.replace(CHANGES_MARKER, incremental.changes_markdown(data_dir, book.escape))
+    target.write_text(text, encoding="utf-8")
+
+
+def run_notebook(config: BuildConfig, path: Path, target: Path, parameters: dict) -> None:
+    try:
+        papermill.execute_notebook(
+            str(path),
+            str(target),
+            parameters=parameters,
+            cwd=str(target.parent),
+            kernel_name="python3",
+            progress_bar=False,
+            log_output=False,
+            request_save_on_cell_execute=False,
+        )
+    except papermill.PapermillExecutionError as error:
+        number = _source_cell_number(target, error.cell_index)
+        first_line = (error.source or "").strip().splitlines()[:1]
+        raise BuildError(
+            f"notebook {_relative(path, config.root)} failed in cell {number} "
+            f"(counting from 1, starting {first_line[0][:60]!r}): "
+            f"{error.ename}: {error.evalue}"
+            if first_line
+            else f"notebook {_relative(path, config.root)} failed in cell {number}: "
+            f"{error.ename}: {error.evalue}"
+        ) from None
+    except Exception as error:  # kernel died, bad notebook JSON, missing parameters cell…
+        raise BuildError(f"notebook {_relative(path, config.root)} failed: {error}") from None
 
 
 def _source_cell_number(executed: Path, index: int) -> int:
@@ -330,6 +371,16 @@ def jupyter_book(config: BuildConfig, source: Path, builder: str) -> Path:
     return config.stage / "jb" / "_build"
 
 
+def outputs_current(config: BuildConfig, fingerprint: str) -> bool:
+    """True when the published book was built from byte-identical sources."""
+    if incremental.read_fingerprint(config.build_dir) != fingerprint:
+        return False
+    needed = {"html": config.build_dir / "html" / "index.html", "pdf": config.build_dir / "pdf"}
+    return all(
+        (needed[f] if f == "html" else needed[f] / "book.pdf").exists() for f in config.formats
+    )
+
+
 def build_outputs(config: BuildConfig, source: Path) -> None:
     out = config.stage / "jb" / "_build"
     if "html" in config.formats:
@@ -382,11 +433,19 @@ def build(config: BuildConfig) -> None:
         "seeds_dir": _relative(config.seeds, config.root),
         "data_dir": _relative(config.build_dir / "data", config.root),
     }
-    manifest.write_manifest(manifest.build_manifest(shown, documents), config.stage / "data")
+    data_dir = config.stage / "data"
+    previous_data = config.build_dir / "data"
+    manifest.write_manifest(manifest.build_manifest(shown, documents), data_dir)
+    incremental.write_changes(previous_data if previous_data.is_dir() else None, data_dir)
     with _Timer(config, "notebooks"):
         execute_notebooks(config, source)
-    build_outputs(config, source)
+    fingerprint = incremental.book_fingerprint(source) + ":" + ",".join(sorted(config.formats))
+    if outputs_current(config, fingerprint):
+        log("book sources unchanged since the published book: HTML and PDF kept as they are")
+    else:
+        build_outputs(config, source)
     publish(config)
+    incremental.write_fingerprint(config.build_dir, fingerprint)
     summary = ", ".join(f"{k} {v:.1f} s" for k, v in config.timings.items() if " " not in k)
     log(f"book built in {config.build_dir} ({summary})")
 
