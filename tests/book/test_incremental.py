@@ -46,7 +46,7 @@ def test_unchanged_rebuild_keeps_the_last_change_report(tmp_path: Path) -> None:
 
 
 def test_change_report_escapes_seed_text(tmp_path: Path) -> None:
-    old = tables(tmp_path / "old", ["a"], [])
+    old = tables(tmp_path / "old", ["a"], ["Y"])
     new = tables(tmp_path / "new", ["a"], ["{raw}`<script>`"])
     incremental.write_changes(old, new)
     text = incremental.changes_markdown(new, book.escape)
