@@ -119,7 +119,7 @@ def finding_sanctions(data: ReportData) -> str | None:
 
 def finding_rare_earths(chapter: supply_chain.Chapter) -> str | None:
     """Context on rare earths, given only when the seeds themselves talk about raw materials."""
-    raw = chapter.matches[chapter.matches["stage"] == "raw_materials"]
+    raw = supply_chain.rare_earth_sentences(chapter.matches, chapter.lexicon)
     ctx = chapter.context
     rows = ctx[(ctx["dataset"] == RARE_EARTH_DATASET) & (ctx["country"] != "WORLD")]
     world = ctx[(ctx["dataset"] == RARE_EARTH_DATASET) & (ctx["country"] == "WORLD")]
@@ -132,7 +132,7 @@ def finding_rare_earths(chapter: supply_chain.Chapter) -> str | None:
     total_row = total.iloc[0]
     estimate = " (estimates)" if all("estimate" in str(n) for n in rows["note"]) else ""
     return (
-        f"{plural(len(raw), 'sentence')} of the seeds mention raw materials such as rare earths "
+        f"{plural(len(raw), 'sentence')} of the seeds mention rare earths "
         f"{cite_documents(raw['document'])}; for context, not from the seeds, "
         f"{book.escape(country_name(str(top['country'])))} mined "
         f"{claims_module.format_value(float(top['value']))} of the world's "
@@ -151,7 +151,8 @@ def finding_context_check(chapter: supply_chain.Chapter) -> str | None:
     per_claim = comparisons.groupby("claim")["verdict"].agg(list)
     checked = [v for v in per_claim if v != ["no context"]]
     agree = sum("consistent" in v for v in checked)
-    disagree = sum("disagrees" in v for v in checked)
+    disagree = sum("disagrees" in v and "consistent" not in v for v in checked)
+    other = len(checked) - agree - disagree
     docs = sorted(set(comparisons["document"]))
     text = (
         f"Of {plural(len(per_claim), 'capacity, output or sales figure')} in the seeds "
@@ -160,6 +161,8 @@ def finding_context_check(chapter: supply_chain.Chapter) -> str | None:
     )
     if checked:
         text += f": {agree} consistent with it, {disagree} not"
+        if other:
+            text += f", {other} differing in scope or without a year to compare"
     return text + "."
 
 

@@ -70,6 +70,7 @@ class Lexicon:
     stages: tuple[Stage, ...]
     metrics: dict[str, dict[str, tuple[str, ...]]]
     bounds: dict[str, tuple[str, ...]]
+    rare_earth_terms: tuple[str, ...] = ()
 
 
 def load_lexicon(path: Path = LEXICON) -> Lexicon:
@@ -90,7 +91,8 @@ def load_lexicon(path: Path = LEXICON) -> Lexicon:
     bounds = {
         name: tuple(str(t) for t in terms) for name, terms in (raw.get("bounds") or {}).items()
     }
-    return Lexicon(stages=stages, metrics=metrics, bounds=bounds)
+    rare = tuple(str(t).lower() for t in raw.get("rare_earth_terms") or ())
+    return Lexicon(stages=stages, metrics=metrics, bounds=bounds, rare_earth_terms=rare)
 
 
 @cache
@@ -606,11 +608,27 @@ def market_caption(sales: pd.DataFrame, share: pd.DataFrame) -> str:
     return text + f" Sources: {context.citations(pd.concat([sales, share]))}."
 
 
+def rare_earth_sentences(matches: pd.DataFrame, lexicon: Lexicon) -> pd.DataFrame:
+    """Raw-material sentences whose terms name rare earths (not lithium, nickel…)."""
+    terms = set(lexicon.rare_earth_terms)
+    raw = matches[matches["stage"] == "raw_materials"]
+    keep = [bool(set(t.split("; ")) & terms) for t in raw["terms"]]
+    return raw[keep]
+
+
 def raw_material_note(
-    linked: pd.DataFrame, ctx: pd.DataFrame, stage_id: str = "raw_materials"
+    linked: pd.DataFrame,
+    ctx: pd.DataFrame,
+    stage_id: str = "raw_materials",
+    sentence_ids: set[str] | None = None,
 ) -> str:
-    """Which countries the seeds tie to raw materials, and whether USGS lists them."""
+    """Which countries the seeds' rare-earth sentences name, and whether the context lists them.
+
+    ``sentence_ids`` restricts the note to those sentences (see :func:`rare_earth_sentences`).
+    """
     rows = linked[(linked["stage"] == stage_id) & (linked["country"] != "")]
+    if sentence_ids is not None:
+        rows = rows[rows["sentence_id"].isin(sentence_ids)]
     codes = sorted(set(rows["country"]))
     production = ctx[(ctx["dataset"] == "rare_earth_mine_production") & (ctx["country"] != "WORLD")]
     if not codes or production.empty:
@@ -620,7 +638,7 @@ def raw_material_note(
     year = _years(list(production["year"]))
     docs = sorted(set(rows["document"]))
     text = (
-        f"The raw-material sentences name {_join([country_name(c) for c in codes])} "
+        f"The sentences on rare earths name {_join([country_name(c) for c in codes])} "
         f"{book.cite(*(book.seed_key(d) for d in docs))}."
     )
     if listed:
@@ -752,7 +770,8 @@ def compare(
                 if family[0] != other[0]:
                     continue
                 scale = family[1]
-            same_metric = not metrics or not ctx_metric[i] or bool(metrics & ctx_metric[i])
+            # A context row with a known measure matches only a seed figure of that measure.
+            same_metric = bool(metrics & ctx_metric[i]) if ctx_metric[i] else True
             same_year = claim["year"] is None or int(row["year"]) == int(claim["year"])
             if same_metric and same_year:
                 matches.append((i, value * scale, float(row["value"]) * other[1]))
@@ -990,3 +1009,11 @@ def capacity_summary(chapter: Chapter) -> str:
         f"{cite_documents(caps['document'])}: {targets} of them are targets, plans or "
         f"forecasts rather than achieved figures, and {hedged} are hedged in the seed."
     )
+
+
+def rare_earth_note(chapter: Chapter) -> str:
+    """:func:`raw_material_note` for the sentences that name rare earths ("" if none)."""
+    ids = set(rare_earth_sentences(chapter.matches, chapter.lexicon)["sentence_id"])
+    if not ids:
+        return ""
+    return raw_material_note(chapter.linked, chapter.context, sentence_ids=ids)

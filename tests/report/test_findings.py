@@ -86,7 +86,7 @@ def english_data(tmp_path):
             sent("a:1:1", "BMW plans 40 GWh."),
             sent("b:0:0", "Ford left Germany because of sanctions on parts."),
             sent("b:1:0", "BMW makes 500,000 cars a year."),
-            sent("c:0:0", "Lithium mines are important."),
+            sent("c:0:0", "Rare earth and lithium mines are important."),
         ],
     )
 
@@ -152,3 +152,15 @@ def test_dates_come_only_from_provenance(tmp_path):
     assert "for 1 of the 2 usable seeds {cite}`seed_a`" in text and "1 of them marked" in text
     data.sources = pd.DataFrame()
     assert "no finding here is dated" in findings.dates_statement(data)
+
+
+def test_no_rare_earth_context_for_a_lithium_only_corpus(tmp_path):
+    data = make_data(
+        tmp_path,
+        documents=[document("a")],
+        sentences=[sent("a:0:0", "Lithium mines in Chile grow.")],
+    )
+    chapter = supply_chain.prepare(data, ["CL"])
+    assert not chapter.matches.empty
+    assert findings.finding_rare_earths(chapter) is None
+    assert supply_chain.rare_earth_note(chapter) == ""

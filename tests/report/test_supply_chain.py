@@ -383,3 +383,19 @@ def test_prepare_handles_a_folder_without_figures_or_stage_sentences(tmp_path):
         )
         == []
     )
+
+
+def test_rare_earth_sentences_leave_out_other_raw_materials():
+    matches = supply_chain.stage_sentences(pd.DataFrame(SENTENCES), LEX)
+    rare = supply_chain.rare_earth_sentences(matches, LEX)
+    assert list(rare["sentence_id"]) == ["b:0:1"]  # not the lithium sentence
+
+
+def test_a_capacity_is_not_checked_against_a_demand_figure(tmp_path):
+    data, frame = claim_data(
+        tmp_path, "Hungary builds a NUM battery plant.", 100, "GWh", subject="Hungary", year=2023
+    )
+    ctx = ctx_rows(("demand", "HU", "EV battery demand", 35, "GWh", 2023, "k3"))
+    result = run_compare(data, frame, ctx)
+    assert list(result["verdict"]) == ["no context"]
+    assert len(result.loc[0, "partial_index"]) == 1
