@@ -1,0 +1,228 @@
+"""Benchmark: spaCy throughput, extraction overhead and throughput, memory, book build.
+
+    python -m bench.run [--articles 10000] [--overhead-articles 1000] [--skip-book] [--keep]
+
+In one run, on the same generated texts (``bench.generate``) and the same loaded model:
+
+1. **raw spaCy**: ``nlp.pipe`` alone over the unique paragraphs of the first
+   ``--overhead-articles`` articles, in this process (one core);
+2. **extraction, serial**: ``extract(..., n_process=1)`` over the same articles, and the
+   ratio of the two times, ``overhead x<ratio>`` (target 1.25 or less);
+3. **extraction, parallel**: ``extract`` over all ``--articles`` articles with one
+   process per core, checked equal to the serial tables on the shared articles;
+4. **peak memory** (``getrusage`` max RSS of this process and of the largest worker;
+   target under 4 GB for 10,000 articles);
+5. **book build**: ``python -m analysis.build`` on the generated folder into a temporary
+   build folder (never the project's ``_build``), its wall time (target under 10 min for
+   10,000 articles on 2 cores) and the size of the built HTML.
+
+The overhead is measured on a sample because a serial pass over 10,000 articles adds
+many minutes and says nothing more about the ratio. Everything goes in a temporary folder,
+removed at the end unless ``--keep``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from analysis.corpus import load_corpus
+from analysis.corpus.model import Document
+from analysis.extraction import Tables, extract
+from analysis.extraction.nlp import BATCH_SIZE, FRENCH_MODEL, load_model
+from analysis.extraction.parallel import available_cores
+from analysis.extraction.pipeline import extractable
+from bench.generate import generate
+
+ROOT = Path(__file__).resolve().parents[1]
+GB = 1024**3
+
+
+def machine() -> str:
+    """nproc, RAM and CPU model, for the record."""
+    cpu = platform.processor() or "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+        ram = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / GB
+    except (OSError, ValueError):
+        ram = float("nan")
+    return (
+        f"{available_cores()} cores, {ram:.1f} GiB RAM, {cpu}, Python {platform.python_version()}"
+    )
+
+
+def peak_rss() -> tuple[float, float]:
+    """Peak resident memory in GiB of this process and of its largest waited-for child."""
+    self_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    child_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return self_kb * 1024 / GB, child_kb * 1024 / GB
+
+
+def paragraphs(documents: list[Document]) -> list[str]:
+    """The texts extraction parses (unique, non-empty paragraphs of extractable documents)."""
+    return [
+        p.text
+        for d in extractable(documents)
+        for p in d.paragraphs
+        if p.duplicate_of is None and p.text.strip()
+    ]
+
+
+def timed(label: str, func, *args, **kwargs):
+    print(f"  {label} …", flush=True, file=sys.stderr)
+    started = time.perf_counter()
+    value = func(*args, **kwargs)
+    return value, time.perf_counter() - started
+
+
+def raw_spacy(texts: list[str]) -> float:
+    """Seconds for ``nlp.pipe`` alone over ``texts`` (the model already loaded)."""
+    nlp = load_model("fr", FRENCH_MODEL)
+    started = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=BATCH_SIZE):
+        pass
+    return time.perf_counter() - started
+
+
+def same_rows(part: Tables, whole: Tables, ids: set[str]) -> bool:
+    """Whether ``whole``'s rows of the documents ``ids`` equal ``part``'s rows."""
+    for name in ("mentions", "relations", "figures"):
+        a = getattr(part, name).reset_index(drop=True)
+        b = getattr(whole, name)
+        b = b[b["document"].isin(ids)].reset_index(drop=True)
+        if not a.equals(b):
+            return False
+    return True
+
+
+def tables_workers(tables: Tables) -> int:
+    """Worker processes the extraction used (0 when serial)."""
+    where = tables.stats.where
+    return int(where.split()[0]) if where.endswith("processes") else 0
+
+
+def book_build(seeds: Path, build_dir: Path, formats: str) -> tuple[float, int, int]:
+    """Run the build; return (seconds, exit code, bytes of the built HTML)."""
+    command = [
+        sys.executable,
+        "-m",
+        "analysis.build",
+        "--seeds",
+        str(seeds),
+        "--build-dir",
+        str(build_dir),
+        "--formats",
+        formats,
+    ]
+    started = time.perf_counter()
+    log = build_dir.parent / "build.log"
+    with log.open("w") as out:
+        code = subprocess.run(command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT).returncode
+    seconds = time.perf_counter() - started
+    html = build_dir / "html"
+    size = sum(p.stat().st_size for p in html.rglob("*") if p.is_file()) if html.is_dir() else 0
+    if code:
+        print(f"  book build FAILED (exit {code}); last lines of {log}:", file=sys.stderr)
+        print("\n".join(log.read_text().splitlines()[-15:]), file=sys.stderr)
+    return seconds, code, size
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=10000)
+    parser.add_argument("--overhead-articles", type=int, default=1000)
+    parser.add_argument("--words", type=int, default=600, help="words per article")
+    parser.add_argument("--seed", type=int, default=0, help="generator seed")
+    parser.add_argument("--skip-book", action="store_true", help="no book build")
+    parser.add_argument("--formats", default="html,pdf", help="formats of the book build")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    args = parser.parse_args(argv)
+
+    work = Path(tempfile.mkdtemp(prefix="bench-"))
+    seeds = work / "seeds"
+    print(f"machine: {machine()}")
+    print(f"work folder: {work}")
+    try:
+        _, seconds = timed("generating", generate, seeds, args.articles, words=args.words)
+        print(f"corpus: {args.articles} articles generated in {seconds:.1f} s (seed {args.seed})")
+        corpus, seconds = timed("reading", load_corpus, seeds)
+        docs = corpus.documents
+        usable = extractable(docs)
+        texts = paragraphs(docs)
+        words = sum(len(t.split()) for t in texts)
+        print(
+            f"read: {len(usable)}/{len(docs)} usable, {len(texts)} paragraphs, {words:,} words "
+            f"to parse, in {seconds:.1f} s"
+        )
+
+        sample = sorted(usable, key=lambda d: d.id)[: args.overhead_articles]
+        sample_texts = paragraphs(sample)
+        sample_words = sum(len(t.split()) for t in sample_texts)
+        load_model("fr", FRENCH_MODEL)
+        extract(sample[:5], n_process=1, progress=False)  # warm the model, KB and lexicons
+        raw = raw_spacy(sample_texts)
+        serial, ours = timed("serial extraction", extract, sample, n_process=1, progress=False)
+        n = len(sample)
+        print(
+            f"raw spaCy nlp.pipe (1 process, {n} articles): {n / raw:.1f} docs/s, "
+            f"{sample_words / raw:,.0f} words/s"
+        )
+        print(
+            f"extraction (1 process, {n} articles): {n / ours:.1f} docs/s, "
+            f"{sample_words / ours:,.0f} words/s"
+        )
+        print(f"overhead x{ours / raw:.2f} (target <= 1.25)")
+
+        tables, seconds = timed("parallel extraction", extract, docs)
+        print(
+            f"extraction ({tables.stats.where}, {len(usable)} articles): "
+            f"{len(usable) / seconds:.1f} docs/s, {words / seconds:,.0f} words/s, "
+            f"{seconds:.1f} s; speed-up x{ours / n * len(usable) / seconds:.2f} over serial"
+        )
+        identical = same_rows(serial, tables, {d.id for d in sample})
+        print(f"parallel rows identical to serial on the {n} shared articles: {identical}")
+        print(
+            f"tables: {len(tables.entities)} entities, {len(tables.mentions)} mentions, "
+            f"{len(tables.relations)} relations, {len(tables.figures)} figures, "
+            f"{len(tables.candidates)} candidates"
+        )
+        own, child = peak_rss()
+        print(
+            f"peak memory: {own:.2f} GiB (this process), {child:.2f} GiB (largest worker), "
+            f"at most {own + child * tables_workers(tables):.2f} GiB together (target < 4 GB)"
+        )
+        del tables, serial, corpus, docs, usable, texts
+
+        if not args.skip_book:
+            build_dir = work / "_build"
+            seconds, code, size = timed("book build", book_build, seeds, build_dir, args.formats)
+            status = "ok" if code == 0 else f"FAILED (exit {code})"
+            print(
+                f"book build ({args.articles} articles, {args.formats}): {seconds:.0f} s "
+                f"({seconds / 60:.1f} min, target < 10 min) {status}; "
+                f"HTML {size / 1024**2:.1f} MiB"
+            )
+            pdf = build_dir / "pdf" / "book.pdf"
+            if pdf.exists():
+                print(f"PDF {pdf.stat().st_size / 1024**2:.1f} MiB")
+    finally:
+        if args.keep:
+            print(f"kept {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
