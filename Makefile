@@ -1,5 +1,6 @@
 # The two commands of the README: `make book` and `make test` do all the set-up.
 #   make book [SEEDS=path/to/folder] [STRICT=1] [FORMATS=html,pdf] [BUILD_DIR=_build]
+#             [DASK_SCHEDULER=tcp://host:8786]   extraction on an existing Dask cluster
 #   make test        the test suite, with one end-to-end build of the book
 #   make lint        ruff (lint and format check)
 #   make clean       remove _build/
@@ -10,6 +11,7 @@ SEEDS ?= seeds
 BUILD_DIR ?= _build
 FORMATS ?= html,pdf
 STRICT ?= 0
+DASK_SCHEDULER ?=
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
@@ -17,7 +19,8 @@ STAMP := $(VENV)/.installed
 
 book: setup system-tex
 	$(PY) -m analysis.build --seeds "$(SEEDS)" --build-dir "$(BUILD_DIR)" --formats "$(FORMATS)" \
-		$(if $(filter 1 yes true,$(STRICT)),--strict,)
+		$(if $(filter 1 yes true,$(STRICT)),--strict,) \
+		$(if $(DASK_SCHEDULER),--dask-scheduler "$(DASK_SCHEDULER)",)
 
 test: setup system-tex system-browser
 	$(PY) -m pytest

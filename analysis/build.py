@@ -63,6 +63,7 @@ class BuildConfig:
     strict: bool = False
     focus_countries: tuple[str, ...] = ("RU", "CN", "KZ")
     min_mentions: int = 1
+    dask_scheduler: str = ""
     timings: dict[str, float] = field(default_factory=dict)
 
     @property
@@ -161,8 +162,14 @@ def extract_data(config: BuildConfig, source: Path) -> list:
     if config.strict and corpus.messages:
         raise BuildError(f"STRICT=1 and {len(corpus.messages)} seed problem(s), listed above")
     usable = [d for d in corpus.documents if d.usable]
-    log(f"{len(corpus.documents)} seed file(s), {len(usable)} usable")
-    tables = extract(corpus.documents)
+    skipped = len(corpus.documents) - len(usable)
+    log(f"{len(corpus.documents)} seed file(s): {len(usable)} usable, {skipped} skipped")
+    tables = extract(
+        corpus.documents,
+        cache_dir=config.build_dir / "cache" / "extraction",
+        scheduler=config.dask_scheduler or None,
+    )
+    log(tables.stats.summary())
     write_tables(tables, data_dir)
     (data_dir / "messages.txt").write_text(
         "".join(f"{m}\n" for m in corpus.messages), encoding="utf-8"
@@ -459,6 +466,11 @@ def parse_args(argv: list[str] | None = None) -> BuildConfig:
     parser.add_argument("--strict", action="store_true", help="any seed problem fails the build")
     parser.add_argument("--focus-countries", default="RU,CN,KZ")
     parser.add_argument("--min-mentions", type=int, default=1)
+    parser.add_argument(
+        "--dask-scheduler",
+        default="",
+        help="address of a Dask scheduler (tcp://host:8786) to run the extraction on",
+    )
     args = parser.parse_args(argv)
     root = args.root.resolve()
     formats = tuple(f.strip() for f in args.formats.split(",") if f.strip())
@@ -473,6 +485,7 @@ def parse_args(argv: list[str] | None = None) -> BuildConfig:
         strict=args.strict,
         focus_countries=tuple(c.strip().upper() for c in args.focus_countries.split(",") if c),
         min_mentions=args.min_mentions,
+        dask_scheduler=args.dask_scheduler,
     )
 
 
