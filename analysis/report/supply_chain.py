@@ -612,8 +612,9 @@ def rare_earth_sentences(matches: pd.DataFrame, lexicon: Lexicon) -> pd.DataFram
     """Raw-material sentences whose terms name rare earths (not lithium, nickel…)."""
     terms = set(lexicon.rare_earth_terms)
     raw = matches[matches["stage"] == "raw_materials"]
-    keep = [bool(set(t.split("; ")) & terms) for t in raw["terms"]]
-    return raw[keep]
+    keep = pd.Series([bool(set(t.split("; ")) & terms) for t in raw["terms"]], dtype=bool)
+    # A boolean Series, not a list: an empty list would select no *columns*.
+    return raw[keep.to_numpy()]
 
 
 def raw_material_note(

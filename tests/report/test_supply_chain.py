@@ -399,3 +399,12 @@ def test_a_capacity_is_not_checked_against_a_demand_figure(tmp_path):
     result = run_compare(data, frame, ctx)
     assert list(result["verdict"]) == ["no context"]
     assert len(result.loc[0, "partial_index"]) == 1
+
+
+def test_rare_earth_sentences_without_any_stage_match_keep_their_columns():
+    lexicon = supply_chain.load_lexicon()
+    empty = supply_chain.stage_sentences(
+        pd.DataFrame(columns=["sentence_id", "document", "language", "text"]), lexicon
+    )
+    found = supply_chain.rare_earth_sentences(empty, lexicon)
+    assert found.empty and "sentence_id" in found.columns
