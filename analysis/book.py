@@ -133,9 +133,9 @@ def show_table(
     link = ""
     if name:
         link = download_link(write_data(frame if data is None else data, name))
-    full = markdown_table(frame, trusted=trusted, align=align)
+    full = _breakable(markdown_table(frame, trusted=trusted, align=align))
     if len(frame) > pdf_rows:
-        cut = markdown_table(frame.head(pdf_rows), trusted=trusted, align=align)
+        cut = _breakable(markdown_table(frame.head(pdf_rows), trusted=trusted, align=align))
         where = f"the HTML book and {link}" if link else "the HTML book"
         note = f"*First {pdf_rows} of {len(frame)} rows; the full table is in {where}.*"
         parts.append(
@@ -146,6 +146,11 @@ def show_table(
     if link:
         parts.append("\n" + link)
     show("\n".join(parts))
+
+
+def _breakable(table: str) -> str:
+    """A table the PDF may break across pages (LaTeX longtable), so long cells never overflow."""
+    return f":::{{table}}\n:class: longtable\n\n{table}\n:::"
 
 
 def download_link(path: Path, label: str = "Download the data (CSV)") -> str:
