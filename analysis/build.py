@@ -453,8 +453,12 @@ def build(config: BuildConfig) -> None:
         build_outputs(config, source)
     publish(config)
     incremental.write_fingerprint(config.build_dir, fingerprint)
-    summary = ", ".join(f"{k} {v:.1f} s" for k, v in config.timings.items() if " " not in k)
-    log(f"book built in {config.build_dir} ({summary})")
+    usable = sum(d.usable for d in documents)
+    stages = ", ".join(f"{k} {v:.1f} s" for k, v in config.timings.items() if " " not in k)
+    log(
+        f"book built in {config.build_dir}: {len(documents)} seed(s), "
+        f"{len(documents) - usable} skipped; {stages}"
+    )
 
 
 def parse_args(argv: list[str] | None = None) -> BuildConfig:
