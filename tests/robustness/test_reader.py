@@ -7,6 +7,8 @@ hostile book and of the other-seeds book.
 
 from __future__ import annotations
 
+import re
+import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -94,11 +96,34 @@ def test_every_internal_link_and_anchor_resolves(
     assert not problems, f"{len(problems)} broken link(s):\n" + "\n".join(problems[:40])
 
 
-def test_search_page_finds_a_word_from_a_seed(hostile_book: SeedBook) -> None:
-    search = hostile_book.html / "search.html"
+def test_every_pdf_page_renders_and_no_reference_is_unresolved(hostile_book: SeedBook) -> None:
+    info = subprocess.run(
+        ["pdfinfo", str(hostile_book.pdf)], capture_output=True, text=True, check=True
+    ).stdout
+    pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+    out = hostile_book.build_dir.parent / "pages"
+    out.mkdir(exist_ok=True)
+    result = subprocess.run(
+        ["pdftoppm", "-r", "24", "-png", str(hostile_book.pdf), str(out / "page")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, f"pdftoppm failed: {result.stderr[-2000:]}"
+    rendered = sorted(out.glob("page-*.png"))
+    assert len(rendered) == pages >= 10, f"{len(rendered)} of {pages} pages rendered"
+    text = subprocess.run(
+        ["pdftotext", str(hostile_book.pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "??" not in text and "[?]" not in text, "unresolved reference or citation in the PDF"
+
+
+def search(html: Path, word: str) -> tuple[list[str], list[str]]:
+    """Search the book from disk for ``word``: the result entries, and the console errors."""
+    page_path = html / "search.html"
     with chrome.browser() as browser:
-        page, report = chrome.open_page(browser, search, settle_ms=0)
-        page.goto(f"{search.resolve().as_uri()}?q={SEARCH_WORD}")
+        page, report = chrome.open_page(browser, page_path, settle_ms=0)
+        page.goto(f"{page_path.resolve().as_uri()}?q={word}")
         try:
             page.wait_for_function(
                 "() => document.querySelectorAll('#search-results li').length > 0",
@@ -106,8 +131,24 @@ def test_search_page_finds_a_word_from_a_seed(hostile_book: SeedBook) -> None:
             )
         except PlaywrightTimeout as error:
             summary = page.inner_text("body")[-1500:]
-            pytest.fail(f"no search result for {SEARCH_WORD!r} ({error}); page says: {summary}")
+            pytest.fail(f"no search result for {word!r} ({error}); the page says: {summary}")
+        page.wait_for_timeout(1000)  # the result summaries load after the list
         results = page.locator("#search-results li").all_inner_texts()
-        assert report.errors == [], f"search page console errors: {report.errors}"
         page.context.close()
-    assert any("Claims" in r or "claims" in r for r in results), results
+    return results, list(report.errors)
+
+
+def test_search_page_finds_a_word_from_a_seed(hostile_book: SeedBook) -> None:
+    results, _ = search(hostile_book.html, SEARCH_WORD)
+    assert any("Claims" in r for r in results), f"{SEARCH_WORD!r} not found in Claims: {results}"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="REPORTED _config.yml: Sphinx's search page fetches each result page for a summary "
+    "(SHOW_SEARCH_SUMMARY), which Chromium blocks on file:// (CORS) and logs as console errors "
+    "plus an uncaught 'Failed to fetch'; fix: html_show_search_summary: false in sphinx.config",
+)
+def test_search_page_logs_no_console_error(hostile_book: SeedBook) -> None:
+    _, errors = search(hostile_book.html, SEARCH_WORD)
+    assert errors == [], f"search page console errors: {errors}"
