@@ -64,6 +64,7 @@ class _Work:
     text: str = ""
     html_title: str = ""
     paragraphs: list[str] = field(default_factory=list)
+    read_warning: str = ""
 
 
 def _skip(work: _Work, reason: str) -> None:
@@ -93,6 +94,7 @@ def _read(path: Path, seeds_dir: Path, max_bytes: int) -> _Work:
         _skip(work, raw.problem)
         return work
     work.doc.encoding = raw.encoding
+    work.read_warning = raw.warning
     text = raw.text
     if suffix in (".html", ".htm"):
         work.html_title = normalize_typography(html_title(text))
@@ -212,6 +214,8 @@ def load_corpus(
     duplicates = _mark_duplicates(works)
     for work in works:
         _finish(work, duplicates)
+        if work.read_warning and work.doc.status == STATUS_OK:
+            work.doc.status = f"flagged: {work.read_warning}"
         work.doc.metadata = dict(metadata.get(work.doc.id, {}))
         if work.doc.status != STATUS_OK:
             messages.append(f"{seeds_dir.name}/{work.doc.path.name}: {work.doc.status}")

@@ -42,6 +42,35 @@ class RawText:
     text: str = ""
     encoding: str = ""
     problem: str = ""  # "" or a skip reason such as "binary data"
+    warning: str = ""  # "" or why the text was read with a caution (the seed is flagged)
+
+
+#: A UTF-8 text may hold this share of invalid bytes (replaced by U+FFFD and reported)
+#: before it counts as undecodable; a stray byte must not turn a whole text into mojibake.
+MAX_INVALID_UTF8_SHARE = 0.01
+
+
+def _damaged_utf8(data: bytes) -> RawText | None:
+    """UTF-8 text with a few invalid bytes, read as UTF-8 with those bytes reported.
+
+    charset-normalizer would otherwise pick a single-byte code page that decodes every
+    byte, turning each accented letter into two wrong ones.
+    """
+    try:
+        data.decode("utf-8")
+        return None  # valid UTF-8: charset-normalizer's answer is fine
+    except UnicodeDecodeError:
+        pass
+    text = data.decode("utf-8", errors="replace")
+    invalid = text.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
+    multibyte = sum(1 for char in text if ord(char) > 0x7F and char != "\ufffd")
+    if multibyte == 0 or invalid > MAX_INVALID_UTF8_SHARE * len(data):
+        return None
+    return RawText(
+        text=text,
+        encoding="utf-8",
+        warning=f"{invalid} undecodable byte(s) replaced by \ufffd (read as UTF-8)",
+    )
 
 
 def is_candidate(path: Path, metadata_name: str) -> bool:
@@ -131,6 +160,8 @@ def decode_bytes(data: bytes) -> RawText:
             return RawText(text=text, encoding=encoding.replace("-sig", " with BOM"))
     if data.startswith(_MAGIC):
         return RawText(problem="binary data")
+    if b"\x00" not in data and (damaged := _damaged_utf8(data)) is not None:
+        return damaged
     matches = _detect(data)
     western = _detect(data, _WESTERN)
     if not matches and not western:

@@ -75,10 +75,20 @@ def test_binary_data(seeds: Path, write) -> None:
 
 
 def test_undecodable_bytes(seeds: Path, write) -> None:
-    # Valid UTF-8 text broken by stray bytes that no single encoding explains.
+    # UTF-8 text broken by stray bytes: read as UTF-8, the bytes replaced and reported,
+    # rather than the whole text decoded as another code page (mojibake).
     write("mixed.txt", TEXT.encode() + b"\xff\xfe\x81" + TEXT.encode())
+    corpus = load_corpus(seeds)
+    (doc,) = corpus.documents
+    assert doc.status == "flagged: 3 undecodable byte(s) replaced by \ufffd (read as UTF-8)"
+    assert doc.encoding == "utf-8" and "Ã" not in doc.text
+    assert any("mixed.txt" in m and "undecodable" in m for m in corpus.messages)
+
+
+def test_mostly_invalid_utf8_is_not_read_as_utf8(seeds: Path, write) -> None:
+    write("noise.txt", "é".encode() + bytes(range(0x80, 0xFF)) * 4)
     doc = only(seeds)
-    assert doc.status == "skipped: undecodable"
+    assert doc.encoding != "utf-8"
 
 
 def test_large_file_skipped_without_reading(seeds: Path, write, monkeypatch) -> None:
