@@ -36,7 +36,9 @@ Method (cited by the methods appendix). Relations are found sentence by sentence
      Tesla-United States investment is made up.
    - *exit*: the target is the country or place nearest the cue, or - when the sentence
      says only "le pays"/"the country" - the last country named earlier in the
-     document; the sources are the firms and brands around the cue.
+     document; the sources are the nearest firm or brand before the cue with those
+     coordinated with it ("X et Y ... quitter"), else the nearest after it ("le départ
+     de X").
 4. **Filters.** No relation of an actor with itself, nor of a person or state body with
    its own country; one row per (source, target, type, sentence).
 
@@ -272,13 +274,8 @@ def relations_in_sentence(
             target = near.entity if near else None
             if target is None and previous_country and _anaphor(doc, start, end):
                 target, rule = previous_country, "exit (anaphora)"
-            firms = [
-                m
-                for m in here
-                if m.entity != UNKNOWN and not _is_place(m, kb) and _dist(m, cue) <= WINDOW
-            ]
             if target:
-                found += [(m.entity, target, cue, rule) for m in firms]
+                found += [(m.entity, target, cue, rule) for m in _leavers(doc, here, cue, kb)]
     unique: dict[tuple[str, str, str], Relation] = {}
     for src, tgt, cue, rule in found:
         if UNKNOWN in (src, tgt) or not _keep(src, tgt, kb):
@@ -287,6 +284,20 @@ def relations_in_sentence(
             (src, tgt, cue.relation), Relation(src, tgt, cue.relation, cue.text, rule)
         )
     return list(unique.values())
+
+
+def _leavers(doc: Doc, here: list[Mention], cue: Cue, kb: KnowledgeBase) -> list[Mention]:
+    """Who leaves: the nearest firm before the exit cue and those coordinated with it
+    ("McDonald's et Starbucks ... pour quitter"), else the nearest one after it ("le départ
+    de Renault"). Firms further on belong to another clause ("X leaves as Y moves in")."""
+    firms = [m for m in here if m.entity != UNKNOWN and not _is_place(m, kb)]
+    before = [m for m in firms if m.end <= cue.start]
+    after = [m for m in firms if m.start >= cue.end]
+    for side in (before, after):
+        first = _nearest(side, cue)
+        if first is not None:
+            return [m for m in _coordinated(doc, first, side) if m.entity != UNKNOWN]
+    return []
 
 
 def _partnership(

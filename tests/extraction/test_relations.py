@@ -76,3 +76,19 @@ def test_unknown_actor_blocks_a_wrong_attribution() -> None:
 def test_media_are_sources_not_partners() -> None:
     found = relations("Kamaz travaille avec JAC, selon Reuters.")
     assert found == {("Kamaz", "JAC", "partnership")}
+
+
+def test_exit_belongs_to_the_firm_that_leaves_not_to_the_newcomers() -> None:
+    found = relations("Volkswagen leaves Argentina as Hyundai and BYD move in.", "en")
+    exits = {r for r in found if r[2] == "exit"}
+    assert exits == {("Volkswagen", "Argentina", "exit")}
+
+
+def test_coordinated_firms_leave_together() -> None:
+    found = relations(
+        "McDonald's et Starbucks étaient parmi les grands noms à quitter la Russie.", "fr"
+    )
+    assert {r for r in found if r[2] == "exit"} == {
+        ("McDonald's", "Russia", "exit"),
+        ("Starbucks", "Russia", "exit"),
+    }
