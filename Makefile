@@ -26,8 +26,8 @@ test: setup system-tex system-browser
 	$(PY) -m pytest
 
 lint: setup
-	$(VENV)/bin/ruff check analysis tests
-	$(VENV)/bin/ruff format --check analysis tests
+	$(VENV)/bin/ruff check analysis tests chapters
+	$(VENV)/bin/ruff format --check analysis tests chapters
 
 setup: $(STAMP)
 
