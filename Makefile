@@ -3,6 +3,7 @@
 #             [DASK_SCHEDULER=tcp://host:8786]   extraction on an existing Dask cluster
 #   make test        the test suite, with one end-to-end build of the book
 #   make lint        ruff (lint and format check)
+#   make bench [ARTICLES=10000]   throughput, memory and build time on a synthetic corpus
 #   make clean       remove _build/
 
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
@@ -12,6 +13,7 @@ BUILD_DIR ?= _build
 FORMATS ?= html,pdf
 STRICT ?= 0
 DASK_SCHEDULER ?=
+ARTICLES ?= 10000
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
@@ -26,8 +28,11 @@ test: setup system-tex system-browser
 	$(PY) -m pytest
 
 lint: setup
-	$(VENV)/bin/ruff check analysis tests chapters
-	$(VENV)/bin/ruff format --check analysis tests chapters
+	$(VENV)/bin/ruff check analysis tests chapters bench
+	$(VENV)/bin/ruff format --check analysis tests chapters bench
+
+bench: setup system-tex
+	$(PY) -m bench.run --articles $(ARTICLES)
 
 setup: $(STAMP)
 
