@@ -140,6 +140,16 @@ La producción debería empezar dentro de tres años, pero todavía quedan mucha
 sobre la financiación y sobre el suministro de piezas.
 """
 
+#: UTF-8 French text with three invalid bytes in it (read as UTF-8, flagged, never mojibake).
+STRAY_BYTES_ARTICLE = (
+    "Le chinois Geely ouvre une usine d'assemblage en Biélorussie\n\n"
+    "Geely a inauguré une usine près de Minsk avec le groupe biélorusse BelGee, selon "
+    "l'agence Belta. ".encode()
+    + b"\xff\xfe\x81"
+    + " Elle doit assembler 60 000 voitures par an à partir de 2025, dont une partie "
+    "sera vendue en Russie, a précisé le ministère de l'Industrie.\n".encode()
+)
+
 NO_ACTOR = """\
 Une belle journée de printemps au bord de la rivière
 
@@ -307,6 +317,8 @@ def make_broken_hostile_seeds(root: Path) -> SeedFolder:
     write_seed_bytes(seeds / "binary.txt", bytes(rng.randrange(256) for _ in range(8192)))
     expect["binary.txt"] = "skipped: binary data"
     # Bytes that cp1252 leaves undefined and Latin-1 reads as control characters.
+    write_seed_bytes(seeds / "stray_bytes.txt", STRAY_BYTES_ARTICLE)
+    expect["stray_bytes.txt"] = "flagged: 3 undecodable byte(s)"
     write_seed_bytes(seeds / "undecodable.txt", b"Bonjour " + bytes([0x81, 0x8D, 0x8F, 0x90]) * 400)
     expect["undecodable.txt"] = "skipped: undecodable"
     huge = seeds / "huge.txt"

@@ -208,17 +208,30 @@ def test_pdf_text_shows_the_payloads_literally(hostile_book: SeedBook) -> None:
     for payload in (
         SCRIPT,
         INPUT,
-        "\\write18{touch",
         JINJA_VAR,
         JINJA_TAG,
         "{cite}",
-        DISPLAY_MATH,
-        JS_LINK,
-        "{raw}html",
-        "\\end{document}",
+        INLINE_MATH,
+        "[lien](javascript:",
+        "\\write18(ls)",  # the bibliography note (BibTeX braces become parentheses)
     ):
         assert re.sub(r"\s+", "", payload) in flat, f"{payload!r} not in the PDF text"
     assert "??" not in text, "unresolved reference in the PDF"
+
+
+@pytest.mark.e2e
+@pytest.mark.xfail(
+    strict=True,
+    reason="BUG analysis/book.py _breakable (commit b29875d): ':class: longtable' without column "
+    "widths gives LaTeX 'l' columns that never wrap, so long cells run off the right edge of "
+    "the PDF page and are clipped (relation table: '… pour produire 20 000 camions éle'); give "
+    "the table :widths: (Sphinx then emits wrapping \\X{}{} columns) or a tabularcolumns spec",
+)
+def test_pdf_table_cells_are_not_clipped(hostile_book: SeedBook) -> None:
+    flat = re.sub(r"\s+", "", pdf_text(hostile_book.pdf))
+    sentinel = hostile_book.seeds.sentinel
+    for tail in (f"\\write18{{touch{sentinel}}}selonReuters", f"{DISPLAY_MATH},selonleministère"):
+        assert tail in flat, f"the end of a long table cell is missing from the PDF: {tail!r}"
 
 
 # --- the generated BibTeX (deleted with the staging folder: checked here directly) -----
