@@ -19,7 +19,17 @@ from IPython.display import Markdown, display
 
 from analysis.bibliography import seed_key
 
-__all__ = ["cite", "escape", "markdown_table", "seed_key", "setup", "show", "show_table"]
+__all__ = [
+    "cite",
+    "cite_documents",
+    "cite_some",
+    "escape",
+    "markdown_table",
+    "seed_key",
+    "setup",
+    "show",
+    "show_table",
+]
 
 # Every ASCII punctuation character can be backslash-escaped in CommonMark/MyST,
 # and an escaped character is always literal text. Escaping all of them (rather
@@ -46,6 +56,32 @@ def cite(*keys: str) -> str:
         if not re.fullmatch(r"[A-Za-z0-9_:.\-]+", key):
             raise ValueError(f"not a safe citation key: {key!r}")
     return "{cite}`" + ",".join(clean) + "`" if clean else ""
+
+
+#: Citations listed inline before the rest are summarised ("and 990 others").
+CITE_LIMIT = 10
+
+
+def cite_some(keys: Iterable[str], limit: int = CITE_LIMIT) -> str:
+    """A citation role for at most ``limit`` of ``keys``, then "and N others".
+
+    ``keys`` keep their order (duplicates and empty keys dropped). With more than
+    ``limit`` distinct keys, the first ``limit`` are cited and the sentence says how many
+    others there are: every seed is listed in the bibliography chapter whether cited or not,
+    so a caption over 1,000 seeds stays one line. ``""`` when there is no key.
+    """
+    distinct = list(dict.fromkeys(k for k in keys if k))
+    if len(distinct) <= limit:
+        return cite(*distinct)
+    rest = len(distinct) - limit
+    other = "other" if rest == 1 else "others"
+    return f"{cite(*distinct[:limit])} and {rest:,} {other} (see the bibliography)"
+
+
+def cite_documents(documents: Iterable[object], limit: int = CITE_LIMIT) -> str:
+    """Citations of the distinct seeds in ``documents`` (ids, sorted), via :func:`cite_some`."""
+    keys = sorted({seed_key(str(d)) for d in documents if str(d)})
+    return cite_some(keys, limit)
 
 
 def setup() -> None:
@@ -98,6 +134,8 @@ def _format_cell(value: object) -> str:
 
 #: Rows of a table shown in the PDF; longer tables are cut there, with a note.
 PDF_ROWS = 25
+#: Rows of a table shown in the HTML book; longer tables are cut there too, with a note.
+HTML_ROWS = 100
 #: Folder, relative to the notebook being executed, where page data files are written.
 DATA_FOLDER = Path("data")
 
@@ -121,31 +159,56 @@ def show_table(
     name: str | None = None,
     data: pd.DataFrame | None = None,
     pdf_rows: int = PDF_ROWS,
+    html_rows: int = HTML_ROWS,
+    order: str = "",
 ) -> None:
     """Display a table with an optional caption (our own MyST).
 
     With ``name``, the table's data (``data``, or the table itself) is written as
-    CSV next to the page and linked. A table longer than ``pdf_rows`` is shown in
-    full in HTML and cut to its first rows in the PDF, with a note pointing to the
-    CSV (Sphinx's ``only`` directive picks the builder).
+    CSV next to the page and linked. A table longer than ``pdf_rows`` is cut to its
+    first rows in the PDF, and one longer than ``html_rows`` to its first rows in the
+    HTML, each with a note pointing to the CSV (Sphinx's ``only`` directive picks the
+    builder); shorter tables are shown whole. ``order`` says how the rows are sorted
+    ("most sentences first"), so that "first rows" means something; it goes in the note.
     """
     parts = [caption + "\n"] if caption else []
     link = ""
     if name:
         link = download_link(write_data(frame if data is None else data, name))
-    full = _breakable(markdown_table(frame, trusted=trusted, align=align))
-    if len(frame) > pdf_rows:
-        cut = _breakable(markdown_table(frame.head(pdf_rows), trusted=trusted, align=align))
-        where = f"the HTML book and {link}" if link else "the HTML book"
-        note = f"*First {pdf_rows} of {len(frame)} rows; the full table is in {where}.*"
-        parts.append(
-            f"::::{{only}} html\n{full}\n::::\n\n::::{{only}} latex\n{cut}\n\n{note}\n::::"
-        )
+    html_rows = max(html_rows, pdf_rows)
+    if len(frame) <= pdf_rows:
+        parts.append(_breakable(markdown_table(frame, trusted=trusted, align=align)))
     else:
-        parts.append(full)
+        html = _cut_table(frame, html_rows, trusted, align, [link], order)
+        # The HTML book has every row only when it is not cut itself.
+        elsewhere = "the HTML book" if len(frame) <= html_rows else ""
+        latex = _cut_table(frame, pdf_rows, trusted, align, [elsewhere, link], order)
+        parts.append(f"::::{{only}} html\n{html}\n::::\n\n::::{{only}} latex\n{latex}\n::::")
     if link:
         parts.append("\n" + link)
     show("\n".join(parts))
+
+
+def _cut_table(
+    frame: pd.DataFrame,
+    rows: int,
+    trusted: Sequence[str],
+    align: dict[str, str] | None,
+    places: Sequence[str],
+    order: str = "",
+) -> str:
+    """The table cut to ``rows`` rows with a note saying where the rest is, or whole."""
+    table = _breakable(markdown_table(frame.head(rows), trusted=trusted, align=align))
+    if len(frame) <= rows:
+        return table
+    return f"{table}\n\n{table_note(rows, len(frame), places, order)}"
+
+
+def table_note(shown: int, total: int, places: Sequence[str] = (), order: str = "") -> str:
+    """*First 25 of 1,000 rows (order); the full table is in …* (the note under a cut table)."""
+    where = " and ".join(p for p in places if p)
+    text = f"First {shown:,} of {total:,} rows" + (f" ({order})" if order else "")
+    return f"*{text}; the full table is in {where}.*" if where else f"*{text}.*"
 
 
 def _breakable(table: str) -> str:
@@ -163,6 +226,26 @@ def download_link(path: Path, label: str = "Download the data (CSV)") -> str:
 
 def bullet_list(items: Iterable[str]) -> str:
     return "\n".join(f"- {item}" for item in items)
+
+
+def capped_list(
+    items: Sequence[str],
+    limit: int = HTML_ROWS,
+    *,
+    what: str = "items",
+    where: str = "",
+    order: str = "",
+) -> str:
+    """:func:`bullet_list` of the first ``limit`` items, then a note saying how many there are.
+
+    ``where`` (MyST, e.g. a download link) says where the rest is; ``order`` how the items
+    are sorted. A list of ``limit`` items or fewer is the plain bullet list.
+    """
+    if len(items) <= limit:
+        return bullet_list(items)
+    text = f"First {limit:,} of {len(items):,} {what}" + (f" ({order})" if order else "")
+    text += f"; all are in {where}" if where else ""
+    return f"{bullet_list(items[:limit])}\n\n*{text}.*"
 
 
 def json_for_script(value: object) -> str:

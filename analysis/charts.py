@@ -39,6 +39,12 @@ THEME = "report"
 FONT = "FreeSans"
 WIDTH = 560
 VEGA_LITE_VERSION = "6.4"
+#: Most data rows a chart may embed. A chart is drawn from top-N or aggregated rows
+#: (the full data goes to its CSV); one row per document or per claim of a large corpus
+#: would make an unreadable chart, a page of megabytes and a PNG of tens of megabytes.
+MAX_ROWS = 500
+#: Bars (or rows of dots) a per-item chart shows before it keeps only the top ones.
+TOP_N = 25
 
 
 @alt.theme.register(THEME, enable=False)
@@ -75,6 +81,43 @@ def spec(chart: alt.TopLevelMixin) -> dict:
     return result
 
 
+def top_note(total: int, shown: int, what: str) -> str:
+    """ "The chart shows the 25 seeds with most claims; all 1,000 are in the CSV. " or ""."""
+    if total <= shown:
+        return ""
+    return f"The chart shows the {shown:,} {what}; all {total:,} are in the CSV. "
+
+
+def data_rows(chart_spec: dict) -> int:
+    """How many data rows a Vega-Lite spec embeds (all its inline datasets together)."""
+    rows = 0
+    for values in (chart_spec.get("datasets") or {}).values():
+        rows += len(values) if isinstance(values, list) else 0
+
+    def inline(node: object) -> int:
+        if isinstance(node, dict):
+            data = node.get("data")
+            found = 0
+            if isinstance(data, dict) and isinstance(data.get("values"), list):
+                found = len(data["values"])
+            return found + sum(inline(v) for k, v in node.items() if k != "data")
+        if isinstance(node, list):
+            return sum(inline(v) for v in node)
+        return 0
+
+    return rows + inline({k: v for k, v in chart_spec.items() if k != "datasets"})
+
+
+def check_size(chart_spec: dict, name: str, max_rows: int = MAX_ROWS) -> None:
+    """Refuse a chart that embeds more than ``max_rows`` data rows (see :data:`MAX_ROWS`)."""
+    rows = data_rows(chart_spec)
+    if rows > max_rows:
+        raise ValueError(
+            f"chart {name!r} embeds {rows:,} data rows (more than {max_rows:,}): show the "
+            "top rows or an aggregate, and put the full data in its CSV"
+        )
+
+
 def png(chart_spec: dict, scale: float = 2.0) -> bytes:
     """A static PNG of a Vega-Lite spec (vl-convert, no browser, no network)."""
     return vlc.vegalite_to_png(chart_spec, vl_version=VEGA_LITE_VERSION, scale=scale)
@@ -108,13 +151,17 @@ def show(
     data: pd.DataFrame,
     caption: str,
     title: str | None = None,
+    max_rows: int = MAX_ROWS,
 ) -> None:
     """Display a chart (HTML + PNG), then its caption and a link to its CSV data.
 
     ``caption`` is MyST written by the notebook (with ``book.cite`` roles naming
-    its sources); any seed text inside it must already be escaped.
+    its sources); any seed text inside it must already be escaped. ``data`` (the CSV)
+    may hold every row; the chart itself must embed at most ``max_rows`` rows
+    (:func:`check_size`).
     """
     chart_spec = spec(chart)
+    check_size(chart_spec, name, max_rows)
     label = title or _spec_title(chart_spec) or name
     bundle = {
         "text/html": html(chart_spec, name, label),

@@ -111,9 +111,9 @@ def country_name(code: object) -> str:
 
 
 def cite_documents(documents: Iterable[object]) -> str:
-    """One citation role for every distinct seed in ``documents`` (sorted), or ``""``."""
-    keys = sorted({book.seed_key(str(d)) for d in documents if str(d)})
-    return book.cite(*keys)
+    """Citations of the distinct seeds in ``documents`` (sorted; at most
+    :data:`book.CITE_LIMIT`, then "and N others"), or ``""``."""
+    return book.cite_documents(documents)
 
 
 def plural(count: int, singular: str, many: str | None = None) -> str:
@@ -192,10 +192,15 @@ def reporting(data: ReportData, sentence_ids: Iterable[str]) -> pd.DataFrame:
     ids = list(dict.fromkeys(str(s) for s in sentence_ids))
     sentences = detail(data, "sentences").drop_duplicates("sentence_id").set_index("sentence_id")
     attributions = detail(data, "attributions")
+    wanted = set(ids)
+    by_sentence: dict[str, list] = {}
+    for row in attributions.itertuples(index=False):
+        if str(row.sentence_id) in wanted:
+            by_sentence.setdefault(str(row.sentence_id), []).append(row)
     rows = []
     for sid in ids:
         sources: list[str] = []
-        for row in attributions[attributions["sentence_id"] == sid].itertuples(index=False):
+        for row in by_sentence.get(sid, []):
             entity = str(row.entity or "").strip()
             label = entity or (
                 "anonymous sources" if _ANONYMOUS.search(f"{row.cue} {row.source}") else ""
@@ -337,6 +342,46 @@ def network_frames(data: ReportData, min_mentions: int = 1) -> tuple[pd.DataFram
     return network.node_frame(nodes, positions), network.edge_frame(edges, positions)
 
 
+#: Links (source, target, relation type) the network chart draws at most: beyond, the
+#: links with most supporting sentences, laid out again on their own.
+NETWORK_EDGES = 60
+#: Sentence ids a link's tooltip lists before "and N more" (the CSV has all of them).
+TOOLTIP_IDS = 5
+
+
+def network_selection(
+    nodes: pd.DataFrame, edges: pd.DataFrame, limit: int = NETWORK_EDGES
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The nodes and edges the network chart draws: all of them, or the ``limit`` edges
+    with most supporting sentences (ties by source, target and type) and their actors.
+
+    Long sentence-id lists are shortened for the tooltips either way.
+    """
+    if len(edges) > limit:
+        top = edges.sort_values(
+            ["sentences", "source", "target", "relation"],
+            ascending=[False, True, True, True],
+            kind="stable",
+        ).head(limit)
+        keep = sorted(set(top["source"]) | set(top["target"]))
+        pairs = list(zip(top["source"], top["target"], strict=True))
+        positions = network.layout(keep, pairs)
+        kept = nodes[nodes["node"].isin(keep)].drop(columns=["x", "y", "label_dy"])
+        nodes = network.node_frame(kept, positions)
+        edges = network.edge_frame(
+            top.drop(columns=["edge", "x", "y", "x2", "y2"], errors="ignore"), positions
+        )
+    edges = edges.assign(sentence_ids=[_short_ids(v) for v in edges["sentence_ids"]])
+    return nodes, edges
+
+
+def _short_ids(value: object, limit: int = TOOLTIP_IDS) -> str:
+    ids = [i for i in str(value).split(", ") if i]
+    if len(ids) <= limit:
+        return str(value)
+    return ", ".join(ids[:limit]) + f" and {len(ids) - limit:,} more (see the CSV)"
+
+
 def network_chart(nodes: pd.DataFrame, edges: pd.DataFrame) -> alt.LayerChart:
     return network.network_chart(
         nodes,
@@ -372,14 +417,25 @@ def network_data(nodes: pd.DataFrame, edges: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def network_caption(edges: pd.DataFrame, min_mentions: int) -> str:
-    docs = sorted({d for value in edges["documents"] for d in str(value).split(";") if d})
+def network_caption(
+    edges: pd.DataFrame, min_mentions: int, shown: pd.DataFrame | None = None
+) -> str:
+    """Caption of the network of ``edges``; ``shown``: the edges drawn, if fewer."""
+    shown = edges if shown is None else shown
+    docs = sorted({d for value in shown["documents"] for d in str(value).split(";") if d})
+    scope = ""
+    if len(shown) < len(edges):
+        scope = (
+            f"With {plural(len(edges), 'link')} in all, the chart draws the {len(shown)} "
+            "with most supporting sentences and their actors; every actor and link is in "
+            "the CSV. "
+        )
     return (
         f"Actors with at least {plural(min_mentions, 'mention')} that take part in an "
         "extracted relation, and the relations between them (a line per actor pair and "
         "relation type; thicker lines have more supporting sentences). Positions come from a "
         "force-directed layout (networkx, fixed seed) and carry no meaning beyond linked "
-        f"actors sitting closer together. Sources: the seeds {cite_documents(docs)}."
+        f"actors sitting closer together. {scope}Sources: the seeds {cite_documents(docs)}."
     )
 
 
@@ -521,6 +577,57 @@ def relations_table(data: ReportData, limit: int = 160) -> pd.DataFrame:
             "Seed": [book.cite(book.seed_key(d)) for d in rel["document"]],
         },
         columns=columns,
+    )
+
+
+def grouped(data: ReportData) -> bool:
+    """Whether the relation table groups relations by link (too many rows for the book)."""
+    return len(data.relations) > book.HTML_ROWS
+
+
+def links_table(data: ReportData, limit: int = 160) -> pd.DataFrame:
+    """One row per link (source, relation, target), most supporting sentences first.
+
+    For a corpus whose relations would not fit in the book: each link says how many
+    sentences and seeds support it and quotes its first sentence (in seed order) with
+    that sentence's hedges. Ties are broken by the link's label.
+    """
+    rel = relations(data)
+    columns = ["Relation", "Sentences", "Seeds", "First sentence (quoted), hedges", "Seed"]
+    if rel.empty:
+        return pd.DataFrame(columns=columns)
+    rel = rel.sort_values(["document", "sentence_id", "source", "target"], kind="stable")
+    rows = []
+    for (source, relation, target), group in rel.groupby(
+        ["source", "relation", "target"], sort=False
+    ):
+        first = group.iloc[0]
+        note = reporting_note(str(first["attributed_to"]), str(first["hedges"]))
+        rows.append(
+            {
+                "Relation": link_label(source, relation, target),
+                "Sentences": group["sentence_id"].nunique(),
+                "Seeds": group["document"].nunique(),
+                "First sentence (quoted), hedges": f"« {shorten(first['sentence'], limit)} »"
+                + (f" ({note})" if note else ""),
+                "Seed": book.cite(book.seed_key(str(first["document"]))),
+            }
+        )
+    frame = pd.DataFrame(rows, columns=columns)
+    frame = frame.sort_values(
+        ["Sentences", "Seeds", "Relation"], ascending=[False, False, True], kind="stable"
+    )
+    return frame.reset_index(drop=True)
+
+
+def links_caption(data: ReportData, links: pd.DataFrame) -> str:
+    """What the grouped relation table shows, with the counts it leaves out."""
+    return (
+        f"The {plural(len(data.relations), 'relation')} extracted from these seeds group into "
+        f"{plural(len(links), 'distinct link')} (a source, a relation type and a target). "
+        "Each row is one link with the number of sentences and seeds that state it, and the "
+        "first of those sentences quoted with its hedges; links stated most often come first. "
+        "Every relation, with its sentence, is in the CSV."
     )
 
 

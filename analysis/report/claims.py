@@ -13,7 +13,7 @@ from pathlib import Path
 import altair as alt
 import pandas as pd
 
-from analysis import book, tables
+from analysis import book, charts, tables
 from analysis.report.data import ReportData, read_table
 
 #: Units read as a capacity, an output or a quantity of goods (for the capacity charts).
@@ -202,6 +202,21 @@ def claim_sentence(row: pd.Series) -> str:
     )
 
 
+def claim_list(claims: pd.DataFrame, limit: int = book.HTML_ROWS) -> str:
+    """The claims as a bullet list of :func:`claim_sentence`, the first ``limit`` of them.
+
+    A longer register is cut, with a note pointing to the register's CSV
+    (``claims-register``, written by the register table above).
+    """
+    if claims.empty:
+        return "No claim."
+    items = [claim_sentence(row) for _, row in claims.iterrows()]
+    where = "the register's " + book.download_link(book.DATA_FOLDER / "claims-register.csv", "CSV")
+    return book.capped_list(
+        items, limit, what="claims", where=where, order="in seed and sentence order"
+    )
+
+
 def qualifier(row: object) -> str:
     """Kind, hedge words and attribution of a claim in a few words (seed words unescaped)."""
     parts = [str(row.kind)]  # type: ignore[attr-defined]
@@ -264,12 +279,30 @@ def kind_counts(claims: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def kind_chart(counts: pd.DataFrame) -> alt.Chart:
+def top_documents(counts: pd.DataFrame, top: int = charts.TOP_N) -> list[str]:
+    """The ``top`` documents with most claims (ties by name), or all when there are fewer."""
+    totals = counts.groupby("document", sort=False)["claims"].sum()
+    if len(totals) <= top:
+        return list(totals.index)
+    ranked = sorted(totals.items(), key=lambda item: (-int(item[1]), str(item[0])))
+    return [d for d, _ in ranked[:top]]
+
+
+def kind_chart(counts: pd.DataFrame, top: int = charts.TOP_N) -> alt.Chart:
+    """Claims per seed and kind; with more than ``top`` seeds, the ``top`` with most claims."""
+    keep = top_documents(counts, top)
+    cut = counts["document"].nunique() > len(keep)
+    shown = counts[counts["document"].isin(keep)] if cut else counts
+    title = (
+        f"Targets and reported facts: the {len(keep)} seeds with most claims"
+        if cut
+        else "Targets and reported facts per seed"
+    )
     return (
-        alt.Chart(counts, title="Targets and reported facts per seed")
+        alt.Chart(shown, title=title)
         .mark_bar()
         .encode(
-            y=alt.Y("document:N", title="Seed (file name)", sort=None),
+            y=alt.Y("document:N", title="Seed (file name)", sort=keep if cut else None),
             x=alt.X(
                 "sum(claims):Q", title="Quantitative claims (count)", axis=alt.Axis(tickMinStep=1)
             ),
@@ -289,6 +322,27 @@ def kind_chart(counts: pd.DataFrame) -> alt.Chart:
     )
 
 
+def kind_caption(counts: pd.DataFrame, top: int = charts.TOP_N) -> str:
+    """The caption of :func:`kind_chart`, saying which seeds it shows and citing them."""
+    docs = list(dict.fromkeys(counts["document"].astype(str)))
+    keep = top_documents(counts, top)
+    text = (
+        "Quantitative claims per seed, split into targets (plans, forecasts, capacities) and "
+        "figures reported as fact; the tooltip gives how many are hedged."
+    )
+    if len(keep) < len(docs):
+        totals = counts.groupby("document")["claims"].sum()
+        without = int((totals == 0).sum())
+        text += (
+            f" The chart shows the {len(keep)} seeds with most claims; all {len(docs):,} "
+            f"seeds are in the CSV ({without:,} of them state no figure)."
+            f" Sources: {book.cite_documents(keep)}."
+        )
+    else:
+        text += f" Seeds with no bar state no figure. Sources: {book.cite_documents(docs)}."
+    return text
+
+
 def summary(claims: pd.DataFrame, documents: pd.DataFrame) -> str:
     """A paragraph counting claims by kind and hedge, with the seeds that carry none."""
     docs = list(documents["document"].astype(str))
@@ -303,7 +357,7 @@ def summary(claims: pd.DataFrame, documents: pd.DataFrame) -> str:
     facts = int((claims["kind"] == "fact").sum())
     hedged = int(claims["hedged"].sum())
     attributed = int((claims["attribution"] != "").sum())
-    cites = book.cite(*(book.seed_key(d) for d in with_claims))
+    cites = book.cite_documents(with_claims)
     text = (
         f"The extractor found {n} quantitative claim(s) in {len(with_claims)} of the "
         f"{len(docs)} usable seed(s) {cites}: {targets} target(s), plan(s) or forecast(s) and "
@@ -313,10 +367,7 @@ def summary(claims: pd.DataFrame, documents: pd.DataFrame) -> str:
     )
     without = [d for d in docs if d not in with_claims]
     if without:
-        text += (
-            f" {len(without)} seed(s) state no figure at all "
-            f"{book.cite(*(book.seed_key(d) for d in without))}."
-        )
+        text += f" {len(without)} seed(s) state no figure at all {book.cite_documents(without)}."
     if n < 10:
         text += " With so few figures, the register describes these articles, not a market."
     return text
@@ -377,6 +428,52 @@ def capacity_frame(claims: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+#: Dots (or bars) a capacity chart shows at most; beyond, the largest claims of each unit.
+CAPACITY_ROWS = 40
+#: Units (facet rows) a capacity chart shows at most; beyond, those with most claims.
+CAPACITY_UNITS_SHOWN = 10
+
+
+def capacity_selection(
+    frame: pd.DataFrame, rows: int = CAPACITY_ROWS, units: int = CAPACITY_UNITS_SHOWN
+) -> pd.DataFrame:
+    """The rows of :func:`capacity_frame` a chart draws: all of them, or for a long frame
+    the largest claims of each unit (the units with most claims, ``rows`` dots in all).
+
+    A cut frame's ``unit`` reads "GWh (5 largest of 120)", so each facet row says what it
+    shows; the full frame goes to the CSV.
+    """
+    if len(frame) <= rows:
+        return frame
+    counts = frame["unit"].value_counts()
+    ranked = sorted(counts.index, key=lambda u: (-int(counts[u]), str(u)))[:units]
+    per_unit = max(3, rows // len(ranked))
+    parts = []
+    for unit in ranked:
+        mine = frame[frame["unit"] == unit].sort_values(
+            ["value", "label"], ascending=[False, True], kind="stable"
+        )
+        shown = mine.head(per_unit)
+        if len(shown) < len(mine):
+            shown = shown.assign(unit=f"{unit} ({len(shown)} largest of {len(mine):,})")
+        parts.append(shown)
+    return pd.concat(parts, ignore_index=True)
+
+
+def capacity_scope(frame: pd.DataFrame, shown: pd.DataFrame) -> str:
+    """A sentence saying which claims a capacity chart shows ("" when it shows them all)."""
+    if len(shown) == len(frame):
+        return ""
+    units = frame["unit"].nunique()
+    plotted = shown["document"].nunique()
+    text = (
+        f"With {len(frame):,} such claims in {units} unit(s), the chart shows the "
+        f"{len(shown)} largest of each of the {shown['unit'].nunique()} units with most claims "
+        f"(from {plotted} seeds); every claim is in the CSV."
+    )
+    return text
+
+
 def capacity_chart(
     frame: pd.DataFrame, title: str = "Announced capacities and targets"
 ) -> alt.FacetChart:
@@ -426,18 +523,21 @@ def capacity_chart(
     ).resolve_scale(x="independent", y="independent")
 
 
-def capacity_caption(frame: pd.DataFrame) -> str:
-    docs = sorted(set(frame["document"]))
+def capacity_caption(frame: pd.DataFrame, shown: pd.DataFrame | None = None) -> str:
+    """Caption of the log-scale chart of ``frame``; ``shown``: the rows drawn, if cut."""
+    shown = frame if shown is None else shown
+    scope = capacity_scope(frame, shown)
+    docs = sorted(set(shown["document"]))
     return (
         "Each dot is one claim, on a logarithmic scale; each row has one unit and its own "
         "axis, so values in different units are never compared on one axis. Diamonds are "
         "targets, plans or forecasts, circles figures reported as fact; hedges are in the "
-        "tooltips and in the register above. Sources: "
-        f"{book.cite(*(book.seed_key(d) for d in docs))}."
+        "tooltips and in the register above. "
+        + (scope + " " if scope else "")
+        + f"Sources: {book.cite_documents(docs)}."
     )
 
 
 def cite_documents(documents: object) -> str:
-    """One citation role for the seeds in ``documents`` (ids), sorted and unique."""
-    docs = sorted({str(d) for d in documents})  # type: ignore[attr-defined]
-    return book.cite(*(book.seed_key(d) for d in docs))
+    """Citations of the seeds in ``documents`` (ids), sorted, unique, at most ten inline."""
+    return book.cite_documents(documents)  # type: ignore[arg-type]

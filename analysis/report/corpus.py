@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import altair as alt
@@ -50,10 +51,27 @@ def source_table(data: ReportData) -> pd.DataFrame:
     )
 
 
+def measures_order(data: ReportData) -> str:
+    """How :func:`measures_table` sorts its rows ("" in file-name order, a small corpus)."""
+    if len(data.documents) <= book.HTML_ROWS:
+        return ""
+    return "flagged seeds first, least specific first"
+
+
 def measures_table(data: ReportData) -> pd.DataFrame:
-    """Per source: words, boilerplate and repeated shares, specificity and the flags they give."""
+    """Per source: words, boilerplate and repeated shares, specificity and the flags they give.
+
+    Rows are in file-name order; when the table is too long for the book
+    (:data:`book.HTML_ROWS`), flagged and least specific seeds come first
+    (:func:`measures_order`), so that the rows shown are the ones worth reading.
+    """
     quality = quality_frame(data).set_index("document")
     docs = data.documents.sort_values("document")
+    if measures_order(data):
+        flags = quality["flags"].astype(str)
+        flagged = docs["document"].map(lambda d: bool(flags.get(d, ""))).astype(bool)
+        docs = docs.assign(_flagged=~flagged, _spec=docs["specificity"].astype(float))
+        docs = docs.sort_values(["_flagged", "_spec", "document"], kind="stable")
 
     def flags(doc: str) -> str:
         return str(quality.at[doc, "flags"]) if doc in quality.index else ""
@@ -108,9 +126,96 @@ def quality_flags(frame: pd.DataFrame) -> list[str]:
     return flags
 
 
+def per_seed(frame: pd.DataFrame) -> bool:
+    """Whether the corpus charts draw one bar per seed (up to :data:`charts.TOP_N` seeds)."""
+    return len(frame) <= charts.TOP_N
+
+
+def histogram_frame(frame: pd.DataFrame, column: str, group: str, bins: int = 20) -> pd.DataFrame:
+    """Seeds per bin of ``column`` and per value of ``group`` (the data of a histogram).
+
+    Bins are of equal width over the observed range, with "nice" edges; each row has the
+    bin's ``start`` and ``end``, the group and the number of ``seeds``.
+    """
+    values = frame[column].astype(float)
+    columns = ["start", "end", group, "seeds"]
+    if values.empty:
+        return pd.DataFrame(columns=columns)
+    low, high = float(values.min()), float(values.max())
+    step = _nice_step((high - low) / bins if high > low else 1.0)
+    start = math.floor(low / step) * step
+    count = max(1, math.floor((high - start) / step) + 1)
+    index = ((values - start) // step).clip(0, count - 1).astype(int)
+    counted = frame.assign(_bin=index.to_numpy()).groupby(["_bin", group]).size()
+    rows = [
+        {
+            "start": round(start + b * step, 6),
+            "end": round(start + (b + 1) * step, 6),
+            group: g,
+            "seeds": int(n),
+        }
+        for (b, g), n in counted.items()
+    ]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _nice_step(raw: float) -> float:
+    """1, 2 or 5 times a power of ten, at least ``raw``."""
+    power = 10 ** math.floor(math.log10(raw)) if raw > 0 else 1.0
+    for factor in (1, 2, 5, 10):
+        if factor * power >= raw:
+            return float(factor * power)
+    return float(10 * power)
+
+
+def _histogram(
+    bins: pd.DataFrame, *, title: str, x_title: str, group: str, legend: str, color: alt.Color
+) -> alt.Chart:
+    return (
+        alt.Chart(bins, title=title)
+        .mark_bar()
+        .encode(
+            x=alt.X("start:Q", title=x_title, bin="binned"),
+            x2="end:Q",
+            y=alt.Y("sum(seeds):Q", title="Seeds (count)", axis=alt.Axis(tickMinStep=1)),
+            color=color,
+            tooltip=[
+                alt.Tooltip("start:Q", title="From", format=",.4~g"),
+                alt.Tooltip("end:Q", title="To (excluded)", format=",.4~g"),
+                alt.Tooltip(f"{group}:N", title=legend),
+                alt.Tooltip("seeds:Q", title="Seeds (count)"),
+            ],
+        )
+        .properties(width=460, height=220)
+    )
+
+
+def _flagged(frame: pd.DataFrame) -> pd.Series:
+    return frame["flags"].map(lambda f: "flagged" if f else "not flagged")
+
+
+def _quality_colour() -> alt.Color:
+    return alt.Color(
+        "flagged:N",
+        title="Quality",
+        scale=alt.Scale(
+            domain=["flagged", "not flagged"], range=[charts.PALETTE[3], charts.PALETTE[0]]
+        ),
+    )
+
+
 def quality_chart(frame: pd.DataFrame) -> alt.Chart:
-    """Specificity per seed, the flagged ones marked."""
-    plotted = frame.assign(flagged=frame["flags"].map(lambda f: "flagged" if f else "not flagged"))
+    """Specificity per seed, the flagged ones marked; a histogram for a large corpus."""
+    plotted = frame.assign(flagged=_flagged(frame))
+    if not per_seed(frame):
+        return _histogram(
+            histogram_frame(plotted, "specificity", "flagged"),
+            title=f"Specificity of the {len(frame):,} seeds (distribution)",
+            x_title="Actors, figures and dates per 100 words (bins)",
+            group="flagged",
+            legend="Quality",
+            color=_quality_colour(),
+        )
     return (
         alt.Chart(plotted, title="Specificity of each seed")
         .mark_bar()
@@ -120,13 +225,7 @@ def quality_chart(frame: pd.DataFrame) -> alt.Chart:
                 "specificity:Q",
                 title="Actors, figures and dates per 100 words (count)",
             ),
-            color=alt.Color(
-                "flagged:N",
-                title="Quality",
-                scale=alt.Scale(
-                    domain=["flagged", "not flagged"], range=[charts.PALETTE[3], charts.PALETTE[0]]
-                ),
-            ),
+            color=_quality_colour(),
             tooltip=[
                 alt.Tooltip("document:N", title="Seed"),
                 alt.Tooltip("title:N", title="Title"),
@@ -142,6 +241,16 @@ def quality_chart(frame: pd.DataFrame) -> alt.Chart:
 
 
 def words_chart(frame: pd.DataFrame) -> alt.Chart:
+    """Words per seed, coloured by language; a histogram for a large corpus."""
+    if not per_seed(frame):
+        return _histogram(
+            histogram_frame(frame, "words", "language"),
+            title=f"Length of the {len(frame):,} seeds after cleaning (distribution)",
+            x_title="Words after boilerplate removal (bins)",
+            group="language",
+            legend="Language",
+            color=alt.Color("language:N", title="Language"),
+        )
     return (
         alt.Chart(frame, title="Length of each seed after cleaning")
         .mark_bar()
@@ -161,8 +270,19 @@ def words_chart(frame: pd.DataFrame) -> alt.Chart:
     )
 
 
+def chart_scope(frame: pd.DataFrame) -> str:
+    """What the corpus charts show, for their captions ("" when one bar per seed)."""
+    if per_seed(frame):
+        return ""
+    return (
+        f"With {len(frame):,} seeds, the chart shows how many seeds fall in each bin rather "
+        "than one bar per seed; every seed's figures are in the CSV. "
+    )
+
+
 def all_seed_citations(data: ReportData) -> str:
-    return book.cite(*(book.seed_key(d) for d in data.usable_documents["document"]))
+    """Citations of every usable seed (the first ten, then "and N others")."""
+    return book.cite_documents(data.usable_documents["document"])
 
 
 def summary(data: ReportData) -> str:
@@ -186,25 +306,39 @@ def summary(data: ReportData) -> str:
     return text
 
 
-def flagged_summary(frame: pd.DataFrame) -> str:
-    """A sentence naming the seeds the numbers flag, with the numbers."""
+def flagged_summary(frame: pd.DataFrame, limit: int = book.CITE_LIMIT) -> str:
+    """A sentence naming the seeds the numbers flag, with the numbers.
+
+    At most ``limit`` seeds are named (the least specific ones when more are flagged);
+    the sentence then says how many others are flagged and where they are listed.
+    """
     flagged = frame[frame["flags"] != ""]
     if frame.empty:
         return "No seed could be analysed."
     if flagged.empty:
         return "No seed stands out as low-information by these measures."
     median = frame["specificity"].median()
+    named = flagged
+    if len(flagged) > limit:
+        named = flagged.sort_values(["specificity", "document"], kind="stable").head(limit)
     items = [
         f"{book.escape(row.document)} {book.cite(book.seed_key(row.document))} "
         f"({book.escape(row.flags)}: specificity {row.specificity:.1f} against a median of "
         f"{median:.1f}, {row.repetition_share:.0%} of its words repeated)"
-        for row in flagged.itertuples(index=False)
+        for row in named.itertuples(index=False)
     ]
-    verb = "stands" if len(items) == 1 else "stand"
+    verb = "stands" if len(flagged) == 1 else "stand"
+    text = f"By the numbers alone, {len(flagged):,} seed(s) {verb} out as low-information"
+    if len(named) < len(flagged):
+        text += f"; the {len(named)} least specific are " + "; ".join(items)
+        text += (
+            f", and {len(flagged) - len(named):,} others are flagged too (see the table of "
+            "measures above and its CSV)"
+        )
+    else:
+        text += ": " + "; ".join(items)
     return (
-        f"By the numbers alone, {len(items)} seed(s) {verb} out as low-information: "
-        + "; ".join(items)
-        + ". What such a seed states is still reported in the following chapters, but it"
+        text + ". What such a seed states is still reported in the following chapters, but it"
         " should not be read as evidence of specifics."
     )
 

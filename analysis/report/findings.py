@@ -93,11 +93,25 @@ def finding_exits(data: ReportData) -> str | None:
     if frame.empty:
         return None
     leaving = frame.drop_duplicates("source")
+    limit = book.CITE_LIMIT
+    named = leaving
+    if len(leaving) > limit:
+        sentences = frame.groupby("source")["sentence_id"].nunique()
+        order = leaving["source"].map(sentences).rank(method="first", ascending=False)
+        named = leaving[order <= limit]
     names = ", ".join(
         f"{book.escape(r.source)} ({book.escape(r.source_country_name)})"
-        for r in leaving.itertuples(index=False)
+        for r in named.itertuples(index=False)
     )
-    places = ", ".join(book.escape(t) for t in sorted(set(frame["target"])))
+    if len(named) < len(leaving):
+        names = (
+            f"most often {names}, and {plural(len(leaving) - len(named), 'other')} "
+            "(see the pivot chapter)"
+        )
+    targets = sorted(set(frame["target"]))
+    places = ", ".join(book.escape(t) for t in targets[:limit])
+    if len(targets) > limit:
+        places += f" and {plural(len(targets) - limit, 'other place')}"
     return (
         f"The seeds name {plural(len(leaving), 'actor')} leaving {places}: {names} "
         f"{cite_documents(frame['document'])}; these are the exits the articles mention, not "

@@ -18,7 +18,7 @@ import altair as alt
 import pandas as pd
 import yaml
 
-from analysis import book, context
+from analysis import book, charts, context
 from analysis.corpus import read_metadata
 from analysis.report import actors
 from analysis.report.actors import cite_documents, country_name, plural, verb
@@ -94,11 +94,15 @@ def exits(data: ReportData) -> pd.DataFrame:
     return rel[rel["relation"] == "exit"].reset_index(drop=True)
 
 
-def exits_summary(frame: pd.DataFrame) -> str:
+def exits_summary(frame: pd.DataFrame, limit: int = book.CITE_LIMIT) -> str:
+    """The exits named, one item per (actor, place left); the ``limit`` most stated if more."""
     if frame.empty:
         return "No exit relation was extracted from these seeds."
+    groups = list(frame.groupby(["source", "target"], sort=True))
+    if len(groups) > limit:
+        groups = sorted(groups, key=lambda g: -g[1]["sentence_id"].nunique())[:limit]
     items = []
-    for (firm, left), group in frame.groupby(["source", "target"], sort=True):
+    for (firm, left), group in groups:
         first = group.iloc[0]
         hedge = _hedged_phrase(first)
         items.append(
@@ -107,10 +111,19 @@ def exits_summary(frame: pd.DataFrame) -> str:
             f"{cite_documents(group['document'])}"
         )
     actors_left = frame["source"].nunique()
+    pairs = frame.groupby(["source", "target"]).ngroups
+    more = (
+        f"; and {plural(pairs - len(items), 'other exit')} (see the table and its CSV)"
+        if pairs > len(items)
+        else ""
+    )
+    lead = f"the {len(items)} stated in most sentences: " if pairs > len(items) else ""
     return (
         f"The seeds name {plural(actors_left, 'actor')} leaving a country, in "
         f"{plural(len(frame), 'sentence')} of {plural(len(_documents(frame)), 'seed')}: "
+        + lead
         + "; ".join(items)
+        + more
         + ". These are the exits the articles name, not a count of all departures."
     )
 
@@ -381,11 +394,18 @@ def share_summary(share: Share, frame: pd.DataFrame | None = None) -> str:
         rest = frame[frame["other_country_code"] != share.partner]
         if not rest.empty:
             parts = []
-            for country, group in rest.groupby("other_country", sort=True):
+            groups = list(rest.groupby("other_country", sort=True))
+            if len(groups) > book.CITE_LIMIT:
+                groups = sorted(groups, key=lambda g: -len(g[1]))[: book.CITE_LIMIT]
+            for country, group in groups:
                 kinds = group["relation"].value_counts().items()
                 listed = ", ".join(f"{book.escape(r)} {n}" for r, n in kinds)
                 parts.append(f"{book.escape(country)} ({listed})")
-            text += "The other foreign relations are with " + "; ".join(parts) + ". "
+            others = rest["other_country"].nunique() - len(parts)
+            text += "The other foreign relations are with " + "; ".join(parts)
+            if others:
+                text += f", and {plural(others, 'other country', 'other countries')} (see the CSV)"
+            text += ". "
     if share.relations < 30:
         text += (
             f"This rests on {plural(share.relations, 'sentence')} from "
@@ -481,8 +501,19 @@ def sanction_sentences(
     return pd.DataFrame(rows, columns=["document", "sentence_id", "terms", "text"])
 
 
+def sanctions_order(data: ReportData) -> str:
+    """How :func:`sanctions_per_document` sorts its rows when they do not all fit the book."""
+    if len(data.usable_documents) <= book.HTML_ROWS:
+        return "in file-name order"
+    return "seeds with most such sentences first"
+
+
 def sanctions_per_document(data: ReportData, found: pd.DataFrame) -> pd.DataFrame:
-    """Per usable seed: sentences, sentences with sanctions language, the terms used."""
+    """Per usable seed: sentences, sentences with sanctions language, the terms used.
+
+    In file-name order, or most sentences with sanctions language first when the table is
+    longer than the book shows (:func:`sanctions_order`).
+    """
     sentences = actors.detail(data, "sentences").drop_duplicates(["document", "text"])
     totals = sentences.groupby("document").size()
     rows = []
@@ -497,9 +528,14 @@ def sanctions_per_document(data: ReportData, found: pd.DataFrame) -> pd.DataFram
                 "Terms found": ", ".join(terms),
             }
         )
-    return pd.DataFrame(
+    frame = pd.DataFrame(
         rows, columns=["Seed", "Sentences (distinct)", "With sanctions language", "Terms found"]
     )
+    if len(frame) > book.HTML_ROWS:
+        frame = frame.sort_values(
+            "With sanctions language", ascending=False, kind="stable"
+        ).reset_index(drop=True)
+    return frame
 
 
 def cooccurring_actors(data: ReportData, found: pd.DataFrame) -> pd.DataFrame:
@@ -528,9 +564,14 @@ def cooccurring_actors(data: ReportData, found: pd.DataFrame) -> pd.DataFrame:
     return grouped.reindex(columns=columns).reset_index(drop=True)
 
 
-def cooccurrence_chart(frame: pd.DataFrame) -> alt.Chart:
+def cooccurrence_chart(frame: pd.DataFrame, top: int = charts.TOP_N) -> alt.Chart:
+    """Actors by sentences with sanctions language (``frame`` is sorted, most first)."""
+    title = "Actors named in sentences with sanctions language"
+    if len(frame) > top:
+        frame = frame.head(top)
+        title = f"The {top} actors named most in sentences with sanctions language"
     return (
-        alt.Chart(frame, title="Actors named in sentences with sanctions language")
+        alt.Chart(frame, title=title)
         .mark_bar()
         .encode(
             y=alt.Y("actor:N", title=None, sort="-x"),
@@ -695,8 +736,40 @@ def timeline(seeds: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
     return frame.sort_values(["date", "lane", "what"], kind="stable").reset_index(drop=True)
 
 
+#: Seeds the timeline draws one by one; more are drawn as one point per month.
+TIMELINE_SEEDS = 40
+
+
+def timeline_points(frame: pd.DataFrame, limit: int = TIMELINE_SEEDS) -> pd.DataFrame:
+    """The timeline's rows as drawn: with more than ``limit`` dated seeds, one point per
+    month of events, saying how many seeds it stands for (context events stay one each)."""
+    seeds = frame[frame["kind"] == SEED_KIND]
+    if len(seeds) <= limit:
+        return frame
+    month = seeds["date"].dt.to_period("M").dt.to_timestamp()
+    rows = []
+    for start, group in seeds.groupby(month, sort=True):
+        rows.append(
+            {
+                "date": start,
+                "date_text": f"{start:%Y-%m}",
+                "precision": "month (seeds grouped)",
+                "lane": SEED_LANE,
+                "kind": SEED_KIND,
+                "country": "",
+                "what": f"{plural(len(group), 'seed')} dated this month",
+                "document": "",
+                "source_key": "",
+                "secondary": False,
+            }
+        )
+    grouped = pd.DataFrame(rows, columns=frame.columns)
+    return pd.concat([grouped, frame[frame["kind"] != SEED_KIND]], ignore_index=True)
+
+
 def timeline_chart(frame: pd.DataFrame) -> alt.Chart:
-    chart_data = frame.assign(date=frame["date"].dt.strftime("%Y-%m-%d"))
+    frame = timeline_points(frame)
+    chart_data = frame.assign(date=pd.to_datetime(frame["date"]).dt.strftime("%Y-%m-%d"))
     lanes = [SEED_LANE, *sorted(set(frame["lane"]) - {SEED_LANE})]
     return (
         alt.Chart(chart_data, title="What the seeds date, and dated context events")
@@ -738,7 +811,17 @@ def timeline_caption(frame: pd.DataFrame) -> str:
         )
     if not events.empty:
         parts.append("context events: " + context.citations(events))
-    return "Each point is a dated event; hover for the text. Sources: " + "; ".join(parts) + "."
+    grouped = (
+        f" With {len(seeds):,} dated seeds, the seeds are drawn as one point per month of "
+        "events (the tooltip says how many); the table and the CSV list each seed."
+        if len(seeds) > TIMELINE_SEEDS
+        else ""
+    )
+    return (
+        f"Each point is a dated event; hover for the text.{grouped} Sources: "
+        + "; ".join(parts)
+        + "."
+    )
 
 
 def timeline_summary(seeds: pd.DataFrame, events: pd.DataFrame, has_provenance: bool) -> str:

@@ -275,7 +275,7 @@ def stage_table(
             {
                 "Stage": stage.label,
                 "Sentences": len(sentences),
-                "Seeds": book.cite(*(book.seed_key(d) for d in docs)) if docs else "none",
+                "Seeds": book.cite_documents(docs) if docs else "none",
                 "Terms found": ", ".join(terms),
                 "Actors (sentences)": ", ".join(named),
                 "Countries": ", ".join(country_name(c) for c in codes),
@@ -300,7 +300,7 @@ def stage_summary(matches: pd.DataFrame, sentences: pd.DataFrame, lexicon: Lexic
         docs = sorted(set(rows["document"]))
         parts.append(
             f"{stage.label.lower()}: {len(rows)} sentence(s) in {len(docs)} seed(s) "
-            f"{book.cite(*(book.seed_key(d) for d in docs))}"
+            f"{book.cite_documents(docs)}"
         )
     text = (
         f"Of the {total} sentences of the usable seeds, {covered} name at least one stage of "
@@ -640,7 +640,7 @@ def raw_material_note(
     docs = sorted(set(rows["document"]))
     text = (
         f"The sentences on rare earths name {_join([country_name(c) for c in codes])} "
-        f"{book.cite(*(book.seed_key(d) for d in docs))}."
+        f"{book.cite_documents(docs)}."
     )
     if listed:
         found = production.set_index("country")
@@ -972,8 +972,8 @@ def prepare(
 
 
 def cite_documents(documents: object) -> str:
-    docs = sorted({str(d) for d in documents})  # type: ignore[attr-defined]
-    return book.cite(*(book.seed_key(d) for d in docs))
+    """Citations of the seeds in ``documents`` (sorted, at most ten inline)."""
+    return book.cite_documents(documents)  # type: ignore[arg-type]
 
 
 def stage_country_caption(chapter: Chapter) -> str:
@@ -985,13 +985,89 @@ def stage_country_caption(chapter: Chapter) -> str:
     )
 
 
-def capacity_caption(chapter: Chapter) -> str:
+def capacity_caption(chapter: Chapter, shown: pd.DataFrame | None = None) -> str:
+    """Caption of the capacity bars; ``shown``: the rows drawn when the chart is cut."""
+    frame = capacity_bar_frame(chapter.capacities)
+    shown = frame if shown is None else shown
+    scope = claims_module.capacity_scope(frame, shown)
+    docs = chapter.capacities["document"] if scope == "" else shown["document"]
     return (
         "Each bar is one figure as stated in a seed; each row has one unit and its own axis. "
         "Orange bars are targets, plans or forecasts, blue bars figures reported as fact; "
-        "hedges are in the tooltips and in the table below. Sources: "
-        f"{cite_documents(chapter.capacities['document'])}."
+        "hedges are in the tooltips and in the table below. "
+        + (scope + " " if scope else "")
+        + f"Sources: {cite_documents(docs)}."
     )
+
+
+#: Comparison paragraphs shown at most (the first, in seed order); the rest are in a CSV.
+COMPARISONS_SHOWN = 20
+
+
+def comparison_data(chapter: Chapter) -> pd.DataFrame:
+    """Every comparison of a seed figure with the context, one row per pair, as CSV data."""
+    columns = [
+        "document",
+        "sentence_id",
+        "subject",
+        "text",
+        "value",
+        "unit",
+        "year",
+        "kind",
+        "verdict",
+        "ratio",
+        "scope",
+        "context_dataset",
+        "context_country",
+        "context_year",
+        "context_value",
+        "context_unit",
+        "context_source",
+    ]
+    rows = []
+    ctx = chapter.context
+    for row in chapter.comparisons.itertuples(index=False):
+        claim = chapter.claims.loc[row.claim]
+        entry = ctx.loc[row.context_index] if pd.notna(row.context_index) else None
+        rows.append(
+            {
+                "document": row.document,
+                "sentence_id": row.sentence_id,
+                "subject": claim["subject"],
+                "text": claim["text"],
+                "value": claim["value"],
+                "unit": claim["unit"],
+                "year": claim["year"],
+                "kind": claim["kind"],
+                "verdict": row.verdict,
+                "ratio": row.ratio,
+                "scope": row.scope,
+                **{
+                    f"context_{k}": (entry[k] if entry is not None else "")
+                    for k in ("dataset", "country", "year", "value", "unit")
+                },
+                "context_source": entry["source_key"] if entry is not None else "",
+            }
+        )
+    return pd.DataFrame(rows, columns=columns)
+
+
+def comparisons_text(
+    paragraphs: list[str], chapter: Chapter, limit: int = COMPARISONS_SHOWN
+) -> str:
+    """The comparison paragraphs; beyond ``limit``, the first ones and a note.
+
+    When cut, every comparison is written as CSV (``supply-comparisons``) and linked.
+    """
+    if len(paragraphs) <= limit:
+        return "\n\n".join(paragraphs)
+    link = book.download_link(book.write_data(comparison_data(chapter), "supply-comparisons"))
+    note = (
+        f"*First {limit} of {len(paragraphs):,} compared figures (in seed order); every "
+        f"comparison is in {link}.*"
+    )
+    return "\n\n".join([*paragraphs[:limit], note])
 
 
 def capacity_summary(chapter: Chapter) -> str:

@@ -112,3 +112,89 @@ def test_chart_png_is_rendered(tmp_path: Path) -> None:
 def test_chart_names_are_slugs() -> None:
     with pytest.raises(ValueError):
         book.write_data(pd.DataFrame(), "../escape")
+
+
+# --- caps for large corpora -------------------------------------------------------------
+
+
+def shown_markdown(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, frame: pd.DataFrame, **kw):
+    """What ``book.show_table`` displays (MyST), with its CSV written under ``tmp_path``."""
+    shown: list[str] = []
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(book, "show", shown.append)
+    book.show_table(frame, **kw)
+    assert len(shown) == 1
+    return shown[0]
+
+
+def block(markdown: str, builder: str) -> str:
+    match = re.search(r"::::\{only\} " + builder + r"\n(.*?)\n::::", markdown, re.DOTALL)
+    assert match, f"no {builder} block"
+    return match.group(1)
+
+
+def body_rows(markdown: str) -> int:
+    """Rows of the pipe tables in ``markdown``, header and rule lines excluded."""
+    lines = [line for line in markdown.splitlines() if line.startswith("| ")]
+    return len([line for line in lines if not line.startswith("| :--")]) - markdown.count("| n |")
+
+
+def test_show_table_cuts_a_long_table_in_html_and_pdf(monkeypatch, tmp_path) -> None:
+    frame = pd.DataFrame({"n": range(500), "text": [f"row {i}" for i in range(500)]})
+    markdown = shown_markdown(monkeypatch, tmp_path, frame, name="long-table", order="in row order")
+    html, latex = block(markdown, "html"), block(markdown, "latex")
+    assert body_rows(html) == book.HTML_ROWS == 100
+    assert body_rows(latex) == book.PDF_ROWS
+    assert "*First 100 of 500 rows (in row order); the full table is in {download}" in html
+    # The HTML book no longer has every row, so the PDF points to the CSV only.
+    assert "*First 25 of 500 rows (in row order); the full table is in {download}" in latex
+    assert "row 99 " in html and "row 100 " not in html
+    assert len(pd.read_csv(tmp_path / "data" / "long-table.csv")) == 500
+
+
+def test_show_table_keeps_small_tables_whole(monkeypatch, tmp_path) -> None:
+    small = pd.DataFrame({"n": range(20)})
+    markdown = shown_markdown(monkeypatch, tmp_path, small, name="small-table")
+    assert "{only}" not in markdown and "First" not in markdown
+    assert body_rows(markdown) == 20
+    # Between the caps: whole in HTML, cut in the PDF with a pointer to the HTML book.
+    medium = pd.DataFrame({"n": range(60)})
+    markdown = shown_markdown(monkeypatch, tmp_path, medium, name="medium-table")
+    assert body_rows(block(markdown, "html")) == 60
+    assert "First" not in block(markdown, "html")
+    assert "the full table is in the HTML book and {download}" in block(markdown, "latex")
+
+
+def test_cite_some_names_ten_and_counts_the_rest() -> None:
+    keys = [f"seed_{i:04d}" for i in range(1000)]
+    text = book.cite_some(keys)
+    assert text.startswith("{cite}`seed_0000,")
+    assert text.split("`")[1].count(",") == book.CITE_LIMIT - 1
+    assert text.endswith(" and 990 others (see the bibliography)")
+    assert book.cite_some(keys[:10]) == book.cite(*keys[:10])
+    assert book.cite_some(["a", "a", ""]) == book.cite("a")
+    assert book.cite_some([]) == ""
+    assert book.cite_some(keys[:11]).endswith(" and 1 other (see the bibliography)")
+    docs = [f"doc {i}" for i in range(30)] * 2
+    assert book.cite_documents(docs).endswith(" and 20 others (see the bibliography)")
+
+
+def test_capped_list() -> None:
+    items = [f"item {i}" for i in range(250)]
+    text = book.capped_list(items, 100, what="claims", where="the CSV", order="in order")
+    assert text.count("\n- ") == 99 and "item 99" in text and "item 100" not in text
+    assert text.endswith("*First 100 of 250 claims (in order); all are in the CSV.*")
+    assert book.capped_list(items[:5]) == book.bullet_list(items[:5])
+
+
+def test_charts_refuse_too_many_rows() -> None:
+    frame = pd.DataFrame({"document": [f"d{i}" for i in range(1000)], "value": range(1000)})
+    chart = alt.Chart(frame).mark_bar().encode(y="document:N", x="value:Q")
+    assert charts.data_rows(charts.spec(chart)) == 1000
+    with pytest.raises(ValueError, match="1,000 data rows"):
+        charts.check_size(charts.spec(chart), "too-big")
+    charts.check_size(charts.spec(alt.Chart(frame.head(50)).mark_bar()), "fine")
+    assert charts.top_note(1000, 25, "seeds with most claims") == (
+        "The chart shows the 25 seeds with most claims; all 1,000 are in the CSV. "
+    )
+    assert charts.top_note(20, 25, "seeds") == ""
