@@ -359,15 +359,16 @@ def summary(claims: pd.DataFrame, documents: pd.DataFrame) -> str:
     attributed = int((claims["attribution"] != "").sum())
     cites = book.cite_documents(with_claims)
     text = (
-        f"The extractor found {n} quantitative claim(s) in {len(with_claims)} of the "
-        f"{len(docs)} usable seed(s) {cites}: {targets} target(s), plan(s) or forecast(s) and "
-        f"{facts} figure(s) reported as fact. {hedged} of the {n} are hedged (an "
-        f"approximation, a bound, a modal verb or hearsay) and {attributed} are attributed "
+        f"The extractor found {n:,} quantitative claim(s) in {len(with_claims):,} of the "
+        f"{len(docs):,} usable seed(s) {cites}: {targets:,} target(s), plan(s) or forecast(s) "
+        f"and {facts:,} figure(s) reported as fact. {hedged:,} of the {n:,} are hedged (an "
+        f"approximation, a bound, a modal verb or hearsay) and {attributed:,} are attributed "
         "to a named source in their sentence."
     )
-    without = [d for d in docs if d not in with_claims]
+    present = set(with_claims)
+    without = [d for d in docs if d not in present]
     if without:
-        text += f" {len(without)} seed(s) state no figure at all {book.cite_documents(without)}."
+        text += f" {len(without):,} seed(s) state no figure at all {book.cite_documents(without)}."
     if n < 10:
         text += " With so few figures, the register describes these articles, not a market."
     return text
@@ -428,50 +429,110 @@ def capacity_frame(claims: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-#: Dots (or bars) a capacity chart shows at most; beyond, the largest claims of each unit.
+#: Claims a capacity chart draws one by one; beyond, their distribution per unit and kind.
 CAPACITY_ROWS = 40
-#: Units (facet rows) a capacity chart shows at most; beyond, those with most claims.
+#: Units (facet rows) a distribution chart shows at most: those with most claims.
 CAPACITY_UNITS_SHOWN = 10
 
 
-def capacity_selection(
-    frame: pd.DataFrame, rows: int = CAPACITY_ROWS, units: int = CAPACITY_UNITS_SHOWN
-) -> pd.DataFrame:
-    """The rows of :func:`capacity_frame` a chart draws: all of them, or for a long frame
-    the largest claims of each unit (the units with most claims, ``rows`` dots in all).
+def per_claim(frame: pd.DataFrame, rows: int = CAPACITY_ROWS) -> bool:
+    """Whether a capacity chart draws each claim (up to ``rows`` claims)."""
+    return len(frame) <= rows
 
-    A cut frame's ``unit`` reads "GWh (5 largest of 120)", so each facet row says what it
-    shows; the full frame goes to the CSV.
-    """
-    if len(frame) <= rows:
-        return frame
+
+def capacity_distribution(frame: pd.DataFrame, units: int = CAPACITY_UNITS_SHOWN) -> pd.DataFrame:
+    """Per unit and kind (for the ``units`` units with most claims): how many claims, from
+    how many seeds, and the smallest, lower-quartile, median, upper-quartile and largest
+    value. The data of :func:`distribution_chart`."""
+    columns = ["unit", "kind", "claims", "seeds", "min", "q1", "median", "q3", "max"]
+    if frame.empty:
+        return pd.DataFrame(columns=columns)
     counts = frame["unit"].value_counts()
     ranked = sorted(counts.index, key=lambda u: (-int(counts[u]), str(u)))[:units]
-    per_unit = max(3, rows // len(ranked))
-    parts = []
+    rows = []
     for unit in ranked:
-        mine = frame[frame["unit"] == unit].sort_values(
-            ["value", "label"], ascending=[False, True], kind="stable"
-        )
-        shown = mine.head(per_unit)
-        if len(shown) < len(mine):
-            shown = shown.assign(unit=f"{unit} ({len(shown)} largest of {len(mine):,})")
-        parts.append(shown)
-    return pd.concat(parts, ignore_index=True)
+        for kind, group in frame[frame["unit"] == unit].groupby("kind", sort=True):
+            values = group["value"].astype(float)
+            rows.append(
+                {
+                    "unit": unit,
+                    "kind": kind,
+                    "claims": len(group),
+                    "seeds": group["document"].nunique(),
+                    "min": values.min(),
+                    "q1": values.quantile(0.25),
+                    "median": values.median(),
+                    "q3": values.quantile(0.75),
+                    "max": values.max(),
+                }
+            )
+    return pd.DataFrame(rows, columns=columns)
 
 
-def capacity_scope(frame: pd.DataFrame, shown: pd.DataFrame) -> str:
-    """A sentence saying which claims a capacity chart shows ("" when it shows them all)."""
-    if len(shown) == len(frame):
+def distribution_chart(summary: pd.DataFrame, title: str) -> alt.FacetChart:
+    """Range (line), quartiles (box) and median (tick) of the claims of each unit and kind,
+    on a log scale, one facet row per unit with its own axis (units never mixed)."""
+    kind_scale = alt.Scale(domain=["target", "fact"], range=["#E69F00", "#0072B2"])
+    x = alt.X(
+        "min:Q",
+        title="Value (log scale; unit in the row title)",
+        scale=alt.Scale(type="log", padding=14),
+    )
+    y = alt.Y("kind:N", title=None, sort=["target", "fact"])
+    tooltip = [
+        alt.Tooltip("unit:N", title="Unit"),
+        alt.Tooltip("kind:N", title="Kind"),
+        alt.Tooltip("claims:Q", title="Claims (count)"),
+        alt.Tooltip("seeds:Q", title="Seeds (count)"),
+        alt.Tooltip("min:Q", title="Smallest", format=",.4~g"),
+        alt.Tooltip("q1:Q", title="Lower quartile", format=",.4~g"),
+        alt.Tooltip("median:Q", title="Median", format=",.4~g"),
+        alt.Tooltip("q3:Q", title="Upper quartile", format=",.4~g"),
+        alt.Tooltip("max:Q", title="Largest", format=",.4~g"),
+    ]
+    colour = alt.Color("kind:N", title="Kind", scale=kind_scale)
+    base = alt.Chart().encode(y=y, tooltip=tooltip)
+    line = base.mark_rule(strokeWidth=1.5).encode(x=x, x2="max:Q", color=colour)
+    box = base.mark_bar(size=14, opacity=0.55).encode(x="q1:Q", x2="q3:Q", color=colour)
+    median = base.mark_tick(thickness=2.5, size=18, color="#000000").encode(x="median:Q")
+    layered = alt.layer(line, box, median, data=summary).properties(width=380, height=alt.Step(26))
+    return layered.facet(
+        row=alt.Row(
+            "unit:N",
+            title=None,
+            sort=list(dict.fromkeys(summary["unit"])),
+            header=alt.Header(
+                labelAngle=0, labelAlign="left", labelFontWeight="bold", labelOrient="top"
+            ),
+        ),
+        title=title,
+    ).resolve_scale(x="independent", y="independent")
+
+
+def capacity_scope(frame: pd.DataFrame) -> str:
+    """A sentence saying what a capacity chart of ``frame`` shows ("" when each claim)."""
+    if per_claim(frame):
         return ""
     units = frame["unit"].nunique()
-    plotted = shown["document"].nunique()
-    text = (
-        f"With {len(frame):,} such claims in {units} unit(s), the chart shows the "
-        f"{len(shown)} largest of each of the {shown['unit'].nunique()} units with most claims "
-        f"(from {plotted} seeds); every claim is in the CSV."
+    shown = min(units, CAPACITY_UNITS_SHOWN)
+    which = f"the {shown} units with most claims" if shown < units else "each unit"
+    return (
+        f"With {len(frame):,} such claims in {plural_units(units)}, the chart shows their "
+        f"distribution for {which} and each kind: the line runs from the smallest to the "
+        "largest claim, the box from the lower to the upper quartile, and the black tick is "
+        "the median (the tooltip gives the counts); every claim is in the CSV."
     )
-    return text
+
+
+def plural_units(count: int) -> str:
+    return f"{count} unit" if count == 1 else f"{count} units"
+
+
+def capacity_view(frame: pd.DataFrame, title: str = "Announced capacities and targets"):
+    """The capacity chart of ``frame``: each claim as a dot, or the distribution when long."""
+    if per_claim(frame):
+        return capacity_chart(frame, title)
+    return distribution_chart(capacity_distribution(frame), f"{title} (distribution per unit)")
 
 
 def capacity_chart(
@@ -523,19 +584,23 @@ def capacity_chart(
     ).resolve_scale(x="independent", y="independent")
 
 
-def capacity_caption(frame: pd.DataFrame, shown: pd.DataFrame | None = None) -> str:
-    """Caption of the log-scale chart of ``frame``; ``shown``: the rows drawn, if cut."""
-    shown = frame if shown is None else shown
-    scope = capacity_scope(frame, shown)
-    docs = sorted(set(shown["document"]))
-    return (
+def capacity_caption(frame: pd.DataFrame) -> str:
+    """Caption of :func:`capacity_view` for ``frame``."""
+    scope = capacity_scope(frame)
+    docs = sorted(set(frame["document"]))
+    what = (
         "Each dot is one claim, on a logarithmic scale; each row has one unit and its own "
         "axis, so values in different units are never compared on one axis. Diamonds are "
         "targets, plans or forecasts, circles figures reported as fact; hedges are in the "
         "tooltips and in the register above. "
-        + (scope + " " if scope else "")
-        + f"Sources: {book.cite_documents(docs)}."
     )
+    if scope:
+        what = (
+            "Claims on a logarithmic scale; each row has one unit and its own axis, so values "
+            "in different units are never compared on one axis. Orange: targets, plans or "
+            f"forecasts; blue: figures reported as fact. {scope} "
+        )
+    return what + f"Sources: {book.cite_documents(docs)}."
 
 
 def cite_documents(documents: object) -> str:

@@ -34,10 +34,10 @@ def finding_partner_share(data: ReportData, focus_countries: Sequence[str]) -> s
     return (
         f"Of the {plural(share.relations, 'extracted relation')} linking an actor of "
         f"{book.escape(country_name(home))} with an actor of another country, "
-        f"{share.with_partner} ({share.share:.0%}) are with an actor of "
+        f"{share.with_partner:,} ({share.share:.0%}) are with an actor of "
         f"{book.escape(country_name(share.partner))} {cite_documents(share.documents)}; "
-        f"counting each pair of actors and relation type once, {share.pairs_with_partner} of "
-        f"{share.pairs}."
+        f"counting each pair of actors and relation type once, {share.pairs_with_partner:,} of "
+        f"{share.pairs:,}."
     )
 
 
@@ -83,8 +83,8 @@ def finding_claims(claims: pd.DataFrame) -> str | None:
     hedged = int(claims["hedged"].astype(bool).sum())
     return (
         f"Of the {plural(n, 'quantitative claim')} in the seeds "
-        f"{cite_documents(claims['document'])}, {targets} are targets, plans or forecasts "
-        f"rather than achieved figures and {hedged} are hedged or attributed to another source."
+        f"{cite_documents(claims['document'])}, {targets:,} are targets, plans or forecasts "
+        f"rather than achieved figures and {hedged:,} are hedged or attributed to another source."
     )
 
 
@@ -126,7 +126,7 @@ def finding_sanctions(data: ReportData) -> str | None:
     usable = len(data.usable_documents)
     docs = sorted(set(found["document"]))
     return (
-        f"{len(docs)} of the {usable} usable seeds use sanctions or embargo language, in "
+        f"{len(docs):,} of the {usable:,} usable seeds use sanctions or embargo language, in "
         f"{plural(len(found), 'distinct sentence')} {cite_documents(docs)}."
     )
 
@@ -170,11 +170,11 @@ def finding_context_check(chapter: supply_chain.Chapter) -> str | None:
     docs = sorted(set(comparisons["document"]))
     text = (
         f"Of {plural(len(per_claim), 'capacity, output or sales figure')} in the seeds "
-        f"{cite_documents(docs)}, {len(checked)} can be set against a context figure of the "
+        f"{cite_documents(docs)}, {len(checked):,} can be set against a context figure of the "
         "same unit, measure, country and year"
     )
     if checked:
-        text += f": {agree} consistent with it, {disagree} not"
+        text += f": {agree:,} consistent with it, {disagree:,} not"
         if other:
             text += f", {other} differing in scope or without a year to compare"
     return text + "."

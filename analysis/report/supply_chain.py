@@ -351,6 +351,18 @@ def capacity_bar_frame(caps: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
+CAPACITY_TITLE = "Capacities and output figures stated in the seeds"
+
+
+def capacity_view(frame: pd.DataFrame) -> alt.FacetChart:
+    """One bar per figure, or for many figures their distribution per unit (log scale)."""
+    if claims_module.per_claim(frame):
+        return capacity_bar_chart(frame)
+    return claims_module.distribution_chart(
+        claims_module.capacity_distribution(frame), f"{CAPACITY_TITLE} (distribution per unit)"
+    )
+
+
 def capacity_bar_chart(frame: pd.DataFrame) -> alt.FacetChart:
     """Bars per claim, one facet row per unit with its own linear axis."""
     base = (
@@ -384,7 +396,7 @@ def capacity_bar_chart(frame: pd.DataFrame) -> alt.FacetChart:
                 labelAngle=0, labelAlign="left", labelFontWeight="bold", labelOrient="top"
             ),
         ),
-        title="Capacities and output figures stated in the seeds",
+        title=CAPACITY_TITLE,
     ).resolve_scale(x="independent", y="independent")
 
 
@@ -985,19 +997,21 @@ def stage_country_caption(chapter: Chapter) -> str:
     )
 
 
-def capacity_caption(chapter: Chapter, shown: pd.DataFrame | None = None) -> str:
-    """Caption of the capacity bars; ``shown``: the rows drawn when the chart is cut."""
-    frame = capacity_bar_frame(chapter.capacities)
-    shown = frame if shown is None else shown
-    scope = claims_module.capacity_scope(frame, shown)
-    docs = chapter.capacities["document"] if scope == "" else shown["document"]
-    return (
+def capacity_caption(chapter: Chapter) -> str:
+    """Caption of :func:`capacity_view` for the chapter's capacity figures."""
+    scope = claims_module.capacity_scope(capacity_bar_frame(chapter.capacities))
+    what = (
         "Each bar is one figure as stated in a seed; each row has one unit and its own axis. "
         "Orange bars are targets, plans or forecasts, blue bars figures reported as fact; "
         "hedges are in the tooltips and in the table below. "
-        + (scope + " " if scope else "")
-        + f"Sources: {cite_documents(docs)}."
     )
+    if scope:
+        what = (
+            "Figures as stated in the seeds, on a logarithmic scale; each row has one unit and "
+            "its own axis. Orange: targets, plans or forecasts; blue: figures reported as "
+            f"fact. {scope} "
+        )
+    return what + f"Sources: {cite_documents(chapter.capacities['document'])}."
 
 
 #: Comparison paragraphs shown at most (the first, in seed order); the rest are in a CSV.

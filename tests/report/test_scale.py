@@ -193,23 +193,30 @@ def test_claims_capacity_chart_and_list_are_capped(large):
     register = claims.claims_frame(large)
     scale = claims.capacity_frame(register)
     assert len(scale) > 1000
-    shown = claims.capacity_selection(scale)
-    assert len(shown) <= claims.CAPACITY_ROWS + len(UNITS)
-    assert rows(claims.capacity_chart(shown)) == len(shown)
-    assert all("largest of" in u for u in shown["unit"])
-    # The largest value of each unit is among those shown.
+    assert not claims.per_claim(scale)
+    summary = claims.capacity_distribution(scale)
+    assert summary["claims"].sum() == len(scale)  # seven units, all shown
+    assert len(summary) <= 2 * len(UNITS)
     for unit, group in scale.groupby("unit"):
-        mine = shown[shown["unit"].str.startswith(f"{unit} (")]
-        assert mine["value"].max() == group["value"].max()
-    caption = claims.capacity_caption(scale, shown)
-    assert "every claim is in the CSV" in caption
+        mine = summary[summary["unit"] == unit]
+        assert mine["max"].max() == group["value"].max()
+        assert mine["min"].min() == group["value"].min()
+    chart = claims.capacity_view(scale)
+    assert rows(chart) == len(summary)
+    spec = charts.spec(chart)
+    assert "distribution per unit" in spec["title"]
+    caption = claims.capacity_caption(scale)
+    assert "every claim is in the CSV" in caption and "median" in caption
     assert len(cited_keys(caption)) == book.CITE_LIMIT
+    few = scale.head(10)
+    assert rows(claims.capacity_view(few)) == 10
+    assert claims.capacity_scope(few) == ""
     text = claims.claim_list(register)
     assert text.count("\n- ") == book.HTML_ROWS - 1
     assert f"*First 100 of {len(register):,} claims" in text
     summary = claims.summary(register, large.usable_documents)
     assert len(cited_keys(summary)) <= 2 * book.CITE_LIMIT
-    assert f"found {len(register)} quantitative claim(s)" in summary
+    assert f"found {len(register):,} quantitative claim(s)" in summary
 
 
 def test_actors_network_and_relation_table_are_capped(large):
