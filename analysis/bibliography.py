@@ -54,7 +54,8 @@ def seed_entry(document: Document) -> Entry:
     """A ``@misc`` entry describing one seed (title, publisher, address, dates)."""
     meta = document.metadata
     title = document.title or document.id
-    fields: dict[str, str] = {"title": bib_text(title)}
+    # Braced: bibliography styles lower-case unprotected titles ("CATL" would read "catl").
+    fields: dict[str, str] = {"title": "{" + bib_text(title) + "}"}
     publisher = meta.get("publisher", "").strip()
     if publisher:
         fields["author"] = "{" + bib_text(publisher) + "}"

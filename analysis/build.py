@@ -170,14 +170,29 @@ def extract_data(config: BuildConfig, source: Path) -> list:
         scheduler=config.dask_scheduler or None,
     )
     log(tables.stats.summary())
+    # Extraction adds problems the reader cannot see (no actor found, unsupported language).
+    messages = [*corpus.messages, *extraction_messages(config, corpus.documents, tables)]
+    if config.strict and len(messages) > len(corpus.messages):
+        raise BuildError(f"STRICT=1 and {len(messages)} seed problem(s), listed above")
     write_tables(tables, data_dir)
-    (data_dir / "messages.txt").write_text(
-        "".join(f"{m}\n" for m in corpus.messages), encoding="utf-8"
-    )
+    (data_dir / "messages.txt").write_text("".join(f"{m}\n" for m in messages), encoding="utf-8")
     write_sources(corpus.documents, data_dir / "sources.csv")
     write_scores(tables, config.root / GOLD_DIR, data_dir / "scores.csv")
     bibliography.write_seed_bib(corpus.documents, source / SEED_BIB)
     return corpus.documents
+
+
+def extraction_messages(config: BuildConfig, documents: list, tables) -> list[str]:
+    """One message per seed whose status the extraction changed; statuses kept in step."""
+    status = dict(zip(tables.documents["document"], tables.documents["status"], strict=True))
+    messages = []
+    for document in documents:
+        new = status.get(document.id, document.status)
+        if new != document.status:
+            document.status = new
+            messages.append(f"{config.seeds.name}/{document.path.name}: {new}")
+            log(f"seed problem: {messages[-1]}")
+    return messages
 
 
 def write_scores(tables, gold_dir: Path, path: Path) -> Path | None:

@@ -130,9 +130,16 @@ def _year_hint(doc: Document) -> int | None:
     return None
 
 
-def _status(doc: Document) -> str:
+#: Status of a readable seed in which no known actor was found: it is analysed, but it
+#: contributes nothing to the actor, relation and pivot chapters.
+NO_ACTOR = "flagged: no actor found"
+
+
+def _status(doc: Document, mentions: int | None = None) -> str:
     if doc.usable and not supported(doc.language):
         return f"skipped: language {doc.language or 'unknown'!r} not supported"
+    if doc.status == "ok" and mentions == 0:
+        return NO_ACTOR
     return doc.status
 
 
@@ -383,7 +390,7 @@ def _document_rows(
                 boilerplate_share=round(d.boilerplate_share, 4) if ok else None,
                 repetition_share=round(d.repetition_share, 4) if ok else None,
                 specificity=spec,
-                status=_status(d),
+                status=_status(d, mentions=c["mentions"] if ok else None),
             )
         )
         if ok:

@@ -8,27 +8,27 @@ Method (cited by the methods appendix). Relations are found sentence by sentence
    ``analysis/data/lexicons/relations.yaml`` and matched case-insensitively on tokens.
    Exclusion phrases cancel overlapping cues ("fonds d'investissement", "s'est produit").
 2. **Participants.** The linked actor mentions of the sentence, except media (in news
-   they are attribution sources: "selon Reuters") and country adjectives that qualify
-   an organisation or a named actor ("le constructeur chinois JAC" says where JAC is
-   from; it is not a China-JAC relation).
+   they are attribution sources: "selon l'AFP") and country adjectives that qualify
+   an organisation or a named actor ("le constructeur chinois Chery" says where Chery
+   is from; it is not a China-Chery relation).
 3. **Window rule.** For each cue, participants are looked for within ``WINDOW`` tokens on
    either side of it, in the same sentence:
 
    - *partnership* (symmetric): the nearest participant before the cue and the nearest
-     after it ("Nissan, allié de Renault"); if one side is empty, the two nearest
-     distinct participants on the other side ("une collaboration entre la Russie et la
-     Chine"). One of the two must lie within ``WINDOW`` tokens of the cue, the other
-     within ``2 * WINDOW`` ("Kamaz, qui a signé ..., et le gouvernement travaille avec
-     ... JAC"). Source is the one read first.
+     after it ("Stellantis, allié de Leapmotor"); if one side is empty, the two nearest
+     distinct participants on the other side ("une collaboration entre la Hongrie et
+     la Chine"). One of the two must lie within ``WINDOW`` tokens of the cue, the other
+     within ``2 * WINDOW`` ("BYD, qui a signé ..., et le gouvernement travaille avec
+     ... CATL"). Source is the one read first.
    - *acquisition, investment, supply* (directed): the source is the first participant
      of the sentence before the cue - news sentences put the agent first - and the
      target the nearest participant after the cue. ``reverse`` cues swap them
-     ("un contrat d'électricité ... avec le producteur Voltalia": Voltalia supplies).
+     ("un contrat de batteries ... avec le fabricant CATL": CATL supplies).
    - *production*: the target is a country or place introduced by a locative
      preposition (en, au, à, dans, sur, in...) within ``PLACE_WINDOW`` tokens after the
-     cue ("usine ... en Russie", "sur le sol kazakh"), with places coordinated with it
+     cue ("usine ... en Espagne", "sur le sol hongrois"), with places coordinated with it
      ("en Espagne et en Allemagne"); the source is the firm nearest the cue (a country
-     only when no firm is at hand: "La Chine souhaite produire ... au Kazakhstan"), with
+     only when no firm is at hand: "La Chine souhaite produire ... en Hongrie"), with
      any actors coordinated with it ("X et Y").
    - Actors the knowledge base lacks (candidates) take part in the choice but yield no
      relation: in "Panasonic and LG Energy Solution, which also supply Tesla, are
