@@ -277,20 +277,21 @@ def summary(data: ReportData) -> str:
     actors = sorted(set(rel["source"]) | set(rel["target"]))
     docs = sorted(set(rel["document"]))
     counts = relation_counts(rel)
-    by_type = ", ".join(f"{book.escape(t)} {n}" for t, n in counts.items())
+    by_type = ", ".join(f"{book.escape(t)} {n:,}" for t, n in counts.items())
     reported = int(rel["reported"].sum())
     text = (
         f"The extraction found {plural(len(rel), 'relation')} between "
-        f"{plural(len(actors), 'actor')} in {len(docs)} of the {plural(usable, 'usable seed')} "
+        f"{plural(len(actors), 'actor')} in {len(docs):,} of the {plural(usable, 'usable seed')} "
         f"{cite_documents(docs)}; by type: {by_type}. A relation is one sentence in which a cue "
         "word links two actors of the knowledge base, so a sentence can yield several "
         "relations and the same pair can recur when an article repeats itself."
     )
     if reported:
         text += (
-            f" Of these, {reported} {verb(reported, 'comes', 'come')} from sentences that attribute"
-            " the claim to a source or hedge it (for instance a conditional, a proposal or "
-            "talks): the table below says which, and they are reported as such, not as facts."
+            f" Of these, {reported:,} {verb(reported, 'comes', 'come')} from sentences that "
+            "attribute the claim to a source or hedge it (for instance a conditional, a "
+            "proposal or talks): the table below says which, and they are reported as such, "
+            "not as facts."
         )
     if len(rel) < 30:
         text += (
@@ -514,7 +515,7 @@ def matrix_summary(frame: pd.DataFrame) -> str:
     total = int(frame["relations"].sum())
     crossing = int(cross["relations"].sum())
     text = (
-        f"Of the {plural(total, 'relation')}, {crossing} "
+        f"Of the {plural(total, 'relation')}, {crossing:,} "
         f"{verb(crossing, 'links', 'link')} actors of two different countries "
         f"{cite_documents(docs)}."
     )
