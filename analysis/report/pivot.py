@@ -99,16 +99,23 @@ def exits_summary(frame: pd.DataFrame, limit: int = book.CITE_LIMIT) -> str:
     if frame.empty:
         return "No exit relation was extracted from these seeds."
     groups = list(frame.groupby(["source", "target"], sort=True))
-    if len(groups) > limit:
+    cut = len(groups) > limit
+    if cut:
         groups = sorted(groups, key=lambda g: -g[1]["sentence_id"].nunique())[:limit]
     items = []
     for (firm, left), group in groups:
         first = group.iloc[0]
         hedge = _hedged_phrase(first)
+        # With many exits, each names its count and a few of its seeds only.
+        cites = (
+            f"in {plural(group['sentence_id'].nunique(), 'sentence')} "
+            f"{book.cite_documents(group['document'], limit=3)}"
+            if cut
+            else cite_documents(group["document"])
+        )
         items.append(
             f"{book.escape(firm)} ({book.escape(first['source_country_name'])}) leaving "
-            f"{book.escape(left)}" + (f", {hedge}" if hedge else "") + " "
-            f"{cite_documents(group['document'])}"
+            f"{book.escape(left)}" + (f", {hedge}" if hedge else "") + f" {cites}"
         )
     actors_left = frame["source"].nunique()
     pairs = frame.groupby(["source", "target"]).ngroups

@@ -275,7 +275,7 @@ def stage_table(
             {
                 "Stage": stage.label,
                 "Sentences": len(sentences),
-                "Seeds": book.cite_documents(docs) if docs else "none",
+                "Seeds": book.cite_documents(docs, limit=5) if docs else "none",
                 "Terms found": ", ".join(terms),
                 "Actors (sentences)": ", ".join(named),
                 "Countries": ", ".join(country_name(c) for c in codes),
@@ -299,11 +299,11 @@ def stage_summary(matches: pd.DataFrame, sentences: pd.DataFrame, lexicon: Lexic
             continue
         docs = sorted(set(rows["document"]))
         parts.append(
-            f"{stage.label.lower()}: {len(rows)} sentence(s) in {len(docs)} seed(s) "
+            f"{stage.label.lower()}: {len(rows):,} sentence(s) in {len(docs):,} seed(s) "
             f"{book.cite_documents(docs)}"
         )
     text = (
-        f"Of the {total} sentences of the usable seeds, {covered} name at least one stage of "
+        f"Of the {total:,} sentences of the usable seeds, {covered:,} name at least one stage of "
         "the supply chain (a sentence can name several)"
     )
     text += ": " + "; ".join(parts) + "." if parts else "."
@@ -1095,10 +1095,10 @@ def capacity_summary(chapter: Chapter) -> str:
     hedged = int(caps["hedged"].sum())
     units = sorted(set(caps["unit"]))
     return (
-        f"{len(caps)} figure(s) in {caps['document'].nunique()} seed(s) state a capacity, an "
+        f"{len(caps):,} figure(s) in {caps['document'].nunique():,} seed(s) state a capacity, an "
         f"output or a quantity of goods ({', '.join(book.escape(u) for u in units)}) "
-        f"{cite_documents(caps['document'])}: {targets} of them are targets, plans or "
-        f"forecasts rather than achieved figures, and {hedged} are hedged in the seed."
+        f"{cite_documents(caps['document'])}: {targets:,} of them are targets, plans or "
+        f"forecasts rather than achieved figures, and {hedged:,} are hedged in the seed."
     )
 
 
