@@ -242,13 +242,6 @@ def test_seeds_folder_is_never_written(hostile_book: SeedBook) -> None:
 
 
 @pytest.mark.e2e
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: a seed in which no actor is found gets status 'ok' and no message "
-    "(analysis/extraction/pipeline.py _status / analysis/corpus); issue 6 lists 'a seed with no "
-    "actor' among the seeds that need a message, a documents.csv status and a row in the "
-    "skipped-or-flagged table",
-)
 def test_seed_with_no_actor_is_flagged(hostile_book: SeedBook) -> None:
     documents = pd.read_csv(hostile_book.data / "documents.csv", dtype=str, keep_default_na=False)
     status = documents.set_index("document").at["no_actor", "status"]

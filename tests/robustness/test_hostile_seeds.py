@@ -143,12 +143,6 @@ def test_payload_text_is_visible_as_text(hostile_visits: dict[str, PageVisit]) -
 
 
 @pytest.mark.e2e
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG analysis/bibliography.py seed_entry: the title field is not brace-protected, so "
-    "the unsrt style sentence-cases it: 'Kamaz et Chery' shows as 'Kamaz et chery', 'CATL' as "
-    "'catl', 'Russie' as 'russie' on the bibliography page (same for the five real seeds)",
-)
 def test_bibliography_shows_seed_titles_exactly(hostile_visits: dict[str, PageVisit]) -> None:
     text = hostile_visits["chapters/bibliography.html"].text
     for title in (

@@ -134,12 +134,6 @@ def test_original_seed_names_absent_from_the_context_timeline(other_book: SeedBo
     assert not found, found
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="REPORTED analysis/report/methods.py:54 shows the docstring of "
-    "analysis/extraction/relations.py, whose examples quote the original seeds ('Kamaz, qui a "
-    "signé …', 'le producteur Voltalia', 'sur le sol kazakh') in every book, whatever its seeds",
-)
 def test_original_seed_names_absent_from_the_methods_appendix(other_book: SeedBook) -> None:
     found = leaks(other_book, [METHODS_PAGE])
     assert not found, found

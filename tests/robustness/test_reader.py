@@ -143,12 +143,6 @@ def test_search_page_finds_a_word_from_a_seed(hostile_book: SeedBook) -> None:
     assert any("Claims" in r for r in results), f"{SEARCH_WORD!r} not found in Claims: {results}"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="REPORTED _config.yml: Sphinx's search page fetches each result page for a summary "
-    "(SHOW_SEARCH_SUMMARY), which Chromium blocks on file:// (CORS) and logs as console errors "
-    "plus an uncaught 'Failed to fetch'; fix: html_show_search_summary: false in sphinx.config",
-)
 def test_search_page_logs_no_console_error(hostile_book: SeedBook) -> None:
     _, errors = search(hostile_book.html, SEARCH_WORD)
     assert errors == [], f"search page console errors: {errors}"
