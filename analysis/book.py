@@ -179,10 +179,14 @@ def show_table(
     if len(frame) <= pdf_rows:
         parts.append(_breakable(markdown_table(frame, trusted=trusted, align=align)))
     else:
-        html = _cut_table(frame, html_rows, trusted, align, [link], order)
+        below = "the CSV linked below" if link else ""
+        html = _cut_table(frame, html_rows, trusted, align, [below], order)
         # The HTML book has every row only when it is not cut itself.
-        elsewhere = "the HTML book" if len(frame) <= html_rows else ""
-        latex = _cut_table(frame, pdf_rows, trusted, align, [elsewhere, link], order)
+        if len(frame) <= html_rows:
+            places = ["the HTML book", link]
+        else:
+            places = [f"{below} the table in the HTML book" if link else ""]
+        latex = _cut_table(frame, pdf_rows, trusted, align, places, order)
         parts.append(f"::::{{only}} html\n{html}\n::::\n\n::::{{only}} latex\n{latex}\n::::")
     if link:
         parts.append("\n" + link)

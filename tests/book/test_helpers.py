@@ -145,9 +145,15 @@ def test_show_table_cuts_a_long_table_in_html_and_pdf(monkeypatch, tmp_path) -> 
     html, latex = block(markdown, "html"), block(markdown, "latex")
     assert body_rows(html) == book.HTML_ROWS == 100
     assert body_rows(latex) == book.PDF_ROWS
-    assert "*First 100 of 500 rows (in row order); the full table is in {download}" in html
+    assert "*First 100 of 500 rows (in row order); the full table is in the CSV linked below.*" in (
+        html
+    )
     # The HTML book no longer has every row, so the PDF points to the CSV only.
-    assert "*First 25 of 500 rows (in row order); the full table is in {download}" in latex
+    assert (
+        "*First 25 of 500 rows (in row order); the full table is in the CSV linked below the "
+        "table in the HTML book.*"
+    ) in latex
+    assert markdown.rstrip().endswith("{download}`Download the data (CSV) <data/long-table.csv>`")
     assert "row 99 " in html and "row 100 " not in html
     assert len(pd.read_csv(tmp_path / "data" / "long-table.csv")) == 500
 
