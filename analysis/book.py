@@ -177,7 +177,9 @@ def show_table(
         link = download_link(write_data(frame if data is None else data, name))
     html_rows = max(html_rows, pdf_rows)
     if len(frame) <= pdf_rows:
-        parts.append(_breakable(markdown_table(frame, trusted=trusted, align=align)))
+        parts.append(
+            _breakable(markdown_table(frame, trusted=trusted, align=align), frame, trusted)
+        )
     else:
         below = "the CSV linked below" if link else ""
         html = _cut_table(frame, html_rows, trusted, align, [below], order)
@@ -202,7 +204,8 @@ def _cut_table(
     order: str = "",
 ) -> str:
     """The table cut to ``rows`` rows with a note saying where the rest is, or whole."""
-    table = _breakable(markdown_table(frame.head(rows), trusted=trusted, align=align))
+    shown = frame.head(rows)
+    table = _breakable(markdown_table(shown, trusted=trusted, align=align), shown, trusted)
     if len(frame) <= rows:
         return table
     return f"{table}\n\n{table_note(rows, len(frame), places, order)}"
@@ -215,9 +218,27 @@ def table_note(shown: int, total: int, places: Sequence[str] = (), order: str = 
     return f"*{text}; the full table is in {where}.*" if where else f"*{text}.*"
 
 
-def _breakable(table: str) -> str:
-    """A table the PDF may break across pages (LaTeX longtable), so long cells never overflow."""
-    return f":::{{table}}\n:class: longtable\n\n{table}\n:::"
+def column_widths(frame: pd.DataFrame, trusted: Sequence[str] = ()) -> list[int]:
+    """Relative column widths from the text each column holds (header included).
+
+    Explicit widths make the LaTeX writer emit wrapping columns; without them a long
+    cell would run off the PDF page. Trusted columns hold short rendered roles ("[3]").
+    """
+    widths = []
+    for column in frame.columns:
+        if column in trusted:
+            widths.append(max(4, len(str(column))))
+            continue
+        lengths = [len(_format_cell(v)) for v in frame[column]] or [0]
+        typical = sorted(lengths)[int(0.9 * (len(lengths) - 1))]
+        widths.append(min(80, max(4, len(str(column)), typical)))
+    return widths
+
+
+def _breakable(table: str, frame: pd.DataFrame, trusted: Sequence[str] = ()) -> str:
+    """A table the PDF may break across pages (LaTeX longtable), with wrapping columns."""
+    widths = " ".join(str(w) for w in column_widths(frame, trusted))
+    return f":::{{table}}\n:class: longtable\n:widths: {widths}\n\n{table}\n:::"
 
 
 def download_link(path: Path, label: str = "Download the data (CSV)") -> str:

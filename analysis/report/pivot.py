@@ -691,6 +691,13 @@ def seed_dates(data: ReportData, seeds_dir: str | Path) -> tuple[pd.DataFrame, l
     return pd.DataFrame(out, columns=columns), messages, True
 
 
+def relevant_events(events: pd.DataFrame, data: ReportData) -> pd.DataFrame:
+    """Context events about a country the seeds mention (others say nothing of these seeds)."""
+    entities = data.entities
+    mentioned = set(entities.loc[entities["type"] == "country", "country"])
+    return events[events["country"].isin(mentioned)].reset_index(drop=True)
+
+
 def timeline(seeds: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
     """Seeds (their events' dates) and context events in one table for the chart."""
     columns = [

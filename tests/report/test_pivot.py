@@ -224,3 +224,20 @@ def test_scope_names_countries_from_codes():
     text = pivot.scope(["AR", "KR"], "KR", "AR")
     assert "partner country is South Korea" in text
     assert "Argentina and South Korea" in text
+
+
+def test_timeline_keeps_context_events_about_countries_the_seeds_mention(tmp_path):
+    data = make_data(
+        tmp_path,
+        documents=[document("a")],
+        entities=[entity("Türkiye", "country", "TR", 2), entity("BYD", "company", "CN", 1)],
+    )
+    events = pd.DataFrame(
+        {
+            "date": pd.to_datetime(["2024-01-01", "2024-02-01"]),
+            "country": ["TR", "RU"],
+            "event": ["A Turkish event", "A Russian event"],
+        }
+    )
+    kept = pivot.relevant_events(events, data)
+    assert kept["event"].tolist() == ["A Turkish event"]

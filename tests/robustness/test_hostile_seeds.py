@@ -214,13 +214,6 @@ def test_pdf_text_shows_the_payloads_literally(hostile_book: SeedBook) -> None:
 
 
 @pytest.mark.e2e
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG analysis/book.py _breakable (commit b29875d): ':class: longtable' without column "
-    "widths gives LaTeX 'l' columns that never wrap, so long cells run off the right edge of "
-    "the PDF page and are clipped (relation table: '… pour produire 20 000 camions éle'); give "
-    "the table :widths: (Sphinx then emits wrapping \\X{}{} columns) or a tabularcolumns spec",
-)
 def test_pdf_table_cells_are_not_clipped(hostile_book: SeedBook) -> None:
     flat = re.sub(r"\s+", "", pdf_text(hostile_book.pdf))
     sentinel = hostile_book.seeds.sentinel

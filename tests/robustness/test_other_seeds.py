@@ -122,13 +122,6 @@ def test_original_seed_names_absent_from_seed_driven_pages(other_book: SeedBook)
         assert not hits, f"{table.name} holds {sorted(set(hits))}"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="REPORTED analysis/report (pivot timeline): every row of "
-    "analysis/data/context/events.csv is shown whatever the seeds (Moskvich, Kamaz, Rosatom, "
-    "Voltalia, Nurtleu, Wang Yi, Astana in a book about Turkey, Spain, Indonesia), and cited, so "
-    "the bibliography lists them too; events could be kept to the seeds' actors and countries",
-)
 def test_original_seed_names_absent_from_the_context_timeline(other_book: SeedBook) -> None:
     found = leaks(other_book, sorted(CONTEXT_TIMELINE_PAGES))
     assert not found, found
