@@ -62,6 +62,24 @@ def _theme() -> alt.theme.ThemeConfig:
     }
 
 
+#: Targets (plans, forecasts, capacities to be built) and facts, in every chart of claims.
+KIND_SCALE = alt.Scale(domain=["target", "fact"], range=[PALETTE[1], PALETTE[0]])
+
+
+def facet_by_unit(chart: alt.Chart, title: str, order: list[str] | None = None) -> alt.FacetChart:
+    """One row per unit with independent axes: values in different units never share an axis."""
+    row = alt.Row(
+        "unit:N",
+        title=None,
+        header=alt.Header(
+            labelAngle=0, labelAlign="left", labelFontWeight="bold", labelOrient="top"
+        ),
+    )
+    if order is not None:
+        row = row.sort(order)
+    return chart.facet(row=row, title=title).resolve_scale(x="independent", y="independent")
+
+
 def enable_theme() -> None:
     """Enable the book's single Altair theme (called by ``book.setup``)."""
     alt.theme.enable(THEME)

@@ -309,7 +309,7 @@ def kind_chart(counts: pd.DataFrame, top: int = charts.TOP_N) -> alt.Chart:
             color=alt.Color(
                 "kind:N",
                 title="Kind",
-                scale=alt.Scale(domain=["target", "fact"], range=["#E69F00", "#0072B2"]),
+                scale=charts.KIND_SCALE,
             ),
             tooltip=[
                 alt.Tooltip("document:N", title="Seed"),
@@ -472,7 +472,7 @@ def capacity_distribution(frame: pd.DataFrame, units: int = CAPACITY_UNITS_SHOWN
 def distribution_chart(summary: pd.DataFrame, title: str) -> alt.FacetChart:
     """Range (line), quartiles (box) and median (tick) of the claims of each unit and kind,
     on a log scale, one facet row per unit with its own axis (units never mixed)."""
-    kind_scale = alt.Scale(domain=["target", "fact"], range=["#E69F00", "#0072B2"])
+    kind_scale = charts.KIND_SCALE
     x = alt.X(
         "min:Q",
         title="Value (log scale; unit in the row title)",
@@ -496,17 +496,7 @@ def distribution_chart(summary: pd.DataFrame, title: str) -> alt.FacetChart:
     box = base.mark_bar(size=14, opacity=0.55).encode(x="q1:Q", x2="q3:Q", color=colour)
     median = base.mark_tick(thickness=2.5, size=18, color="#000000").encode(x="median:Q")
     layered = alt.layer(line, box, median, data=summary).properties(width=380, height=alt.Step(26))
-    return layered.facet(
-        row=alt.Row(
-            "unit:N",
-            title=None,
-            sort=list(dict.fromkeys(summary["unit"])),
-            header=alt.Header(
-                labelAngle=0, labelAlign="left", labelFontWeight="bold", labelOrient="top"
-            ),
-        ),
-        title=title,
-    ).resolve_scale(x="independent", y="independent")
+    return charts.facet_by_unit(layered, title, order=list(dict.fromkeys(summary["unit"])))
 
 
 def capacity_scope(frame: pd.DataFrame) -> str:
@@ -552,7 +542,7 @@ def capacity_chart(
             color=alt.Color(
                 "kind:N",
                 title="Kind",
-                scale=alt.Scale(domain=["target", "fact"], range=["#E69F00", "#0072B2"]),
+                scale=charts.KIND_SCALE,
             ),
             shape=alt.Shape(
                 "kind:N",
@@ -572,16 +562,7 @@ def capacity_chart(
         )
         .properties(width=240, height=alt.Step(24))
     )
-    return base.facet(
-        row=alt.Row(
-            "unit:N",
-            title=None,
-            header=alt.Header(
-                labelAngle=0, labelAlign="left", labelFontWeight="bold", labelOrient="top"
-            ),
-        ),
-        title=title,
-    ).resolve_scale(x="independent", y="independent")
+    return charts.facet_by_unit(base, title)
 
 
 def capacity_caption(frame: pd.DataFrame) -> str:

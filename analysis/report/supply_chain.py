@@ -374,7 +374,7 @@ def capacity_bar_chart(frame: pd.DataFrame) -> alt.FacetChart:
             color=alt.Color(
                 "kind:N",
                 title="Kind",
-                scale=alt.Scale(domain=["target", "fact"], range=["#E69F00", "#0072B2"]),
+                scale=charts.KIND_SCALE,
             ),
             tooltip=[
                 alt.Tooltip("label:N", title="Claim"),
@@ -388,16 +388,7 @@ def capacity_bar_chart(frame: pd.DataFrame) -> alt.FacetChart:
         )
         .properties(width=240, height=alt.Step(24))
     )
-    return base.facet(
-        row=alt.Row(
-            "unit:N",
-            title=None,
-            header=alt.Header(
-                labelAngle=0, labelAlign="left", labelFontWeight="bold", labelOrient="top"
-            ),
-        ),
-        title=CAPACITY_TITLE,
-    ).resolve_scale(x="independent", y="independent")
+    return charts.facet_by_unit(base, CAPACITY_TITLE)
 
 
 # Context figures --------------------------------------------------------------------
