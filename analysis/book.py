@@ -227,7 +227,7 @@ def column_widths(frame: pd.DataFrame, trusted: Sequence[str] = ()) -> list[int]
     widths = []
     for column in frame.columns:
         if column in trusted:
-            widths.append(max(4, len(str(column))))
+            widths.append(max(7, len(str(column)) + 1))
             continue
         lengths = [len(_format_cell(v)) for v in frame[column]] or [0]
         typical = sorted(lengths)[int(0.9 * (len(lengths) - 1))]

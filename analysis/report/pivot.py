@@ -692,10 +692,18 @@ def seed_dates(data: ReportData, seeds_dir: str | Path) -> tuple[pd.DataFrame, l
 
 
 def relevant_events(events: pd.DataFrame, data: ReportData) -> pd.DataFrame:
-    """Context events about a country the seeds mention (others say nothing of these seeds)."""
-    entities = data.entities
-    mentioned = set(entities.loc[entities["type"] == "country", "country"])
-    return events[events["country"].isin(mentioned)].reset_index(drop=True)
+    """Context events that name an actor the seeds name (others say nothing of these seeds).
+
+    Matching is on the knowledge base's canonical (English) names, as whole words: "China
+    imposes export controls" is kept when the seeds mention China, an event about a firm
+    only when the seeds mention that firm.
+    """
+    names = sorted(set(data.entities["entity"]), key=len, reverse=True)
+    if not names or events.empty:
+        return events.iloc[0:0].reset_index(drop=True)
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
+    keep = events["event"].map(lambda text: bool(pattern.search(str(text))))
+    return events[keep.to_numpy(dtype=bool)].reset_index(drop=True)
 
 
 def timeline(seeds: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
