@@ -225,13 +225,19 @@ def main(argv: list[str] | None = None) -> int:
 
         if not args.skip_book:
             build_dir = work / "_build"
-            seconds, code, size = timed("book build", book_build, seeds, build_dir, args.formats)
+            (seconds, code, size), _ = timed(
+                "book build", book_build, seeds, build_dir, args.formats
+            )
             status = "ok" if code == 0 else f"FAILED (exit {code})"
             print(
                 f"book build ({args.articles} articles, {args.formats}): {seconds:.0f} s "
                 f"({seconds / 60:.1f} min, target < 10 min) {status}; "
                 f"HTML {size / 1024**2:.1f} MiB"
             )
+            log_lines = (work / "build.log").read_text().splitlines()
+            stages = [line for line in log_lines if "book built" in line]
+            if stages:
+                print(stages[-1].removeprefix("[build] "))
             pdf = build_dir / "pdf" / "book.pdf"
             if pdf.exists():
                 print(f"PDF {pdf.stat().st_size / 1024**2:.1f} MiB")
