@@ -12,12 +12,10 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@dataclass
-class BuiltBook:
+class BookPaths:
+    """Where a build put its outputs (for any object with a ``build_dir``)."""
+
     build_dir: Path
-    log: str
-    git_status_before: str
-    git_status_after: str
 
     @property
     def html(self) -> Path:
@@ -30,6 +28,14 @@ class BuiltBook:
     @property
     def data(self) -> Path:
         return self.build_dir / "data"
+
+
+@dataclass
+class BuiltBook(BookPaths):
+    build_dir: Path
+    log: str
+    git_status_before: str
+    git_status_after: str
 
 
 def git_status() -> str:

@@ -24,6 +24,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+from tests.book.conftest import BookPaths
 from tests.robustness.seedgen import (
     SeedFolder,
     copy_fixture_articles,
@@ -56,7 +57,7 @@ def run_build(*args: str, cwd: Path = ROOT, env: dict | None = None) -> subproce
 
 
 @dataclass
-class SeedBook:
+class SeedBook(BookPaths):
     """A book built from a generated seeds folder, with what the folder held around the build."""
 
     seeds: SeedFolder
@@ -67,18 +68,6 @@ class SeedBook:
     after: dict = field(default_factory=dict)
     outside_before: dict = field(default_factory=dict)
     outside_after: dict = field(default_factory=dict)
-
-    @property
-    def html(self) -> Path:
-        return self.build_dir / "html"
-
-    @property
-    def pdf(self) -> Path:
-        return self.build_dir / "pdf" / "book.pdf"
-
-    @property
-    def data(self) -> Path:
-        return self.build_dir / "data"
 
 
 def build_seeds(folder: SeedFolder, build_dir: Path, formats: str = "html,pdf") -> SeedBook:
