@@ -186,7 +186,7 @@ def hedge_words(hedges: list[str]) -> str:
 
 def claim_sentence(row: pd.Series) -> str:
     """One generated sentence stating a claim with its kind, hedge, attribution and citation."""
-    subject = book.escape(row["subject"]) if row["subject"] else "Unnamed subject"
+    subject = book.escape(row["subject"]) if row["subject"] else "A figure with no named subject"
     written = f" (“{book.escape(row['text'])}”)" if row.get("text") else ""
     year = f" in {row['year']}" if row["year"] is not None else ""
     parts = [KIND_WORDS.get(row["kind"], book.escape(row["kind"]))]

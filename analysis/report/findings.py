@@ -68,10 +68,11 @@ def finding_largest_target(claims: pd.DataFrame) -> str | None:
     row = largest_target(claims)
     if row is None:
         return None
-    return (
-        "The largest capacity or output target stated in the seeds is "
-        + claims_module.claim_sentence(row)
-    )
+    sentence = claims_module.claim_sentence(row)
+    # The claim sentence starts with its subject; mid-sentence it reads in lower case.
+    if not row["subject"]:
+        sentence = sentence[0].lower() + sentence[1:]
+    return "The largest capacity or output target stated in the seeds is " + sentence
 
 
 def finding_claims(claims: pd.DataFrame) -> str | None:
