@@ -66,6 +66,11 @@ def _theme() -> alt.theme.ThemeConfig:
 KIND_SCALE = alt.Scale(domain=["target", "fact"], range=[PALETTE[1], PALETTE[0]])
 
 
+def kind_color() -> alt.Color:
+    """Colour by kind of claim (target or fact), the same in every chart."""
+    return alt.Color("kind:N", title="Kind", scale=KIND_SCALE)
+
+
 def facet_by_unit(chart: alt.Chart, title: str, order: list[str] | None = None) -> alt.FacetChart:
     """One row per unit with independent axes: values in different units never share an axis."""
     row = alt.Row(

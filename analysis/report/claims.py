@@ -115,6 +115,19 @@ CLAIM_COLUMNS = (
 )
 
 
+def claim_tooltips() -> list[alt.Tooltip]:
+    """Tooltips of a chart with one mark per claim (columns of :func:`capacity_frame`)."""
+    return [
+        alt.Tooltip("label:N", title="Claim"),
+        alt.Tooltip("document:N", title="Seed"),
+        alt.Tooltip("value:Q", title="Value", format=",.4~g"),
+        alt.Tooltip("unit:N", title="Unit"),
+        alt.Tooltip("year:Q", title="Year", format="d"),
+        alt.Tooltip("kind:N", title="Kind"),
+        alt.Tooltip("hedge:N", title="Hedge"),
+    ]
+
+
 def claims_frame(data: ReportData) -> pd.DataFrame:
     """One row per claim: figures_detail (or figures) with the quoted sentence and citation.
 
@@ -306,11 +319,7 @@ def kind_chart(counts: pd.DataFrame, top: int = charts.TOP_N) -> alt.Chart:
             x=alt.X(
                 "sum(claims):Q", title="Quantitative claims (count)", axis=alt.Axis(tickMinStep=1)
             ),
-            color=alt.Color(
-                "kind:N",
-                title="Kind",
-                scale=charts.KIND_SCALE,
-            ),
+            color=charts.kind_color(),
             tooltip=[
                 alt.Tooltip("document:N", title="Seed"),
                 alt.Tooltip("kind:N", title="Kind"),
@@ -539,26 +548,13 @@ def capacity_chart(
                 scale=alt.Scale(type="log", padding=14),
             ),
             y=alt.Y("label:N", title=None, sort=None, axis=alt.Axis(labelLimit=260)),
-            color=alt.Color(
-                "kind:N",
-                title="Kind",
-                scale=charts.KIND_SCALE,
-            ),
+            color=charts.kind_color(),
             shape=alt.Shape(
                 "kind:N",
                 title="Kind",
                 scale=alt.Scale(domain=["target", "fact"], range=["diamond", "circle"]),
             ),
-            tooltip=[
-                alt.Tooltip("label:N", title="Claim"),
-                alt.Tooltip("document:N", title="Seed"),
-                alt.Tooltip("value:Q", title="Value", format=",.4~g"),
-                alt.Tooltip("unit:N", title="Unit"),
-                alt.Tooltip("year:Q", title="Year", format="d"),
-                alt.Tooltip("kind:N", title="Kind"),
-                alt.Tooltip("hedge:N", title="Hedge"),
-                alt.Tooltip("attribution:N", title="Attributed to"),
-            ],
+            tooltip=[*claim_tooltips(), alt.Tooltip("attribution:N", title="Attributed to")],
         )
         .properties(width=240, height=alt.Step(24))
     )

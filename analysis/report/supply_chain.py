@@ -371,20 +371,8 @@ def capacity_bar_chart(frame: pd.DataFrame) -> alt.FacetChart:
         .encode(
             x=alt.X("value:Q", title="Stated value (unit in the row title)"),
             y=alt.Y("label:N", title=None, sort=None, axis=alt.Axis(labelLimit=260)),
-            color=alt.Color(
-                "kind:N",
-                title="Kind",
-                scale=charts.KIND_SCALE,
-            ),
-            tooltip=[
-                alt.Tooltip("label:N", title="Claim"),
-                alt.Tooltip("document:N", title="Seed"),
-                alt.Tooltip("value:Q", title="Value", format=",.4~g"),
-                alt.Tooltip("unit:N", title="Unit"),
-                alt.Tooltip("year:Q", title="Year", format="d"),
-                alt.Tooltip("kind:N", title="Kind"),
-                alt.Tooltip("hedge:N", title="Hedge"),
-            ],
+            color=charts.kind_color(),
+            tooltip=claims_module.claim_tooltips(),
         )
         .properties(width=240, height=alt.Step(24))
     )
