@@ -19,25 +19,30 @@ Stages, each in a fresh staging folder ``<build-dir>/.stage``:
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
+import multiprocessing
 import os
 import shutil
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
 import pandas as pd
 import papermill
+import psutil
 import vl_convert as vlc
 import yaml
 from tqdm import tqdm
 
 from analysis import bibliography, book, incremental, manifest
 from analysis.charts import VEGA_LITE_VERSION
+from analysis.extraction.parallel import available_cores
 
 #: Files copied from the project root into the book source folder.
 BOOK_FILES = ("_config.yml", "_toc.yml", "references.bib")
@@ -260,11 +265,21 @@ def _relative(path: Path, root: Path) -> str:
         return str(path)
 
 
+@dataclass(frozen=True)
+class _NotebookJob:
+    docname: str
+    path: Path  # the source notebook
+    target: Path  # where the executed copy goes in the book source
+    key: str  # its notebook-cache key
+
+
 def execute_notebooks(config: BuildConfig, source: Path) -> incremental.NotebookCache:
     """Execute every chapter notebook with papermill into the book source folder.
 
     A chapter whose inputs did not change (see ``analysis.incremental``) is restored
-    from the notebook cache instead of being executed again.
+    from the notebook cache instead of being executed again. The others run side by
+    side, one kernel per available core (each reads the tables and writes only its own
+    files); a failure is reported for the first failing chapter in table-of-contents order.
     """
     parameters = notebook_parameters(config)
     docnames = toc_files(config.root / "_toc.yml")
@@ -275,9 +290,8 @@ def execute_notebooks(config: BuildConfig, source: Path) -> incremental.Notebook
     os.environ["PYTHONPATH"] = os.pathsep.join(
         p for p in (str(config.root), os.environ.get("PYTHONPATH", "")) if p
     )
-    bar = tqdm(docnames, desc="notebooks", unit="nb", file=sys.stderr, disable=None)
-    for docname in bar:
-        bar.set_postfix_str(docname)
+    jobs: list[_NotebookJob] = []
+    for docname in docnames:
         path = _source_file(config.root, docname)
         target = source / path.relative_to(config.root)
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -285,18 +299,80 @@ def execute_notebooks(config: BuildConfig, source: Path) -> incremental.Notebook
             copy_page(path, target, config.stage / "data")
             continue
         key = incremental.notebook_key(path, parameters, data_key, code_key)
-        if cache.restore(key, target, docname):
-            continue
-        started = time.perf_counter()
-        before = incremental.snapshot(target.parent)
-        run_notebook(config, path, target, parameters)
-        hide_code(target)
-        written = incremental.written_files(before, incremental.snapshot(target.parent))
-        cache.store(key, target, [w for w in written if w != target], target.parent)
-        config.timings[f"notebook {docname}"] = time.perf_counter() - started
-    bar.close()
+        if not cache.restore(key, target, docname):
+            jobs.append(_NotebookJob(docname, path, target, key))
+    if jobs:
+        _run_jobs(config, jobs, parameters, cache)
     log(cache.summary())
     return cache
+
+
+def _run_jobs(
+    config: BuildConfig,
+    jobs: list[_NotebookJob],
+    parameters: dict,
+    cache: incremental.NotebookCache,
+) -> None:
+    # Processes, not threads: papermill changes the process's working directory.
+    workers = min(len(jobs), available_cores())
+    bar = tqdm(total=len(jobs), desc="notebooks", unit="nb", file=sys.stderr, disable=None)
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        futures = [pool.submit(_run_job, config, job, parameters) for job in jobs]
+        try:
+            for future in as_completed(futures):
+                bar.update(1)
+                if future.exception() is not None:  # stop queued chapters, let running end
+                    for other in futures:
+                        other.cancel()
+                    break
+        except KeyboardInterrupt:
+            for other in futures:
+                other.cancel()
+            _stop_kernels()  # the running chapters stop instead of running on
+            raise
+        finally:
+            bar.close()
+    failures = [f.exception() for f in futures if not f.cancelled() and f.exception()]
+    if failures:  # the first in table-of-contents order
+        raise failures[0]
+    for job, future in zip(jobs, futures, strict=True):
+        written, seconds = future.result()
+        cache.store(job.key, job.target, written, job.target.parent)
+        config.timings[f"notebook {job.docname}"] = seconds
+
+
+def _stop_kernels() -> None:
+    """Terminate this process's children (notebook workers and their kernels)."""
+    children = psutil.Process().children(recursive=True)
+    for child in children:
+        with contextlib.suppress(psutil.NoSuchProcess):
+            child.terminate()
+    _, alive = psutil.wait_procs(children, timeout=10)
+    for child in alive:
+        with contextlib.suppress(psutil.NoSuchProcess):
+            child.kill()
+
+
+def _run_job(config: BuildConfig, job: _NotebookJob, parameters: dict) -> tuple[list[Path], float]:
+    """Execute one notebook in a folder of its own, then move it and what it wrote into
+    the book source; return the files written (besides the notebook) and the seconds."""
+    started = time.perf_counter()
+    workdir = config.stage / "run" / job.docname
+    shutil.rmtree(workdir, ignore_errors=True)
+    workdir.mkdir(parents=True)
+    executed = workdir / job.path.name
+    run_notebook(config, job.path, executed, parameters)
+    hide_code(executed)
+    written = []
+    for path in sorted(p for p in workdir.rglob("*") if p.is_file() and p != executed):
+        destination = job.target.parent / path.relative_to(workdir)
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(path, destination)
+        written.append(destination)
+    shutil.move(executed, job.target)
+    shutil.rmtree(workdir, ignore_errors=True)
+    return written, time.perf_counter() - started
 
 
 def copy_page(path: Path, target: Path, data_dir: Path) -> None:

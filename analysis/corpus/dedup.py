@@ -2,7 +2,15 @@
 
 Paragraphs are compared through word 3-gram shingles kept in an inverted index
 (shingle -> paragraphs), so each paragraph is only compared with the few that share
-a shingle with it: no all-pairs loop over a large corpus.
+a shingle with it: no all-pairs loop over a large corpus. Every shingle is indexed, but
+a long text looks up only a deterministic sample of its shingles (one in
+:data:`LOOKUP_SAMPLE`, chosen by a CRC of the shingle, the same in every text): a text
+that repeats most of another shares most of the sampled shingles too, and candidate
+counting, which dominated reading time on large corpora, costs a fraction. Candidates
+are then checked on their full shingle sets, and the paragraphs of the same document
+are always checked. Shingles found in more than :data:`MAX_POSTINGS` texts are too
+common to suggest a candidate (exact copies are found by their key, whatever their
+number).
 
 * A paragraph **duplicates** another when at least :data:`CONTAINMENT` of its shingles
   occur in that other paragraph (exact copies, near copies and a fragment that is the
@@ -19,7 +27,9 @@ a shingle with it: no all-pairs loop over a large corpus.
 
 from __future__ import annotations
 
+import heapq
 import unicodedata
+import zlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -28,10 +38,16 @@ from .text import match_key, sentences, shingles, word_count, words
 
 CONTAINMENT = 0.8
 MIN_SHINGLES = 5
-#: Shingles found in more paragraphs than this are too common to suggest a candidate.
-MAX_POSTINGS = 200
+#: Shingles found in more texts than this are too common to suggest a candidate. With
+#: lookups sampled one in four, 400 found 98% of the repeated paragraphs that an exhaustive
+#: check finds in 1,500 benchmark articles (every sentence recurs in hundreds of them),
+#: against 74% for the former 200 without sampling, in about the same time.
+MAX_POSTINGS = 400
 #: Candidates examined per paragraph (those sharing the most shingles).
 MAX_CANDIDATES = 20
+#: A text with at least :data:`SAMPLE_FROM` shingles looks up one shingle in this many.
+LOOKUP_SAMPLE = 4
+SAMPLE_FROM = 32
 RESTATE_SHARED = 4
 RESTATE_CONTAINMENT = 0.4
 #: Whole documents: Jaccard of their shingle sets, or containment of the later one.
@@ -55,34 +71,68 @@ def _contained(small: _Item, large: _Item) -> bool:
     return shared >= CONTAINMENT * len(small.shingles)
 
 
+def _lookup_keys(shingle_set: set[str]) -> list[str]:
+    """The shingles a text looks up: all of a short text's, a fixed sample of a long one's."""
+    if len(shingle_set) < SAMPLE_FROM:
+        return list(shingle_set)
+    return [s for s in shingle_set if zlib.crc32(s.encode()) % LOOKUP_SAMPLE == 0]
+
+
+class _Index:
+    """Inverted index shingle -> text numbers; lists stop growing past ``MAX_POSTINGS``."""
+
+    def __init__(self) -> None:
+        self.postings: dict[str, list[int]] = defaultdict(list)
+
+    def add(self, number: int, shingle_set: set[str]) -> None:
+        for s in shingle_set:
+            plist = self.postings[s]
+            if len(plist) <= MAX_POSTINGS:  # one past the limit marks "too common"
+                plist.append(number)
+
+    def candidates(self, shingle_set: set[str]) -> list[int]:
+        """Indexed texts sharing the most looked-up shingles (ties: earliest first)."""
+        shared: Counter[int] = Counter()
+        for s in _lookup_keys(shingle_set):
+            plist = self.postings.get(s)
+            if plist and len(plist) <= MAX_POSTINGS:
+                shared.update(plist)
+        # Deterministic order: most shared shingles first, then earliest text.
+        best = heapq.nsmallest(MAX_CANDIDATES, shared.items(), key=lambda kv: (-kv[1], kv[0]))
+        return [number for number, _ in best]
+
+
 def find_duplicate_paragraphs(docs: list[tuple[str, list[str]]]) -> dict[tuple[int, int], str]:
     """Map ``(document position, paragraph index)`` to the ``doc:paragraph`` it repeats.
 
     ``docs`` is a list of ``(doc_id, paragraphs)`` in id order.
     """
     items: list[_Item] = []
-    postings: dict[str, list[int]] = defaultdict(list)
+    index = _Index()
     duplicate: dict[int, int] = {}
+    first_with_key: dict[str, int] = {}
     for d, (_, paragraphs) in enumerate(docs):
+        first_of_doc = len(items)
         for i, text in enumerate(paragraphs):
             item = _Item(d, i, match_key(text), shingles(text))
             me = len(items)
             items.append(item)
-            shared: Counter[int] = Counter()
-            for s in item.shingles:
-                plist = postings.get(s)
-                if plist and len(plist) <= MAX_POSTINGS:
-                    shared.update(plist)
-            # Deterministic order: most shared shingles first, then earliest paragraph.
-            for other in sorted(shared, key=lambda o: (-shared[o], o))[:MAX_CANDIDATES]:
+            # Exact copies first, however common (their shingles may all be too common).
+            if item.key and first_with_key.setdefault(item.key, me) != me:
+                duplicate[me] = first_with_key[item.key]
+                continue
+            found = index.candidates(item.shingles)
+            # Earlier paragraphs of the same document are always compared (few, and a
+            # sample could miss a short one that the current paragraph contains).
+            found += [o for o in range(first_of_doc, me) if o not in found]
+            for other in found:
                 earlier = items[other]
                 if _contained(item, earlier):
                     duplicate[me] = other
                     break
                 if earlier.doc == d and other not in duplicate and _contained(earlier, item):
                     duplicate[other] = me
-            for s in item.shingles:
-                postings[s].append(me)
+            index.add(me, item.shingles)
     result: dict[tuple[int, int], str] = {}
     for me in sorted(duplicate):
         target, seen = duplicate[me], {me}
@@ -165,29 +215,23 @@ def find_duplicate_documents(texts: list[tuple[str, str]]) -> dict[str, tuple[st
     result: dict[str, tuple[str, bool]] = {}
     keys: dict[str, str] = {}
     sets: list[set[str]] = []
-    postings: dict[str, list[int]] = defaultdict(list)
+    index = _Index()
     for n, (doc_id, text) in enumerate(texts):
         key = match_key(text)
         doc_shingles = shingles(text)
         sets.append(doc_shingles)
         if key in keys:
             result[doc_id] = (keys[key], True)
-        else:
-            keys[key] = doc_id
-            shared: Counter[int] = Counter()
-            for s in doc_shingles:
-                plist = postings.get(s)
-                if plist and len(plist) <= MAX_POSTINGS:
-                    shared.update(plist)
-            for other in sorted(shared, key=lambda o: (-shared[o], o))[:MAX_CANDIDATES]:
-                common = len(doc_shingles & sets[other])
-                union = len(doc_shingles | sets[other])
-                if (union and common / union >= DOC_JACCARD) or (
-                    doc_shingles and common / len(doc_shingles) >= DOC_CONTAINMENT
-                ):
-                    result[doc_id] = (texts[other][0], False)
-                    break
+            continue
+        keys[key] = doc_id
+        for other in index.candidates(doc_shingles):
+            common = len(doc_shingles & sets[other])
+            union = len(doc_shingles) + len(sets[other]) - common
+            if (union and common / union >= DOC_JACCARD) or (
+                doc_shingles and common / len(doc_shingles) >= DOC_CONTAINMENT
+            ):
+                result[doc_id] = (texts[other][0], False)
+                break
         if doc_id not in result:
-            for s in doc_shingles:
-                postings[s].append(n)
+            index.add(n, doc_shingles)
     return result

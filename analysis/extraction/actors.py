@@ -213,8 +213,7 @@ def adjective_role(doc: Doc, m: Mention, named: bytearray, kb: KnowledgeBase) ->
     Window rule (works without a parse, so also in English): an organisation noun within
     three tokens before or after ("le constructeur automobile chinois", "Chinese
     carmaker"), or a named actor right after or before ("chinois JAC", "du français
-    Renault") makes it an attribute. With a parse, the adjective's syntactic head is
-    checked too.
+    Renault") makes it an attribute.
     """
     lo, hi = max(m.start - 3, 0), min(m.end + 3, len(doc))
     for i in list(range(lo, m.start)) + list(range(m.end, hi)):
@@ -222,10 +221,6 @@ def adjective_role(doc: Doc, m: Mention, named: bytearray, kb: KnowledgeBase) ->
             return ATTRIBUTE
     for i in (m.start - 1, m.end, m.end + 1):
         if 0 <= i < len(doc) and named[i]:
-            return ATTRIBUTE
-    if doc.has_annotation("DEP"):
-        head = doc[m.start].head
-        if head.lower_ in kb.organisation_nouns or named[head.i]:
             return ATTRIBUTE
     return PARTICIPANT
 

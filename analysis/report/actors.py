@@ -8,6 +8,7 @@ table cells (escaped by ``book.show_table``) or through ``book.escape``.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -137,10 +138,14 @@ def verb(count: int, singular: str, many: str) -> str:
 
 def detail(data: ReportData, name: str) -> pd.DataFrame:
     """A detail table of the build (``sentences``, ``attributions``…), empty if missing."""
-    try:
-        return read_table(data.data_dir, name)
-    except FileNotFoundError:
-        return tables.empty(name)
+
+    def read() -> pd.DataFrame:
+        try:
+            return read_table(data.data_dir, name)
+        except FileNotFoundError:
+            return tables.empty(name)
+
+    return data.derived(f"detail:{name}", read)
 
 
 # --- actors ---------------------------------------------------------------------------
@@ -157,12 +162,14 @@ def entity_info(data: ReportData) -> pd.DataFrame:
 
 
 def _lookup(info: pd.DataFrame, names: pd.Series, column: str, default: object) -> list:
-    return [info.at[n, column] if n in info.index else default for n in names]
+    values = info[column].to_dict()
+    return [values.get(n, default) for n in names]
 
 
 # --- hedges and attributions ----------------------------------------------------------
 
 
+@functools.cache
 def _cue_pattern(cue: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w'])" + re.escape(cue) + r"(?![\w'-])", re.IGNORECASE)
 
@@ -170,9 +177,12 @@ def _cue_pattern(cue: str) -> re.Pattern[str]:
 def hedge_cues(text: str, language: str) -> list[str]:
     """Hedge, attribution or intention cues of :data:`HEDGE_CUES` found in ``text``."""
     flat = str(text).replace("\u2019", "'")
+    lowered = flat.lower()
     cues = HEDGE_CUES.get(language) or HEDGE_CUES["en"]
     found: list[str] = []
     for cue in cues:
+        if cue.lower() not in lowered:  # cheap test first: most sentences have few cues
+            continue
         for match in _cue_pattern(cue).finditer(flat):
             word = match.group(0)
             starts_sentence = not flat[: match.start()].strip()
@@ -243,6 +253,10 @@ def qualifier(attributed_to: str, hedges: str) -> str:
 
 def relations(data: ReportData) -> pd.DataFrame:
     """relations.csv with each side's type, country, country name, and the hedges."""
+    return data.derived("relations", lambda: _relations(data))
+
+
+def _relations(data: ReportData) -> pd.DataFrame:
     rel = data.relations.copy().reset_index(drop=True)
     info = entity_info(data)
     for side in ("source", "target"):

@@ -63,7 +63,7 @@ def detail_table(data: ReportData, name: str) -> pd.DataFrame:
     path = Path(data.data_dir) / f"{name}.csv"
     if not path.exists():
         return tables.empty(name)
-    return read_table(data.data_dir, name)
+    return data.derived(f"detail:{name}", lambda: read_table(data.data_dir, name))
 
 
 def _bool(value: object) -> bool:

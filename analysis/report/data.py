@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -24,6 +25,16 @@ class ReportData:
     #: What the provenance sidecar says of each seed (publisher, url, events_date…).
     sources: pd.DataFrame
     run: dict
+    #: Frames derived from the tables, computed once per chapter (see :meth:`derived`).
+    _derived: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False, compare=False)
+
+    def derived(self, key: str, compute: Callable[[], pd.DataFrame]) -> pd.DataFrame:
+        """``compute()``, computed on the first call for ``key`` and remembered; callers get
+        a copy, so changing it cannot change what the next caller sees. On 10,000 articles,
+        recomputing the relation table in every section cost minutes per chapter."""
+        if key not in self._derived:
+            self._derived[key] = compute()
+        return self._derived[key].copy()
 
     @property
     def usable_documents(self) -> pd.DataFrame:

@@ -329,7 +329,7 @@ def foreign_relations(data: ReportData, home: str) -> pd.DataFrame:
     rel = actors.relations(data)
     home = home.upper()
     rows = []
-    for _, row in rel.iterrows():
+    for row in rel.to_dict("records"):
         if row["source_country"] == home and row["target_country"] not in ("", home):
             mine, other, country = row["source"], row["target"], row["target_country"]
         elif row["target_country"] == home and row["source_country"] not in ("", home):
@@ -467,7 +467,8 @@ def sanctions_lexicon(path: Path = LEXICON_PATH) -> dict[str, tuple[str, ...]]:
     return {str(lang): tuple(str(t) for t in terms or ()) for lang, terms in raw.items()}
 
 
-def _pattern(terms: Sequence[str]) -> re.Pattern[str] | None:
+@cache
+def _pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
     if not terms:
         return None
     alternatives = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
@@ -477,7 +478,7 @@ def _pattern(terms: Sequence[str]) -> re.Pattern[str] | None:
 def sanction_terms(text: str, language: str, lexicon: dict[str, tuple[str, ...]]) -> list[str]:
     """Lexicon terms found in ``text`` (lower-case, in order, each once)."""
     terms = lexicon.get(language) or tuple(t for ts in lexicon.values() for t in ts)
-    pattern = _pattern(terms)
+    pattern = _pattern(tuple(terms))
     if pattern is None:
         return []
     flat = str(text).replace("\u2019", "'")
@@ -488,7 +489,13 @@ def sanction_sentences(
     data: ReportData, lexicon: dict[str, tuple[str, ...]] | None = None
 ) -> pd.DataFrame:
     """Sentences of usable seeds with sanctions language (a repeated sentence counts once)."""
-    lexicon = lexicon if lexicon is not None else sanctions_lexicon()
+    if lexicon is None:
+        lexicon = sanctions_lexicon()
+        return data.derived("sanction_sentences", lambda: _sanction_sentences(data, lexicon))
+    return _sanction_sentences(data, lexicon)
+
+
+def _sanction_sentences(data: ReportData, lexicon: dict[str, tuple[str, ...]]) -> pd.DataFrame:
     sentences = actors.detail(data, "sentences")
     usable = set(data.usable_documents["document"].astype(str))
     sentences = sentences[sentences["document"].astype(str).isin(usable)]

@@ -130,9 +130,17 @@ STAGE_COLUMNS = ["sentence_id", "document", "stage", "label", "order", "terms"]
 def stage_sentences(sentences: pd.DataFrame, lexicon: Lexicon) -> pd.DataFrame:
     """One row per (sentence, stage) whose terms occur in the sentence."""
     rows = []
+    any_stage: dict[str, re.Pattern[str] | None] = {}
     for sid, doc, language, text in sentences[
         ["sentence_id", "document", "language", "text"]
     ].itertuples(index=False):
+        # One search for any stage's term first: most sentences name no stage at all.
+        language = str(language)
+        if language not in any_stage:
+            terms = {t for stage in lexicon.stages for t in _terms_for(stage.terms, language)}
+            any_stage[language] = _pattern(tuple(sorted(terms))) if terms else None
+        if any_stage[language] is None or not any_stage[language].search(str(text)):
+            continue
         for stage in lexicon.stages:
             found = find_terms(str(text), stage.terms, str(language))
             if found:
@@ -680,25 +688,32 @@ def _window(sentence: str, start: float, end: float, before: int = 60, after: in
     return sentence
 
 
-def claim_countries(
-    claim: pd.Series, entities: pd.DataFrame, mentions: pd.DataFrame
-) -> tuple[list[str], str]:
-    """The countries a claim concerns and the subject's type ("" if no subject).
+class ActorCountries:
+    """Countries of known actors and the actors named in each sentence, indexed once."""
 
-    The subject's country if it is a known actor; otherwise the countries of the actors
-    mentioned in the claim's sentence (media excluded).
-    """
-    known = entities.drop_duplicates("entity").set_index("entity")
-    subject = claim["subject"]
-    if subject and subject in known.index and known.loc[subject, "country"]:
-        return [str(known.loc[subject, "country"])], str(known.loc[subject, "type"])
-    named = mentions[mentions["sentence_id"] == claim["sentence_id"]]["entity"]
-    codes = [
-        str(known.loc[e, "country"])
-        for e in named
-        if e in known.index and known.loc[e, "country"] and known.loc[e, "type"] not in NOT_ACTORS
-    ]
-    return sorted(set(codes)), ""
+    def __init__(self, entities: pd.DataFrame, mentions: pd.DataFrame) -> None:
+        known = entities.drop_duplicates("entity")
+        self.country = dict(zip(known["entity"], known["country"], strict=True))
+        self.type = dict(zip(known["entity"], known["type"], strict=True))
+        self.named: dict[str, list[str]] = {}
+        for sid, entity in zip(mentions["sentence_id"], mentions["entity"], strict=True):
+            self.named.setdefault(sid, []).append(entity)
+
+    def of_claim(self, claim: pd.Series) -> tuple[list[str], str]:
+        """The countries a claim concerns and the subject's type ("" if no subject).
+
+        The subject's country if it is a known actor; otherwise the countries of the
+        actors mentioned in the claim's sentence (media excluded).
+        """
+        subject = claim["subject"]
+        if subject and self.country.get(subject):
+            return [str(self.country[subject])], str(self.type[subject])
+        codes = [
+            str(self.country[e])
+            for e in self.named.get(claim["sentence_id"], [])
+            if self.country.get(e) and self.type[e] not in NOT_ACTORS
+        ]
+        return sorted(set(codes)), ""
 
 
 COMPARISON_COLUMNS = [
@@ -734,6 +749,8 @@ def compare(
     ctx_metric = {
         i: metrics_in(str(m), lexicon, "en") for i, m in zip(ctx.index, ctx["metric"], strict=True)
     }
+    countries = ActorCountries(entities, mentions)
+    ctx_rows = list(ctx.iterrows())
     rows = []
     for index, claim in claims.iterrows():
         value = claim["value"]
@@ -745,10 +762,10 @@ def compare(
             str(claim["sentence"]), claim.get("start", math.nan), claim.get("end", math.nan)
         )
         metrics = metrics_in(window, lexicon, language)
-        codes, subject_type = claim_countries(claim, entities, mentions)
+        codes, subject_type = countries.of_claim(claim)
         bound = bound_of(list(claim["hedges"]), lexicon)
         matches, partial = [], []
-        for i, row in ctx.iterrows():
+        for i, row in ctx_rows:
             if row["country"] not in codes:
                 continue
             other = unit_family(str(row["unit"]))
