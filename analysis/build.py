@@ -24,6 +24,7 @@ import dataclasses
 import multiprocessing
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -174,7 +175,7 @@ def extract_data(config: BuildConfig, source: Path) -> list:
         cache_dir=config.build_dir / "cache" / "extraction",
         scheduler=config.dask_scheduler or None,
     )
-    log(tables.stats.summary())
+    log(f"{tables.stats.summary()}; {tables.stats.ner_summary()}")
     # Extraction adds problems the reader cannot see (no actor found, unsupported language).
     messages = [*corpus.messages, *extraction_messages(config, corpus.documents, tables)]
     if config.strict and len(messages) > len(corpus.messages):
@@ -441,8 +442,11 @@ def hide_code(path: Path) -> None:
     nbformat.write(notebook, path)
 
 
-def jupyter_book(config: BuildConfig, source: Path, builder: str) -> Path:
-    """Run Jupyter Book (execution off) on the executed sources; warnings are errors."""
+def start_jupyter_book(
+    config: BuildConfig, source: Path, builder: str
+) -> tuple[subprocess.Popen, Path]:
+    """Start Jupyter Book (execution off, warnings are errors) with one builder, in an
+    output folder of its own, so that the HTML and PDF builds can run side by side."""
     executable = Path(sys.executable).with_name("jupyter-book")
     command = [
         str(executable),
@@ -451,22 +455,33 @@ def jupyter_book(config: BuildConfig, source: Path, builder: str) -> Path:
         "--builder",
         builder,
         "--path-output",
-        str(config.stage / "jb"),
+        str(config.stage / f"jb-{builder}"),
         "--warningiserror",
         "--keep-going",
     ]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
     log_path = config.stage / f"jupyter-book-{builder}.log"
-    log_path.write_text(result.stdout + result.stderr, encoding="utf-8")
-    if result.returncode != 0:
+    with log_path.open("w", encoding="utf-8") as out:
+        # A session of its own, so that stopping it stops its LaTeX runs too.
+        process = subprocess.Popen(
+            command, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+        )
+    return process, log_path
+
+
+def finish_jupyter_book(
+    config: BuildConfig, builder: str, process: subprocess.Popen, log_path: Path
+) -> Path:
+    """Wait for a build started by :func:`start_jupyter_book`; its ``_build`` folder."""
+    if process.wait() != 0:
+        output = log_path.read_text(encoding="utf-8", errors="replace")
         problems = [
             line
-            for line in (result.stdout + result.stderr).splitlines()
+            for line in output.splitlines()
             if "WARNING" in line or "ERROR" in line or "Error" in line
         ]
-        detail = "\n".join(problems[-30:]) or (result.stdout + result.stderr)[-3000:]
+        detail = "\n".join(problems[-30:]) or output[-3000:]
         raise BuildError(f"jupyter-book ({builder}) failed; see {log_path}:\n{detail}")
-    return config.stage / "jb" / "_build"
+    return config.stage / f"jb-{builder}" / "_build"
 
 
 def outputs_current(config: BuildConfig, fingerprint: str) -> bool:
@@ -480,19 +495,29 @@ def outputs_current(config: BuildConfig, fingerprint: str) -> bool:
 
 
 def build_outputs(config: BuildConfig, source: Path) -> None:
-    out = config.stage / "jb" / "_build"
-    if "html" in config.formats:
-        with _Timer(config, "html"):
-            jupyter_book(config, source, "html")
-            shutil.copytree(out / "html", config.stage / "html")
-    if "pdf" in config.formats:
-        if shutil.which("xelatex") is None or shutil.which("latexmk") is None:
-            raise BuildError(
-                "xelatex/latexmk not found: install TeX Live (make book does it with apt-get)"
-            )
-        with _Timer(config, "pdf"):
-            jupyter_book(config, source, "pdflatex")
-            pdfs = sorted((out / "latex").glob("*.pdf"))
+    """HTML and PDF, built at the same time (each Sphinx run takes one core)."""
+    if "pdf" in config.formats and (
+        shutil.which("xelatex") is None or shutil.which("latexmk") is None
+    ):
+        raise BuildError(
+            "xelatex/latexmk not found: install TeX Live (make book does it with apt-get)"
+        )
+    builders = [b for f, b in (("html", "html"), ("pdf", "pdflatex")) if f in config.formats]
+    name = " and ".join(f for f in ("html", "pdf") if f in config.formats)
+    with _Timer(config, name.replace(" and ", "+")):
+        started = [(b, *start_jupyter_book(config, source, b)) for b in builders]
+        try:
+            built = {b: finish_jupyter_book(config, b, proc, path) for b, proc, path in started}
+        finally:
+            for _, process, _ in started:  # on failure or interruption, stop the other
+                if process.poll() is None:
+                    with contextlib.suppress(ProcessLookupError):
+                        os.killpg(process.pid, signal.SIGTERM)
+                    process.wait()
+        if "html" in built:
+            shutil.copytree(built["html"] / "html", config.stage / "html")
+        if "pdflatex" in built:
+            pdfs = sorted((built["pdflatex"] / "latex").glob("*.pdf"))
             if not pdfs:
                 raise BuildError("the LaTeX build produced no PDF")
             (config.stage / "pdf").mkdir()

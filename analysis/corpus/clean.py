@@ -185,9 +185,14 @@ def repeated_lines(texts: Iterable[str], min_documents: int = 3) -> set[str]:
     """
     counts: Counter[str] = Counter()
     for text in texts:
-        keys = {match_key(line) for line in text.split("\n") if line.strip()}
-        counts.update(k for k in keys if k and len(k.split()) <= MAX_REPEATED_LINE_WORDS)
+        counts.update(short_line_keys(text))
     return {key for key, n in counts.items() if n >= min_documents}
+
+
+def short_line_keys(text: str) -> set[str]:
+    """Match keys of the short lines of one document (what :func:`repeated_lines` counts)."""
+    keys = {match_key(line) for line in text.split("\n") if line.strip()}
+    return {k for k in keys if k and len(k.split()) <= MAX_REPEATED_LINE_WORDS}
 
 
 @dataclass

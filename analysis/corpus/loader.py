@@ -7,19 +7,33 @@ split paragraphs; identify the language; flag duplicate documents; mark repeated
 paragraphs and measure restated sentences; find the title.
 
 Problems never raise: they become a document status and a one-line message.
+
+The per-document steps (reading, cleaning, language, title, repetition measures) run in
+a pool of worker processes when there are at least :data:`PARALLEL_MIN_FILES` files; the
+steps that compare documents (lines repeated across sources, duplicates) run in this
+process. The result is the same either way.
 """
 
 from __future__ import annotations
 
+import functools
+import math
+import multiprocessing
+import os
 import unicodedata
+from collections import Counter
+from collections.abc import Callable, Iterator
+from concurrent.futures import Executor, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from .clean import (
     looks_like_heading,
     paragraphs_from_blocks,
     remove_boilerplate,
-    repeated_lines,
+    short_line_keys,
     strip_markdown,
 )
 from .dedup import find_duplicate_documents, find_duplicate_paragraphs, restated_sentence_words
@@ -40,6 +54,8 @@ from .titles import choose_title
 
 #: A short line must occur in at least this many documents to count as site furniture.
 REPEATED_LINE_DOCUMENTS = 3
+#: From this many files on, per-document steps run in one worker process per core.
+PARALLEL_MIN_FILES = 500
 
 
 @dataclass
@@ -120,26 +136,31 @@ def _assign_ids(works: list[_Work]) -> None:
             owners[doc.id] = doc.path.name
 
 
-def _clean(works: list[_Work]) -> None:
-    """Remove boilerplate, split paragraphs and identify the language of readable texts."""
-    readable = [w for w in works if w.doc.status == STATUS_OK]
-    repeated = repeated_lines((w.text for w in readable), REPEATED_LINE_DOCUMENTS)
-    for work in readable:
-        cleaned = remove_boilerplate(work.text, repeated)
-        work.doc.boilerplate_lines = cleaned.removed_lines
-        work.doc.boilerplate_share = round(cleaned.share, 4)
-        work.paragraphs = paragraphs_from_blocks(cleaned.blocks, markdown=work.suffix == ".md")
-        if not work.paragraphs:
-            _skip(work, "no text left after removing boilerplate")
-            continue
-        guess = identify_language("\n".join(work.paragraphs))
-        work.doc.language = guess.language
-        if guess.problem:
-            _skip(work, guess.problem)
+def _clean_one(work: _Work, repeated: set[str]) -> _Work:
+    """Remove boilerplate, split paragraphs and identify the language of one document."""
+    if work.doc.status != STATUS_OK:
+        return work
+    cleaned = remove_boilerplate(work.text, repeated)
+    work.doc.boilerplate_lines = cleaned.removed_lines
+    work.doc.boilerplate_share = round(cleaned.share, 4)
+    work.paragraphs = paragraphs_from_blocks(cleaned.blocks, markdown=work.suffix == ".md")
+    if not work.paragraphs:
+        _skip(work, "no text left after removing boilerplate")
+        return work
+    guess = identify_language("\n".join(work.paragraphs))
+    work.doc.language = guess.language
+    if guess.problem:
+        _skip(work, guess.problem)
+    return work
 
 
-def _mark_duplicates(works: list[_Work]) -> dict[tuple[str, int], str]:
-    """Flag duplicate documents; return the paragraph duplicates of usable documents."""
+def _line_keys(work: _Work) -> set[str]:
+    return short_line_keys(work.text) if work.doc.status == STATUS_OK else set()
+
+
+def _mark_duplicates(works: list[_Work]) -> dict[str, dict[int, str]]:
+    """Flag duplicate documents; return the paragraph duplicates of usable documents
+    (document id -> paragraph index -> the ``doc:paragraph`` it repeats)."""
     readable = [w for w in works if w.doc.status == STATUS_OK]
     same = find_duplicate_documents([(w.doc.id, "\n\n".join(w.paragraphs)) for w in readable])
     for work in readable:
@@ -151,34 +172,64 @@ def _mark_duplicates(works: list[_Work]) -> dict[tuple[str, int], str]:
                 work.doc.status = f"flagged: near duplicate of {original}"
     usable = [w for w in works if w.doc.usable and w.paragraphs]
     found = find_duplicate_paragraphs([(w.doc.id, w.paragraphs) for w in usable])
-    return {(usable[n].doc.id, i): original for (n, i), original in found.items()}
+    by_document: dict[str, dict[int, str]] = {}
+    for (n, i), original in found.items():
+        by_document.setdefault(usable[n].doc.id, {})[i] = original
+    return by_document
 
 
-def _finish(work: _Work, duplicates: dict[tuple[str, int], str]) -> None:
-    """Build paragraphs, counts, shares and the title of one document."""
+def _finish_with(item: tuple[_Work, dict[int, str]]) -> _Work:
+    return _finish(*item)
+
+
+_T = TypeVar("_T")
+_R = TypeVar("_R")
+
+
+@contextmanager
+def _mapper(files: int) -> Iterator[Callable[[Callable[[_T], _R], list[_T]], list[_R]]]:
+    """A ``map`` returning a list: over worker processes for large folders, else here."""
+    workers = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
+    if files < PARALLEL_MIN_FILES or workers < 2:
+        yield lambda func, items: [func(item) for item in items]
+        return
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        yield functools.partial(_pool_map, pool, workers)
+
+
+def _pool_map(pool: Executor, workers: int, func: Callable[[_T], _R], items: list[_T]) -> list[_R]:
+    chunk = max(1, math.ceil(len(items) / (workers * 8)))
+    return list(pool.map(func, items, chunksize=chunk))
+
+
+def _finish(work: _Work, duplicates: dict[int, str]) -> _Work:
+    """Build paragraphs, counts, shares and the title of one document; ``duplicates``
+    maps its paragraph indexes to the paragraph they repeat."""
     doc = work.doc
     if not work.paragraphs:
-        return
+        return work
     title, derived = choose_title(work.paragraphs, work.html_title)
     doc.title, doc.title_derived = title, derived
     doc.paragraphs = [
         Paragraph(
             index=i,
             text=text,
-            duplicate_of=duplicates.get((doc.id, i)),
+            duplicate_of=duplicates.get(i),
             heading=looks_like_heading(text),
         )
         for i, text in enumerate(work.paragraphs)
     ]
     doc.words = word_count(doc.text)
     if not doc.words:
-        return
+        return work
     dup_words = sum(word_count(p.text) for p in doc.paragraphs if p.duplicate_of)
     skip = {p.index for p in doc.paragraphs if p.duplicate_of or p.heading}
     restated = restated_sentence_words(work.paragraphs, skip)
     doc.duplicate_paragraph_share = round(dup_words / doc.words, 4)
     doc.restated_share = round(restated / doc.words, 4)
     doc.repetition_share = round((dup_words + restated) / doc.words, 4)
+    return work
 
 
 def load_corpus(
@@ -199,21 +250,29 @@ def load_corpus(
         raise ValueError(f"seeds folder {seeds_dir} is not a folder")
     metadata, messages = read_metadata(seeds_dir / metadata_name)
 
-    works = [_read(path, seeds_dir, max_bytes) for path in discover(seeds_dir, metadata_name)]
-    works.sort(key=lambda w: w.doc.id)
-    _assign_ids(works)
-    first_by_hash: dict[str, str] = {}
-    for work in works:  # byte-for-byte copies: the later id is the copy
-        digest = work.doc.sha256
-        if work.doc.status == STATUS_OK and digest:
-            if digest in first_by_hash:
-                _skip(work, f"exact duplicate of {first_by_hash[digest]}")
-            else:
-                first_by_hash[digest] = work.doc.id
-    _clean(works)
-    duplicates = _mark_duplicates(works)
+    paths = discover(seeds_dir, metadata_name)
+    with _mapper(len(paths)) as each:
+        works = each(functools.partial(_read, seeds_dir=seeds_dir, max_bytes=max_bytes), paths)
+        works.sort(key=lambda w: w.doc.id)
+        _assign_ids(works)
+        first_by_hash: dict[str, str] = {}
+        for work in works:  # byte-for-byte copies: the later id is the copy
+            digest = work.doc.sha256
+            if work.doc.status == STATUS_OK and digest:
+                if digest in first_by_hash:
+                    _skip(work, f"exact duplicate of {first_by_hash[digest]}")
+                else:
+                    first_by_hash[digest] = work.doc.id
+        line_counts: Counter[str] = Counter()
+        for keys in each(_line_keys, works):
+            line_counts.update(keys)
+        repeated = {k for k, n in line_counts.items() if n >= REPEATED_LINE_DOCUMENTS}
+        works = each(functools.partial(_clean_one, repeated=repeated), works)
+        duplicates = _mark_duplicates(works)
+        works = [
+            *each(_finish_with, [(w, duplicates.get(w.doc.id, {})) for w in works]),
+        ]
     for work in works:
-        _finish(work, duplicates)
         if work.read_warning and work.doc.status == STATUS_OK:
             work.doc.status = f"flagged: {work.read_warning}"
         work.doc.metadata = dict(metadata.get(work.doc.id, {}))

@@ -53,10 +53,18 @@ class ExtractionStats:
     seconds: float = 0.0
     #: Where misses were extracted: "serial", "2 processes" or "dask <address>".
     where: str = "serial"
+    #: Paragraphs parsed, and those that went through NER (the others cannot hold a
+    #: candidate name: see ``pipeline.needs_ner``).
+    paragraphs: int = 0
+    ner_paragraphs: int = 0
 
     def summary(self) -> str:
         """E.g. ``extraction cache: 4 hits, 1 miss``."""
         return f"extraction cache: {_plural(self.hits, 'hit')}, {_plural(self.misses, 'miss')}"
+
+    def ner_summary(self) -> str:
+        """E.g. ``NER ran on 15 of 47 paragraphs``."""
+        return f"NER ran on {self.ner_paragraphs} of {_plural(self.paragraphs, 'paragraph')}"
 
 
 def _plural(n: int, word: str) -> str:

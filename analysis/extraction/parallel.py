@@ -246,5 +246,8 @@ def run(
                 bar.update(1)
     if cache is not None:
         cache.prune()
+    ordered = [results[d.id] for d in usable]
+    stats.paragraphs = sum(r.paragraphs for r in ordered)
+    stats.ner_paragraphs = sum(r.ner_paragraphs for r in ordered)
     stats.seconds = time.perf_counter() - started
-    return [results[d.id] for d in usable], stats
+    return ordered, stats

@@ -106,6 +106,9 @@ class DocumentResult:
     attributions: list[dict] = field(default_factory=list)
     #: Date expressions found in the document's sentences.
     dates: int = 0
+    #: Paragraphs parsed, and those of them that went through NER (see ``needs_ner``).
+    paragraphs: int = 0
+    ner_paragraphs: int = 0
 
 
 #: The row lists of a ``DocumentResult`` (and of the detail tables built from them).
@@ -235,6 +238,8 @@ def _extract_paragraph(
     """Add the rows of one parsed and linked paragraph to ``rows``; return the last
     country named as a participant (relations use it across sentences and paragraphs)."""
     doc, kb, lang = parsed.doc, ctx.kb, ctx.lang
+    rows.paragraphs += 1
+    rows.ner_paragraphs += doc.has_annotation("ENT_IOB")
     if lang == "fr":
         cands = french_candidates(doc, mentions, kb)
     else:

@@ -81,3 +81,35 @@ def test_near_and_exact_duplicate_documents(seeds: Path, write) -> None:
     # The flagged copy stays usable, its repeated paragraphs point to the original.
     b = {d.id: d for d in corpus.documents}["b"]
     assert b.usable and b.paragraphs[0].duplicate_of == "a:0"
+
+
+def test_a_paragraph_copied_more_often_than_a_shingle_is_indexed_is_still_found() -> None:
+    # Shingles found in more than MAX_POSTINGS paragraphs stop suggesting candidates;
+    # exact copies are found by their key, however many there are.
+    from analysis.corpus import dedup
+
+    footer = "Abonnez-vous à notre lettre pour recevoir chaque matin les nouvelles du secteur."
+    docs = [
+        (f"d{i:04d}", [f"Article numéro {i} sur un sujet différent des autres.", footer])
+        for i in range(dedup.MAX_POSTINGS + 50)
+    ]
+    found = find_duplicate_paragraphs(docs)
+    copies = {key for key, original in found.items() if original == "d0000:1"}
+    assert copies == {(i, 1) for i in range(1, dedup.MAX_POSTINGS + 50)}
+
+
+def test_parallel_reading_gives_the_same_corpus(seeds: Path, write, monkeypatch) -> None:
+    """Large folders are read by worker processes; the documents must not change."""
+    from analysis.corpus import loader
+
+    write("a.txt", article())
+    write("b.txt", article("Autre titre pour un autre article de test", [ENGLISH_BODY[0]]))
+    write("c.txt", article())  # a byte-for-byte copy of a
+    write("d.txt", "\n\n".join([FRENCH_TITLE, *FRENCH_BODY, FRENCH_BODY[1]]))
+    serial = load_corpus(seeds)
+    monkeypatch.setattr(loader, "PARALLEL_MIN_FILES", 2)
+    monkeypatch.setattr(loader.os, "sched_getaffinity", lambda _: {0, 1}, raising=False)
+    parallel = load_corpus(seeds)
+    assert parallel.documents == serial.documents
+    assert parallel.messages == serial.messages
+    assert any(d.status.startswith("skipped: exact duplicate") for d in parallel.documents)

@@ -199,3 +199,22 @@ def test_fixture_relations() -> None:
     tp = len(pred & gold)
     assert tp / len(gold) >= 0.7, sorted(gold - pred)
     assert tp / len(pred) >= 0.8, sorted(pred - gold)
+
+
+def test_ner_runs_only_where_a_candidate_is_possible() -> None:
+    """needs_ner: a capitalised word outside stop words and known names."""
+    from analysis.extraction.actors import linker_for
+    from analysis.extraction.pipeline import needs_ner
+
+    nlp = load_model("fr")
+    linker = linker_for(nlp)
+    known = nlp("Selon Renault, Le constructeur a vendu son usine à Kamaz en Russie.")
+    assert not needs_ner(known, linker.link(known))
+    unknown = nlp("Renault a vendu son usine à la société Zorblatex.")
+    assert needs_ner(unknown, linker.link(unknown))
+
+
+def test_ner_counts_are_reported() -> None:
+    stats = seed_tables().stats
+    assert 0 < stats.ner_paragraphs <= stats.paragraphs
+    assert stats.ner_summary().startswith(f"NER ran on {stats.ner_paragraphs} of ")
