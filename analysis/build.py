@@ -320,6 +320,7 @@ def _run_jobs(
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         futures = [pool.submit(_run_job, config, job, parameters) for job in jobs]
+        names = {future: job.docname for future, job in zip(futures, jobs, strict=True)}
         try:
             for future in as_completed(futures):
                 bar.update(1)
@@ -327,6 +328,7 @@ def _run_jobs(
                     for other in futures:
                         other.cancel()
                     break
+                log(f"notebook {names[future]}: executed in {future.result()[1]:.1f} s")
         except KeyboardInterrupt:
             for other in futures:
                 other.cancel()

@@ -386,13 +386,21 @@ def summary(claims: pd.DataFrame, documents: pd.DataFrame) -> str:
 def label_claims(claims: pd.DataFrame) -> list[str]:
     """A short, unique label per claim: subject and the figure as written."""
     labels: list[str] = []
+    used: set[str] = set()
+    next_number: dict[str, int] = {}  # per base, the first "(k)" not known to be taken
     for subject, text, value, unit in claims[["subject", "text", "value", "unit"]].itertuples(
         index=False
     ):
         base = f"{subject or 'no subject'}: {text or quantity(value, unit)}"
-        label, k = base, 2
-        while label in labels:
-            label, k = f"{base} ({k})", k + 1
+        label = base
+        if label in used:
+            k = next_number.get(base, 2)
+            label = f"{base} ({k})"
+            while label in used:
+                k += 1
+                label = f"{base} ({k})"
+            next_number[base] = k + 1
+        used.add(label)
         labels.append(label)
     return labels
 

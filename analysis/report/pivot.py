@@ -501,15 +501,19 @@ def _sanction_sentences(data: ReportData, lexicon: dict[str, tuple[str, ...]]) -
     sentences = sentences[sentences["document"].astype(str).isin(usable)]
     sentences = sentences.drop_duplicates(["document", "text"])
     rows = []
-    for row in sentences.itertuples(index=False):
-        terms = sanction_terms(row.text, str(row.language), lexicon)
+    columns = ("document", "sentence_id", "text", "language")
+    # Plain lists: iterating pandas string columns row by row is slow on large corpora.
+    for document, sentence_id, text, language in zip(
+        *(sentences[c].tolist() for c in columns), strict=True
+    ):
+        terms = sanction_terms(text, str(language), lexicon)
         if terms:
             rows.append(
                 {
-                    "document": row.document,
-                    "sentence_id": row.sentence_id,
+                    "document": document,
+                    "sentence_id": sentence_id,
                     "terms": "; ".join(terms),
-                    "text": row.text,
+                    "text": text,
                 }
             )
     return pd.DataFrame(rows, columns=["document", "sentence_id", "terms", "text"])

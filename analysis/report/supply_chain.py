@@ -8,6 +8,7 @@ mentioned in its sentences. Seed figures are set against the context figures of
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from dataclasses import dataclass
@@ -113,8 +114,12 @@ def find_terms(text: str, table: dict[str, tuple[str, ...]], language: str) -> l
     terms = _terms_for(table, language)
     if not terms or not text:
         return []
+    return _found(_pattern(terms), text)
+
+
+def _found(pattern: re.Pattern[str], text: str) -> list[str]:
     found: list[str] = []
-    for match in _pattern(terms).finditer(text):
+    for match in pattern.finditer(text):
         word = re.sub(r"\s+", " ", match.group(0).lower()).replace("’", "'")
         if word not in found:
             found.append(word)
@@ -130,19 +135,25 @@ STAGE_COLUMNS = ["sentence_id", "document", "stage", "label", "order", "terms"]
 def stage_sentences(sentences: pd.DataFrame, lexicon: Lexicon) -> pd.DataFrame:
     """One row per (sentence, stage) whose terms occur in the sentence."""
     rows = []
+    # Per language: one pattern for any stage's term (most sentences name no stage at
+    # all, so one search rules them out), then each stage's own pattern.
     any_stage: dict[str, re.Pattern[str] | None] = {}
-    for sid, doc, language, text in sentences[
-        ["sentence_id", "document", "language", "text"]
-    ].itertuples(index=False):
-        # One search for any stage's term first: most sentences name no stage at all.
-        language = str(language)
+    per_stage: dict[str, list[tuple[Stage, re.Pattern[str]]]] = {}
+    columns = ("sentence_id", "document", "language", "text")
+    for sid, doc, language, text in zip(*(sentences[c].tolist() for c in columns), strict=True):
+        language, text = str(language), str(text)
         if language not in any_stage:
             terms = {t for stage in lexicon.stages for t in _terms_for(stage.terms, language)}
             any_stage[language] = _pattern(tuple(sorted(terms))) if terms else None
-        if any_stage[language] is None or not any_stage[language].search(str(text)):
+            per_stage[language] = [
+                (stage, _pattern(_terms_for(stage.terms, language)))
+                for stage in lexicon.stages
+                if _terms_for(stage.terms, language)
+            ]
+        if not text or any_stage[language] is None or not any_stage[language].search(text):
             continue
-        for stage in lexicon.stages:
-            found = find_terms(str(text), stage.terms, str(language))
+        for stage, pattern in per_stage[language]:
+            found = _found(pattern, text)
             if found:
                 rows.append([sid, doc, stage.id, stage.label, stage.order, "; ".join(found)])
     return pd.DataFrame(rows, columns=STAGE_COLUMNS)
@@ -750,7 +761,7 @@ def compare(
         i: metrics_in(str(m), lexicon, "en") for i, m in zip(ctx.index, ctx["metric"], strict=True)
     }
     countries = ActorCountries(entities, mentions)
-    ctx_rows = list(ctx.iterrows())
+    ctx_rows = list(zip(ctx.index, ctx.to_dict("records"), strict=True))
     rows = []
     for index, claim in claims.iterrows():
         value = claim["value"]
@@ -853,11 +864,17 @@ def _context_phrase(row: pd.Series) -> str:
 
 
 def comparison_paragraphs(
-    comparisons: pd.DataFrame, claims: pd.DataFrame, ctx: pd.DataFrame, lexicon: Lexicon
+    comparisons: pd.DataFrame,
+    claims: pd.DataFrame,
+    ctx: pd.DataFrame,
+    lexicon: Lexicon,
+    limit: int | None = None,
 ) -> list[str]:
-    """One short paragraph per compared claim, stating the verdict computed by :func:`compare`."""
+    """One short paragraph per compared claim (the first ``limit`` claims if given),
+    stating the verdict computed by :func:`compare`."""
     out = []
-    for claim_index, group in comparisons.groupby("claim", sort=False):
+    groups = comparisons.groupby("claim", sort=False)
+    for claim_index, group in itertools.islice(groups, limit):
         claim = claims.loc[claim_index]
         bound = bound_of(list(claim["hedges"]), lexicon)
         text = claims_module.claim_sentence(claim)
@@ -1063,21 +1080,27 @@ def comparison_data(chapter: Chapter) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns)
 
 
-def comparisons_text(
-    paragraphs: list[str], chapter: Chapter, limit: int = COMPARISONS_SHOWN
-) -> str:
-    """The comparison paragraphs; beyond ``limit``, the first ones and a note.
+def comparisons_text(chapter: Chapter, limit: int = COMPARISONS_SHOWN) -> str:
+    """A paragraph per compared claim; beyond ``limit`` claims, the first ones and a note.
 
-    When cut, every comparison is written as CSV (``supply-comparisons``) and linked.
+    When cut, every comparison is written as CSV (``supply-comparisons``) and linked;
+    only the paragraphs shown are written.
     """
-    if len(paragraphs) <= limit:
+    comparisons = chapter.comparisons
+    if comparisons.empty:
+        return "No seed figure has a unit or a measure that the context data covers."
+    total = comparisons["claim"].nunique()
+    paragraphs = comparison_paragraphs(
+        comparisons, chapter.claims, chapter.context, chapter.lexicon, limit=limit
+    )
+    if total <= limit:
         return "\n\n".join(paragraphs)
     link = book.download_link(book.write_data(comparison_data(chapter), "supply-comparisons"))
     note = (
-        f"*First {limit} of {len(paragraphs):,} compared figures (in seed order); every "
+        f"*First {limit} of {total:,} compared figures (in seed order); every "
         f"comparison is in {link}.*"
     )
-    return "\n\n".join([*paragraphs[:limit], note])
+    return "\n\n".join([*paragraphs, note])
 
 
 def capacity_summary(chapter: Chapter) -> str:
