@@ -336,9 +336,12 @@ def _run_jobs(
             raise
         finally:
             bar.close()
-    failures = [f.exception() for f in futures if not f.cancelled() and f.exception()]
-    if failures:  # the first in table-of-contents order
-        raise failures[0]
+    for job, future in zip(jobs, futures, strict=True):  # the first failure in toc order
+        error = None if future.cancelled() else future.exception()
+        if isinstance(error, BuildError):
+            raise error
+        if error is not None:  # e.g. a worker process killed
+            raise BuildError(f"notebook {job.docname} failed: {error!r}")
     for job, future in zip(jobs, futures, strict=True):
         written, seconds = future.result()
         cache.store(job.key, job.target, written, job.target.parent)

@@ -124,8 +124,21 @@ def tables_workers(tables: Tables) -> int:
     return int(where.split()[0]) if where.endswith("processes") else 0
 
 
-def book_build(seeds: Path, build_dir: Path, formats: str) -> tuple[float, int, int]:
-    """Run the build; return (seconds, exit code, bytes of the built HTML)."""
+def html_sizes(html: Path) -> dict[str, int]:
+    """Bytes of the built HTML: in all, its pages, the largest page, the CSV downloads."""
+    files = [p for p in html.rglob("*") if p.is_file()] if html.is_dir() else []
+    pages = [p.stat().st_size for p in files if p.suffix == ".html"]
+    downloads = html / "_downloads"
+    return {
+        "all": sum(p.stat().st_size for p in files),
+        "pages": sum(pages),
+        "largest page": max(pages, default=0),
+        "downloads": sum(p.stat().st_size for p in files if downloads in p.parents),
+    }
+
+
+def book_build(seeds: Path, build_dir: Path, formats: str) -> tuple[float, int, dict[str, int]]:
+    """Run the build; return (seconds, exit code, sizes of the built HTML)."""
     command = [
         sys.executable,
         "-m",
@@ -142,12 +155,11 @@ def book_build(seeds: Path, build_dir: Path, formats: str) -> tuple[float, int, 
     with log.open("w") as out:
         code = subprocess.run(command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT).returncode
     seconds = time.perf_counter() - started
-    html = build_dir / "html"
-    size = sum(p.stat().st_size for p in html.rglob("*") if p.is_file()) if html.is_dir() else 0
+    sizes = html_sizes(build_dir / "html")
     if code:
         print(f"  book build FAILED (exit {code}); last lines of {log}:", file=sys.stderr)
         print("\n".join(log.read_text().splitlines()[-15:]), file=sys.stderr)
-    return seconds, code, size
+    return seconds, code, sizes
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -228,14 +240,16 @@ def main(argv: list[str] | None = None) -> int:
 
         if not args.skip_book:
             build_dir = work / "_build"
-            (seconds, code, size), _ = timed(
+            (seconds, code, sizes), _ = timed(
                 "book build", book_build, seeds, build_dir, args.formats
             )
             status = "ok" if code == 0 else f"FAILED (exit {code})"
+            mib = {k: v / 1024**2 for k, v in sizes.items()}
             print(
                 f"book build ({args.articles} articles, {args.formats}): {seconds:.0f} s "
-                f"({seconds / 60:.1f} min, target < 10 min) {status}; "
-                f"HTML {size / 1024**2:.1f} MiB"
+                f"({seconds / 60:.1f} min, target < 10 min) {status}; HTML {mib['all']:.1f} MiB "
+                f"in all: pages {mib['pages']:.1f} MiB (largest {mib['largest page']:.1f} "
+                f"MiB), CSV downloads {mib['downloads']:.1f} MiB"
             )
             log_lines = (work / "build.log").read_text().splitlines()
             stages = [line for line in log_lines if "book built" in line]

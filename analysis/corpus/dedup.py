@@ -27,10 +27,12 @@ number).
 
 from __future__ import annotations
 
+import hashlib
 import heapq
 import unicodedata
 import zlib
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -84,16 +86,17 @@ class _Index:
     def __init__(self) -> None:
         self.postings: dict[str, list[int]] = defaultdict(list)
 
-    def add(self, number: int, shingle_set: set[str]) -> None:
+    def add(self, number: int, shingle_set: Iterable[str]) -> None:
         for s in shingle_set:
             plist = self.postings[s]
             if len(plist) <= MAX_POSTINGS:  # one past the limit marks "too common"
                 plist.append(number)
 
-    def candidates(self, shingle_set: set[str]) -> list[int]:
-        """Indexed texts sharing the most looked-up shingles (ties: earliest first)."""
+    def candidates(self, shingle_set: set[str], sample: bool = True) -> list[int]:
+        """Indexed texts sharing the most looked-up shingles (ties: earliest first);
+        ``sample=False`` looks up every shingle (for sets that are samples already)."""
         shared: Counter[int] = Counter()
-        for s in _lookup_keys(shingle_set):
+        for s in _lookup_keys(shingle_set) if sample else shingle_set:
             plist = self.postings.get(s)
             if plist and len(plist) <= MAX_POSTINGS:
                 shared.update(plist)
@@ -207,31 +210,66 @@ def restated_sentence_words(paragraphs: list[str], skip: set[int] | None = None)
     return repeated
 
 
-def find_duplicate_documents(texts: list[tuple[str, str]]) -> dict[str, tuple[str, bool]]:
+@dataclass(frozen=True)
+class DocumentSignature:
+    """What document-level duplicate detection needs of one document, computed where the
+    document is read (possibly in a worker process): a hash of its match key (exact
+    copies) and its shingles, a fixed sample of them for a long document."""
+
+    key_hash: str
+    shingles: frozenset[str]
+    sampled: bool
+
+
+def _sample(shingle_set: Iterable[str]) -> frozenset[str]:
+    return frozenset(s for s in shingle_set if zlib.crc32(s.encode()) % LOOKUP_SAMPLE == 0)
+
+
+def document_signature(text: str) -> DocumentSignature:
+    """The :class:`DocumentSignature` of a cleaned document text."""
+    key = match_key(text)
+    all_shingles = shingles(text)
+    sampled = len(all_shingles) >= SAMPLE_FROM
+    kept = _sample(all_shingles) if sampled else frozenset(all_shingles)
+    return DocumentSignature(hashlib.sha256(key.encode()).hexdigest(), kept, sampled)
+
+
+def _comparable(a: DocumentSignature, b: DocumentSignature) -> tuple[frozenset, frozenset]:
+    """Shingle sets of two documents on the same footing (both sampled if one is)."""
+    if a.sampled == b.sampled:
+        return a.shingles, b.shingles
+    return (a.shingles if a.sampled else _sample(a.shingles)), (
+        b.shingles if b.sampled else _sample(b.shingles)
+    )
+
+
+def find_duplicate_documents(
+    signatures: list[tuple[str, DocumentSignature]],
+) -> dict[str, tuple[str, bool]]:
     """Map a document id to ``(id of the document it duplicates, exact?)``.
 
-    ``texts`` is ``(doc_id, cleaned text)`` in id order; the later id is the duplicate.
+    ``signatures`` is ``(doc_id, document_signature(cleaned text))`` in id order; the later
+    id is the duplicate. Long documents are compared on a fixed sample of their shingles
+    (one in :data:`LOOKUP_SAMPLE`, the same rule for every document), which estimates the
+    Jaccard index and containment of the full sets; exact copies are found by key.
     """
     result: dict[str, tuple[str, bool]] = {}
     keys: dict[str, str] = {}
-    sets: list[set[str]] = []
     index = _Index()
-    for n, (doc_id, text) in enumerate(texts):
-        key = match_key(text)
-        doc_shingles = shingles(text)
-        sets.append(doc_shingles)
-        if key in keys:
-            result[doc_id] = (keys[key], True)
+    for n, (doc_id, sig) in enumerate(signatures):
+        if sig.key_hash in keys:
+            result[doc_id] = (keys[sig.key_hash], True)
             continue
-        keys[key] = doc_id
-        for other in index.candidates(doc_shingles):
-            common = len(doc_shingles & sets[other])
-            union = len(doc_shingles) + len(sets[other]) - common
+        keys[sig.key_hash] = doc_id
+        for other in index.candidates(set(sig.shingles), sample=False):
+            mine, theirs = _comparable(sig, signatures[other][1])
+            common = len(mine & theirs)
+            union = len(mine) + len(theirs) - common
             if (union and common / union >= DOC_JACCARD) or (
-                doc_shingles and common / len(doc_shingles) >= DOC_CONTAINMENT
+                mine and common / len(mine) >= DOC_CONTAINMENT
             ):
-                result[doc_id] = (texts[other][0], False)
+                result[doc_id] = (signatures[other][0], False)
                 break
         if doc_id not in result:
-            index.add(n, doc_shingles)
+            index.add(n, sig.shingles)
     return result

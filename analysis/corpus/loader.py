@@ -36,7 +36,13 @@ from .clean import (
     short_line_keys,
     strip_markdown,
 )
-from .dedup import find_duplicate_documents, find_duplicate_paragraphs, restated_sentence_words
+from .dedup import (
+    DocumentSignature,
+    document_signature,
+    find_duplicate_documents,
+    find_duplicate_paragraphs,
+    restated_sentence_words,
+)
 from .htmltext import html_title, html_to_text
 from .language import identify_language
 from .metadata import read_metadata
@@ -81,6 +87,7 @@ class _Work:
     html_title: str = ""
     paragraphs: list[str] = field(default_factory=list)
     read_warning: str = ""
+    signature: DocumentSignature | None = None
 
 
 def _skip(work: _Work, reason: str) -> None:
@@ -151,6 +158,9 @@ def _clean_one(work: _Work, repeated: set[str]) -> _Work:
     work.doc.language = guess.language
     if guess.problem:
         _skip(work, guess.problem)
+        return work
+    work.signature = document_signature("\n\n".join(work.paragraphs))
+    work.text = ""  # no longer needed: the paragraphs hold the cleaned text
     return work
 
 
@@ -162,7 +172,7 @@ def _mark_duplicates(works: list[_Work]) -> dict[str, dict[int, str]]:
     """Flag duplicate documents; return the paragraph duplicates of usable documents
     (document id -> paragraph index -> the ``doc:paragraph`` it repeats)."""
     readable = [w for w in works if w.doc.status == STATUS_OK]
-    same = find_duplicate_documents([(w.doc.id, "\n\n".join(w.paragraphs)) for w in readable])
+    same = find_duplicate_documents([(w.doc.id, w.signature) for w in readable if w.signature])
     for work in readable:
         if work.doc.id in same:
             original, exact = same[work.doc.id]
@@ -269,9 +279,7 @@ def load_corpus(
         repeated = {k for k, n in line_counts.items() if n >= REPEATED_LINE_DOCUMENTS}
         works = each(functools.partial(_clean_one, repeated=repeated), works)
         duplicates = _mark_duplicates(works)
-        works = [
-            *each(_finish_with, [(w, duplicates.get(w.doc.id, {})) for w in works]),
-        ]
+        works = each(_finish_with, [(w, duplicates.get(w.doc.id, {})) for w in works])
     for work in works:
         if work.read_warning and work.doc.status == STATUS_OK:
             work.doc.status = f"flagged: {work.read_warning}"
