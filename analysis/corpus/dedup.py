@@ -28,7 +28,6 @@ number).
 from __future__ import annotations
 
 import hashlib
-import heapq
 import unicodedata
 import zlib
 from collections import Counter, defaultdict
@@ -57,12 +56,32 @@ DOC_JACCARD = 0.8
 DOC_CONTAINMENT = 0.9
 
 
+@dataclass(frozen=True)
+class ParagraphSignature:
+    """What paragraph-level duplicate detection needs of one paragraph, computed where the
+    document is read (possibly in a worker process): its match key and its shingles as
+    64-bit hashes (CRC-32 in the high half, Adler-32 in the low half; compact to send
+    between processes, cheap to compare)."""
+
+    key: str
+    shingles: frozenset[int]
+
+
+def _hash64(shingle: str) -> int:
+    data = shingle.encode()
+    return (zlib.crc32(data) << 32) | zlib.adler32(data)
+
+
+def paragraph_signature(text: str) -> ParagraphSignature:
+    return ParagraphSignature(match_key(text), frozenset(_hash64(s) for s in shingles(text)))
+
+
 @dataclass
 class _Item:
     doc: int
     index: int
     key: str
-    shingles: set[str]
+    shingles: frozenset[int]
 
 
 def _contained(small: _Item, large: _Item) -> bool:
@@ -73,26 +92,27 @@ def _contained(small: _Item, large: _Item) -> bool:
     return shared >= CONTAINMENT * len(small.shingles)
 
 
-def _lookup_keys(shingle_set: set[str]) -> list[str]:
-    """The shingles a text looks up: all of a short text's, a fixed sample of a long one's."""
+def _lookup_keys(shingle_set: frozenset[int]) -> list[int]:
+    """The shingles a paragraph looks up: all of a short one's, a fixed sample of a long
+    one's (by the CRC-32 half of the hash, the rule documents use)."""
     if len(shingle_set) < SAMPLE_FROM:
         return list(shingle_set)
-    return [s for s in shingle_set if zlib.crc32(s.encode()) % LOOKUP_SAMPLE == 0]
+    return [h for h in shingle_set if (h >> 32) % LOOKUP_SAMPLE == 0]
 
 
 class _Index:
     """Inverted index shingle -> text numbers; lists stop growing past ``MAX_POSTINGS``."""
 
     def __init__(self) -> None:
-        self.postings: dict[str, list[int]] = defaultdict(list)
+        self.postings: dict[str | int, list[int]] = defaultdict(list)
 
-    def add(self, number: int, shingle_set: Iterable[str]) -> None:
+    def add(self, number: int, shingle_set: Iterable[str | int]) -> None:
         for s in shingle_set:
             plist = self.postings[s]
             if len(plist) <= MAX_POSTINGS:  # one past the limit marks "too common"
                 plist.append(number)
 
-    def candidates(self, shingle_set: set[str], sample: bool = True) -> list[int]:
+    def candidates(self, shingle_set: frozenset, sample: bool = True) -> list[int]:
         """Indexed texts sharing the most looked-up shingles (ties: earliest first);
         ``sample=False`` looks up every shingle (for sets that are samples already)."""
         shared: Counter[int] = Counter()
@@ -100,15 +120,22 @@ class _Index:
             plist = self.postings.get(s)
             if plist and len(plist) <= MAX_POSTINGS:
                 shared.update(plist)
-        # Deterministic order: most shared shingles first, then earliest text.
-        best = heapq.nsmallest(MAX_CANDIDATES, shared.items(), key=lambda kv: (-kv[1], kv[0]))
+        # Deterministic order: most shared shingles first, then earliest text. Only those
+        # at or above the MAX_CANDIDATES-th count are sorted (a text can have hundreds).
+        if len(shared) > MAX_CANDIDATES:
+            floor = sorted(shared.values(), reverse=True)[MAX_CANDIDATES - 1]
+            shared = {n: c for n, c in shared.items() if c >= floor}
+        best = sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CANDIDATES]
         return [number for number, _ in best]
 
 
-def find_duplicate_paragraphs(docs: list[tuple[str, list[str]]]) -> dict[tuple[int, int], str]:
+def find_duplicate_paragraphs(
+    docs: list[tuple[str, list[str] | list[ParagraphSignature]]],
+) -> dict[tuple[int, int], str]:
     """Map ``(document position, paragraph index)`` to the ``doc:paragraph`` it repeats.
 
-    ``docs`` is a list of ``(doc_id, paragraphs)`` in id order.
+    ``docs`` is a list of ``(doc_id, paragraphs)`` in id order, each paragraph given as
+    its text or as its :func:`paragraph_signature`.
     """
     items: list[_Item] = []
     index = _Index()
@@ -116,8 +143,10 @@ def find_duplicate_paragraphs(docs: list[tuple[str, list[str]]]) -> dict[tuple[i
     first_with_key: dict[str, int] = {}
     for d, (_, paragraphs) in enumerate(docs):
         first_of_doc = len(items)
-        for i, text in enumerate(paragraphs):
-            item = _Item(d, i, match_key(text), shingles(text))
+        for i, paragraph in enumerate(paragraphs):
+            sig = paragraph if isinstance(paragraph, ParagraphSignature) else None
+            sig = sig or paragraph_signature(str(paragraph))
+            item = _Item(d, i, sig.key, sig.shingles)
             me = len(items)
             items.append(item)
             # Exact copies first, however common (their shingles may all be too common).

@@ -38,9 +38,11 @@ from .clean import (
 )
 from .dedup import (
     DocumentSignature,
+    ParagraphSignature,
     document_signature,
     find_duplicate_documents,
     find_duplicate_paragraphs,
+    paragraph_signature,
     restated_sentence_words,
 )
 from .htmltext import html_title, html_to_text
@@ -87,7 +89,9 @@ class _Work:
     html_title: str = ""
     paragraphs: list[str] = field(default_factory=list)
     read_warning: str = ""
+    # For duplicate detection, computed with the cleaning and dropped once used.
     signature: DocumentSignature | None = None
+    paragraph_signatures: list[ParagraphSignature] = field(default_factory=list)
 
 
 def _skip(work: _Work, reason: str) -> None:
@@ -160,6 +164,7 @@ def _clean_one(work: _Work, repeated: set[str]) -> _Work:
         _skip(work, guess.problem)
         return work
     work.signature = document_signature("\n\n".join(work.paragraphs))
+    work.paragraph_signatures = [paragraph_signature(p) for p in work.paragraphs]
     work.text = ""  # no longer needed: the paragraphs hold the cleaned text
     return work
 
@@ -181,7 +186,9 @@ def _mark_duplicates(works: list[_Work]) -> dict[str, dict[int, str]]:
             else:
                 work.doc.status = f"flagged: near duplicate of {original}"
     usable = [w for w in works if w.doc.usable and w.paragraphs]
-    found = find_duplicate_paragraphs([(w.doc.id, w.paragraphs) for w in usable])
+    found = find_duplicate_paragraphs([(w.doc.id, w.paragraph_signatures) for w in usable])
+    for work in works:  # not sent to the workers again
+        work.signature, work.paragraph_signatures = None, []
     by_document: dict[str, dict[int, str]] = {}
     for (n, i), original in found.items():
         by_document.setdefault(usable[n].doc.id, {})[i] = original
