@@ -162,20 +162,29 @@ def extract_data(config: BuildConfig, source: Path) -> list:
     from analysis.extraction import extract, write_tables
 
     data_dir = config.stage / "data"
+    started = time.perf_counter()
     corpus = load_corpus(config.seeds)
+    config.timings["extract: reading"] = time.perf_counter() - started
     for message in corpus.messages:
         log(f"seed problem: {message}")
     if config.strict and corpus.messages:
         raise BuildError(f"STRICT=1 and {len(corpus.messages)} seed problem(s), listed above")
     usable = [d for d in corpus.documents if d.usable]
     skipped = len(corpus.documents) - len(usable)
-    log(f"{len(corpus.documents)} seed file(s): {len(usable)} usable, {skipped} skipped")
+    log(
+        f"{len(corpus.documents)} seed file(s) read in {config.timings['extract: reading']:.1f} s:"
+        f" {len(usable)} usable, {skipped} skipped"
+    )
     tables = extract(
         corpus.documents,
         cache_dir=config.build_dir / "cache" / "extraction",
         scheduler=config.dask_scheduler or None,
     )
-    log(f"{tables.stats.summary()}; {tables.stats.ner_summary()}")
+    log(
+        f"{tables.stats.summary()}; {tables.stats.ner_summary()}; "
+        f"{tables.stats.seconds:.1f} s ({tables.stats.where})"
+    )
+    started = time.perf_counter()
     # Extraction adds problems the reader cannot see (no actor found, unsupported language).
     messages = [*corpus.messages, *extraction_messages(config, corpus.documents, tables)]
     if config.strict and len(messages) > len(corpus.messages):
@@ -185,6 +194,7 @@ def extract_data(config: BuildConfig, source: Path) -> list:
     write_sources(corpus.documents, data_dir / "sources.csv")
     write_scores(tables, config.root / GOLD_DIR, data_dir / "scores.csv")
     bibliography.write_seed_bib(corpus.documents, source / SEED_BIB)
+    log(f"tables, sources and BibTeX written in {time.perf_counter() - started:.1f} s")
     return corpus.documents
 
 

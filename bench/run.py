@@ -29,6 +29,7 @@ removed at the end unless ``--keep``.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import platform
 import resource
@@ -36,8 +37,11 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
+
+import psutil
 
 from analysis.corpus import load_corpus
 from analysis.corpus.model import Document
@@ -118,10 +122,38 @@ def same_rows(part: Tables, whole: Tables, ids: set[str]) -> bool:
     return True
 
 
-def tables_workers(tables: Tables) -> int:
-    """Worker processes the extraction used (0 when serial)."""
-    where = tables.stats.where
-    return int(where.split()[0]) if where.endswith("processes") else 0
+class TreeMemory:
+    """Samples the resident memory of a process and all its descendants (every 0.2 s, in
+    a thread) and keeps the largest total: the peak memory the machine had to hold."""
+
+    def __init__(self, pid: int | None = None) -> None:
+        self.process = psutil.Process(pid)
+        self.peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _total(self) -> int:
+        total = 0
+        for proc in [self.process, *self.process.children(recursive=True)]:
+            with contextlib.suppress(psutil.Error):  # ended between listing and reading
+                total += proc.memory_info().rss
+        return total
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            try:
+                self.peak = max(self.peak, self._total())
+            except psutil.Error:
+                return
+            self._stop.wait(0.2)
+
+    def __enter__(self) -> TreeMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
 
 
 def html_sizes(html: Path) -> dict[str, int]:
@@ -137,8 +169,11 @@ def html_sizes(html: Path) -> dict[str, int]:
     }
 
 
-def book_build(seeds: Path, build_dir: Path, formats: str) -> tuple[float, int, dict[str, int]]:
-    """Run the build; return (seconds, exit code, sizes of the built HTML)."""
+def book_build(
+    seeds: Path, build_dir: Path, formats: str
+) -> tuple[float, int, dict[str, int], int]:
+    """Run the build; return (seconds, exit code, sizes of the built HTML, peak bytes of
+    the build and all its processes together)."""
     command = [
         sys.executable,
         "-m",
@@ -153,13 +188,15 @@ def book_build(seeds: Path, build_dir: Path, formats: str) -> tuple[float, int, 
     started = time.perf_counter()
     log = build_dir.parent / "build.log"
     with log.open("w") as out:
-        code = subprocess.run(command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT).returncode
+        process = subprocess.Popen(command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
+        with TreeMemory(process.pid) as memory:
+            code = process.wait()
     seconds = time.perf_counter() - started
     sizes = html_sizes(build_dir / "html")
     if code:
         print(f"  book build FAILED (exit {code}); last lines of {log}:", file=sys.stderr)
         print("\n".join(log.read_text().splitlines()[-15:]), file=sys.stderr)
-    return seconds, code, sizes
+    return seconds, code, sizes, memory.peak
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -218,7 +255,8 @@ def main(argv: list[str] | None = None) -> int:
             f"target <= 1.25); {serial.stats.ner_summary()}"
         )
 
-        tables, seconds = timed("parallel extraction", extract, docs)
+        with TreeMemory() as extraction_memory:
+            tables, seconds = timed("parallel extraction", extract, docs)
         print(
             f"extraction ({tables.stats.where}, {len(usable)} articles): "
             f"{len(usable) / seconds:.1f} docs/s, {words / seconds:,.0f} words/s, "
@@ -233,14 +271,15 @@ def main(argv: list[str] | None = None) -> int:
         )
         own, child = peak_rss()
         print(
-            f"peak memory: {own:.2f} GiB (this process), {child:.2f} GiB (largest worker), "
-            f"at most {own + child * tables_workers(tables):.2f} GiB together (target < 4 GB)"
+            f"peak memory during the parallel extraction: {extraction_memory.peak / GB:.2f} GiB "
+            f"for this process and its workers together (target < 4 GB); peaks of each: "
+            f"{own:.2f} GiB (this process), {child:.2f} GiB (largest worker)"
         )
         del tables, serial, corpus, docs, usable, texts
 
         if not args.skip_book:
             build_dir = work / "_build"
-            (seconds, code, sizes), _ = timed(
+            (seconds, code, sizes, peak), _ = timed(
                 "book build", book_build, seeds, build_dir, args.formats
             )
             status = "ok" if code == 0 else f"FAILED (exit {code})"
@@ -249,7 +288,8 @@ def main(argv: list[str] | None = None) -> int:
                 f"book build ({args.articles} articles, {args.formats}): {seconds:.0f} s "
                 f"({seconds / 60:.1f} min, target < 10 min) {status}; HTML {mib['all']:.1f} MiB "
                 f"in all: pages {mib['pages']:.1f} MiB (largest {mib['largest page']:.1f} "
-                f"MiB), CSV downloads {mib['downloads']:.1f} MiB"
+                f"MiB), CSV downloads {mib['downloads']:.1f} MiB; peak memory of the build "
+                f"and its processes together {peak / GB:.2f} GiB"
             )
             log_lines = (work / "build.log").read_text().splitlines()
             stages = [line for line in log_lines if "book built" in line]

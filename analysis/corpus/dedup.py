@@ -28,14 +28,16 @@ number).
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import unicodedata
 import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
-from .text import match_key, sentences, shingles, word_count, words
+from .text import match_key, sentences, shingles_of, word_count, words
 
 CONTAINMENT = 0.8
 MIN_SHINGLES = 5
@@ -73,7 +75,14 @@ def _hash64(shingle: str) -> int:
 
 
 def paragraph_signature(text: str) -> ParagraphSignature:
-    return ParagraphSignature(match_key(text), frozenset(_hash64(s) for s in shingles(text)))
+    key = match_key(text)
+    return ParagraphSignature(key, frozenset(_hash64(s) for s in shingles_of(key.split())))
+
+
+def signatures(paragraphs: list[str]) -> tuple[DocumentSignature, list[ParagraphSignature]]:
+    """The document's and its paragraphs' signatures, each paragraph tokenised once."""
+    paragraph_sigs = [paragraph_signature(p) for p in paragraphs]
+    return _document_signature(" ".join(sig.key for sig in paragraph_sigs)), paragraph_sigs
 
 
 @dataclass
@@ -178,13 +187,21 @@ def find_duplicate_paragraphs(
     return result
 
 
+def _spacy_stop_words(lang: str) -> set[str]:
+    """spaCy's stop list for ``lang``, read from its ``stop_words.py`` alone: importing
+    ``spacy.lang.fr`` compiles the tokenizer's exception patterns, about 6 s per process."""
+    path = Path(importlib.util.find_spec("spacy").origin).parent / "lang" / lang / "stop_words.py"
+    spec = importlib.util.spec_from_file_location(f"_stop_words_{lang}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return set(module.STOP_WORDS)
+
+
 @lru_cache(maxsize=1)
 def _stopwords() -> frozenset[str]:
     # spaCy's stop lists for French and English (no model needed).
-    from spacy.lang.en.stop_words import STOP_WORDS as english
-    from spacy.lang.fr.stop_words import STOP_WORDS as french
-
-    return frozenset(w.replace("’", "'") for w in french | english)
+    words = _spacy_stop_words("fr") | _spacy_stop_words("en")
+    return frozenset(w.replace("’", "'") for w in words)
 
 
 def _stem(word: str) -> str:
@@ -256,8 +273,11 @@ def _sample(shingle_set: Iterable[str]) -> frozenset[str]:
 
 def document_signature(text: str) -> DocumentSignature:
     """The :class:`DocumentSignature` of a cleaned document text."""
-    key = match_key(text)
-    all_shingles = shingles(text)
+    return _document_signature(match_key(text))
+
+
+def _document_signature(key: str) -> DocumentSignature:
+    all_shingles = shingles_of(key.split())
     sampled = len(all_shingles) >= SAMPLE_FROM
     kept = _sample(all_shingles) if sampled else frozenset(all_shingles)
     return DocumentSignature(hashlib.sha256(key.encode()).hexdigest(), kept, sampled)

@@ -39,11 +39,10 @@ from .clean import (
 from .dedup import (
     DocumentSignature,
     ParagraphSignature,
-    document_signature,
     find_duplicate_documents,
     find_duplicate_paragraphs,
-    paragraph_signature,
     restated_sentence_words,
+    signatures,
 )
 from .htmltext import html_title, html_to_text
 from .language import identify_language
@@ -163,8 +162,7 @@ def _clean_one(work: _Work, repeated: set[str]) -> _Work:
     if guess.problem:
         _skip(work, guess.problem)
         return work
-    work.signature = document_signature("\n\n".join(work.paragraphs))
-    work.paragraph_signatures = [paragraph_signature(p) for p in work.paragraphs]
+    work.signature, work.paragraph_signatures = signatures(work.paragraphs)
     work.text = ""  # no longer needed: the paragraphs hold the cleaned text
     return work
 

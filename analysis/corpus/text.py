@@ -56,7 +56,7 @@ def word_count(text: str) -> int:
 
 def match_key(text: str) -> str:
     """Comparison form of a line: case-folded words joined by single spaces."""
-    return " ".join(w.casefold() for w in WORD_RE.findall(text))
+    return " ".join(WORD_RE.findall(text.casefold()))
 
 
 # Sentence boundary: end punctuation, spaces, then something that can start a sentence.
@@ -87,7 +87,11 @@ def sentences(text: str) -> list[str]:
 
 def shingles(text: str, size: int = 3) -> set[str]:
     """Set of case-folded word ``size``-grams; a text shorter than ``size`` is one shingle."""
-    tokens = match_key(text).split()
+    return shingles_of(match_key(text).split(), size)
+
+
+def shingles_of(tokens: list[str], size: int = 3) -> set[str]:
+    """:func:`shingles` of a text already split into match-key words."""
     if not tokens:
         return set()
     if len(tokens) < size:
