@@ -185,7 +185,8 @@ class Linker:
 
     def _glued(self, doc: Doc) -> list[tuple[int, int, tuple[str, str]]]:
         out = []
-        for m in self._GLUE.finditer(doc.text):
+        # The text as parsed, when the parser kept it (Doc.text rebuilds it token by token).
+        for m in self._GLUE.finditer(doc.user_data.get("text") or doc.text):
             entity = self.caps_aliases.get(m.group(1))
             if entity is None:
                 continue

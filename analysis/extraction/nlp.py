@@ -82,7 +82,8 @@ def parse_documents(
     texts = (text for _, _, text in items)
     with nlp.select_pipes(disable=[name for name in disable if name in nlp.pipe_names]):
         docs = nlp.pipe(texts, batch_size=BATCH_SIZE)
-        for (doc_id, index, _), doc in zip(items, docs, strict=True):
+        for (doc_id, index, text), doc in zip(items, docs, strict=True):
+            doc.user_data["text"] = text  # equal to doc.text, which is slow to rebuild
             yield ParsedParagraph(doc_id, index, doc, lang)
 
 
