@@ -148,6 +148,10 @@ def test_failing_notebook_leaves_the_previous_book_intact(
     assert not leftovers, f"half-swapped outputs left behind: {leftovers}"
 
 
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_interrupted_build_leaves_the_previous_book_intact(
     previous_book: Path, hostile_book: SeedBook
 ) -> None:
@@ -169,6 +173,9 @@ def test_interrupted_build_leaves_the_previous_book_intact(
         stderr=subprocess.STDOUT,
         text=True,
         env=clean_env(),
+        # As from a terminal: a job started in the background of a script inherits SIGINT
+        # ignored, and Python then never raises KeyboardInterrupt.
+        preexec_fn=_default_sigint,
     )
     seen: list[str] = []
     children: list[psutil.Process] = []
