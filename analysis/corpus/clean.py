@@ -183,9 +183,14 @@ def repeated_lines(texts: Iterable[str], min_documents: int = 3) -> set[str]:
     Headers, footers and share bars of one site repeat across its articles; a real
     sentence seldom does. Each document counts once per line.
     """
+    return repeated_keys((short_line_keys(text) for text in texts), min_documents)
+
+
+def repeated_keys(key_sets: Iterable[set[str]], min_documents: int = 3) -> set[str]:
+    """Keys found in at least ``min_documents`` of ``key_sets`` (one set per document)."""
     counts: Counter[str] = Counter()
-    for text in texts:
-        counts.update(short_line_keys(text))
+    for keys in key_sets:
+        counts.update(keys)
     return {key for key, n in counts.items() if n >= min_documents}
 
 

@@ -271,11 +271,6 @@ def _sample(shingle_set: Iterable[str]) -> frozenset[str]:
     return frozenset(s for s in shingle_set if zlib.crc32(s.encode()) % LOOKUP_SAMPLE == 0)
 
 
-def document_signature(text: str) -> DocumentSignature:
-    """The :class:`DocumentSignature` of a cleaned document text."""
-    return _document_signature(match_key(text))
-
-
 def _document_signature(key: str) -> DocumentSignature:
     all_shingles = shingles_of(key.split())
     sampled = len(all_shingles) >= SAMPLE_FROM
@@ -297,7 +292,7 @@ def find_duplicate_documents(
 ) -> dict[str, tuple[str, bool]]:
     """Map a document id to ``(id of the document it duplicates, exact?)``.
 
-    ``signatures`` is ``(doc_id, document_signature(cleaned text))`` in id order; the later
+    ``signatures`` is ``(doc_id, signature)`` in id order (see :func:`signatures`); the later
     id is the duplicate. Long documents are compared on a fixed sample of their shingles
     (one in :data:`LOOKUP_SAMPLE`, the same rule for every document), which estimates the
     Jaccard index and containment of the full sets; exact copies are found by key.

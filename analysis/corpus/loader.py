@@ -21,7 +21,6 @@ import math
 import multiprocessing
 import os
 import unicodedata
-from collections import Counter
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
@@ -33,6 +32,7 @@ from .clean import (
     looks_like_heading,
     paragraphs_from_blocks,
     remove_boilerplate,
+    repeated_keys,
     short_line_keys,
     strip_markdown,
 )
@@ -278,10 +278,7 @@ def load_corpus(
                     _skip(work, f"exact duplicate of {first_by_hash[digest]}")
                 else:
                     first_by_hash[digest] = work.doc.id
-        line_counts: Counter[str] = Counter()
-        for keys in each(_line_keys, works):
-            line_counts.update(keys)
-        repeated = {k for k, n in line_counts.items() if n >= REPEATED_LINE_DOCUMENTS}
+        repeated = repeated_keys(each(_line_keys, works), REPEATED_LINE_DOCUMENTS)
         works = each(functools.partial(_clean_one, repeated=repeated), works)
         duplicates = _mark_duplicates(works)
         works = each(_finish_with, [(w, duplicates.get(w.doc.id, {})) for w in works])
