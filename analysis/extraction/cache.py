@@ -53,18 +53,19 @@ class ExtractionStats:
     seconds: float = 0.0
     #: Where misses were extracted: "serial", "2 processes" or "dask <address>".
     where: str = "serial"
-    #: Paragraphs parsed, and those that went through NER (the others cannot hold a
-    #: candidate name: see ``pipeline.needs_ner``).
-    paragraphs: int = 0
-    ner_paragraphs: int = 0
+    #: Tokens parsed, and those that went through NER (the others are in sentences that
+    #: cannot hold a candidate name: see ``pipeline.ner_spans``).
+    tokens: int = 0
+    ner_tokens: int = 0
 
     def summary(self) -> str:
         """E.g. ``extraction cache: 4 hits, 1 miss``."""
         return f"extraction cache: {_plural(self.hits, 'hit')}, {_plural(self.misses, 'miss')}"
 
     def ner_summary(self) -> str:
-        """E.g. ``NER ran on 15 of 47 paragraphs``."""
-        return f"NER ran on {self.ner_paragraphs} of {_plural(self.paragraphs, 'paragraph')}"
+        """E.g. ``NER ran on 412 of 1,765 tokens (23%)``."""
+        share = f" ({self.ner_tokens / self.tokens:.0%})" if self.tokens else ""
+        return f"NER ran on {self.ner_tokens:,} of {_plural(self.tokens, 'token')}{share}"
 
 
 def _plural(n: int, word: str) -> str:

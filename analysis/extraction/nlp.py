@@ -29,7 +29,7 @@ from dataclasses import dataclass
 import spacy
 from spacy.language import Language
 from spacy.symbols import SPACE
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from analysis.corpus.model import Document
 
@@ -109,9 +109,24 @@ def has_ner(lang: str, model: str = FRENCH_MODEL) -> bool:
     return "ner" in load_model(lang, model).pipe_names
 
 
-def add_entities(docs: list[Doc], lang: str, model: str = FRENCH_MODEL) -> None:
-    """Run the pipeline's NER on ``docs`` (parsed without it), setting ``doc.ents``."""
-    if docs:
-        ner = load_model(lang, model).get_pipe("ner")
-        for _ in ner.pipe(docs, batch_size=BATCH_SIZE):  # annotates the docs in place
-            pass
+def add_entities(spans: list[Span], lang: str, model: str = FRENCH_MODEL) -> None:
+    """Run the pipeline's NER on ``spans`` (of docs parsed without it) and set the
+    entities found as ``doc.ents`` of their docs; every other token of those docs is
+    outside an entity. Each span is recognised as a text of its own."""
+    if not spans:
+        return
+    ner = load_model(lang, model).get_pipe("ner")
+    pieces = [span.as_doc() for span in spans]
+    for _ in ner.pipe(pieces, batch_size=BATCH_SIZE):  # annotates the pieces in place
+        pass
+    found: dict[int, tuple[Doc, list[Span]]] = {}
+    for span, piece in zip(spans, pieces, strict=True):
+        _, ents = found.setdefault(id(span.doc), (span.doc, []))
+        ents.extend(
+            Span(span.doc, span.start + e.start, span.start + e.end, label=e.label)
+            for e in piece.ents
+        )
+    for doc, ents in found.values():
+        doc.ents = ents
+    for span in spans:  # for the statistics: how much text went through NER
+        span.doc.user_data["ner_tokens"] = span.doc.user_data.get("ner_tokens", 0) + len(span)

@@ -247,7 +247,7 @@ def run(
     if cache is not None:
         cache.prune()
     ordered = [results[d.id] for d in usable]
-    stats.paragraphs = sum(r.paragraphs for r in ordered)
-    stats.ner_paragraphs = sum(r.ner_paragraphs for r in ordered)
+    stats.tokens = sum(r.tokens for r in ordered)
+    stats.ner_tokens = sum(r.ner_tokens for r in ordered)
     stats.seconds = time.perf_counter() - started
     return ordered, stats

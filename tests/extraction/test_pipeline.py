@@ -202,19 +202,37 @@ def test_fixture_relations() -> None:
 
 
 def test_ner_runs_only_where_a_candidate_is_possible() -> None:
-    """needs_ner: a capitalised word outside stop words and known names."""
+    """ner_spans: runs of sentences with a capitalised word outside stop words and known
+    names; the entities found there are set on the whole paragraph."""
     from analysis.extraction.actors import linker_for
-    from analysis.extraction.pipeline import needs_ner
+    from analysis.extraction.nlp import add_entities
+    from analysis.extraction.pipeline import ner_spans
 
     nlp = load_model("fr")
     linker = linker_for(nlp)
-    known = nlp("Selon Renault, Le constructeur a vendu son usine à Kamaz en Russie.")
-    assert not needs_ner(known, linker.link(known))
-    unknown = nlp("Renault a vendu son usine à la société Zorblatex.")
-    assert needs_ner(unknown, linker.link(unknown))
+    with nlp.select_pipes(disable=["ner"]):
+        known = nlp("Selon Renault, Le constructeur a vendu son usine à Kamaz en Russie.")
+        mixed = nlp(
+            "Renault a quitté la Russie. La société Zorblatex construit une usine à "
+            "Toliatti. Elle ouvrira en 2025. Le groupe Kamaz et la firme Plixomar suivent."
+        )
+    assert ner_spans(known, linker.link(known)) == []
+    spans = ner_spans(mixed, linker.link(mixed))
+    sents = list(mixed.sents)
+    # Sentences 2 and 4 need NER; 3 (no candidate word) separates them.
+    assert [(s.start, s.end) for s in spans] == [
+        (sents[1].start, sents[1].end),
+        (sents[3].start, sents[3].end),
+    ]
+    add_entities(spans, "fr")
+    assert mixed.has_annotation("ENT_IOB")
+    assert all(s.start >= sents[1].start for s in mixed.ents)  # none in sentence 1
+    assert mixed.user_data["ner_tokens"] == len(sents[1]) + len(sents[3])
+    found = {e.text for e in mixed.ents}
+    assert found & {"Zorblatex", "Toliatti", "Plixomar"}, found
 
 
 def test_ner_counts_are_reported() -> None:
     stats = seed_tables().stats
-    assert 0 < stats.ner_paragraphs <= stats.paragraphs
-    assert stats.ner_summary().startswith(f"NER ran on {stats.ner_paragraphs} of ")
+    assert 0 < stats.ner_tokens < stats.tokens
+    assert stats.ner_summary().startswith(f"NER ran on {stats.ner_tokens:,} of ")
