@@ -98,7 +98,11 @@ _ANONYMOUS = re.compile(r"anonym|unnamed|familiar", re.IGNORECASE)
 def country_name(code: object) -> str:
     """English name of an ISO 3166 alpha-2 code (Babel, then pycountry's historic states)."""
     text = "" if code is None or (isinstance(code, float) and pd.isna(code)) else str(code)
-    text = text.strip().upper()
+    return _country_name(text.strip().upper())
+
+
+@functools.cache  # called once per relation side: Babel's lookup is slow at that rate
+def _country_name(text: str) -> str:
     if not text:
         return NO_COUNTRY
     name = Locale("en").territories.get(text)
@@ -200,7 +204,10 @@ def reporting(data: ReportData, sentence_ids: Iterable[str]) -> pd.DataFrame:
     "anonymous sources"; ``hedges``: cues of :data:`HEDGE_CUES`; ``reported``: either.
     """
     ids = list(dict.fromkeys(str(s) for s in sentence_ids))
-    sentences = detail(data, "sentences").drop_duplicates("sentence_id").set_index("sentence_id")
+    sentences = detail(data, "sentences").drop_duplicates("sentence_id")
+    # A dict, not .at per sentence: that is slow on large corpora.
+    pairs = zip(sentences["text"], sentences["language"], strict=True)
+    text_of = dict(zip(sentences["sentence_id"], pairs, strict=True))
     attributions = detail(data, "attributions")
     wanted = set(ids)
     by_sentence: dict[str, list] = {}
@@ -217,10 +224,9 @@ def reporting(data: ReportData, sentence_ids: Iterable[str]) -> pd.DataFrame:
             )
             if label and label not in sources:
                 sources.append(label)
-        if sid in sentences.index:
-            text = str(sentences.at[sid, "text"])
-            language = str(sentences.at[sid, "language"])
-            cues = hedge_cues(text, language)
+        if sid in text_of:
+            text, language = text_of[sid]
+            cues = hedge_cues(str(text), str(language))
             if sources:
                 cues = [c for c in cues if c not in EVIDENTIAL_CUES]
         else:

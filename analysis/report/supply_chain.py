@@ -11,9 +11,11 @@ from __future__ import annotations
 import itertools
 import math
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import altair as alt
 import pandas as pd
@@ -23,6 +25,7 @@ from babel import Locale
 from analysis import book, charts, context
 from analysis.report import claims as claims_module
 from analysis.report.data import ReportData
+from analysis.report.terms import FirstWords, text_words
 
 LEXICON = Path(__file__).resolve().parents[1] / "data" / "lexicons" / "supply_chain.yaml"
 
@@ -117,10 +120,13 @@ def find_terms(text: str, table: dict[str, tuple[str, ...]], language: str) -> l
     return _found(_pattern(terms), text)
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _found(pattern: re.Pattern[str], text: str) -> list[str]:
     found: list[str] = []
     for match in pattern.finditer(text):
-        word = re.sub(r"\s+", " ", match.group(0).lower()).replace("’", "'")
+        word = _SPACES.sub(" ", match.group(0).lower()).replace("’", "'")
         if word not in found:
             found.append(word)
     return found
@@ -135,26 +141,23 @@ STAGE_COLUMNS = ["sentence_id", "document", "stage", "label", "order", "terms"]
 def stage_sentences(sentences: pd.DataFrame, lexicon: Lexicon) -> pd.DataFrame:
     """One row per (sentence, stage) whose terms occur in the sentence."""
     rows = []
-    # Per language: one pattern for any stage's term (most sentences name no stage at
-    # all, so one search rules them out), then each stage's own pattern.
-    any_stage: dict[str, re.Pattern[str] | None] = {}
-    per_stage: dict[str, list[tuple[Stage, re.Pattern[str]]]] = {}
+    # Per language, each stage's pattern and its terms' first words: a stage's regex only
+    # runs on a sentence that holds one of them (see ``terms``).
+    per_stage: dict[str, list[tuple[Stage, re.Pattern[str], FirstWords]]] = {}
     columns = ("sentence_id", "document", "language", "text")
     for sid, doc, language, text in zip(*(sentences[c].tolist() for c in columns), strict=True):
         language, text = str(language), str(text)
-        if language not in any_stage:
-            terms = {t for stage in lexicon.stages for t in _terms_for(stage.terms, language)}
-            any_stage[language] = _pattern(tuple(sorted(terms))) if terms else None
+        if language not in per_stage:
             per_stage[language] = [
-                (stage, _pattern(_terms_for(stage.terms, language)))
+                (stage, _pattern(terms), FirstWords.of(terms))
                 for stage in lexicon.stages
-                if _terms_for(stage.terms, language)
+                if (terms := _terms_for(stage.terms, language))
             ]
-        if not text or any_stage[language] is None or not any_stage[language].search(text):
+        if not text:
             continue
-        for stage, pattern in per_stage[language]:
-            found = _found(pattern, text)
-            if found:
+        words = text_words(text)
+        for stage, pattern, first in per_stage[language]:
+            if first.possible_in(words) and (found := _found(pattern, text)):
                 rows.append([sid, doc, stage.id, stage.label, stage.order, "; ".join(found)])
     return pd.DataFrame(rows, columns=STAGE_COLUMNS)
 
@@ -710,7 +713,7 @@ class ActorCountries:
         for sid, entity in zip(mentions["sentence_id"], mentions["entity"], strict=True):
             self.named.setdefault(sid, []).append(entity)
 
-    def of_claim(self, claim: pd.Series) -> tuple[list[str], str]:
+    def of_claim(self, claim: Mapping[str, Any]) -> tuple[list[str], str]:
         """The countries a claim concerns and the subject's type ("" if no subject).
 
         The subject's country if it is a known actor; otherwise the countries of the
@@ -763,7 +766,8 @@ def compare(
     countries = ActorCountries(entities, mentions)
     ctx_rows = list(zip(ctx.index, ctx.to_dict("records"), strict=True))
     rows = []
-    for index, claim in claims.iterrows():
+    # Plain dicts: iterrows is slow on large corpora.
+    for index, claim in zip(claims.index, claims.to_dict("records"), strict=True):
         value = claim["value"]
         if value is None or (isinstance(value, float) and math.isnan(value)):
             continue
@@ -928,17 +932,11 @@ def comparison_claims(claims: pd.DataFrame, comparisons: pd.DataFrame) -> pd.Dat
     """Comparisons worth a paragraph: capacity-like or bare-number claims, and every match."""
     if comparisons.empty:
         return comparisons
-    keep = []
-    for row in comparisons.itertuples(index=False):
-        claim = claims.loc[row.claim]
-        if (
-            row.verdict != "no context"
-            or claim["unit"] in claims_module.CAPACITY_UNITS
-            or not claim["unit"]
-        ):
-            keep.append(True)
-        else:
-            keep.append(False)
+    units = claims["unit"].to_dict()  # a dict: one .loc per row is slow on large corpora
+    keep = [
+        verdict != "no context" or units[c] in claims_module.CAPACITY_UNITS or not units[c]
+        for c, verdict in zip(comparisons["claim"], comparisons["verdict"], strict=True)
+    ]
     return comparisons[keep].reset_index(drop=True)
 
 
@@ -1053,10 +1051,11 @@ def comparison_data(chapter: Chapter) -> pd.DataFrame:
         "context_source",
     ]
     rows = []
-    ctx = chapter.context
+    # Rows as dicts by index: one .loc per comparison is slow on large corpora.
+    claims, ctx = chapter.claims.to_dict("index"), chapter.context.to_dict("index")
     for row in chapter.comparisons.itertuples(index=False):
-        claim = chapter.claims.loc[row.claim]
-        entry = ctx.loc[row.context_index] if pd.notna(row.context_index) else None
+        claim = claims[row.claim]
+        entry = ctx[row.context_index] if pd.notna(row.context_index) else None
         rows.append(
             {
                 "document": row.document,
