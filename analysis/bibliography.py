@@ -21,6 +21,10 @@ from pybtex.database import BibliographyData, Entry, parse_file
 from analysis.corpus.model import Document
 
 SEED_KEY_PREFIX = "seed_"
+#: Up to this many seeds, the bibliography lists every one; above, only those the chapters
+#: cite (10,000 entries made a 2.4 MB page and 260 PDF pages). Every seed stays in the
+#: corpus chapter's table of sources and its CSV.
+SEED_LIST_LIMIT = 200
 _BIBTEX_SPECIALS = {"{": "(", "}": ")", "\\": r"{\textbackslash}"}
 _SAFE_URL = re.compile(r"https?://[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
 
@@ -91,3 +95,22 @@ def write_seed_bib(documents: Iterable[Document], path: Path) -> Path:
 def reference_keys(path: Path) -> set[str]:
     """Keys of a curated BibTeX file (to check that context data cites known sources)."""
     return set(parse_file(str(path), bib_format="bibtex").entries.keys())
+
+
+def bibliography_markdown(seeds: int) -> str:
+    """The bibliography page's text and directive for a build of ``seeds`` seed files."""
+    if seeds <= SEED_LIST_LIMIT:
+        intro = (
+            "Every seed article analysed by this build (one entry per file of the seeds "
+            "folder) and every source the chapters cite."
+        )
+        selection = f'cited or key % "^{SEED_KEY_PREFIX}"'
+    else:
+        intro = (
+            f"This build read {seeds:,} seed files, more than the {SEED_LIST_LIMIT} this page "
+            "lists: below are the seeds the chapters cite and every other source they cite. "
+            "Every seed is in the table of sources of the {doc}`corpus chapter <corpus>`, "
+            "whose CSV lists them all."
+        )
+        selection = "cited"
+    return f"{intro}\n\n```{{bibliography}}\n:filter: {selection}\n```\n"

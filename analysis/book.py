@@ -67,15 +67,16 @@ def cite_some(keys: Iterable[str], limit: int = CITE_LIMIT) -> str:
 
     ``keys`` keep their order (duplicates and empty keys dropped). With more than
     ``limit`` distinct keys, the first ``limit`` are cited and the sentence says how many
-    others there are: every seed is listed in the bibliography chapter whether cited or not,
-    so a caption over 1,000 seeds stays one line. ``""`` when there is no key.
+    others there are: every seed is in the corpus chapter's table of sources (and in the
+    bibliography up to ``bibliography.SEED_LIST_LIMIT`` seeds), so a caption over 1,000
+    seeds stays one line. ``""`` when there is no key.
     """
     distinct = list(dict.fromkeys(k for k in keys if k))
     if len(distinct) <= limit:
         return cite(*distinct)
     rest = len(distinct) - limit
     other = "other" if rest == 1 else "others"
-    return f"{cite(*distinct[:limit])} and {rest:,} {other} (see the bibliography)"
+    return f"{cite(*distinct[:limit])} and {rest:,} {other} (all in the table of sources)"
 
 
 def cite_documents(documents: Iterable[object], limit: int = CITE_LIMIT) -> str:

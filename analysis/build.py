@@ -54,6 +54,7 @@ GOLD_DIR = Path("tests") / "gold"
 OUTPUTS = ("html", "pdf", "data")
 #: Marker in a Markdown page replaced by this build's change report.
 CHANGES_MARKER = "<!-- changes-table -->"
+BIBLIOGRAPHY_MARKER = "<!-- bibliography -->"
 
 
 class BuildError(RuntimeError):
@@ -173,7 +174,7 @@ def extract_data(config: BuildConfig, source: Path) -> list:
     skipped = len(corpus.documents) - len(usable)
     log(
         f"{len(corpus.documents)} seed file(s) read in {config.timings['extract: reading']:.1f} s:"
-        f" {len(usable)} usable, {skipped} skipped"
+        f" {len(usable)} usable, {skipped} skipped ({corpus.timing_summary()})"
     )
     tables = extract(
         corpus.documents,
@@ -392,10 +393,14 @@ def _run_job(config: BuildConfig, job: _NotebookJob, parameters: dict) -> tuple[
 
 
 def copy_page(path: Path, target: Path, data_dir: Path) -> None:
-    """Copy a Markdown page; the change-report page gets this build's change table."""
+    """Copy a Markdown page; the change-report page gets this build's change table, the
+    bibliography its selection of seeds (all of them, or the cited ones when many)."""
     text = path.read_text(encoding="utf-8")
     if CHANGES_MARKER in text:
         text = text.replace(CHANGES_MARKER, incremental.changes_markdown(data_dir, book.escape))
+    if BIBLIOGRAPHY_MARKER in text:
+        seeds = len(pd.read_csv(data_dir / "sources.csv", usecols=["document"]))
+        text = text.replace(BIBLIOGRAPHY_MARKER, bibliography.bibliography_markdown(seeds))
     target.write_text(text, encoding="utf-8")
 
 

@@ -20,6 +20,7 @@ import functools
 import math
 import multiprocessing
 import os
+import time
 import unicodedata
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
@@ -71,6 +72,12 @@ class Corpus:
 
     documents: list[Document] = field(default_factory=list)
     messages: list[str] = field(default_factory=list)
+    #: Seconds per reading step ("read", "clean", "duplicates", "finish"), for the build log.
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def timing_summary(self) -> str:
+        """E.g. ``read 20.1 s, clean 31.0 s, duplicates 48.2 s, finish 9.9 s``."""
+        return ", ".join(f"{step} {seconds:.1f} s" for step, seconds in self.timings.items())
 
     @property
     def usable(self) -> list[Document]:
@@ -265,6 +272,15 @@ def load_corpus(
         raise ValueError(f"seeds folder {seeds_dir} is not a folder")
     metadata, messages = read_metadata(seeds_dir / metadata_name)
 
+    timings: dict[str, float] = {}
+    clock = time.perf_counter()
+
+    def lap(step: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        timings[step] = now - clock
+        clock = now
+
     paths = discover(seeds_dir, metadata_name)
     with _mapper(len(paths)) as each:
         works = each(functools.partial(_read, seeds_dir=seeds_dir, max_bytes=max_bytes), paths)
@@ -278,9 +294,12 @@ def load_corpus(
                     _skip(work, f"exact duplicate of {first_by_hash[digest]}")
                 else:
                     first_by_hash[digest] = work.doc.id
+        lap("read")
         repeated = repeated_keys(each(_line_keys, works), REPEATED_LINE_DOCUMENTS)
         works = each(functools.partial(_clean_one, repeated=repeated), works)
+        lap("clean")
         duplicates = _mark_duplicates(works)
+        lap("duplicates")
         works = each(_finish_with, [(w, duplicates.get(w.doc.id, {})) for w in works])
     for work in works:
         if work.read_warning and work.doc.status == STATUS_OK:
@@ -292,4 +311,5 @@ def load_corpus(
     for seed in sorted(set(metadata) - known):
         messages.append(f"{seeds_dir.name}/{metadata_name}: row for unknown seed {seed}")
     documents = sorted((w.doc for w in works), key=lambda d: d.id)
-    return Corpus(documents=documents, messages=messages)
+    lap("finish")
+    return Corpus(documents=documents, messages=messages, timings=timings)

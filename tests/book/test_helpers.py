@@ -176,13 +176,13 @@ def test_cite_some_names_ten_and_counts_the_rest() -> None:
     text = book.cite_some(keys)
     assert text.startswith("{cite}`seed_0000,")
     assert text.split("`")[1].count(",") == book.CITE_LIMIT - 1
-    assert text.endswith(" and 990 others (see the bibliography)")
+    assert text.endswith(" and 990 others (all in the table of sources)")
     assert book.cite_some(keys[:10]) == book.cite(*keys[:10])
     assert book.cite_some(["a", "a", ""]) == book.cite("a")
     assert book.cite_some([]) == ""
-    assert book.cite_some(keys[:11]).endswith(" and 1 other (see the bibliography)")
+    assert book.cite_some(keys[:11]).endswith(" and 1 other (all in the table of sources)")
     docs = [f"doc {i}" for i in range(30)] * 2
-    assert book.cite_documents(docs).endswith(" and 20 others (see the bibliography)")
+    assert book.cite_documents(docs).endswith(" and 20 others (all in the table of sources)")
 
 
 def test_capped_list() -> None:
@@ -204,3 +204,13 @@ def test_charts_refuse_too_many_rows() -> None:
         "The chart shows the 25 seeds with most claims; all 1,000 are in the CSV. "
     )
     assert charts.top_note(20, 25, "seeds") == ""
+
+
+def test_bibliography_lists_every_seed_only_when_few() -> None:
+    few = bibliography.bibliography_markdown(bibliography.SEED_LIST_LIMIT)
+    assert ':filter: cited or key % "^seed_"' in few
+    assert few.startswith("Every seed article analysed by this build")
+    many = bibliography.bibliography_markdown(bibliography.SEED_LIST_LIMIT + 1)
+    assert ":filter: cited\n" in many and "^seed_" not in many
+    assert f"read {bibliography.SEED_LIST_LIMIT + 1:,} seed files" in many
+    assert "{doc}`corpus chapter <corpus>`" in many

@@ -150,7 +150,7 @@ def test_corpus_charts_are_histograms_for_a_large_corpus(large):
     assert bins["seeds"].sum() == N_DOCS
     citations = corpus.all_seed_citations(large)
     assert len(cited_keys(citations)) == book.CITE_LIMIT
-    assert citations.endswith("and 990 others (see the bibliography)")
+    assert citations.endswith("and 990 others (all in the table of sources)")
 
 
 def test_corpus_charts_keep_one_bar_per_seed_when_small(tmp_path):
