@@ -151,6 +151,21 @@ def write_data(frame: pd.DataFrame, name: str, folder: Path = DATA_FOLDER) -> Pa
     return path
 
 
+_CITE_ROLE = re.compile(r"\{cite\}`([^`]*)`")
+
+
+def plain_citations(frame: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
+    """``frame`` with the citation roles of ``columns`` (our own markup, in trusted
+    columns only) replaced by their keys, for readers of the CSV."""
+    out = frame.copy()
+    for column in columns:
+        if column in out.columns:
+            out[column] = [
+                _CITE_ROLE.sub(r"\1", v) if isinstance(v, str) else v for v in out[column]
+            ]
+    return out
+
+
 def show_table(
     frame: pd.DataFrame,
     *,
@@ -165,17 +180,20 @@ def show_table(
 ) -> None:
     """Display a table with an optional caption (our own MyST).
 
-    With ``name``, the table's data (``data``, or the table itself) is written as
-    CSV next to the page and linked. A table longer than ``pdf_rows`` is cut to its
-    first rows in the PDF, and one longer than ``html_rows`` to its first rows in the
-    HTML, each with a note pointing to the CSV (Sphinx's ``only`` directive picks the
-    builder); shorter tables are shown whole. ``order`` says how the rows are sorted
-    ("most sentences first"), so that "first rows" means something; it goes in the note.
+    With ``name``, the table's data (``data``, or the table itself with its citation
+    roles reduced to their keys) is written as CSV next to the page and linked. A table
+    longer than ``pdf_rows`` is cut to its first rows in the PDF, and one longer than
+    ``html_rows`` to its first rows in the HTML, each with a note pointing to the CSV
+    (Sphinx's ``only`` directive picks the builder); shorter tables are shown whole.
+    ``order`` says how the rows are sorted ("most sentences first"), so that "first rows"
+    means something; it goes in the note.
     """
     parts = [caption + "\n"] if caption else []
     link = ""
     if name:
-        link = download_link(write_data(frame if data is None else data, name))
+        link = download_link(
+            write_data(plain_citations(frame, trusted) if data is None else data, name)
+        )
     html_rows = max(html_rows, pdf_rows)
     if len(frame) <= pdf_rows:
         parts.append(

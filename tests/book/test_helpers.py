@@ -214,3 +214,15 @@ def test_bibliography_lists_every_seed_only_when_few() -> None:
     assert ":filter: cited\n" in many and "^seed_" not in many
     assert f"read {bibliography.SEED_LIST_LIMIT + 1:,} seed files" in many
     assert "{doc}`corpus chapter <corpus>`" in many
+
+
+def test_table_csv_has_citation_keys_not_roles(tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(book, "show", lambda text: None)
+    frame = pd.DataFrame(
+        {"Seed": [book.cite("seed_a"), book.cite("seed_b", "seed_c")], "Text": ["{cite}`x`", "y"]}
+    )
+    book.show_table(frame, trusted=["Seed"], name="seeds")
+    written = pd.read_csv(tmp_path / book.DATA_FOLDER / "seeds.csv")
+    assert written["Seed"].tolist() == ["seed_a", "seed_b,seed_c"]
+    assert written["Text"].tolist() == ["{cite}`x`", "y"]  # seed text is left as it is
