@@ -72,8 +72,9 @@ class Corpus:
 
     documents: list[Document] = field(default_factory=list)
     messages: list[str] = field(default_factory=list)
-    #: Seconds per reading step ("read", "clean", "duplicates", "finish"), for the build log.
-    timings: dict[str, float] = field(default_factory=dict)
+    #: Seconds per reading step ("read", "clean", "duplicates", "finish"), for the build
+    #: log; not part of equality (two readings of the same folder are equal).
+    timings: dict[str, float] = field(default_factory=dict, compare=False)
 
     def timing_summary(self) -> str:
         """E.g. ``read 20.1 s, clean 31.0 s, duplicates 48.2 s, finish 9.9 s``."""

@@ -50,3 +50,11 @@ def test_thousands_of_documents(seeds: Path) -> None:
     elapsed = time.perf_counter() - start
     assert len(corpus.documents) == 2000
     assert elapsed < 120, f"{elapsed:.1f}s for 2000 documents"
+
+
+def test_reading_steps_are_timed(seeds: Path, write) -> None:
+    make_mixed_folder(seeds, write)
+    corpus = load_corpus(seeds)
+    assert list(corpus.timings) == ["read", "clean", "duplicates", "finish"]
+    assert all(seconds >= 0 for seconds in corpus.timings.values())
+    assert corpus.timing_summary().startswith("read ")
