@@ -1,8 +1,8 @@
 """A cheap test before a lexicon's regex: does the text hold a term's first word?
 
-The chapters match lexicons (sanctions language, supply-chain stages, metric families)
-against every sentence of the corpus, hundreds of thousands of them at 10,000 seeds. A
-regex alternation of many terms is tried at every position of the text, so it is run
+The chapters match lexicons (sanctions language, supply-chain stages) against every
+sentence of the corpus, hundreds of thousands of them at 10,000 seeds. A regex
+alternation of many terms is tried at every position of the text, so it is run
 only on texts that contain, as a whole word, the first word of one of its terms.
 
 The test never drops a match of a pattern whose terms start at a word boundary (the
