@@ -107,10 +107,10 @@ def bibliography_markdown(seeds: int) -> str:
         selection = f'cited or key % "^{SEED_KEY_PREFIX}"'
     else:
         intro = (
-            f"This build read {seeds:,} seed files, more than the {SEED_LIST_LIMIT} this page "
-            "lists: below are the seeds the chapters cite and every other source they cite. "
-            "Every seed is in the table of sources of the {doc}`corpus chapter <corpus>`, "
-            "whose CSV lists them all."
+            f"This build read {seeds:,} seed files. Above {SEED_LIST_LIMIT}, this page lists "
+            "only the seeds that the chapters cite, with every other source they cite. Every "
+            "seed is in the table of sources of the {doc}`corpus chapter <corpus>`, whose CSV "
+            "lists them all."
         )
         selection = "cited"
     return f"{intro}\n\n```{{bibliography}}\n:filter: {selection}\n```\n"

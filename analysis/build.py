@@ -54,6 +54,7 @@ GOLD_DIR = Path("tests") / "gold"
 OUTPUTS = ("html", "pdf", "data")
 #: Marker in a Markdown page replaced by this build's change report.
 CHANGES_MARKER = "<!-- changes-table -->"
+#: Marker replaced by the bibliography's text and directive (``bibliography_markdown``).
 BIBLIOGRAPHY_MARKER = "<!-- bibliography -->"
 
 
