@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 
+from .structure import strip_markdown as strip_markdown  # re-exported: its former home
 from .text import match_key, word_count, words
 
 #: Lines longer than this (in words) are never treated as boilerplate by the vocabulary rules.
@@ -231,8 +232,19 @@ def blocks_of(text: str) -> list[list[str]]:
     return blocks
 
 
-def remove_boilerplate(text: str, repeated: set[str] | None = None) -> CleanedText:
-    """Drop boilerplate lines from ``text`` and count them (lines and words)."""
+#: Reasons that do not apply to a table row or a list item: short or letterless
+#: lines ("lithium", "2023 ; 1 200.") are data there, not leftovers.
+_NOT_FOR_STRUCTURE = {"separator", "stray fragment"}
+
+
+def remove_boilerplate(
+    text: str, repeated: set[str] | None = None, structured: Container[str] = frozenset()
+) -> CleanedText:
+    """Drop boilerplate lines from ``text`` and count them (lines and words).
+
+    ``structured`` holds the lines written as table rows or list items
+    (:func:`~analysis.corpus.structure.mark_structure`).
+    """
     repeated = repeated or set()
     result = CleanedText(blocks=[])
     for block in blocks_of(text):
@@ -241,6 +253,8 @@ def remove_boilerplate(text: str, repeated: set[str] | None = None) -> CleanedTe
             n = word_count(line)
             result.total_words += n
             reason = boilerplate_reason(line, last_in_block=i == len(block) - 1)
+            if reason in _NOT_FOR_STRUCTURE and line in structured:
+                reason = None
             if reason is None and match_key(line) in repeated:
                 reason = "repeated across documents"
             if reason is None:
@@ -291,30 +305,3 @@ def looks_like_heading(paragraph: str) -> bool:
         and not paragraph.rstrip().endswith((".", ",", ";"))
         and (first.isupper() or first.isdigit())
     )
-
-
-_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
-_MD_MARKERS = re.compile(r"(\*\*|__|`)")
-_MD_PREFIX = re.compile(r"^\s{0,3}(?:>\s?|[-*+]\s+)")
-
-
-def strip_markdown(text: str) -> str:
-    """Reduce Markdown to plain text: headings, links, images, emphasis, quotes, fences.
-
-    Headings are put in their own block so that they become their own paragraph.
-    """
-    out: list[str] = []
-    for line in text.split("\n"):
-        if line.strip().startswith(("```", "~~~")) or re.fullmatch(r"\s*([-*_=]\s*){3,}", line):
-            out.append("")
-            continue
-        heading = bool(_MD_HEADING.match(line))
-        line = _MD_HEADING.sub("", line)
-        line = _MD_PREFIX.sub("", line)
-        line = _MD_IMAGE.sub("", line)
-        line = _MD_LINK.sub(r"\1", line)
-        line = _MD_MARKERS.sub("", line).rstrip("#").strip()
-        out.extend(["", line, ""] if heading else [line])
-    return "\n".join(out)

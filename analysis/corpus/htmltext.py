@@ -1,25 +1,51 @@
 """Article text and title from HTML seeds (trafilatura, with an lxml fallback).
 
 The HTML is parsed, never rendered or executed: scripts and styles are dropped and
-only text comes out.
+only text comes out. Tables and lists come out as Markdown (trafilatura writes a
+``<table>`` as pipe rows, a ``<th>`` row followed by ``|---|``, and each ``<li>`` as
+``- item``; the fallback does the same), so that
+:func:`~analysis.corpus.structure.mark_structure` treats them as in text seeds.
 """
 
 from __future__ import annotations
 
+import itertools
 import logging
 
 import lxml.html
 import trafilatura
 
+from .structure import is_table_line
+
 log = logging.getLogger(__name__)
+
+
+# Blocks of the fallback; text inside a table row is read with its row.
+_BLOCKS = "//tr|(//p|//h1|//h2|//h3|//h4|//li|//blockquote|//pre)[not(ancestor::tr)]"
+
+
+def _flat(node: lxml.html.HtmlElement) -> str:
+    return " ".join(node.text_content().split())
+
+
+def _block_text(node: lxml.html.HtmlElement) -> str:
+    """A block as trafilatura would write it: a row as ``| a | b |`` (then ``|---|``
+    after a row of ``<th>``), a list item as ``- item``."""
+    if node.tag == "tr":
+        cells = [c for c in node if c.tag in ("td", "th")]
+        row = "| " + " | ".join(_flat(c).replace("|", "\\|") for c in cells) + " |"
+        if cells and all(c.tag == "th" for c in cells):
+            row += "\n|" + "---|" * len(cells)
+        return row if any(_flat(c) for c in cells) else ""
+    text = _flat(node)
+    return f"- {text}" if node.tag == "li" and text else text
 
 
 def _fallback_text(tree: lxml.html.HtmlElement) -> str:
     """Visible text of the page, block by block, when trafilatura finds no article."""
     for bad in tree.xpath("//script|//style|//noscript|//template|//head"):
         bad.drop_tree()
-    blocks = tree.xpath("//p|//h1|//h2|//h3|//h4|//li|//blockquote|//pre|//td")
-    texts = [" ".join(b.text_content().split()) for b in blocks] or [tree.text_content()]
+    texts = [_block_text(b) for b in tree.xpath(_BLOCKS)] or [tree.text_content()]
     return "\n\n".join(t for t in texts if t)
 
 
@@ -67,5 +93,11 @@ def html_to_text(html: str) -> str:
     if not text:
         tree = _parse(html)
         text = _fallback_text(tree) if tree is not None else ""
-    # trafilatura separates paragraphs by single newlines; make them blocks.
-    return "\n\n".join(line for line in text.split("\n") if line.strip())
+    # trafilatura separates paragraphs by single newlines; make them blocks (the rows of
+    # a table stay together: a table's header applies to the rows that follow it).
+    lines = [line for line in text.split("\n") if line.strip()]
+    out = lines[:1]
+    for previous, line in itertools.pairwise(lines):
+        together = is_table_line(previous) and is_table_line(line)
+        out.append(f"\n{line}" if together else f"\n\n{line}")
+    return "".join(out)

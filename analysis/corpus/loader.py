@@ -1,10 +1,11 @@
 """``load_corpus``: from a seeds folder to cleaned :class:`Document` objects.
 
 Steps, in order: discover files; read and decode each one (size, links, file type,
-encoding, binary data); extract HTML and strip Markdown; normalise typography; skip
-exact byte-for-byte copies; remove boilerplate (with lines repeated across documents);
-split paragraphs; identify the language; flag duplicate documents; mark repeated
-paragraphs and measure restated sentences; find the title.
+encoding, binary data); extract HTML and strip Markdown; normalise typography; rewrite
+table rows and list items (``structure.py``); skip exact byte-for-byte copies; remove
+boilerplate (with lines repeated across documents); split paragraphs; identify the
+language; flag duplicate documents; mark repeated paragraphs and measure restated
+sentences; find the title.
 
 Problems never raise: they become a document status and a one-line message.
 
@@ -35,7 +36,6 @@ from .clean import (
     remove_boilerplate,
     repeated_keys,
     short_line_keys,
-    strip_markdown,
 )
 from .dedup import (
     DocumentSignature,
@@ -48,7 +48,7 @@ from .dedup import (
 from .htmltext import html_title, html_to_text
 from .language import identify_language
 from .metadata import read_metadata
-from .model import STATUS_OK, Document, Paragraph
+from .model import KIND_HEADING, KIND_TABLE_ROW, KIND_TEXT, STATUS_OK, Document, Paragraph
 from .reader import (
     DEFAULT_MAX_BYTES,
     SUPPORTED_SUFFIXES,
@@ -57,6 +57,7 @@ from .reader import (
     read_file,
     sha256_of,
 )
+from .structure import Structured, mark_structure, paragraph_kinds, strip_markdown
 from .text import normalize_typography, word_count
 from .titles import choose_title
 
@@ -64,6 +65,7 @@ from .titles import choose_title
 REPEATED_LINE_DOCUMENTS = 3
 #: From this many files on, per-document steps run in one worker process per core.
 PARALLEL_MIN_FILES = 500
+_NOT_RESTATING = (KIND_HEADING, KIND_TABLE_ROW)
 
 
 @dataclass
@@ -95,6 +97,9 @@ class _Work:
     text: str = ""
     html_title: str = ""
     paragraphs: list[str] = field(default_factory=list)
+    # Lines written by mark_structure, then each paragraph's kind ("" if not one of them).
+    structure: dict[str, Structured] = field(default_factory=dict)
+    kinds: list[str] = field(default_factory=list)
     read_warning: str = ""
     # For duplicate detection, computed with the cleaning and dropped once used.
     signature: DocumentSignature | None = None
@@ -135,7 +140,8 @@ def _read(path: Path, seeds_dir: Path, max_bytes: int) -> _Work:
         text = html_to_text(text)
     elif suffix == ".md":
         text = strip_markdown(text)
-    work.text = normalize_typography(text)
+    # After normalisation, so that the lines written here are the paragraphs' final text.
+    work.text, work.structure = mark_structure(normalize_typography(text), markdown=suffix == ".md")
     if not work.text.strip():
         _skip(work, "no text")
     return work
@@ -158,10 +164,12 @@ def _clean_one(work: _Work, repeated: set[str]) -> _Work:
     """Remove boilerplate, split paragraphs and identify the language of one document."""
     if work.doc.status != STATUS_OK:
         return work
-    cleaned = remove_boilerplate(work.text, repeated)
+    cleaned = remove_boilerplate(work.text, repeated, work.structure)
     work.doc.boilerplate_lines = cleaned.removed_lines
     work.doc.boilerplate_share = round(cleaned.share, 4)
     work.paragraphs = paragraphs_from_blocks(cleaned.blocks, markdown=work.suffix == ".md")
+    work.kinds, compared = paragraph_kinds(work.paragraphs, work.structure)
+    work.structure = {}
     if not work.paragraphs:
         _skip(work, "no text left after removing boilerplate")
         return work
@@ -170,7 +178,7 @@ def _clean_one(work: _Work, repeated: set[str]) -> _Work:
     if guess.problem:
         _skip(work, guess.problem)
         return work
-    work.signature, work.paragraph_signatures = signatures(work.paragraphs)
+    work.signature, work.paragraph_signatures = signatures(compared)
     work.text = ""  # no longer needed: the paragraphs hold the cleaned text
     return work
 
@@ -239,15 +247,16 @@ def _finish(work: _Work, duplicates: dict[int, str]) -> _Work:
             index=i,
             text=text,
             duplicate_of=duplicates.get(i),
-            heading=looks_like_heading(text),
-        )
-        for i, text in enumerate(work.paragraphs)
+            kind=kind or (KIND_HEADING if looks_like_heading(text) else KIND_TEXT),
+        )  # ``heading`` follows ``kind``
+        for i, (text, kind) in enumerate(zip(work.paragraphs, work.kinds, strict=True))
     ]
     doc.words = word_count(doc.text)
     if not doc.words:
         return work
     dup_words = sum(word_count(p.text) for p in doc.paragraphs if p.duplicate_of)
-    skip = {p.index for p in doc.paragraphs if p.duplicate_of or p.heading}
+    # Table rows share their labels by construction: that is not restating.
+    skip = {p.index for p in doc.paragraphs if p.duplicate_of or p.kind in _NOT_RESTATING}
     restated = restated_sentence_words(work.paragraphs, skip)
     doc.duplicate_paragraph_share = round(dup_words / doc.words, 4)
     doc.restated_share = round(restated / doc.words, 4)

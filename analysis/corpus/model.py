@@ -12,6 +12,13 @@ from pathlib import Path
 #: Status of a document that was read and cleaned without problem.
 STATUS_OK = "ok"
 
+#: Values of :attr:`Paragraph.kind`.
+KIND_TEXT = "text"
+KIND_HEADING = "heading"
+KIND_TABLE_ROW = "table_row"
+KIND_LIST_ITEM = "list_item"
+PARAGRAPH_KINDS = (KIND_TEXT, KIND_HEADING, KIND_TABLE_ROW, KIND_LIST_ITEM)
+
 
 @dataclass(frozen=True)
 class Paragraph:
@@ -21,6 +28,13 @@ class Paragraph:
     and is the middle part of sentence ids (``document:paragraph:sentence``).
     ``duplicate_of`` names the paragraph (``document:paragraph``) this one repeats,
     exactly or nearly; duplicates are kept for provenance but skipped by extraction.
+
+    ``kind`` says where the paragraph comes from: ``"text"`` (running text),
+    ``"heading"`` (the same as ``heading=True``; either one sets the other),
+    ``"table_row"`` (one data row of a table, written as a sentence that carries the
+    header labels, e.g. ``Haval — ventes 2024 (unités) : 170 000 ; part de marché :
+    10,5 %.``; header rows never become paragraphs) or ``"list_item"`` (one item of a
+    bulleted or numbered list, marker removed).
     """
 
     index: int
@@ -28,6 +42,17 @@ class Paragraph:
     duplicate_of: str | None = None
     #: Short line without final full stop (a headline or a section heading).
     heading: bool = False
+    #: One of :data:`PARAGRAPH_KINDS`.
+    kind: str = KIND_TEXT
+
+    def __post_init__(self) -> None:
+        if self.kind not in PARAGRAPH_KINDS:
+            raise ValueError(f"unknown paragraph kind {self.kind!r}")
+        # Keep the older flag and the kind in step for callers that set only one of them.
+        if self.heading and self.kind == KIND_TEXT:
+            object.__setattr__(self, "kind", KIND_HEADING)
+        elif self.kind == KIND_HEADING:
+            object.__setattr__(self, "heading", True)
 
 
 @dataclass
