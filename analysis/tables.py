@@ -16,7 +16,7 @@ Core tables (columns kept stable; the README copies this list):
     non-duplicate paragraphs. status: ``ok``, ``flagged: <reason>`` or ``skipped:
     <reason>``; skipped documents have empty numbers.
 ``entities.csv`` - one row per linked actor mentioned at least once.
-    entity: canonical name from the knowledge base. type: company, brand, state body,
+    entity: canonical name from the knowledge base. type: company, brand, government body, organisation,
     person, country, place or media. country: ISO 3166 alpha-2 code (SU for the USSR).
     sector: controlled sector, empty for countries and places. mentions: number of
     mentions (names and, for countries, adjectives). documents: number of documents.
@@ -74,7 +74,16 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "specificity",
         "status",
     ),
-    "entities": ("entity", "type", "country", "sector", "mentions", "documents"),
+    "entities": (
+        "entity",
+        "type",
+        "country",
+        "sector",
+        "mentions",
+        "documents",
+        "provenance",
+        "parent",
+    ),
     "mentions": ("entity", "document", "sentence_id", "text"),
     "relations": ("source", "target", "relation", "document", "sentence_id", "sentence"),
     "figures": (
@@ -88,7 +97,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "sentence_id",
         "sentence",
     ),
-    "candidates": ("text", "label", "count", "documents"),
+    "candidates": ("text", "label", "count", "documents", "actor"),
 }
 
 DETAIL_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -102,6 +111,7 @@ DETAIL_COLUMNS: dict[str, tuple[str, ...]] = {
         "text",
         "kind",
         "role",
+        "provenance",
     ),
     "relations_detail": (
         "source",
@@ -129,7 +139,16 @@ DETAIL_COLUMNS: dict[str, tuple[str, ...]] = {
         "start",
         "end",
     ),
-    "candidate_mentions": ("text", "label", "document", "sentence_id"),
+    "candidate_mentions": ("text", "label", "actor", "document", "sentence_id"),
+    "actor_evidence": (
+        "entity",
+        "attribute",
+        "value",
+        "basis",
+        "document",
+        "sentence_id",
+        "text",
+    ),
     "attributions": ("document", "sentence_id", "cue", "source", "entity"),
     "documents_detail": (
         "document",

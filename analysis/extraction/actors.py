@@ -25,14 +25,13 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from analysis.extraction.countries import adjective_forms, generated_countries
 
@@ -49,14 +48,29 @@ class KnowledgeBaseError(ValueError):
     """A knowledge-base entry is malformed; the message names the entry."""
 
 
+#: Where an actor's entry comes from: the knowledge base, or the text itself.
+KNOWN = "knowledge base"
+DISCOVERED = "discovered"
+#: Fields an ``actors`` entry of the knowledge base may have.
+ENTRY_FIELDS = frozenset({"name", "type", "country", "sector", "parent", "aliases", "ru", "note"})
+
+
 @dataclass(frozen=True)
 class Actor:
+    """An actor: from the knowledge base, or discovered in the seeds (``provenance``).
+
+    ``aliases`` holds every matchable form (Latin and Cyrillic); ``parent`` names another
+    actor (a brand's owner, a subsidiary's parent, a plant's operator), or is empty.
+    """
+
     name: str
     type: str
     country: str
     sector: str
     aliases: tuple[str, ...]
     note: str = ""
+    parent: str = ""
+    provenance: str = KNOWN
 
 
 @dataclass(frozen=True, eq=False)
@@ -79,7 +93,7 @@ def _validate(entry: dict, types: set[str], sectors: set[str], where: str) -> Ac
     label = f"{where} entry {name!r}" if name else f"{where} entry {entry!r}"
     if not isinstance(entry, dict) or not isinstance(name, str) or not name.strip():
         raise KnowledgeBaseError(f"{label}: needs a non-empty 'name'")
-    unknown = set(entry) - {"name", "type", "country", "sector", "aliases", "note"}
+    unknown = set(entry) - ENTRY_FIELDS
     if unknown:
         raise KnowledgeBaseError(f"{label}: unknown field(s) {sorted(unknown)}")
     if entry.get("type") not in types:
@@ -90,12 +104,44 @@ def _validate(entry: dict, types: set[str], sectors: set[str], where: str) -> Ac
     sector = entry.get("sector", "") or ""
     if sector and sector not in sectors:
         raise KnowledgeBaseError(f"{label}: sector {sector!r} not in {sorted(sectors)}")
-    aliases = entry.get("aliases") or []
-    if not isinstance(aliases, list) or not all(isinstance(a, str) and a for a in aliases):
-        raise KnowledgeBaseError(f"{label}: 'aliases' must be a list of non-empty strings")
+    aliases: list[str] = []
+    for key in ("aliases", "ru"):
+        values = entry.get(key) or []
+        if not isinstance(values, list) or not all(isinstance(a, str) and a for a in values):
+            raise KnowledgeBaseError(f"{label}: '{key}' must be a list of non-empty strings")
+        if key == "ru" and not all(_CYRILLIC.search(a) for a in values):
+            raise KnowledgeBaseError(f"{label}: 'ru' aliases must be written in Cyrillic")
+        aliases += [a for a in values if a not in aliases]
     if name not in aliases:
         aliases = [name, *aliases]
-    return Actor(name, entry["type"], country, sector, tuple(aliases), str(entry.get("note", "")))
+    parent = entry.get("parent") or ""
+    if not isinstance(parent, str):
+        raise KnowledgeBaseError(f"{label}: 'parent' must be the name of another entry")
+    return Actor(
+        name,
+        entry["type"],
+        country,
+        sector,
+        tuple(aliases),
+        str(entry.get("note", "")),
+        parent,
+    )
+
+
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+
+
+def _check_aliases(actors: dict[str, Actor]) -> None:
+    """No alias (case-insensitive) may name two actors: a match must have one meaning."""
+    owner: dict[str, str] = {}
+    for actor in actors.values():
+        for alias in actor.aliases:
+            key = alias.casefold()
+            other = owner.setdefault(key, actor.name)
+            if other != actor.name:
+                raise KnowledgeBaseError(
+                    f"alias {alias!r} names two actors: {other!r} and {actor.name!r}"
+                )
 
 
 def parse_knowledge_base(data: dict) -> KnowledgeBase:
@@ -110,6 +156,11 @@ def parse_knowledge_base(data: dict) -> KnowledgeBase:
         if actor.name in actors:
             raise KnowledgeBaseError(f"actors entry {actor.name!r}: duplicate name")
         actors[actor.name] = actor
+    for actor in actors.values():
+        if actor.parent and actor.parent not in actors:
+            raise KnowledgeBaseError(
+                f"actors entry {actor.name!r}: parent {actor.parent!r} is not an entry"
+            )
     country_names: dict[str, str] = {}
     excluded = set(data.get("excluded_country_aliases") or [])
     for entry in generated_countries(data.get("countries") or {}, excluded):
@@ -117,10 +168,11 @@ def parse_knowledge_base(data: dict) -> KnowledgeBase:
             raise KnowledgeBaseError(f"countries entry {entry.name!r}: clashes with an actor")
         actors[entry.name] = Actor(entry.name, "country", entry.code, "", entry.aliases)
         country_names[entry.code] = entry.name
+    _check_aliases(actors)
     adjectives = tuple(adjective_forms(data.get("adjectives") or {}))
-    for adj in adjectives:
-        if adj.code not in country_names:
-            raise KnowledgeBaseError(f"adjectives entry {adj.code!r}: unknown country code")
+    for code in data.get("adjectives") or {}:
+        if code not in country_names:
+            raise KnowledgeBaseError(f"adjectives entry {code!r}: unknown country code")
     nouns = data.get("organisation_nouns") or {}
     return KnowledgeBase(
         actors=actors,
@@ -179,7 +231,7 @@ class Linker:
             kept.append((start, end, entity, kind))
         kept.sort()
         mentions = [Mention(e, s, t, doc[s:t].text, k) for s, t, e, k in kept]
-        return self._roles(doc, mentions)
+        return assign_roles(doc, mentions, self.kb)
 
     _GLUE = re.compile(r"\b([A-Z]{2,6})(qui|que|et|de|des|du|la|le|les|est|the|and|of|is)\b")
 
@@ -195,17 +247,34 @@ class Linker:
                 out.append((span.start, span.end, (entity, NAME)))
         return out
 
-    def _roles(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
-        named = bytearray(len(doc))  # tokens inside a non-place named mention
-        for m in mentions:
-            if m.kind == NAME and self.kb.actors[m.entity].type not in PLACE_TYPES:
-                named[m.start : m.end] = b"\x01" * (m.end - m.start)
-        out = []
-        for m in mentions:
-            if m.kind == ADJECTIVE and adjective_role(doc, m, named, self.kb) == ATTRIBUTE:
-                m = Mention(m.entity, m.start, m.end, m.text, m.kind, ATTRIBUTE)
-            out.append(m)
-        return out
+
+def assign_roles(doc: Doc, mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:
+    """``mentions`` with the role of each country mention set: an adjective that
+    qualifies an organisation or actor ("le constructeur chinois", "chinois JAC"), or a
+    country's possessive before a named actor ("China's BYD"), is an attribute."""
+    named = bytearray(len(doc))  # tokens inside a non-place named mention
+    for m in mentions:
+        if m.kind == NAME and kb.actors[m.entity].type not in PLACE_TYPES:
+            named[m.start : m.end] = b"\x01" * (m.end - m.start)
+    out = []
+    for m in mentions:
+        role = m.role
+        if m.kind == ADJECTIVE:
+            role = adjective_role(doc, m, named, kb)
+        elif kb.actors[m.entity].type == "country" and _possessive_of_actor(doc, m, named, kb):
+            role = ATTRIBUTE
+        out.append(Mention(m.entity, m.start, m.end, m.text, m.kind, role))
+    return out
+
+
+def _possessive_of_actor(doc: Doc, m: Mention, named: bytearray, kb: KnowledgeBase) -> bool:
+    """ "China's BYD", "Russia's largest carmaker": the country says whose the actor is."""
+    if m.end >= len(doc) or doc[m.end].text not in ("'s", "’s"):
+        return False
+    for i in range(m.end + 1, min(m.end + 5, len(doc))):
+        if named[i] or doc[i].lower_ in kb.organisation_nouns:
+            return True
+    return False
 
 
 def adjective_role(doc: Doc, m: Mention, named: bytearray, kb: KnowledgeBase) -> str:
@@ -262,134 +331,21 @@ def build_linker(nlp: Language, kb: KnowledgeBase) -> Linker:
         if multi:
             lower.add(label, multi)
     by_code: dict[str, list[Doc]] = {}
+    capitalised: dict[str, list[Doc]] = {}  # English forms: "Polish" but not "polish"
     for adj in kb.adjectives:
+        if adj.code not in kb.country_names:
+            continue
+        if adj.lang == "en" and not adj.prefix:
+            for form in {adj.form[:1].upper() + adj.form[1:], adj.form.upper()}:
+                capitalised.setdefault(adj.code, []).append(nlp.make_doc(form))
+            continue
         words = [adj.form, "-"] if adj.prefix else None
         doc = Doc(nlp.vocab, words=words) if words else nlp.make_doc(adj.form)
         by_code.setdefault(adj.code, []).append(doc)
-    for code, docs in sorted(by_code.items()):
-        entity = kb.country_entity(code)
-        label = f"{entity}\t{ADJECTIVE}"
-        keys[nlp.vocab.strings.add(label)] = (entity, ADJECTIVE)
-        lower.add(label, docs)
+    for matcher, table in ((lower, by_code), (exact, capitalised)):
+        for code, docs in sorted(table.items()):
+            entity = kb.country_entity(code)
+            label = f"{entity}\t{ADJECTIVE}"
+            keys[nlp.vocab.strings.add(label)] = (entity, ADJECTIVE)
+            matcher.add(label, docs)
     return Linker(kb, exact, lower, keys, caps)
-
-
-# --- discovery ------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Candidate:
-    text: str
-    label: str
-    start: int
-    end: int
-
-
-_ROMAN_ORDINAL = re.compile(r"^[IVXLC]+(e|è|ème|er|th)$")
-_NOT_NAMES = frozenset({"VERB", "AUX", "INTJ", "ADV", "PRON", "DET", "ADP", "CCONJ", "SCONJ"})
-_SINGLE_OK = frozenset({"PROPN", "X"})
-
-
-def _trim(span: Span) -> Span | None:
-    start, end = span.start, span.end
-    doc = span.doc
-    while start < end and (doc[start].pos_ in ("DET", "ADP") or doc[start].is_space):
-        start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
-    return doc[start:end] if end > start else None
-
-
-def is_junk(span: Span, kb: KnowledgeBase) -> bool:
-    """Rules that reject NER spans which are not names (see module docstring)."""
-    tokens = [t for t in span if not t.is_space]
-    if not tokens or not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in tokens):
-        return True
-    if "\n" in span.text or _ROMAN_ORDINAL.match(tokens[0].text):
-        return True
-    if len(tokens) == 1:
-        tok = tokens[0]
-        if tok.text in kb.generic_terms or tok.pos_ in _NOT_NAMES:
-            return True
-        # A capitalised common noun/adjective, or all-caps emphasis ("MILLIARDS").
-        if tok.pos_ and tok.pos_ not in _SINGLE_OK:
-            return True
-    return all(t.text in kb.generic_terms or t.is_stop for t in tokens)
-
-
-def french_candidates(doc: Doc, mentions: Iterable[Mention], kb: KnowledgeBase) -> list[Candidate]:
-    """NER spans of ``doc`` that overlap no linked name and are not junk."""
-    named = bytearray(len(doc))
-    for m in mentions:
-        if m.kind == NAME:
-            named[m.start : m.end] = b"\x01" * (m.end - m.start)
-    out = []
-    for ent in doc.ents:
-        span = _trim(ent)
-        if span is None or any(named[span.start : span.end]) or is_junk(span, kb):
-            continue
-        out.append(Candidate(" ".join(span.text.split()), ent.label_, span.start, span.end))
-    return out
-
-
-_MONTH_WORDS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
-)
-
-
-def english_candidates(doc: Doc, mentions: Iterable[Mention], kb: KnowledgeBase) -> list[Candidate]:
-    """Capitalisation rule for English (no NER model offline; see module docstring)."""
-    linked = bytearray(len(doc))
-    for m in mentions:
-        linked[m.start : m.end] = b"\x01" * (m.end - m.start)
-    sent_starts = {s.start for s in doc.sents}
-    out: list[Candidate] = []
-    run: list[int] = []
-
-    def flush() -> None:
-        while run and (doc[run[0]].is_stop or doc[run[0]].lower_ in _MONTH_WORDS):
-            run.pop(0)
-        if not run:
-            return
-        words = [doc[i] for i in run]
-        if len(run) == 1 and (run[0] in sent_starts or words[0].text in kb.generic_terms):
-            return
-        if all(w.is_stop or w.lower_ in _MONTH_WORDS for w in words):
-            return
-        text = " ".join(w.text for w in words)
-        out.append(Candidate(text, "PROPN", run[0], run[-1] + 1))
-
-    for tok in doc:
-        cap = tok.text[:1].isupper() and (tok.is_alpha or "-" in tok.text or "." in tok.text)
-        if cap and not linked[tok.i]:
-            if run and tok.i != run[-1] + 1:
-                flush()
-                run = []
-            run.append(tok.i)
-        else:
-            if run:
-                flush()
-                run = []
-    if run:
-        flush()
-    return out

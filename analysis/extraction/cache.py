@@ -87,6 +87,7 @@ def fingerprint_inputs(model: str) -> dict[str, str]:
     import thinc
 
     from analysis.extraction import EXTRACTOR_VERSION, actors, figures, relations
+    from analysis.extraction.nlp import ENGLISH_MODEL
 
     sources = sorted(p for p in EXTRACTION_DIR.glob("*.py") if p.name not in NOT_IN_FINGERPRINT)
     data = [actors.KB_PATH, relations.LEXICON_PATH, figures.LEXICON_PATH]
@@ -96,6 +97,8 @@ def fingerprint_inputs(model: str) -> dict[str, str]:
         "knowledge_base": _sha256_files([actors.KB_PATH], actors.KB_PATH.parent),
         "lexicons": _sha256_files(data[1:], data[1].parents[1]),
         "model": f"{model}=={spacy.util.get_package_version(model) or 'unknown'}",
+        "english_model": f"{ENGLISH_MODEL}=="
+        f"{spacy.util.get_package_version(ENGLISH_MODEL) or 'unknown'}",
         "spacy": spacy.__version__,
         "thinc": thinc.__version__,
         "python": f"{sys.version_info.major}.{sys.version_info.minor}",

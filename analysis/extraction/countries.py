@@ -1,15 +1,21 @@
 """Country names, adjectives and demonyms in French and English.
 
 Names are generated for every ISO 3166 alpha-2 country, not hand-listed: the French and
-English territory names from Babel (CLDR) plus pycountry's name, common name and
-official name, with accent-free variants ("Etats-Unis"). Extra aliases and historic
-states (USSR) come from the ``countries`` section of ``analysis/data/actors.yaml``.
+English territory names from Babel (CLDR), pycountry's name, common name and official
+name, and the English, French and Russian common and official names and Latin
+alternative spellings of ``analysis/data/countries.csv`` (derived from the
+mledoze/countries reference data, ODbL; see its header), with accent-free variants
+("Etats-Unis"). A name that two countries share ("Congo") names neither. Extra aliases
+and historic states (USSR) come from the ``countries`` section of
+``analysis/data/actors.yaml``.
 
-Neither Babel nor pycountry carries adjectives or demonyms, so a small curated table in
-the same YAML gives one base form per language; French feminine and plural forms and
-English plurals are derived here by regular morphology ("chinois" -> "chinoise",
-"chinoises"; "coréen" -> "coréenne"), and compound prefixes ("russo-", "sino-") match
-"russo-chinoise" style compounds.
+Adjectives and demonyms come from the same CSV (English and French demonyms, masculine
+and feminine), completed by the curated ``adjectives`` table of the YAML for forms it
+lacks ("kazakh", "Kyrgyz") and compound prefixes ("russo-", "sino-" match
+"russo-chinoise"); French plurals and English plurals are derived here by regular
+morphology ("chinois" -> "chinoise", "chinoises"; "coréen" -> "coréenne"). A generated
+form that two countries share ("Congolese") is dropped unless the curated table assigns
+it. English forms are matched capitalised only ("Polish", not "polish").
 
 How adjectives count: an adjective or demonym is a mention of the country (it is in
 ``mentions.csv`` and counts towards the country's mentions and the document's
@@ -21,11 +27,28 @@ entreprises chinoises" only say where a firm is from (see ``actors.adjective_rol
 
 from __future__ import annotations
 
+import csv
+import functools
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
 
 import pycountry
 from babel import Locale
+
+REFERENCE_PATH = Path(__file__).resolve().parents[1] / "data" / "countries.csv"
+
+
+@functools.cache
+def reference_table(path: Path = REFERENCE_PATH) -> dict[str, dict[str, list[str]]]:
+    """``countries.csv`` by ISO code: lists of names (en, fr, ru) and demonyms."""
+    with open(path, encoding="utf-8") as fh:
+        rows = csv.DictReader(line for line in fh if not line.startswith("#"))
+        return {
+            r["code"]: {k: [v for v in r[k].split("|") if v] for k in r if k != "code"}
+            for r in rows
+        }
 
 
 @dataclass(frozen=True)
@@ -48,7 +71,9 @@ def _clean_names(names: list[str | None]) -> list[str]:
         # pycountry's inverted names ("Korea, Republic of") are not how text names them.
         if not name or "," in name or "(" in name:
             continue
-        for variant in (name, strip_accents(name)):
+        # Accent-free variants for Latin script only (й is not an accented и).
+        latin = not any("\u0400" <= c <= "\u04ff" for c in name)
+        for variant in (name, strip_accents(name)) if latin else (name,):
             if variant not in out:
                 out.append(variant)
     return out
@@ -62,20 +87,32 @@ def generated_countries(extra: dict[str, dict], excluded_aliases: set[str]) -> l
     """
     fr = Locale("fr").territories
     en = Locale("en").territories
-    entries: list[CountryEntry] = []
-    seen: set[str] = set()
+    reference = reference_table()
+    candidates: dict[str, list[str]] = {}
     for country in sorted(pycountry.countries, key=lambda c: c.alpha_2):
         code = country.alpha_2
-        name = en.get(code) or country.name
+        ref = reference.get(code, {})
         names = [
             en.get(code),
             fr.get(code),
             country.name,
             getattr(country, "common_name", None),
             getattr(country, "official_name", None),
+            *ref.get("en", []),
+            *ref.get("fr", []),
+            *ref.get("ru", []),
         ]
-        names += list(extra.get(code, {}).get("aliases", []))
-        aliases = tuple(a for a in _clean_names(names) if a not in excluded_aliases)
+        candidates[code] = _clean_names(names)
+    owners = Counter(n.casefold() for names in candidates.values() for n in set(names))
+    entries: list[CountryEntry] = []
+    seen: set[str] = set()
+    for country in sorted(pycountry.countries, key=lambda c: c.alpha_2):
+        code = country.alpha_2
+        name = en.get(code) or country.name
+        names = [n for n in candidates[code] if owners[n.casefold()] == 1]
+        names += _clean_names(list(extra.get(code, {}).get("aliases", [])))
+        names = list(dict.fromkeys(names))
+        aliases = tuple(a for a in names if a not in excluded_aliases)
         entries.append(CountryEntry(code, extra.get(code, {}).get("name", name), aliases))
         seen.add(code)
     for code, spec in sorted(extra.items()):
@@ -118,7 +155,29 @@ class AdjectiveForm:
 
 
 def adjective_forms(table: dict[str, dict]) -> list[AdjectiveForm]:
-    """Expand the curated adjective table into every matchable form."""
+    """Every matchable adjective form: the reference demonyms (forms two countries share
+    dropped) and the curated ``table``, which wins where they disagree."""
+    curated = _expand(table)
+    taken = {(a.form.casefold(), a.lang) for a in curated}
+    generated = _expand(
+        {
+            code: {"fr": ref.get("demonyms_fr", []), "en": ref.get("demonyms_en", [])}
+            for code, ref in reference_table().items()
+        }
+    )
+    owners: dict[tuple[str, str], set[str]] = {}
+    for a in generated:
+        owners.setdefault((a.form.casefold(), a.lang), set()).add(a.code)
+    unique = [
+        a
+        for a in generated
+        if len(owners[(a.form.casefold(), a.lang)]) == 1
+        and (a.form.casefold(), a.lang) not in taken
+    ]
+    return curated + list({(a.form, a.lang): a for a in unique}.values())
+
+
+def _expand(table: dict[str, dict]) -> list[AdjectiveForm]:
     out: list[AdjectiveForm] = []
     for code, spec in sorted(table.items()):
         for base in spec.get("fr", []):

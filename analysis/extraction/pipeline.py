@@ -21,9 +21,9 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections import Counter, defaultdict
+from collections import ChainMap, Counter, defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
@@ -33,15 +33,18 @@ from analysis.corpus.model import Document, Paragraph
 from analysis.extraction.actors import (
     ADJECTIVE,
     ATTRIBUTE,
+    DISCOVERED,
     NAME,
+    Actor,
     KnowledgeBase,
     Linker,
     Mention,
-    english_candidates,
-    french_candidates,
+    assign_roles,
     linker_for,
     load_knowledge_base,
 )
+from analysis.extraction.descriptors import Attribute, describe
+from analysis.extraction.discovery import Candidate, candidates
 from analysis.extraction.figures import assign_subject, extract_figures
 from analysis.extraction.nlp import (
     FRENCH_MODEL,
@@ -52,9 +55,11 @@ from analysis.extraction.nlp import (
     parse_documents,
     supported,
 )
+from analysis.extraction.registry import discovered_actor, merge_names, settle
 from analysis.extraction.relations import (
     SYMMETRIC,
     CueMatcher,
+    Relation,
     cue_matcher_for,
     relations_in_sentence,
 )
@@ -104,6 +109,8 @@ class DocumentResult:
     figures: list[dict] = field(default_factory=list)
     candidates: list[dict] = field(default_factory=list)
     attributions: list[dict] = field(default_factory=list)
+    #: What the text says of discovered actors (``descriptors.Attribute`` rows).
+    evidence: list[dict] = field(default_factory=list)
     #: Date expressions found in the document's sentences.
     dates: int = 0
     #: Tokens parsed, and those of them that went through NER (see ``ner_spans``).
@@ -112,7 +119,15 @@ class DocumentResult:
 
 
 #: The row lists of a ``DocumentResult`` (and of the detail tables built from them).
-ROW_FIELDS = ("sentences", "mentions", "relations", "figures", "candidates", "attributions")
+ROW_FIELDS = (
+    "sentences",
+    "mentions",
+    "relations",
+    "figures",
+    "candidates",
+    "attributions",
+    "evidence",
+)
 
 
 @dataclass(frozen=True)
@@ -185,12 +200,48 @@ def _extract_language(
     for doc in documents:
         result = DocumentResult(doc.id)
         if pending is not None and pending[0] == doc.id:
-            last_country: str | None = None
-            hint = _year_hint(doc)
+            state = _DocumentState(ctx.kb, _year_hint(doc))
             for parsed, mentions in pending[1]:
-                last_country = _extract_paragraph(ctx, parsed, mentions, hint, last_country, result)
+                _extract_paragraph(ctx, parsed, mentions, state, result)
             pending = next(groups, None)
         yield result
+
+
+class _DocumentState:
+    """What later paragraphs of one document need from earlier ones: the last country
+    named, the discovered actors (typed by their first description) and the actors
+    view relations read (the knowledge base plus those discovered here)."""
+
+    def __init__(self, kb: KnowledgeBase, hint: int | None) -> None:
+        self.kb = kb
+        self.hint = hint
+        self.last_country: str | None = None
+        self.discovered: dict[str, Actor] = {}
+        self.evidence: dict[str, list[Attribute]] = {}
+        self.view = replace(kb, actors=ChainMap(self.discovered, kb.actors))
+
+    def name(self, cand: Candidate) -> str:
+        """The discovered name for ``cand``: an earlier organisation's name it shortens
+        ("Great Wall" after "Great Wall Motor"), else its own."""
+        if cand.label != "PER":
+            words = cand.actor.split()
+            for earlier in self.discovered:
+                if earlier != cand.actor and earlier.split()[: len(words)] == words:
+                    return earlier
+        return cand.actor
+
+    def learn(self, name: str, attributes: list[Attribute]) -> None:
+        best = self.evidence.get(name)
+        described = [a for a in attributes if a.basis != "NER label"]
+        if best is None or (described and all(a.basis == "NER label" for a in best)):
+            self.evidence[name] = attributes
+            rows = [
+                dict(
+                    entity=name, attribute=a.attribute, value=a.value, basis=a.basis, sentence_id=""
+                )
+                for a in attributes
+            ]
+            self.discovered[name] = discovered_actor(name, settle(rows, {}).get(name, {}))
 
 
 #: Paragraphs parsed and linked per round before NER runs on those that need it.
@@ -241,23 +292,56 @@ def _parse_and_link(
         yield from linked
 
 
+def _discover(
+    doc: Doc, mentions: list[Mention], state: _DocumentState
+) -> tuple[list[Candidate], list[Mention], list[tuple[Mention, list[Attribute]]]]:
+    """Candidates of the paragraph, its mentions with discovered actors added (roles set
+    again), and each discovered mention with what its sentence says of it."""
+    kb = state.kb
+    cands, mentions = candidates(doc, mentions, kb)
+    found: list[tuple[Mention, Candidate]] = []
+    for c in cands:
+        if c.actor:
+            name = c.actor if c.actor in kb.actors else state.name(c)
+            found.append((Mention(name, c.start, c.end, doc[c.start : c.end].text, NAME), c))
+    if not found:
+        return cands, mentions, []
+    countries = {}
+    names = {}
+    for m in [*mentions, *(f[0] for f in found)]:
+        actor = kb.actors.get(m.entity)
+        if actor is not None and actor.type == "country":
+            countries.update({i: actor.country for i in range(m.start, m.end)})
+        elif m.kind == NAME:
+            names.update({i: m.entity for i in range(m.start, m.end)})
+    described = []
+    for m, c in found:
+        if m.entity in kb.actors:
+            continue
+        sent = doc[m.start].sent
+        attrs = describe(doc, m.start, m.end, c.label, countries, names, sent.start, sent.end)
+        if c.parent and not any(a.attribute == "parent" for a in attrs):
+            attrs.append(Attribute("parent", c.parent, "name", c.text))
+        state.learn(m.entity, attrs)
+        described.append((m, attrs))
+    merged = sorted([*mentions, *(f[0] for f in found)], key=lambda m: (m.start, m.end))
+    return cands, assign_roles(doc, merged, state.view), described
+
+
 def _extract_paragraph(
     ctx: _Context,
     parsed: ParsedParagraph,
     mentions: list[Mention],
-    hint: int | None,
-    last_country: str | None,
+    state: _DocumentState,
     rows: DocumentResult,
-) -> str | None:
-    """Add the rows of one parsed and linked paragraph to ``rows``; return the last
-    country named as a participant (relations use it across sentences and paragraphs)."""
-    doc, kb, lang = parsed.doc, ctx.kb, ctx.lang
+) -> None:
+    """Add the rows of one parsed and linked paragraph to ``rows``; ``state`` carries
+    what later paragraphs need (the last country named, discovered actors)."""
+    doc, lang = parsed.doc, ctx.lang
+    kb = state.view
     rows.tokens += len(doc)
     rows.ner_tokens += doc.user_data.get("ner_tokens", 0)
-    if lang == "fr":
-        cands = french_candidates(doc, mentions, kb)
-    else:
-        cands = english_candidates(doc, mentions, kb)
+    cands, mentions, described = _discover(doc, mentions, state)
     cues = ctx.cues.cues(doc)
     for sent in split_sentences(parsed):
         s, e = sent.span.start, sent.span.end
@@ -277,10 +361,26 @@ def _extract_paragraph(
             )
         )
         in_sent = [m for m in mentions if s <= m.start and m.end <= e]
+        for m, attrs in described:
+            if s <= m.start < e:
+                rows.evidence += [
+                    dict(
+                        entity=m.entity,
+                        attribute=a.attribute,
+                        value=a.value,
+                        basis=a.basis,
+                        document=sent.document,
+                        sentence_id=sid,
+                        text=a.text,
+                        _key=(*sent.key, m.start, k),
+                    )
+                    for k, a in enumerate(attrs)
+                ]
         for m in in_sent:
             rows.mentions.append(
                 dict(
                     entity=m.entity,
+                    provenance=kb.actors[m.entity].provenance,
                     document=sent.document,
                     sentence_id=sid,
                     text=m.text,
@@ -297,14 +397,24 @@ def _extract_paragraph(
                     dict(
                         text=c.text,
                         label=c.label,
+                        actor=c.actor,
                         document=sent.document,
                         sentence_id=sid,
                         _key=(*sent.key, c.start),
                     )
                 )
         sent_cues = [c for c in cues if s <= c.start < e]
-        unknown = [(c.start, c.end, c.label) for c in cands if s <= c.start < e]
-        for r in relations_in_sentence(doc, s, e, in_sent, sent_cues, kb, last_country, unknown):
+        unknown = [(c.start, c.end, c.label) for c in cands if s <= c.start < e and not c.actor]
+        last_country = state.last_country
+        found = relations_in_sentence(doc, s, e, in_sent, sent_cues, kb, last_country, unknown)
+        found += [
+            Relation(a.value, m.entity, "ownership", a.text, "apposition")
+            for m, attrs in described
+            if s <= m.start < e
+            for a in attrs
+            if a.attribute == "parent" and a.value != m.entity
+        ]
+        for r in found:
             rows.relations.append(
                 dict(
                     source=r.source,
@@ -321,8 +431,8 @@ def _extract_paragraph(
             )
         for m in in_sent:
             if kb.actors[m.entity].type == "country" and m.role != ATTRIBUTE:
-                last_country = m.entity
-        _figures(sent.document, sid, sent.key, text, clean, lang, in_sent, doc, base, hint, rows)
+                state.last_country = m.entity
+        _figures(sent.document, sid, sent.key, text, clean, lang, in_sent, doc, base, state, rows)
         rows.dates += len(find_dates(text))
         for m in _ATTRIBUTION.finditer(text):
             cue = m.group("cue") or m.group("cue2") or m.group("cue3")
@@ -341,10 +451,10 @@ def _extract_paragraph(
                     _key=(*sent.key, a),
                 )
             )
-    return last_country
 
 
-def _figures(document, sid, key, text, clean, lang, in_sent, doc, base, hint, rows) -> None:
+def _figures(document, sid, key, text, clean, lang, in_sent, doc, base, state, rows) -> None:
+    hint = state.hint
     actors = [
         (m.entity, doc[m.start].idx - base, doc[m.end - 1].idx + len(doc[m.end - 1]) - base)
         for m in in_sent
@@ -398,12 +508,13 @@ def combine(
         raise ValueError(f"no extraction result for {len(missing)} document(s): {missing[:5]}")
     chosen = [by_id[d.id] for d in usable]
     rows = {name: _sorted([r for res in chosen for r in getattr(res, name)]) for name in ROW_FIELDS}
+    rows, actors = _settle_discovered(rows, kb)
     dates = {res.document: res.dates for res in chosen}
     doc_rows, detail_rows = _document_rows(documents, {d.id for d in usable}, rows, dates)
     mentions, relations, figures = rows["mentions"], rows["relations"], rows["figures"]
     return {
         "documents": frame("documents", doc_rows),
-        "entities": frame("entities", _entity_rows(mentions, kb)),
+        "entities": frame("entities", _entity_rows(mentions, actors)),
         "mentions": frame("mentions", mentions),
         "relations": frame("relations", relations),
         "figures": frame("figures", figures),
@@ -414,6 +525,7 @@ def combine(
         "figures_detail": frame("figures_detail", figures),
         "candidate_mentions": frame("candidate_mentions", rows["candidates"]),
         "attributions": frame("attributions", rows["attributions"]),
+        "actor_evidence": frame("actor_evidence", rows["evidence"]),
         "documents_detail": frame("documents_detail", detail_rows),
     }
 
@@ -465,21 +577,59 @@ def _document_rows(
     return doc_rows, detail_rows
 
 
-def _entity_rows(mentions: list[dict], kb: KnowledgeBase) -> list[dict]:
-    """One row per linked actor: most mentioned first, then by name."""
+def _settle_discovered(
+    rows: dict[str, list[dict]], kb: KnowledgeBase
+) -> tuple[dict[str, list[dict]], dict[str, Actor]]:
+    """Rows with discovered names merged across the corpus (``registry``), and every
+    actor mentioned, known or discovered, by name."""
+    discovered = [m for m in rows["mentions"] if m["provenance"] == DISCOVERED]
+    names = merge_names(discovered, rows["evidence"])
+
+    def rename(row: dict, *keys: str) -> dict:
+        return {**row, **{k: names.get(row[k], row[k]) for k in keys if row.get(k)}}
+
+    out = dict(rows)
+    out["mentions"] = [rename(m, "entity") for m in rows["mentions"]]
+    out["evidence"] = [rename(e, "entity", "value") for e in rows["evidence"]]
+    out["figures"] = [rename(f, "subject") for f in rows["figures"]]
+    out["candidates"] = [rename(c, "actor") for c in rows["candidates"]]
+    seen: set[tuple] = set()
+    relations = []
+    for r in rows["relations"]:
+        r = rename(r, "source", "target")
+        key = (r["source"], r["target"], r["relation"], r["sentence_id"])
+        if r["source"] != r["target"] and key not in seen:
+            seen.add(key)
+            relations.append(r)
+    out["relations"] = relations
+    settled = settle(out["evidence"], {})
+    actors: dict[str, Actor] = {}
+    for m in out["mentions"]:
+        name = m["entity"]
+        if name not in actors:
+            known = kb.actors.get(name)
+            actors[name] = known or discovered_actor(name, settled.get(name, {}))
+    return out, actors
+
+
+def _entity_rows(mentions: list[dict], actors: dict[str, Actor]) -> list[dict]:
+    """One row per actor mentioned (known or discovered): most mentioned first, then by
+    name."""
     ent_mentions = Counter(m["entity"] for m in mentions)
     ent_docs: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
         ent_docs[m["entity"]].add(m["document"])
     out = []
     for name, n in sorted(ent_mentions.items(), key=lambda x: (-x[1], x[0])):
-        a = kb.actors[name]
+        a = actors[name]
         out.append(
             dict(
                 entity=name,
                 type=a.type,
                 country=a.country,
                 sector=a.sector,
+                provenance=a.provenance,
+                parent=a.parent,
                 mentions=n,
                 documents=len(ent_docs[name]),
             )
@@ -491,14 +641,22 @@ def _candidate_rows(cands: list[dict]) -> list[dict]:
     """One row per candidate text, with its most frequent label; most frequent first."""
     by_text: dict[str, Counter] = defaultdict(Counter)
     cand_docs: dict[str, set[str]] = defaultdict(set)
+    actor: dict[str, str] = {}
     for c in cands:
+        actor.setdefault(c["text"], c["actor"])
         by_text[c["text"]][c["label"]] += 1
         cand_docs[c["text"]].add(c["document"])
     out = []
     for text, labels in by_text.items():
         label = sorted(labels.items(), key=lambda x: (-x[1], x[0]))[0][0]
         out.append(
-            dict(text=text, label=label, count=sum(labels.values()), documents=len(cand_docs[text]))
+            dict(
+                text=text,
+                label=label,
+                count=sum(labels.values()),
+                documents=len(cand_docs[text]),
+                actor=actor[text],
+            )
         )
     out.sort(key=lambda r: (-r["count"], r["text"]))
     return out

@@ -39,7 +39,7 @@ Method (cited by the methods appendix). Relations are found sentence by sentence
      document; the sources are the nearest firm or brand before the cue with those
      coordinated with it ("X et Y ... quitter"), else the nearest after it ("le départ
      de X").
-4. **Filters.** No relation of an actor with itself, nor of a person or state body with
+4. **Filters.** No relation of an actor with itself, nor of a person or government body with
    its own country; one row per (source, target, type, sentence).
 
 The rule is deliberately simple: the French parse of these texts is unreliable (scraped
@@ -62,12 +62,45 @@ from spacy.tokens import Doc
 from analysis.extraction.actors import ATTRIBUTE, PLACE_TYPES, KnowledgeBase, Mention
 
 LEXICON_PATH = Path(__file__).resolve().parents[1] / "data" / "lexicons" / "relations.yaml"
-RELATION_TYPES = ("partnership", "acquisition", "exit", "production", "investment", "supply")
+RELATION_TYPES = (
+    "partnership",
+    "ownership",
+    "acquisition",
+    "exit",
+    "production",
+    "investment",
+    "supply",
+)
 SYMMETRIC = frozenset({"partnership"})
-DIRECTED = frozenset({"acquisition", "investment", "supply"})
+DIRECTED = frozenset({"ownership", "acquisition", "investment", "supply"})
+#: Types whose ends may be a city or region (a plant is bought, financed, left there);
+#: in the others a place can only be a country.
+PLACE_TARGETS = frozenset({"acquisition", "investment", "production", "exit"})
 WINDOW = 12
-PLACE_WINDOW = 8
+PLACE_WINDOW = 10
 LOCATIVE = frozenset(["en", "au", "aux", "à", "dans", "sur", "in", "into", "at"])
+#: Production cues that are nouns: "l'usine de Toula", "the plant of ...", "its plant
+#: near Kaluga" take the place after "de"/"of"/"near" as well.
+PLANT_NOUNS = frozenset(
+    [
+        "usine",
+        "usines",
+        "gigafactory",
+        "gigafactories",
+        "plant",
+        "plants",
+        "factory",
+        "factories",
+        "site de production",
+        "chaîne de montage",
+        "chaînes de montage",
+        "assembly line",
+    ]
+)
+PLANT_OF = frozenset(["de", "d'", "du", "of", "near", "outside", "près"])
+#: After a supply cue, these say the actor that follows is the supplier ("kits from X",
+#: "under licence from X", "based on X's model").
+FROM = frozenset(["from", "de", "d'", "du", "des", "by", "par", "on", "sur"])
 ANAPHORS = (("le", "pays"), ("ce", "pays"), ("the", "country"), ("this", "country"))
 _EXCLUDE = "exclude"
 UNKNOWN = ""  # entity of an actor the knowledge base lacks (a candidate)
@@ -112,6 +145,7 @@ class CueMatcher:
     keys: dict[int, str]
     reverse: frozenset[str]
     verb_only: frozenset[str]
+    passive: frozenset[str]
 
     def cues(self, doc: Doc) -> list[Cue]:
         """Cue matches of ``doc``, minus those overlapping an exclusion phrase."""
@@ -131,7 +165,11 @@ class CueMatcher:
             if text.lower() in self.verb_only and doc[s].pos_ not in ("VERB", "AUX"):
                 continue
             taken[s:e] = b"\x01" * (e - s)
-            out.append(Cue(rel, s, e, text, text.lower() in self.reverse))
+            reverse = text.lower() in self.reverse
+            # "racheté par X", "taken over by X": the agent comes after the cue.
+            if e < len(doc) and f"{rel}:{doc[e].lower_}" in self.passive:
+                reverse = not reverse
+            out.append(Cue(rel, s, e, text, reverse))
         out.sort(key=lambda c: (c.start, c.relation))
         return out
 
@@ -144,6 +182,7 @@ def cue_matcher_for(nlp: Language) -> CueMatcher:
     keys: dict[int, str] = {}
     reverse: set[str] = set()
     verb_only: set[str] = set()
+    passive: set[str] = set()
     for rel in RELATION_TYPES:
         spec = lexicon.get(rel, {})
         verb_only |= {p.lower() for p in spec.get("verb_only", [])}
@@ -157,16 +196,24 @@ def cue_matcher_for(nlp: Language) -> CueMatcher:
             keys[nlp.vocab.strings.add(label)] = name
             matcher.add(label, [nlp.make_doc(p) for p in phrases])
         reverse |= {p.lower() for p in spec.get("reverse", [])}
-    return CueMatcher(matcher, keys, frozenset(reverse), frozenset(verb_only))
+        passive |= {f"{rel}:{p.lower()}" for p in spec.get("passive", [])}
+    return CueMatcher(matcher, keys, frozenset(reverse), frozenset(verb_only), frozenset(passive))
 
 
 def _dist(m: Mention, cue: Cue) -> int:
     return cue.start - m.end if m.end <= cue.start else m.start - cue.end
 
 
+NOT_PARTICIPANTS = frozenset({"media", "person"})
+
+
 def participants(mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:
     """Mentions that may take part in a relation (see module docstring, step 2)."""
-    return [m for m in mentions if m.role != ATTRIBUTE and kb.actors[m.entity].type != "media"]
+    return [
+        m
+        for m in mentions
+        if m.role != ATTRIBUTE and kb.actors[m.entity].type not in NOT_PARTICIPANTS
+    ]
 
 
 def _is_place(m: Mention, kb: KnowledgeBase) -> bool:
@@ -261,11 +308,7 @@ def relations_in_sentence(
         if cue.relation in SYMMETRIC:
             found += [(a, b, cue, rule) for a, b in _partnership(doc, before, after, cue, kb)]
         elif cue.relation in DIRECTED:
-            src = before[0] if before else None
-            tgt = _nearest(after, cue, {src.entity} if src else set())
-            if src and tgt:
-                pair = (tgt.entity, src.entity) if cue.reverse else (src.entity, tgt.entity)
-                found.append((*pair, cue, rule))
+            found += [(a, b, cue, rule) for a, b in _directed(doc, before, after, cue, kb)]
         elif cue.relation == "production":
             found += [(a, b, cue, rule) for a, b in _production(doc, here, after, cue, kb)]
         elif cue.relation == "exit":
@@ -278,12 +321,40 @@ def relations_in_sentence(
                 found += [(m.entity, target, cue, rule) for m in _leavers(doc, here, cue, kb)]
     unique: dict[tuple[str, str, str], Relation] = {}
     for src, tgt, cue, rule in found:
-        if UNKNOWN in (src, tgt) or not _keep(src, tgt, kb):
+        if UNKNOWN in (src, tgt) or not _keep(src, tgt, kb, cue.relation):
             continue
         unique.setdefault(
             (src, tgt, cue.relation), Relation(src, tgt, cue.relation, cue.text, rule)
         )
     return list(unique.values())
+
+
+def _directed(
+    doc: Doc, before: list[Mention], after: list[Mention], cue: Cue, kb: KnowledgeBase
+) -> list[tuple[str, str]]:
+    """Source: the sentence's first actor before the cue (news puts the agent first);
+    target: the nearest after it, with those coordinated with it. Reverse and passive
+    cues swap them. A supply cue followed by "from"/"by"/"on" ("kits from X", "based on
+    X's model") names the supplier after it; with nothing after it, the actors between
+    the subject and the cue are what is supplied to the subject ("X assembles JAC and
+    Chery models from kits")."""
+    firms = [m for m in before if m.entity == UNKNOWN or kb.actors[m.entity].type != "place"]
+    src = firms[0] if firms else None
+    tgt = _nearest(after, cue, {src.entity} if src else set())
+    reverse = cue.reverse
+    if cue.relation == "supply":
+        nxt = doc[cue.end].lower_ if cue.end < len(doc) else ""
+        if tgt is not None and (nxt in FROM or cue.text.lower().split()[-1] in FROM):
+            reverse = True
+        if tgt is None and src is not None:
+            goods = [m for m in before[1:] if m.entity != UNKNOWN and not _is_place(m, kb)]
+            return [(m.entity, src.entity) for m in goods if m.entity != src.entity]
+    if src is None or tgt is None:
+        return []
+    targets = [m for m in _coordinated(doc, tgt, after) if m.entity != src.entity]
+    if reverse:
+        return [(t.entity, src.entity) for t in targets]
+    return [(src.entity, t.entity) for t in targets]
 
 
 def _leavers(doc: Doc, here: list[Mention], cue: Cue, kb: KnowledgeBase) -> list[Mention]:
@@ -328,7 +399,7 @@ def _partnership(
         if a.entity == b.entity or min(_dist(a, cue), _dist(b, cue)) > WINDOW:
             continue
         first, second = sorted((a, b), key=lambda m: m.start)
-        if UNKNOWN in (a.entity, b.entity) or _keep(first.entity, second.entity, kb):
+        if UNKNOWN in (a.entity, b.entity) or _keep(first.entity, second.entity, kb, "partnership"):
             return [(first.entity, second.entity)]
     return []
 
@@ -336,35 +407,73 @@ def _partnership(
 def _production(
     doc: Doc, parts: list[Mention], after: list[Mention], cue: Cue, kb: KnowledgeBase
 ) -> list[tuple[str, str]]:
+    introducers = LOCATIVE | (PLANT_OF if cue.text.lower() in PLANT_NOUNS else frozenset())
     places = [
         m
         for m in after
         if m.entity != UNKNOWN
         and _is_place(m, kb)
         and m.start - cue.end <= PLACE_WINDOW
-        and any(t.lower_ in LOCATIVE for t in doc[max(m.start - 3, cue.end) : m.start])
+        and any(t.lower_ in introducers for t in doc[max(m.start - 3, cue.end) : m.start])
     ]
+    if not places:
+        # "In Jizzakh, ADM Jizzakh assembles ...": a place opening the sentence.
+        places = [
+            m
+            for m in parts
+            if m.entity != UNKNOWN
+            and m.end <= cue.start
+            and _is_place(m, kb)
+            and m.start > 0
+            and doc[m.start - 1].lower_ in LOCATIVE
+            and m.start - doc[m.start].sent.start <= 4
+            and m.end < len(doc)
+            and doc[m.end].text == ","
+        ]
+        places = places[:1]
     if not places:
         return []
     first = min(places, key=lambda m: m.start)
     targets = _coordinated(doc, first, places, LOCATIVE)
     names = {t.entity for t in targets}
     others = [m for m in parts if m.entity not in names]
-    # A firm produces; a country is the producer only when no firm is at hand
-    # ("La Chine souhaite produire ... au Kazakhstan").
+    # A firm produces; a country is the producer only when no firm is at hand and it
+    # is not itself a place where things are made ("La Chine souhaite produire ... au
+    # Kazakhstan", but not "produit au Brésil et en Hongrie").
     firms = [m for m in others if m.kind == UNKNOWN or (m.entity and not _is_place(m, kb))]
-    src = _nearest(firms, cue) or _nearest([m for m in others if m.entity], cue)
+    states = [
+        m
+        for m in others
+        if m.entity
+        and m.end <= cue.start
+        and not any(
+            t.lower_ in LOCATIVE or t.text == "," for t in doc[max(m.start - 2, 0) : m.start]
+        )
+    ]
+    src = _nearest(firms, cue) or _nearest(states, cue)
     if src is None:
         return []
-    sources = _coordinated(doc, src, firms if src in firms else others)
-    return [(s.entity, t.entity) for s in sources for t in targets]
+    sources = _coordinated(doc, src, firms if src in firms else states)
+    # "ADM Jizzakh assembles Kia and Chery models in Jizzakh": the brands made there too.
+    made = [m for m in firms if cue.end <= m.start < first.start and m not in sources]
+    if made:
+        sources += _coordinated(doc, made[0], made)
+    return [(s.entity, t.entity) for s in sources for t in targets if s.entity != UNKNOWN]
 
 
-def _keep(source: str, target: str, kb: KnowledgeBase) -> bool:
+def _keep(source: str, target: str, kb: KnowledgeBase, relation: str = "") -> bool:
     if source == target:
         return False
     s, t = kb.actors[source], kb.actors[target]
+    if relation and relation not in PLACE_TARGETS and "place" in (s.type, t.type):
+        return False
+    if relation in DIRECTED and s.type == "place":
+        return False
     for a, b in ((s, t), (t, s)):
-        if a.type in ("person", "state body") and b.type == "country" and a.country == b.country:
+        if (
+            a.type in ("person", "government body")
+            and b.type == "country"
+            and a.country == b.country
+        ):
             return False
     return True

@@ -34,6 +34,7 @@ ROLES: dict[str, str] = {
     "production": "production",
     "partnership": "partnership",
     "acquisition": "acquisition",
+    "ownership": "ownership",
 }
 LEXICON_PATH = Path(__file__).resolve().parents[1] / "data" / "lexicons" / "sanctions.yaml"
 SEED_LANE = "Seeds (date of the events they report)"

@@ -163,15 +163,24 @@ def test_junk_words_are_neither_actors_nor_candidates() -> None:
     assert not words & set(t.candidates["text"])
 
 
-def test_unknown_firms_become_candidates_not_entities() -> None:
+def test_unknown_firms_become_discovered_actors_typed_by_the_text() -> None:
     t = tables_for(
         {
-            "fr": ("Le groupe Leapmotor s'associe avec Stellantis à Saragosse.", "fr"),
-            "en": ("Shares of Stellantis rose after Leapmotor Technology said so.", "en"),
+            # Made-up firms: no knowledge base can know them.
+            "fr": ("Le groupe Varkon Industries s'associe avec Stellantis à Saragosse.", "fr"),
+            "en": ("Shares of Stellantis rose after Quellon Technology said so.", "en"),
         }
     )
-    assert "Stellantis" in set(t.entities["entity"])
-    cands = set(t.candidates["text"])
-    assert {"Leapmotor", "Saragosse", "Leapmotor Technology"} <= cands
-    assert not {"Leapmotor", "Saragosse"} & set(t.entities["entity"])
-    assert "Shares" not in cands  # sentence-initial capital says nothing in English
+    entities = t.entities.set_index("entity")
+    assert entities.loc["Stellantis", "provenance"] == "knowledge base"
+    # Every candidate that looks like a name is an actor, marked as discovered.
+    cands = t.candidates.set_index("text")
+    assert {"Varkon Industries", "Saragosse", "Quellon Technology"} <= set(cands.index)
+    assert cands.loc["Varkon Industries", "actor"] == "Varkon Industries"
+    assert entities.loc["Varkon Industries", "provenance"] == "discovered"
+    assert entities.loc["Varkon Industries", "type"] == "company"  # "le groupe Varkon Industries"
+    assert entities.loc["Saragosse", "type"] == "place"  # "à Saragosse"
+    evidence = t.details["actor_evidence"]
+    row = evidence[(evidence["entity"] == "Varkon Industries") & (evidence["attribute"] == "type")]
+    assert list(row["sentence_id"]) == ["fr:0:0"] and list(row["basis"]) == ["descriptor"]
+    assert "Shares" not in set(cands.index)  # sentence-initial capital says nothing

@@ -20,7 +20,7 @@ from fixtures.extraction_shared import relations
          ("Nissan", "Vehicle Energy Japan", "acquisition")),
         ("Volkswagen agreed to buy a stake in Xiaomi.", "en",
          ("Volkswagen", "Xiaomi", "acquisition")),
-        ("Rosatom a présenté sa filiale Renera.", "fr", ("Rosatom", "Renera", "acquisition")),
+        ("Rosatom a présenté sa filiale Renera.", "fr", ("Rosatom", "Renera", "ownership")),
         # exit: firm -> country
         ("Le départ de Renault de la Russie a surpris.", "fr", ("Renault", "Russia", "exit")),
         ("Starbucks decided to leave Russia in May.", "en", ("Starbucks", "Russia", "exit")),

@@ -1,0 +1,225 @@
+"""What the text says an actor is: descriptors, appositions and words in its name.
+
+An actor the knowledge base lacks gets its type, sector, country and parent from the
+sentence that names it, with that sentence as evidence (``analysis/data/lexicons/
+descriptors.yaml`` holds the words):
+
+- a *head* right before the name, with only fillers and country adjectives between:
+  "le constructeur automobile chinois Chery" (company, automaker, CN), "Russia's largest
+  carmaker AvtoVAZ" (RU through the possessive), "minister Denis Manturov" (person);
+- the same head in apposition right after it: "Sollers, le constructeur russe," or
+  "Sollers, a Russian carmaker,";
+- a *parent head* after it: "X, filiale de Y", "X, a unit of Y", "Haval, la marque de
+  Great Wall" (Y is the parent);
+- words of the name itself when nothing else says: "Ministry of ..." is a government
+  body, "... Bank" a company in finance, "... Motors" an automaker;
+- otherwise the NER label: PER a person, LOC a place, ORG or MISC a company.
+
+Functions here read a parsed ``Doc`` and the linked mentions; they return attributes,
+never mutate their inputs.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from spacy.tokens import Doc
+
+LEXICON_PATH = Path(__file__).resolve().parents[1] / "data" / "lexicons" / "descriptors.yaml"
+#: How far (tokens) a head may stand from the name it describes, fillers included.
+HEAD_WINDOW = 5
+#: How far a parent's name may stand after a parent head.
+PARENT_WINDOW = 3
+#: Types given by NER labels when no descriptor says more (PER, ORG, LOC, MISC; the
+#: English model's labels are mapped to these in ``discovery``).
+LABEL_TYPES = {"PER": "person", "LOC": "place", "ORG": "company", "MISC": "company"}
+#: Prepositions that introduce a place ("à Kénitra", "in Kostanay", "near Kaluga").
+PLACE_PREPOSITIONS = frozenset(["à", "in", "at", "near", "près", "outside"])
+
+
+@dataclass(frozen=True)
+class Attribute:
+    """One attribute of a discovered actor and what it rests on."""
+
+    attribute: str  # type, sector, country or parent
+    value: str
+    basis: str  # "descriptor", "apposition", "parent", "name", "NER label"
+    text: str  # the words it rests on, as written
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    heads: dict[tuple[str, ...], tuple[str, str]]  # lower-cased words -> (type, sector)
+    fillers: frozenset[str]
+    parent_heads: frozenset[tuple[str, ...]]
+    name_words: dict[str, tuple[str, str]]  # word -> (type, sector)
+    longest: int
+
+
+@functools.cache
+def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
+    with open(path, encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    heads: dict[tuple[str, ...], tuple[str, str]] = {}
+    for kind, sectors in data["heads"].items():
+        for sector, langs in sectors.items():
+            for words in langs.values():
+                for phrase in words:
+                    heads[_words(phrase)] = (kind, sector or "")
+    fillers = frozenset(w.lower() for words in data["fillers"].values() for w in words)
+    parents = frozenset(_words(p) for ps in data["parent_heads"].values() for p in ps)
+    names: dict[str, tuple[str, str]] = {}
+    for kind, sectors in data["name_words"].items():
+        for sector, words in sectors.items():
+            for word in words:
+                names.setdefault(word.lower(), (kind, sector or ""))
+    longest = max(len(k) for k in (*heads, *parents))
+    return Lexicon(heads, fillers, parents, names, longest)
+
+
+def _words(phrase: str) -> tuple[str, ...]:
+    return tuple(phrase.lower().replace("'", "' ").split())
+
+
+def _token_words(doc: Doc, start: int, end: int) -> tuple[str, ...]:
+    out: list[str] = []
+    for t in doc[start:end]:
+        out += list(_words(t.text.replace("’", "'")))
+    return tuple(out)
+
+
+def _head_ending_at(doc: Doc, end: int, lex: Lexicon) -> tuple[int, tuple[str, str]] | None:
+    """The longest head whose last token is ``end - 1``: (its start, (type, sector))."""
+    for n in range(min(lex.longest, end), 0, -1):
+        found = lex.heads.get(_token_words(doc, end - n, end))
+        if found:
+            return end - n, found
+    return None
+
+
+def _head_starting_at(doc: Doc, start: int, stop: int, lex: Lexicon):
+    for n in range(min(lex.longest, stop - start), 0, -1):
+        found = lex.heads.get(_token_words(doc, start, start + n))
+        if found:
+            return start + n, found
+    return None
+
+
+def describe(
+    doc: Doc,
+    start: int,
+    end: int,
+    label: str,
+    countries: dict[int, str],
+    names: dict[int, str],
+    sent_start: int,
+    sent_end: int,
+) -> list[Attribute]:
+    """Attributes of the name ``doc[start:end]`` (NER ``label``) from its sentence.
+
+    ``countries`` maps token indices of country mentions (names and adjectives) to the
+    country's ISO code; ``names`` maps token indices of named actors (linked or
+    discovered) to their entity, for parents.
+    """
+    lex = load_lexicon()
+    out: list[Attribute] = []
+    # Before the name: [head] [fillers / country adjectives]* NAME.
+    i = start
+    country = ""
+    while i > max(sent_start, start - HEAD_WINDOW):
+        tok = doc[i - 1]
+        if i - 1 in countries:
+            country = country or countries[i - 1]
+            i -= 1
+            continue
+        head = _head_ending_at(doc, i, lex)
+        if head is not None:
+            h_start, (kind, sector) = head
+            # "Russia's largest carmaker": a possessive country before the head.
+            j = h_start - 1
+            while j >= sent_start and doc[j].lower_ in lex.fillers:
+                j -= 1
+            if j >= sent_start and j in countries and doc[j + 1 : h_start].text.startswith("'"):
+                country = country or countries[j]
+            out += _typed(kind, sector, country, "descriptor", doc[h_start:end].text)
+            break
+        if tok.lower_ in lex.fillers or tok.text in ("’s", "'s"):
+            i -= 1
+            continue
+        break
+    # After the name: ", [fillers / country adjectives]* head" or ", parent-head Y".
+    if not out and end < sent_end and doc[end].text == ",":
+        j = end + 1
+        country = ""
+        while j < min(sent_end, end + 1 + HEAD_WINDOW):
+            if j in countries:
+                country = country or countries[j]
+                j += 1
+                continue
+            head = _head_starting_at(doc, j, sent_end, lex)
+            if head is not None:
+                h_end, (kind, sector) = head
+                k = h_end
+                while k < sent_end and (k in countries or doc[k].lower_ in lex.fillers):
+                    country = country or countries.get(k, "")
+                    k += 1
+                out += _typed(kind, sector, country, "apposition", doc[end + 1 : k].text)
+                break
+            if doc[j].lower_ in lex.fillers:
+                j += 1
+                continue
+            break
+    out += _parent(doc, end, sent_end, names, lex)
+    if not any(a.attribute == "type" for a in out) and label != "PER" and start > sent_start:
+        prev = doc[start - 1]
+        if prev.lower_ in PLACE_PREPOSITIONS:
+            out.append(Attribute("type", "place", "locative", doc[start - 1 : end].text))
+    if not any(a.attribute == "type" for a in out):
+        out += _from_name(doc[start:end].text, label, lex)
+    return out
+
+
+def _typed(kind: str, sector: str, country: str, basis: str, text: str) -> list[Attribute]:
+    out = [Attribute("type", kind, basis, text)]
+    if sector:
+        out.append(Attribute("sector", sector, basis, text))
+    if country:
+        out.append(Attribute("country", country, basis, text))
+    return out
+
+
+def _parent(
+    doc: Doc, end: int, sent_end: int, names: dict[int, str], lex: Lexicon
+) -> list[Attribute]:
+    """ "X, filiale de Y" / "X, a unit of Y": Y (a named actor) is X's parent."""
+    if end >= sent_end or doc[end].text != ",":
+        return []
+    for n in range(lex.longest, 0, -1):
+        a, b = end + 1, end + 1 + n
+        if b > sent_end:
+            continue
+        words = _token_words(doc, a, b)
+        # "la marque de": an article may open the apposition.
+        if words[:1] in (("la",), ("le",), ("l'",), ("the",), ("a",)):
+            words = words[1:]
+        if words in lex.parent_heads:
+            for k in range(b, min(sent_end, b + PARENT_WINDOW)):
+                if k in names:
+                    return [Attribute("parent", names[k], "parent", doc[end + 1 : k + 1].text)]
+    return []
+
+
+def _from_name(name: str, label: str, lex: Lexicon) -> list[Attribute]:
+    """Type (and sector) from words of the name, else from the NER label."""
+    if label != "PER":
+        for word in name.replace("-", " ").split():
+            found = lex.name_words.get(word.lower())
+            if found:
+                kind, sector = found
+                out = [Attribute("type", kind, "name", word)]
+                return out + ([Attribute("sector", sector, "name", word)] if sector else [])
+    kind = LABEL_TYPES.get(label, "company")
+    return [Attribute("type", kind, "NER label", label)]

@@ -1,0 +1,184 @@
+"""Actors the knowledge base lacks: NER candidates, quality filters, discovered actors.
+
+Method (cited by the methods appendix):
+
+1. **Candidates.** Spans of the statistical NER (French ``fr_core_news_md``, English
+   ``en_core_web_sm``; English labels are mapped to PER, ORG, LOC and MISC, and
+   dates, numbers and nationalities are not candidates) that overlap no linked name.
+   An organisation's name that contains a country or place ("China Northern Rare Earth",
+   "Banque de Russie", "BYD Uzbekistan") is that organisation: the country inside it is
+   not a mention of the country. When such a name starts with a known firm ("BYD
+   Uzbekistan"), that firm is its parent.
+2. **Junk.** Spans with no capitalised word, line breaks, roman ordinals, single words
+   that are not proper nouns by POS (imperatives, interjections, capitalised common
+   nouns, all-caps emphasis) and generic references are rejected (``is_junk``).
+3. **Discovered actors.** A candidate becomes an actor when it also looks like a name:
+   at most ``MAX_TOKENS`` tokens, a proper noun among them, no verb, no digit-only
+   start, not written all in capitals over several words (a headline). Candidates that
+   fail stay in ``candidates.csv`` for review, marked as not kept.
+4. **Names.** The discovered actor's name is the span's text without a leading article
+   or a trailing possessive; a name whose key (case, accents, punctuation folded)
+   equals a knowledge-base alias is that known actor ("Avtovaz" is AvtoVAZ). Merging of
+   short forms and spellings across the corpus is done by ``registry``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from analysis.extraction.actors import NAME, PLACE_TYPES, KnowledgeBase, Mention
+
+#: English model labels -> the French model's label set; others are not actors.
+LABELS = {
+    "PER": "PER",
+    "PERSON": "PER",
+    "ORG": "ORG",
+    "LOC": "LOC",
+    "GPE": "LOC",
+    "FAC": "LOC",
+    "MISC": "MISC",
+    "PRODUCT": "MISC",
+}
+MAX_TOKENS = 6
+_ROMAN_ORDINAL = re.compile(r"^[IVXLC]+(e|è|ème|er|th)$")
+_NOT_NAMES = frozenset({"VERB", "AUX", "INTJ", "ADV", "PRON", "DET", "ADP", "CCONJ", "SCONJ"})
+_SINGLE_OK = frozenset({"PROPN", "X"})
+_LEADING = frozenset(["le", "la", "les", "l'", "l’", "the", "du", "de", "des", "d'", "d’"])
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A NER span the knowledge base lacks. ``actor`` is the discovered actor's name
+    when the span passed the quality filters, else empty. ``parent`` is a known firm
+    the name starts with ("BYD Uzbekistan"); ``covers`` are linked mentions inside it."""
+
+    text: str
+    label: str
+    start: int
+    end: int
+    actor: str = ""
+    parent: str = ""
+
+
+def _trim(span: Span) -> Span | None:
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (
+        doc[start].pos_ in ("DET", "ADP") or doc[start].is_space or doc[start].lower_ in _LEADING
+    ):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    if end - start > 1 and doc[end - 1].text in ("'s", "’s"):
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def is_junk(span: Span, kb: KnowledgeBase) -> bool:
+    """Rules that reject NER spans which are not names (see module docstring)."""
+    tokens = [t for t in span if not t.is_space]
+    if not tokens or not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in tokens):
+        return True
+    if "\n" in span.text or _ROMAN_ORDINAL.match(tokens[0].text):
+        return True
+    if len(tokens) == 1:
+        tok = tokens[0]
+        if tok.text in kb.generic_terms or tok.pos_ in _NOT_NAMES:
+            return True
+        # A capitalised common noun/adjective, or all-caps emphasis ("MILLIARDS").
+        if tok.pos_ and tok.pos_ not in _SINGLE_OK:
+            return True
+    return all(t.text in kb.generic_terms or t.is_stop for t in tokens)
+
+
+def looks_like_name(span: Span) -> bool:
+    """Quality filter from candidate to discovered actor (module docstring, step 3)."""
+    tokens = [t for t in span if not t.is_space]
+    if len(tokens) > MAX_TOKENS or tokens[0].text[:1].isdigit():
+        return False
+    if any(t.pos_ in ("VERB", "AUX") for t in tokens):
+        return False
+    if len(tokens) > 2 and all(t.text.isupper() for t in tokens if t.is_alpha):
+        return False
+    if not any(t.pos_ in _SINGLE_OK for t in tokens):
+        return False
+    return any(t.text[:1].isupper() for t in tokens)
+
+
+def name_key(name: str) -> str:
+    """Case, accents, punctuation and spacing folded: the key aliases merge on."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    letters = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return re.sub(r"[\W_]+", "", letters)
+
+
+@functools.cache
+def _alias_keys(kb: KnowledgeBase) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for actor in kb.actors.values():
+        if actor.type == "country":
+            continue
+        for alias in actor.aliases:
+            out.setdefault(name_key(alias), actor.name)
+    return out
+
+
+def known_by_key(name: str, kb: KnowledgeBase) -> str | None:
+    """The knowledge-base actor whose alias has ``name``'s key, if any."""
+    return _alias_keys(kb).get(name_key(name))
+
+
+def candidates(
+    doc: Doc, mentions: Iterable[Mention], kb: KnowledgeBase
+) -> tuple[list[Candidate], list[Mention]]:
+    """Candidates of ``doc`` and the mentions left once names that contain a country or
+    place are given to the organisation they name (module docstring, step 1)."""
+    mentions = list(mentions)
+    owner = [-1] * len(doc)  # token -> index of the named mention covering it
+    for k, m in enumerate(mentions):
+        if m.kind == NAME:
+            owner[m.start : m.end] = [k] * (m.end - m.start)
+    out: list[Candidate] = []
+    dropped: set[int] = set()
+    for ent in doc.ents:
+        label = LABELS.get(ent.label_)
+        span = _trim(ent) if label else None
+        if span is None or is_junk(span, kb):
+            continue
+        inside = sorted({owner[i] for i in range(span.start, span.end) if owner[i] >= 0})
+        parent = ""
+        if inside:
+            if label in ("PER", "LOC") or not _org_owns(doc, span, [mentions[k] for k in inside]):
+                continue
+            first = mentions[inside[0]]
+            if first.start == span.start and kb.actors[first.entity].type not in PLACE_TYPES:
+                parent = first.entity
+            dropped |= set(inside)
+        text = " ".join(span.text.split())
+        actor = ""
+        if looks_like_name(span):
+            actor = known_by_key(text, kb) or text
+        out.append(Candidate(text, label, span.start, span.end, actor, parent))
+    kept = [m for k, m in enumerate(mentions) if k not in dropped]
+    return out, kept
+
+
+def _org_owns(doc: Doc, span: Span, inside: list[Mention]) -> bool:
+    """An organisation's name that contains linked mentions: all of them countries or
+    places, or a known firm at its start followed by capitalised words only, and at
+    least one capitalised word of its own ("Banque de Russie", "BYD Uzbekistan")."""
+    covered = set()
+    for m in inside:
+        if m.start < span.start or m.end > span.end:
+            return False
+        covered |= set(range(m.start, m.end))
+    own = [t for t in span if t.i not in covered]
+    if not any(t.text[:1].isupper() and not t.is_stop for t in own):
+        return False
+    return not any(t.lower_ in ("et", "and", ",", "&") and t.i not in covered for t in span)
