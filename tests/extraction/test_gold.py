@@ -30,6 +30,7 @@ def test_gold_files_are_hand_annotations_of_the_seeds() -> None:
     assert actors["document"].nunique() == 5
     assert set(relations["relation"]) <= {
         "partnership",
+        "ownership",
         "acquisition",
         "exit",
         "production",
