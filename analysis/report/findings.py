@@ -159,26 +159,25 @@ def finding_rare_earths(chapter: supply_chain.Chapter) -> str | None:
 
 
 def finding_context_check(chapter: supply_chain.Chapter) -> str | None:
-    """How many seed figures the context can check, and how many it confirms."""
+    """How many seed figures the context can check, and how many it confirms.
+
+    None when no figure has a context figure of the same unit, measure, subject and year:
+    then there is nothing to say about consistency."""
     comparisons = chapter.comparisons
     if comparisons.empty:
         return None
     per_claim = comparisons.groupby("claim")["verdict"].agg(list)
     checked = [v for v in per_claim if v != ["no context"]]
+    if not checked:
+        return None
     agree = sum("consistent" in v for v in checked)
-    disagree = sum("disagrees" in v and "consistent" not in v for v in checked)
-    other = len(checked) - agree - disagree
+    disagree = len(checked) - agree
     docs = sorted(set(comparisons["document"]))
-    text = (
-        f"Of {plural(len(per_claim), 'capacity, output or sales figure')} in the seeds "
+    return (
+        f"Of {plural(len(per_claim), 'capacity, output, sales or share figure')} in the seeds "
         f"{cite_documents(docs)}, {len(checked):,} can be set against a context figure of the "
-        "same unit, measure, country and year"
+        f"same unit, measure, subject and year: {agree:,} consistent with it, {disagree:,} not."
     )
-    if checked:
-        text += f": {agree:,} consistent with it, {disagree:,} not"
-        if other:
-            text += f", {other} differing in scope or without a year to compare"
-    return text + "."
 
 
 def finding_low_information(data: ReportData) -> str | None:

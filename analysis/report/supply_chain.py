@@ -3,7 +3,8 @@
 Sentences (``sentences.csv``) are assigned to supply-chain stages with the lexicon in
 ``analysis/data/lexicons/supply_chain.yaml``; the actors and countries of a stage are those
 mentioned in its sentences. Seed figures are set against the context figures of
-``analysis/data/context/`` by unit, metric, country and year (:func:`compare`).
+``analysis/data/context/`` only when unit, measure, subject and year all agree
+(:func:`compare`; the measure and product vocabulary is in the same lexicon).
 """
 
 from __future__ import annotations
@@ -11,8 +12,8 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -54,7 +55,8 @@ UNIT_FAMILIES: dict[str, tuple[str, float]] = {
     "t REO": ("mass (t)", 1.0),
     "%": ("percent", 1.0),
 }
-#: Families a bare number (no unit) may be compared with when its metric matches.
+#: Families that count goods (the findings group them; a bare number is compared only as
+#: vehicles, see :func:`unit_reading`).
 COUNT_FAMILIES = frozenset({"vehicles", "units"})
 #: Relative tolerance for "about" figures and for unqualified figures.
 ABOUT_TOLERANCE = 0.10
@@ -69,12 +71,30 @@ class Stage:
     terms: dict[str, tuple[str, ...]]
 
 
+Terms = dict[str, tuple[str, ...]]
+
+
 @dataclass(frozen=True)
 class Lexicon:
     stages: tuple[Stage, ...]
-    metrics: dict[str, dict[str, tuple[str, ...]]]
+    #: Measure → language → terms (what a figure measures: sales, production, mining…).
+    measures: dict[str, Terms]
     bounds: dict[str, tuple[str, ...]]
     rare_earth_terms: tuple[str, ...] = ()
+    #: Language → words that make a percentage a share of a total.
+    shares: Terms = field(default_factory=dict)
+    #: Product → language → terms (a raw material, a component, a kind of vehicle).
+    products: dict[str, Terms] = field(default_factory=dict)
+    #: Language → nouns for firms ("brands", "constructeur").
+    firm_words: Terms = field(default_factory=dict)
+    #: Language → words that make a bare number (or "units") a count of vehicles.
+    vehicle_words: Terms = field(default_factory=dict)
+    #: Language → cues before a name that make it a source ("according to").
+    source_cues: Terms = field(default_factory=dict)
+
+
+def _by_language(raw: Mapping[str, Any] | None) -> Terms:
+    return {str(lang): tuple(str(t) for t in terms) for lang, terms in (raw or {}).items()}
 
 
 def load_lexicon(path: Path = LEXICON) -> Lexicon:
@@ -88,15 +108,21 @@ def load_lexicon(path: Path = LEXICON) -> Lexicon:
         )
         for i, s in enumerate(raw["stages"])
     )
-    metrics = {
-        name: {lang: tuple(str(t) for t in terms) for lang, terms in langs.items()}
-        for name, langs in (raw.get("metrics") or {}).items()
-    }
     bounds = {
         name: tuple(str(t) for t in terms) for name, terms in (raw.get("bounds") or {}).items()
     }
     rare = tuple(str(t).lower() for t in raw.get("rare_earth_terms") or ())
-    return Lexicon(stages=stages, metrics=metrics, bounds=bounds, rare_earth_terms=rare)
+    return Lexicon(
+        stages=stages,
+        measures={str(k): _by_language(v) for k, v in (raw.get("measures") or {}).items()},
+        bounds=bounds,
+        rare_earth_terms=rare,
+        shares=_by_language(raw.get("shares")),
+        products={str(k): _by_language(v) for k, v in (raw.get("products") or {}).items()},
+        firm_words=_by_language(raw.get("firm_words")),
+        vehicle_words=_by_language(raw.get("vehicle_words")),
+        source_cues=_by_language(raw.get("source_cues")),
+    )
 
 
 @cache
@@ -110,14 +136,6 @@ def _terms_for(table: dict[str, tuple[str, ...]], language: str) -> tuple[str, .
     if language in table:
         return table[language]
     return tuple(t for terms in table.values() for t in terms)
-
-
-def find_terms(text: str, table: dict[str, tuple[str, ...]], language: str) -> list[str]:
-    """The lexicon terms of ``language`` found in ``text`` (lower-cased, in order, unique)."""
-    terms = _terms_for(table, language)
-    if not terms or not text:
-        return []
-    return _found(_pattern(terms), text)
 
 
 _SPACES = re.compile(r"\s+")
@@ -676,14 +694,190 @@ def raw_material_note(
 
 
 # Comparing seed figures with the context ---------------------------------------------
+#
+# A seed figure is set against a context figure only when all of these agree:
+#   1. the unit, within one family after conversion (MWh and GWh; a bare number or a
+#      count of "units" is read as vehicles only when its sentence names vehicles);
+#   2. the measure (sales, production, capacity, mining, refining, demand, reserves,
+#      exports, imports; a percentage is the share of one of them, and only with a
+#      share word), read with the lexicon from the figure's neighbourhood in its sentence
+#      and from the context row's dataset name and metric (:func:`measure_of`);
+#   3. the subject: the same country (or the same firm): a figure whose subject is a
+#      firm, names a firm next to it or concerns a country's firms ("Chinese brands") is
+#      never set against a country's total; and the same product (rare earths, gallium,
+#      battery cells, electric vehicles…) or none on both sides;
+#   4. the year; a seed figure without a year is not compared.
+
+#: Entity types whose figures are a firm's, not a country's.
+FIRM_TYPES = frozenset({"company", "brand"})
+#: Labels of unlinked names (``candidate_mentions``) that may name a firm.
+FIRM_LABELS = frozenset({"ORG", "PROPN", "MISC"})
+PERCENT = "percent"
+#: Characters before a name searched for a source cue ("according to …").
+SOURCE_SPAN = 40
+#: What the book says of the matching rules, wherever it says that nothing was compared.
+MATCHING_RULE = (
+    "figures are only compared when their unit (after conversion), measure (sales, "
+    "production, capacity, a mining or refining share…), subject (the same country or "
+    "company, and the same material, such as gallium or battery cells) and year all agree"
+)
 
 
 def unit_family(unit: str) -> tuple[str, float] | None:
     return UNIT_FAMILIES.get(unit)
 
 
+def _normal(term: str) -> str:
+    return _SPACES.sub(" ", term.strip().lower()).replace("’", "'")
+
+
+#: A table's patterns by first word, and its normalised terms → names.
+_Compiled = tuple[dict[str, re.Pattern[str]], dict[str, str]]
+_WORDS_ONLY = re.compile(r"\w+")
+
+
+class Vocabulary:
+    """The lexicon's comparison terms as patterns, built once per table and language."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self._built: dict[tuple[str, str], _Compiled] = {}
+        self._bounds = {
+            name: {_normal(w) for w in lexicon.bounds.get(name, ())}
+            for name in ("at_most", "at_least", "about")
+        }
+
+    def _compiled(self, key: str, table: Mapping[str, Terms], language: str) -> _Compiled:
+        built = self._built.get((key, language))
+        if built is None:
+            labels: dict[str, str] = {}
+            for name, terms in table.items():
+                for term in _terms_for(terms, language):
+                    labels.setdefault(_normal(term), name)
+            by_first: dict[str, list[str]] = {}
+            for term in labels:
+                # A term not starting with a word character could never match here.
+                if first := _WORDS_ONLY.match(term):
+                    by_first.setdefault(first.group(0), []).append(term)
+            built = self._built[(key, language)] = (
+                {first: _pattern(tuple(terms)) for first, terms in by_first.items()},
+                labels,
+            )
+        return built
+
+    def names(self, key: str, table: Mapping[str, Terms], text: str, language: str) -> list[str]:
+        """The names of ``table`` whose terms occur in ``text`` (in order, unique).
+
+        All terms are matched together, longest first: "mine production" is found as one
+        term, not as "mine" and "production"."""
+        patterns, labels = self._compiled(key, table, language)
+        found: list[str] = []
+        end = 0
+        # Every term starts at a word: only the words that begin a term are tried (the
+        # terms starting with that word, longest first), as one alternation would.
+        for word in _WORDS_ONLY.finditer(text):
+            if word.start() < end or (pattern := patterns.get(word.group(0).lower())) is None:
+                continue
+            match = pattern.match(text, word.start())
+            if match is None:
+                continue
+            end = match.end()
+            name = labels.get(_normal(match.group(0)))
+            if name and name not in found:
+                found.append(name)
+        return found
+
+    def measures(self, text: str, language: str) -> list[str]:
+        return self.names("measures", self.lexicon.measures, text, language)
+
+    def products(self, text: str, language: str) -> list[str]:
+        return self.names("products", self.lexicon.products, text, language)
+
+    def has(self, key: str, text: str, language: str) -> bool:
+        """Whether ``text`` holds a term of a one-list table (``shares``, ``firm_words``…)."""
+        return bool(self.names(key, {key: getattr(self.lexicon, key)}, text, language))
+
+    def bound(self, hedges: list[str]) -> str:
+        """:func:`bound_of` with the lexicon's bound words read once."""
+        lowered = {_normal(h) for h in hedges}
+        for name, words in self._bounds.items():
+            if not lowered.isdisjoint(words):
+                return name
+        return "exact"
+
+    def is_source(self, window: str, position: int, language: str) -> bool:
+        """Whether a source cue ("according to", "selon") shortly precedes ``position``."""
+        return self.has("source_cues", window[max(0, position - SOURCE_SPAN) : position], language)
+
+    def qualifies_firm(self, window: str, surface: str, language: str) -> bool:
+        """Whether ``surface`` (a country's name or adjective) qualifies a firm noun in
+        ``window``: a firm word among the two words before or after it ("Chinese brands",
+        "les constructeurs automobiles chinois")."""
+        for match in _name_pattern(surface).finditer(window):
+            before = _WORDS.findall(window[: match.start()])[-2:]
+            after = _WORDS.findall(window[match.end() :])[:2]
+            if self.has("firm_words", " ".join([*before, *after]), language):
+                return True
+        return False
+
+
+_WORDS = re.compile(r"[\w'’-]+")
+
+
+@cache
+def _name_pattern(surface: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-]){re.escape(surface)}(?![\w-])")
+
+
 def metrics_in(text: str, lexicon: Lexicon, language: str) -> set[str]:
-    return {name for name, table in lexicon.metrics.items() if find_terms(text, table, language)}
+    """The measures (sales, production…) whose terms occur in ``text``."""
+    return set(Vocabulary(lexicon).measures(text, language))
+
+
+def measure_of(
+    text: str, family: str | None, vocabulary: Vocabulary, language: str
+) -> tuple[str | None, str]:
+    """What a figure in unit ``family`` measures, read from ``text``, or None and why.
+
+    One measure must be named (none or two: unknown). A percentage is a share only with
+    a share word; it is then the share of its measure (``mining share``; a share of sales
+    is a ``market share``)."""
+    if family == PERCENT and not vocabulary.has("shares", text, language):
+        return None, "a percentage that is not a share (a change or a rate)"
+    names = vocabulary.measures(text, language)
+    if not names:
+        return None, "its sentence names no measure (sales, production, capacity…)"
+    if len(names) > 1:
+        return None, f"its sentence names several measures ({', '.join(names)})"
+    if family == PERCENT:
+        return ("market share" if names[0] == "sales" else f"{names[0]} share"), ""
+    return names[0], ""
+
+
+def product_of(text: str, vocabulary: Vocabulary, language: str) -> str | None:
+    """The one product (material, component, kind of vehicle) ``text`` names, "" if none,
+    None if several."""
+    names = vocabulary.products(text, language)
+    if len(names) > 1:
+        return None
+    return names[0] if names else ""
+
+
+def unit_reading(
+    unit: str, sentence: str, vocabulary: Vocabulary, language: str
+) -> tuple[tuple[str, float] | None, str]:
+    """The unit family of a seed figure and, when its unit is read, how (``scope``).
+
+    A bare number or a count of "units" is a count of vehicles when its sentence names
+    vehicles ("les ventes de voitures … un million"); otherwise a bare number has no
+    family and is never compared. (Its measure, product and subject, read closer to the
+    figure, must still match.)"""
+    family = unit_family(unit)
+    if (not unit or (family and family[0] == "units")) and vocabulary.has(
+        "vehicle_words", sentence, language
+    ):
+        return UNIT_FAMILIES["vehicles"], "bare number" if not unit else "units as vehicles"
+    return family, ""
 
 
 def bound_of(hedges: list[str], lexicon: Lexicon) -> str:
@@ -696,38 +890,172 @@ def bound_of(hedges: list[str], lexicon: Lexicon) -> str:
     return "exact"
 
 
+def _window_bounds(
+    sentence: str, start: float, end: float, before: int = 60, after: int = 40
+) -> tuple[int, int]:
+    """Bounds of a figure's neighbourhood in its sentence, widened to whole words."""
+    if not sentence or math.isnan(start) or math.isnan(end):
+        return 0, len(sentence)
+    low, high = max(0, int(start) - before), min(len(sentence), int(end) + after)
+    while low > 0 and sentence[low - 1].isalnum():
+        low -= 1
+    while high < len(sentence) and sentence[high].isalnum():
+        high += 1
+    return low, high
+
+
 def _window(sentence: str, start: float, end: float, before: int = 60, after: int = 40) -> str:
-    if sentence and not (math.isnan(start) or math.isnan(end)):
-        return sentence[max(0, int(start) - before) : int(end) + after]
-    return sentence
+    low, high = _window_bounds(sentence, start, end, before, after)
+    return sentence[low:high]
+
+
+@dataclass(frozen=True)
+class Subject:
+    """Whom a figure is about: ``kind`` "country" (``key`` its ISO code), an actor type
+    ("company", "brand"…; ``key`` its name), or "" when no comparable subject is known
+    (``reason`` says why)."""
+
+    kind: str
+    key: str
+    reason: str = ""
+    #: True when a country subject was set aside because of firms near the figure.
+    near_firm: bool = False
+
+    def same(self, other: Subject) -> bool:
+        return bool(self.kind) and (self.kind, self.key) == (other.kind, other.key)
 
 
 class ActorCountries:
-    """Countries of known actors and the actors named in each sentence, indexed once."""
+    """Countries and types of known actors, and the names in each sentence, indexed once."""
 
-    def __init__(self, entities: pd.DataFrame, mentions: pd.DataFrame) -> None:
+    def __init__(
+        self,
+        entities: pd.DataFrame,
+        mentions: pd.DataFrame,
+        candidates: pd.DataFrame | None = None,
+    ) -> None:
         known = entities.drop_duplicates("entity")
         self.country = dict(zip(known["entity"], known["country"], strict=True))
         self.type = dict(zip(known["entity"], known["type"], strict=True))
-        self.named: dict[str, list[str]] = {}
-        for sid, entity in zip(mentions["sentence_id"], mentions["entity"], strict=True):
-            self.named.setdefault(sid, []).append(entity)
+        #: Sentence → (entity, surface form) of its actor mentions.
+        self.named: dict[str, list[tuple[str, str]]] = {}
+        texts = mentions["text"] if "text" in mentions else [""] * len(mentions)
+        for sid, entity, text in zip(
+            mentions["sentence_id"], mentions["entity"], texts, strict=True
+        ):
+            self.named.setdefault(sid, []).append((entity, str(text or "")))
+        #: Sentence → names found by NER but not linked to an actor, that may be firms.
+        self.unlinked: dict[str, list[str]] = {}
+        if candidates is not None and not candidates.empty:
+            linked = candidates["actor"] if "actor" in candidates else [""] * len(candidates)
+            columns = (candidates["sentence_id"], candidates["text"], candidates["label"], linked)
+            for sid, text, label, actor in zip(*columns, strict=True):
+                if label in FIRM_LABELS and not (isinstance(actor, str) and actor) and text:
+                    self.unlinked.setdefault(str(sid), []).append(str(text))
 
-    def of_claim(self, claim: Mapping[str, Any]) -> tuple[list[str], str]:
-        """The countries a claim concerns and the subject's type ("" if no subject).
+    def subject(
+        self,
+        claim: Mapping[str, Any],
+        window: str,
+        vocabulary: Vocabulary,
+        language: str,
+        percent: bool = False,
+    ) -> Subject:
+        """The subject of a claim, read from its ``subject`` and its neighbourhood.
 
-        The subject's country if it is a known actor; otherwise the countries of the
-        actors mentioned in the claim's sentence (media excluded).
-        """
-        subject = claim["subject"]
-        if subject and self.country.get(subject):
-            return [str(self.country[subject])], str(self.type[subject])
-        codes = [
-            str(self.country[e])
-            for e in self.named.get(claim["sentence_id"], [])
-            if self.country.get(e) and self.type[e] not in NOT_ACTORS
-        ]
-        return sorted(set(codes)), ""
+        A country subject holds only if nothing near the figure makes it a firm's figure:
+        a known firm or an unlinked organisation name (not cited as a source), the
+        country's name qualifying a firm noun ("Chinese brands"), or, for a share, any
+        firm noun ("les marques chinoises ont représenté 60 %")."""
+        name = str(claim["subject"] or "")
+        if not name:
+            return Subject("", "", "the seed names no subject for it")
+        kind = self.type.get(name)
+        if kind is None:
+            return Subject("", "", f"its subject, {name}, is not a known actor")
+        if kind != "country":
+            return Subject(str(kind), name)
+        code = str(self.country.get(name) or "")
+        why = self._firms_near(claim, name, window, vocabulary, language, percent)
+        if why:
+            return Subject("", "", why(country_name(code)), near_firm=True)
+        return Subject("country", code)
+
+    def _firms_near(
+        self,
+        claim: Mapping[str, Any],
+        name: str,
+        window: str,
+        vocabulary: Vocabulary,
+        language: str,
+        percent: bool,
+    ) -> Callable[[str], str] | None:
+        """Why a country's figure may be firms' (a reason, given the country's name), or
+        None. Called for every country figure: the country's name is only looked up when
+        a reason is written."""
+        named = self.named.get(str(claim["sentence_id"]), [])
+        for entity, surface in named:
+            firm = self.type.get(entity) in FIRM_TYPES and surface
+            if firm and self._near(surface, window, vocabulary, language):
+                return lambda place: (
+                    f"it is next to a firm, {entity}, so it may be the firm's, not {place}'s"
+                )
+        surfaces = {s for _, s in named if s}
+        for text in self.unlinked.get(str(claim["sentence_id"]), []):
+            if text not in surfaces and self._near(text, window, vocabulary, language):
+                return lambda place: (
+                    f"it is next to {text}, possibly a firm, so it may not be {place}'s"
+                )
+        own = {s for e, s in named if e == name and s}
+        if any(vocabulary.qualifies_firm(window, s, language) for s in own):
+            return lambda place: f"it concerns firms of {place}, not {place} as a whole"
+        if percent and vocabulary.has("firm_words", window, language):
+            return lambda place: "it is a share held by firms, not by a country"
+        return None
+
+    @staticmethod
+    def _near(name: str, window: str, vocabulary: Vocabulary, language: str) -> bool:
+        """Whether ``name`` occurs in ``window`` other than as a cited source."""
+        return any(
+            not vocabulary.is_source(window, m.start(), language)
+            for m in _name_pattern(name).finditer(window)
+        )
+
+
+@dataclass(frozen=True)
+class ContextFigure:
+    """A context row as :func:`compare` reads it."""
+
+    index: Any
+    family: tuple[str, float] | None
+    measure: str | None
+    product: str | None
+    subject: Subject
+    year: int
+    value: float
+
+
+def context_figure(index: Any, row: Mapping[str, Any], vocabulary: Vocabulary) -> ContextFigure:
+    """Unit family, measure, product and subject of a context row, read with the lexicon
+    from its dataset name and metric ("rare_earth_share", "share of world mining" →
+    mining share of rare earths). A row about firms ("Chinese brands' share") has no
+    comparable subject."""
+    text = f"{str(row['dataset']).replace('_', ' ')} {row['metric']}"
+    family = unit_family(str(row["unit"]))
+    measure, _ = measure_of(text, family[0] if family else None, vocabulary, "en")
+    if vocabulary.has("firm_words", text, "en"):
+        subject = Subject("", "", "a figure of firms")
+    else:
+        subject = Subject("country", str(row["country"]))
+    return ContextFigure(
+        index=index,
+        family=family,
+        measure=measure,
+        product=product_of(text, vocabulary, "en"),
+        subject=subject,
+        year=int(row["year"]),
+        value=float(row["value"]),
+    )
 
 
 COMPARISON_COLUMNS = [
@@ -739,6 +1067,8 @@ COMPARISON_COLUMNS = [
     "ratio",
     "scope",
     "partial_index",
+    "measure",
+    "reason",
 ]
 
 
@@ -749,64 +1079,70 @@ def compare(
     mentions: pd.DataFrame,
     lexicon: Lexicon,
     languages: dict[str, str] | None = None,
+    candidates: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """Match each seed claim with context figures of the same unit family, metric, country, year.
+    """Match each seed claim with the context figures of the same unit family, measure,
+    subject (country or firm, and product) and year (the rules at the top of this section).
 
-    One row per (claim, matching context row); a claim with no match gets one row with
-    verdict ``no context`` and, in ``partial_index``, context rows of the same country and
-    unit family but another metric or year (a near miss worth naming). Verdicts:
-    ``consistent``, ``disagrees``, ``different scope`` (a firm's figure against a national
-    one), ``no year`` (the seed gives none), ``no context``.
-    ``claim`` is the claim's index in ``claims``; ``context_index`` the row's index in ``ctx``.
+    One row per (claim, matching context row), verdict ``consistent`` or ``disagrees``; a
+    claim with no match gets one row with verdict ``no context``, in ``reason`` the first
+    rule that rules it out ("" when it is only the context that lacks a figure) and, in
+    ``partial_index``, context rows that match in everything but the year (near misses
+    worth naming; a row of another measure is never named, not to invite the comparison).
+    ``candidates`` are the unlinked names of ``candidate_mentions`` (optional). ``claim``
+    is the claim's index in ``claims``; ``context_index`` the row's index in ``ctx``;
+    ``measure`` the claim's.
     """
     languages = languages or {}
-    ctx_metric = {
-        i: metrics_in(str(m), lexicon, "en") for i, m in zip(ctx.index, ctx["metric"], strict=True)
-    }
-    countries = ActorCountries(entities, mentions)
-    ctx_rows = list(zip(ctx.index, ctx.to_dict("records"), strict=True))
+    vocabulary = Vocabulary(lexicon)
+    figures = [
+        context_figure(i, row, vocabulary)
+        for i, row in zip(ctx.index, ctx.to_dict("records"), strict=True)
+    ]
+    actors = ActorCountries(entities, mentions, candidates)
     rows = []
     # Plain dicts: iterrows is slow on large corpora.
     for index, claim in zip(claims.index, claims.to_dict("records"), strict=True):
         value = claim["value"]
         if value is None or (isinstance(value, float) and math.isnan(value)):
             continue
-        family = unit_family(claim["unit"])
         language = languages.get(claim["document"], "")
         window = _window(
             str(claim["sentence"]), claim.get("start", math.nan), claim.get("end", math.nan)
         )
-        metrics = metrics_in(window, lexicon, language)
-        codes, subject_type = countries.of_claim(claim)
-        bound = bound_of(list(claim["hedges"]), lexicon)
+        family, scope = unit_reading(
+            str(claim["unit"]), str(claim["sentence"]), vocabulary, language
+        )
+        measure, measure_reason = measure_of(
+            window, family[0] if family else None, vocabulary, language
+        )
+        product = product_of(window, vocabulary, language)
+        subject = actors.subject(
+            claim, window, vocabulary, language, percent=bool(family and family[0] == PERCENT)
+        )
+        year = _year(claim["year"])
+        bound = vocabulary.bound(list(claim["hedges"]))
         matches, partial = [], []
-        for i, row in ctx_rows:
-            if row["country"] not in codes:
-                continue
-            other = unit_family(str(row["unit"]))
-            if other is None:
-                continue
-            if family is None:
-                if claim["unit"] or other[0] not in COUNT_FAMILIES or not metrics:
+        if subject.kind and family is not None and product is not None:
+            for figure in figures:
+                if not subject.same(figure.subject) or figure.product != product:
                     continue
-                scale = 1.0
-            else:
-                if family[0] != other[0]:
+                if figure.family is None or figure.family[0] != family[0]:
                     continue
-                scale = family[1]
-            # A context row with a known measure matches only a seed figure of that measure.
-            same_metric = bool(metrics & ctx_metric[i]) if ctx_metric[i] else True
-            same_year = claim["year"] is None or int(row["year"]) == int(claim["year"])
-            if same_metric and same_year:
-                matches.append((i, value * scale, float(row["value"]) * other[1]))
-            else:
-                partial.append(i)
+                if measure is None or figure.measure != measure or year is None:
+                    continue
+                if year == figure.year:
+                    matches.append((figure, value * family[1], figure.value * figure.family[1]))
+                else:
+                    partial.append(figure.index)
         base_row = {
             "claim": index,
             "document": claim["document"],
             "sentence_id": claim["sentence_id"],
+            "measure": measure or "",
         }
         if not matches:
+            reason = _reason(claim, year, subject, family, measure_reason, product)
             rows.append(
                 {
                     **base_row,
@@ -815,29 +1151,63 @@ def compare(
                     "ratio": None,
                     "scope": "",
                     "partial_index": partial,
+                    "reason": reason,
                 }
             )
             continue
-        for i, seed_value, ctx_value in matches:
-            ratio = seed_value / ctx_value if ctx_value else None
-            if subject_type and subject_type != "country":
-                verdict = "different scope"
-            elif claim["year"] is None:
-                verdict = "no year"
-            else:
-                verdict = _verdict(seed_value, ctx_value, bound)
-            scope = "bare number" if not claim["unit"] else ""
+        for figure, seed_value, ctx_value in matches:
             rows.append(
                 {
                     **base_row,
-                    "verdict": verdict,
-                    "context_index": i,
-                    "ratio": ratio,
+                    "verdict": _verdict(seed_value, ctx_value, bound),
+                    "context_index": figure.index,
+                    "ratio": seed_value / ctx_value if ctx_value else None,
                     "scope": scope,
                     "partial_index": [],
+                    "reason": "",
                 }
             )
     return pd.DataFrame(rows, columns=COMPARISON_COLUMNS)
+
+
+def _year(value: Any) -> int | None:
+    """A claim's year as an integer, None when missing (None or NaN)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    return int(value)
+
+
+def _reason(
+    claim: Mapping[str, Any],
+    year: int | None,
+    subject: Subject,
+    family: tuple[str, float] | None,
+    measure_reason: str,
+    product: str | None,
+) -> str:
+    """The first rule that rules a claim out ("" if none does): the subject when it is not
+    a country or unknown, then the year, the unit, the measure, firms near the figure and
+    the product."""
+    if subject.kind and subject.kind != "country":
+        return (
+            f"its subject, {subject.key}, is a {subject.kind}, and the context has no figure "
+            "of it, only figures of whole countries"
+        )
+    if not subject.kind and not subject.near_firm:
+        return subject.reason
+    if year is None:
+        return "the seed gives no year"
+    if family is None:
+        if not claim["unit"]:
+            return "the number has no unit and its sentence names no vehicles"
+        return f"no context figure is in {claim['unit']} or a unit convertible to it"
+    if measure_reason:
+        return measure_reason
+    if subject.near_firm:
+        return subject.reason
+    if product is None:
+        return "its sentence names several materials or products"
+    return ""
 
 
 def _verdict(seed: float, ctx: float, bound: str) -> str:
@@ -867,6 +1237,17 @@ def _context_phrase(row: pd.Series) -> str:
     )
 
 
+SCOPE_WORDS = {
+    "bare number": (
+        "The seed's number has no unit; its sentence names vehicles, so it is read as a "
+        "count of vehicles, like the context figure."
+    ),
+    "units as vehicles": (
+        "The seed counts units; its sentence names vehicles, so they are read as vehicles."
+    ),
+}
+
+
 def comparison_paragraphs(
     comparisons: pd.DataFrame,
     claims: pd.DataFrame,
@@ -884,14 +1265,16 @@ def comparison_paragraphs(
         text = claims_module.claim_sentence(claim)
         first = group.iloc[0]
         if first["verdict"] == "no context":
-            text += " No context figure with the same unit, metric, country and year can check it."
+            reason = str(first.get("reason", "") or "")
+            text += " No context figure with the same unit, measure, subject and year can check it"
+            text += f" ({book.escape(reason)})." if reason else "."
             near = sorted(
                 (ctx.loc[i] for i in first["partial_index"]),
                 key=lambda r: abs(int(r["year"]) - (claim["year"] or int(r["year"]))),
             )
             if near:
                 text += (
-                    " The nearest context rows, for another metric or year, are "
+                    " The nearest context rows, for another year, are "
                     + "; ".join(_context_phrase(r) for r in near[:3])
                     + "."
                 )
@@ -900,11 +1283,8 @@ def comparison_paragraphs(
         for row in group.itertuples(index=False):
             entry = ctx.loc[row.context_index]
             text += f" Context: {_context_phrase(entry)}."
-            if row.scope == "bare number":
-                text += (
-                    f" The seed's number has no unit; it is read here as the same count as "
-                    f"the context ({book.escape(entry['metric'])})."
-                )
+            if row.scope in SCOPE_WORDS:
+                text += f" {SCOPE_WORDS[row.scope]}"
             if row.verdict == "consistent":
                 text += (
                     f" Read as {BOUND_WORDS[bound]}, the seed's figure is consistent with the "
@@ -915,21 +1295,20 @@ def comparison_paragraphs(
                     f" Read as {BOUND_WORDS[bound]}, the seed's figure does not match the context: "
                     f"it is {row.ratio:.2f} times the context figure."
                 )
-            elif row.verdict == "different scope":
-                text += (
-                    f" The two differ in scope: the seed's figure concerns one actor, the "
-                    f"context figure a whole country (the seed's is {row.ratio:.0%} of it)."
-                )
-            elif row.verdict == "no year":
-                text += " The seed gives no year, so the two can only be set side by side."
-            if claim["kind"] == "target" and row.verdict in {"consistent", "disagrees"}:
+            if claim["kind"] == "target":
                 text += " The seed states a forecast; the context gives the outcome."
         out.append(text)
     return out
 
 
+def checked_claims(comparisons: pd.DataFrame) -> set[Any]:
+    """Claims that at least one context figure matches (whatever the verdict)."""
+    return set(comparisons.loc[comparisons["verdict"] != "no context", "claim"])
+
+
 def comparison_claims(claims: pd.DataFrame, comparisons: pd.DataFrame) -> pd.DataFrame:
-    """Comparisons worth a paragraph: capacity-like or bare-number claims, and every match."""
+    """Comparisons worth a paragraph: capacity-like or bare-number claims, and every match;
+    claims with a match first, then the others (each in seed order)."""
     if comparisons.empty:
         return comparisons
     units = claims["unit"].to_dict()  # a dict: one .loc per row is slow on large corpora
@@ -937,7 +1316,9 @@ def comparison_claims(claims: pd.DataFrame, comparisons: pd.DataFrame) -> pd.Dat
         verdict != "no context" or units[c] in claims_module.CAPACITY_UNITS or not units[c]
         for c, verdict in zip(comparisons["claim"], comparisons["verdict"], strict=True)
     ]
-    return comparisons[keep].reset_index(drop=True)
+    kept = comparisons[keep]
+    matched = kept["claim"].isin(checked_claims(kept))
+    return pd.concat([kept[matched], kept[~matched]]).reset_index(drop=True)
 
 
 def languages(data: ReportData) -> dict[str, str]:
@@ -979,7 +1360,15 @@ def prepare(
     claims = claims_module.claims_frame(data)
     claims = claims[claims["document"].isin(usable)].reset_index(drop=True)
     ctx = context.figures() if context_figures is None else context_figures
-    comparisons = compare(claims, ctx, data.entities, data.mentions, lexicon, languages(data))
+    comparisons = compare(
+        claims,
+        ctx,
+        data.entities,
+        data.mentions,
+        lexicon,
+        languages(data),
+        candidates=claims_module.detail_table(data, "candidate_mentions"),
+    )
     return Chapter(
         lexicon=lexicon,
         sentences=sentences,
@@ -1043,6 +1432,8 @@ def comparison_data(chapter: Chapter) -> pd.DataFrame:
         "verdict",
         "ratio",
         "scope",
+        "measure",
+        "reason",
         "context_dataset",
         "context_country",
         "context_year",
@@ -1069,6 +1460,8 @@ def comparison_data(chapter: Chapter) -> pd.DataFrame:
                 "verdict": row.verdict,
                 "ratio": row.ratio,
                 "scope": row.scope,
+                "measure": row.measure,
+                "reason": row.reason,
                 **{
                     f"context_{k}": (entry[k] if entry is not None else "")
                     for k in ("dataset", "country", "year", "value", "unit")
@@ -1082,13 +1475,20 @@ def comparison_data(chapter: Chapter) -> pd.DataFrame:
 def comparisons_text(chapter: Chapter, limit: int = COMPARISONS_SHOWN) -> str:
     """A paragraph per compared claim; beyond ``limit`` claims, the first ones and a note.
 
-    When cut, every comparison is written as CSV (``supply-comparisons``) and linked;
-    only the paragraphs shown are written.
+    When no claim has a matching context figure, one sentence says so and why (the
+    matching rules), and nothing about consistency. When cut, every comparison is written
+    as CSV (``supply-comparisons``) and linked; only the paragraphs shown are written.
     """
     comparisons = chapter.comparisons
     if comparisons.empty:
-        return "No seed figure has a unit or a measure that the context data covers."
+        return f"No seed figure can be set against a context figure: {MATCHING_RULE}."
     total = comparisons["claim"].nunique()
+    if not checked_claims(comparisons):
+        # Nothing is compared: nothing is said about consistency, only why.
+        return (
+            f"None of the {total:,} capacity, output, sales or share figure(s) of the seeds "
+            f"can be set against a context figure: {MATCHING_RULE}."
+        )
     paragraphs = comparison_paragraphs(
         comparisons, chapter.claims, chapter.context, chapter.lexicon, limit=limit
     )
@@ -1096,8 +1496,8 @@ def comparisons_text(chapter: Chapter, limit: int = COMPARISONS_SHOWN) -> str:
         return "\n\n".join(paragraphs)
     link = book.download_link(book.write_data(comparison_data(chapter), "supply-comparisons"))
     note = (
-        f"*First {limit} of {total:,} compared figures (in seed order); every "
-        f"comparison is in {link}.*"
+        f"*First {limit} of {total:,} figures (those a context figure matches first, then "
+        f"the others, in seed order); every one is in {link}.*"
     )
     return "\n\n".join([*paragraphs, note])
 

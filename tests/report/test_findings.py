@@ -164,3 +164,51 @@ def test_no_rare_earth_context_for_a_lithium_only_corpus(tmp_path):
     assert not chapter.matches.empty
     assert findings.finding_rare_earths(chapter) is None
     assert supply_chain.rare_earth_note(chapter) == ""
+
+
+def context_rows(*rows):
+    cols = ["dataset", "country", "metric", "value", "unit", "year", "source_key"]
+    frame = pd.DataFrame(list(rows), columns=cols)
+    frame["read_via"], frame["note"], frame["secondary"] = "primary", "", False
+    return frame
+
+
+GERMAN_SALES = context_rows(
+    ("de_sales", "DE", "new cars sold", 2_800_000, "vehicles", 2025, "kba"),
+)
+
+
+def test_context_check_says_nothing_when_every_comparison_is_rejected(tmp_path):
+    # BMW's and CATL's figures are firms' figures: never set against Germany's market.
+    chapter = supply_chain.prepare(english_data(tmp_path), ["DE"], context_figures=GERMAN_SALES)
+    assert findings.finding_context_check(chapter) is None
+    assert "consistent" not in supply_chain.comparisons_text(chapter)
+
+
+def test_context_check_counts_only_figures_that_match_in_every_rule(tmp_path):
+    sentences = [
+        sent("g:0:0", "Germany sold 2.8 million cars in 2025."),
+        sent("g:0:1", "BMW sold 500,000 cars in 2025."),
+    ]
+    figures = [
+        {**fig("g", "g:0:0", 2_800_000, "vehicles", "fact", "Germany"), "start": 13, "end": 24},
+        {**fig("g", "g:0:1", 500_000, "vehicles", "fact", "BMW"), "start": 9, "end": 16},
+    ]
+    data = make_data(
+        tmp_path,
+        documents=[document("g")],
+        entities=ENTITIES,
+        figures_detail=figures,
+        sentences=sentences,
+        mentions=[
+            {"entity": "Germany", "document": "g", "sentence_id": "g:0:0", "text": "Germany"},
+            {"entity": "BMW", "document": "g", "sentence_id": "g:0:1", "text": "BMW"},
+        ],
+    )
+    chapter = supply_chain.prepare(data, ["DE"], context_figures=GERMAN_SALES)
+    text = findings.finding_context_check(chapter)
+    assert text.startswith("Of 2 capacity, output, sales or share figures")
+    assert (
+        "1 can be set against a context figure of the same unit, measure, subject and year" in text
+    )
+    assert "1 consistent with it, 0 not" in text

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis import charts
+from analysis import charts, context
 from analysis.report import claims, supply_chain
 from tests.report.fixtures import document, make_data
 
@@ -117,7 +117,22 @@ def ctx_rows(*rows: tuple) -> pd.DataFrame:
     return frame
 
 
-def claim_data(tmp_path, text, value, unit, *, hedges="", subject="", year=None, kind="fact"):
+def claim_data(
+    tmp_path,
+    text,
+    value,
+    unit,
+    *,
+    hedges="",
+    subject="",
+    year=None,
+    kind="fact",
+    named=(("Hungary", "x"),),
+    unlinked=(),
+):
+    """One claim in sentence ``text`` (its figure written NUM); ``named`` are the actors
+    the sentence mentions (entity, surface form), ``unlinked`` names NER found but did
+    not link (candidate_mentions, label ORG)."""
     start = text.index("NUM")
     sentence_text = text.replace("NUM", "x")
     row = {
@@ -142,7 +157,12 @@ def claim_data(tmp_path, text, value, unit, *, hedges="", subject="", year=None,
         figures_detail=[row],
         sentences=[sentence("d:0:0", sentence_text)],
         entities=ENTITIES,
-        mentions=[{"entity": "Hungary", "document": "d", "sentence_id": "d:0:0", "text": "x"}],
+        mentions=[
+            {"entity": e, "document": "d", "sentence_id": "d:0:0", "text": s} for e, s in named
+        ],
+        candidate_mentions=[
+            {"text": n, "label": "ORG", "document": "d", "sentence_id": "d:0:0"} for n in unlinked
+        ],
     )
     return data, claims.claims_frame(data)
 
@@ -155,7 +175,13 @@ SALES = ctx_rows(
 
 def run_compare(data, frame, ctx):
     return supply_chain.compare(
-        frame, ctx, data.entities, data.mentions, LEX, supply_chain.languages(data)
+        frame,
+        ctx,
+        data.entities,
+        data.mentions,
+        LEX,
+        supply_chain.languages(data),
+        candidates=claims.detail_table(data, "candidate_mentions"),
     )
 
 
@@ -201,17 +227,32 @@ def test_verdicts_follow_the_hedge(tmp_path, value, hedges, verdict):
     assert list(run_compare(data, frame, SALES)["verdict"]) == [verdict]
 
 
-def test_firm_figure_against_national_one_is_a_scope_difference(tmp_path):
+def test_a_company_figure_is_never_set_against_a_country_total(tmp_path):
+    # Was "different scope" (set side by side, "10% of it"): a firm's sales are now never
+    # compared with the national market, nor named next to it as a near miss.
     data, frame = claim_data(
         tmp_path, "CATL sold NUM cars in 2023.", 40000, "vehicles", subject="CATL", year=2023
     )
     ctx = ctx_rows(("cn_sales", "CN", "new cars sold", 400000, "vehicles", 2023, "k2"))
     result = run_compare(data, frame, ctx)
-    assert list(result["verdict"]) == ["different scope"]
-    assert "10%" in supply_chain.comparison_paragraphs(result, frame, ctx, LEX)[0]
+    assert list(result["verdict"]) == ["no context"]
+    assert result.loc[0, "partial_index"] == []
+    assert "CATL, is a company" in result.loc[0, "reason"]
+    text = supply_chain.comparison_paragraphs(result, frame, ctx, LEX)[0]
+    assert "consistent" not in text and "Context:" not in text and "{cite}`k2`" not in text
 
 
-def test_no_context_names_near_misses(tmp_path):
+def test_no_context_names_near_misses_of_another_year_only(tmp_path):
+    data, frame = claim_data(
+        tmp_path, "Hungary sold NUM cars in 2025.", 5e5, "vehicles", subject="Hungary", year=2025
+    )
+    result = run_compare(data, frame, SALES)
+    assert list(result["verdict"]) == ["no context"]
+    assert len(result.loc[0, "partial_index"]) == 2  # the 2023 and 2024 sales rows
+    text = supply_chain.comparison_paragraphs(result, frame, SALES, LEX)[0]
+    assert "No context figure" in text and "nearest context rows, for another year" in text
+    # Was 2 near misses (the sales rows, "for another metric or year"): a production
+    # target is no longer shown next to sales figures.
     data, frame = claim_data(
         tmp_path,
         "Hungary will produce NUM cars a year in 2026.",
@@ -222,10 +263,9 @@ def test_no_context_names_near_misses(tmp_path):
         kind="target",
     )
     result = run_compare(data, frame, SALES)
-    assert list(result["verdict"]) == ["no context"]
-    assert len(result.loc[0, "partial_index"]) == 2  # sales rows: other metric and year
+    assert list(result["verdict"]) == ["no context"] and result.loc[0, "partial_index"] == []
     text = supply_chain.comparison_paragraphs(result, frame, SALES, LEX)[0]
-    assert "No context figure" in text and "nearest context rows" in text
+    assert "No context figure" in text and "nearest" not in text
 
 
 def test_energy_units_are_converted_within_a_family(tmp_path):
@@ -242,8 +282,12 @@ def test_energy_units_are_converted_within_a_family(tmp_path):
 
 
 def test_no_year_and_unrelated_units(tmp_path):
+    # Was "no year" (both sales rows set side by side): without a year, no comparison.
     data, frame = claim_data(tmp_path, "Hungary sold NUM cars.", 4e5, "vehicles", subject="Hungary")
-    assert set(run_compare(data, frame, SALES)["verdict"]) == {"no year"}
+    result = run_compare(data, frame, SALES)
+    assert list(result["verdict"]) == ["no context"]
+    assert result.loc[0, "reason"] == "the seed gives no year"
+    assert result.loc[0, "partial_index"] == []
     data, frame = claim_data(tmp_path, "Hungary paid NUM euros.", 4e5, "EUR", subject="Hungary")
     assert list(run_compare(data, frame, SALES)["verdict"]) == ["no context"]
 
@@ -398,7 +442,8 @@ def test_a_capacity_is_not_checked_against_a_demand_figure(tmp_path):
     ctx = ctx_rows(("demand", "HU", "EV battery demand", 35, "GWh", 2023, "k3"))
     result = run_compare(data, frame, ctx)
     assert list(result["verdict"]) == ["no context"]
-    assert len(result.loc[0, "partial_index"]) == 1
+    # Was 1 near miss (the demand row): another measure is no longer named.
+    assert result.loc[0, "partial_index"] == []
 
 
 def test_rare_earth_sentences_without_any_stage_match_keep_their_columns():
@@ -408,3 +453,258 @@ def test_rare_earth_sentences_without_any_stage_match_keep_their_columns():
     )
     found = supply_chain.rare_earth_sentences(empty, lexicon)
     assert found.empty and "sentence_id" in found.columns
+
+
+# Matching rules: unit, measure, subject (country or company, product) and year ---------
+
+SHARES = ctx_rows(
+    ("rare_earth_share", "CN", "share of world mining", 62, "%", 2023, "s1"),
+    ("rare_earth_share", "CN", "share of world refining", 92, "%", 2023, "s1"),
+    (
+        "battery_cell_capacity_share",
+        "CN",
+        "share of global battery cell production capacity",
+        85,
+        "%",
+        2023,
+        "s2",
+    ),
+)
+CHINA = (("China", "China"),)
+
+
+def verdicts(tmp_path, text, value, unit, ctx, **claim) -> pd.DataFrame:
+    data, frame = claim_data(tmp_path, text, value, unit, **claim)
+    return run_compare(data, frame, ctx)
+
+
+def test_same_country_measure_unit_and_year_are_compared(tmp_path):
+    result = verdicts(
+        tmp_path,
+        "Hungary sold NUM cars in 2024.",
+        450000,
+        "vehicles",
+        SALES,
+        subject="Hungary",
+        year=2024,
+    )
+    assert list(result["verdict"]) == ["consistent"]
+    assert result.loc[0, "context_index"] == 1 and result.loc[0, "measure"] == "sales"
+
+
+def test_company_sales_are_not_compared_with_the_market_total(tmp_path):
+    ctx = ctx_rows(("de_sales", "DE", "new cars sold", 2_800_000, "vehicles", 2023, "k4"))
+    entities = {"subject": "Germany", "year": 2023}
+    # The figure's subject is the country, but a firm sits next to it: a known one…
+    firm = verdicts(
+        tmp_path,
+        "In Germany, Albemarle sold NUM cars in 2023.",
+        2_800_000,
+        "vehicles",
+        ctx,
+        named=(("Germany", "Germany"), ("Albemarle", "Albemarle")),
+        **entities,
+    )
+    assert list(firm["verdict"]) == ["no context"] and firm.loc[0, "partial_index"] == []
+    assert "next to a firm, Albemarle" in firm.loc[0, "reason"]
+    # …a name NER found but the knowledge base lacks (not cited as a source)…
+    unlinked = verdicts(
+        tmp_path,
+        "Zorvex expects to sell about NUM cars in Germany in 2023.",
+        2_800_000,
+        "",
+        ctx,
+        named=(("Germany", "Germany"),),
+        unlinked=("Zorvex",),
+        **entities,
+    )
+    assert list(unlinked["verdict"]) == ["no context"]
+    assert "next to Zorvex" in unlinked.loc[0, "reason"]
+    # …or the country's name qualifies firms ("German carmakers").
+    makers = verdicts(
+        tmp_path,
+        "German carmakers sold NUM cars in 2023.",
+        2_800_000,
+        "vehicles",
+        ctx,
+        named=(("Germany", "German"),),
+        **entities,
+    )
+    assert list(makers["verdict"]) == ["no context"]
+    assert makers.loc[0, "reason"] == "it concerns firms of Germany, not Germany as a whole"
+    # A source is not a subject: "according to Zorvex" leaves the country's figure.
+    cited = verdicts(
+        tmp_path,
+        "Germany sold NUM cars in 2023, according to Zorvex.",
+        2_800_000,
+        "vehicles",
+        ctx,
+        named=(("Germany", "Germany"),),
+        unlinked=("Zorvex",),
+        **entities,
+    )
+    assert list(cited["verdict"]) == ["consistent"]
+
+
+def test_gallium_share_is_not_compared_with_a_battery_cell_share(tmp_path):
+    gallium = verdicts(
+        tmp_path,
+        "China's share of gallium production capacity was NUM in 2023.",
+        85,
+        "%",
+        SHARES,
+        subject="China",
+        year=2023,
+        named=CHINA,
+    )
+    assert list(gallium["verdict"]) == ["no context"]
+    assert gallium.loc[0, "measure"] == "capacity share"  # only the material differs
+    cells = verdicts(
+        tmp_path,
+        "China's share of global battery cell production capacity was NUM in 2023.",
+        85,
+        "%",
+        SHARES,
+        subject="China",
+        year=2023,
+        named=CHINA,
+    )
+    assert list(cells["verdict"]) == ["consistent"] and cells.loc[0, "context_index"] == 2
+
+
+def test_rare_earth_mining_share_is_compared_with_the_mining_share_only(tmp_path):
+    result = verdicts(
+        tmp_path,
+        "China's share of rare-earth mining was NUM in 2023.",
+        60,
+        "%",
+        SHARES,
+        subject="China",
+        year=2023,
+        named=CHINA,
+        hedges="about",
+    )
+    assert list(result["verdict"]) == ["consistent"]
+    assert list(result["context_index"]) == [0]  # not the refining share, not the cells
+    assert result.loc[0, "measure"] == "mining share"
+
+
+def test_another_year_or_no_year_is_not_compared(tmp_path):
+    near = {}
+    for year in (2022, None):
+        result = verdicts(
+            tmp_path,
+            "China's share of rare-earth mining was NUM.",
+            62,
+            "%",
+            SHARES,
+            subject="China",
+            year=year,
+            named=CHINA,
+        )
+        assert list(result["verdict"]) == ["no context"], year
+        near[year] = result.loc[0, "partial_index"]
+    # Another year names the 2023 mining share as a near miss; no year names nothing.
+    assert near == {2022: [0], None: []}
+
+
+def test_a_percentage_is_compared_only_as_a_share_of_the_same_measure(tmp_path):
+    share = ctx_rows(("hu_share", "HU", "share of EV sales", 20, "%", 2023, "k5"))
+    growth = verdicts(
+        tmp_path,
+        "Hungary's car sales rose by NUM in 2023.",
+        20,
+        "%",
+        share,
+        subject="Hungary",
+        year=2023,
+    )
+    assert list(growth["verdict"]) == ["no context"]
+    assert "not a share" in growth.loc[0, "reason"]
+    # A share of production is not a share of sales.
+    production = verdicts(
+        tmp_path,
+        "Hungary's share of EV production was NUM in 2023.",
+        20,
+        "%",
+        share,
+        subject="Hungary",
+        year=2023,
+    )
+    assert list(production["verdict"]) == ["no context"]
+    assert production.loc[0, "measure"] == "production share"
+
+
+def test_a_bare_number_needs_vehicles_in_its_sentence(tmp_path):
+    result = verdicts(
+        tmp_path,
+        "Hungary's sales reached NUM in 2023.",
+        4e5,
+        "",
+        SALES,
+        subject="Hungary",
+        year=2023,
+    )
+    assert list(result["verdict"]) == ["no context"]
+    assert "no unit" in result.loc[0, "reason"]
+
+
+def test_electric_car_sales_are_not_compared_with_all_car_sales(tmp_path):
+    result = verdicts(
+        tmp_path,
+        "Hungary sold NUM electric cars in 2023.",
+        4e5,
+        "vehicles",
+        SALES,
+        subject="Hungary",
+        year=2023,
+    )
+    assert list(result["verdict"]) == ["no context"]
+
+
+def test_context_rows_are_read_for_measure_product_and_subject():
+    vocabulary = supply_chain.Vocabulary(LEX)
+    ctx = context.figures()
+    read = {
+        (row["dataset"], row["metric"]): supply_chain.context_figure(i, row, vocabulary)
+        for i, row in zip(ctx.index, ctx.to_dict("records"), strict=True)
+    }
+    expected = {
+        ("rare_earth_mine_production", "mine production"): ("mining", "rare earths"),
+        ("rare_earth_reserves", "reserves"): ("reserves", "rare earths"),
+        ("rare_earth_share", "share of world mining"): ("mining share", "rare earths"),
+        ("rare_earth_share", "share of world refining"): ("refining share", "rare earths"),
+        (
+            "battery_cell_capacity_share",
+            "share of global battery cell production capacity",
+        ): ("capacity share", "battery cells"),
+        ("ev_battery_demand", "EV battery demand"): ("demand", "battery cells"),
+        ("russia_car_sales", "new passenger cars sold"): ("sales", ""),
+    }
+    for key, (measure, product) in expected.items():
+        figure = read[key]
+        assert (figure.measure, figure.product, figure.subject.kind) == (
+            measure,
+            product,
+            "country",
+        ), key
+    # The Chinese brands' share is a figure of firms: never set against a country's.
+    brands = read[("russia_chinese_brand_share", "Chinese brands' share of new car sales")]
+    assert brands.subject.kind == ""
+
+
+def rejected_chapter(tmp_path) -> supply_chain.Chapter:
+    data, _ = claim_data(
+        tmp_path, "CATL sold NUM cars in 2023.", 40000, "vehicles", subject="CATL", year=2023
+    )
+    return supply_chain.prepare(data, ["CN"], context_figures=SALES)
+
+
+def test_when_every_candidate_is_rejected_the_book_says_why_not_how_consistent(tmp_path):
+    chapter = rejected_chapter(tmp_path)
+    text = supply_chain.comparisons_text(chapter)
+    assert "consistent" not in text and "disagree" not in text
+    assert text.count(". ") == 0 and text.endswith(".")  # one sentence
+    assert "unit" in text and "measure" in text and "subject" in text and "year" in text
+    empty = supply_chain.Chapter(**{**vars(chapter), "comparisons": chapter.comparisons[:0]})
+    assert "only compared when" in supply_chain.comparisons_text(empty)
