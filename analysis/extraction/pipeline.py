@@ -207,6 +207,10 @@ def _extract_language(
         yield result
 
 
+#: Actor types never used as a figure's fallback subject.
+FALLBACK_EXCLUDED = frozenset({"place", "country", "person", "media"})
+
+
 class _DocumentState:
     """What later paragraphs of one document need from earlier ones: the last country
     named, the discovered actors (typed by their first description) and the actors
@@ -219,6 +223,25 @@ class _DocumentState:
         self.discovered: dict[str, Actor] = {}
         self.evidence: dict[str, list[Attribute]] = {}
         self.view = replace(kb, actors=ChainMap(self.discovered, kb.actors))
+        self.previous: list[str] = []
+        self.counts: Counter[str] = Counter()
+
+    def saw(self, mentions: list[Mention]) -> None:
+        """Count the sentence's named actors (firms, bodies: not places or people) for
+        the figures' fallback subjects; call after ``subjects``."""
+        named = [
+            m.entity
+            for m in mentions
+            if m.kind == NAME and self.view.actors[m.entity].type not in FALLBACK_EXCLUDED
+        ]
+        self.previous = named[:1]
+        self.counts.update(named)
+
+    def subjects(self) -> list[str]:
+        """Fallback subjects of a figure ("Il espère ... 100 000 véhicules"): the first
+        actor of the previous sentence, then the document's most named actor so far."""
+        main = [n for n, _ in sorted(self.counts.items(), key=lambda x: -x[1])[:1]]
+        return list(dict.fromkeys(self.previous + main))
 
     def name(self, cand: Candidate) -> str:
         """The discovered name for ``cand``: an earlier organisation's name it shortens
@@ -455,13 +478,15 @@ def _extract_paragraph(
 
 def _figures(document, sid, key, text, clean, lang, in_sent, doc, base, state, rows) -> None:
     hint = state.hint
+    context = state.subjects()  # before this sentence's actors are counted
+    state.saw(in_sent)
     actors = [
         (m.entity, doc[m.start].idx - base, doc[m.end - 1].idx + len(doc[m.end - 1]) - base)
         for m in in_sent
         if m.kind == NAME or (m.kind == ADJECTIVE and m.role != ATTRIBUTE)
     ]
     for pos, fig in enumerate(extract_figures(text, lang, sentence_year_hint=hint)):
-        subject = assign_subject(fig, text, actors)
+        subject = assign_subject(fig, text, actors, context=context)
         rows.figures.append(
             dict(
                 document=document,
