@@ -15,11 +15,14 @@ Core tables (columns kept stable; the README copies this list):
     specificity: (actor mentions + figures + date expressions) per 100 words, over
     non-duplicate paragraphs. status: ``ok``, ``flagged: <reason>`` or ``skipped:
     <reason>``; skipped documents have empty numbers.
-``entities.csv`` - one row per linked actor mentioned at least once.
-    entity: canonical name from the knowledge base. type: company, brand, government body, organisation,
-    person, country, place or media. country: ISO 3166 alpha-2 code (SU for the USSR).
-    sector: controlled sector, empty for countries and places. mentions: number of
-    mentions (names and, for countries, adjectives). documents: number of documents.
+``entities.csv`` - one row per actor mentioned at least once, known or discovered.
+    entity: canonical name (knowledge base, or the most frequent form found). type:
+    company, brand, government body, organisation, person, country, place or media.
+    country: ISO 3166 alpha-2 code (SU for the USSR), empty when the text does not say.
+    sector: controlled sector, empty for countries and places or when unknown.
+    mentions: number of mentions (names and, for countries, adjectives). documents:
+    number of documents. provenance: ``knowledge base`` or ``discovered`` (found by NER
+    and typed from the text: see ``actor_evidence.csv``). parent: owner or operator.
 ``mentions.csv`` - one row per linked mention.
     entity, document, sentence_id, text (the words as written: "Moscou", "chinoise").
 ``relations.csv`` - one row per typed relation and supporting sentence.
@@ -32,10 +35,10 @@ Core tables (columns kept stable; the README copies this list):
     the figure refers to, empty if none; subject: actor the figure concerns, empty if
     not told; kind: ``target`` (plan, forecast, capacity) or ``fact``; hedged: hedge or
     attribution present; sentence_id, sentence.
-``candidates.csv`` - actors found by NER (French) or by the capitalisation rule (English)
-    that the knowledge base lacks; never linked, listed for review.
-    text; label: NER label (PER, ORG, LOC, MISC) or PROPN for the English rule, the most
-    frequent one for the text; count: occurrences; documents: number of documents.
+``candidates.csv`` - names found by NER that the knowledge base lacks, for review.
+    text; label: NER label (PER, ORG, LOC, MISC; English labels mapped to these), the
+    most frequent one for the text; count: occurrences; documents: number of documents;
+    actor: the discovered actor it became, empty if it failed the name filters.
 
 Detail tables (extra files; may grow):
 
@@ -48,7 +51,10 @@ Detail tables (extra files; may grow):
 ``figures_detail.csv``: document, sentence_id, position (order in the sentence), text,
     value, unit, year, kind, hedged, hedges (``;``-separated cues), attribution, subject,
     start, end (character offsets in the sentence).
-``candidate_mentions.csv``: text, label, document, sentence_id.
+``candidate_mentions.csv``: text, label, actor, document, sentence_id.
+``actor_evidence.csv``: entity, attribute (type, sector, country, parent), value, basis
+    (descriptor, apposition, parent, locative, name, NER label), document, sentence_id,
+    text (the words it rests on) - what the text says of each discovered actor.
 ``attributions.csv``: document, sentence_id, cue ("selon", "a rapporté", "sources
     anonymes"...), source (words as written), entity (linked actor, if any).
 ``documents_detail.csv``: document, sentences, mentions, figures, dates, attributions,
