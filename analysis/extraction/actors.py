@@ -34,6 +34,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from analysis.extraction.countries import adjective_forms, generated_countries
+from analysis.extraction.descriptors import organisation_heads
 
 KB_PATH = Path(__file__).resolve().parents[1] / "data" / "actors.yaml"
 
@@ -178,7 +179,8 @@ def parse_knowledge_base(data: dict) -> KnowledgeBase:
         actors=actors,
         adjectives=adjectives,
         generic_terms=frozenset(data.get("generic_terms") or []),
-        organisation_nouns=frozenset(n.lower() for lang in nouns.values() for n in lang),
+        organisation_nouns=frozenset(n.lower() for lang in nouns.values() for n in lang)
+        | organisation_heads(),
         country_names=country_names,
     )
 
@@ -268,7 +270,10 @@ def assign_roles(doc: Doc, mentions: list[Mention], kb: KnowledgeBase) -> list[M
 
 
 def _possessive_of_actor(doc: Doc, m: Mention, named: bytearray, kb: KnowledgeBase) -> bool:
-    """ "China's BYD", "Russia's largest carmaker": the country says whose the actor is."""
+    """A country that says whose or where from an actor is: "China's BYD", "Russia's
+    largest carmaker", "the US carmaker Ford"."""
+    if m.end < len(doc) and doc[m.end].lower_ in kb.organisation_nouns:
+        return True
     if m.end >= len(doc) or doc[m.end].text not in ("'s", "’s"):
         return False
     for i in range(m.end + 1, min(m.end + 5, len(doc))):

@@ -80,6 +80,15 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
     return Lexicon(heads, fillers, parents, names, longest)
 
 
+def organisation_heads() -> frozenset[str]:
+    """One-word heads that name an organisation, a firm or an official ("assembler",
+    "ministre"): a country adjective next to one qualifies it (``actors``)."""
+    lex = load_lexicon()
+    return frozenset(
+        words[0] for words, (kind, _) in lex.heads.items() if len(words) == 1 and kind != "place"
+    )
+
+
 def _words(phrase: str) -> tuple[str, ...]:
     return tuple(phrase.lower().replace("'", "' ").split())
 

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from analysis.extraction.actors import NAME, PLACE_TYPES, KnowledgeBase, Mention
+from analysis.extraction.actors import PLACE_TYPES, KnowledgeBase, Mention
 
 #: English model labels -> the French model's label set; others are not actors.
 LABELS = {
@@ -141,9 +141,8 @@ def candidates(
     place are given to the organisation they name (module docstring, step 1)."""
     mentions = list(mentions)
     owner = [-1] * len(doc)  # token -> index of the named mention covering it
-    for k, m in enumerate(mentions):
-        if m.kind == NAME:
-            owner[m.start : m.end] = [k] * (m.end - m.start)
+    for k, m in enumerate(mentions):  # names and country adjectives ("Kazakh" is no firm)
+        owner[m.start : m.end] = [k] * (m.end - m.start)
     out: list[Candidate] = []
     dropped: set[int] = set()
     for ent in doc.ents:

@@ -435,7 +435,7 @@ def _extract_paragraph(
             for m, attrs in described
             if s <= m.start < e
             for a in attrs
-            if a.attribute == "parent" and a.value != m.entity
+            if a.attribute == "parent" and a.basis == "parent" and a.value != m.entity
         ]
         for r in found:
             rows.relations.append(

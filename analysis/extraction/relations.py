@@ -59,7 +59,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from analysis.extraction.actors import ATTRIBUTE, PLACE_TYPES, KnowledgeBase, Mention
+from analysis.extraction.actors import ADJECTIVE, ATTRIBUTE, PLACE_TYPES, KnowledgeBase, Mention
 
 LEXICON_PATH = Path(__file__).resolve().parents[1] / "data" / "lexicons" / "relations.yaml"
 RELATION_TYPES = (
@@ -101,6 +101,42 @@ PLANT_OF = frozenset(["de", "d'", "du", "of", "near", "outside", "près"])
 #: After a supply cue, these say the actor that follows is the supplier ("kits from X",
 #: "under licence from X", "based on X's model").
 FROM = frozenset(["from", "de", "d'", "du", "des", "by", "par", "on", "sur"])
+#: Words that make what follows a thing of the past: "l'ancienne usine Renault", "the
+#: former Hyundai plant", "formerly part of": its firm is a former owner, not an agent.
+FORMER = frozenset(
+    [
+        "ancienne",
+        "ancien",
+        "anciens",
+        "anciennes",
+        "ex",
+        "former",
+        "formerly",
+        "old",
+        "l'ex",
+        "ex-usine",
+    ]
+)
+#: Sale verbs: "X a vendu son usine de Y à Z", "X sold its stake in Y to Z".
+SALE = frozenset(
+    [
+        "vend",
+        "vendu",
+        "vendue",
+        "vendus",
+        "cède",
+        "cédé",
+        "cédée",
+        "cédés",
+        "sold",
+        "sells",
+        "sell",
+        "selling",
+        "transferred",
+        "handed",
+    ]
+)
+TO = frozenset(["à", "au", "aux", "to"])
 ANAPHORS = (("le", "pays"), ("ce", "pays"), ("the", "country"), ("this", "country"))
 _EXCLUDE = "exclude"
 UNKNOWN = ""  # entity of an actor the knowledge base lacks (a candidate)
@@ -216,6 +252,10 @@ def participants(mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:
     ]
 
 
+def _is_country(m: Mention, kb: KnowledgeBase) -> bool:
+    return m.entity != UNKNOWN and kb.actors[m.entity].type == "country"
+
+
 def _is_place(m: Mention, kb: KnowledgeBase) -> bool:
     return kb.actors[m.entity].type in PLACE_TYPES
 
@@ -246,11 +286,19 @@ def _nearest(
     return min(pool, key=lambda m: (_dist(m, cue), m.start)) if pool else None
 
 
+APPOSITION = frozenset(["the", "a", "an", "le", "la", "l'", "l’", "un", "une", "its", "son", "sa"])
+ATTRIBUTION = frozenset(["selon", "according", "d'après", "d’après"])
+
+
 def _relative_clauses(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
-    """Token ranges of ", qui/which ... ," clauses (to the next comma or sentence end)."""
+    """Token ranges of ", qui/which ... ," clauses and of appositions after a name
+    (", the battery arm of Rosatom,", ", le fabricant des Lada,"), to the next comma or
+    the sentence end."""
     out = []
     for i in range(start, end - 1):
-        if doc[i].text == "," and doc[i + 1].lower_ in RELATIVE:
+        after_name = i > start and (doc[i - 1].pos_ == "PROPN" or doc[i - 1].is_upper)
+        opens = doc[i + 1].lower_ in RELATIVE or (after_name and doc[i + 1].lower_ in APPOSITION)
+        if doc[i].text == "," and opens:
             j = i + 2
             while j < end and doc[j].text != ",":
                 j += 1
@@ -302,6 +350,22 @@ def relations_in_sentence(
             for m in parts
             if not any(a <= m.start < b and not a <= cue.start < b for a, b in clauses)
         ]
+        # A cue inside a relative clause: its agent is the clause's antecedent ("Avtotor,
+        # qui produit des BAIC", "Great Wall Motor, which builds Haval SUVs").
+        inside = next(((a, b) for a, b in clauses if a <= cue.start < b), None)
+        if inside is not None and doc[inside[0] + 1].lower_ in RELATIVE:
+            antecedent = [m for m in here if m.end <= inside[0]][-1:]
+            here = antecedent + [m for m in here if m.start >= inside[0]]
+        # "selon X", "according to X": a source of the statement, not a party to it.
+        here = [m for m in here if not _attributed(doc, m, start)]
+        if cue.relation != "exit":
+            # "l'ancienne usine Renault", "the former Hyundai plant": a past owner.
+            here = [m for m in here if not _former(doc, m.start, start)]
+            if _former(doc, cue.start, start) and cue.relation != "acquisition":
+                continue
+        if cue.relation in DIRECTED or cue.relation == "production":
+            # A country adjective ("les chaînes russes") is no agent of a directed relation.
+            here = [m for m in here if m.kind != ADJECTIVE or cue.relation == "production"]
         before = [m for m in here if m.end <= cue.start]
         after = [m for m in here if m.start >= cue.end]
         rule = cue.relation
@@ -319,14 +383,58 @@ def relations_in_sentence(
                 target, rule = previous_country, "exit (anaphora)"
             if target:
                 found += [(m.entity, target, cue, rule) for m in _leavers(doc, here, cue, kb)]
+    found += _sales(doc, start, end, parts, kb)
     unique: dict[tuple[str, str, str], Relation] = {}
     for src, tgt, cue, rule in found:
+        if cue.relation == "exit":
+            tgt = _country_of(tgt, kb)
         if UNKNOWN in (src, tgt) or not _keep(src, tgt, kb, cue.relation):
             continue
         unique.setdefault(
             (src, tgt, cue.relation), Relation(src, tgt, cue.relation, cue.text, rule)
         )
     return list(unique.values())
+
+
+def _former(doc: Doc, i: int, start: int) -> bool:
+    """Is token ``i`` preceded (within three tokens of its sentence) by a "former"?"""
+    words = [t.lower_ for t in doc[max(i - 3, start) : i]]
+    return any(w in FORMER or w.startswith("ex-") for w in words) or doc[i].lower_.startswith("ex-")
+
+
+def _attributed(doc: Doc, m: Mention, start: int) -> bool:
+    words = [t.lower_ for t in doc[max(m.start - 3, start) : m.start]]
+    return any(w in ATTRIBUTION for w in words)
+
+
+def _country_of(entity: str, kb: KnowledgeBase) -> str:
+    """A city or region's country entity (firms leave countries), else ``entity``."""
+    actor = kb.actors.get(entity)
+    if actor is not None and actor.type == "place" and actor.country in kb.country_names:
+        return kb.country_entity(actor.country)
+    return entity
+
+
+def _sales(
+    doc: Doc, start: int, end: int, parts: list[Mention], kb: KnowledgeBase
+) -> list[tuple[str, str, Cue, str]]:
+    """ "X a vendu son usine de Kalouga à Z", "X sold its stake in Y to Z": Z acquires
+    what is named between the verb and "à"/"to" (a plant's place, a firm)."""
+    out = []
+    for i in range(start, end):
+        if doc[i].lower_ not in SALE:
+            continue
+        to = next((j for j in range(i + 1, min(end, i + 1 + WINDOW)) if doc[j].lower_ in TO), None)
+        if to is None:
+            continue
+        named = [m for m in parts if m.entity != UNKNOWN]
+        buyer = next((m for m in named if to < m.start <= to + 4), None)
+        goods = [m for m in named if i < m.start < to and kb.actors[m.entity].type != "country"]
+        if buyer is None or not goods:
+            continue
+        cue = Cue("acquisition", i, i + 1, doc[i].text, False)
+        out.append((buyer.entity, goods[-1].entity, cue, "sale"))
+    return out
 
 
 def _directed(
@@ -338,15 +446,26 @@ def _directed(
     X's model") names the supplier after it; with nothing after it, the actors between
     the subject and the cue are what is supplied to the subject ("X assembles JAC and
     Chery models from kits")."""
-    firms = [m for m in before if m.entity == UNKNOWN or kb.actors[m.entity].type != "place"]
+    firms = [
+        m
+        for m in before
+        if (m.entity == UNKNOWN or kb.actors[m.entity].type != "place")
+        and not any(t.lower_ in LOCATIVE for t in doc[max(m.start - 2, 0) : m.start])
+    ]
     src = firms[0] if firms else None
+    # "Mercedes-Benz's plant at Esipovo": the thing acquired is the plant, not its owner.
+    after = [m for m in after if not (m.end < len(doc) and doc[m.end].text in ("'s", "’s"))]
     tgt = _nearest(after, cue, {src.entity} if src else set())
     reverse = cue.reverse
+    passive = cue.end < len(doc) and doc[cue.end].lower_ in ("par", "by")
+    if passive and cue.relation == "acquisition" and tgt is not None and before:
+        # "The Yelabuga plant ... was taken over by SOLLERS": SOLLERS acquires the plant.
+        return [(tgt.entity, before[0].entity)]
     if cue.relation == "supply":
         nxt = doc[cue.end].lower_ if cue.end < len(doc) else ""
         if tgt is not None and (nxt in FROM or cue.text.lower().split()[-1] in FROM):
             reverse = True
-        if tgt is None and src is not None:
+        if tgt is None and src is not None and not _is_country(src, kb):
             goods = [m for m in before[1:] if m.entity != UNKNOWN and not _is_place(m, kb)]
             return [(m.entity, src.entity) for m in goods if m.entity != src.entity]
     if src is None or tgt is None:
@@ -364,10 +483,13 @@ def _leavers(doc: Doc, here: list[Mention], cue: Cue, kb: KnowledgeBase) -> list
     firms = [m for m in here if m.entity != UNKNOWN and not _is_place(m, kb)]
     before = [m for m in firms if m.end <= cue.start]
     after = [m for m in firms if m.start >= cue.end]
-    for side in (before, after):
-        first = _nearest(side, cue)
-        if first is not None:
-            return [m for m in _coordinated(doc, first, side) if m.entity != UNKNOWN]
+    first = _nearest(before, cue)
+    if first is not None:
+        return [m for m in _coordinated(doc, first, before) if m.entity != UNKNOWN]
+    # "le départ de Renault", "the exit of Ford": only a firm the cue's complement names.
+    first = _nearest(after, cue, window=3)
+    if first is not None and all(t.lower_ in GENITIVE for t in doc[cue.end : first.start]):
+        return [m for m in _coordinated(doc, first, after) if m.entity != UNKNOWN]
     return []
 
 
@@ -397,6 +519,9 @@ def _partnership(
         options += [(a, b) for k, a in enumerate(side[:3]) for b in side[k + 1 : 3]]
     for a, b in options:
         if a.entity == b.entity or min(_dist(a, cue), _dist(b, cue)) > WINDOW:
+            continue
+        # A country adjective partners only another country ("alliance russo-chinoise").
+        if ADJECTIVE in (a.kind, b.kind) and not (_is_country(a, kb) and _is_country(b, kb)):
             continue
         first, second = sorted((a, b), key=lambda m: m.start)
         if UNKNOWN in (a.entity, b.entity) or _keep(first.entity, second.entity, kb, "partnership"):
@@ -450,7 +575,12 @@ def _production(
             t.lower_ in LOCATIVE or t.text == "," for t in doc[max(m.start - 2, 0) : m.start]
         )
     ]
-    src = _nearest(firms, cue) or _nearest(states, cue)
+    # The firm before the cue (its subject) before one after it (what is made).
+    src = (
+        _nearest([m for m in firms if m.end <= cue.start], cue)
+        or _nearest(firms, cue)
+        or _nearest(states, cue)
+    )
     if src is None:
         return []
     sources = _coordinated(doc, src, firms if src in firms else states)
