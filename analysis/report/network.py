@@ -19,7 +19,7 @@ LAYOUT_SEED = 7
 #: Circle areas (px²) of the least- and most-mentioned actors.
 SIZE_RANGE = (60, 700)
 #: Line styles of the relation types, in the order of the sorted type names.
-DASHES = ([1, 0], [8, 4], [2, 3], [12, 3, 2, 3], [5, 2], [1, 6])
+DASHES = ([1, 0], [8, 4], [2, 3], [12, 3, 2, 3], [5, 2], [1, 6], [12, 2, 2, 2, 2, 2])
 
 NODE_COLUMNS = ("node", "x", "y")
 EDGE_COLUMNS = ("edge", "source", "target", "x", "y", "x2", "y2")

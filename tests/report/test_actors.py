@@ -212,3 +212,10 @@ def test_empty_tables_build_sentences_not_errors(empty):
     assert actors.top_actors(empty).empty
     assert "No actor" in actors.actors_summary(empty)
     assert "found no" in actors.candidates_note(empty)
+
+
+def test_every_relation_type_has_a_line_style() -> None:
+    from analysis.extraction.relations import RELATION_TYPES
+    from analysis.report.network import DASHES
+
+    assert len(DASHES) >= len(RELATION_TYPES)
