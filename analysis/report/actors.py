@@ -18,6 +18,7 @@ import pycountry
 from babel import Locale
 
 from analysis import book, tables
+from analysis.extraction.actors import DISCOVERED, KNOWN
 from analysis.report import network
 from analysis.report.data import ReportData, read_table
 
@@ -162,6 +163,9 @@ def entity_info(data: ReportData) -> pd.DataFrame:
     entities["country_name"] = entities["country"].map(country_name)
     entities["mentions"] = pd.to_numeric(entities["mentions"], errors="coerce").fillna(0)
     entities["mentions"] = entities["mentions"].astype(int)
+    if "provenance" not in entities:  # tables written before actors were discovered
+        entities["provenance"] = KNOWN
+    entities["provenance"] = entities["provenance"].replace("", KNOWN)
     return entities.drop_duplicates("entity").set_index("entity")
 
 
@@ -303,7 +307,7 @@ def summary(data: ReportData) -> str:
         f"The extraction found {plural(len(rel), 'relation')} between "
         f"{plural(len(actors), 'actor')} in {len(docs):,} of the {plural(usable, 'usable seed')} "
         f"{cite_documents(docs)}; by type: {by_type}. A relation is one sentence in which a cue "
-        "word links two actors of the knowledge base, so a sentence can yield several "
+        "word links two actors (known or discovered), so a sentence can yield several "
         "relations and the same pair can recur when an article repeats itself."
     )
     if reported:
@@ -343,6 +347,7 @@ def network_frames(data: ReportData, min_mentions: int = 1) -> tuple[pd.DataFram
             "country": [str(info.at[n, "country"]) for n in keep],
             "country_name": [str(info.at[n, "country_name"]) for n in keep],
             "mentions": [int(info.at[n, "mentions"]) for n in keep],
+            "provenance": [str(info.at[n, "provenance"]) for n in keep],
         }
     )
     if rel.empty:
@@ -680,7 +685,10 @@ def top_actors(data: ReportData, n: int = 15) -> pd.DataFrame:
     info = info.sort_values(["mentions", "entity"], ascending=[False, True]).head(n)
     return pd.DataFrame(
         {
-            "actor": info["entity"],
+            "actor": [
+                f"{name} (discovered)" if source == DISCOVERED else name
+                for name, source in zip(info["entity"], info["provenance"], strict=True)
+            ],
             "type": info["type"],
             "country": info["country_name"],
             "mentions": info["mentions"],
@@ -710,7 +718,7 @@ def top_actors_chart(frame: pd.DataFrame) -> alt.Chart:
 
 
 def mention_documents(data: ReportData, actors: Iterable[str]) -> list[str]:
-    wanted = set(actors)
+    wanted = {a.removesuffix(" (discovered)") for a in actors}
     mentions = data.mentions
     return sorted(set(mentions.loc[mentions["entity"].isin(wanted), "document"].astype(str)))
 
@@ -718,22 +726,30 @@ def mention_documents(data: ReportData, actors: Iterable[str]) -> list[str]:
 def top_actors_caption(data: ReportData, frame: pd.DataFrame) -> str:
     docs = mention_documents(data, frame["actor"])
     return (
-        f"The {plural(len(frame), 'most-mentioned actor')} of the knowledge base, by number of "
-        "mentions (names and, for countries, adjectives such as “Chinese”). Country names come "
-        f"from ISO codes (Babel). Sources: the seeds {cite_documents(docs)}."
+        f"The {plural(len(frame), 'most-mentioned actor')}, by number of mentions (names "
+        "and, for countries, adjectives such as “Chinese”); “(discovered)” marks an actor "
+        "read from the seeds, not from the knowledge base, whose type and country are what "
+        "the text says of it (see the methods appendix). Country names come from ISO codes "
+        f"(Babel). Sources: the seeds {cite_documents(docs)}."
     )
 
 
 def actors_summary(data: ReportData) -> str:
     info = entity_info(data)
     if info.empty:
-        return "No actor of the knowledge base is mentioned in these seeds."
+        return "No actor is mentioned in these seeds."
     by_type = info.groupby("type").size().sort_values(ascending=False)
     types = ", ".join(book.escape(plural(int(n), str(t))) for t, n in by_type.items())
     countries = info.loc[info["type"] != "country", "country_name"].value_counts()
     docs = sorted(set(data.mentions["document"].astype(str)))
+    found = int((info["provenance"] == DISCOVERED).sum())
+    origin = (
+        f"{len(info) - found} from the knowledge base and {found} discovered in the text"
+        if found
+        else "all from the knowledge base"
+    )
     text = (
-        f"The seeds mention {plural(len(info), 'actor')} of the knowledge base ({types}) "
+        f"The seeds mention {plural(len(info), 'actor')} ({types}; {origin}) "
         f"{cite_documents(docs)}."
     )
     if not countries.empty:
@@ -745,8 +761,16 @@ def actors_summary(data: ReportData) -> str:
 # --- candidates -----------------------------------------------------------------------
 
 
+def _unkept(cand: pd.DataFrame) -> pd.DataFrame:
+    """Candidates that became no discovered actor (all of them in older tables)."""
+    if "actor" not in cand:
+        return cand
+    return cand[cand["actor"].astype("string").fillna("") == ""]
+
+
 def candidates_table(data: ReportData, n: int = 8) -> pd.DataFrame:
-    cand = data.candidates.copy()
+    """Names found by NER that became no actor (the review list)."""
+    cand = _unkept(data.candidates.copy())
     cand["count"] = pd.to_numeric(cand["count"], errors="coerce").fillna(0).astype(int)
     cand = cand.sort_values(["count", "text"], ascending=[False, True]).head(n)
     return pd.DataFrame(
@@ -762,17 +786,23 @@ def candidates_table(data: ReportData, n: int = 8) -> pd.DataFrame:
 def candidates_note(data: ReportData, n: int = 8) -> str:
     """A note on names found by NER that are not in the knowledge base (escaped)."""
     cand = data.candidates
-    if cand.empty:
+    if data.candidates.empty:
         return (
             "Named-entity recognition found no organisation, person or place outside the "
             "knowledge base: every actor above is linked to it."
+        )
+    cand = _unkept(cand)
+    if cand.empty:
+        return (
+            "Every name that named-entity recognition found outside the knowledge base "
+            "looked like a name, and is counted above as a discovered actor."
         )
     occurrences = int(pd.to_numeric(cand["count"], errors="coerce").fillna(0).sum())
     shown = min(n, len(cand))
     return (
         f"Named-entity recognition also found {plural(len(cand), 'name')} "
-        f"({plural(occurrences, 'occurrence')}) that the knowledge base lacks. They are "
-        "*discovered, not linked*: they take no part in the network, the matrix or the "
-        "counts above, and some are not actors at all (extraction noise). "
+        f"({plural(occurrences, 'occurrence')}) outside the knowledge base that do not look "
+        "like names of actors (too long, no proper noun, a verb, a headline): they take no "
+        "part in the network, the matrix or the counts above, and are listed for review. "
         + ("The table lists them." if shown == len(cand) else f"The {shown} most frequent:")
     )

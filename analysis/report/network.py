@@ -22,6 +22,8 @@ SIZE_RANGE = (60, 700)
 DASHES = ([1, 0], [8, 4], [2, 3], [12, 3, 2, 3], [5, 2], [1, 6], [12, 2, 2, 2, 2, 2])
 
 NODE_COLUMNS = ("node", "x", "y")
+#: Node shape by where the actor comes from (``entities.csv``'s ``provenance``).
+PROVENANCE_SHAPES = {"knowledge base": "circle", "discovered": "diamond"}
 EDGE_COLUMNS = ("edge", "source", "target", "x", "y", "x2", "y2")
 
 
@@ -184,14 +186,23 @@ def network_chart(
         alt.Tooltip("type:N", title="Type"),
         alt.Tooltip("country_name:N", title="Country"),
         alt.Tooltip("mentions:Q", title="Mentions (count)"),
+        alt.Tooltip("provenance:N", title="Actor from"),
     ]
     node_layer = (
         alt.Chart(nodes)
-        .mark_circle(opacity=0.95, stroke="white", strokeWidth=1)
+        .mark_point(filled=True, opacity=0.95, stroke="white", strokeWidth=1)
         .encode(
             x=alt.X("x:Q", axis=hidden, scale=x_scale),
             y=alt.Y("y:Q", axis=hidden, scale=y_scale),
             color=alt.Color("country_name:N", title="Country of the actor"),
+            # Discovered actors (read from the text, not the knowledge base) are diamonds.
+            shape=alt.Shape(
+                "provenance:N",
+                title="Actor from",
+                scale=alt.Scale(
+                    domain=list(PROVENANCE_SHAPES), range=list(PROVENANCE_SHAPES.values())
+                ),
+            ),
             size=alt.Size(
                 "mentions:Q",
                 title="Mentions (count)",

@@ -648,7 +648,7 @@ def sanctions_summary(data: ReportData, found: pd.DataFrame, cooc: pd.DataFrame)
             "not that the actor is sanctioned or a sanctions-driven partner."
         )
     else:
-        text += " These sentences name no actor of the knowledge base."
+        text += " These sentences name no actor."
     return text
 
 

@@ -195,7 +195,7 @@ def test_top_actors_and_candidates(other_world):
     assert isinstance(actors.top_actors_chart(top), alt.Chart)
     assert "{cite}`seed_a,seed_b`" in actors.top_actors_caption(other_world, top)
     note = actors.candidates_note(other_world)
-    assert "2 names (3 occurrences)" in note and "discovered, not linked" in note
+    assert "2 names (3 occurrences)" in note and "listed for review" in note
     cands = actors.candidates_table(other_world)
     assert cands.iloc[0]["Name as found"] == "{raw} html <b>x</b>"
     summary = actors.actors_summary(other_world)
