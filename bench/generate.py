@@ -3,9 +3,12 @@
 Each article is a headline and paragraphs of 3 to 5 sentences drawn (without repetition
 within the article) from the sentences of the seeds' cleaned paragraphs, until about
 ``words`` words. In every sentence, the names of companies, brands and people of the
-knowledge base are replaced with random actors of the same type, and numbers with random
-numbers of the same number of digits (years with years), so that articles differ in what
-extraction finds while reading like the seeds. The same ``seed`` gives the same files.
+knowledge base are replaced with random actors of the same type - with probability
+``OUTSIDE_SHARE`` an invented name the knowledge base lacks ("Varkonel Motors", "Irina
+Dolvaneva"), so that discovery of unknown actors is part of the measured work - and
+numbers with random numbers of the same number of digits (years with years), so that
+articles differ in what extraction finds while reading like the seeds. The same ``seed``
+gives the same files.
 
     python -m bench.generate OUT_DIR [--articles 10000] [--words 600] [--seed 0]
 """
@@ -24,7 +27,39 @@ from analysis.extraction.actors import load_knowledge_base
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 #: Actor types swapped for one another (countries and places are left as written).
-SWAPPED_TYPES = ("company", "brand", "person", "state body", "media")
+SWAPPED_TYPES = ("company", "brand", "person", "government body", "media")
+#: Share of swapped names drawn outside the knowledge base (invented names).
+OUTSIDE_SHARE = 0.65
+_SYLLABLES = (
+    "var",
+    "kon",
+    "zel",
+    "to",
+    "mir",
+    "la",
+    "dor",
+    "vek",
+    "sa",
+    "ri",
+    "nel",
+    "bo",
+    "tan",
+    "gu",
+    "ler",
+    "ka",
+    "vo",
+    "shen",
+    "lin",
+    "ra",
+)
+_SUFFIXES = {
+    "company": ("Motors", "Group", "Auto", "Energy", "Industries", "Holding", "Metals"),
+    "brand": ("",),
+    "person": ("",),
+    "government body": ("",),
+    "media": ("News", "Info", "Press"),
+}
+_FIRST_NAMES = ("Irina", "Oleg", "Li", "Wei", "Aigerim", "Timur", "Anna", "Sergei", "Mei")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[«\"A-ZÀ-ÖØ-Þ0-9])")
 _NUMBER = re.compile(r"\d+")
 _YEAR = re.compile(r"^(19|20)\d\d$")
@@ -59,6 +94,21 @@ def actor_names() -> tuple[re.Pattern[str], dict[str, str], dict[str, list[str]]
     return pattern, alias_type, {t: sorted(names) for t, names in by_type.items()}
 
 
+def invented_name(kind: str, rng: random.Random) -> str:
+    """A name of ``kind`` that no knowledge base lists (syllables drawn by ``rng``)."""
+    word = "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 3))).capitalize()
+    if kind == "person":
+        return (
+            f"{rng.choice(_FIRST_NAMES)} {word}ova"
+            if rng.random() < 0.5
+            else (f"{rng.choice(_FIRST_NAMES)} {word}ov")
+        )
+    if kind == "government body":
+        return f"Agence {word}"
+    suffix = rng.choice(_SUFFIXES.get(kind, ("",)))
+    return f"{word} {suffix}".strip()
+
+
 class Generator:
     """Articles from the seeds' sentences; ``article(i)`` depends only on ``seed`` and ``i``."""
 
@@ -66,10 +116,20 @@ class Generator:
         self.seed, self.words = seed, words
         self.sentences = seed_sentences(seeds)
         self.pattern, self.alias_type, self.names = actor_names()
+        self.known = {a.casefold() for a in self.alias_type}
+        #: Names swapped in, known and invented (``outside_share`` reads them).
+        self.swapped = {"known": 0, "invented": 0}
 
     def _substitute(self, sentence: str, rng: random.Random) -> str:
         def actor(m: re.Match[str]) -> str:
-            return rng.choice(self.names[self.alias_type[m.group(0)]])
+            kind = self.alias_type[m.group(0)]
+            if rng.random() < OUTSIDE_SHARE:
+                name = invented_name(kind, rng)
+                if name.casefold() not in self.known:
+                    self.swapped["invented"] += 1
+                    return name
+            self.swapped["known"] += 1
+            return rng.choice(self.names[kind])
 
         def number(m: re.Match[str]) -> str:
             digits = m.group(0)
@@ -96,16 +156,16 @@ class Generator:
         return "\n\n".join([title, *paragraphs]) + "\n"
 
 
-def generate(out_dir: Path, articles: int, *, words: int = 600, seed: int = 0) -> list[Path]:
-    """Write ``articles`` files ``bench_NNNNN.txt`` into ``out_dir``; return their paths."""
+def generate(out_dir: Path, articles: int, *, words: int = 600, seed: int = 0) -> float:
+    """Write ``articles`` files ``bench_NNNNN.txt`` into ``out_dir``; return the share of
+    swapped actor names that are invented (outside the knowledge base)."""
     out_dir.mkdir(parents=True, exist_ok=True)
     generator = Generator(seed, words)
-    paths = []
     for i in range(articles):
         path = out_dir / f"bench_{i:05d}.txt"
         path.write_text(generator.article(i), encoding="utf-8")
-        paths.append(path)
-    return paths
+    swapped = generator.swapped
+    return swapped["invented"] / max(1, swapped["known"] + swapped["invented"])
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -115,8 +175,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--words", type=int, default=600)
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args(argv)
-    paths = generate(args.out_dir, args.articles, words=args.words, seed=args.seed)
-    print(f"{len(paths)} articles in {args.out_dir}")
+    share = generate(args.out_dir, args.articles, words=args.words, seed=args.seed)
+    print(f"{args.articles} articles in {args.out_dir}; {share:.0%} of actor names invented")
 
 
 if __name__ == "__main__":
