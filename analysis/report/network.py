@@ -65,7 +65,12 @@ def layout(
     for component, side in zip(components, sides, strict=True):
         if x > 0 and x + side > row_width:
             x, y, row_height = 0.0, y - row_height, 0.0
-        local = _component_layout(graph.subgraph(component).copy(), seed)
+        # Built in sorted order: a subgraph view's copy iterates a set of names, whose
+        # order changes with the process's hash seed (and the spring layout with it).
+        sub = nx.Graph()
+        sub.add_nodes_from(component)
+        sub.add_edges_from(sorted(tuple(sorted(e)) for e in graph.edges(component)))
+        local = _component_layout(sub, seed)
         inner = side - 0.6 if len(component) > 1 else 0.0
         for node, (lx, ly) in local.items():
             positions[node] = (x + side / 2 + lx * inner, y - side / 2 + ly * inner)

@@ -20,7 +20,13 @@ def make_project(tmp: Path) -> Path:
     """A copy of the project's book sources with one extra notebook that raises."""
     project = tmp / "project"
     project.mkdir()
-    for name in ("_config.yml", "references.bib", "Makefile", "requirements.txt"):
+    for name in (
+        "_config.yml",
+        "references.bib",
+        "Makefile",
+        "requirements.txt",
+        "requirements-models.txt",
+    ):
         shutil.copy2(ROOT / name, project / name)
     for name in ("chapters", "_static", "seeds", "scripts"):
         shutil.copytree(ROOT / name, project / name)
