@@ -57,6 +57,7 @@ class Lexicon:
     parent_heads: frozenset[tuple[str, ...]]
     name_words: dict[str, tuple[str, str]]  # word -> (type, sector)
     longest: int
+    product_words: frozenset[str]
 
 
 @functools.cache
@@ -77,7 +78,29 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
             for word in words:
                 names.setdefault(word.lower(), (kind, sector or ""))
     longest = max(len(k) for k in (*heads, *parents))
-    return Lexicon(heads, fillers, parents, names, longest)
+    products = frozenset(w.lower() for w in data.get("product_words", []))
+    return Lexicon(heads, fillers, parents, names, longest, products)
+
+
+def is_product(words: list[str], brand_first: bool) -> bool:
+    """A product's name rather than an actor's: it opens with a product word ("SUV
+    Tiggo"), or a known brand is followed by at most two words that are not words of
+    firms' names ("Lada Vesta", "Bestune T77"; not "Haval Motor Rus")."""
+    lex = load_lexicon()
+    if words and words[0].lower() in lex.product_words:
+        return True
+    rest = words[1:]
+    return brand_first and 0 < len(rest) <= 2 and not any(w.lower() in lex.name_words for w in rest)
+
+
+@functools.cache
+def head_words() -> frozenset[str]:
+    """Every one-word head ("usine", "groupe", "plant"): a name made of a known name
+    and heads only ("Usine Hyundai", "Renault Factory") is that known name."""
+    return frozenset(words[0] for words in load_lexicon().heads if len(words) == 1) | {
+        "factory",
+        "plant",
+    }
 
 
 def organisation_heads() -> frozenset[str]:

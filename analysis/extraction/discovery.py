@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from analysis.extraction.actors import PLACE_TYPES, KnowledgeBase, Mention
+from analysis.extraction.descriptors import head_words, is_product
 
 #: English model labels -> the French model's label set; others are not actors.
 LABELS = {
@@ -153,22 +154,25 @@ def candidates(
         inside = sorted({owner[i] for i in range(span.start, span.end) if owner[i] >= 0})
         parent = ""
         if inside:
-            if label in ("PER", "LOC") or not _org_owns(doc, span, [mentions[k] for k in inside]):
+            if label in ("PER", "LOC") or not _org_owns(
+                doc, span, [mentions[k] for k in inside], kb
+            ):
                 continue
             first = mentions[inside[0]]
             if first.start == span.start and kb.actors[first.entity].type not in PLACE_TYPES:
                 parent = first.entity
-            dropped |= set(inside)
         text = " ".join(span.text.split())
         actor = ""
-        if looks_like_name(span):
+        brand = bool(parent) and kb.actors[parent].type == "brand"
+        if looks_like_name(span) and not is_product(text.split(), brand):
             actor = known_by_key(text, kb) or text
+            dropped |= set(inside)  # the names inside are part of this actor's name
         out.append(Candidate(text, label, span.start, span.end, actor, parent))
     kept = [m for k, m in enumerate(mentions) if k not in dropped]
     return out, kept
 
 
-def _org_owns(doc: Doc, span: Span, inside: list[Mention]) -> bool:
+def _org_owns(doc: Doc, span: Span, inside: list[Mention], kb: KnowledgeBase) -> bool:
     """An organisation's name that contains linked mentions: all of them countries or
     places, or a known firm at its start followed by capitalised words only, and at
     least one capitalised word of its own ("Banque de Russie", "BYD Uzbekistan")."""
@@ -178,6 +182,10 @@ def _org_owns(doc: Doc, span: Span, inside: list[Mention]) -> bool:
             return False
         covered |= set(range(m.start, m.end))
     own = [t for t in span if t.i not in covered]
-    if not any(t.text[:1].isupper() and not t.is_stop for t in own):
+    # "Usine Hyundai", "Renault Factory": a firm with a head word is that firm; "Moscow
+    # Exchange", "Banque de Russie": a place with one is an organisation of its own.
+    firm = any(kb.actors[m.entity].type not in PLACE_TYPES for m in inside)
+    heads = head_words() if firm else frozenset()
+    if not any(t.text[:1].isupper() and not t.is_stop and t.lower_ not in heads for t in own):
         return False
     return not any(t.lower_ in ("et", "and", ",", "&") and t.i not in covered for t in span)
