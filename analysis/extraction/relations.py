@@ -137,6 +137,21 @@ SALE = frozenset(
     ]
 )
 TO = frozenset(["à", "au", "aux", "to"])
+BOUGHT = frozenset(
+    [
+        "bought",
+        "acquired",
+        "purchased",
+        "racheté",
+        "rachète",
+        "acquis",
+        "acquiert",
+        "repris",
+        "reprend",
+        "took",
+        "takes",
+    ]
+)
 ANAPHORS = (("le", "pays"), ("ce", "pays"), ("the", "country"), ("this", "country"))
 _EXCLUDE = "exclude"
 UNKNOWN = ""  # entity of an actor the knowledge base lacks (a candidate)
@@ -350,18 +365,36 @@ def relations_in_sentence(
             for m in parts
             if not any(a <= m.start < b and not a <= cue.start < b for a, b in clauses)
         ]
+        # Coordinated clauses ("X assembles ..., while Y builds ... in Z") are apart.
+        lo, hi = _clause(doc, start, end, cue)
+        here = [m for m in here if lo <= m.start and m.end <= hi]
         # A cue inside a relative clause: its agent is the clause's antecedent ("Avtotor,
         # qui produit des BAIC", "Great Wall Motor, which builds Haval SUVs").
         inside = next(((a, b) for a, b in clauses if a <= cue.start < b), None)
         if inside is not None and doc[inside[0] + 1].lower_ in RELATIVE:
-            antecedent = [m for m in here if m.end <= inside[0]][-1:]
+            # The nearest actor before the clause that is not a place ("avec Avtotor, à
+            # Kaliningrad, qui produit": Avtotor).
+            antecedent = [
+                m
+                for m in here
+                if m.end <= inside[0] and (m.entity == UNKNOWN or not _is_place(m, kb))
+            ][-1:]
             here = antecedent + [m for m in here if m.start >= inside[0]]
         # "selon X", "according to X": a source of the statement, not a party to it.
         here = [m for m in here if not _attributed(doc, m, start)]
         if cue.relation != "exit":
             # "l'ancienne usine Renault", "the former Hyundai plant": a past owner.
-            here = [m for m in here if not _former(doc, m.start, start)]
-            if _former(doc, cue.start, start) and cue.relation != "acquisition":
+            here = [
+                m
+                for m in here
+                if not _former(doc, m.start, start) or (m.entity and _is_place(m, kb))
+            ]
+            if _former(doc, cue.start, start, reach=6) and cue.relation != "acquisition":
+                continue
+            # "a vendu son usine de Kalouga", "bought Mercedes-Benz's plant", "cédé sa
+            # participation dans": a plant or stake changing hands, not production or
+            # ownership by the sentence's subject (the sale rule reads it).
+            if cue.relation in ("production", "ownership") and _changes_hands(doc, cue, start):
                 continue
         if cue.relation in DIRECTED or cue.relation == "production":
             # A country adjective ("les chaînes russes") is no agent of a directed relation.
@@ -396,14 +429,41 @@ def relations_in_sentence(
     return list(unique.values())
 
 
-def _former(doc: Doc, i: int, start: int) -> bool:
-    """Is token ``i`` preceded (within three tokens of its sentence) by a "former"?"""
-    words = [t.lower_ for t in doc[max(i - 3, start) : i]]
+def _former(doc: Doc, i: int, start: int, reach: int = 4) -> bool:
+    """Is token ``i`` preceded (within ``reach`` tokens of its sentence) by a "former"?"""
+    words = [t.lower_ for t in doc[max(i - reach, start) : i]]
     return any(w in FORMER or w.startswith("ex-") for w in words) or doc[i].lower_.startswith("ex-")
 
 
+CLAUSE_BREAKS = frozenset([";", "while", "whereas", "tandis", "alors", "but", "mais"])
+
+
+def _clause(doc: Doc, start: int, end: int, cue: Cue) -> tuple[int, int]:
+    """The token range of the cue's clause: between breaks such as ";" and "while"."""
+    lo = start
+    for i in range(cue.start - 1, start - 1, -1):
+        if doc[i].lower_ in CLAUSE_BREAKS:
+            lo = i + 1
+            break
+    hi = end
+    for i in range(cue.end, end):
+        if doc[i].lower_ in CLAUSE_BREAKS:
+            hi = i
+            break
+    return lo, hi
+
+
+def _possessive(doc: Doc, m: Mention) -> bool:
+    return m.end < len(doc) and doc[m.end].text in ("'s", "’s")
+
+
+def _changes_hands(doc: Doc, cue: Cue, start: int) -> bool:
+    words = {t.lower_ for t in doc[max(cue.start - 6, start) : cue.start]}
+    return bool(words & (SALE | BOUGHT))
+
+
 def _attributed(doc: Doc, m: Mention, start: int) -> bool:
-    words = [t.lower_ for t in doc[max(m.start - 3, start) : m.start]]
+    words = [t.lower_ for t in doc[max(m.start - 5, start) : m.start]]
     return any(w in ATTRIBUTION for w in words)
 
 
@@ -424,7 +484,9 @@ def _sales(
     for i in range(start, end):
         if doc[i].lower_ not in SALE:
             continue
-        to = next((j for j in range(i + 1, min(end, i + 1 + WINDOW)) if doc[j].lower_ in TO), None)
+        to = next(
+            (j for j in range(i + 1, min(end, i + 1 + 2 * WINDOW)) if doc[j].lower_ in TO), None
+        )
         if to is None:
             continue
         named = [m for m in parts if m.entity != UNKNOWN]
@@ -433,7 +495,7 @@ def _sales(
         if buyer is None or not goods:
             continue
         cue = Cue("acquisition", i, i + 1, doc[i].text, False)
-        out.append((buyer.entity, goods[-1].entity, cue, "sale"))
+        out.append((buyer.entity, goods[0].entity, cue, "sale"))
     return out
 
 
@@ -457,7 +519,8 @@ def _directed(
     after = [m for m in after if not (m.end < len(doc) and doc[m.end].text in ("'s", "’s"))]
     tgt = _nearest(after, cue, {src.entity} if src else set())
     reverse = cue.reverse
-    passive = cue.end < len(doc) and doc[cue.end].lower_ in ("par", "by")
+    nxt = cue.end + 1 if cue.end < len(doc) - 1 and doc[cue.end].pos_ == "ADV" else cue.end
+    passive = nxt < len(doc) and doc[nxt].lower_ in ("par", "by")
     if passive and cue.relation == "acquisition" and tgt is not None and before:
         # "The Yelabuga plant ... was taken over by SOLLERS": SOLLERS acquires the plant.
         return [(tgt.entity, before[0].entity)]
@@ -523,6 +586,11 @@ def _partnership(
         # A country adjective partners only another country ("alliance russo-chinoise").
         if ADJECTIVE in (a.kind, b.kind) and not (_is_country(a, kb) and _is_country(b, kb)):
             continue
+        # A firm partners a country only when the cue names it ("accord avec la Russie").
+        if _is_country(a, kb) != _is_country(b, kb):
+            country = a if _is_country(a, kb) else b
+            if _dist(country, cue) > COORDINATION_WINDOW:
+                continue
         first, second = sorted((a, b), key=lambda m: m.start)
         if UNKNOWN in (a.entity, b.entity) or _keep(first.entity, second.entity, kb, "partnership"):
             return [(first.entity, second.entity)]
@@ -574,13 +642,24 @@ def _production(
         and not any(
             t.lower_ in LOCATIVE or t.text == "," for t in doc[max(m.start - 2, 0) : m.start]
         )
+        and not _possessive(doc, m)  # "Russia's first gigafactory" says where, not who
     ]
-    # The firm before the cue (its subject) before one after it (what is made).
-    src = (
-        _nearest([m for m in firms if m.end <= cue.start], cue)
-        or _nearest(firms, cue)
-        or _nearest(states, cue)
-    )
+    # The firm before the cue (its subject), within a clause's reach; else one after it
+    # introduced as the agent ("assemblés par BelGee", "built by X").
+    before = [m for m in firms if m.end <= cue.start and not _possessive(doc, m)]
+    # After the cue: an agent ("assemblés par BelGee"), or a plant's owner ("l'usine
+    # Hyundai", "the plant of X").
+    plant = cue.text.lower() in PLANT_NOUNS
+    agents = [
+        m
+        for m in firms
+        if m.start >= cue.end
+        and (
+            doc[m.start - 1].lower_ in ("par", "by")
+            or (plant and all(t.lower_ in PLANT_OF for t in doc[cue.end : m.start]))
+        )
+    ]
+    src = _nearest(before, cue, window=2 * WINDOW) or _nearest(agents, cue) or _nearest(states, cue)
     if src is None:
         return []
     sources = _coordinated(doc, src, firms if src in firms else states)
