@@ -22,6 +22,8 @@ SIZE_RANGE = (60, 700)
 DASHES = ([1, 0], [8, 4], [2, 3], [12, 3, 2, 3], [5, 2], [1, 6], [12, 2, 2, 2, 2, 2])
 
 NODE_COLUMNS = ("node", "x", "y")
+#: Largest component laid out with the spring layout (networkx needs scipy above 500).
+SPRING_MAX = 400
 #: Node shape by where the actor comes from (``entities.csv``'s ``provenance``).
 PROVENANCE_SHAPES = {"knowledge base": "circle", "discovered": "diamond"}
 EDGE_COLUMNS = ("edge", "source", "target", "x", "y", "x2", "y2")
@@ -31,7 +33,13 @@ def _component_layout(graph: nx.Graph, seed: int) -> dict[str, tuple[float, floa
     """Positions of one connected component, centred, in a box of side ~1."""
     if graph.number_of_nodes() == 1:
         return {str(next(iter(graph.nodes))): (0.0, 0.0)}
-    positions = nx.spring_layout(graph, seed=seed, iterations=300)
+    if graph.number_of_nodes() > SPRING_MAX:
+        # Thousands of actors (a large folder): the spring layout would need scipy and
+        # minutes; a circle keeps the CSV complete, and the chart draws only the most
+        # supported links, laid out again (``actors.network_selection``).
+        positions = nx.circular_layout(graph)
+    else:
+        positions = nx.spring_layout(graph, seed=seed, iterations=300)
     xs = [p[0] for p in positions.values()]
     ys = [p[1] for p in positions.values()]
     cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2

@@ -219,3 +219,13 @@ def test_every_relation_type_has_a_line_style() -> None:
     from analysis.report.network import DASHES
 
     assert len(DASHES) >= len(RELATION_TYPES)
+
+
+def test_a_network_of_thousands_of_actors_is_laid_out_without_scipy() -> None:
+    from analysis.report import network
+
+    nodes = [f"actor {i}" for i in range(1200)]
+    edges = [(nodes[i], nodes[i + 1]) for i in range(len(nodes) - 1)]
+    positions = network.layout(nodes, edges)
+    assert set(positions) == set(nodes)
+    assert positions == network.layout(list(reversed(nodes)), edges)  # order-free
