@@ -18,7 +18,8 @@ Method (cited by the methods appendix):
    fail stay in ``candidates.csv`` for review, marked as not kept.
 4. **Names.** The discovered actor's name is the span's text without a leading article
    or a trailing possessive; a name whose key (case, accents, punctuation folded)
-   equals a knowledge-base alias is that known actor ("Avtovaz" is AvtoVAZ). Merging of
+   equals a knowledge-base alias is that known actor ("Avtovaz" is AvtoVAZ), also up to
+   transliteration variants (``spelling_key``: "Toula" is Tula). Merging of
    short forms and spellings across the corpus is done by ``registry``.
 """
 
@@ -119,6 +120,29 @@ def name_key(name: str) -> str:
     return re.sub(r"[\W_]+", "", letters)
 
 
+#: Spelling variants of Russian and Chinese names in Latin script, folded for merging:
+#: French and German transliterations ("Toula", "Moskwitsch") and y/i ("Uzlovaya").
+_SPELLINGS = (
+    ("tsch", "ch"),
+    ("tch", "ch"),
+    ("ou", "u"),
+    ("kh", "h"),
+    ("ck", "k"),
+    ("w", "v"),
+    ("y", "i"),
+    ("ii", "i"),
+)
+
+
+def spelling_key(name: str) -> str:
+    """``name_key`` with transliteration variants folded: "Toula" and "Tula",
+    "Moskvitch" and "Moskvich" share it. Used to merge names, never to score them."""
+    key = name_key(name)
+    for old, new in _SPELLINGS:
+        key = key.replace(old, new)
+    return key
+
+
 @functools.cache
 def _alias_keys(kb: KnowledgeBase) -> dict[str, str]:
     out: dict[str, str] = {}
@@ -126,13 +150,14 @@ def _alias_keys(kb: KnowledgeBase) -> dict[str, str]:
         if actor.type == "country":
             continue
         for alias in actor.aliases:
-            out.setdefault(name_key(alias), actor.name)
+            out.setdefault(spelling_key(alias), actor.name)
     return out
 
 
 def known_by_key(name: str, kb: KnowledgeBase) -> str | None:
-    """The knowledge-base actor whose alias has ``name``'s key, if any."""
-    return _alias_keys(kb).get(name_key(name))
+    """The knowledge-base actor one of whose aliases is ``name`` up to case, accents,
+    punctuation and transliteration ("Avtovaz" is AvtoVAZ, "Toula" is Tula)."""
+    return _alias_keys(kb).get(spelling_key(name))
 
 
 def candidates(

@@ -3,9 +3,10 @@
 Per document, extraction records each discovered actor's name as written and what the
 text says of it (``descriptors``). Over the corpus:
 
-- **Names merge** on their key (case, accents and punctuation folded: "Sollers" and
-  "SOLLERS"), and a one-word person's name merges with the only longer person's name
-  that ends with it ("Manturov" and "Denis Manturov"). Within a document a short form
+- **Names merge** on their key (case, accents, punctuation and transliteration
+  variants folded: "Sollers" and "SOLLERS", "Kostanai" and "Kostanay"), and a one-word
+  person's name merges with the only longer person's name that ends with it
+  ("Manturov" and "Denis Manturov"). Within a document a short form
   of an earlier organisation's name was already given that name ("Great Wall" after
   "Great Wall Motor"). The canonical name is the most frequent form, then the longest.
 - **Attributes** (type, sector, country, parent) take the value with the strongest
@@ -22,7 +23,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from analysis.extraction.actors import DISCOVERED, Actor
-from analysis.extraction.discovery import name_key
+from analysis.extraction.discovery import spelling_key
 
 #: Strength of each basis of an attribute (higher wins).
 BASIS_RANK = {
@@ -50,7 +51,7 @@ def merge_names(mentions: list[dict], evidence: list[dict]) -> dict[str, str]:
     person = {e["entity"] for e in evidence if e["attribute"] == "type" and e["value"] == "person"}
     groups: dict[str, list[str]] = defaultdict(list)
     for name in sorted(counts):
-        groups[name_key(name)].append(name)
+        groups[spelling_key(name)].append(name)
     canonical: dict[str, str] = {}
     for names in groups.values():
         best = max(names, key=lambda n: (counts[n], len(n), n))

@@ -1,0 +1,251 @@
+"""The context of a relation cue: participants, clauses, and the words that qualify them.
+
+Shared by the relation rules (``relation_rules``) and their driver (``relations``), whose
+docstring states the method. Pure functions of a parsed sentence and its mentions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from analysis.extraction.actors import ATTRIBUTE, PLACE_TYPES, KnowledgeBase, Mention
+
+RELATION_TYPES = (
+    "partnership",
+    "ownership",
+    "acquisition",
+    "exit",
+    "production",
+    "investment",
+    "supply",
+)
+SYMMETRIC = frozenset({"partnership"})
+DIRECTED = frozenset({"ownership", "acquisition", "investment", "supply"})
+#: Types whose ends may be a city or region (a plant is bought, financed, left there);
+#: in the others a place can only be a country.
+PLACE_TARGETS = frozenset({"acquisition", "investment", "production", "exit"})
+WINDOW = 12
+PLACE_WINDOW = 10
+LOCATIVE = frozenset(["en", "au", "aux", "à", "dans", "sur", "in", "into", "at"])
+#: Production cues that are nouns: "l'usine de Toula", "the plant of ...", "its plant
+#: near Kaluga" take the place after "de"/"of"/"near" as well.
+PLANT_NOUNS = frozenset(
+    [
+        "usine",
+        "usines",
+        "gigafactory",
+        "gigafactories",
+        "plant",
+        "plants",
+        "factory",
+        "factories",
+        "site de production",
+        "chaîne de montage",
+        "chaînes de montage",
+        "assembly line",
+    ]
+)
+PLANT_OF = frozenset(["de", "d'", "du", "of", "near", "outside", "près"])
+#: After a supply cue, these say the actor that follows is the supplier ("kits from X",
+#: "under licence from X", "based on X's model").
+FROM = frozenset(["from", "de", "d'", "du", "des", "by", "par", "on", "sur"])
+#: Words that make what follows a thing of the past: "l'ancienne usine Renault", "the
+#: former Hyundai plant", "formerly part of": its firm is a former owner, not an agent.
+FORMER = frozenset(
+    [
+        "ancienne",
+        "ancien",
+        "anciens",
+        "anciennes",
+        "ex",
+        "former",
+        "formerly",
+        "old",
+        "l'ex",
+        "ex-usine",
+    ]
+)
+#: Sale verbs: "X a vendu son usine de Y à Z", "X sold its stake in Y to Z".
+SALE = frozenset(
+    [
+        "vend",
+        "vendu",
+        "vendue",
+        "vendus",
+        "cède",
+        "cédé",
+        "cédée",
+        "cédés",
+        "sold",
+        "sells",
+        "sell",
+        "selling",
+        "transferred",
+        "handed",
+    ]
+)
+TO = frozenset(["à", "au", "aux", "to"])
+BOUGHT = frozenset(
+    [
+        "bought",
+        "acquired",
+        "purchased",
+        "racheté",
+        "rachète",
+        "acquis",
+        "acquiert",
+        "repris",
+        "reprend",
+        "took",
+        "takes",
+    ]
+)
+ANAPHORS = (("le", "pays"), ("ce", "pays"), ("the", "country"), ("this", "country"))
+_EXCLUDE = "exclude"
+UNKNOWN = ""  # entity of an actor the knowledge base lacks (a candidate)
+UNKNOWN_PLACE = "unknown place"
+NEAR = frozenset(["près", "near", "outside"])
+COORDINATION_WINDOW = 4
+GENITIVE = frozenset(["de", "du", "des", "d'", "la", "le", "les", "l'", "of", "the"])
+RELATIVE = frozenset(["qui", "que", "qu'", "dont", "which", "who", "whose"])
+
+
+@dataclass(frozen=True)
+class Relation:
+    source: str
+    target: str
+    relation: str
+    cue: str
+    rule: str
+
+
+@dataclass(frozen=True)
+class Cue:
+    relation: str
+    start: int
+    end: int
+    text: str
+    reverse: bool
+
+
+def _dist(m: Mention, cue: Cue) -> int:
+    return cue.start - m.end if m.end <= cue.start else m.start - cue.end
+
+
+NOT_PARTICIPANTS = frozenset({"media", "person"})
+
+
+def participants(mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:
+    """Mentions that may take part in a relation (see module docstring, step 2)."""
+    return [
+        m
+        for m in mentions
+        if m.role != ATTRIBUTE and kb.actors[m.entity].type not in NOT_PARTICIPANTS
+    ]
+
+
+def _is_country(m: Mention, kb: KnowledgeBase) -> bool:
+    return m.entity != UNKNOWN and kb.actors[m.entity].type == "country"
+
+
+def _is_place(m: Mention, kb: KnowledgeBase) -> bool:
+    return kb.actors[m.entity].type in PLACE_TYPES
+
+
+def _coordinated(
+    doc: Doc, first: Mention, pool: list[Mention], joiners: frozenset[str] = frozenset()
+) -> list[Mention]:
+    """``first`` and the mentions joined to it by "et"/"and"/commas/articles (+ ``joiners``)."""
+    allowed = {"et", "and", ",", "la", "le", "les", "l'", "the"} | joiners
+    group = [first]
+    ordered = sorted(pool, key=lambda m: m.start)
+    for seq, forward in ((ordered, True), (ordered[::-1], False)):
+        cur = first
+        for m in seq:
+            lo, hi = (cur.end, m.start) if forward else (m.end, cur.start)
+            if lo >= hi or m in group:
+                continue
+            if all(t.lower_ in allowed for t in doc[lo:hi]):
+                group.append(m)
+                cur = m
+    return group
+
+
+def _nearest(
+    cands: list[Mention], cue: Cue, exclude: set[str] = frozenset(), window: int = WINDOW
+) -> Mention | None:
+    pool = [m for m in cands if m.entity not in exclude and _dist(m, cue) <= window]
+    return min(pool, key=lambda m: (_dist(m, cue), m.start)) if pool else None
+
+
+APPOSITION = frozenset(["the", "a", "an", "le", "la", "l'", "l’", "un", "une", "its", "son", "sa"])
+ATTRIBUTION = frozenset(["selon", "according", "d'après", "d’après"])
+
+
+def _relative_clauses(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """Token ranges of ", qui/which ... ," clauses and of appositions after a name
+    (", the battery arm of Rosatom,", ", le fabricant des Lada,"), to the next comma or
+    the sentence end."""
+    out = []
+    for i in range(start, end - 1):
+        after_name = i > start and (doc[i - 1].pos_ == "PROPN" or doc[i - 1].is_upper)
+        opens = doc[i + 1].lower_ in RELATIVE or (after_name and doc[i + 1].lower_ in APPOSITION)
+        if doc[i].text == "," and opens:
+            j = i + 2
+            while j < end and doc[j].text != ",":
+                j += 1
+            out.append((i, j))
+    return out
+
+
+def _anaphor(doc: Doc, start: int, end: int) -> bool:
+    words = [t.lower_ for t in doc[start:end]]
+    return any(words[i : i + 2] == list(a) for a in ANAPHORS for i in range(len(words) - 1))
+
+
+def _former(doc: Doc, i: int, start: int, reach: int = 4) -> bool:
+    """Is token ``i`` preceded (within ``reach`` tokens of its sentence) by a "former"?"""
+    words = [t.lower_ for t in doc[max(i - reach, start) : i]]
+    return any(w in FORMER or w.startswith("ex-") for w in words) or doc[i].lower_.startswith("ex-")
+
+
+CLAUSE_BREAKS = frozenset([";", "while", "whereas", "tandis", "alors", "but", "mais"])
+
+
+def _clause(doc: Doc, start: int, end: int, cue: Cue) -> tuple[int, int]:
+    """The token range of the cue's clause: between breaks such as ";" and "while"."""
+    lo = start
+    for i in range(cue.start - 1, start - 1, -1):
+        if doc[i].lower_ in CLAUSE_BREAKS:
+            lo = i + 1
+            break
+    hi = end
+    for i in range(cue.end, end):
+        if doc[i].lower_ in CLAUSE_BREAKS:
+            hi = i
+            break
+    return lo, hi
+
+
+def _possessive(doc: Doc, m: Mention) -> bool:
+    return m.end < len(doc) and doc[m.end].text in ("'s", "’s")
+
+
+def _changes_hands(doc: Doc, cue: Cue, start: int) -> bool:
+    words = {t.lower_ for t in doc[max(cue.start - 6, start) : cue.start]}
+    return bool(words & (SALE | BOUGHT))
+
+
+def _attributed(doc: Doc, m: Mention, start: int) -> bool:
+    words = [t.lower_ for t in doc[max(m.start - 5, start) : m.start]]
+    return any(w in ATTRIBUTION for w in words)
+
+
+def _country_of(entity: str, kb: KnowledgeBase) -> str:
+    """A city or region's country entity (firms leave countries), else ``entity``."""
+    actor = kb.actors.get(entity)
+    if actor is not None and actor.type == "place" and actor.country in kb.country_names:
+        return kb.country_entity(actor.country)
+    return entity

@@ -1,0 +1,242 @@
+"""The window rule of each relation type (see ``relations`` for the method)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from analysis.extraction.actors import ADJECTIVE, KnowledgeBase, Mention
+from analysis.extraction.relation_context import (
+    COORDINATION_WINDOW,
+    DIRECTED,
+    FROM,
+    GENITIVE,
+    LOCATIVE,
+    PLACE_TARGETS,
+    PLACE_WINDOW,
+    PLANT_NOUNS,
+    PLANT_OF,
+    SALE,
+    TO,
+    UNKNOWN,
+    WINDOW,
+    Cue,
+    _coordinated,
+    _dist,
+    _is_country,
+    _is_place,
+    _nearest,
+    _possessive,
+)
+
+
+def _sales(
+    doc: Doc, start: int, end: int, parts: list[Mention], kb: KnowledgeBase
+) -> list[tuple[str, str, Cue, str]]:
+    """ "X a vendu son usine de Kalouga à Z", "X sold its stake in Y to Z": Z acquires
+    what is named between the verb and "à"/"to" (a plant's place, a firm)."""
+    out = []
+    for i in range(start, end):
+        if doc[i].lower_ not in SALE:
+            continue
+        to = next(
+            (j for j in range(i + 1, min(end, i + 1 + 2 * WINDOW)) if doc[j].lower_ in TO), None
+        )
+        if to is None:
+            continue
+        named = [m for m in parts if m.entity != UNKNOWN]
+        buyer = next((m for m in named if to < m.start <= to + 4), None)
+        goods = [m for m in named if i < m.start < to and kb.actors[m.entity].type != "country"]
+        if buyer is None or not goods:
+            continue
+        cue = Cue("acquisition", i, i + 1, doc[i].text, False)
+        out.append((buyer.entity, goods[0].entity, cue, "sale"))
+    return out
+
+
+def _directed(
+    doc: Doc, before: list[Mention], after: list[Mention], cue: Cue, kb: KnowledgeBase
+) -> list[tuple[str, str]]:
+    """Source: the sentence's first actor before the cue (news puts the agent first);
+    target: the nearest after it, with those coordinated with it. Reverse and passive
+    cues swap them. A supply cue followed by "from"/"by"/"on" ("kits from X", "based on
+    X's model") names the supplier after it; with nothing after it, the actors between
+    the subject and the cue are what is supplied to the subject ("X assembles JAC and
+    Chery models from kits")."""
+    firms = [
+        m
+        for m in before
+        if (m.entity == UNKNOWN or kb.actors[m.entity].type != "place")
+        and not any(t.lower_ in LOCATIVE for t in doc[max(m.start - 2, 0) : m.start])
+    ]
+    src = firms[0] if firms else None
+    # "Mercedes-Benz's plant at Esipovo": the thing acquired is the plant, not its owner.
+    after = [m for m in after if not (m.end < len(doc) and doc[m.end].text in ("'s", "’s"))]
+    tgt = _nearest(after, cue, {src.entity} if src else set())
+    reverse = cue.reverse
+    nxt = cue.end + 1 if cue.end < len(doc) - 1 and doc[cue.end].pos_ == "ADV" else cue.end
+    passive = nxt < len(doc) and doc[nxt].lower_ in ("par", "by")
+    if passive and cue.relation == "acquisition" and tgt is not None and before:
+        # "The Yelabuga plant ... was taken over by SOLLERS": SOLLERS acquires the plant.
+        return [(tgt.entity, before[0].entity)]
+    if cue.relation == "supply":
+        nxt = doc[cue.end].lower_ if cue.end < len(doc) else ""
+        if tgt is not None and (nxt in FROM or cue.text.lower().split()[-1] in FROM):
+            reverse = True
+        if tgt is None and src is not None and not _is_country(src, kb):
+            goods = [m for m in before[1:] if m.entity != UNKNOWN and not _is_place(m, kb)]
+            return [(m.entity, src.entity) for m in goods if m.entity != src.entity]
+    if src is None or tgt is None:
+        return []
+    targets = [m for m in _coordinated(doc, tgt, after) if m.entity != src.entity]
+    if reverse:
+        return [(t.entity, src.entity) for t in targets]
+    return [(src.entity, t.entity) for t in targets]
+
+
+def _leavers(doc: Doc, here: list[Mention], cue: Cue, kb: KnowledgeBase) -> list[Mention]:
+    """Who leaves: the nearest firm before the exit cue and those coordinated with it
+    ("McDonald's et Starbucks ... pour quitter"), else the nearest one after it ("le départ
+    de Renault"). Firms further on belong to another clause ("X leaves as Y moves in")."""
+    firms = [m for m in here if m.entity != UNKNOWN and not _is_place(m, kb)]
+    before = [m for m in firms if m.end <= cue.start]
+    after = [m for m in firms if m.start >= cue.end]
+    first = _nearest(before, cue)
+    if first is not None:
+        return [m for m in _coordinated(doc, first, before) if m.entity != UNKNOWN]
+    # "le départ de Renault", "the exit of Ford": only a firm the cue's complement names.
+    first = _nearest(after, cue, window=3)
+    if first is not None and all(t.lower_ in GENITIVE for t in doc[cue.end : first.start]):
+        return [m for m in _coordinated(doc, first, after) if m.entity != UNKNOWN]
+    return []
+
+
+def _partnership(
+    doc: Doc, before: list[Mention], after: list[Mention], cue: Cue, kb: KnowledgeBase
+) -> list[tuple[str, str]]:
+    # "une collaboration entre la Russie et la Chine": two coordinated actors right after.
+    nxt = _nearest(after, cue, window=COORDINATION_WINDOW)
+    if nxt is not None:
+        group = _coordinated(doc, nxt, after)
+        if len(group) >= 2:
+            first, second = sorted(group, key=lambda m: m.start)[:2]
+            return [(first.entity, second.entity)]
+    # Otherwise, in order of preference: one actor on each side, two after, two before;
+    # the first pair that passes the filters wins.
+    wide = 2 * WINDOW
+    near_before = sorted((m for m in before if _dist(m, cue) <= wide), key=lambda m: _dist(m, cue))
+    near_after = sorted((m for m in after if _dist(m, cue) <= wide), key=lambda m: _dist(m, cue))
+    options: list[tuple[Mention, Mention]] = []
+    # "la coopération du Kazakhstan avec la Chine": the cue's own complement is a partner.
+    gap = doc[cue.end : near_after[0].start] if near_after else []
+    if len(near_after) >= 2 and len(gap) and all(t.lower_ in GENITIVE for t in gap):
+        options.append((near_after[0], near_after[1]))
+    for a in near_before[:1]:
+        options += [(a, b) for b in near_after[:2]]
+    for side in (near_after, near_before):
+        options += [(a, b) for k, a in enumerate(side[:3]) for b in side[k + 1 : 3]]
+    for a, b in options:
+        if a.entity == b.entity or min(_dist(a, cue), _dist(b, cue)) > WINDOW:
+            continue
+        # A country adjective partners only another country ("alliance russo-chinoise").
+        if ADJECTIVE in (a.kind, b.kind) and not (_is_country(a, kb) and _is_country(b, kb)):
+            continue
+        # A firm partners a country only when the cue names it ("accord avec la Russie").
+        if _is_country(a, kb) != _is_country(b, kb):
+            country = a if _is_country(a, kb) else b
+            if _dist(country, cue) > COORDINATION_WINDOW:
+                continue
+        first, second = sorted((a, b), key=lambda m: m.start)
+        if UNKNOWN in (a.entity, b.entity) or _keep(first.entity, second.entity, kb, "partnership"):
+            return [(first.entity, second.entity)]
+    return []
+
+
+def _production(
+    doc: Doc, parts: list[Mention], after: list[Mention], cue: Cue, kb: KnowledgeBase
+) -> list[tuple[str, str]]:
+    introducers = LOCATIVE | (PLANT_OF if cue.text.lower() in PLANT_NOUNS else frozenset())
+    places = [
+        m
+        for m in after
+        if m.entity != UNKNOWN
+        and _is_place(m, kb)
+        and m.start - cue.end <= PLACE_WINDOW
+        and any(t.lower_ in introducers for t in doc[max(m.start - 3, cue.end) : m.start])
+    ]
+    if not places:
+        # "In Jizzakh, ADM Jizzakh assembles ...": a place opening the sentence.
+        places = [
+            m
+            for m in parts
+            if m.entity != UNKNOWN
+            and m.end <= cue.start
+            and _is_place(m, kb)
+            and m.start > 0
+            and doc[m.start - 1].lower_ in LOCATIVE
+            and m.start - doc[m.start].sent.start <= 4
+            and m.end < len(doc)
+            and doc[m.end].text == ","
+        ]
+        places = places[:1]
+    if not places:
+        return []
+    first = min(places, key=lambda m: m.start)
+    targets = _coordinated(doc, first, places, LOCATIVE)
+    names = {t.entity for t in targets}
+    others = [m for m in parts if m.entity not in names]
+    # A firm produces; a country is the producer only when no firm is at hand and it
+    # is not itself a place where things are made ("La Chine souhaite produire ... au
+    # Kazakhstan", but not "produit au Brésil et en Hongrie").
+    firms = [m for m in others if m.kind == UNKNOWN or (m.entity and not _is_place(m, kb))]
+    states = [
+        m
+        for m in others
+        if m.entity
+        and m.end <= cue.start
+        and not any(
+            t.lower_ in LOCATIVE or t.text == "," for t in doc[max(m.start - 2, 0) : m.start]
+        )
+        and not _possessive(doc, m)  # "Russia's first gigafactory" says where, not who
+    ]
+    # The firm before the cue (its subject), within a clause's reach; else one after it
+    # introduced as the agent ("assemblés par BelGee", "built by X").
+    before = [m for m in firms if m.end <= cue.start and not _possessive(doc, m)]
+    # After the cue: an agent ("assemblés par BelGee"), or a plant's owner ("l'usine
+    # Hyundai", "the plant of X").
+    plant = cue.text.lower() in PLANT_NOUNS
+    agents = [
+        m
+        for m in firms
+        if m.start >= cue.end
+        and (
+            doc[m.start - 1].lower_ in ("par", "by")
+            or (plant and all(t.lower_ in PLANT_OF for t in doc[cue.end : m.start]))
+        )
+    ]
+    src = _nearest(before, cue, window=2 * WINDOW) or _nearest(agents, cue) or _nearest(states, cue)
+    if src is None:
+        return []
+    sources = _coordinated(doc, src, firms if src in firms else states)
+    # "ADM Jizzakh assembles Kia and Chery models in Jizzakh": the brands made there too.
+    made = [m for m in firms if cue.end <= m.start < first.start and m not in sources]
+    if made:
+        sources += _coordinated(doc, made[0], made)
+    return [(s.entity, t.entity) for s in sources for t in targets if s.entity != UNKNOWN]
+
+
+def _keep(source: str, target: str, kb: KnowledgeBase, relation: str = "") -> bool:
+    if source == target:
+        return False
+    s, t = kb.actors[source], kb.actors[target]
+    if relation and relation not in PLACE_TARGETS and "place" in (s.type, t.type):
+        return False
+    if relation in DIRECTED and s.type == "place":
+        return False
+    for a, b in ((s, t), (t, s)):
+        if (
+            a.type in ("person", "government body")
+            and b.type == "country"
+            and a.country == b.country
+        ):
+            return False
+    return True
