@@ -238,10 +238,30 @@ def _parent(
         if words[:1] in (("la",), ("le",), ("l'",), ("the",), ("a",)):
             words = words[1:]
         if words in lex.parent_heads:
-            for k in range(b, min(sent_end, b + PARENT_WINDOW)):
-                if k in names:
-                    return [Attribute("parent", names[k], "parent", doc[end + 1 : k + 1].text)]
+            return _parents(doc, b, sent_end, names, end)
     return []
+
+
+def _parents(doc: Doc, b: int, sent_end: int, names: dict[int, str], end: int) -> list[Attribute]:
+    """The named actors after a parent head, with those coordinated with it ("a joint
+    venture of Geely and Belarusian truck maker BelAZ": both)."""
+    out: list[Attribute] = []
+    k = b
+    while k < min(sent_end, b + PARENT_WINDOW):
+        if k in names:
+            name = names[k]
+            out.append(Attribute("parent", name, "parent", doc[end + 1 : k + 1].text))
+            while k < sent_end and names.get(k) == name:
+                k += 1
+            # "et"/"and" and up to a few words of description before the next name.
+            nxt = doc[k].lower_ if k < sent_end else ""
+            if nxt not in ("et", "and", ","):
+                break
+            b = k + 1
+            k = b
+            continue
+        k += 1
+    return out
 
 
 def _from_name(name: str, label: str, lex: Lexicon) -> list[Attribute]:

@@ -109,7 +109,25 @@ UNKNOWN_PLACE = "unknown place"
 NEAR = frozenset(["près", "near", "outside"])
 COORDINATION_WINDOW = 4
 GENITIVE = frozenset(["de", "du", "des", "d'", "la", "le", "les", "l'", "of", "the"])
-RELATIVE = frozenset(["qui", "que", "qu'", "dont", "which", "who", "whose"])
+RELATIVE = frozenset(
+    [
+        "qui",
+        "que",
+        "qu'",
+        "dont",
+        "which",
+        "who",
+        "whose",
+        "whom",
+        "lequel",
+        "laquelle",
+        "lesquels",
+        "lesquelles",
+        "où",
+        "where",
+    ]
+)
+PREPOSITIONS = frozenset(["in", "of", "for", "with", "to", "dans", "avec", "pour", "de", "à"])
 
 
 @dataclass(frozen=True)
@@ -191,7 +209,9 @@ def _relative_clauses(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     out = []
     for i in range(start, end - 1):
         after_name = i > start and (doc[i - 1].pos_ == "PROPN" or doc[i - 1].is_upper)
-        opens = doc[i + 1].lower_ in RELATIVE or (after_name and doc[i + 1].lower_ in APPOSITION)
+        # ", in which ...", ", dans lequel ...": a preposition before the pronoun.
+        nxt = i + 2 if doc[i + 1].lower_ in PREPOSITIONS and i + 2 < end else i + 1
+        opens = doc[nxt].lower_ in RELATIVE or (after_name and doc[i + 1].lower_ in APPOSITION)
         if doc[i].text == "," and opens:
             j = i + 2
             while j < end and doc[j].text != ",":

@@ -71,6 +71,11 @@ def _directed(
     src = firms[0] if firms else None
     # "Mercedes-Benz's plant at Esipovo": the thing acquired is the plant, not its owner.
     after = [m for m in after if not (m.end < len(doc) and doc[m.end].text in ("'s", "’s"))]
+    if cue.relation in ("supply", "ownership"):
+        # Supplies and owned firms are not cities ("kits ... acheminés depuis Shanghai").
+        after = [
+            m for m in after if m.entity == UNKNOWN or not _is_place(m, kb) or _is_country(m, kb)
+        ]
     tgt = _nearest(after, cue, {src.entity} if src else set())
     reverse = cue.reverse
     nxt = cue.end + 1 if cue.end < len(doc) - 1 and doc[cue.end].pos_ == "ADV" else cue.end
@@ -164,7 +169,16 @@ def _production(
         and any(t.lower_ in introducers for t in doc[max(m.start - 3, cue.end) : m.start])
     ]
     if not places:
+        # "son usine de Togliatti" named as a plant of the knowledge base: that plant.
+        places = [
+            m
+            for m in parts
+            if m.entity != UNKNOWN and _is_place(m, kb) and m.start <= cue.start < m.end
+        ]
+    opener = False
+    if not places:
         # "In Jizzakh, ADM Jizzakh assembles ...": a place opening the sentence.
+        opener = True
         places = [
             m
             for m in parts
@@ -173,7 +187,7 @@ def _production(
             and _is_place(m, kb)
             and m.start > 0
             and doc[m.start - 1].lower_ in LOCATIVE
-            and m.start - doc[m.start].sent.start <= 4
+            and m.start - doc[m.start].sent.start <= 8
             and m.end < len(doc)
             and doc[m.end].text == ","
         ]
@@ -213,12 +227,27 @@ def _production(
             or (plant and all(t.lower_ in PLANT_OF for t in doc[cue.end : m.start]))
         )
     ]
-    src = _nearest(before, cue, window=2 * WINDOW) or _nearest(agents, cue) or _nearest(states, cue)
+    # The clause's first firm is its subject ("BelGee ... assembles Geely crossovers at
+    # its plant near Borisov": BelGee, not the nearer Geely).
+    near = [m for m in before if _dist(m, cue) <= 2 * WINDOW]
+    src = (near[0] if near else None) or _nearest(agents, cue) or _nearest(states, cue)
     if src is None:
         return []
     sources = _coordinated(doc, src, firms if src in firms else states)
     # "ADM Jizzakh assembles Kia and Chery models in Jizzakh": the brands made there too.
-    made = [m for m in firms if cue.end <= m.start < first.start and m not in sources]
+    # With the place opening the sentence, they follow the cue ("À Kaliningrad, X monte
+    # des BAIC et des Kaiyi").
+    stop = first.start if not opener else cue.end + WINDOW
+    made = [
+        m
+        for m in firms
+        if m not in sources
+        and m.entity != UNKNOWN
+        and (
+            (cue.end <= m.start < stop and kb.actors[m.entity].type == "brand")
+            or (not opener and cue.end <= m.start < first.start)
+        )
+    ]
     if made:
         sources += _coordinated(doc, made[0], made)
     return [(s.entity, t.entity) for s in sources for t in targets if s.entity != UNKNOWN]
