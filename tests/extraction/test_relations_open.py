@@ -92,6 +92,35 @@ def relations(text: str, lang: str) -> set[tuple[str, str, str]]:
             set(),
             {("China", "Varkon Industries", "supply")},
         ),
+        # A joint venture belongs to its parents.
+        (
+            "Varkon Industries, a joint venture of Geely and Quellon Motors, assembles cars "
+            "in Minsk.",
+            "en",
+            {("Geely", "Varkon Industries", "ownership")},
+            set(),
+        ),
+        # "uses X batteries": X supplies.
+        (
+            "Quellon Motors uses CATL batteries in its new van.",
+            "en",
+            {("CATL", "Quellon Motors", "supply")},
+            set(),
+        ),
+        # A memorandum between two firms is a partnership.
+        (
+            "Un mémorandum d'entente entre Varkon Industries et Changan a été signé.",
+            "fr",
+            {("Varkon Industries", "Changan", "partnership")},
+            set(),
+        ),
+        # A relative clause after a preposition is out of reach ("in which").
+        (
+            "Kamaz, in which Rostec holds a stake, has delivered buses to Varkon Industries.",
+            "en",
+            {("Kamaz", "Varkon Industries", "supply")},
+            {("Rostec", "Varkon Industries", "supply")},
+        ),
     ],
 )
 def test_open_world_relation_rules(text, lang, wanted, unwanted) -> None:
