@@ -89,7 +89,13 @@ def _directed(
             reverse = True
         if tgt is None and src is not None and not _is_country(src, kb):
             goods = [m for m in before[1:] if m.entity != UNKNOWN and not _is_place(m, kb)]
-            return [(m.entity, src.entity) for m in goods if m.entity != src.entity]
+            # The subject's own brands are not supplied to it ("AvtoVAZ assemble son Lada").
+            own = {a.name for a in kb.actors.values() if a.parent == src.entity}
+            return [
+                (m.entity, src.entity)
+                for m in goods
+                if m.entity != src.entity and m.entity not in own
+            ]
     if src is None or tgt is None:
         return []
     targets = [m for m in _coordinated(doc, tgt, after) if m.entity != src.entity]
