@@ -70,6 +70,8 @@ FORMER = frozenset(
 #: Sale verbs: "X a vendu son usine de Y à Z", "X sold its stake in Y to Z".
 SALE = frozenset(
     [
+        "cédant",
+        "vendant",
         "vend",
         "vendu",
         "vendue",

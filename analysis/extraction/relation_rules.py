@@ -78,17 +78,33 @@ def _directed(
         ]
     tgt = _nearest(after, cue, {src.entity} if src else set())
     reverse = cue.reverse
-    nxt = cue.end + 1 if cue.end < len(doc) - 1 and doc[cue.end].pos_ == "ADV" else cue.end
-    passive = nxt < len(doc) and doc[nxt].lower_ in ("par", "by")
+    # "taken over quickly by", "owned 66% by", "détenue à parts égales par": a passive.
+    passive = _passive_agent(doc, cue.end) is not None
+    if passive and cue.relation == "ownership" and before:
+        owners = [m for m in after if m.start >= _passive_agent(doc, cue.end)]
+        if owners:
+            group = _coordinated(doc, owners[0], owners)
+            return [(m.entity, before[0].entity) for m in group if m.entity != before[0].entity]
     if passive and cue.relation == "acquisition" and tgt is not None and before:
         # "The Yelabuga plant ... was taken over by SOLLERS": SOLLERS acquires the plant.
         return [(tgt.entity, before[0].entity)]
     if cue.relation == "supply":
         nxt = doc[cue.end].lower_ if cue.end < len(doc) else ""
-        if tgt is not None and (nxt in FROM or cue.text.lower().split()[-1] in FROM):
+        kit = cue.text.lower().split()[-1] in KIT_WORDS
+        if tgt is not None and (
+            nxt in FROM
+            or cue.text.lower().split()[-1] in FROM
+            or (kit and tgt.start - cue.end <= 1)  # "kits Chery": Chery supplies
+        ):
             reverse = True
         if tgt is None and src is not None and not _is_country(src, kb):
-            goods = [m for m in before[1:] if m.entity != UNKNOWN and not _is_place(m, kb)]
+            # What is assembled from them names its maker right before the cue ("from
+            # Chery kits", "des BAIC et des Kaiyi à partir de kits"), with its coordinates.
+            goods = [
+                m
+                for m in before[1:]
+                if m.entity != UNKNOWN and not _is_place(m, kb) and _dist(m, cue) <= 6
+            ]
             # The subject's own brands are not supplied to it ("AvtoVAZ assemble son Lada").
             own = {a.name for a in kb.actors.values() if a.parent == src.entity}
             return [
@@ -102,6 +118,28 @@ def _directed(
     if reverse:
         return [(t.entity, src.entity) for t in targets]
     return [(src.entity, t.entity) for t in targets]
+
+
+OF_WORDS = frozenset(["for", "pour", "of", "du", "de", "des", "sur", "to", "au", "aux"])
+POSSESSIVES = frozenset(["its", "their", "son", "sa", "ses", "leur", "leurs"])
+KIT_WORDS = frozenset(["kits", "kit", "licence", "license", "plateforme", "platform"])
+
+
+def _passive_agent(doc: Doc, end: int) -> int | None:
+    """The index of "par"/"by" that makes the cue ending at ``end`` passive, if any: right
+    after it, or after a few adverbs, numbers or percentages ("owned 66% by")."""
+    for i in range(end, min(end + 5, len(doc))):
+        tok = doc[i]
+        if tok.lower_ in ("par", "by"):
+            return i
+        if not (
+            tok.pos_ in ("ADV", "NUM")
+            or tok.like_num
+            or tok.text == "%"
+            or tok.lower_ in ("à", "parts", "égales", "en", "majorité", "per", "cent")
+        ):
+            return None
+    return None
 
 
 def _leavers(doc: Doc, here: list[Mention], cue: Cue, kb: KnowledgeBase) -> list[Mention]:
@@ -135,6 +173,13 @@ def _partnership(
     # the first pair that passes the filters wins.
     wide = 2 * WINDOW
     near_before = sorted((m for m in before if _dist(m, cue) <= wide), key=lambda m: _dist(m, cue))
+    # "X produit des modèles A et B dans le cadre d'un accord avec Y": X is the partner.
+    if cue.text.lower().split()[-1] in ("avec", "with") and near_before:
+        # ...within the clause: "Rosatom diversifie : sa filiale X a signé avec Y" is X.
+        sent_start = doc[cue.start].sent.start
+        colon = max((t.i for t in doc[sent_start : cue.start] if t.text == ":"), default=-1)
+        near = [m for m in near_before if m.start > colon] or near_before
+        near_before = [min(near, key=lambda m: m.start)]
     near_after = sorted((m for m in after if _dist(m, cue) <= wide), key=lambda m: _dist(m, cue))
     options: list[tuple[Mention, Mention]] = []
     # "la coopération du Kazakhstan avec la Chine": the cue's own complement is a partner.
@@ -212,6 +257,11 @@ def _production(
         m
         for m in others
         if m.entity
+        # "cars for the Russian market" make nothing there; "une initiative chinoise" may.
+        and not (
+            m.kind == ADJECTIVE
+            and any(t.lower_ in OF_WORDS for t in doc[max(m.start - 3, 0) : m.start])
+        )
         and m.end <= cue.start
         and not any(
             t.lower_ in LOCATIVE or t.text == "," for t in doc[max(m.start - 2, 0) : m.start]
@@ -236,7 +286,11 @@ def _production(
     # The clause's first firm is its subject ("BelGee ... assembles Geely crossovers at
     # its plant near Borisov": BelGee, not the nearer Geely).
     near = [m for m in before if _dist(m, cue) <= 2 * WINDOW]
-    src = (near[0] if near else None) or _nearest(agents, cue) or _nearest(states, cue)
+    # "... lent $102 million to Syrah for its Vidalia plant": "its" plant is the nearest
+    # firm's.
+    owned = any(t.lower_ in POSSESSIVES for t in doc[max(cue.start - 3, 0) : cue.start])
+    first_firm = (near[-1] if owned else near[0]) if near else None
+    src = first_firm or _nearest(agents, cue) or _nearest(states, cue)
     if src is None:
         return []
     sources = _coordinated(doc, src, firms if src in firms else states)
