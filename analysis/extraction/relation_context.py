@@ -6,11 +6,27 @@ docstring states the method. Pure functions of a parsed sentence and its mention
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
+from pathlib import Path
 
+import yaml
 from spacy.tokens import Doc
 
 from analysis.extraction.actors import ATTRIBUTE, PLACE_TYPES, KnowledgeBase, Mention
+
+LEXICON_PATH = Path(__file__).resolve().parents[1] / "data" / "lexicons" / "relations.yaml"
+
+
+@functools.cache
+def load_grammar(path: Path = LEXICON_PATH) -> dict[str, frozenset[str]]:
+    """The ``grammar`` word lists of the relation lexicon (locatives, sale verbs...)."""
+    with open(path, encoding="utf-8") as fh:
+        return {k: frozenset(v) for k, v in yaml.safe_load(fh)["grammar"].items()}
+
+
+#: The function words the rules read, from ``relations.yaml``'s ``grammar`` section.
+GRAMMAR = load_grammar()
 
 RELATION_TYPES = (
     "partnership",
@@ -28,108 +44,30 @@ DIRECTED = frozenset({"ownership", "acquisition", "investment", "supply"})
 PLACE_TARGETS = frozenset({"acquisition", "investment", "production", "exit"})
 WINDOW = 12
 PLACE_WINDOW = 10
-LOCATIVE = frozenset(["en", "au", "aux", "à", "dans", "sur", "in", "into", "at"])
+LOCATIVE = GRAMMAR["locative"]
 #: Production cues that are nouns: "l'usine de Toula", "the plant of ...", "its plant
 #: near Kaluga" take the place after "de"/"of"/"near" as well.
-PLANT_NOUNS = frozenset(
-    [
-        "usine",
-        "usines",
-        "gigafactory",
-        "gigafactories",
-        "plant",
-        "plants",
-        "factory",
-        "factories",
-        "site de production",
-        "chaîne de montage",
-        "chaînes de montage",
-        "assembly line",
-    ]
-)
-PLANT_OF = frozenset(["de", "d'", "du", "of", "near", "outside", "près"])
+PLANT_NOUNS = GRAMMAR["plant_nouns"]
+PLANT_OF = GRAMMAR["plant_of"]
 #: After a supply cue, these say the actor that follows is the supplier ("kits from X",
 #: "under licence from X", "based on X's model").
-FROM = frozenset(["from", "de", "d'", "du", "des", "by", "par", "on", "sur"])
+FROM = GRAMMAR["from"]
 #: Words that make what follows a thing of the past: "l'ancienne usine Renault", "the
 #: former Hyundai plant", "formerly part of": its firm is a former owner, not an agent.
-FORMER = frozenset(
-    [
-        "ancienne",
-        "ancien",
-        "anciens",
-        "anciennes",
-        "ex",
-        "former",
-        "formerly",
-        "old",
-        "l'ex",
-        "ex-usine",
-    ]
-)
+FORMER = GRAMMAR["former"]
 #: Sale verbs: "X a vendu son usine de Y à Z", "X sold its stake in Y to Z".
-SALE = frozenset(
-    [
-        "cédant",
-        "vendant",
-        "vend",
-        "vendu",
-        "vendue",
-        "vendus",
-        "cède",
-        "cédé",
-        "cédée",
-        "cédés",
-        "sold",
-        "sells",
-        "sell",
-        "selling",
-        "transferred",
-        "handed",
-    ]
-)
-TO = frozenset(["à", "au", "aux", "to"])
-BOUGHT = frozenset(
-    [
-        "bought",
-        "acquired",
-        "purchased",
-        "racheté",
-        "rachète",
-        "acquis",
-        "acquiert",
-        "repris",
-        "reprend",
-        "took",
-        "takes",
-    ]
-)
+SALE = GRAMMAR["sale"]
+TO = GRAMMAR["to"]
+BOUGHT = GRAMMAR["bought"]
 ANAPHORS = (("le", "pays"), ("ce", "pays"), ("the", "country"), ("this", "country"))
 _EXCLUDE = "exclude"
 UNKNOWN = ""  # entity of an actor the knowledge base lacks (a candidate)
 UNKNOWN_PLACE = "unknown place"
-NEAR = frozenset(["près", "near", "outside"])
+NEAR = GRAMMAR["near"]
 COORDINATION_WINDOW = 4
-GENITIVE = frozenset(["de", "du", "des", "d'", "la", "le", "les", "l'", "of", "the"])
-RELATIVE = frozenset(
-    [
-        "qui",
-        "que",
-        "qu'",
-        "dont",
-        "which",
-        "who",
-        "whose",
-        "whom",
-        "lequel",
-        "laquelle",
-        "lesquels",
-        "lesquelles",
-        "où",
-        "where",
-    ]
-)
-PREPOSITIONS = frozenset(["in", "of", "for", "with", "to", "dans", "avec", "pour", "de", "à"])
+GENITIVE = GRAMMAR["genitive"]
+RELATIVE = GRAMMAR["relative"]
+PREPOSITIONS = GRAMMAR["prepositions"]
 
 
 @dataclass(frozen=True)
@@ -200,8 +138,8 @@ def _nearest(
     return min(pool, key=lambda m: (_dist(m, cue), m.start)) if pool else None
 
 
-APPOSITION = frozenset(["the", "a", "an", "le", "la", "l'", "l’", "un", "une", "its", "son", "sa"])
-ATTRIBUTION = frozenset(["selon", "according", "d'après", "d’après"])
+APPOSITION = GRAMMAR["apposition"]
+ATTRIBUTION = GRAMMAR["attribution"]
 
 
 def _relative_clauses(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
@@ -233,7 +171,7 @@ def _former(doc: Doc, i: int, start: int, reach: int = 4) -> bool:
     return any(w in FORMER or w.startswith("ex-") for w in words) or doc[i].lower_.startswith("ex-")
 
 
-CLAUSE_BREAKS = frozenset([";", "while", "whereas", "tandis", "alors", "but", "mais"])
+CLAUSE_BREAKS = GRAMMAR["clause_breaks"]
 
 
 def _clause(doc: Doc, start: int, end: int, cue: Cue) -> tuple[int, int]:

@@ -10,6 +10,7 @@ from analysis.extraction.relation_context import (
     DIRECTED,
     FROM,
     GENITIVE,
+    GRAMMAR,
     LOCATIVE,
     PLACE_TARGETS,
     PLACE_WINDOW,
@@ -120,9 +121,9 @@ def _directed(
     return [(src.entity, t.entity) for t in targets]
 
 
-OF_WORDS = frozenset(["for", "pour", "of", "du", "de", "des", "sur", "to", "au", "aux"])
-POSSESSIVES = frozenset(["its", "their", "son", "sa", "ses", "leur", "leurs"])
-KIT_WORDS = frozenset(["kits", "kit", "licence", "license", "plateforme", "platform"])
+OF_WORDS = GRAMMAR["of_words"]
+POSSESSIVES = GRAMMAR["possessives"]
+KIT_WORDS = GRAMMAR["kit_words"]
 
 
 def _passive_agent(doc: Doc, end: int) -> int | None:
