@@ -15,7 +15,7 @@ Method (cited by the methods appendix). Relations are found sentence by sentence
    "China's BYD"), and firms named as a thing of the past ("l'ancienne usine Renault",
    "the former Hyundai plant": a former owner is no agent, except of an exit).
    Actors inside a relative clause or an apposition that does not hold the cue are
-   out of its reach ("Renera, the battery arm of Rosatom, is building ..."), and so
+   out of its reach ("X, the battery arm of Y, is building ...": not Y), and so
    are those of another clause ("..., while Y builds ..."); a cue inside "X, qui/which
    ..." takes X as its agent.
 3. **Window rule.** For each cue, participants are looked for within ``WINDOW`` tokens on
