@@ -6,7 +6,8 @@
 Reads the folder as the build does, extracts its tables (nothing is written, the
 folder is only read) and prints the precision and recall of actors, countries,
 relations and figures against the gold (format: ``analysis/extraction/folder_gold``).
-``--errors`` also lists the gold actors missed and the extracted actors the gold lacks.
+``--errors`` also lists the gold actors and relations missed, and the extracted ones the
+gold lacks.
 """
 
 from __future__ import annotations
@@ -52,7 +53,8 @@ def main(argv: list[str] | None = None) -> int:
     print(scores.to_string(index=False, float_format=lambda v: f"{v:.2f}"))
     if args.errors:
         for what, names in errors(frames, gold).items():
-            print(f"{what} ({len(names)}): {', '.join(names)}")
+            sep = "; " if "relations" in what else ", "
+            print(f"{what} ({len(names)}): {sep.join(sorted(names))}")
     return 0
 
 

@@ -86,16 +86,18 @@ def fingerprint_inputs(model: str) -> dict[str, str]:
     import spacy.util
     import thinc
 
-    from analysis.extraction import EXTRACTOR_VERSION, actors, figures, relations
+    from analysis.extraction import EXTRACTOR_VERSION, actors, countries, relations
     from analysis.extraction.nlp import ENGLISH_MODEL
 
     sources = sorted(p for p in EXTRACTION_DIR.glob("*.py") if p.name not in NOT_IN_FINGERPRINT)
-    data = [actors.KB_PATH, relations.LEXICON_PATH, figures.LEXICON_PATH]
+    # Every lexicon and the country table: a change to any of them changes results.
+    lexicons = relations.LEXICON_PATH.parent
+    data = [*sorted(lexicons.glob("*.yaml")), countries.REFERENCE_PATH]
     return {
         "extractor": EXTRACTOR_VERSION,
         "sources": _sha256_files(sources, EXTRACTION_DIR),
         "knowledge_base": _sha256_files([actors.KB_PATH], actors.KB_PATH.parent),
-        "lexicons": _sha256_files(data[1:], data[1].parents[1]),
+        "lexicons": _sha256_files(data, lexicons.parent),
         "model": f"{model}=={spacy.util.get_package_version(model) or 'unknown'}",
         "english_model": f"{ENGLISH_MODEL}=="
         f"{spacy.util.get_package_version(ENGLISH_MODEL) or 'unknown'}",

@@ -1,6 +1,6 @@
 """What the text says an actor is: descriptors, appositions and words in its name.
 
-An actor the knowledge base lacks gets its type, sector, country and parent from the
+An actor the knowledge base lacks gets its type, sector and country from the
 sentence that names it, with that sentence as evidence (``analysis/data/lexicons/
 descriptors.yaml`` holds the words):
 
@@ -9,11 +9,11 @@ descriptors.yaml`` holds the words):
   carmaker AvtoVAZ" (RU through the possessive), "minister Denis Manturov" (person);
 - the same head in apposition right after it: "Sollers, le constructeur russe," or
   "Sollers, a Russian carmaker,";
-- a *parent head* after it: "X, filiale de Y", "X, a unit of Y", "Haval, la marque de
-  Great Wall" (Y is the parent);
 - words of the name itself when nothing else says: "Ministry of ..." is a government
   body, "... Bank" a company in finance, "... Motors" an automaker;
 - otherwise the NER label: PER a person, LOC a place, ORG or MISC a company.
+
+Its parent, if an apposition states one ("X, filiale de Y"), comes from ``appositions``.
 
 Functions here read a parsed ``Doc`` and the linked mentions; they return attributes,
 never mutate their inputs.
@@ -31,7 +31,7 @@ from spacy.tokens import Doc
 LEXICON_PATH = Path(__file__).resolve().parents[1] / "data" / "lexicons" / "descriptors.yaml"
 #: How far (tokens) a head may stand from the name it describes, fillers included.
 HEAD_WINDOW = 5
-#: How far a parent's name may stand after a parent head.
+#: How far a parent's name may stand after a parent head (``appositions``).
 PARENT_WINDOW = 3
 #: Types given by NER labels when no descriptor says more (PER, ORG, LOC, MISC; the
 #: English model's labels are mapped to these in ``discovery``).
@@ -54,7 +54,6 @@ class Attribute:
 class Lexicon:
     heads: dict[tuple[str, ...], tuple[str, str]]  # lower-cased words -> (type, sector)
     fillers: frozenset[str]
-    parent_heads: frozenset[tuple[str, ...]]
     name_words: dict[str, tuple[str, str]]  # word -> (type, sector)
     longest: int
     product_words: frozenset[str]
@@ -71,15 +70,14 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
                 for phrase in words:
                     heads[_words(phrase)] = (kind, sector or "")
     fillers = frozenset(w.lower() for words in data["fillers"].values() for w in words)
-    parents = frozenset(_words(p) for ps in data["parent_heads"].values() for p in ps)
     names: dict[str, tuple[str, str]] = {}
     for kind, sectors in data["name_words"].items():
         for sector, words in sectors.items():
             for word in words:
                 names.setdefault(word.lower(), (kind, sector or ""))
-    longest = max(len(k) for k in (*heads, *parents))
+    longest = max(len(k) for k in heads)
     products = frozenset(w.lower() for w in data.get("product_words", []))
-    return Lexicon(heads, fillers, parents, names, longest, products)
+    return Lexicon(heads, fillers, names, longest, products)
 
 
 def is_product(words: list[str], brand_first: bool) -> bool:
@@ -146,15 +144,13 @@ def describe(
     end: int,
     label: str,
     countries: dict[int, str],
-    names: dict[int, str],
     sent_start: int,
     sent_end: int,
 ) -> list[Attribute]:
     """Attributes of the name ``doc[start:end]`` (NER ``label``) from its sentence.
 
     ``countries`` maps token indices of country mentions (names and adjectives) to the
-    country's ISO code; ``names`` maps token indices of named actors (linked or
-    discovered) to their entity, for parents.
+    country's ISO code.
     """
     lex = load_lexicon()
     out: list[Attribute] = []
@@ -204,8 +200,11 @@ def describe(
                 j += 1
                 continue
             break
-    out += _parent(doc, end, sent_end, names, lex)
-    if not any(a.attribute == "type" for a in out) and label != "PER" and start > sent_start:
+    if (
+        not any(a.attribute == "type" for a in out)
+        and label in ("LOC", "MISC")
+        and start > sent_start
+    ):
         prev = doc[start - 1]
         if prev.lower_ in PLACE_PREPOSITIONS:
             out.append(Attribute("type", "place", "locative", doc[start - 1 : end].text))
@@ -220,47 +219,6 @@ def _typed(kind: str, sector: str, country: str, basis: str, text: str) -> list[
         out.append(Attribute("sector", sector, basis, text))
     if country:
         out.append(Attribute("country", country, basis, text))
-    return out
-
-
-def _parent(
-    doc: Doc, end: int, sent_end: int, names: dict[int, str], lex: Lexicon
-) -> list[Attribute]:
-    """ "X, filiale de Y" / "X, a unit of Y": Y (a named actor) is X's parent."""
-    if end >= sent_end or doc[end].text != ",":
-        return []
-    for n in range(lex.longest, 0, -1):
-        a, b = end + 1, end + 1 + n
-        if b > sent_end:
-            continue
-        words = _token_words(doc, a, b)
-        # "la marque de": an article may open the apposition.
-        if words[:1] in (("la",), ("le",), ("l'",), ("the",), ("a",)):
-            words = words[1:]
-        if words in lex.parent_heads:
-            return _parents(doc, b, sent_end, names, end)
-    return []
-
-
-def _parents(doc: Doc, b: int, sent_end: int, names: dict[int, str], end: int) -> list[Attribute]:
-    """The named actors after a parent head, with those coordinated with it ("a joint
-    venture of Geely and Belarusian truck maker BelAZ": both)."""
-    out: list[Attribute] = []
-    k = b
-    while k < min(sent_end, b + PARENT_WINDOW):
-        if k in names:
-            name = names[k]
-            out.append(Attribute("parent", name, "parent", doc[end + 1 : k + 1].text))
-            while k < sent_end and names.get(k) == name:
-                k += 1
-            # "et"/"and" and up to a few words of description before the next name.
-            nxt = doc[k].lower_ if k < sent_end else ""
-            if nxt not in ("et", "and", ","):
-                break
-            b = k + 1
-            k = b
-            continue
-        k += 1
     return out
 
 

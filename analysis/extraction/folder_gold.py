@@ -109,13 +109,7 @@ def score_folder(
     keys = _entity_keys(entities, mentions)
     countries = _country_keys(kb)
     types = dict(zip(entities["entity"], entities["type"], strict=True))
-    # Gold actor index of each extracted entity (the first gold actor its keys match).
-    gold_of: dict[str, int] = {}
-    for i, forms in enumerate(gold.actors):
-        wanted = {name_key(f) for f in forms}
-        for entity, found in keys.items():
-            if types.get(entity) != "country" and found & wanted:
-                gold_of.setdefault(entity, i)
+    gold_of = _gold_index(keys, types, gold)
     media = {name_key(f) for forms in gold.media for f in forms}
     rows = []
     actors = [e for e in entities["entity"] if types[e] not in ("country", "media")]
@@ -131,6 +125,19 @@ def score_folder(
     return pd.DataFrame(rows, columns=list(SCORE_COLUMNS))
 
 
+def _gold_index(
+    keys: dict[str, set[str]], types: dict[str, str], gold: FolderGold
+) -> dict[str, int]:
+    """Gold actor index of each extracted entity (the first gold actor its keys match)."""
+    gold_of: dict[str, int] = {}
+    for i, forms in enumerate(gold.actors):
+        wanted = {name_key(f) for f in forms}
+        for entity, found in keys.items():
+            if types.get(entity) != "country" and found & wanted:
+                gold_of.setdefault(entity, i)
+    return gold_of
+
+
 def _row(table: str, tp: int, n_pred: int, tp_gold: int | None, n_gold: int) -> dict:
     p, _, _ = prf(tp, n_pred, n_gold)
     _, r, _ = prf(tp if tp_gold is None else tp_gold, n_pred, n_gold)
@@ -138,9 +145,11 @@ def _row(table: str, tp: int, n_pred: int, tp_gold: int | None, n_gold: int) -> 
     return dict(table=table, precision=p, recall=r, f1=f1, gold=n_gold, predicted=n_pred)
 
 
-def _relations(
+def _relation_pairs(
     relations: pd.DataFrame, gold: FolderGold, gold_of: dict[str, int], countries: dict[str, str]
-) -> dict:
+) -> tuple[dict[frozenset, tuple[str, str]], dict[frozenset, tuple[str, str]]]:
+    """(gold pairs, extracted pairs), each keyed by its unordered pair of gold ends."""
+
     def gold_end(name: str) -> object:
         key = name_key(name)
         for i, forms in enumerate(gold.actors):
@@ -151,13 +160,20 @@ def _relations(
     def pred_end(entity: str) -> object:
         return gold_of.get(entity, entity)
 
-    wanted = {frozenset((gold_end(a), gold_end(b))) for a, b in gold.relations}
-    wanted = {w for w in wanted if len(w) == 2}
+    wanted = {frozenset((gold_end(a), gold_end(b))): (a, b) for a, b in gold.relations}
+    wanted = {pair: names for pair, names in wanted.items() if len(pair) == 2}
     got = {
-        frozenset((pred_end(s), pred_end(t)))
+        frozenset((pred_end(s), pred_end(t))): (s, t)
         for s, t in zip(relations["source"], relations["target"], strict=True)
     }
-    return _row("relations", len(got & wanted), len(got), None, len(wanted))
+    return wanted, got
+
+
+def _relations(
+    relations: pd.DataFrame, gold: FolderGold, gold_of: dict[str, int], countries: dict[str, str]
+) -> dict:
+    wanted, got = _relation_pairs(relations, gold, gold_of, countries)
+    return _row("relations", len(got.keys() & wanted.keys()), len(got), None, len(wanted))
 
 
 def _figures(values: list[float], gold: list[float]) -> dict:
@@ -171,8 +187,11 @@ def _figures(values: list[float], gold: list[float]) -> dict:
     return _row("figures", tp, len(values), None, len(gold))
 
 
-def errors(tables: dict[str, pd.DataFrame], gold: FolderGold) -> dict[str, list[str]]:
+def errors(
+    tables: dict[str, pd.DataFrame], gold: FolderGold, kb: KnowledgeBase | None = None
+) -> dict[str, list[str]]:
     """What was missed and what was wrong, for reading (not part of the score)."""
+    kb = kb or load_knowledge_base()
     entities, mentions = tables["entities"], tables["mentions"]
     keys = _entity_keys(entities, mentions)
     all_keys = set().union(*keys.values()) if keys else set()
@@ -181,6 +200,14 @@ def errors(tables: dict[str, pd.DataFrame], gold: FolderGold) -> dict[str, list[
     extra = [
         e
         for e in entities["entity"]
-        if not keys[e] & known and e not in set(_country_keys(load_knowledge_base()).values())
+        if not keys[e] & known and e not in set(_country_keys(kb).values())
     ]
-    return {"missed actors": missed, "extra actors": extra}
+    types = dict(zip(entities["entity"], entities["type"], strict=True))
+    gold_of = _gold_index(keys, types, gold)
+    wanted, got = _relation_pairs(tables["relations"], gold, gold_of, _country_keys(kb))
+    return {
+        "missed actors": missed,
+        "extra actors": extra,
+        "missed relations": [" – ".join(wanted[p]) for p in wanted.keys() - got.keys()],
+        "extra relations": [" – ".join(got[p]) for p in got.keys() - wanted.keys()],
+    }

@@ -43,6 +43,11 @@ from analysis.extraction.actors import (
     linker_for,
     load_knowledge_base,
 )
+from analysis.extraction.appositions import (
+    apposition_relations,
+    owner_names,
+    owners_in_apposition,
+)
 from analysis.extraction.descriptors import Attribute, describe
 from analysis.extraction.discovery import Candidate, candidates
 from analysis.extraction.figures import assign_subject, extract_figures
@@ -330,19 +335,22 @@ def _discover(
     if not found:
         return cands, mentions, []
     countries = {}
-    names = {}
     for m in [*mentions, *(f[0] for f in found)]:
         actor = kb.actors.get(m.entity)
         if actor is not None and actor.type == "country":
             countries.update({i: actor.country for i in range(m.start, m.end)})
-        elif m.kind == NAME:
-            names.update({i: m.entity for i in range(m.start, m.end)})
+    names = owner_names([*mentions, *(f[0] for f in found)], state.view)
     described = []
     for m, c in found:
         if m.entity in kb.actors:
             continue
         sent = doc[m.start].sent
-        attrs = describe(doc, m.start, m.end, c.label, countries, names, sent.start, sent.end)
+        attrs = describe(doc, m.start, m.end, c.label, countries, sent.start, sent.end)
+        attrs += [
+            Attribute("parent", owner, "parent", words)
+            for owner, owned, words in owners_in_apposition(doc, m.end, sent.end, names)
+            if owned == m.entity
+        ]
         if c.parent and not any(a.attribute == "parent" for a in attrs):
             attrs.append(Attribute("parent", c.parent, "name", c.text))
         state.learn(m.entity, attrs)
@@ -431,11 +439,8 @@ def _extract_paragraph(
         last_country = state.last_country
         found = relations_in_sentence(doc, s, e, in_sent, sent_cues, kb, last_country, unknown)
         found += [
-            Relation(a.value, m.entity, "ownership", a.text, "apposition")
-            for m, attrs in described
-            if s <= m.start < e
-            for a in attrs
-            if a.attribute == "parent" and a.basis == "parent" and a.value != m.entity
+            Relation(a, b, "ownership", words, "apposition")
+            for a, b, words in apposition_relations(doc, e, in_sent, kb)
         ]
         for r in found:
             rows.relations.append(

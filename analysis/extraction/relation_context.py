@@ -14,6 +14,7 @@ import yaml
 from spacy.tokens import Doc
 
 from analysis.extraction.actors import ATTRIBUTE, PLACE_TYPES, KnowledgeBase, Mention
+from analysis.extraction.appositions import apposition_words
 
 LEXICON_PATH = Path(__file__).resolve().parents[1] / "data" / "lexicons" / "relations.yaml"
 
@@ -126,6 +127,11 @@ def _coordinated(
             if lo >= hi or m in group:
                 continue
             if all(t.lower_ in allowed for t in doc[lo:hi]):
+                # ", and Kazakhstan is exploring ...": the subject of a new clause.
+                gap = [t.lower_ for t in doc[lo:hi]]
+                new_clause = forward and gap[:1] == [","] and gap[1:2] in (["and"], ["et"])
+                if new_clause and m.end < len(doc) and doc[m.end].pos_ in ("VERB", "AUX"):
+                    break
                 group.append(m)
                 cur = m
     return group
@@ -151,7 +157,9 @@ def _relative_clauses(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
         after_name = i > start and (doc[i - 1].pos_ == "PROPN" or doc[i - 1].is_upper)
         # ", in which ...", ", dans lequel ...": a preposition before the pronoun.
         nxt = i + 2 if doc[i + 1].lower_ in PREPOSITIONS and i + 2 < end else i + 1
-        opens = doc[nxt].lower_ in RELATIVE or (after_name and doc[i + 1].lower_ in APPOSITION)
+        opens = doc[nxt].lower_ in RELATIVE or (
+            after_name and doc[i + 1].lower_ in APPOSITION | apposition_words()
+        )
         if doc[i].text == "," and opens:
             j = i + 2
             while j < end and doc[j].text != ",":
@@ -172,13 +180,17 @@ def _former(doc: Doc, i: int, start: int, reach: int = 4) -> bool:
 
 
 CLAUSE_BREAKS = GRAMMAR["clause_breaks"]
+SOFT_BREAKS = GRAMMAR["soft_breaks"]
 
 
-def _clause(doc: Doc, start: int, end: int, cue: Cue) -> tuple[int, int]:
-    """The token range of the cue's clause: between breaks such as ";" and "while"."""
+def _clause(doc: Doc, start: int, end: int, cue: Cue, parts: list[Mention] = ()) -> tuple[int, int]:
+    """The token range of the cue's clause: between breaks such as ";" and "while"; a
+    colon (``SOFT_BREAKS``) opens it only if one of ``parts`` stands between it and the cue."""
     lo = start
     for i in range(cue.start - 1, start - 1, -1):
-        if doc[i].lower_ in CLAUSE_BREAKS:
+        if doc[i].lower_ in CLAUSE_BREAKS or (
+            doc[i].text in SOFT_BREAKS and any(i < m.start and m.end <= cue.start for m in parts)
+        ):
             lo = i + 1
             break
     hi = end

@@ -51,6 +51,19 @@ def _sales(
             continue
         cue = Cue("acquisition", i, i + 1, doc[i].text, False)
         out.append((buyer.entity, goods[0].entity, cue, "sale"))
+        # The seller of a plant leaves its country ("Volkswagen a vendu son usine de
+        # Kalouga à Avilon"): the nearest firm before the verb, in the same clause.
+        sellers = [
+            m
+            for m in named
+            if m.end <= i
+            and not _is_place(m, kb)
+            and m.kind != ADJECTIVE
+            and not any(t.text == ";" for t in doc[m.end : i])
+        ]
+        if sellers and _is_place(goods[0], kb):
+            exit_cue = Cue("exit", i, i + 1, doc[i].text, False)
+            out.append((sellers[-1].entity, goods[0].entity, exit_cue, "sale"))
     return out
 
 
@@ -77,15 +90,19 @@ def _directed(
         after = [
             m for m in after if m.entity == UNKNOWN or not _is_place(m, kb) or _is_country(m, kb)
         ]
-    tgt = _nearest(after, cue, {src.entity} if src else set())
+    # "a unit of X", "filiale de X": the owner is the cue's complement, right after it,
+    # and what it owns the nearest actor before ("l'usine X de Y, filiale de Z": X).
+    complement = cue.relation == "ownership" and cue.text.lower().split()[-1] in OF_WORDS
+    window = COORDINATION_WINDOW if complement else WINDOW
+    if complement and firms:
+        src = firms[-1]
+    tgt = _nearest(after, cue, {src.entity} if src else set(), window=window)
     reverse = cue.reverse
     # "taken over quickly by", "owned 66% by", "détenue à parts égales par": a passive.
     passive = _passive_agent(doc, cue.end) is not None
     if passive and cue.relation == "ownership" and before:
-        owners = [m for m in after if m.start >= _passive_agent(doc, cue.end)]
-        if owners:
-            group = _coordinated(doc, owners[0], owners)
-            return [(m.entity, before[0].entity) for m in group if m.entity != before[0].entity]
+        owners = _passive_owners(doc, [m for m in after if m.start >= _passive_agent(doc, cue.end)])
+        return [(m.entity, before[0].entity) for m in owners if m.entity != before[0].entity]
     if passive and cue.relation == "acquisition" and tgt is not None and before:
         # "The Yelabuga plant ... was taken over by SOLLERS": SOLLERS acquires the plant.
         return [(tgt.entity, before[0].entity)]
@@ -98,7 +115,8 @@ def _directed(
             or (kit and tgt.start - cue.end <= 1)  # "kits Chery": Chery supplies
         ):
             reverse = True
-        if tgt is None and src is not None and not _is_country(src, kb):
+        # ("l'assembleur monte des BAIC et des Kaiyi à partir de kits": no subject.)
+        if tgt is None and src is not None and not _is_country(src, kb) and not _object(doc, src):
             # What is assembled from them names its maker right before the cue ("from
             # Chery kits", "des BAIC et des Kaiyi à partir de kits"), with its coordinates.
             goods = [
@@ -124,6 +142,16 @@ def _directed(
 OF_WORDS = GRAMMAR["of_words"]
 POSSESSIVES = GRAMMAR["possessives"]
 KIT_WORDS = GRAMMAR["kit_words"]
+MARKETS = GRAMMAR["markets"]
+
+
+def _object(doc: Doc, m: Mention) -> bool:
+    """Is ``m`` introduced as an object or complement ("des BAIC", "of Chery")?"""
+    return m.start > 0 and doc[m.start - 1].lower_ in OBJECT_MARKERS
+
+
+#: Words before a name that make it an object or complement, not a subject.
+OBJECT_MARKERS = frozenset(["des", "les", "de", "du", "d'", "of"])
 
 
 def _passive_agent(doc: Doc, end: int) -> int | None:
@@ -141,6 +169,20 @@ def _passive_agent(doc: Doc, end: int) -> int | None:
         ):
             return None
     return None
+
+
+def _passive_owners(doc: Doc, after: list[Mention]) -> list[Mention]:
+    """The owners after a passive's "par"/"by": the first, and those joined to it by
+    "et"/"and" before the next comma ("owned 66% by X and 34% by state-owned Y")."""
+    if not after:
+        return []
+    group = [after[0]]
+    for m in after[1:]:
+        between = [t.text.lower() for t in doc[group[-1].end : m.start]]
+        if any(w in (",", ";") for w in between) or not {"et", "and"} & set(between):
+            break
+        group.append(m)
+    return group
 
 
 def _leavers(doc: Doc, here: list[Mention], cue: Cue, kb: KnowledgeBase) -> list[Mention]:
@@ -165,7 +207,8 @@ def _partnership(
 ) -> list[tuple[str, str]]:
     # "une collaboration entre la Russie et la Chine": two coordinated actors right after.
     nxt = _nearest(after, cue, window=COORDINATION_WINDOW)
-    if nxt is not None:
+    with_cue = cue.text.lower().split()[-1] in ("avec", "with")
+    if nxt is not None and not with_cue:
         group = _coordinated(doc, nxt, after)
         if len(group) >= 2:
             first, second = sorted(group, key=lambda m: m.start)[:2]
@@ -189,8 +232,28 @@ def _partnership(
         options.append((near_after[0], near_after[1]))
     for a in near_before[:1]:
         options += [(a, b) for b in near_after[:2]]
+    # Two firms on one side only when coordinated ("X et Y ont signé un accord"; not
+    # "Membre de l'Union, le Kazakhstan offre aux partenaires ..."); two countries may
+    # be ("ce partenariat reflète la dépendance de la Russie vis-à-vis de la Chine").
     for side in (near_after, near_before):
-        options += [(a, b) for k, a in enumerate(side[:3]) for b in side[k + 1 : 3]]
+        options += [
+            (a, b)
+            for k, a in enumerate(side[:3])
+            for b in side[k + 1 : 3]
+            if (_is_country(a, kb) and _is_country(b, kb)) or b in _coordinated(doc, a, side)
+        ]
+    if with_cue and nxt is not None and near_before:
+        # "Kamaz is negotiating with Gotion and EVE Energy": the subject and each of them.
+        group = _coordinated(doc, nxt, after)
+        subject = near_before[0]
+        others = [m.entity for m in group if m.entity != subject.entity]
+        ends = [subject.entity, *others]
+        if (
+            len(others) > 1
+            and UNKNOWN not in ends
+            and all(_keep(subject.entity, o, kb, "partnership") for o in others)
+        ):
+            return [(subject.entity, o) for o in others]
     for a, b in options:
         if a.entity == b.entity or min(_dist(a, cue), _dist(b, cue)) > WINDOW:
             continue
@@ -219,6 +282,7 @@ def _production(
         and _is_place(m, kb)
         and m.start - cue.end <= PLACE_WINDOW
         and any(t.lower_ in introducers for t in doc[max(m.start - 3, cue.end) : m.start])
+        and not (m.kind == ADJECTIVE and doc[m.start - 1].lower_ in MARKETS)
     ]
     if not places:
         # "son usine de Togliatti" named as a plant of the knowledge base: that plant.
@@ -312,6 +376,48 @@ def _production(
     if made:
         sources += _coordinated(doc, made[0], made)
     return [(s.entity, t.entity) for s in sources for t in targets if s.entity != UNKNOWN]
+
+
+def _assembled(
+    doc: Doc, before: list[Mention], after: list[Mention], cue: Cue, kb: KnowledgeBase
+) -> list[tuple[str, str]]:
+    """(brand, assembler) for "X assembles Kia and Chery models", "Avtotor produit des
+    BAIC": a firm assembling another maker's brand gets its kits, platform or licence.
+    The brand follows the verb within a few words and no punctuation; the subject's own
+    brands ("AvtoVAZ produit des Lada") are not supplied to it."""
+    if cue.text.lower() in PLANT_NOUNS:
+        return []
+    firms = [m for m in before if m.entity != UNKNOWN and not _is_place(m, kb)]
+    # The verb's subject stands right before it ("ADM Jizzakh assembles", "le groupe
+    # Allur produit", "Avtotor assemble pour sa part").
+    firms = [m for m in firms if m.kind != ADJECTIVE and not _possessive(doc, m)]
+    firms = [m for m in firms if _dist(m, cue) <= SUBJECT_REACH][-1:]
+    makers = [
+        m
+        for m in after
+        if m.entity != UNKNOWN
+        and kb.actors[m.entity].type in ("brand", "company")
+        and m.start - cue.end <= BRAND_REACH
+        and not any(t.is_punct or t.pos_ == "VERB" for t in doc[cue.end : m.start])
+    ]
+    if not firms or not makers or kb.actors[firms[0].entity].type != "company":
+        return []
+    src = firms[0].entity
+    out = []
+    for m in _coordinated(doc, makers[0], after):
+        brand = kb.actors.get(m.entity)
+        if brand is None or m.entity == src or src in (brand.parent, brand.name):
+            continue
+        if kb.actors[src].parent == m.entity:
+            continue
+        out.append((m.entity, src))
+    return out
+
+
+#: How far after an assembly verb the brand assembled may stand ("assemble pour sa part
+#: des modèles des marques chinoises BAIC"), and before it its subject.
+BRAND_REACH = 8
+SUBJECT_REACH = 3
 
 
 def _keep(source: str, target: str, kb: KnowledgeBase, relation: str = "") -> bool:

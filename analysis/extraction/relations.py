@@ -15,17 +15,20 @@ Method (cited by the methods appendix). Relations are found sentence by sentence
    "China's BYD"), and firms named as a thing of the past ("l'ancienne usine Renault",
    "the former Hyundai plant": a former owner is no agent, except of an exit).
    Actors inside a relative clause or an apposition that does not hold the cue are
-   out of its reach ("X, the battery arm of Y, is building ...": not Y), and so
-   are those of another clause ("..., while Y builds ..."); a cue inside "X, qui/which
-   ..." takes X as its agent.
+   out of its reach ("X, the battery arm of Y, is building ...", "X, filiale de Y,
+   possède une usine ...": not Y), and so are those of another clause ("..., while Y
+   builds ...", "..., and Z is exploring ...", or after a colon that an actor
+   follows); a cue inside "X, qui/which ..." takes X as its agent.
 3. **Window rule.** For each cue, participants are looked for within ``WINDOW`` tokens on
    either side of it, in the same sentence:
 
    - *partnership* (symmetric): the nearest participant before the cue and the nearest
      after it ("Stellantis, allié de Leapmotor"); if one side is empty, the two nearest
-     distinct participants on the other side ("une collaboration entre la Hongrie et
-     la Chine"). One of the two must lie within ``WINDOW`` tokens of the cue, the other
-     within ``2 * WINDOW``. A country adjective partners only another country, and a
+     distinct participants on the other side, when coordinated or both countries ("une
+     collaboration entre la Hongrie et la Chine"). A cue ending in "avec"/"with" pairs
+     the subject with each actor coordinated after it ("X negotiates with Y and Z").
+     One of the two must lie within ``WINDOW`` tokens of the cue, the other within
+     ``2 * WINDOW``. A country adjective partners only another country, and a
      firm partners a country only when the cue names it. Source is the one read first.
    - *ownership, acquisition, investment, supply* (directed): the source is the first
      participant of the sentence before the cue - news sentences put the agent first -
@@ -36,9 +39,20 @@ Method (cited by the methods appendix). Relations are found sentence by sentence
      X"). With nothing after a supply cue, what the subject assembles is supplied to it
      ("X assembles JAC and Chery models from kits"). A country adjective is never an
      agent here, and a possessor is never what is acquired ("Mercedes-Benz's plant").
+     A complement cue ("filiale de X", "a unit of X") takes its owner right after it
+     and what is owned as the nearest actor before it. Participles that are cues only
+     as passives ("owned 66% by X and 34% by Y", "détenue à parts égales par X et Y",
+     "run by X") make each agent an owner of the sentence's subject, and a
+     "dont"/"whose"/"in which" clause holding an ownership cue makes its subject an
+     owner of the antecedent ("X, dont l'allemand Y détient 25 %").
    - *sales*: "X a vendu son usine de Y à Z", "X sold its stake in Y to Z": Z acquires
      Y (the first actor between the verb and "à"/"to"); the plant or stake changing
-     hands is no production or ownership of X.
+     hands is no production or ownership of X, and the seller of a plant exits the
+     plant's country.
+   - *assembly of another maker's brand*: "X assembles Kia and Chery models", "X monte
+     des Geely": the brands named within 8 words after the verb supply X (kits, platform
+     or licence), X being the firm right before the verb; a brand X owns is not
+     supplied to it.
    - *production*: the target is a country or place introduced by a locative
      preposition (en, au, à, dans, sur, in...) within ``PLACE_WINDOW`` tokens after the
      cue, or by "de"/"of"/"near" after a plant noun ("l'usine de Toula"), or a place
@@ -55,11 +69,17 @@ Method (cited by the methods appendix). Relations are found sentence by sentence
      earlier in the document; the sources are the nearest firm or brand before the cue
      with those coordinated with it ("X et Y ... quitter"), else the cue's complement
      ("le départ de X").
-4. **Filters.** No relation of an actor with itself, nor of a person or government body
+4. **Appositions and tables.** Ownership is also read from appositions, for any
+   actor: "X, filiale de Y", "X, la marque électrique haut de gamme de Y", "X, Y's
+   premium brand", "X, a joint venture between Y and Z" (Y and Z own X), "X, the maker
+   of Y" (X owns Y); see ``appositions``. In a table row, a column header listed in
+   the lexicon's ``table_headers`` says how the row's subject and the actor in its cell
+   are related: a "groupe"/"group" column owns the row's brand, a "site"/"plant" column
+   is where it is made, a "brands assembled" column supplies it (``relation_tables``).
+5. **Filters.** No relation of an actor with itself, nor of a person or government body
    with its own country; a city or region takes part only where a plant can be
    (production, acquisition, investment, exit); one row per (source, target, type,
-   sentence). Ownership is also read from appositions that state a parent ("X, filiale
-   de Y", "X, a unit of Y"; see ``descriptors``).
+   sentence).
 
 The rule is deliberately simple: the parse of scraped news text is unreliable, and a
 window rule behaves the same in both languages. Its errors are measured against the
@@ -87,6 +107,7 @@ from analysis.extraction.relation_context import (  # noqa: F401 - re-exported
     LOCATIVE,
     NEAR,
     PLACE_WINDOW,
+    PREPOSITIONS,
     RELATION_TYPES,
     RELATIVE,
     SYMMETRIC,
@@ -107,20 +128,23 @@ from analysis.extraction.relation_context import (  # noqa: F401 - re-exported
     participants,
 )
 from analysis.extraction.relation_rules import (
+    _assembled,
     _directed,
     _keep,
     _leavers,
     _partnership,
+    _passive_agent,
     _production,
     _sales,
 )
+from analysis.extraction.relation_tables import table_relations
 
 
 @functools.cache
 def load_lexicon(path: Path = LEXICON_PATH) -> dict[str, dict[str, list[str]]]:
     with open(path, encoding="utf-8") as fh:
         data = yaml.safe_load(fh)
-    unknown = set(data) - set(RELATION_TYPES) - {"grammar"}
+    unknown = set(data) - set(RELATION_TYPES) - {"grammar", "table_headers"}
     if unknown:
         raise ValueError(f"{path}: unknown relation type(s) {sorted(unknown)}")
     return data
@@ -133,6 +157,7 @@ class CueMatcher:
     reverse: frozenset[str]
     verb_only: frozenset[str]
     passive: frozenset[str]
+    passive_only: frozenset[str]
 
     def cues(self, doc: Doc) -> list[Cue]:
         """Cue matches of ``doc``, minus those overlapping an exclusion phrase."""
@@ -150,6 +175,12 @@ class CueMatcher:
                 continue
             text = doc[s:e].text
             if text.lower() in self.verb_only and doc[s].pos_ not in ("VERB", "AUX"):
+                continue
+            # "owned 66% by", "détenue à parts égales par": a participle that is a cue
+            # only as a passive ("state-owned" is not one).
+            if text.lower() in self.passive_only and (
+                _passive_agent(doc, e) is None or (s > 0 and doc[s - 1].text == "-")
+            ):
                 continue
             taken[s:e] = b"\x01" * (e - s)
             reverse = text.lower() in self.reverse
@@ -170,11 +201,14 @@ def cue_matcher_for(nlp: Language) -> CueMatcher:
     reverse: set[str] = set()
     verb_only: set[str] = set()
     passive: set[str] = set()
+    passive_only: set[str] = set()
     for rel in RELATION_TYPES:
         spec = lexicon.get(rel, {})
         verb_only |= {p.lower() for p in spec.get("verb_only", [])}
+        passive_only |= {p.lower() for p in spec.get("passive_only", [])}
+        cues = spec.get("fr", []) + spec.get("en", [])
         for name, phrases in (
-            (rel, spec.get("fr", []) + spec.get("en", []) + spec.get("verb_only", [])),
+            (rel, cues + spec.get("verb_only", []) + spec.get("passive_only", [])),
             (_EXCLUDE, spec.get("exclude", [])),
         ):
             if not phrases:
@@ -184,7 +218,40 @@ def cue_matcher_for(nlp: Language) -> CueMatcher:
             matcher.add(label, [nlp.make_doc(p) for p in phrases])
         reverse |= {p.lower() for p in spec.get("reverse", [])}
         passive |= {f"{rel}:{p.lower()}" for p in spec.get("passive", [])}
-    return CueMatcher(matcher, keys, frozenset(reverse), frozenset(verb_only), frozenset(passive))
+    return CueMatcher(
+        matcher,
+        keys,
+        frozenset(reverse),
+        frozenset(verb_only),
+        frozenset(passive),
+        frozenset(passive_only),
+    )
+
+
+#: Relative pronouns whose clause states who owns the antecedent ("X, dont Y détient").
+OWNER_RELATIVE = frozenset(["dont", "whose"])
+
+
+def _owner_clause(doc: Doc, clause: tuple[int, int], cue: Cue) -> bool:
+    """Is ``cue`` an ownership or investment cue inside a "dont"/"whose"/"in which"
+    clause, after its pronoun ("dont la marque" is a cue of its own)?"""
+    if cue.relation not in ("ownership", "investment") or cue.start <= clause[0] + 1:
+        return False
+    first, second = doc[clause[0] + 1].lower_, doc[clause[0] + 2].lower_
+    return first in OWNER_RELATIVE or (first in PREPOSITIONS and second in RELATIVE)
+
+
+def _whose(
+    doc: Doc, here: list[Mention], clause: tuple[int, int], cue: Cue, kb: KnowledgeBase
+) -> list[tuple[str, str]]:
+    """(owner, antecedent) of a "dont"/"whose" clause holding an ownership cue."""
+    firms = [m for m in here if m.entity != UNKNOWN and not _is_place(m, kb)]
+    antecedent = [m for m in firms if m.end <= clause[0]][-1:]
+    owners = [m for m in firms if clause[0] < m.start and m.end <= cue.start]
+    owners = [m for m in owners if m.kind != ADJECTIVE]
+    if not antecedent or not owners:
+        return []
+    return [(owners[0].entity, antecedent[0].entity)]
 
 
 def relations_in_sentence(
@@ -204,8 +271,9 @@ def relations_in_sentence(
     onto a linked actor standing next to them, but no relation is emitted for them.
     Unknown places (NER label LOC, or after a locative preposition) are never agents.
     """
+    rows = table_relations(doc, start, end, mentions, kb)
     if not cues:
-        return []
+        return [r for r in rows if _keep(r.source, r.target, kb, r.relation)]
     parts = [m for m in participants(mentions, kb) if start <= m.start and m.end <= end]
     for s, e, label in unknown:
         prev = doc[s - 1].lower_ if s > start else ""
@@ -227,11 +295,15 @@ def relations_in_sentence(
             if not any(a <= m.start < b and not a <= cue.start < b for a, b in clauses)
         ]
         # Coordinated clauses ("X assembles ..., while Y builds ... in Z") are apart.
-        lo, hi = _clause(doc, start, end, cue)
+        lo, hi = _clause(doc, start, end, cue, [m for m in here if m.entity != UNKNOWN])
         here = [m for m in here if lo <= m.start and m.end <= hi]
         # A cue inside a relative clause: its agent is the clause's antecedent ("Avtotor,
         # qui produit des BAIC", "Great Wall Motor, which builds Haval SUVs").
         inside = next(((a, b) for a, b in clauses if a <= cue.start < b), None)
+        if inside is not None and _owner_clause(doc, inside, cue):
+            # "X, dont Y détient 25 %", "X, in which Y holds a stake": Y owns X.
+            found += [(a, b, cue, "whose") for a, b in _whose(doc, here, inside, cue, kb)]
+            continue
         if inside is not None and doc[inside[0] + 1].lower_ in RELATIVE:
             # The nearest actor before the clause that is not a place ("avec Avtotor, à
             # Kaliningrad, qui produit": Avtotor).
@@ -269,6 +341,10 @@ def relations_in_sentence(
             found += [(a, b, cue, rule) for a, b in _directed(doc, before, after, cue, kb)]
         elif cue.relation == "production":
             found += [(a, b, cue, rule) for a, b in _production(doc, here, after, cue, kb)]
+            kits = Cue("supply", cue.start, cue.end, cue.text, False)
+            found += [
+                (a, b, kits, "assembles brand") for a, b in _assembled(doc, before, after, cue, kb)
+            ]
         elif cue.relation == "exit":
             places = [m for m in here if m.entity != UNKNOWN and _is_place(m, kb)]
             near = _nearest(places, cue)
@@ -287,4 +363,7 @@ def relations_in_sentence(
         unique.setdefault(
             (src, tgt, cue.relation), Relation(src, tgt, cue.relation, cue.text, rule)
         )
+    for r in rows:
+        if _keep(r.source, r.target, kb, r.relation):
+            unique.setdefault((r.source, r.target, r.relation), r)
     return list(unique.values())

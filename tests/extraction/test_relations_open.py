@@ -9,6 +9,9 @@ from __future__ import annotations
 import pytest
 from fixtures.extraction_shared import tables_for
 
+from analysis.corpus import load_corpus
+from analysis.extraction import extract
+
 
 def relations(text: str, lang: str) -> set[tuple[str, str, str]]:
     """Relations of ``text`` through the whole extraction (discovered actors included)."""
@@ -127,3 +130,157 @@ def test_open_world_relation_rules(text, lang, wanted, unwanted) -> None:
     found = relations(text, lang)
     assert wanted <= found, found
     assert not unwanted & found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "wanted", "unwanted"),
+    [
+        # Appositions state ownership for known actors too, with adjectives in between.
+        (
+            "Zeekr, la marque électrique haut de gamme de Geely, ouvre un salon à Moscou.",
+            "fr",
+            {("Geely", "Zeekr", "ownership")},
+            set(),
+        ),
+        (
+            "Jetour, Chery's fast-growing off-road brand, doubled its sales.",
+            "en",
+            {("Chery", "Jetour", "ownership")},
+            set(),
+        ),
+        (
+            "Varkon Industries, the maker of Lada, cut its working week.",
+            "en",
+            {("Varkon Industries", "Lada", "ownership")},
+            set(),
+        ),
+        # An apposition is out of reach of the verb: the brand produces, not its parent.
+        (
+            "Haval, filiale de Great Wall Motor, possède sa propre usine en Russie.",
+            "fr",
+            {("Great Wall Motor", "Haval", "ownership"), ("Haval", "Russia", "production")},
+            {("Great Wall Motor", "Russia", "production")},
+        ),
+        # A joint venture between two firms is owned by both.
+        (
+            "Quellon Motors, a joint venture between Nornickel and Rosatom, opened an office.",
+            "en",
+            {
+                ("Nornickel", "Quellon Motors", "ownership"),
+                ("Rosatom", "Quellon Motors", "ownership"),
+            },
+            set(),
+        ),
+        # Passive owners with shares in between, each of them.
+        (
+            "Quellon Motors, owned 60% by Nornickel and 40% by Varkon Industries, builds vans.",
+            "en",
+            {
+                ("Nornickel", "Quellon Motors", "ownership"),
+                ("Varkon Industries", "Quellon Motors", "ownership"),
+            },
+            set(),
+        ),
+        # "state-owned" is no passive cue.
+        (
+            "The state-owned Varkon Industries signed a deal with Chery.",
+            "en",
+            set(),
+            {("Chery", "Varkon Industries", "ownership")},
+        ),
+        # "dont"/"in which" clauses name the antecedent's owner.
+        (
+            "Quellon Motors, dont l'allemand Volkswagen détient 30 %, construit une usine "
+            "à Tachkent.",
+            "fr",
+            {("Volkswagen", "Quellon Motors", "ownership")},
+            set(),
+        ),
+        (
+            "Kamaz, in which Rostec holds a stake, has delivered buses to Varkon Industries.",
+            "en",
+            {("Rostec", "Kamaz", "ownership")},
+            set(),
+        ),
+        # The seller of a plant leaves the plant's country.
+        (
+            "L'américain Ford a vendu l'an dernier son usine de Kalouga au groupe "
+            "Varkon Industries.",
+            "fr",
+            {("Ford", "Russia", "exit"), ("Varkon Industries", "Kaluga", "acquisition")},
+            set(),
+        ),
+        # A firm assembling another maker's brand is supplied by it; not its own brand.
+        (
+            "Quellon Motors assembles Kia and Chery models in Almaty.",
+            "en",
+            {("Kia", "Quellon Motors", "supply"), ("Chery", "Quellon Motors", "supply")},
+            set(),
+        ),
+        (
+            "AvtoVAZ produit des Lada à Togliatti.",
+            "fr",
+            {("AvtoVAZ", "Togliatti", "production")},
+            {("Lada", "AvtoVAZ", "supply")},
+        ),
+        # Negotiating "with X and Y": the subject with each, not X with Y.
+        (
+            "Varkon Industries is negotiating with CATL and EVE Energy.",
+            "en",
+            {
+                ("Varkon Industries", "CATL", "partnership"),
+                ("Varkon Industries", "EVE Energy", "partnership"),
+            },
+            {("CATL", "EVE Energy", "partnership")},
+        ),
+        # A new clause after ", and" is not coordinated with the object before it.
+        (
+            "Russia controls nickel assets through Nornickel, and Kazakhstan is exploring lithium.",
+            "en",
+            {("Russia", "Nornickel", "ownership")},
+            {("Russia", "Kazakhstan", "ownership")},
+        ),
+    ],
+)
+def test_apposition_passive_and_assembly_rules(text, lang, wanted, unwanted) -> None:
+    found = relations(text, lang)
+    assert wanted <= found, found
+    assert not unwanted & found, found
+
+
+@pytest.mark.parametrize(
+    ("row", "wanted"),
+    [
+        (
+            "| Brand | Group | Units |\n|---|---|---:|\n| Exeed | Chery | 28,600 |",
+            ("Chery", "Exeed", "ownership"),
+        ),
+        (
+            "| Marque | Usine | Ventes |\n|---|---|---:|\n| Haval | Toula | 1 000 |",
+            ("Haval", "Tula", "production"),
+        ),
+        (
+            "| Assembler | Brands assembled | Capacity |\n|---|---|---:|\n"
+            "| Varkon Industries | Kia | 10,000 |",
+            ("Kia", "Varkon Industries", "supply"),
+        ),
+    ],
+)
+def test_table_column_headers_state_relations(row, wanted, tmp_path) -> None:
+    lang = "fr" if "Marque" in row else "en"
+    intro = "Ventes par marque en 2025." if lang == "fr" else "Sales by brand in 2025."
+    assert wanted in table_relations(tmp_path, f"# {intro}\n\n{intro}\n\n{row}\n"), wanted
+
+
+def test_a_brands_column_is_not_an_ownership_column(tmp_path) -> None:
+    """ "brands assembled" is supply, not the owner's "brands" column."""
+    row = "| Assembler | Brands assembled |\n|---|---|\n| Varkon Industries | Kia |"
+    found = table_relations(tmp_path, f"# Assemblers\n\nAssemblers in 2025.\n\n{row}\n")
+    assert ("Varkon Industries", "Kia", "ownership") not in found, found
+
+
+def table_relations(folder, text: str) -> set[tuple[str, str, str]]:
+    """Relations of a Markdown article read by the corpus reader (tables become rows)."""
+    (folder / "article.md").write_text(text, encoding="utf-8")
+    rel = extract(load_corpus(folder).documents, progress=False).relations
+    return set(zip(rel["source"], rel["target"], rel["relation"], strict=True))

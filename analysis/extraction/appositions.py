@@ -1,0 +1,187 @@
+"""Ownership stated by an apposition, for any named actor, known or discovered.
+
+Right after a name ``X`` and its comma:
+
+- "X, filiale de Y", "Lada, la marque d'AvtoVAZ", "Zeekr, la marque électrique haut de
+  gamme de Geely", "X, a joint venture between Y and Z", "X, owned by Y": Y (and Z) own X;
+- "Exeed, Chery's premium brand": Chery owns Exeed;
+- "AvtoVAZ, the maker of Lada", "AvtoVAZ, fabricant des Lada": X owns Y.
+
+The words come from ``descriptors.yaml`` (``parent_heads``, ``owned_heads``,
+``owner_heads``, ``owner_of``). Only lower-case words (adjectives, "state-owned",
+"premium") may stand between the head and "de"/"of", so that a new clause or name does
+not pass for one. Pure functions of a parsed ``Doc``.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import yaml
+from spacy.tokens import Doc
+
+from analysis.extraction.actors import NAME, KnowledgeBase, Mention
+from analysis.extraction.descriptors import LEXICON_PATH, PARENT_WINDOW, _token_words, _words
+
+#: Articles and possessives that may open the apposition ("la marque de", "its brand").
+OPENERS = frozenset(["la", "le", "l'", "les", "the", "a", "an", "un", "une", "son", "sa", "its"])
+#: How many lower-case tokens may stand before the head and between it and "de"/"of"
+#: ("fast-growing off-road brand" is six).
+ADJECTIVES = 6
+#: Types that neither own nor are owned.
+NOT_OWNERS = frozenset(["country", "place", "person", "media"])
+
+
+@dataclass(frozen=True)
+class Heads:
+    parent: frozenset[tuple[str, ...]]  # "filiale de", "owned by": Y after it owns X
+    owned: frozenset[tuple[str, ...]]  # "marque", "brand": the owner follows "de"/"of"
+    owner: frozenset[tuple[str, ...]]  # "maker", "fabricant": X owns what follows
+    owner_of: frozenset[str]
+    longest: int
+
+
+@functools.cache
+def load_heads() -> Heads:
+    with open(LEXICON_PATH, encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+
+    def phrases(key: str) -> frozenset[tuple[str, ...]]:
+        return frozenset(_words(p) for ps in data[key].values() for p in ps)
+
+    parent, owned, owner = phrases("parent_heads"), phrases("owned_heads"), phrases("owner_heads")
+    longest = max(len(w) for w in (*parent, *owned, *owner))
+    return Heads(parent, owned, owner, frozenset(data["owner_of"]), longest)
+
+
+@functools.cache
+def apposition_words() -> frozenset[str]:
+    """First words of the heads: a comma followed by one of them after a name opens an
+    apposition ("Haval, filiale de Great Wall, ..."), which ``relation_context`` reads."""
+    heads = load_heads()
+    return frozenset(w[0] for w in (*heads.parent, *heads.owned, *heads.owner))
+
+
+def _head_at(doc: Doc, i: int, stop: int, phrases: frozenset) -> int | None:
+    """End of the longest phrase of ``phrases`` starting at token ``i``, if any."""
+    for n in range(min(load_heads().longest, stop - i), 0, -1):
+        if _token_words(doc, i, i + n) in phrases:
+            return i + n
+    return None
+
+
+def _lower(tok) -> bool:
+    return (tok.is_alpha and tok.text.islower()) or tok.text == "-"
+
+
+def _named_after(doc: Doc, b: int, stop: int, names: dict[int, str]) -> list[tuple[str, int]]:
+    """The named actors from ``b`` on, with those coordinated with the first ("between
+    Geely and the Belarusian truck maker BelAZ"): (entity, last token index)."""
+    out: list[tuple[str, int]] = []
+    k = b
+    while k < min(stop, b + PARENT_WINDOW):
+        if k not in names:
+            k += 1
+            continue
+        name = names[k]
+        while k < stop and names.get(k) == name:
+            k += 1
+        out.append((name, k - 1))
+        nxt = doc[k].lower_ if k < stop else ""
+        if nxt not in ("et", "and", ","):
+            break
+        b = k = k + 1
+        # "and the Belarusian state-owned truck maker BelAZ": a short description.
+        while k < stop and k not in names and k - b < 6 and doc[k].text not in (",", ";"):
+            k += 1
+        b = k
+    return out
+
+
+def owners_in_apposition(
+    doc: Doc, end: int, sent_end: int, names: dict[int, str]
+) -> list[tuple[str, str, str]]:
+    """(owner, owned, words) stated by the apposition after the name ending at ``end``.
+
+    ``names`` maps token indices of named firms and brands to their entity; the name
+    ``doc[:end]`` is ``names[end - 1]``.
+    """
+    this = names.get(end - 1)
+    if this is None or end >= sent_end or doc[end].text != ",":
+        return []
+    heads = load_heads()
+    i = end + 1
+    if i < sent_end and doc[i].lower_.replace("’", "'") in OPENERS:
+        i += 1
+    # "X, Chery's premium brand": a possessive owner, then the head.
+    if i in names:
+        k = i
+        while k < sent_end and names.get(k) == names[i]:
+            k += 1
+        if k < sent_end and doc[k].text in ("'s", "’s"):
+            j = k + 1
+            while (
+                j < sent_end
+                and j - k <= ADJECTIVES
+                and _head_at(doc, j, sent_end, heads.owned) is None
+            ):
+                if not _lower(doc[j]):
+                    return []
+                j += 1
+            if j < sent_end and _head_at(doc, j, sent_end, heads.owned) is not None:
+                return [(names[i], this, doc[end + 1 : j + 1].text)]
+        return []
+    end_parent = _head_at(doc, i, sent_end, heads.parent)
+    if end_parent is not None:
+        found = _named_after(doc, end_parent, sent_end, names)
+        return [(name, this, doc[end + 1 : k + 1].text) for name, k in found if name != this]
+    # "[adjectives] HEAD [adjectives] de/of Y".
+    j = i
+    while j < sent_end and j - i <= ADJECTIVES:
+        for phrases, owns in ((heads.owned, False), (heads.owner, True)):
+            h = _head_at(doc, j, sent_end, phrases)
+            if h is None:
+                continue
+            k = h
+            while k < sent_end and k - h <= ADJECTIVES:
+                if doc[k].lower_.replace("’", "'") in heads.owner_of:
+                    found = _named_after(doc, k + 1, sent_end, names)
+                    if found:
+                        words = doc[end + 1 : found[-1][1] + 1].text
+                        if owns:
+                            return [(this, name, words) for name, _ in found if name != this]
+                        return [(name, this, words) for name, _ in found if name != this]
+                if not _lower(doc[k]):
+                    break
+                k += 1
+            return []
+        if not _lower(doc[j]):
+            return []
+        j += 1
+    return []
+
+
+def owner_names(mentions: list[Mention], kb: KnowledgeBase) -> dict[int, str]:
+    """Token index -> entity of the named actors that can own or be owned (firms,
+    brands, organisations; not places, countries or people)."""
+    names: dict[int, str] = {}
+    for m in mentions:
+        actor = kb.actors.get(m.entity)
+        if m.kind == NAME and actor is not None and actor.type not in NOT_OWNERS:
+            names.update({i: m.entity for i in range(m.start, m.end)})
+    return names
+
+
+def apposition_relations(
+    doc: Doc, end: int, mentions: list[Mention], kb: KnowledgeBase
+) -> list[tuple[str, str, str]]:
+    """(owner, owned, words) stated by the appositions of the sentence ending at ``end``."""
+    names = owner_names(mentions, kb)
+    found = {
+        (owner, owned): words
+        for m in mentions
+        if m.kind == NAME
+        for owner, owned, words in owners_in_apposition(doc, m.end, end, names)
+    }
+    return [(a, b, words) for (a, b), words in found.items()]

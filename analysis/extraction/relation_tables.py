@@ -1,0 +1,86 @@
+"""Relations stated by a table row's column headers.
+
+The corpus writes each row of a Markdown or HTML table as one sentence, "subject —
+header : value ; header : value." (``analysis/corpus/structure.py``). A header listed in
+``relations.yaml``'s ``table_headers`` (the whole header, parentheses aside) says how the
+row's subject and the actor named in its cell are related: "Lada — groupe : AvtoVAZ" is
+AvtoVAZ's ownership of Lada, "Haval — usine : Toula" production at Tula. A cell that
+names no actor yields nothing. Pure functions of a parsed sentence and its mentions.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import yaml
+from spacy.tokens import Doc
+
+from analysis.extraction.actors import ADJECTIVE, KnowledgeBase, Mention
+from analysis.extraction.relation_context import LEXICON_PATH, Relation
+
+#: The row's subject and its cells are set apart by this dash (``structure``).
+ROW_DASH = "—"
+#: Header kind -> (relation type, whether the cell's actor is the source).
+HEADER_RELATIONS = {
+    "owner": ("ownership", True),
+    "owned": ("ownership", False),
+    "place": ("production", False),
+    "partner": ("partnership", False),
+    "supplier": ("supply", True),
+}
+#: A header is at most this many tokens ("site de production", "share, %").
+HEADER_TOKENS = 6
+
+
+@functools.cache
+def load_headers() -> dict[tuple[str, ...], str]:
+    """Header words (lower-cased tuple) -> header kind."""
+    with open(LEXICON_PATH, encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)["table_headers"]
+    unknown = set(data) - set(HEADER_RELATIONS)
+    if unknown:
+        raise ValueError(f"{LEXICON_PATH}: unknown table header kind(s) {sorted(unknown)}")
+    return {
+        tuple(phrase.lower().replace("'", "' ").split()): kind
+        for kind, phrases in data.items()
+        for phrase in phrases
+    }
+
+
+def _kind(header: str) -> str | None:
+    """The kind of a column header: its words, parentheses aside, are one of the listed
+    headers ("groupe", "site de production (ville)"; not "brands assembled" for "brands")."""
+    header = re.sub(r"\([^)]*\)", " ", header.lower()).replace("'", "' ").replace(",", " ")
+    return load_headers().get(tuple(header.split()))
+
+
+def table_relations(
+    doc: Doc, start: int, end: int, mentions: list[Mention], kb: KnowledgeBase
+) -> list[Relation]:
+    """Relations of the table row ``doc[start:end]`` (none if it is not a row)."""
+    dash = next((i for i in range(start, end) if doc[i].text == ROW_DASH), None)
+    if dash is None:
+        return []
+    named = [m for m in mentions if m.kind != ADJECTIVE and kb.actors[m.entity].type != "media"]
+    subject = next((m for m in named if start <= m.start and m.end <= dash), None)
+    if subject is None:
+        return []
+    out = []
+    cell = dash + 1
+    while cell < end:
+        stop = next((i for i in range(cell, end) if doc[i].text == ";"), end)
+        colon = next((i for i in range(cell, stop) if doc[i].text == ":"), None)
+        if colon is not None and colon - cell <= HEADER_TOKENS:
+            header = doc[cell:colon].text
+            kind = _kind(header)
+            values = [m for m in named if colon < m.start and m.end <= stop]
+            if kind and values:
+                relation, cell_first = HEADER_RELATIONS[kind]
+                for m in values:
+                    if m.entity == subject.entity:
+                        continue
+                    pair = (m.entity, subject.entity) if cell_first else (subject.entity, m.entity)
+                    out.append(Relation(*pair, relation, header, "table column"))
+        cell = stop + 1
+    return out
