@@ -148,13 +148,18 @@ APPOSITION = GRAMMAR["apposition"]
 ATTRIBUTION = GRAMMAR["attribution"]
 
 
-def _relative_clauses(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+def _relative_clauses(
+    doc: Doc, start: int, end: int, name_ends: frozenset[int] = frozenset()
+) -> list[tuple[int, int]]:
     """Token ranges of ", qui/which ... ," clauses and of appositions after a name
     (", the battery arm of Rosatom,", ", le fabricant des Lada,"), to the next comma or
-    the sentence end."""
+    the sentence end. ``name_ends`` are the end indices of actor mentions (a name the
+    tagger took for a common noun still opens an apposition)."""
     out = []
     for i in range(start, end - 1):
-        after_name = i > start and (doc[i - 1].pos_ == "PROPN" or doc[i - 1].is_upper)
+        after_name = i > start and (
+            doc[i - 1].pos_ == "PROPN" or doc[i - 1].is_upper or i in name_ends
+        )
         # ", in which ...", ", dans lequel ...": a preposition before the pronoun.
         nxt = i + 2 if doc[i + 1].lower_ in PREPOSITIONS and i + 2 < end else i + 1
         opens = doc[nxt].lower_ in RELATIVE or (

@@ -110,7 +110,8 @@ def _directed(
         nxt = doc[cue.end].lower_ if cue.end < len(doc) else ""
         kit = cue.text.lower().split()[-1] in KIT_WORDS
         if tgt is not None and (
-            nxt in FROM
+            doc[tgt.start - 1].lower_ in ("par", "by")  # "kits fournis par X"
+            or nxt in FROM
             or cue.text.lower().split()[-1] in FROM
             or (kit and tgt.start - cue.end <= 1)  # "kits Chery": Chery supplies
         ):

@@ -103,6 +103,7 @@ from analysis.extraction.relation_context import (  # noqa: F401 - re-exported
     ANAPHORS,
     COORDINATION_WINDOW,
     DIRECTED,
+    GRAMMAR,
     LEXICON_PATH,
     LOCATIVE,
     NEAR,
@@ -228,26 +229,39 @@ def cue_matcher_for(nlp: Language) -> CueMatcher:
     )
 
 
+JV_WORDS = GRAMMAR["joint_venture"]
 #: Relative pronouns whose clause states who owns the antecedent ("X, dont Y détient").
 OWNER_RELATIVE = frozenset(["dont", "whose"])
 
 
-def _owner_clause(doc: Doc, clause: tuple[int, int], cue: Cue) -> bool:
-    """Is ``cue`` an ownership or investment cue inside a "dont"/"whose"/"in which"
-    clause, after its pronoun ("dont la marque" is a cue of its own)?"""
-    if cue.relation not in ("ownership", "investment") or cue.start <= clause[0] + 1:
-        return False
-    first, second = doc[clause[0] + 1].lower_, doc[clause[0] + 2].lower_
-    return first in OWNER_RELATIVE or (first in PREPOSITIONS and second in RELATIVE)
+def _owner_clause(doc: Doc, clause: tuple[int, int], cue: Cue) -> int | None:
+    """The pronoun opening a "dont"/"whose"/"in which" clause (or such a clause inside
+    an apposition: "X, a joint venture in which Y holds a stake") that holds the
+    ownership or investment cue ``cue`` after it; ``None`` if there is none. "dont la
+    marque" is a cue of its own."""
+    if cue.relation not in ("ownership", "investment"):
+        return None
+    for i in range(clause[0] + 1, cue.start):
+        word = doc[i].lower_
+        if word in OWNER_RELATIVE or (word in PREPOSITIONS and doc[i + 1].lower_ in RELATIVE):
+            return i
+    return None
+
+
+def _names_joint_venture(doc: Doc, clause: tuple[int, int], cue: Cue) -> bool:
+    """Does the apposition ``clause`` open with a joint-venture cue ("X, a joint venture
+    ...", "X, la coentreprise ...")?"""
+    words = {w.lower() for w in cue.text.split()}
+    return cue.relation == "partnership" and cue.start - clause[0] <= 3 and bool(words & JV_WORDS)
 
 
 def _whose(
-    doc: Doc, here: list[Mention], clause: tuple[int, int], cue: Cue, kb: KnowledgeBase
+    doc: Doc, here: list[Mention], pronoun: int, cue: Cue, kb: KnowledgeBase
 ) -> list[tuple[str, str]]:
-    """(owner, antecedent) of a "dont"/"whose" clause holding an ownership cue."""
+    """(owner, antecedent) of a "dont"/"whose"/"in which" clause holding an ownership cue."""
     firms = [m for m in here if m.entity != UNKNOWN and not _is_place(m, kb)]
-    antecedent = [m for m in firms if m.end <= clause[0]][-1:]
-    owners = [m for m in firms if clause[0] < m.start and m.end <= cue.start]
+    antecedent = [m for m in firms if m.end <= pronoun][-1:]
+    owners = [m for m in firms if pronoun < m.start and m.end <= cue.start]
     owners = [m for m in owners if m.kind != ADJECTIVE]
     if not antecedent or not owners:
         return []
@@ -280,7 +294,7 @@ def relations_in_sentence(
         kind = UNKNOWN_PLACE if label == "LOC" or prev in LOCATIVE | NEAR else UNKNOWN
         parts.append(Mention(UNKNOWN, s, e, doc[s:e].text, kind))
     parts.sort(key=lambda m: m.start)
-    clauses = _relative_clauses(doc, start, end)
+    clauses = _relative_clauses(doc, start, end, frozenset(m.end for m in parts))
     found: list[tuple[str, str, Cue, str]] = []
     for cue in cues:
         if not start <= cue.start < end or any(
@@ -300,9 +314,14 @@ def relations_in_sentence(
         # A cue inside a relative clause: its agent is the clause's antecedent ("Avtotor,
         # qui produit des BAIC", "Great Wall Motor, which builds Haval SUVs").
         inside = next(((a, b) for a, b in clauses if a <= cue.start < b), None)
-        if inside is not None and _owner_clause(doc, inside, cue):
+        if inside is not None and _names_joint_venture(doc, inside, cue):
+            # "X, a joint venture between Y and Z": X is the venture, not a partner; the
+            # partners are named inside the apposition.
+            here = [m for m in here if inside[0] < m.start and m.end <= inside[1]]
+        pronoun = _owner_clause(doc, inside, cue) if inside is not None else None
+        if pronoun is not None and pronoun < cue.start:
             # "X, dont Y détient 25 %", "X, in which Y holds a stake": Y owns X.
-            found += [(a, b, cue, "whose") for a, b in _whose(doc, here, inside, cue, kb)]
+            found += [(a, b, cue, "whose") for a, b in _whose(doc, here, pronoun, cue, kb)]
             continue
         if inside is not None and doc[inside[0] + 1].lower_ in RELATIVE:
             # The nearest actor before the clause that is not a place ("avec Avtotor, à
@@ -358,6 +377,9 @@ def relations_in_sentence(
     for src, tgt, cue, rule in found:
         if cue.relation == "exit":
             tgt = _country_of(tgt, kb)
+            # A place whose country is unknown is no country one leaves.
+            if tgt in kb.actors and kb.actors[tgt].type != "country":
+                continue
         if UNKNOWN in (src, tgt) or not _keep(src, tgt, kb, cue.relation):
             continue
         unique.setdefault(
