@@ -186,6 +186,7 @@ def _former(doc: Doc, i: int, start: int, reach: int = 4) -> bool:
 
 CLAUSE_BREAKS = GRAMMAR["clause_breaks"]
 SOFT_BREAKS = GRAMMAR["soft_breaks"]
+COMMA_BREAKS = GRAMMAR["comma_breaks"]
 
 
 def _clause(doc: Doc, start: int, end: int, cue: Cue, parts: list[Mention] = ()) -> tuple[int, int]:
@@ -193,14 +194,21 @@ def _clause(doc: Doc, start: int, end: int, cue: Cue, parts: list[Mention] = ())
     colon (``SOFT_BREAKS``) opens it only if one of ``parts`` stands between it and the cue."""
     lo = start
     for i in range(cue.start - 1, start - 1, -1):
-        if doc[i].lower_ in CLAUSE_BREAKS or (
-            doc[i].text in SOFT_BREAKS and any(i < m.start and m.end <= cue.start for m in parts)
+        after_comma = i > start and doc[i - 1].text == "," and doc[i].lower_ in COMMA_BREAKS
+        if (
+            doc[i].lower_ in CLAUSE_BREAKS
+            or after_comma
+            or (
+                doc[i].text in SOFT_BREAKS
+                and any(i < m.start and m.end <= cue.start for m in parts)
+            )
         ):
             lo = i + 1
             break
     hi = end
     for i in range(cue.end, end):
-        if doc[i].lower_ in CLAUSE_BREAKS:
+        after_comma = doc[i - 1].text == "," and doc[i].lower_ in COMMA_BREAKS
+        if doc[i].lower_ in CLAUSE_BREAKS or after_comma:
             hi = i
             break
     return lo, hi

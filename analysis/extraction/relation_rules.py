@@ -76,11 +76,13 @@ def _directed(
     X's model") names the supplier after it; with nothing after it, the actors between
     the subject and the cue are what is supplied to the subject ("X assembles JAC and
     Chery models from kits")."""
+    opening = _opening_phrase_end(doc, cue)
     firms = [
         m
         for m in before
         if (m.entity == UNKNOWN or kb.actors[m.entity].type != "place")
         and not any(t.lower_ in LOCATIVE for t in doc[max(m.start - 2, 0) : m.start])
+        and m.start >= opening
     ]
     src = firms[0] if firms else None
     # "Mercedes-Benz's plant at Esipovo": the thing acquired is the plant, not its owner.
@@ -101,6 +103,10 @@ def _directed(
     # "taken over quickly by", "owned 66% by", "détenue à parts égales par": a passive.
     passive = _passive_agent(doc, cue.end) is not None
     if passive and cue.relation == "ownership" and before:
+        # What is owned is the sentence's subject, not another passive's agent ("The
+        # factory, controlled by X with a stake held by Y": Y does not own X).
+        if doc[before[0].start - 1].lower_ in ("par", "by"):
+            return []
         owners = _passive_owners(doc, [m for m in after if m.start >= _passive_agent(doc, cue.end)])
         return [(m.entity, before[0].entity) for m in owners if m.entity != before[0].entity]
     if passive and cue.relation == "acquisition" and tgt is not None and before:
@@ -144,6 +150,18 @@ OF_WORDS = GRAMMAR["of_words"]
 POSSESSIVES = GRAMMAR["possessives"]
 KIT_WORDS = GRAMMAR["kit_words"]
 MARKETS = GRAMMAR["markets"]
+
+
+def _opening_phrase_end(doc: Doc, cue: Cue) -> int:
+    """End of a phrase that opens the sentence with a preposition and a comma ("Next door
+    to the X site in Y, Z assembles ..."; "Dans la région de Y, Z ..."): its actors are
+    not the subject. The sentence's start if there is none."""
+    sent = doc[cue.start].sent
+    first = doc[sent.start]
+    if sent.start >= cue.start or (first.pos_ != "ADP" and first.lower_ not in LOCATIVE):
+        return sent.start
+    comma = next((t.i for t in doc[sent.start : cue.start] if t.text == ","), None)
+    return comma + 1 if comma is not None else sent.start
 
 
 def _object(doc: Doc, m: Mention) -> bool:
