@@ -15,14 +15,17 @@ Core tables (columns kept stable; the README copies this list):
     specificity: (actor mentions + figures + date expressions) per 100 words, over
     non-duplicate paragraphs. status: ``ok``, ``flagged: <reason>`` or ``skipped:
     <reason>``; skipped documents have empty numbers.
-``entities.csv`` - one row per actor mentioned at least once, known or discovered.
+``entities.csv`` - one row per actor mentioned at least once, known or discovered, or
+    named only as a relation's end (the country a firm leaves when only the city of its
+    plant is named; the city of a named plant): those have 0 mentions.
     entity: canonical name (knowledge base, or the most frequent form found). type:
     company, brand, government body, organisation, person, country, place or media.
     country: ISO 3166 alpha-2 code (SU for the USSR), empty when the text does not say.
     sector: controlled sector, empty for countries and places or when unknown.
     mentions: number of mentions (names and, for countries, adjectives). documents:
-    number of documents. provenance: ``knowledge base`` or ``discovered`` (found by NER
-    and typed from the text: see ``actor_evidence.csv``). parent: owner or operator.
+    number of documents that mention it or hold a relation with it. provenance:
+    ``knowledge base`` or ``discovered`` (found by NER and typed from the text: see
+    ``actor_evidence.csv``). parent: owner or operator.
 ``mentions.csv`` - one row per linked mention.
     entity, document, sentence_id, text (the words as written: "Moscou", "chinoise").
 ``relations.csv`` - one row per typed relation and supporting sentence.

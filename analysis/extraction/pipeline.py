@@ -544,7 +544,7 @@ def combine(
     mentions, relations, figures = rows["mentions"], rows["relations"], rows["figures"]
     return {
         "documents": frame("documents", doc_rows),
-        "entities": frame("entities", _entity_rows(mentions, actors)),
+        "entities": frame("entities", _entity_rows(mentions, actors, relations)),
         "mentions": frame("mentions", mentions),
         "relations": frame("relations", relations),
         "figures": frame("figures", figures),
@@ -634,21 +634,29 @@ def _settle_discovered(
     out["relations"] = relations
     settled = settle(out["evidence"], {})
     actors: dict[str, Actor] = {}
-    for m in out["mentions"]:
-        name = m["entity"]
+    ends = [end for r in relations for end in (r["source"], r["target"])]
+    for name in [*(m["entity"] for m in out["mentions"]), *ends]:
         if name not in actors:
             known = kb.actors.get(name)
             actors[name] = known or discovered_actor(name, settled.get(name, {}))
     return out, actors
 
 
-def _entity_rows(mentions: list[dict], actors: dict[str, Actor]) -> list[dict]:
-    """One row per actor mentioned (known or discovered): most mentioned first, then by
-    name."""
+def _entity_rows(
+    mentions: list[dict], actors: dict[str, Actor], relations: list[dict] = ()
+) -> list[dict]:
+    """One row per actor mentioned (known or discovered), most mentioned first, then by
+    name; and one, with no mention, per relation end that is never named itself (the
+    country a firm leaves when only its city is named, the city of a named plant)."""
     ent_mentions = Counter(m["entity"] for m in mentions)
     ent_docs: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
         ent_docs[m["entity"]].add(m["document"])
+    for r in relations:
+        for end in (r["source"], r["target"]):
+            if end not in ent_mentions:
+                ent_mentions[end] += 0
+                ent_docs[end].add(r["document"])
     out = []
     for name, n in sorted(ent_mentions.items(), key=lambda x: (-x[1], x[0])):
         a = actors[name]

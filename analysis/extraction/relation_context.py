@@ -228,6 +228,30 @@ def _attributed(doc: Doc, m: Mention, start: int) -> bool:
     return any(w in ATTRIBUTION for w in words)
 
 
+def plant_city(entity: str, kb: KnowledgeBase) -> str | None:
+    """The city or region a plant of the knowledge base is named after ("AvtoVAZ
+    Togliatti plant", alias "usine de Togliatti": Togliatti), if it is an actor too."""
+    actor = kb.actors.get(entity)
+    if actor is None or actor.type != "place" or not actor.parent:
+        return None
+    words = {w.strip("'’").lower() for alias in actor.aliases for w in alias.split()}
+    return next((name for word, name in _city_names() if word in words), None)
+
+
+@functools.cache
+def _city_names() -> tuple[tuple[str, str], ...]:
+    """(one-word alias, entity) of the knowledge base's cities and regions (no plants)."""
+    from analysis.extraction.actors import load_knowledge_base
+
+    return tuple(
+        (alias.lower(), a.name)
+        for a in load_knowledge_base().actors.values()
+        if a.type == "place" and not a.parent
+        for alias in a.aliases
+        if " " not in alias
+    )
+
+
 def _country_of(entity: str, kb: KnowledgeBase) -> str:
     """A city or region's country entity (firms leave countries), else ``entity``."""
     actor = kb.actors.get(entity)

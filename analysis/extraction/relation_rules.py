@@ -310,6 +310,20 @@ def _production(
             for m in parts
             if m.entity != UNKNOWN and _is_place(m, kb) and m.start <= cue.start < m.end
         ]
+    if not places and cue.text.lower() in PLANT_NOUNS:
+        # "its Moscow plant", "Great Wall Motor's Tula plant", "its Vidalia anode plant":
+        # a place right before it, or one common noun before it.
+        places = [
+            m
+            for m in parts
+            if m.entity != UNKNOWN
+            and _is_place(m, kb)
+            and m.kind != ADJECTIVE
+            and (
+                m.end == cue.start
+                or (m.end == cue.start - 1 and doc[m.end].pos_ == "NOUN" and doc[m.end].is_lower)
+            )
+        ]
     opener = False
     if not places:
         # "In Jizzakh, ADM Jizzakh assembles ...": a place opening the sentence.

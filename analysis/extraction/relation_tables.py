@@ -17,7 +17,7 @@ import yaml
 from spacy.tokens import Doc
 
 from analysis.extraction.actors import ADJECTIVE, KnowledgeBase, Mention
-from analysis.extraction.relation_context import LEXICON_PATH, Relation
+from analysis.extraction.relation_context import LEXICON_PATH, LOCATIVE, Relation
 
 #: The row's subject and its cells are set apart by this dash (``structure``).
 ROW_DASH = "—"
@@ -50,9 +50,25 @@ def load_headers() -> dict[tuple[str, ...], str]:
 
 def _kind(header: str) -> str | None:
     """The kind of a column header: its words, parentheses aside, are one of the listed
-    headers ("groupe", "site de production (ville)"; not "brands assembled" for "brands")."""
+    headers ("groupe", "site de production (ville)"; not "brands assembled" for "brands"),
+    or one followed by a place ("assemblage en Russie", "plant in Kazakhstan")."""
     header = re.sub(r"\([^)]*\)", " ", header.lower()).replace("'", "' ").replace(",", " ")
-    return load_headers().get(tuple(header.split()))
+    words = tuple(header.split())
+    headers = load_headers()
+    if words in headers:
+        return headers[words]
+    for n in range(len(words) - 1, 0, -1):
+        if words[:n] in headers and words[n] in LOCATIVE:
+            return headers[words[:n]]
+    return None
+
+
+def _bracketed(doc: Doc, m: Mention, start: int) -> bool:
+    """Is ``m`` inside parentheses opened after token ``start``?"""
+    depth = 0
+    for t in doc[start : m.start]:
+        depth += (t.text == "(") - (t.text == ")")
+    return depth > 0
 
 
 def table_relations(
@@ -74,7 +90,9 @@ def table_relations(
         if colon is not None and colon - cell <= HEADER_TOKENS:
             header = doc[cell:colon].text
             kind = _kind(header)
+            # Actors in parentheses are a remark on the cell ("Non (kits pour X à Y)").
             values = [m for m in named if colon < m.start and m.end <= stop]
+            values = [m for m in values if not _bracketed(doc, m, colon)]
             if kind and values:
                 relation, cell_first = HEADER_RELATIONS[kind]
                 for m in values:

@@ -127,6 +127,7 @@ from analysis.extraction.relation_context import (  # noqa: F401 - re-exported
     _nearest,
     _relative_clauses,
     participants,
+    plant_city,
 )
 from analysis.extraction.relation_rules import (
     _assembled,
@@ -385,6 +386,12 @@ def relations_in_sentence(
         unique.setdefault(
             (src, tgt, cue.relation), Relation(src, tgt, cue.relation, cue.text, rule)
         )
+        # "its Togliatti plant": production at the plant is production in its city.
+        city = plant_city(tgt, kb) if cue.relation == "production" else None
+        if city and _keep(src, city, kb, cue.relation):
+            unique.setdefault(
+                (src, city, cue.relation), Relation(src, city, cue.relation, cue.text, "plant")
+            )
     for r in rows:
         if _keep(r.source, r.target, kb, r.relation):
             unique.setdefault((r.source, r.target, r.relation), r)
