@@ -104,6 +104,9 @@ def looks_like_name(span: Span) -> bool:
     tokens = [t for t in span if not t.is_space]
     if len(tokens) > MAX_TOKENS or tokens[0].text[:1].isdigit():
         return False
+    # "Nornickel / Rosatom JV": two names joined by a slash are not one actor.
+    if any(t.text in ("/", "|") for t in tokens):
+        return False
     if any(t.pos_ in ("VERB", "AUX") for t in tokens):
         return False
     if len(tokens) > 2 and all(t.text.isupper() for t in tokens if t.is_alpha):

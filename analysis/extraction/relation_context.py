@@ -113,11 +113,18 @@ def _is_place(m: Mention, kb: KnowledgeBase) -> bool:
     return kb.actors[m.entity].type in PLACE_TYPES
 
 
+#: Prepositions repeated in a coordination ("de X, de Y et de Z", "of X and of Y").
+REPEATED = frozenset(["de", "du", "des", "d'", "of", "à", "au", "aux", "in", "en", "par", "by"])
+
+
 def _coordinated(
     doc: Doc, first: Mention, pool: list[Mention], joiners: frozenset[str] = frozenset()
 ) -> list[Mention]:
     """``first`` and the mentions joined to it by "et"/"and"/commas/articles (+ ``joiners``)."""
     allowed = {"et", "and", ",", "la", "le", "les", "l'", "the"} | joiners
+    # "de BAIC, de FAW et de Kaiyi": the preposition before the first, repeated.
+    before = doc[first.start - 1].lower_ if first.start > 0 else ""
+    repeated = {before} if before in REPEATED else set()
     group = [first]
     ordered = sorted(pool, key=lambda m: m.start)
     for seq, forward in ((ordered, True), (ordered[::-1], False)):
@@ -126,7 +133,9 @@ def _coordinated(
             lo, hi = (cur.end, m.start) if forward else (m.end, cur.start)
             if lo >= hi or m in group:
                 continue
-            if all(t.lower_ in allowed for t in doc[lo:hi]):
+            gap_words = {t.lower_ for t in doc[lo:hi]}
+            joined = allowed | repeated if gap_words & {",", "et", "and"} else allowed
+            if gap_words <= joined:
                 # ", and Kazakhstan is exploring ...": the subject of a new clause.
                 gap = [t.lower_ for t in doc[lo:hi]]
                 new_clause = forward and gap[:1] == [","] and gap[1:2] in (["and"], ["et"])
@@ -162,8 +171,12 @@ def _relative_clauses(
         )
         # ", in which ...", ", dans lequel ...": a preposition before the pronoun.
         nxt = i + 2 if doc[i + 1].lower_ in PREPOSITIONS and i + 2 < end else i + 1
+        # An apposition opens with an article or a head noun, not a verb (French "a").
+        word = doc[i + 1]
         opens = doc[nxt].lower_ in RELATIVE or (
-            after_name and doc[i + 1].lower_ in APPOSITION | apposition_words()
+            after_name
+            and word.lower_ in APPOSITION | apposition_words()
+            and word.pos_ not in ("VERB", "AUX")
         )
         if doc[i].text == "," and opens:
             j = i + 2

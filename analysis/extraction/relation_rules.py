@@ -77,20 +77,39 @@ def _directed(
     the subject and the cue are what is supplied to the subject ("X assembles JAC and
     Chery models from kits")."""
     opening = _opening_phrase_end(doc, cue)
+    # Complements ("in Kazakhstan", "entre la Pologne et la Lituanie") are no subjects.
+    complements = [
+        m
+        for m in before
+        if any(t.lower_ in NOT_SUBJECT for t in doc[max(m.start - 2, 0) : m.start])
+    ]
+    for m in list(complements):
+        # ... and the places coordinated with them ("et la Lituanie").
+        if m.entity != UNKNOWN and _is_place(m, kb):
+            places = [c for c in before if c.entity != UNKNOWN and _is_place(c, kb)]
+            complements += _coordinated(doc, m, places)
     firms = [
         m
         for m in before
         if (m.entity == UNKNOWN or kb.actors[m.entity].type != "place")
-        and not any(t.lower_ in LOCATIVE for t in doc[max(m.start - 2, 0) : m.start])
+        and m not in complements
         and m.start >= opening
     ]
     src = firms[0] if firms else None
     # "Mercedes-Benz's plant at Esipovo": the thing acquired is the plant, not its owner.
     after = [m for m in after if not (m.end < len(doc) and doc[m.end].text in ("'s", "’s"))]
     if cue.relation in ("supply", "ownership"):
-        # Supplies and owned firms are not cities ("kits ... acheminés depuis Shanghai").
+        # Supplies and owned firms are not cities ("kits ... acheminés depuis Shanghai"),
+        # nor a country said as a place ("could build a smelter in China").
         after = [
-            m for m in after if m.entity == UNKNOWN or not _is_place(m, kb) or _is_country(m, kb)
+            m
+            for m in after
+            if m.entity == UNKNOWN
+            or not _is_place(m, kb)
+            or (
+                _is_country(m, kb)
+                and not any(t.lower_ in LOCATIVE for t in doc[max(m.start - 2, 0) : m.start])
+            )
         ]
     # "a unit of X", "filiale de X": the owner is the cue's complement, right after it,
     # and what it owns the nearest actor before ("l'usine X de Y, filiale de Z": X).
@@ -103,17 +122,24 @@ def _directed(
     # "taken over quickly by", "owned 66% by", "détenue à parts égales par": a passive.
     passive = _passive_agent(doc, cue.end) is not None
     if passive and cue.relation == "ownership" and before:
-        # What is owned is the sentence's subject, not another passive's agent ("The
-        # factory, controlled by X with a stake held by Y": Y does not own X).
-        if doc[before[0].start - 1].lower_ in ("par", "by"):
+        # What is owned is the nearest firm or brand before the cue ("Kaiyi, une marque
+        # contrôlée par Chery"), never another passive's agent ("The factory, controlled
+        # by X with a stake held by Y": Y does not own X).
+        subjects = [m for m in before if m.entity == UNKNOWN or not _is_country(m, kb)]
+        owned = subjects[-1] if subjects else None
+        if owned is None or doc[owned.start - 1].lower_ in ("par", "by"):
             return []
         owners = _passive_owners(doc, [m for m in after if m.start >= _passive_agent(doc, cue.end)])
-        return [(m.entity, before[0].entity) for m in owners if m.entity != before[0].entity]
+        return [(m.entity, owned.entity) for m in owners if m.entity != owned.entity]
     if passive and cue.relation == "acquisition" and tgt is not None and before:
         # "The Yelabuga plant ... was taken over by SOLLERS": SOLLERS acquires the plant.
         return [(tgt.entity, before[0].entity)]
     if cue.relation == "supply":
         nxt = doc[cue.end].lower_ if cue.end < len(doc) else ""
+        # "kits shipped from China", "kits fournis par X": the participle says who supplies.
+        kit_word = cue.text.lower().split()[-1] in KIT_WORDS
+        if kit_word and cue.end < len(doc) and doc[cue.end].pos_ == "VERB":
+            return []
         kit = cue.text.lower().split()[-1] in KIT_WORDS
         if tgt is not None and (
             doc[tgt.start - 1].lower_ in ("par", "by")  # "kits fournis par X"
@@ -150,6 +176,9 @@ OF_WORDS = GRAMMAR["of_words"]
 POSSESSIVES = GRAMMAR["possessives"]
 KIT_WORDS = GRAMMAR["kit_words"]
 MARKETS = GRAMMAR["markets"]
+#: Words before an actor that make it a complement, not the subject of a directed cue
+#: ("in Kazakhstan", "entre la Pologne et la Lituanie").
+NOT_SUBJECT = LOCATIVE | GRAMMAR["between"]
 
 
 def _opening_phrase_end(doc: Doc, cue: Cue) -> int:
@@ -355,6 +384,7 @@ def _production(
         m
         for m in others
         if m.entity
+        and _is_country(m, kb)
         # "cars for the Russian market" make nothing there; "une initiative chinoise" may.
         and not (
             m.kind == ADJECTIVE
@@ -418,7 +448,7 @@ def _assembled(
     BAIC": a firm assembling another maker's brand gets its kits, platform or licence.
     The brand follows the verb within a few words and no punctuation; the subject's own
     brands ("AvtoVAZ produit des Lada") are not supplied to it."""
-    if cue.text.lower() in PLANT_NOUNS:
+    if cue.text.lower() in PLANT_NOUNS or doc[cue.start].pos_ not in ("VERB", "AUX"):
         return []
     firms = [m for m in before if m.entity != UNKNOWN and not _is_place(m, kb)]
     # The verb's subject stands right before it ("ADM Jizzakh assembles", "le groupe
@@ -431,7 +461,10 @@ def _assembled(
         if m.entity != UNKNOWN
         and kb.actors[m.entity].type in ("brand", "company")
         and m.start - cue.end <= BRAND_REACH
-        and not any(t.is_punct or t.pos_ == "VERB" for t in doc[cue.end : m.start])
+        and not any(
+            t.is_punct or t.pos_ == "VERB" or t.lower_ in ("avec", "with")
+            for t in doc[cue.end : m.start]
+        )
     ]
     if not firms or not makers or kb.actors[firms[0].entity].type != "company":
         return []

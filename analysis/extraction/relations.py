@@ -231,6 +231,20 @@ def cue_matcher_for(nlp: Language) -> CueMatcher:
 
 
 JV_WORDS = GRAMMAR["joint_venture"]
+NEGATIONS = GRAMMAR["negations"]
+
+
+def _negated(doc: Doc, cue: Cue, start: int) -> bool:
+    """A negation within 3 words before the cue, in the same stretch of text ("no plans
+    to invest", "avoided direct investment", "n'a pas investi")."""
+    for t in reversed(doc[max(start, cue.start - 3) : cue.start]):
+        if t.is_punct:
+            return False
+        if t.lower_ in NEGATIONS:
+            return True
+    return False
+
+
 #: Relative pronouns whose clause states who owns the antecedent ("X, dont Y détient").
 OWNER_RELATIVE = frozenset(["dont", "whose"])
 
@@ -302,6 +316,8 @@ def relations_in_sentence(
             m.start < cue.end and cue.start < m.end for m in parts
         ):
             continue
+        if _negated(doc, cue, start):
+            continue
         # Actors inside a relative clause that does not hold the cue are out of its reach
         # ("Panasonic ..., which also supply Tesla, are investing in new plants").
         here = [
@@ -324,9 +340,13 @@ def relations_in_sentence(
             # "X, dont Y détient 25 %", "X, in which Y holds a stake": Y owns X.
             found += [(a, b, cue, "whose") for a, b in _whose(doc, here, pronoun, cue, kb)]
             continue
-        if inside is not None and doc[inside[0] + 1].lower_ in RELATIVE:
+        if inside is not None and (
+            doc[inside[0] + 1].lower_ in RELATIVE
+            or (cue.relation in DIRECTED and _passive_agent(doc, cue.end) is not None)
+        ):
             # The nearest actor before the clause that is not a place ("avec Avtotor, à
-            # Kaliningrad, qui produit": Avtotor).
+            # Kaliningrad, qui produit": Avtotor); so too for a passive cue in an
+            # apposition ("Kaiyi, une marque contrôlée par Chery": Kaiyi).
             antecedent = [
                 m
                 for m in here

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 import yaml
@@ -62,3 +63,24 @@ def test_a_shared_alias_or_unknown_parent_is_refused() -> None:
     latin = {**base, "actors": [{"name": "Zeta", "type": "brand", "country": "CN", "ru": ["Zeta"]}]}
     with pytest.raises(KnowledgeBaseError, match="Cyrillic"):
         parse_knowledge_base(latin)
+
+
+def test_lexicon_words_are_strings() -> None:
+    """YAML reads bare no/yes/on/off as booleans: no word of a lexicon may become one
+    ("no" is a negation, not False); values may be numbers or empty."""
+    lexicons = Path(__file__).resolve().parents[2] / "analysis" / "data" / "lexicons"
+
+    def leaves(node):
+        if isinstance(node, dict):
+            for value in node.values():
+                yield from leaves(value)
+        elif isinstance(node, list):
+            for value in node:
+                yield from leaves(value)
+        else:
+            yield node
+
+    for path in sorted(lexicons.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        bad = [v for v in leaves(data) if isinstance(v, bool)]
+        assert bad == [], f"{path.name}: words read as booleans {bad} (quote them)"

@@ -233,6 +233,45 @@ def test_open_world_relation_rules(text, lang, wanted, unwanted) -> None:
             },
             {("CATL", "EVE Energy", "partnership")},
         ),
+        # A negated cue states no relation.
+        (
+            "Quellon Motors said it had no plans to invest in Kazakhstan.",
+            "en",
+            set(),
+            {("Quellon Motors", "Kazakhstan", "investment")},
+        ),
+        (
+            "Varkon Industries n'a pas investi en Ouzbékistan.",
+            "fr",
+            set(),
+            {("Varkon Industries", "Uzbekistan", "investment")},
+        ),
+        # Countries named as a complement are not the subject; "de X, de Y et de Z".
+        (
+            "À Tachkent, ville coincée entre le Kazakhstan et le Kirghizistan, Varkon "
+            "Industries assemble des voitures sous licence de Chery, de Geely et de FAW.",
+            "fr",
+            {
+                ("Chery", "Varkon Industries", "supply"),
+                ("Geely", "Varkon Industries", "supply"),
+                ("FAW", "Varkon Industries", "supply"),
+            },
+            {("Chery", "Kyrgyzstan", "supply"), ("Chery", "Kazakhstan", "supply")},
+        ),
+        # "kits shipped from X": X supplies, the assembler does not supply X.
+        (
+            "Quellon Motors builds vans from kits shipped from China.",
+            "en",
+            {("China", "Quellon Motors", "supply")},
+            {("Quellon Motors", "China", "supply")},
+        ),
+        # A city is no producer ("north-east of Minsk").
+        (
+            "Its plant in Borisov, about 70 km north-east of Minsk, assembled 40,000 cars.",
+            "en",
+            set(),
+            {("Minsk", "Borisov", "production")},
+        ),
         # A new clause after ", and" is not coordinated with the object before it.
         (
             "Russia controls nickel assets through Nornickel, and Kazakhstan is exploring lithium.",
