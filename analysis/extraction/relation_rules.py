@@ -113,7 +113,10 @@ def _directed(
         ]
     # "a unit of X", "filiale de X": the owner is the cue's complement, right after it,
     # and what it owns the nearest actor before ("l'usine X de Y, filiale de Z": X).
-    complement = cue.relation == "ownership" and cue.text.lower().split()[-1] in OF_WORDS
+    complement = cue.relation == "ownership" and cue.text.lower().split()[-1] in OF_WORDS | {
+        "par",
+        "by",
+    }
     window = COORDINATION_WINDOW if complement else WINDOW
     if complement and firms:
         src = firms[-1]

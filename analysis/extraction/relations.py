@@ -342,7 +342,13 @@ def relations_in_sentence(
             continue
         if inside is not None and (
             doc[inside[0] + 1].lower_ in RELATIVE
-            or (cue.relation in DIRECTED and _passive_agent(doc, cue.end) is not None)
+            or (
+                cue.relation in DIRECTED
+                and (
+                    cue.text.lower().split()[-1] in ("par", "by")
+                    or _passive_agent(doc, cue.end) is not None
+                )
+            )
         ):
             # The nearest actor before the clause that is not a place ("avec Avtotor, à
             # Kaliningrad, qui produit": Avtotor); so too for a passive cue in an
