@@ -13,11 +13,6 @@ from analysis.extraction.relation_context import (
     GRAMMAR,
     LOCATIVE,
     PLACE_TARGETS,
-    PLACE_WINDOW,
-    PLANT_NOUNS,
-    PLANT_OF,
-    SALE,
-    TO,
     UNKNOWN,
     WINDOW,
     Cue,
@@ -26,45 +21,7 @@ from analysis.extraction.relation_context import (
     _is_country,
     _is_place,
     _nearest,
-    _possessive,
 )
-
-
-def _sales(
-    doc: Doc, start: int, end: int, parts: list[Mention], kb: KnowledgeBase
-) -> list[tuple[str, str, Cue, str]]:
-    """ "X a vendu son usine de Kalouga à Z", "X sold its stake in Y to Z": Z acquires
-    what is named between the verb and "à"/"to" (a plant's place, a firm)."""
-    out = []
-    for i in range(start, end):
-        if doc[i].lower_ not in SALE:
-            continue
-        to = next(
-            (j for j in range(i + 1, min(end, i + 1 + 2 * WINDOW)) if doc[j].lower_ in TO), None
-        )
-        if to is None:
-            continue
-        named = [m for m in parts if m.entity != UNKNOWN]
-        buyer = next((m for m in named if to < m.start <= to + 4), None)
-        goods = [m for m in named if i < m.start < to and kb.actors[m.entity].type != "country"]
-        if buyer is None or not goods:
-            continue
-        cue = Cue("acquisition", i, i + 1, doc[i].text, False)
-        out.append((buyer.entity, goods[0].entity, cue, "sale"))
-        # The seller of a plant leaves its country ("Volkswagen a vendu son usine de
-        # Kalouga à Avilon"): the nearest firm before the verb, in the same clause.
-        sellers = [
-            m
-            for m in named
-            if m.end <= i
-            and not _is_place(m, kb)
-            and m.kind != ADJECTIVE
-            and not any(t.text == ";" for t in doc[m.end : i])
-        ]
-        if sellers and _is_place(goods[0], kb):
-            exit_cue = Cue("exit", i, i + 1, doc[i].text, False)
-            out.append((sellers[-1].entity, goods[0].entity, exit_cue, "sale"))
-    return out
 
 
 def _directed(
@@ -236,23 +193,6 @@ def _passive_owners(doc: Doc, after: list[Mention]) -> list[Mention]:
     return group
 
 
-def _leavers(doc: Doc, here: list[Mention], cue: Cue, kb: KnowledgeBase) -> list[Mention]:
-    """Who leaves: the nearest firm before the exit cue and those coordinated with it
-    ("McDonald's et Starbucks ... pour quitter"), else the nearest one after it ("le départ
-    de Renault"). Firms further on belong to another clause ("X leaves as Y moves in")."""
-    firms = [m for m in here if m.entity != UNKNOWN and not _is_place(m, kb)]
-    before = [m for m in firms if m.end <= cue.start]
-    after = [m for m in firms if m.start >= cue.end]
-    first = _nearest(before, cue)
-    if first is not None:
-        return [m for m in _coordinated(doc, first, before) if m.entity != UNKNOWN]
-    # "le départ de Renault", "the exit of Ford": only a firm the cue's complement names.
-    first = _nearest(after, cue, window=3)
-    if first is not None and all(t.lower_ in GENITIVE for t in doc[cue.end : first.start]):
-        return [m for m in _coordinated(doc, first, after) if m.entity != UNKNOWN]
-    return []
-
-
 def _partnership(
     doc: Doc, before: list[Mention], after: list[Mention], cue: Cue, kb: KnowledgeBase
 ) -> list[tuple[str, str]]:
@@ -320,173 +260,6 @@ def _partnership(
         if UNKNOWN in (a.entity, b.entity) or _keep(first.entity, second.entity, kb, "partnership"):
             return [(first.entity, second.entity)]
     return []
-
-
-def _production(
-    doc: Doc, parts: list[Mention], after: list[Mention], cue: Cue, kb: KnowledgeBase
-) -> list[tuple[str, str]]:
-    introducers = LOCATIVE | (PLANT_OF if cue.text.lower() in PLANT_NOUNS else frozenset())
-    places = [
-        m
-        for m in after
-        if m.entity != UNKNOWN
-        and _is_place(m, kb)
-        and m.start - cue.end <= PLACE_WINDOW
-        and any(t.lower_ in introducers for t in doc[max(m.start - 3, cue.end) : m.start])
-        and not (m.kind == ADJECTIVE and doc[m.start - 1].lower_ in MARKETS)
-    ]
-    if not places:
-        # "son usine de Togliatti" named as a plant of the knowledge base: that plant.
-        places = [
-            m
-            for m in parts
-            if m.entity != UNKNOWN and _is_place(m, kb) and m.start <= cue.start < m.end
-        ]
-    if not places and cue.text.lower() in PLANT_NOUNS:
-        # "its Moscow plant", "Great Wall Motor's Tula plant", "its Vidalia anode plant":
-        # a place right before it, or one common noun before it.
-        places = [
-            m
-            for m in parts
-            if m.entity != UNKNOWN
-            and _is_place(m, kb)
-            and m.kind != ADJECTIVE
-            and (
-                m.end == cue.start
-                or (m.end == cue.start - 1 and doc[m.end].pos_ == "NOUN" and doc[m.end].is_lower)
-            )
-        ]
-    opener = False
-    if not places:
-        # "In Jizzakh, ADM Jizzakh assembles ...": a place opening the sentence.
-        opener = True
-        places = [
-            m
-            for m in parts
-            if m.entity != UNKNOWN
-            and m.end <= cue.start
-            and _is_place(m, kb)
-            and m.start > 0
-            and doc[m.start - 1].lower_ in LOCATIVE
-            and m.start - doc[m.start].sent.start <= 8
-            and m.end < len(doc)
-            and doc[m.end].text == ","
-        ]
-        places = places[:1]
-    if not places:
-        return []
-    first = min(places, key=lambda m: m.start)
-    targets = _coordinated(doc, first, places, LOCATIVE)
-    names = {t.entity for t in targets}
-    others = [m for m in parts if m.entity not in names]
-    # A firm produces; a country is the producer only when no firm is at hand and it
-    # is not itself a place where things are made ("La Chine souhaite produire ... au
-    # Kazakhstan", but not "produit au Brésil et en Hongrie").
-    firms = [m for m in others if m.kind == UNKNOWN or (m.entity and not _is_place(m, kb))]
-    states = [
-        m
-        for m in others
-        if m.entity
-        and _is_country(m, kb)
-        # "cars for the Russian market" make nothing there; "une initiative chinoise" may.
-        and not (
-            m.kind == ADJECTIVE
-            and any(t.lower_ in OF_WORDS for t in doc[max(m.start - 3, 0) : m.start])
-        )
-        and m.end <= cue.start
-        and not any(
-            t.lower_ in LOCATIVE or t.text == "," for t in doc[max(m.start - 2, 0) : m.start]
-        )
-        and not _possessive(doc, m)  # "Russia's first gigafactory" says where, not who
-    ]
-    # The firm before the cue (its subject), within a clause's reach; else one after it
-    # introduced as the agent ("assemblés par BelGee", "built by X").
-    before = [m for m in firms if m.end <= cue.start and not _possessive(doc, m)]
-    # After the cue: an agent ("assemblés par BelGee"), or a plant's owner ("l'usine
-    # Hyundai", "the plant of X").
-    plant = cue.text.lower() in PLANT_NOUNS
-    agents = [
-        m
-        for m in firms
-        if m.start >= cue.end
-        and (
-            doc[m.start - 1].lower_ in ("par", "by")
-            or (plant and all(t.lower_ in PLANT_OF for t in doc[cue.end : m.start]))
-        )
-    ]
-    # The clause's first firm is its subject ("BelGee ... assembles Geely crossovers at
-    # its plant near Borisov": BelGee, not the nearer Geely).
-    near = [m for m in before if _dist(m, cue) <= 2 * WINDOW]
-    # "... lent $102 million to Syrah for its Vidalia plant": "its" plant is the nearest
-    # firm's.
-    owned = any(t.lower_ in POSSESSIVES for t in doc[max(cue.start - 3, 0) : cue.start])
-    first_firm = (near[-1] if owned else near[0]) if near else None
-    src = first_firm or _nearest(agents, cue) or _nearest(states, cue)
-    if src is None:
-        return []
-    sources = _coordinated(doc, src, firms if src in firms else states)
-    # "ADM Jizzakh assembles Kia and Chery models in Jizzakh": the brands made there too.
-    # With the place opening the sentence, they follow the cue ("À Kaliningrad, X monte
-    # des BAIC et des Kaiyi").
-    stop = first.start if not opener else cue.end + WINDOW
-    made = [
-        m
-        for m in firms
-        if m not in sources
-        and m.entity != UNKNOWN
-        and (
-            (cue.end <= m.start < stop and kb.actors[m.entity].type == "brand")
-            or (not opener and cue.end <= m.start < first.start)
-        )
-    ]
-    if made:
-        sources += _coordinated(doc, made[0], made)
-    return [(s.entity, t.entity) for s in sources for t in targets if s.entity != UNKNOWN]
-
-
-def _assembled(
-    doc: Doc, before: list[Mention], after: list[Mention], cue: Cue, kb: KnowledgeBase
-) -> list[tuple[str, str]]:
-    """(brand, assembler) for "X assembles Kia and Chery models", "Avtotor produit des
-    BAIC": a firm assembling another maker's brand gets its kits, platform or licence.
-    The brand follows the verb within a few words and no punctuation; the subject's own
-    brands ("AvtoVAZ produit des Lada") are not supplied to it."""
-    if cue.text.lower() in PLANT_NOUNS or doc[cue.start].pos_ not in ("VERB", "AUX"):
-        return []
-    firms = [m for m in before if m.entity != UNKNOWN and not _is_place(m, kb)]
-    # The verb's subject stands right before it ("ADM Jizzakh assembles", "le groupe
-    # Allur produit", "Avtotor assemble pour sa part").
-    firms = [m for m in firms if m.kind != ADJECTIVE and not _possessive(doc, m)]
-    firms = [m for m in firms if _dist(m, cue) <= SUBJECT_REACH][-1:]
-    makers = [
-        m
-        for m in after
-        if m.entity != UNKNOWN
-        and kb.actors[m.entity].type in ("brand", "company")
-        and m.start - cue.end <= BRAND_REACH
-        and not any(
-            t.is_punct or t.pos_ == "VERB" or t.lower_ in ("avec", "with")
-            for t in doc[cue.end : m.start]
-        )
-    ]
-    if not firms or not makers or kb.actors[firms[0].entity].type != "company":
-        return []
-    src = firms[0].entity
-    out = []
-    for m in _coordinated(doc, makers[0], after):
-        brand = kb.actors.get(m.entity)
-        if brand is None or m.entity == src or src in (brand.parent, brand.name):
-            continue
-        if kb.actors[src].parent == m.entity:
-            continue
-        out.append((m.entity, src))
-    return out
-
-
-#: How far after an assembly verb the brand assembled may stand ("assemble pour sa part
-#: des modèles des marques chinoises BAIC"), and before it its subject.
-BRAND_REACH = 8
-SUBJECT_REACH = 3
 
 
 def _keep(source: str, target: str, kb: KnowledgeBase, relation: str = "") -> bool:

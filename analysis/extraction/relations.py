@@ -98,6 +98,12 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from analysis.extraction.actors import ADJECTIVE, KnowledgeBase, Mention
+from analysis.extraction.relation_clauses import (
+    _names_joint_venture,
+    _negated,
+    _owner_clause,
+    _whose,
+)
 from analysis.extraction.relation_context import (  # noqa: F401 - re-exported
     _EXCLUDE,
     ANAPHORS,
@@ -129,16 +135,8 @@ from analysis.extraction.relation_context import (  # noqa: F401 - re-exported
     participants,
     plant_city,
 )
-from analysis.extraction.relation_rules import (
-    _assembled,
-    _directed,
-    _keep,
-    _leavers,
-    _partnership,
-    _passive_agent,
-    _production,
-    _sales,
-)
+from analysis.extraction.relation_places import _assembled, _leavers, _production, _sales
+from analysis.extraction.relation_rules import _directed, _keep, _partnership, _passive_agent
 from analysis.extraction.relation_tables import table_relations
 
 
@@ -228,59 +226,6 @@ def cue_matcher_for(nlp: Language) -> CueMatcher:
         frozenset(passive),
         frozenset(passive_only),
     )
-
-
-JV_WORDS = GRAMMAR["joint_venture"]
-NEGATIONS = GRAMMAR["negations"]
-
-
-def _negated(doc: Doc, cue: Cue, start: int) -> bool:
-    """A negation within 3 words before the cue, in the same stretch of text ("no plans
-    to invest", "avoided direct investment", "n'a pas investi")."""
-    for t in reversed(doc[max(start, cue.start - 3) : cue.start]):
-        if t.is_punct:
-            return False
-        if t.lower_ in NEGATIONS:
-            return True
-    return False
-
-
-#: Relative pronouns whose clause states who owns the antecedent ("X, dont Y détient").
-OWNER_RELATIVE = frozenset(["dont", "whose"])
-
-
-def _owner_clause(doc: Doc, clause: tuple[int, int], cue: Cue) -> int | None:
-    """The pronoun opening a "dont"/"whose"/"in which" clause (or such a clause inside
-    an apposition: "X, a joint venture in which Y holds a stake") that holds the
-    ownership or investment cue ``cue`` after it; ``None`` if there is none. "dont la
-    marque" is a cue of its own."""
-    if cue.relation not in ("ownership", "investment"):
-        return None
-    for i in range(clause[0] + 1, cue.start):
-        word = doc[i].lower_
-        if word in OWNER_RELATIVE or (word in PREPOSITIONS and doc[i + 1].lower_ in RELATIVE):
-            return i
-    return None
-
-
-def _names_joint_venture(doc: Doc, clause: tuple[int, int], cue: Cue) -> bool:
-    """Does the apposition ``clause`` open with a joint-venture cue ("X, a joint venture
-    ...", "X, la coentreprise ...")?"""
-    words = {w.lower() for w in cue.text.split()}
-    return cue.relation == "partnership" and cue.start - clause[0] <= 3 and bool(words & JV_WORDS)
-
-
-def _whose(
-    doc: Doc, here: list[Mention], pronoun: int, cue: Cue, kb: KnowledgeBase
-) -> list[tuple[str, str]]:
-    """(owner, antecedent) of a "dont"/"whose"/"in which" clause holding an ownership cue."""
-    firms = [m for m in here if m.entity != UNKNOWN and not _is_place(m, kb)]
-    antecedent = [m for m in firms if m.end <= pronoun][-1:]
-    owners = [m for m in firms if pronoun < m.start and m.end <= cue.start]
-    owners = [m for m in owners if m.kind != ADJECTIVE]
-    if not antecedent or not owners:
-        return []
-    return [(owners[0].entity, antecedent[0].entity)]
 
 
 def relations_in_sentence(
