@@ -29,6 +29,16 @@ OPENERS = frozenset(["la", "le", "l'", "les", "the", "a", "an", "un", "une", "so
 #: How many lower-case tokens may stand before the head and between it and "de"/"of"
 #: ("fast-growing off-road brand" is six).
 ADJECTIVES = 6
+
+
+@functools.cache
+def former_words() -> frozenset[str]:
+    """Words that make the apposition's owner a past one: ``relations.yaml``'s ``former``
+    (read from there; ``relation_context`` imports this module)."""
+    with open(LEXICON_PATH.parent / "relations.yaml", encoding="utf-8") as fh:
+        return frozenset(yaml.safe_load(fh)["grammar"]["former"])
+
+
 #: Types that neither own nor are owned.
 NOT_OWNERS = frozenset(["country", "place", "person", "media"])
 
@@ -92,8 +102,17 @@ def _named_after(doc: Doc, b: int, stop: int, names: dict[int, str]) -> list[tup
         if nxt not in ("et", "and", ","):
             break
         b = k = k + 1
-        # "and the Belarusian state-owned truck maker BelAZ": a short description.
-        while k < stop and k not in names and k - b < 6 and doc[k].text not in (",", ";"):
+        # "and the Belarusian state-owned truck maker BelAZ": a short description, no
+        # verb; after a bare comma only another name ("Y, Z and W"), else the
+        # apposition has ended ("X, l'ancienne filiale de Y, négocie avec Z").
+        while (
+            k < stop
+            and k not in names
+            and k - b < 6
+            and doc[k].text not in (",", ";")
+            and doc[k].pos_ not in ("VERB", "AUX")
+            and (nxt != "," or doc[k].pos_ == "DET")
+        ):
             k += 1
         b = k
     return out
@@ -114,6 +133,9 @@ def owners_in_apposition(
     i = end + 1
     if i < sent_end and doc[i].lower_.replace("’", "'") in OPENERS:
         i += 1
+    # "X, l'ancienne coentreprise de Y", "X, a former unit of Y": a past owner.
+    if any(doc[j].lower_ in former_words() for j in range(end + 1, min(i + 2, sent_end))):
+        return []
     # "X, Chery's premium brand": a possessive owner, then the head.
     if i in names:
         k = i

@@ -68,11 +68,14 @@ class Candidate:
     parent: str = ""
 
 
-def _trim(span: Span) -> Span | None:
+def _trim(span: Span, generic: frozenset[str] = frozenset()) -> Span | None:
     start, end = span.start, span.end
     doc = span.doc
     while start < end and (
-        doc[start].pos_ in ("DET", "ADP") or doc[start].is_space or doc[start].lower_ in _LEADING
+        doc[start].pos_ in ("DET", "ADP")
+        or doc[start].is_space
+        or doc[start].lower_ in _LEADING
+        or (doc[start].text in generic and end - start > 1)  # "État Rostec": Rostec
     ):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
@@ -176,7 +179,7 @@ def candidates(
     dropped: set[int] = set()
     for ent in doc.ents:
         label = LABELS.get(ent.label_)
-        span = _trim(ent) if label else None
+        span = _trim(ent, kb.generic_terms) if label else None
         if span is None or is_junk(span, kb):
             continue
         inside = sorted({owner[i] for i in range(span.start, span.end) if owner[i] >= 0})

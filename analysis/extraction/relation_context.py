@@ -175,8 +175,11 @@ def _relative_clauses(
         word = doc[i + 1]
         opens = doc[nxt].lower_ in RELATIVE or (
             after_name
-            and word.lower_ in APPOSITION | apposition_words()
-            and word.pos_ not in ("VERB", "AUX")
+            and (
+                (word.lower_ in APPOSITION | apposition_words() and word.pos_ != "AUX")
+                # "Renera, Rosatom's battery subsidiary, is building ..."
+                or (i + 2 < end and doc[i + 2].text in ("'s", "’s"))
+            )
         )
         if doc[i].text == "," and opens:
             j = i + 2

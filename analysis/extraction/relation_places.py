@@ -170,7 +170,8 @@ def _production(
         for m in firms
         if m.start >= cue.end
         and (
-            doc[m.start - 1].lower_ in ("par", "by")
+            # "assemblés par X", not "châssis livrés par X" further on
+            (doc[m.start - 1].lower_ in ("par", "by") and m.start - cue.end <= 3)
             or (plant and all(t.lower_ in PLANT_OF for t in doc[cue.end : m.start]))
         )
     ]
@@ -218,6 +219,8 @@ def _assembled(
     # Allur produit", "Avtotor assemble pour sa part").
     firms = [m for m in firms if m.kind != ADJECTIVE and not _possessive(doc, m)]
     firms = [m for m in firms if _dist(m, cue) <= SUBJECT_REACH][-1:]
+    # "an agreement with Changan to assemble ...": Changan is the complement.
+    firms = [m for m in firms if doc[m.start - 1].lower_ not in ("with", "avec", "to", "à")]
     makers = [
         m
         for m in after

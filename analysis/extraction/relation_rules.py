@@ -141,11 +141,22 @@ MARKETS = GRAMMAR["markets"]
 NOT_SUBJECT = LOCATIVE | GRAMMAR["between"]
 
 
+#: Dashes that end an item's label at the start of a sentence ("Lithium -- X signed ...").
+LABEL_DASHES = frozenset(["--", "—", "–"])
+
+
 def _opening_phrase_end(doc: Doc, cue: Cue) -> int:
     """End of a phrase that opens the sentence with a preposition and a comma ("Next door
     to the X site in Y, Z assembles ..."; "Dans la région de Y, Z ..."): its actors are
     not the subject. The sentence's start if there is none."""
     sent = doc[cue.start].sent
+    # "Kazakhstan -- SaryarkaAvtoProm, ...": a newsletter item's label.
+    dash = next(
+        (t.i for t in doc[sent.start : min(cue.start, sent.start + 4)] if t.text in LABEL_DASHES),
+        None,
+    )
+    if dash is not None:
+        return dash + 1
     first = doc[sent.start]
     if sent.start >= cue.start or (first.pos_ != "ADP" and first.lower_ not in LOCATIVE):
         return sent.start
@@ -248,8 +259,16 @@ def _partnership(
     for a, b in options:
         if a.entity == b.entity or min(_dist(a, cue), _dist(b, cue)) > WINDOW:
             continue
-        # A country adjective partners only another country ("alliance russo-chinoise").
+        # A country adjective partners only another country ("alliance russo-chinoise"),
+        # and two adjectives joined by "et"/"and" qualify one noun ("les usines russes et
+        # biélorusses"): no partners.
         if ADJECTIVE in (a.kind, b.kind) and not (_is_country(a, kb) and _is_country(b, kb)):
+            continue
+        if a.kind == b.kind == ADJECTIVE and {t.lower_ for t in doc[a.end : b.start]} & {
+            "et",
+            "and",
+            ",",
+        }:
             continue
         # A firm partners a country only when the cue names it ("accord avec la Russie").
         if _is_country(a, kb) != _is_country(b, kb):

@@ -71,6 +71,12 @@ def _bracketed(doc: Doc, m: Mention, start: int) -> bool:
     return depth > 0
 
 
+def is_table_row(doc: Doc, start: int, end: int) -> bool:
+    """Is ``doc[start:end]`` a table row as the corpus writes it ("X — header : value")?"""
+    dash = next((i for i in range(start, end) if doc[i].text == ROW_DASH), None)
+    return dash is not None and any(doc[i].text == ":" for i in range(dash, min(end, dash + 8)))
+
+
 def table_relations(
     doc: Doc, start: int, end: int, mentions: list[Mention], kb: KnowledgeBase
 ) -> list[Relation]:

@@ -137,7 +137,7 @@ from analysis.extraction.relation_context import (  # noqa: F401 - re-exported
 )
 from analysis.extraction.relation_places import _assembled, _leavers, _production, _sales
 from analysis.extraction.relation_rules import _directed, _keep, _partnership, _passive_agent
-from analysis.extraction.relation_tables import table_relations
+from analysis.extraction.relation_tables import is_table_row, table_relations
 
 
 @functools.cache
@@ -228,6 +228,22 @@ def cue_matcher_for(nlp: Language) -> CueMatcher:
     )
 
 
+def _antecedent(doc: Doc, here: list[Mention], comma: int, kb: KnowledgeBase) -> list[Mention]:
+    """The actor a clause opening at ``comma`` refers to: the nearest non-place actor
+    before it with only places, commas, prepositions and articles in between."""
+    places = {
+        i for p in here if p.entity != UNKNOWN and _is_place(p, kb) for i in range(p.start, p.end)
+    }
+    for m in reversed([m for m in here if m.end <= comma]):
+        if m.entity != UNKNOWN and _is_place(m, kb):
+            continue
+        between = [t for t in doc[m.end : comma] if t.i not in places]
+        if all(t.is_punct or t.pos_ in ("ADP", "DET") for t in between):
+            return [m]
+        return []
+    return []
+
+
 def relations_in_sentence(
     doc: Doc,
     start: int,
@@ -246,6 +262,9 @@ def relations_in_sentence(
     Unknown places (NER label LOC, or after a locative preposition) are never agents.
     """
     rows = table_relations(doc, start, end, mentions, kb)
+    if rows or is_table_row(doc, start, end):
+        # A table row's headers are no cue words ("partner : BAIC, Kaiyi").
+        cues = []
     if not cues:
         return [r for r in rows if _keep(r.source, r.target, kb, r.relation)]
     parts = [m for m in participants(mentions, kb) if start <= m.start and m.end <= end]
@@ -286,7 +305,8 @@ def relations_in_sentence(
             found += [(a, b, cue, "whose") for a, b in _whose(doc, here, pronoun, cue, kb)]
             continue
         if inside is not None and (
-            doc[inside[0] + 1].lower_ in RELATIVE
+            # "X, qui ...", or "X, a start-up that makes ..."
+            any(t.lower_ in RELATIVE for t in doc[inside[0] + 1 : cue.start])
             or (
                 cue.relation in DIRECTED
                 and (
@@ -295,15 +315,11 @@ def relations_in_sentence(
                 )
             )
         ):
-            # The nearest actor before the clause that is not a place ("avec Avtotor, à
-            # Kaliningrad, qui produit": Avtotor); so too for a passive cue in an
-            # apposition ("Kaiyi, une marque contrôlée par Chery": Kaiyi).
-            antecedent = [
-                m
-                for m in here
-                if m.end <= inside[0] and (m.entity == UNKNOWN or not _is_place(m, kb))
-            ][-1:]
-            here = antecedent + [m for m in here if m.start >= inside[0]]
+            # The actor right before the clause, or before places in apposition ("avec
+            # Avtotor, à Kaliningrad, qui produit": Avtotor); so too for a passive cue in
+            # an apposition ("Kaiyi, une marque contrôlée par Chery": Kaiyi). None if
+            # the clause follows something else ("la municipalité de Moscou, qui").
+            here = _antecedent(doc, here, inside[0], kb) + [m for m in here if m.start >= inside[0]]
         # "selon X", "according to X": a source of the statement, not a party to it.
         here = [m for m in here if not _attributed(doc, m, start)]
         if cue.relation != "exit":
