@@ -207,9 +207,10 @@ def _production(
 
 def _assembled(
     doc: Doc, before: list[Mention], after: list[Mention], cue: Cue, kb: KnowledgeBase
-) -> list[tuple[str, str]]:
-    """(brand, assembler) for "X assembles Kia and Chery models", "Avtotor produit des
-    BAIC": a firm assembling another maker's brand gets its kits, platform or licence.
+) -> list[tuple[str, str, str]]:
+    """(brand, assembler, "supply") for "X assembles Kia and Chery models", "Avtotor
+    produit des BAIC": a firm assembling another maker's brand gets its kits, platform or
+    licence; (assembler, brand, "ownership") for "X produit ses Haval".
     The brand follows the verb within a few words and no punctuation; the subject's own
     brands ("AvtoVAZ produit des Lada") are not supplied to it."""
     if cue.text.lower() in PLANT_NOUNS or doc[cue.start].pos_ not in ("VERB", "AUX"):
@@ -238,11 +239,13 @@ def _assembled(
     out = []
     for m in _coordinated(doc, makers[0], after):
         brand = kb.actors.get(m.entity)
-        if brand is None or m.entity == src or src in (brand.parent, brand.name):
+        if brand is None or m.entity == src or kb.actors[src].parent == m.entity:
             continue
-        if kb.actors[src].parent == m.entity:
-            continue
-        out.append((m.entity, src))
+        # "X produit ses Haval", "X builds its own Lada": the text says the brand is X's.
+        if any(t.lower_ in POSSESSIVES for t in doc[max(m.start - 2, cue.end) : m.start]):
+            out.append((src, m.entity, "ownership"))
+        elif src not in (brand.parent, brand.name):
+            out.append((m.entity, src, "supply"))
     return out
 
 

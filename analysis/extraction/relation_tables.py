@@ -16,7 +16,7 @@ import re
 import yaml
 from spacy.tokens import Doc
 
-from analysis.extraction.actors import ADJECTIVE, KnowledgeBase, Mention
+from analysis.extraction.actors import ADJECTIVE, PLACE_TYPES, KnowledgeBase, Mention
 from analysis.extraction.relation_context import LEXICON_PATH, LOCATIVE, Relation
 
 #: The row's subject and its cells are set apart by this dash (``structure``).
@@ -24,11 +24,15 @@ ROW_DASH = "—"
 #: Header kind -> (relation type, whether the cell's actor is the source).
 HEADER_RELATIONS = {
     "owner": ("ownership", True),
+    "producer": ("production", True),  # only as the agent of a row ("Cobalt — producer : X")
+    "buyer": ("supply", False),
     "owned": ("ownership", False),
     "place": ("production", False),
     "partner": ("partnership", False),
     "supplier": ("supply", True),
 }
+#: Columns that name the row's agent when its first cell is no firm.
+AGENT_KINDS = frozenset(["owner", "producer"])
 #: A header is at most this many tokens ("site de production", "share, %").
 HEADER_TOKENS = 6
 
@@ -77,17 +81,11 @@ def is_table_row(doc: Doc, start: int, end: int) -> bool:
     return dash is not None and any(doc[i].text == ":" for i in range(dash, min(end, dash + 8)))
 
 
-def table_relations(
-    doc: Doc, start: int, end: int, mentions: list[Mention], kb: KnowledgeBase
-) -> list[Relation]:
-    """Relations of the table row ``doc[start:end]`` (none if it is not a row)."""
-    dash = next((i for i in range(start, end) if doc[i].text == ROW_DASH), None)
-    if dash is None:
-        return []
-    named = [m for m in mentions if m.kind != ADJECTIVE and kb.actors[m.entity].type != "media"]
-    subject = next((m for m in named if start <= m.start and m.end <= dash), None)
-    if subject is None:
-        return []
+def _cells(
+    doc: Doc, dash: int, end: int, named: list[Mention]
+) -> list[tuple[str, str, list[Mention]]]:
+    """(header, kind, actors named in the cell outside parentheses) of each cell with a
+    listed header ("Non (kits pour X à Y)": the parenthesis is a remark)."""
     out = []
     cell = dash + 1
     while cell < end:
@@ -96,15 +94,47 @@ def table_relations(
         if colon is not None and colon - cell <= HEADER_TOKENS:
             header = doc[cell:colon].text
             kind = _kind(header)
-            # Actors in parentheses are a remark on the cell ("Non (kits pour X à Y)").
             values = [m for m in named if colon < m.start and m.end <= stop]
             values = [m for m in values if not _bracketed(doc, m, colon)]
             if kind and values:
-                relation, cell_first = HEADER_RELATIONS[kind]
-                for m in values:
-                    if m.entity == subject.entity:
-                        continue
-                    pair = (m.entity, subject.entity) if cell_first else (subject.entity, m.entity)
-                    out.append(Relation(*pair, relation, header, "table column"))
+                out.append((header, kind, values))
         cell = stop + 1
+    return out
+
+
+def table_relations(
+    doc: Doc, start: int, end: int, mentions: list[Mention], kb: KnowledgeBase
+) -> list[Relation]:
+    """Relations of the table row ``doc[start:end]`` (none if it is not a row).
+
+    The row's subject is its first cell's actor; when that is no firm or brand (a plant
+    named by its city, "Kaliningrad plant", or a mineral, "Cobalt") and an owner or
+    producer column names one, that actor is the subject of the other columns.
+    """
+    dash = next((i for i in range(start, end) if doc[i].text == ROW_DASH), None)
+    if dash is None:
+        return []
+    named = [m for m in mentions if m.kind != ADJECTIVE and kb.actors[m.entity].type != "media"]
+    subject = next((m for m in named if start <= m.start and m.end <= dash), None)
+    cells = _cells(doc, dash, end, named)
+    firm = subject is not None and kb.actors[subject.entity].type not in PLACE_TYPES
+    out = []
+    if not firm:
+        found = next(((h, vs[0]) for h, kind, vs in cells if kind in AGENT_KINDS), None)
+        if found is None:
+            return []
+        header, agent = found
+        if subject is not None:  # "Kaliningrad plant — owner : X": X produces there
+            out.append(Relation(agent.entity, subject.entity, "production", header, "table column"))
+        subject = agent
+        cells = [c for c in cells if c[1] not in AGENT_KINDS]
+    for header, kind, values in cells:
+        if kind == "producer":  # "Lada — producer : X" is said by the owner column
+            continue
+        relation, cell_first = HEADER_RELATIONS[kind]
+        for m in values:
+            if m.entity == subject.entity:
+                continue
+            pair = (m.entity, subject.entity) if cell_first else (subject.entity, m.entity)
+            out.append(Relation(*pair, relation, header, "table column"))
     return out

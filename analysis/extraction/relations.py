@@ -52,7 +52,7 @@ Method (cited by the methods appendix). Relations are found sentence by sentence
    - *assembly of another maker's brand*: "X assembles Kia and Chery models", "X monte
      des Geely": the brands named within 8 words after the verb supply X (kits, platform
      or licence), X being the firm right before the verb; a brand X owns is not
-     supplied to it.
+     supplied to it, and one it calls its own ("X produit ses Geely") is owned by X.
    - *production*: the target is a country or place introduced by a locative
      preposition (en, au, à, dans, sur, in...) within ``PLACE_WINDOW`` tokens after the
      cue, or by "de"/"of"/"near" after a plant noun ("l'usine de Toula"), or a place
@@ -75,7 +75,9 @@ Method (cited by the methods appendix). Relations are found sentence by sentence
    of Y" (X owns Y); see ``appositions``. In a table row, a column header listed in
    the lexicon's ``table_headers`` says how the row's subject and the actor in its cell
    are related: a "groupe"/"group" column owns the row's brand, a "site"/"plant" column
-   is where it is made, a "brands assembled" column supplies it (``relation_tables``).
+   is where it is made, a "brands assembled" column supplies it, a "buyer" column is
+   supplied by it; when the first cell is no firm ("Kaliningrad plant", "Cobalt"), the
+   "owner" or "producer" column names the row's subject (``relation_tables``).
 5. **Filters.** No relation of an actor with itself, nor of a person or government body
    with its own country; a city or region takes part only where a plant can be
    (production, acquisition, investment, exit); one row per (source, target, type,
@@ -348,9 +350,9 @@ def relations_in_sentence(
             found += [(a, b, cue, rule) for a, b in _directed(doc, before, after, cue, kb)]
         elif cue.relation == "production":
             found += [(a, b, cue, rule) for a, b in _production(doc, here, after, cue, kb)]
-            kits = Cue("supply", cue.start, cue.end, cue.text, False)
             found += [
-                (a, b, kits, "assembles brand") for a, b in _assembled(doc, before, after, cue, kb)
+                (a, b, Cue(rel, cue.start, cue.end, cue.text, False), "assembles brand")
+                for a, b, rel in _assembled(doc, before, after, cue, kb)
             ]
         elif cue.relation == "exit":
             places = [m for m in here if m.entity != UNKNOWN and _is_place(m, kb)]

@@ -217,6 +217,13 @@ def test_open_world_relation_rules(text, lang, wanted, unwanted) -> None:
             {("Kia", "Quellon Motors", "supply"), ("Chery", "Quellon Motors", "supply")},
             set(),
         ),
+        # "its own brand": owned, not supplied.
+        (
+            "Varkon Industries produit ses Geely à Tachkent depuis 2019.",
+            "fr",
+            {("Varkon Industries", "Geely", "ownership")},
+            {("Geely", "Varkon Industries", "supply")},
+        ),
         (
             "AvtoVAZ produit des Lada à Togliatti.",
             "fr",
@@ -309,6 +316,26 @@ def test_table_column_headers_state_relations(row, wanted, tmp_path) -> None:
     lang = "fr" if "Marque" in row else "en"
     intro = "Ventes par marque en 2025." if lang == "fr" else "Sales by brand in 2025."
     assert wanted in table_relations(tmp_path, f"# {intro}\n\n{intro}\n\n{row}\n"), wanted
+
+
+def test_a_row_named_by_its_plant_takes_its_owner_as_subject(tmp_path) -> None:
+    """ "Tashkent plant — owner : X ; partner : Y": X produces in Tashkent and partners Y;
+    "Nickel — producer : X ; main buyer : Y": X supplies Y."""
+    table = (
+        "| Plant | Owner | Partner |\n|---|---|---|\n"
+        "| Tashkent plant | Varkon Industries | Chery |\n"
+    )
+    minerals = (
+        "| Metal | Producer | Main buyer |\n|---|---|---|\n| Nickel | Quellon Motors | CATL |\n"
+    )
+    found = table_relations(
+        tmp_path, f"# Plants\n\nPlants in 2025.\n\n{table}\nMetals.\n\n{minerals}"
+    )
+    assert {
+        ("Varkon Industries", "Tashkent", "production"),
+        ("Varkon Industries", "Chery", "partnership"),
+        ("Quellon Motors", "CATL", "supply"),
+    } <= found, found
 
 
 def test_a_brands_column_is_not_an_ownership_column(tmp_path) -> None:
