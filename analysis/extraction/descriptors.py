@@ -115,10 +115,9 @@ def _words(phrase: str) -> tuple[str, ...]:
 
 
 def _token_words(doc: Doc, start: int, end: int) -> tuple[str, ...]:
-    out: list[str] = []
-    for t in doc[start:end]:
-        out += list(_words(t.text.replace("’", "'")))
-    return tuple(out)
+    """The words of ``doc[start:end]`` as written: hyphenated words the English tokenizer
+    splits ("start", "-", "up") stay one ("start-up"), as in the lexicon."""
+    return _words(doc[start:end].text.replace("’", "'"))
 
 
 def _head_ending_at(doc: Doc, end: int, lex: Lexicon) -> tuple[int, tuple[str, str]] | None:

@@ -205,12 +205,31 @@ SOFT_BREAKS = GRAMMAR["soft_breaks"]
 COMMA_BREAKS = GRAMMAR["comma_breaks"]
 
 
+def _main_clause_before(doc: Doc, start: int, comma: int) -> bool:
+    """Does the stretch between the previous comma and ``comma`` hold a verb of its own,
+    not a relative clause's ("Kamaz, qui a signé ..., et le gouvernement": no)?"""
+    lo = next((t.i + 1 for t in reversed(doc[start:comma]) if t.text == ","), start)
+    words = doc[lo:comma]
+    if not len(words) or words[0].lower_ in RELATIVE:
+        return False
+    return any(t.pos_ in ("VERB", "AUX") for t in words)
+
+
 def _clause(doc: Doc, start: int, end: int, cue: Cue, parts: list[Mention] = ()) -> tuple[int, int]:
     """The token range of the cue's clause: between breaks such as ";" and "while"; a
     colon (``SOFT_BREAKS``) opens it only if one of ``parts`` stands between it and the cue."""
     lo = start
     for i in range(cue.start - 1, start - 1, -1):
-        after_comma = i > start and doc[i - 1].text == "," and doc[i].lower_ in COMMA_BREAKS
+        after_comma = (
+            i > start
+            and doc[i - 1].text == ","
+            and (
+                doc[i].lower_ in COMMA_BREAKS
+                # ", et X négocie ...": a new clause, when one with its own verb came before
+                # (not the list "Renault, Volkswagen, and Toyota left").
+                or (doc[i].lower_ in ("et", "and") and _main_clause_before(doc, start, i - 1))
+            )
+        )
         if (
             doc[i].lower_ in CLAUSE_BREAKS
             or after_comma

@@ -264,11 +264,9 @@ def _partnership(
         # biélorusses"): no partners.
         if ADJECTIVE in (a.kind, b.kind) and not (_is_country(a, kb) and _is_country(b, kb)):
             continue
-        if a.kind == b.kind == ADJECTIVE and {t.lower_ for t in doc[a.end : b.start]} & {
-            "et",
-            "and",
-            ",",
-        }:
+        lo, hi = sorted((a, b), key=lambda m: m.start)
+        between = {t.lower_ for t in doc[lo.end : hi.start]}
+        if a.kind == b.kind == ADJECTIVE and between & {"et", "and", ","}:
             continue
         # A firm partners a country only when the cue names it ("accord avec la Russie").
         if _is_country(a, kb) != _is_country(b, kb):
