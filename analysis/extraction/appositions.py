@@ -73,6 +73,15 @@ def apposition_words() -> frozenset[str]:
     return frozenset(w[0] for w in (*heads.parent, *heads.owned, *heads.owner))
 
 
+@functools.cache
+def head_nouns() -> frozenset[str]:
+    """First words of the owned and owner heads ("filiale", "brand", "maker"): an
+    apposition they open is read here, not by the cue rules (passives such as "owned 66%
+    by" are left to those)."""
+    heads = load_heads()
+    return frozenset(w[0] for w in (*heads.owned, *heads.owner))
+
+
 def _head_at(doc: Doc, i: int, stop: int, phrases: frozenset) -> int | None:
     """End of the longest phrase of ``phrases`` starting at token ``i``, if any."""
     for n in range(min(load_heads().longest, stop - i), 0, -1):

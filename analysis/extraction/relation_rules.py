@@ -92,7 +92,10 @@ def _directed(
         owners = _passive_owners(doc, [m for m in after if m.start >= _passive_agent(doc, cue.end)])
         return [(m.entity, owned.entity) for m in owners if m.entity != owned.entity]
     if passive and cue.relation == "acquisition" and tgt is not None and before:
-        # "The Yelabuga plant ... was taken over by SOLLERS": SOLLERS acquires the plant.
+        # "The Yelabuga plant ... was taken over by SOLLERS": SOLLERS acquires the plant;
+        # not "filiale de Volkswagen rachetée par X" (the subsidiary was bought).
+        if _object(doc, before[0]):
+            return []
         return [(tgt.entity, before[0].entity)]
     if cue.relation == "supply":
         nxt = doc[cue.end].lower_ if cue.end < len(doc) else ""

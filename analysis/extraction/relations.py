@@ -100,6 +100,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from analysis.extraction.actors import ADJECTIVE, KnowledgeBase, Mention
+from analysis.extraction.appositions import head_nouns
 from analysis.extraction.relation_clauses import (
     _names_joint_venture,
     _negated,
@@ -230,16 +231,27 @@ def cue_matcher_for(nlp: Language) -> CueMatcher:
     )
 
 
-def _antecedent(doc: Doc, here: list[Mention], comma: int, kb: KnowledgeBase) -> list[Mention]:
+def _antecedent(
+    doc: Doc,
+    here: list[Mention],
+    comma: int,
+    kb: KnowledgeBase,
+    clauses: list[tuple[int, int]] = (),
+) -> list[Mention]:
     """The actor a clause opening at ``comma`` refers to: the nearest non-place actor
-    before it with only places, commas, prepositions and articles in between."""
+    before it with only places, commas, prepositions, articles and other appositions in
+    between ("Allur, Kazakhstan's largest assembler, whose plant ...": Allur)."""
     places = {
         i for p in here if p.entity != UNKNOWN and _is_place(p, kb) for i in range(p.start, p.end)
     }
     for m in reversed([m for m in here if m.end <= comma]):
         if m.entity != UNKNOWN and _is_place(m, kb):
             continue
-        between = [t for t in doc[m.end : comma] if t.i not in places]
+        between = [
+            t
+            for t in doc[m.end : comma]
+            if t.i not in places and not any(a <= t.i < b for a, b in clauses if b <= comma)
+        ]
         if all(t.is_punct or t.pos_ in ("ADP", "DET") for t in between):
             return [m]
         return []
@@ -297,6 +309,14 @@ def relations_in_sentence(
         # A cue inside a relative clause: its agent is the clause's antecedent ("Avtotor,
         # qui produit des BAIC", "Great Wall Motor, which builds Haval SUVs").
         inside = next(((a, b) for a, b in clauses if a <= cue.start < b), None)
+        if (
+            inside is not None
+            and cue.relation == "ownership"
+            and cue.start <= inside[0] + 2
+            and doc[cue.start].lower_ in head_nouns()
+        ):
+            # ", filiale russe de X": an apposition's head; ``appositions`` reads it.
+            continue
         if inside is not None and _names_joint_venture(doc, inside, cue):
             # "X, a joint venture between Y and Z": X is the venture, not a partner; the
             # partners are named inside the apposition.
@@ -321,7 +341,8 @@ def relations_in_sentence(
             # Avtotor, à Kaliningrad, qui produit": Avtotor); so too for a passive cue in
             # an apposition ("Kaiyi, une marque contrôlée par Chery": Kaiyi). None if
             # the clause follows something else ("la municipalité de Moscou, qui").
-            here = _antecedent(doc, here, inside[0], kb) + [m for m in here if m.start >= inside[0]]
+            antecedent = _antecedent(doc, here, inside[0], kb, clauses)
+            here = antecedent + [m for m in here if m.start >= inside[0]]
         # "selon X", "according to X": a source of the statement, not a party to it.
         here = [m for m in here if not _attributed(doc, m, start)]
         if cue.relation != "exit":
