@@ -376,7 +376,15 @@ def relations_in_sentence(
                 for a, b, rel in _assembled(doc, before, after, cue, kb)
             ]
         elif cue.relation == "exit":
-            places = [m for m in here if m.entity != UNKNOWN and _is_place(m, kb)]
+            # Places whose country is known: a firm leaves a country ("le départ de
+            # Nissan d'Espagne", not the nearer "en Catalogne" whose country is unknown).
+            places = [
+                m
+                for m in here
+                if m.entity != UNKNOWN
+                and _is_place(m, kb)
+                and kb.actors[_country_of(m.entity, kb)].type == "country"
+            ]
             near = _nearest(places, cue)
             target = near.entity if near else None
             if target is None and previous_country and _anaphor(doc, start, end):

@@ -272,6 +272,14 @@ def test_open_world_relation_rules(text, lang, wanted, unwanted) -> None:
             {("China", "Quellon Motors", "supply")},
             {("Quellon Motors", "China", "supply")},
         ),
+        # A firm leaves a country: the nearest place whose country is known.
+        (
+            "Pour Madrid, c'est une chance pour l'emploi en Catalogne, après le départ de "
+            "Quellon Motors d'Espagne.",
+            "fr",
+            {("Quellon Motors", "Spain", "exit")},
+            set(),
+        ),
         # A city is no producer ("north-east of Minsk").
         (
             "Its plant in Borisov, about 70 km north-east of Minsk, assembled 40,000 cars.",
