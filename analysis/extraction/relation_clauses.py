@@ -15,6 +15,7 @@ from analysis.extraction.relation_context import (
     Cue,
     _is_place,
 )
+from analysis.extraction.relation_rules import _passive_owners
 
 JV_WORDS = GRAMMAR["joint_venture"]
 NEGATIONS = GRAMMAR["negations"]
@@ -33,6 +34,8 @@ def _negated(doc: Doc, cue: Cue, start: int) -> bool:
 
 #: Relative pronouns whose clause states who owns the antecedent ("X, dont Y détient").
 OWNER_RELATIVE = frozenset(["dont", "whose"])
+#: Object relatives whose inverted subject may own the antecedent ("que détient Y").
+OBJECT_RELATIVE = frozenset(["que", "qu'"])
 
 
 def _owner_clause(doc: Doc, clause: tuple[int, int], cue: Cue) -> int | None:
@@ -45,6 +48,9 @@ def _owner_clause(doc: Doc, clause: tuple[int, int], cue: Cue) -> int | None:
     for i in range(clause[0] + 1, cue.start):
         word = doc[i].lower_
         if word in OWNER_RELATIVE or (word in PREPOSITIONS and doc[i + 1].lower_ in RELATIVE):
+            return i
+        # "X, que détiennent à 50 % Y et Z": an object relative, its subject after the verb.
+        if word in OBJECT_RELATIVE and cue.start == i + 1:
             return i
     return None
 
@@ -64,6 +70,14 @@ def _whose(
     antecedent = [m for m in firms if m.end <= pronoun][-1:]
     owners = [m for m in firms if pronoun < m.start and m.end <= cue.start]
     owners = [m for m in owners if m.kind != ADJECTIVE]
+    if not owners and doc[pronoun].lower_ in OBJECT_RELATIVE:
+        # The inverted subjects: "que détiennent à 50 % BelAZ et à 32,5 % Geely".
+        after = [m for m in firms if m.start >= cue.end and m.kind != ADJECTIVE]
+        owners = _passive_owners(doc, after) if after else []
+        if not antecedent:
+            return []
+        owned = antecedent[0].entity
+        return [(m.entity, owned) for m in owners if m.entity != owned]
     if not antecedent or not owners:
         return []
     return [(owners[0].entity, antecedent[0].entity)]

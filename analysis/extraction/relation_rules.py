@@ -21,6 +21,7 @@ from analysis.extraction.relation_context import (
     _is_country,
     _is_place,
     _nearest,
+    _possessive,
 )
 
 
@@ -93,10 +94,12 @@ def _directed(
         return [(m.entity, owned.entity) for m in owners if m.entity != owned.entity]
     if passive and cue.relation == "acquisition" and tgt is not None and before:
         # "The Yelabuga plant ... was taken over by SOLLERS": SOLLERS acquires the plant;
-        # not "filiale de Volkswagen rachetée par X" (the subsidiary was bought).
-        if _object(doc, before[0]):
+        # not "filiale de Volkswagen rachetée par X" (the subsidiary was bought), and
+        # "Hyundai's plant in St Petersburg was bought by X" is the plant's city.
+        bought = _plant_of(doc, before[0], before, kb)
+        if bought is None or _object(doc, bought):
             return []
-        return [(tgt.entity, before[0].entity)]
+        return [(tgt.entity, bought.entity)]
     if cue.relation == "supply":
         nxt = doc[cue.end].lower_ if cue.end < len(doc) else ""
         # "kits shipped from China", "kits fournis par X": the participle says who supplies.
@@ -127,6 +130,9 @@ def _directed(
                 for m in goods
                 if m.entity != src.entity and m.entity not in own
             ]
+    if src is not None and cue.relation == "acquisition" and reverse:
+        # "Volkswagen's Kaluga factory was sold to X": X acquires the plant's city.
+        src = _plant_of(doc, src, before, kb)
     if src is None or tgt is None:
         return []
     targets = [m for m in _coordinated(doc, tgt, after) if m.entity != src.entity]
@@ -165,6 +171,18 @@ def _opening_phrase_end(doc: Doc, cue: Cue) -> int:
         return sent.start
     comma = next((t.i for t in doc[sent.start : cue.start] if t.text == ","), None)
     return comma + 1 if comma is not None else sent.start
+
+
+def _plant_of(doc: Doc, m: Mention, pool: list[Mention], kb: KnowledgeBase) -> Mention | None:
+    """What changes hands when ``m`` is named: ``m`` itself, or for a possessive owner
+    ("Hyundai's plant in St Petersburg", "Volkswagen's Kaluga factory") the place named
+    with its plant, if any (the owner is not sold)."""
+    if not _possessive(doc, m):
+        return m
+    return next(
+        (p for p in pool if p.entity != UNKNOWN and _is_place(p, kb) and 0 < p.start - m.end <= 5),
+        None,
+    )
 
 
 def _object(doc: Doc, m: Mention) -> bool:

@@ -231,6 +231,10 @@ def cue_matcher_for(nlp: Language) -> CueMatcher:
     )
 
 
+#: After a purchase cue, these name a supplier, not what is bought.
+FROM_SELLER = frozenset(["from", "auprès"])
+
+
 def _antecedent(
     doc: Doc,
     here: list[Mention],
@@ -296,6 +300,11 @@ def relations_in_sentence(
             continue
         if _negated(doc, cue, start):
             continue
+        if cue.relation == "acquisition" and any(
+            t.lower_ in FROM_SELLER for t in doc[cue.end : min(end, cue.end + 6)]
+        ):
+            # "buys gearboxes from X", "achète ses sels auprès de X": X supplies.
+            cue = Cue("supply", cue.start, cue.end, cue.text, True)
         # Actors inside a relative clause that does not hold the cue are out of its reach
         # ("Panasonic ..., which also supply Tesla, are investing in new plants").
         here = [
@@ -313,7 +322,8 @@ def relations_in_sentence(
             inside is not None
             and cue.relation == "ownership"
             and cue.start <= inside[0] + 2
-            and doc[cue.start].lower_ in head_nouns()
+            and any(t.lower_ in head_nouns() for t in doc[cue.start : cue.end])
+            and doc[inside[0] + 1].lower_ not in RELATIVE  # "X, dont la marque Y" is a cue
         ):
             # ", filiale russe de X": an apposition's head; ``appositions`` reads it.
             continue

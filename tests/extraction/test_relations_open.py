@@ -280,6 +280,38 @@ def test_open_world_relation_rules(text, lang, wanted, unwanted) -> None:
             {("Quellon Motors", "Spain", "exit")},
             set(),
         ),
+        # A possessive owner's plant changes hands, not the owner.
+        (
+            "Hyundai's plant in Tashkent was bought by Varkon Industries last year.",
+            "en",
+            {("Varkon Industries", "Tashkent", "acquisition")},
+            {("Varkon Industries", "Hyundai", "acquisition")},
+        ),
+        # Buying from a supplier is supply.
+        (
+            "Quellon Motors buys gearboxes from Chinese suppliers such as Weichai.",
+            "en",
+            {("Weichai", "Quellon Motors", "supply")},
+            {("Quellon Motors", "Weichai", "acquisition")},
+        ),
+        # "que détiennent Y et Z": inverted subjects own the antecedent.
+        (
+            "Quellon Motors, la coentreprise que détiennent à 60 % Varkon Industries et à "
+            "40 % Geely, investit à Minsk.",
+            "fr",
+            {
+                ("Varkon Industries", "Quellon Motors", "ownership"),
+                ("Geely", "Quellon Motors", "ownership"),
+            },
+            set(),
+        ),
+        # "passée sous le contrôle de Y": Y owns it.
+        (
+            "Varkon Industries est passée sous le contrôle de Rostec en 2024.",
+            "fr",
+            {("Rostec", "Varkon Industries", "ownership")},
+            {("Varkon Industries", "Rostec", "ownership")},
+        ),
         # A city is no producer ("north-east of Minsk").
         (
             "Its plant in Borisov, about 70 km north-east of Minsk, assembled 40,000 cars.",
