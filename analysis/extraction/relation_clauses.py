@@ -1,21 +1,28 @@
-"""Clause-level readings of a cue: negation ("no plans to invest"), "dont"/"whose"/"in
-which" clauses that name an owner, and appositions that name a joint venture (see
-``relations`` for the method)."""
+"""Clause-level readings of a cue: which actors are within its reach (relative clauses,
+appositions, coordinated clauses, sources, former owners), negation ("no plans to
+invest"), "dont"/"whose"/"in which" clauses that name an owner, and appositions that
+name a joint venture (see ``relations`` for the method)."""
 
 from __future__ import annotations
 
 from spacy.tokens import Doc
 
 from analysis.extraction.actors import ADJECTIVE, KnowledgeBase, Mention
+from analysis.extraction.appositions import head_nouns
 from analysis.extraction.relation_context import (
+    DIRECTED,
     GRAMMAR,
     PREPOSITIONS,
     RELATIVE,
     UNKNOWN,
     Cue,
+    _attributed,
+    _changes_hands,
+    _clause,
+    _former,
     _is_place,
 )
-from analysis.extraction.relation_rules import _passive_owners
+from analysis.extraction.relation_rules import _passive_agent, _passive_owners
 
 JV_WORDS = GRAMMAR["joint_venture"]
 NEGATIONS = GRAMMAR["negations"]
@@ -81,3 +88,107 @@ def _whose(
     if not antecedent or not owners:
         return []
     return [(owners[0].entity, antecedent[0].entity)]
+
+
+def _antecedent(
+    doc: Doc,
+    here: list[Mention],
+    comma: int,
+    kb: KnowledgeBase,
+    clauses: list[tuple[int, int]] = (),
+) -> list[Mention]:
+    """The actor a clause opening at ``comma`` refers to: the nearest non-place actor
+    before it with only places, commas, prepositions, articles and other appositions in
+    between ("Allur, Kazakhstan's largest assembler, whose plant ...": Allur)."""
+    places = {
+        i for p in here if p.entity != UNKNOWN and _is_place(p, kb) for i in range(p.start, p.end)
+    }
+    for m in reversed([m for m in here if m.end <= comma]):
+        if m.entity != UNKNOWN and _is_place(m, kb):
+            continue
+        between = [
+            t
+            for t in doc[m.end : comma]
+            if t.i not in places and not any(a <= t.i < b for a, b in clauses if b <= comma)
+        ]
+        if all(t.is_punct or t.pos_ in ("ADP", "DET") for t in between):
+            return [m]
+        return []
+    return []
+
+
+def _reach(
+    doc: Doc,
+    start: int,
+    end: int,
+    cue: Cue,
+    parts: list[Mention],
+    clauses: list[tuple[int, int]],
+    kb: KnowledgeBase,
+) -> tuple[list[Mention] | None, list[tuple[str, str]] | None]:
+    """The participants within the cue's reach (step 2 of the method), or ``None`` when
+    the cue says nothing here; and the (owner, owned) pairs when a "dont"/"whose" clause
+    settles the cue on its own."""
+    # Actors inside a relative clause that does not hold the cue are out of its reach
+    # ("Panasonic ..., which also supply Tesla, are investing in new plants").
+    here = [
+        m for m in parts if not any(a <= m.start < b and not a <= cue.start < b for a, b in clauses)
+    ]
+    # Coordinated clauses ("X assembles ..., while Y builds ... in Z") are apart.
+    lo, hi = _clause(doc, start, end, cue, [m for m in here if m.entity != UNKNOWN])
+    here = [m for m in here if lo <= m.start and m.end <= hi]
+    # A cue inside a relative clause: its agent is the clause's antecedent ("Avtotor,
+    # qui produit des BAIC", "Great Wall Motor, which builds Haval SUVs").
+    inside = next(((a, b) for a, b in clauses if a <= cue.start < b), None)
+    if (
+        inside is not None
+        and cue.relation == "ownership"
+        and cue.start <= inside[0] + 2
+        and any(t.lower_ in head_nouns() for t in doc[cue.start : cue.end])
+        and doc[inside[0] + 1].lower_ not in RELATIVE  # "X, dont la marque Y" is a cue
+    ):
+        # ", filiale russe de X": an apposition's head; ``appositions`` reads it.
+        return None, None
+    if inside is not None and _names_joint_venture(doc, inside, cue):
+        # "X, a joint venture between Y and Z": X is the venture, not a partner; the
+        # partners are named inside the apposition.
+        here = [m for m in here if inside[0] < m.start and m.end <= inside[1]]
+    pronoun = _owner_clause(doc, inside, cue) if inside is not None else None
+    if pronoun is not None and pronoun < cue.start:
+        # "X, dont Y détient 25 %", "X, in which Y holds a stake": Y owns X.
+        return None, _whose(doc, here, pronoun, cue, kb)
+    if inside is not None and (
+        # "X, qui ...", or "X, a start-up that makes ..."
+        any(t.lower_ in RELATIVE for t in doc[inside[0] + 1 : cue.start])
+        or (
+            cue.relation in DIRECTED
+            and (
+                cue.text.lower().split()[-1] in ("par", "by")
+                or _passive_agent(doc, cue.end) is not None
+            )
+        )
+    ):
+        # The actor right before the clause, or before places in apposition ("avec
+        # Avtotor, à Kaliningrad, qui produit": Avtotor); so too for a passive cue in
+        # an apposition ("Kaiyi, une marque contrôlée par Chery": Kaiyi). None if
+        # the clause follows something else ("la municipalité de Moscou, qui").
+        antecedent = _antecedent(doc, here, inside[0], kb, clauses)
+        here = antecedent + [m for m in here if m.start >= inside[0]]
+    # "selon X", "according to X": a source of the statement, not a party to it.
+    here = [m for m in here if not _attributed(doc, m, start)]
+    if cue.relation != "exit":
+        # "l'ancienne usine Renault", "the former Hyundai plant": a past owner.
+        here = [
+            m for m in here if not _former(doc, m.start, start) or (m.entity and _is_place(m, kb))
+        ]
+        if _former(doc, cue.start, start, reach=6) and cue.relation != "acquisition":
+            return None, None
+        # "a vendu son usine de Kalouga", "bought Mercedes-Benz's plant", "cédé sa
+        # participation dans": a plant or stake changing hands, not production or
+        # ownership by the sentence's subject (the sale rule reads it).
+        if cue.relation in ("production", "ownership") and _changes_hands(doc, cue, start):
+            return None, None
+    if cue.relation in DIRECTED or cue.relation == "production":
+        # A country adjective ("les chaînes russes") is no agent of a directed relation.
+        here = [m for m in here if m.kind != ADJECTIVE or cue.relation == "production"]
+    return here, None

@@ -99,13 +99,10 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from analysis.extraction.actors import ADJECTIVE, KnowledgeBase, Mention
-from analysis.extraction.appositions import head_nouns
+from analysis.extraction.actors import KnowledgeBase, Mention
 from analysis.extraction.relation_clauses import (
-    _names_joint_venture,
     _negated,
-    _owner_clause,
-    _whose,
+    _reach,
 )
 from analysis.extraction.relation_context import (  # noqa: F401 - re-exported
     _EXCLUDE,
@@ -235,33 +232,6 @@ def cue_matcher_for(nlp: Language) -> CueMatcher:
 FROM_SELLER = frozenset(["from", "auprès"])
 
 
-def _antecedent(
-    doc: Doc,
-    here: list[Mention],
-    comma: int,
-    kb: KnowledgeBase,
-    clauses: list[tuple[int, int]] = (),
-) -> list[Mention]:
-    """The actor a clause opening at ``comma`` refers to: the nearest non-place actor
-    before it with only places, commas, prepositions, articles and other appositions in
-    between ("Allur, Kazakhstan's largest assembler, whose plant ...": Allur)."""
-    places = {
-        i for p in here if p.entity != UNKNOWN and _is_place(p, kb) for i in range(p.start, p.end)
-    }
-    for m in reversed([m for m in here if m.end <= comma]):
-        if m.entity != UNKNOWN and _is_place(m, kb):
-            continue
-        between = [
-            t
-            for t in doc[m.end : comma]
-            if t.i not in places and not any(a <= t.i < b for a, b in clauses if b <= comma)
-        ]
-        if all(t.is_punct or t.pos_ in ("ADP", "DET") for t in between):
-            return [m]
-        return []
-    return []
-
-
 def relations_in_sentence(
     doc: Doc,
     start: int,
@@ -300,78 +270,22 @@ def relations_in_sentence(
             continue
         if _negated(doc, cue, start):
             continue
-        if cue.relation == "acquisition" and any(
-            t.lower_ in FROM_SELLER for t in doc[cue.end : min(end, cue.end + 6)]
-        ):
-            # "buys gearboxes from X", "achète ses sels auprès de X": X supplies.
+        seller = next(
+            (i for i in range(cue.end, min(end, cue.end + 6)) if doc[i].lower_ in FROM_SELLER),
+            None,
+        )
+        if cue.relation == "acquisition" and seller is not None:
+            # "buys gearboxes from X", "achète ses sels auprès de X": X supplies; with no
+            # actor named after it ("from a smaller supplier"), nothing is said of whom.
+            if not any(seller < m.start <= seller + 8 for m in parts if m.entity != UNKNOWN):
+                continue
             cue = Cue("supply", cue.start, cue.end, cue.text, True)
-        # Actors inside a relative clause that does not hold the cue are out of its reach
-        # ("Panasonic ..., which also supply Tesla, are investing in new plants").
-        here = [
-            m
-            for m in parts
-            if not any(a <= m.start < b and not a <= cue.start < b for a, b in clauses)
-        ]
-        # Coordinated clauses ("X assembles ..., while Y builds ... in Z") are apart.
-        lo, hi = _clause(doc, start, end, cue, [m for m in here if m.entity != UNKNOWN])
-        here = [m for m in here if lo <= m.start and m.end <= hi]
-        # A cue inside a relative clause: its agent is the clause's antecedent ("Avtotor,
-        # qui produit des BAIC", "Great Wall Motor, which builds Haval SUVs").
-        inside = next(((a, b) for a, b in clauses if a <= cue.start < b), None)
-        if (
-            inside is not None
-            and cue.relation == "ownership"
-            and cue.start <= inside[0] + 2
-            and any(t.lower_ in head_nouns() for t in doc[cue.start : cue.end])
-            and doc[inside[0] + 1].lower_ not in RELATIVE  # "X, dont la marque Y" is a cue
-        ):
-            # ", filiale russe de X": an apposition's head; ``appositions`` reads it.
+        here, owners = _reach(doc, start, end, cue, parts, clauses, kb)
+        if owners is not None:
+            found += [(a, b, cue, "whose") for a, b in owners]
             continue
-        if inside is not None and _names_joint_venture(doc, inside, cue):
-            # "X, a joint venture between Y and Z": X is the venture, not a partner; the
-            # partners are named inside the apposition.
-            here = [m for m in here if inside[0] < m.start and m.end <= inside[1]]
-        pronoun = _owner_clause(doc, inside, cue) if inside is not None else None
-        if pronoun is not None and pronoun < cue.start:
-            # "X, dont Y détient 25 %", "X, in which Y holds a stake": Y owns X.
-            found += [(a, b, cue, "whose") for a, b in _whose(doc, here, pronoun, cue, kb)]
+        if here is None:
             continue
-        if inside is not None and (
-            # "X, qui ...", or "X, a start-up that makes ..."
-            any(t.lower_ in RELATIVE for t in doc[inside[0] + 1 : cue.start])
-            or (
-                cue.relation in DIRECTED
-                and (
-                    cue.text.lower().split()[-1] in ("par", "by")
-                    or _passive_agent(doc, cue.end) is not None
-                )
-            )
-        ):
-            # The actor right before the clause, or before places in apposition ("avec
-            # Avtotor, à Kaliningrad, qui produit": Avtotor); so too for a passive cue in
-            # an apposition ("Kaiyi, une marque contrôlée par Chery": Kaiyi). None if
-            # the clause follows something else ("la municipalité de Moscou, qui").
-            antecedent = _antecedent(doc, here, inside[0], kb, clauses)
-            here = antecedent + [m for m in here if m.start >= inside[0]]
-        # "selon X", "according to X": a source of the statement, not a party to it.
-        here = [m for m in here if not _attributed(doc, m, start)]
-        if cue.relation != "exit":
-            # "l'ancienne usine Renault", "the former Hyundai plant": a past owner.
-            here = [
-                m
-                for m in here
-                if not _former(doc, m.start, start) or (m.entity and _is_place(m, kb))
-            ]
-            if _former(doc, cue.start, start, reach=6) and cue.relation != "acquisition":
-                continue
-            # "a vendu son usine de Kalouga", "bought Mercedes-Benz's plant", "cédé sa
-            # participation dans": a plant or stake changing hands, not production or
-            # ownership by the sentence's subject (the sale rule reads it).
-            if cue.relation in ("production", "ownership") and _changes_hands(doc, cue, start):
-                continue
-        if cue.relation in DIRECTED or cue.relation == "production":
-            # A country adjective ("les chaînes russes") is no agent of a directed relation.
-            here = [m for m in here if m.kind != ADJECTIVE or cue.relation == "production"]
         before = [m for m in here if m.end <= cue.start]
         after = [m for m in here if m.start >= cue.end]
         rule = cue.relation
