@@ -28,6 +28,24 @@ JV_WORDS = GRAMMAR["joint_venture"]
 NEGATIONS = GRAMMAR["negations"]
 
 
+PLANNED = GRAMMAR["planned"]
+PLANT_NOUNS = GRAMMAR["plant_nouns"]
+
+
+def _planned(doc: Doc, cue: Cue, start: int) -> bool:
+    """A plant noun that is only planned or negotiated: a word of ``PLANNED`` within 8
+    words before it, with no full stop or semicolon between ("signed a memorandum on a
+    possible assembly plant near X")."""
+    if cue.relation != "production" or cue.text.lower() not in PLANT_NOUNS:
+        return False
+    for t in reversed(doc[max(start, cue.start - 8) : cue.start]):
+        if t.text in (";", "."):
+            return False
+        if t.lower_ in PLANNED:
+            return True
+    return False
+
+
 def _negated(doc: Doc, cue: Cue, start: int) -> bool:
     """A negation within 3 words before the cue, in the same stretch of text ("no plans
     to invest", "avoided direct investment", "n'a pas investi")."""

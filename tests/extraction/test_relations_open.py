@@ -312,6 +312,14 @@ def test_open_world_relation_rules(text, lang, wanted, unwanted) -> None:
             {("Rostec", "Varkon Industries", "ownership")},
             {("Varkon Industries", "Rostec", "ownership")},
         ),
+        # A plant only agreed on or hoped for is no production.
+        (
+            "The ministry signed a memorandum with Quellon Motors on a possible assembly "
+            "plant near Tashkent.",
+            "en",
+            set(),
+            {("Quellon Motors", "Tashkent", "production")},
+        ),
         # A city is no producer ("north-east of Minsk").
         (
             "Its plant in Borisov, about 70 km north-east of Minsk, assembled 40,000 cars.",
