@@ -78,8 +78,11 @@ Method (cited by the methods appendix). Relations are found sentence by sentence
    is where it is made, a "brands assembled" column supplies it, a "buyer" column is
    supplied by it; when the first cell is no firm ("Kaliningrad plant", "Cobalt"), the
    "owner" or "producer" column names the row's subject (``relation_tables``).
-5. **Filters.** No relation of an actor with itself, nor of a person or government body
-   with its own country; a city or region takes part only where a plant can be
+5. **Filters.** A cue with a negation just before it ("no plans to invest", "n'a pas
+   investi") states nothing, nor does a plant that is only planned or negotiated ("a
+   memorandum on a possible assembly plant near X"). No relation of an actor with
+   itself, nor of a person or government body with its own country; a city or region
+   takes part only where a plant can be
    (production, acquisition, investment, exit); one row per (source, target, type,
    sentence).
 
