@@ -82,9 +82,8 @@ Method (cited by the methods appendix). Relations are found sentence by sentence
    investi") states nothing, nor does a plant that is only planned or negotiated ("a
    memorandum on a possible assembly plant near X"). No relation of an actor with
    itself, nor of a person or government body with its own country; a city or region
-   takes part only where a plant can be
-   (production, acquisition, investment, exit); one row per (source, target, type,
-   sentence).
+   takes part only where a plant can be (production, acquisition, investment, exit);
+   one row per (source, target, type, sentence).
 
 The rule is deliberately simple: the parse of scraped news text is unreliable, and a
 window rule behaves the same in both languages. Its errors are measured against the
