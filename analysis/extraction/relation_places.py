@@ -94,6 +94,10 @@ def _production(
         and m.start - cue.end <= PLACE_WINDOW
         and any(t.lower_ in introducers for t in doc[max(m.start - 3, cue.end) : m.start])
         and not (m.kind == ADJECTIVE and doc[m.start - 1].lower_ in MARKETS)
+        # "la production ... sur des lignes achetées en Chine": another verb's place.
+        and not any(
+            t.pos_ == "VERB" and "Part" in t.morph.get("VerbForm") for t in doc[cue.end : m.start]
+        )
     ]
     if not places:
         # "son usine de Togliatti" named as a plant of the knowledge base: that plant.

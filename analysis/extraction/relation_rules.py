@@ -78,6 +78,9 @@ def _directed(
     window = COORDINATION_WINDOW if complement else WINDOW
     if complement and firms:
         src = firms[-1]
+    if cue.relation == "ownership" and cue.text.lower().split()[-1] in OWNED_HEADS:
+        # "Sinotruk et sa marque Howo, Shacman, FAW": the brand named right after it.
+        window = 1
     tgt = _nearest(after, cue, {src.entity} if src else set(), window=window)
     reverse = cue.reverse
     # "taken over quickly by", "owned 66% by", "détenue à parts égales par": a passive.
@@ -136,6 +139,8 @@ def _directed(
     if src is None or tgt is None:
         return []
     targets = [m for m in _coordinated(doc, tgt, after) if m.entity != src.entity]
+    if cue.relation == "ownership" and cue.text.lower().split()[-1] in OWNED_HEADS:
+        targets = targets[:1]  # "sa marque X, Y, Z": one brand; the others are listed
     if reverse:
         return [(t.entity, src.entity) for t in targets]
     return [(src.entity, t.entity) for t in targets]
@@ -150,6 +155,9 @@ MARKETS = GRAMMAR["markets"]
 NOT_SUBJECT = LOCATIVE | GRAMMAR["between"]
 
 
+#: Ownership cues ending in a head noun ("sa marque", "its subsidiary"): what is owned is
+#: named right after it.
+OWNED_HEADS = frozenset(["marque", "filiale", "brand", "subsidiary"])
 #: Dashes that end an item's label at the start of a sentence ("Lithium -- X signed ...").
 LABEL_DASHES = frozenset(["--", "—", "–"])
 
@@ -228,6 +236,10 @@ def _passive_owners(doc: Doc, after: list[Mention]) -> list[Mention]:
 def _partnership(
     doc: Doc, before: list[Mention], after: list[Mention], cue: Cue, kb: KnowledgeBase
 ) -> list[tuple[str, str]]:
+    if cue.end < len(doc) and doc[cue.end].text == ":" and not before:
+        # "Chinese partner: X and Y": the partners of the item's subject, not of each
+        # other; the subject is not in the sentence.
+        return []
     # "une collaboration entre la Russie et la Chine": two coordinated actors right after.
     nxt = _nearest(after, cue, window=COORDINATION_WINDOW)
     with_cue = cue.text.lower().split()[-1] in ("avec", "with")

@@ -320,6 +320,29 @@ def test_open_world_relation_rules(text, lang, wanted, unwanted) -> None:
             set(),
             {("Quellon Motors", "Tashkent", "production")},
         ),
+        # "X et sa marque A, B, C": only the brand right after the cue is X's.
+        (
+            "Les constructeurs chinois (Varkon Industries et sa marque Quellon Motors, FAW, "
+            "Dongfeng) dominent.",
+            "fr",
+            {("Varkon Industries", "Quellon Motors", "ownership")},
+            {("Varkon Industries", "FAW", "ownership")},
+        ),
+        # A place said by another participle is not where the cue's production is.
+        (
+            "À Tachkent, Varkon Industries a lancé la production de cellules sur des lignes "
+            "achetées en Chine.",
+            "fr",
+            {("Varkon Industries", "Tashkent", "production")},
+            {("Varkon Industries", "China", "production")},
+        ),
+        # "Chinese partner: X and Y" names the partners of someone else.
+        (
+            "Chinese partner: Chery and JAC (SKD kits).",
+            "en",
+            set(),
+            {("Chery", "JAC", "partnership")},
+        ),
         # A city is no producer ("north-east of Minsk").
         (
             "Its plant in Borisov, about 70 km north-east of Minsk, assembled 40,000 cars.",
