@@ -195,11 +195,12 @@ def owners_in_apposition(
 
 def owner_names(mentions: list[Mention], kb: KnowledgeBase) -> dict[int, str]:
     """Token index -> entity of the named actors that can own or be owned (firms,
-    brands, organisations; not places, countries or people)."""
+    brands, organisations; not places, countries or people). A name just discovered in
+    this paragraph, not yet typed, counts too."""
     names: dict[int, str] = {}
     for m in mentions:
         actor = kb.actors.get(m.entity)
-        if m.kind == NAME and actor is not None and actor.type not in NOT_OWNERS:
+        if m.kind == NAME and (actor is None or actor.type not in NOT_OWNERS):
             names.update({i: m.entity for i in range(m.start, m.end)})
     return names
 

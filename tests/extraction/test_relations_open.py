@@ -421,3 +421,16 @@ def table_relations(folder, text: str) -> set[tuple[str, str, str]]:
     (folder / "article.md").write_text(text, encoding="utf-8")
     rel = extract(load_corpus(folder).documents, progress=False).relations
     return set(zip(rel["source"], rel["target"], rel["relation"], strict=True))
+
+
+def test_a_discovered_name_takes_its_parent_from_its_apposition() -> None:
+    """ "Zorvex Motors, a subsidiary of Geely": the discovered actor's parent is recorded
+    as evidence, and the ownership as a relation."""
+    tables = tables_for({"t": ("Zorvex Motors, a subsidiary of Geely, opened a plant.", "en")})
+    evidence = tables.details["actor_evidence"]
+    parent = evidence[(evidence["entity"] == "Zorvex Motors") & (evidence["attribute"] == "parent")]
+    assert list(parent["value"]) == ["Geely"], evidence.to_string()
+    rel = tables.relations
+    assert ("Geely", "Zorvex Motors", "ownership") in set(
+        zip(rel["source"], rel["target"], rel["relation"], strict=True)
+    )
