@@ -74,6 +74,12 @@ def apposition_words() -> frozenset[str]:
 
 
 @functools.cache
+def owned_head_words() -> frozenset[str]:
+    """The one-word owned heads ("marque", "filiale", "brand", "subsidiary")."""
+    return frozenset(w[0] for w in load_heads().owned if len(w) == 1)
+
+
+@functools.cache
 def head_nouns() -> frozenset[str]:
     """First words of the owned and owner heads ("filiale", "brand", "maker"): an
     apposition they open is read here, not by the cue rules (passives such as "owned 66%

@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 from analysis.extraction.actors import ADJECTIVE, KnowledgeBase, Mention
 from analysis.extraction.appositions import head_nouns
 from analysis.extraction.relation_context import (
+    AGENT,
     DIRECTED,
     GRAMMAR,
     PREPOSITIONS,
@@ -58,9 +59,9 @@ def _negated(doc: Doc, cue: Cue, start: int) -> bool:
 
 
 #: Relative pronouns whose clause states who owns the antecedent ("X, dont Y détient").
-OWNER_RELATIVE = frozenset(["dont", "whose"])
+OWNER_RELATIVE = GRAMMAR["owner_relative"]
 #: Object relatives whose inverted subject may own the antecedent ("que détient Y").
-OBJECT_RELATIVE = frozenset(["que", "qu'"])
+OBJECT_RELATIVE = GRAMMAR["object_relative"]
 
 
 def _owner_clause(doc: Doc, clause: tuple[int, int], cue: Cue) -> int | None:
@@ -180,10 +181,7 @@ def _reach(
         any(t.lower_ in RELATIVE for t in doc[inside[0] + 1 : cue.start])
         or (
             cue.relation in DIRECTED
-            and (
-                cue.text.lower().split()[-1] in ("par", "by")
-                or _passive_agent(doc, cue.end) is not None
-            )
+            and (cue.text.lower().split()[-1] in AGENT or _passive_agent(doc, cue.end) is not None)
         )
     ):
         # The actor right before the clause, or before places in apposition ("avec

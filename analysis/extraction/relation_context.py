@@ -114,7 +114,10 @@ def _is_place(m: Mention, kb: KnowledgeBase) -> bool:
 
 
 #: Prepositions repeated in a coordination ("de X, de Y et de Z", "of X and of Y").
-REPEATED = frozenset(["de", "du", "des", "d'", "of", "à", "au", "aux", "in", "en", "par", "by"])
+REPEATED = GRAMMAR["repeated"]
+#: The agent of a passive ("par X", "by X") and the complement of "avec"/"with".
+AGENT = GRAMMAR["agent"]
+WITH = GRAMMAR["with"]
 
 
 def _coordinated(

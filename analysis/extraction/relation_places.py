@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 
 from analysis.extraction.actors import ADJECTIVE, KnowledgeBase, Mention
 from analysis.extraction.relation_context import (
+    AGENT,
     GENITIVE,
     LOCATIVE,
     PLACE_WINDOW,
@@ -17,6 +18,7 @@ from analysis.extraction.relation_context import (
     TO,
     UNKNOWN,
     WINDOW,
+    WITH,
     Cue,
     _coordinated,
     _dist,
@@ -175,7 +177,7 @@ def _production(
         if m.start >= cue.end
         and (
             # "assemblés par X", not "châssis livrés par X" further on
-            (doc[m.start - 1].lower_ in ("par", "by") and m.start - cue.end <= 3)
+            (doc[m.start - 1].lower_ in AGENT and m.start - cue.end <= 3)
             or (plant and all(t.lower_ in PLANT_OF for t in doc[cue.end : m.start]))
         )
     ]
@@ -225,7 +227,7 @@ def _assembled(
     firms = [m for m in firms if m.kind != ADJECTIVE and not _possessive(doc, m)]
     firms = [m for m in firms if _dist(m, cue) <= SUBJECT_REACH][-1:]
     # "an agreement with Changan to assemble ...": Changan is the complement.
-    firms = [m for m in firms if doc[m.start - 1].lower_ not in ("with", "avec", "to", "à")]
+    firms = [m for m in firms if doc[m.start - 1].lower_ not in WITH | TO]
     makers = [
         m
         for m in after
@@ -233,8 +235,7 @@ def _assembled(
         and kb.actors[m.entity].type in ("brand", "company")
         and m.start - cue.end <= BRAND_REACH
         and not any(
-            t.is_punct or t.pos_ == "VERB" or t.lower_ in ("avec", "with")
-            for t in doc[cue.end : m.start]
+            t.is_punct or t.pos_ == "VERB" or t.lower_ in WITH for t in doc[cue.end : m.start]
         )
     ]
     if not firms or not makers or kb.actors[firms[0].entity].type != "company":

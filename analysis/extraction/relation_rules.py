@@ -5,7 +5,9 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from analysis.extraction.actors import ADJECTIVE, KnowledgeBase, Mention
+from analysis.extraction.appositions import owned_head_words
 from analysis.extraction.relation_context import (
+    AGENT,
     COORDINATION_WINDOW,
     DIRECTED,
     FROM,
@@ -15,6 +17,7 @@ from analysis.extraction.relation_context import (
     PLACE_TARGETS,
     UNKNOWN,
     WINDOW,
+    WITH,
     Cue,
     _coordinated,
     _dist,
@@ -91,7 +94,7 @@ def _directed(
         # by X with a stake held by Y": Y does not own X).
         subjects = [m for m in before if m.entity == UNKNOWN or not _is_country(m, kb)]
         owned = subjects[-1] if subjects else None
-        if owned is None or doc[owned.start - 1].lower_ in ("par", "by"):
+        if owned is None or doc[owned.start - 1].lower_ in AGENT:
             return []
         owners = _passive_owners(doc, [m for m in after if m.start >= _passive_agent(doc, cue.end)])
         return [(m.entity, owned.entity) for m in owners if m.entity != owned.entity]
@@ -111,7 +114,7 @@ def _directed(
             return []
         kit = cue.text.lower().split()[-1] in KIT_WORDS
         if tgt is not None and (
-            doc[tgt.start - 1].lower_ in ("par", "by")  # "kits fournis par X"
+            doc[tgt.start - 1].lower_ in AGENT  # "kits fournis par X"
             or nxt in FROM
             or cue.text.lower().split()[-1] in FROM
             or (kit and tgt.start - cue.end <= 1)  # "kits Chery": Chery supplies
@@ -156,10 +159,9 @@ NOT_SUBJECT = LOCATIVE | GRAMMAR["between"]
 
 
 #: Ownership cues ending in a head noun ("sa marque", "its subsidiary"): what is owned is
-#: named right after it.
-OWNED_HEADS = frozenset(["marque", "filiale", "brand", "subsidiary"])
-#: Dashes that end an item's label at the start of a sentence ("Lithium -- X signed ...").
-LABEL_DASHES = frozenset(["--", "—", "–"])
+#: named right after it (the one-word owned heads of ``descriptors.yaml``).
+OWNED_HEADS = owned_head_words()
+LABEL_DASHES = GRAMMAR["label_dashes"]
 
 
 def _opening_phrase_end(doc: Doc, cue: Cue) -> int:
@@ -199,7 +201,7 @@ def _object(doc: Doc, m: Mention) -> bool:
 
 
 #: Words before a name that make it an object or complement, not a subject.
-OBJECT_MARKERS = frozenset(["des", "les", "de", "du", "d'", "of"])
+OBJECT_MARKERS = GRAMMAR["object_markers"]
 
 
 def _passive_agent(doc: Doc, end: int) -> int | None:
@@ -207,7 +209,7 @@ def _passive_agent(doc: Doc, end: int) -> int | None:
     after it, or after a few adverbs, numbers or percentages ("owned 66% by")."""
     for i in range(end, min(end + 5, len(doc))):
         tok = doc[i]
-        if tok.lower_ in ("par", "by"):
+        if tok.lower_ in AGENT:
             return i
         if not (
             tok.pos_ in ("ADV", "NUM")
@@ -242,7 +244,7 @@ def _partnership(
         return []
     # "une collaboration entre la Russie et la Chine": two coordinated actors right after.
     nxt = _nearest(after, cue, window=COORDINATION_WINDOW)
-    with_cue = cue.text.lower().split()[-1] in ("avec", "with")
+    with_cue = cue.text.lower().split()[-1] in WITH
     if nxt is not None and not with_cue:
         group = _coordinated(doc, nxt, after)
         if len(group) >= 2:
@@ -253,7 +255,7 @@ def _partnership(
     wide = 2 * WINDOW
     near_before = sorted((m for m in before if _dist(m, cue) <= wide), key=lambda m: _dist(m, cue))
     # "X produit des modèles A et B dans le cadre d'un accord avec Y": X is the partner.
-    if cue.text.lower().split()[-1] in ("avec", "with") and near_before:
+    if cue.text.lower().split()[-1] in WITH and near_before:
         # ...within the clause: "Rosatom diversifie : sa filiale X a signé avec Y" is X.
         sent_start = doc[cue.start].sent.start
         colon = max((t.i for t in doc[sent_start : cue.start] if t.text == ":"), default=-1)

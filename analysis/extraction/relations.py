@@ -228,7 +228,7 @@ def cue_matcher_for(nlp: Language) -> CueMatcher:
 
 
 #: After a purchase cue, these name a supplier, not what is bought.
-FROM_SELLER = frozenset(["from", "auprès"])
+FROM_SELLER = GRAMMAR["from_seller"]
 
 
 def relations_in_sentence(
