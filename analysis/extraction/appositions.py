@@ -24,19 +24,27 @@ from spacy.tokens import Doc
 from analysis.extraction.actors import NAME, KnowledgeBase, Mention
 from analysis.extraction.descriptors import LEXICON_PATH, PARENT_WINDOW, _token_words, _words
 
-#: Articles and possessives that may open the apposition ("la marque de", "its brand").
-OPENERS = frozenset(["la", "le", "l'", "les", "the", "a", "an", "un", "une", "son", "sa", "its"])
 #: How many lower-case tokens may stand before the head and between it and "de"/"of"
 #: ("fast-growing off-road brand" is six).
 ADJECTIVES = 6
 
 
 @functools.cache
-def former_words() -> frozenset[str]:
-    """Words that make the apposition's owner a past one: ``relations.yaml``'s ``former``
-    (read from there; ``relation_context`` imports this module)."""
+def _grammar(key: str) -> frozenset[str]:
+    """A word list of ``relations.yaml``'s ``grammar`` (read from there: ``relation_context``
+    imports this module)."""
     with open(LEXICON_PATH.parent / "relations.yaml", encoding="utf-8") as fh:
-        return frozenset(yaml.safe_load(fh)["grammar"]["former"])
+        return frozenset(yaml.safe_load(fh)["grammar"][key])
+
+
+def former_words() -> frozenset[str]:
+    """Words that make the apposition's owner a past one ("l'ancienne filiale de Y")."""
+    return _grammar("former")
+
+
+def openers() -> frozenset[str]:
+    """Articles and possessives that may open an apposition ("la marque de", "its brand")."""
+    return _grammar("apposition")
 
 
 #: Types that neither own nor are owned.
@@ -146,7 +154,7 @@ def owners_in_apposition(
         return []
     heads = load_heads()
     i = end + 1
-    if i < sent_end and doc[i].lower_.replace("’", "'") in OPENERS:
+    if i < sent_end and doc[i].lower_.replace("’", "'") in openers():
         i += 1
     # "X, l'ancienne coentreprise de Y", "X, a former unit of Y": a past owner.
     if any(doc[j].lower_ in former_words() for j in range(end + 1, min(i + 2, sent_end))):
