@@ -61,6 +61,7 @@ from analysis.extraction.nlp import (
     supported,
 )
 from analysis.extraction.registry import discovered_actor, merge_names, settle
+from analysis.extraction.relation_tables import section_after
 from analysis.extraction.relations import (
     SYMMETRIC,
     CueMatcher,
@@ -225,6 +226,8 @@ class _DocumentState:
         self.kb = kb
         self.hint = hint
         self.last_country: str | None = None
+        #: The actor whose factsheet the document is in (``relation_tables``).
+        self.section: Mention | None = None
         self.discovered: dict[str, Actor] = {}
         self.evidence: dict[str, list[Attribute]] = {}
         self.view = replace(kb, actors=ChainMap(self.discovered, kb.actors))
@@ -374,6 +377,7 @@ def _extract_paragraph(
     rows.ner_tokens += doc.user_data.get("ner_tokens", 0)
     cands, mentions, described = _discover(doc, mentions, state)
     cues = ctx.cues.cues(doc)
+    state.section = section_after(doc, mentions, kb, state.section)
     for sent in split_sentences(parsed):
         s, e = sent.span.start, sent.span.end
         base = sent.span.start_char
@@ -437,7 +441,9 @@ def _extract_paragraph(
         sent_cues = [c for c in cues if s <= c.start < e]
         unknown = [(c.start, c.end, c.label) for c in cands if s <= c.start < e and not c.actor]
         last_country = state.last_country
-        found = relations_in_sentence(doc, s, e, in_sent, sent_cues, kb, last_country, unknown)
+        found = relations_in_sentence(
+            doc, s, e, in_sent, sent_cues, kb, last_country, unknown, state.section
+        )
         found += [
             Relation(a, b, "ownership", words, "apposition")
             for a, b, words in apposition_relations(doc, e, in_sent, kb)

@@ -5,7 +5,13 @@ header : value ; header : value." (``analysis/corpus/structure.py``). A header l
 ``relations.yaml``'s ``table_headers`` (the whole header, parentheses aside) says how the
 row's subject and the actor named in its cell are related: "Lada — groupe : AvtoVAZ" is
 AvtoVAZ's ownership of Lada, "Haval — usine : Toula" production at Tula. A cell that
-names no actor yields nothing. Pure functions of a parsed sentence and its mentions.
+names no actor yields nothing.
+
+A factsheet says the same in a list under a heading that names its firm ("### BelGee",
+then "- Parent : BelAZ (50 %)", "- Plants : Borisov"): such a *record* line, a listed
+header and a colon at its start, is read as a row whose subject is the heading's actor
+(``section``), which the pipeline keeps from the document's last heading.
+Pure functions of a parsed sentence and its mentions.
 """
 
 from __future__ import annotations
@@ -16,7 +22,7 @@ import re
 import yaml
 from spacy.tokens import Doc
 
-from analysis.extraction.actors import ADJECTIVE, PLACE_TYPES, KnowledgeBase, Mention
+from analysis.extraction.actors import ADJECTIVE, NAME, PLACE_TYPES, KnowledgeBase, Mention
 from analysis.extraction.relation_context import LEXICON_PATH, LOCATIVE, Relation
 
 #: The row's subject and its cells are set apart by this dash (``structure``).
@@ -35,6 +41,11 @@ HEADER_RELATIONS = {
 AGENT_KINDS = frozenset(["owner", "producer"])
 #: A header is at most this many tokens ("site de production", "share, %").
 HEADER_TOKENS = 6
+#: A heading is a paragraph of at most this many tokens, without a final stop.
+HEADING_TOKENS = 8
+#: A section is about a firm, a plant or a body (discovered names are often typed as
+#: people or places), not a country or an outlet.
+NOT_SECTIONS = frozenset({"country", "media"})
 
 
 @functools.cache
@@ -102,20 +113,52 @@ def _cells(
     return out
 
 
+def section_after(
+    doc: Doc, mentions: list[Mention], kb: KnowledgeBase, current: Mention | None
+) -> Mention | None:
+    """The factsheet subject after the paragraph ``doc``: a heading that opens with the
+    name of a firm or a plant ("BelGee", "Saryarka AvtoProm (Kostanay)") starts its
+    section, any other heading ends it; running text and record lines leave it as is."""
+    last = doc[-1].text if len(doc) else "."
+    if len(doc) > HEADING_TOKENS or last in ".!?;:" or is_record(doc, 0, len(doc)):
+        return current
+    first = next((m for m in mentions if m.kind == NAME), None)
+    if first is not None and first.start == 0 and kb.actors[first.entity].type not in NOT_SECTIONS:
+        return first
+    return None
+
+
+def is_record(doc: Doc, start: int, end: int) -> bool:
+    """Is ``doc[start:end]`` a factsheet line, "header : value" with a listed header?"""
+    colon = next(
+        (i for i in range(start, min(end, start + HEADER_TOKENS + 1)) if doc[i].text == ":"), None
+    )
+    return colon is not None and colon > start and _kind(doc[start:colon].text) is not None
+
+
 def table_relations(
-    doc: Doc, start: int, end: int, mentions: list[Mention], kb: KnowledgeBase
+    doc: Doc,
+    start: int,
+    end: int,
+    mentions: list[Mention],
+    kb: KnowledgeBase,
+    section: Mention | None = None,
 ) -> list[Relation]:
-    """Relations of the table row ``doc[start:end]`` (none if it is not a row).
+    """Relations of the table row ``doc[start:end]`` (none if it is not a row), or of a
+    record line of the factsheet on ``section`` (the actor its heading names).
 
     The row's subject is its first cell's actor; when that is no firm or brand (a plant
     named by its city, "Kaliningrad plant", or a mineral, "Cobalt") and an owner or
     producer column names one, that actor is the subject of the other columns.
     """
-    dash = next((i for i in range(start, end) if doc[i].text == ROW_DASH), None)
-    if dash is None:
-        return []
     named = [m for m in mentions if m.kind != ADJECTIVE and kb.actors[m.entity].type != "media"]
-    subject = next((m for m in named if start <= m.start and m.end <= dash), None)
+    dash = next((i for i in range(start, end) if doc[i].text == ROW_DASH), None)
+    if dash is not None:
+        subject = next((m for m in named if start <= m.start and m.end <= dash), None)
+    elif section is not None and is_record(doc, start, end):
+        dash, subject = start - 1, section
+    else:
+        return []
     cells = _cells(doc, dash, end, named)
     firm = subject is not None and kb.actors[subject.entity].type not in PLACE_TYPES
     out = []

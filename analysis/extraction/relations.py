@@ -136,7 +136,7 @@ from analysis.extraction.relation_context import (  # noqa: F401 - re-exported
 )
 from analysis.extraction.relation_places import _assembled, _leavers, _production, _sales
 from analysis.extraction.relation_rules import _directed, _keep, _partnership, _passive_agent
-from analysis.extraction.relation_tables import is_table_row, table_relations
+from analysis.extraction.relation_tables import is_record, is_table_row, table_relations
 
 
 @functools.cache
@@ -240,6 +240,7 @@ def relations_in_sentence(
     kb: KnowledgeBase,
     previous_country: str | None = None,
     unknown: list[tuple[int, int, str]] = (),
+    section: Mention | None = None,
 ) -> list[Relation]:
     """Relations supported by the sentence ``doc[start:end]`` (see module docstring).
 
@@ -247,9 +248,10 @@ def relations_in_sentence(
     (candidates): they take part in the window rule so that a relation is not moved
     onto a linked actor standing next to them, but no relation is emitted for them.
     Unknown places (NER label LOC, or after a locative preposition) are never agents.
+    ``section`` is the actor of the factsheet the sentence may be a record line of.
     """
-    rows = table_relations(doc, start, end, mentions, kb)
-    if rows or is_table_row(doc, start, end):
+    rows = table_relations(doc, start, end, mentions, kb, section)
+    if rows or is_table_row(doc, start, end) or (section and is_record(doc, start, end)):
         # A table row's headers are no cue words ("partner : BAIC, Kaiyi").
         cues = []
     if not cues:

@@ -419,6 +419,23 @@ def test_a_brands_column_is_not_an_ownership_column(tmp_path) -> None:
     assert ("Varkon Industries", "Kia", "ownership") not in found, found
 
 
+def test_a_factsheet_heading_is_the_subject_of_its_record_lines(tmp_path) -> None:
+    """ "### Varkon Industries" then "- Parent: Geely", "- Plants: Tashkent": the heading
+    names the subject, and another heading ends its section."""
+    text = (
+        "# Assemblers of the region\n\n### Varkon Industries\n\n"
+        "The assembler grew fast after 2022.\n\n"
+        "- Parent: Geely (60%)\n- Plants: Tashkent\n\n"
+        "### Key figures\n\n- Owner: Chery\n"
+    )
+    found = table_relations(tmp_path, text)
+    assert {
+        ("Geely", "Varkon Industries", "ownership"),
+        ("Varkon Industries", "Tashkent", "production"),
+    } <= found, found
+    assert not {r for r in found if "Chery" in r[:2]}, found
+
+
 def table_relations(folder, text: str) -> set[tuple[str, str, str]]:
     """Relations of a Markdown article read by the corpus reader (tables become rows)."""
     (folder / "article.md").write_text(text, encoding="utf-8")
