@@ -48,7 +48,15 @@ from .dedup import (
 from .htmltext import html_title, html_to_text
 from .language import identify_language
 from .metadata import read_metadata
-from .model import KIND_HEADING, KIND_TABLE_ROW, KIND_TEXT, STATUS_OK, Document, Paragraph
+from .model import (
+    KIND_HEADING,
+    KIND_LIST_ITEM,
+    KIND_TABLE_ROW,
+    KIND_TEXT,
+    STATUS_OK,
+    Document,
+    Paragraph,
+)
 from .reader import (
     DEFAULT_MAX_BYTES,
     SUPPORTED_SUFFIXES,
@@ -234,6 +242,22 @@ def _pool_map(pool: Executor, workers: int, func: Callable[[_T], _R], items: lis
     return list(pool.map(func, items, chunksize=chunk))
 
 
+#: Paragraph kinds a heading may open without repeating them.
+STRUCTURED = frozenset([KIND_TABLE_ROW, KIND_LIST_ITEM])
+
+
+def _repeated(doc_id: str, i: int, kinds: list[str], duplicates: dict[int, str]) -> str | None:
+    """What paragraph ``i`` repeats. A heading that only opens a table row or a list item
+    of its document ("BelGee" over a factsheet, "BelGee — ville : Borissov" in a table)
+    repeats nothing: it announces a section, and extraction reads it as one."""
+    original = duplicates.get(i)
+    if original is None or kinds[i] != KIND_HEADING:
+        return original
+    source, _, index = original.rpartition(":")
+    same_document = source == doc_id and index.isdigit() and int(index) < len(kinds)
+    return None if same_document and kinds[int(index)] in STRUCTURED else original
+
+
 def _finish(work: _Work, duplicates: dict[int, str]) -> _Work:
     """Build paragraphs, counts, shares and the title of one document; ``duplicates``
     maps its paragraph indexes to the paragraph they repeat."""
@@ -242,14 +266,18 @@ def _finish(work: _Work, duplicates: dict[int, str]) -> _Work:
         return work
     title, derived = choose_title(work.paragraphs, work.html_title)
     doc.title, doc.title_derived = title, derived
+    kinds = [
+        kind or (KIND_HEADING if looks_like_heading(text) else KIND_TEXT)
+        for text, kind in zip(work.paragraphs, work.kinds, strict=True)
+    ]
     doc.paragraphs = [
         Paragraph(
             index=i,
             text=text,
-            duplicate_of=duplicates.get(i),
-            kind=kind or (KIND_HEADING if looks_like_heading(text) else KIND_TEXT),
+            duplicate_of=_repeated(doc.id, i, kinds, duplicates),
+            kind=kinds[i],
         )  # ``heading`` follows ``kind``
-        for i, (text, kind) in enumerate(zip(work.paragraphs, work.kinds, strict=True))
+        for i, text in enumerate(work.paragraphs)
     ]
     doc.words = word_count(doc.text)
     if not doc.words:

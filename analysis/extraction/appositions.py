@@ -42,6 +42,11 @@ def former_words() -> frozenset[str]:
     return _grammar("former")
 
 
+def relative_words() -> frozenset[str]:
+    """Relative pronouns: what follows one is a clause, not the head's complement."""
+    return _grammar("relative")
+
+
 def openers() -> frozenset[str]:
     """Articles and possessives that may open an apposition ("la marque de", "its brand")."""
     return _grammar("apposition")
@@ -197,7 +202,12 @@ def owners_in_apposition(
                         if owns:
                             return [(this, name, words) for name, _ in found if name != this]
                         return [(name, this, words) for name, _ in found if name != this]
-                if not _lower(doc[k]):
+                # "the cell maker that provides the packs of Y": a clause, not a head's
+                # complement.
+                finite = doc[k].pos_ in ("VERB", "AUX") and "Fin" in doc[k].morph.get("VerbForm")
+                if not _lower(doc[k]) or finite:
+                    break
+                if doc[k].lower_ in relative_words():
                     break
                 k += 1
             return []

@@ -222,9 +222,13 @@ def _typed(kind: str, sector: str, country: str, basis: str, text: str) -> list[
 
 
 def _from_name(name: str, label: str, lex: Lexicon) -> list[Attribute]:
-    """Type (and sector) from words of the name, else from the NER label."""
-    if label != "PER":
-        for word in name.replace("-", " ").split():
+    """Type (and sector) from words of the name, else from the NER label. A name NER
+    takes for a person's is re-typed only by its last word ("Tobol Lithium")."""
+    words = name.replace("-", " ").split()
+    if label == "PER":
+        words = words[-1:] if len(words) > 1 else []
+    if words:
+        for word in words:
             found = lex.name_words.get(word.lower())
             if found:
                 kind, sector = found

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from analysis.extraction.actors import PLACE_TYPES, KnowledgeBase, Mention
-from analysis.extraction.descriptors import head_words, is_product
+from analysis.extraction.descriptors import head_words, is_product, load_lexicon
 
 #: English model labels -> the French model's label set; others are not actors.
 LABELS = {
@@ -71,6 +71,10 @@ class Candidate:
 def _trim(span: Span, generic: frozenset[str] = frozenset()) -> Span | None:
     start, end = span.start, span.end
     doc = span.doc
+    # "Plateforme : Dongfeng", "Client : UAZ": a label and its value; the name follows.
+    colon = next((i for i in range(end - 1, start - 1, -1) if doc[i].text == ":"), None)
+    if colon is not None:
+        start = colon + 1
     while start < end and (
         doc[start].pos_ in ("DET", "ADP")
         or doc[start].is_space
@@ -177,7 +181,7 @@ def candidates(
         owner[m.start : m.end] = [k] * (m.end - m.start)
     out: list[Candidate] = []
     dropped: set[int] = set()
-    for ent in doc.ents:
+    for ent in _with_named_spans(doc, owner):
         label = LABELS.get(ent.label_)
         span = _trim(ent, kb.generic_terms) if label else None
         if span is None or is_junk(span, kb):
@@ -201,6 +205,42 @@ def candidates(
         out.append(Candidate(text, label, span.start, span.end, actor, parent))
     kept = [m for k, m in enumerate(mentions) if k not in dropped]
     return out, kept
+
+
+#: How many capitalised words may stand before a firm's name word ("Ertis Bus Company").
+NAME_WORD_REACH = 3
+
+
+def _title_case(sent: Span) -> bool:
+    """A headline in title case ("Russian Carmakers Turn To Chinese Technology")."""
+    words = [t for t in sent if t.is_alpha and not t.is_stop]
+    return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) > 0.75 * len(words)
+
+
+def _with_named_spans(doc: Doc, owner: list[int]) -> list[Span]:
+    """NER's entities, and the names NER missed that end with a word firms' names end
+    with ("Ertis Bus Company", "State Revenue Committee": ``name_words`` of
+    ``descriptors.yaml``) after capitalised words; such a name replaces the entities
+    inside it. Not in title-case headlines, nor after a country adjective."""
+    words = load_lexicon().name_words
+    ents = list(doc.ents)
+    for t in doc:
+        if not t.text[:1].isupper() or t.lower_ not in words or _title_case(t.sent):
+            continue
+        start = t.i
+        while (
+            start > t.sent.start
+            and t.i - start < NAME_WORD_REACH
+            and doc[start - 1].text[:1].isupper()
+            and not doc[start - 1].is_stop
+            and owner[start - 1] < 0
+        ):
+            start -= 1
+        if start == t.i or any(e.start < start < e.end or e.start < t.i + 1 < e.end for e in ents):
+            continue
+        span = Span(doc, start, t.i + 1, label="ORG")
+        ents = [e for e in ents if not (start <= e.start and e.end <= t.i + 1)] + [span]
+    return sorted(ents, key=lambda e: e.start)
 
 
 def _org_owns(doc: Doc, span: Span, inside: list[Mention], kb: KnowledgeBase) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from analysis.extraction.actors import ADJECTIVE, KnowledgeBase, Mention
-from analysis.extraction.appositions import head_nouns
+from analysis.extraction.appositions import head_nouns, owned_head_words
 from analysis.extraction.relation_context import (
     AGENT,
     DIRECTED,
@@ -23,14 +23,54 @@ from analysis.extraction.relation_context import (
     _former,
     _is_place,
 )
-from analysis.extraction.relation_rules import _passive_agent, _passive_owners
+from analysis.extraction.relation_rules import _opening_phrase_end, _passive_agent, _passive_owners
 
 JV_WORDS = GRAMMAR["joint_venture"]
 NEGATIONS = GRAMMAR["negations"]
+DENIALS = GRAMMAR["denials"]
+#: How far before its cue a denial governs it.
+DENIAL_REACH = 8
 
 
 PLANNED = GRAMMAR["planned"]
 PLANT_NOUNS = GRAMMAR["plant_nouns"]
+MODAL = GRAMMAR["modal"]
+#: How far before its cue a modal word governs it ("plans to build a new plant").
+MODAL_REACH = 6
+
+
+#: French future and conditional endings: the tagger's Tense=Fut alone also takes
+#: presents ("discute"), so the ending must agree.
+FUTURE_ENDINGS = ("ra", "ras", "rai", "rons", "rez", "ront")
+CONDITIONAL_ENDINGS = ("rait", "rais", "raient", "rions", "riez")
+
+
+def _irrealis(token) -> bool:
+    """A modal auxiliary (English tag MD: could, will, may) or a French verb in the
+    conditional or the future ("pourrait", "fournira")."""
+    if token.tag_ == "MD":
+        return True
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    word = token.lower_
+    return ("Cnd" in token.morph.get("Mood") and word.endswith(CONDITIONAL_ENDINGS)) or (
+        "Fut" in token.morph.get("Tense") and word.endswith(FUTURE_ENDINGS)
+    )
+
+
+def _modal(doc: Doc, cue: Cue, start: int) -> bool:
+    """Is the cue a plan, a possibility or an expectation rather than a stated fact? A
+    word of ``MODAL`` or an irrealis verb shortly before it in its clause, or the cue
+    verb itself in the conditional or future ("X plans to acquire", "X pourrait
+    fournir", "Y is expected to supply", "Z produira")."""
+    if _irrealis(doc[cue.start]):
+        return True
+    for t in reversed(doc[max(start, cue.start - MODAL_REACH) : cue.start]):
+        if t.is_punct and t.text not in ("'", "’", "-"):
+            return False
+        if t.lower_ in MODAL or _irrealis(t):
+            return True
+    return False
 
 
 def _planned(doc: Doc, cue: Cue, start: int) -> bool:
@@ -49,11 +89,17 @@ def _planned(doc: Doc, cue: Cue, start: int) -> bool:
 
 def _negated(doc: Doc, cue: Cue, start: int) -> bool:
     """A negation within 3 words before the cue, in the same stretch of text ("no plans
-    to invest", "avoided direct investment", "n'a pas investi")."""
+    to invest", "avoided direct investment", "n'a pas investi"), or a denial within 8
+    words in the same clause ("has denied that it is in talks with")."""
     for t in reversed(doc[max(start, cue.start - 3) : cue.start]):
         if t.is_punct:
-            return False
+            break
         if t.lower_ in NEGATIONS:
+            return True
+    for t in reversed(doc[max(start, cue.start - DENIAL_REACH) : cue.start]):
+        if t.text in (".", ";", ":"):
+            return False
+        if t.lower_ in DENIALS:
             return True
     return False
 
@@ -106,6 +152,9 @@ def _whose(
         return [(m.entity, owned) for m in owners if m.entity != owned]
     if not antecedent or not owners:
         return []
+    if cue.start - owners[-1].end <= 1 and cue.text.lower().split()[-1] in owned_head_words():
+        # "X, whose Y subsidiary refines ...": the name is the antecedent's subsidiary.
+        return [(antecedent[0].entity, owners[-1].entity)]
     return [(owners[0].entity, antecedent[0].entity)]
 
 
@@ -134,6 +183,42 @@ def _antecedent(
             return [m]
         return []
     return []
+
+
+def _object_clause(
+    doc: Doc,
+    here: list[Mention],
+    inside: tuple[int, int],
+    cue: Cue,
+    clauses: list[tuple[int, int]],
+    kb: KnowledgeBase,
+) -> list[tuple[str, str]] | None:
+    """(subject, antecedent) when the cue's clause is an object relative with a pronoun
+    subject ("la marque X, qu'elle contrôle", "the brand X, which it owns"): the
+    antecedent is the object, and the main clause's subject the agent. ``None`` if the
+    clause is no such relative; empty if either end is missing."""
+    rel = next((i for i in range(cue.start - 1, inside[0], -1) if doc[i].lower_ in RELATIVE), None)
+    if (
+        rel is None
+        or doc[rel].lower_ not in OBJECT_RELATIVE | {"which", "that"}
+        or rel + 1 >= cue.start
+        or doc[rel + 1].pos_ != "PRON"
+    ):
+        return None
+    antecedent = _antecedent(doc, here, inside[0], kb, clauses)
+    opening = _opening_phrase_end(doc, cue)
+    subjects = [
+        m
+        for m in here
+        if opening <= m.start
+        and m.end <= inside[0]
+        and m.entity != UNKNOWN
+        and not _is_place(m, kb)
+        and m not in antecedent
+    ]
+    if not antecedent or not subjects:
+        return []
+    return [(subjects[0].entity, antecedent[0].entity)]
 
 
 def _reach(
@@ -176,6 +261,10 @@ def _reach(
     if pronoun is not None and pronoun < cue.start:
         # "X, dont Y détient 25 %", "X, in which Y holds a stake": Y owns X.
         return None, _whose(doc, here, pronoun, cue, kb)
+    if inside is not None and cue.relation in DIRECTED and not cue.reverse:
+        found = _object_clause(doc, here, inside, cue, clauses, kb)
+        if found is not None:
+            return None, found
     if inside is not None and (
         # "X, qui ...", or "X, a start-up that makes ..."
         any(t.lower_ in RELATIVE for t in doc[inside[0] + 1 : cue.start])

@@ -168,9 +168,16 @@ def _relative_clauses(
     the sentence end. ``name_ends`` are the end indices of actor mentions (a name the
     tagger took for a common noun still opens an apposition)."""
     out = []
+    # "À Moscou, le distributeur X, qui ...": the comma that closes an opening phrase
+    # ("À Moscou", "Dans la région de Y") opens the subject, not an apposition to Y.
+    first = doc[start] if start < end else None
+    opening = first is not None and (first.pos_ == "ADP" or first.lower_ in LOCATIVE)
+    opening_comma = next((i for i in range(start, end) if doc[i].text == ","), None)
     for i in range(start, end - 1):
-        after_name = i > start and (
-            doc[i - 1].pos_ == "PROPN" or doc[i - 1].is_upper or i in name_ends
+        after_name = (
+            i > start
+            and (doc[i - 1].pos_ == "PROPN" or doc[i - 1].is_upper or i in name_ends)
+            and not (opening and i == opening_comma)
         )
         # ", in which ...", ", dans lequel ...": a preposition before the pronoun.
         nxt = i + 2 if doc[i + 1].lower_ in PREPOSITIONS and i + 2 < end else i + 1

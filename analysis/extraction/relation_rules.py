@@ -102,7 +102,12 @@ def _directed(
         # "The Yelabuga plant ... was taken over by SOLLERS": SOLLERS acquires the plant;
         # not "filiale de Volkswagen rachetée par X" (the subsidiary was bought), and
         # "Hyundai's plant in St Petersburg was bought by X" is the plant's city.
-        bought = _plant_of(doc, before[0], before, kb)
+        # "Outside Moscow, the Esipovo plant ... was acquired by X": the plant after the
+        # opening phrase, if one is named there ("À Kalouga, l'ancienne usine ..., rachetée
+        # par X": Kaluga).
+        pool = [m for m in before if m.start >= opening] or before
+        places = [m for m in pool if m.entity != UNKNOWN and _is_place(m, kb)]
+        bought = _plant_of(doc, (places or pool)[0], pool, kb)
         if bought is None or _object(doc, bought):
             return []
         return [(tgt.entity, bought.entity)]
@@ -113,8 +118,11 @@ def _directed(
         if kit_word and cue.end < len(doc) and doc[cue.end].pos_ == "VERB":
             return []
         kit = cue.text.lower().split()[-1] in KIT_WORDS
+        between = doc[cue.end : tgt.start] if tgt is not None else []
         if tgt is not None and (
-            doc[tgt.start - 1].lower_ in AGENT  # "kits fournis par X"
+            # "kits fournis par X", "une plateforme fournie sous licence par le chinois X"
+            doc[tgt.start - 1].lower_ in AGENT
+            or (any(t.lower_ in AGENT for t in between) and not any(t.is_punct for t in between))
             or nxt in FROM
             or cue.text.lower().split()[-1] in FROM
             or (kit and tgt.start - cue.end <= 1)  # "kits Chery": Chery supplies
@@ -165,9 +173,10 @@ LABEL_DASHES = GRAMMAR["label_dashes"]
 
 
 def _opening_phrase_end(doc: Doc, cue: Cue) -> int:
-    """End of a phrase that opens the sentence with a preposition and a comma ("Next door
-    to the X site in Y, Z assembles ..."; "Dans la région de Y, Z ..."): its actors are
-    not the subject. The sentence's start if there is none."""
+    """End of a phrase that opens the sentence with a preposition or a participle and a
+    comma ("Next door to the X site in Y, Z assembles ..."; "Dans la région de Y, Z ...";
+    "Contrôlé par X, Z ..."): its actors are not the subject. The sentence's start if
+    there is none."""
     sent = doc[cue.start].sent
     # "Kazakhstan -- SaryarkaAvtoProm, ...": a newsletter item's label.
     dash = next(
@@ -177,7 +186,13 @@ def _opening_phrase_end(doc: Doc, cue: Cue) -> int:
     if dash is not None:
         return dash + 1
     first = doc[sent.start]
-    if sent.start >= cue.start or (first.pos_ != "ADP" and first.lower_ not in LOCATIVE):
+    # "Contrôlé par X," (the tagger may take a capitalised participle for a noun).
+    participle = (first.pos_ == "VERB" and "Part" in first.morph.get("VerbForm")) or (
+        sent.start + 1 < cue.start and doc[sent.start + 1].lower_ in AGENT
+    )
+    if sent.start >= cue.start or (
+        first.pos_ != "ADP" and first.lower_ not in LOCATIVE and not participle
+    ):
         return sent.start
     comma = next((t.i for t in doc[sent.start : cue.start] if t.text == ","), None)
     return comma + 1 if comma is not None else sent.start

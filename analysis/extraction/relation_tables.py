@@ -23,7 +23,7 @@ import yaml
 from spacy.tokens import Doc
 
 from analysis.extraction.actors import ADJECTIVE, NAME, PLACE_TYPES, KnowledgeBase, Mention
-from analysis.extraction.relation_context import LEXICON_PATH, LOCATIVE, Relation
+from analysis.extraction.relation_context import GRAMMAR, LEXICON_PATH, LOCATIVE, Relation
 
 #: The row's subject and its cells are set apart by this dash (``structure``).
 ROW_DASH = "—"
@@ -39,6 +39,10 @@ HEADER_RELATIONS = {
 }
 #: Columns that name the row's agent when its first cell is no firm.
 AGENT_KINDS = frozenset(["owner", "producer"])
+#: "fournisseur de cellules", "supplier of kits": a header and what it is of.
+HEADER_OF = frozenset(["de", "des", "du", "d'", "of"])
+#: Words of what a partner brings that make it a supplier.
+KIT_WORDS = frozenset(GRAMMAR["kit_words"])
 #: A header is at most this many tokens ("site de production", "share, %").
 HEADER_TOKENS = 6
 #: A heading is a paragraph of at most this many tokens, without a final stop.
@@ -66,14 +70,15 @@ def load_headers() -> dict[tuple[str, ...], str]:
 def _kind(header: str) -> str | None:
     """The kind of a column header: its words, parentheses aside, are one of the listed
     headers ("groupe", "site de production (ville)"; not "brands assembled" for "brands"),
-    or one followed by a place ("assemblage en Russie", "plant in Kazakhstan")."""
+    or one followed by a place ("assemblage en Russie", "plant in Kazakhstan") or by what
+    it is of ("fournisseur de cellules", "supplier of cathodes")."""
     header = re.sub(r"\([^)]*\)", " ", header.lower()).replace("'", "' ").replace(",", " ")
     words = tuple(header.split())
     headers = load_headers()
     if words in headers:
         return headers[words]
     for n in range(len(words) - 1, 0, -1):
-        if words[:n] in headers and words[n] in LOCATIVE:
+        if words[:n] in headers and words[n] in LOCATIVE | HEADER_OF:
             return headers[words[:n]]
     return None
 
@@ -171,10 +176,15 @@ def table_relations(
             out.append(Relation(agent.entity, subject.entity, "production", header, "table column"))
         subject = agent
         cells = [c for c in cells if c[1] not in AGENT_KINDS]
+    # "partenaire chinois : Geely ; apport : kits CKD": a partner that brings kits, a
+    # platform or a licence supplies the subject.
+    supplies = any(t.lower_ in KIT_WORDS for t in doc[dash + 1 : end])
     for header, kind, values in cells:
         if kind == "producer":  # "Lada — producer : X" is said by the owner column
             continue
         relation, cell_first = HEADER_RELATIONS[kind]
+        if kind == "partner" and supplies:
+            relation, cell_first = "supply", True
         for m in values:
             if m.entity == subject.entity:
                 continue

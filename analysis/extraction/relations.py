@@ -102,7 +102,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from analysis.extraction.actors import KnowledgeBase, Mention
-from analysis.extraction.relation_clauses import _negated, _planned, _reach
+from analysis.extraction.relation_clauses import _modal, _negated, _planned, _reach
 from analysis.extraction.relation_context import (  # noqa: F401 - re-exported
     _EXCLUDE,
     ANAPHORS,
@@ -269,7 +269,7 @@ def relations_in_sentence(
             m.start < cue.end and cue.start < m.end for m in parts
         ):
             continue
-        if _negated(doc, cue, start) or _planned(doc, cue, start):
+        if _negated(doc, cue, start) or _planned(doc, cue, start) or _modal(doc, cue, start):
             continue
         seller = next(
             (i for i in range(cue.end, min(end, cue.end + 6)) if doc[i].lower_ in FROM_SELLER),

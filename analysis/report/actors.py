@@ -725,10 +725,16 @@ def mention_documents(data: ReportData, actors: Iterable[str]) -> list[str]:
 
 def top_actors_caption(data: ReportData, frame: pd.DataFrame) -> str:
     docs = mention_documents(data, frame["actor"])
+    # The bars' labels as text, for the PDF reader and screen readers.
+    listing = ", ".join(
+        f"{book.escape(str(a))} ({int(m)})"
+        for a, m in zip(frame["actor"], frame["mentions"], strict=True)
+    )
     return (
         f"The {plural(len(frame), 'most-mentioned actor')}, by number of mentions (names "
-        "and, for countries, adjectives such as “Chinese”); “(discovered)” marks an actor "
-        "read from the seeds, not from the knowledge base, whose type and country are what "
+        f"and, for countries, adjectives such as “Chinese”): {listing}. “(discovered)” "
+        "marks an actor read from the seeds, not from the knowledge base, whose type and "
+        "country are what "
         "the text says of it (see the methods appendix). Country names come from ISO codes "
         f"(Babel). Sources: the seeds {cite_documents(docs)}."
     )

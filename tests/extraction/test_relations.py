@@ -25,10 +25,12 @@ from fixtures.extraction_shared import relations
         ("Le départ de Renault de la Russie a surpris.", "fr", ("Renault", "Russia", "exit")),
         ("Starbucks decided to leave Russia in May.", "en", ("Starbucks", "Russia", "exit")),
         # production: producer -> place
-        ("La Chine veut produire des voitures électriques au Kazakhstan.", "fr",
+        # (plans, "veut produire", "will open", "vise une production", are no facts:
+        # test_relations_open.test_plans_and_possibilities_are_no_stated_relations)
+        ("La Chine produit des voitures électriques au Kazakhstan.", "fr",
          ("China", "Kazakhstan", "production")),
-        ("BYD will open a factory in Hungary next year.", "en", ("BYD", "Hungary", "production")),
-        ("Une initiative chinoise vise une production sur le sol kazakh.", "fr",
+        ("BYD opened a factory in Hungary last year.", "en", ("BYD", "Hungary", "production")),
+        ("Une initiative chinoise assure une production sur le sol kazakh.", "fr",
          ("China", "Kazakhstan", "production")),
         # investment: investor -> target
         ("Hyundai va investir 2 milliards dans Nio.", "fr", ("Hyundai", "Nio", "investment")),
