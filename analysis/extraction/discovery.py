@@ -30,7 +30,9 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
+import yaml
 from spacy.tokens import Doc, Span
 
 from analysis.extraction.actors import PLACE_TYPES, KnowledgeBase, Mention
@@ -106,10 +108,28 @@ def is_junk(span: Span, kb: KnowledgeBase) -> bool:
     return all(t.text in kb.generic_terms or t.is_stop for t in tokens)
 
 
+#: The supply chain's raw materials, in one home: ``supply_chain.yaml``'s first stage.
+SUPPLY_CHAIN_LEXICON = (
+    Path(__file__).resolve().parents[1] / "data" / "lexicons" / "supply_chain.yaml"
+)
+
+
+@functools.cache
+def material_words() -> frozenset[str]:
+    """Raw materials ("cobalt", "graphite", "lithium"): a name made of one of them and
+    lower-case words is a material, not an actor ("Graphite sphérique" in a table)."""
+    with open(SUPPLY_CHAIN_LEXICON, encoding="utf-8") as fh:
+        stages = yaml.safe_load(fh)["stages"]
+    raw = next(s for s in stages if s["id"] == "raw_materials")
+    return frozenset(w.lower() for words in raw["terms"].values() for w in words if " " not in w)
+
+
 def looks_like_name(span: Span) -> bool:
     """Quality filter from candidate to discovered actor (module docstring, step 3)."""
     tokens = [t for t in span if not t.is_space]
     if len(tokens) > MAX_TOKENS or tokens[0].text[:1].isdigit():
+        return False
+    if tokens[0].lower_ in material_words() and not any(t.text[:1].isupper() for t in tokens[1:]):
         return False
     # "Nornickel / Rosatom JV": two names joined by a slash are not one actor.
     if any(t.text in ("/", "|") for t in tokens):

@@ -35,6 +35,8 @@ DENIAL_REACH = 8
 PLANNED = GRAMMAR["planned"]
 PLANT_NOUNS = GRAMMAR["plant_nouns"]
 MODAL = GRAMMAR["modal"]
+#: Conjunctions after which a sentence-opening modal governs the whole clause.
+THAT = frozenset(["que", "qu'", "that"])
 #: How far before its cue a modal word governs it ("plans to build a new plant").
 MODAL_REACH = 6
 
@@ -64,6 +66,17 @@ def _modal(doc: Doc, cue: Cue, start: int) -> bool:
     verb itself in the conditional or future ("X plans to acquire", "X pourrait
     fournir", "Y is expected to supply", "Z produira")."""
     if _irrealis(doc[cue.start]):
+        return True
+    # "Il est possible que X signe ...", "It is likely that X will ...": the whole clause.
+    that = next((t.i for t in doc[start : min(start + 5, cue.start)] if t.lower_ in THAT), None)
+    if (
+        that is not None
+        and any(t.lower_ in MODAL or _irrealis(t) for t in doc[start:that])
+        # (not into a relative clause: "..., qui produit déjà des X" is stated)
+        and not any(
+            doc[i].lower_ in RELATIVE and doc[i - 1].text == "," for i in range(that + 1, cue.start)
+        )
+    ):
         return True
     for t in reversed(doc[max(start, cue.start - MODAL_REACH) : cue.start]):
         if t.is_punct and t.text not in ("'", "’", "-"):

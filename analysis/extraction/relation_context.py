@@ -260,7 +260,11 @@ def _clause(doc: Doc, start: int, end: int, cue: Cue, parts: list[Mention] = ())
 
 
 def _possessive(doc: Doc, m: Mention) -> bool:
-    return m.end < len(doc) and doc[m.end].text in ("'s", "’s")
+    """ "X's plant", and "Varkon Industries' plant" (a bare apostrophe after an s)."""
+    if m.end >= len(doc):
+        return False
+    mark = doc[m.end].text
+    return mark in ("'s", "’s") or (mark in ("'", "’") and doc[m.end - 1].lower_.endswith("s"))
 
 
 def _changes_hands(doc: Doc, cue: Cue, start: int) -> bool:

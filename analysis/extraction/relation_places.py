@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 from analysis.extraction.actors import ADJECTIVE, KnowledgeBase, Mention
 from analysis.extraction.relation_context import (
     AGENT,
+    BOUGHT,
     GENITIVE,
     LOCATIVE,
     PLACE_WINDOW,
@@ -67,6 +68,19 @@ def _sales(
     return out
 
 
+def _shares_subject(doc: Doc, m: Mention, cue: Cue) -> bool:
+    """Is the cue a verb coordinated after ``m``'s clause with no subject of its own
+    ("... to Y in 2023 and left", "... à Y, puis a quitté")? Only auxiliaries and
+    adverbs stand between the "and"/"et" and the cue."""
+    joint = next(
+        (i for i in range(cue.start - 1, m.end - 1, -1) if doc[i].lower_ in ("and", "et", "puis")),
+        None,
+    )
+    return joint is not None and all(
+        t.pos_ in ("AUX", "ADV") or t.lower_ == "puis" for t in doc[joint + 1 : cue.start]
+    )
+
+
 def _leavers(doc: Doc, here: list[Mention], cue: Cue, kb: KnowledgeBase) -> list[Mention]:
     """Who leaves: the nearest firm before the exit cue and those coordinated with it
     ("McDonald's et Starbucks ... pour quitter"), else the nearest one after it ("le départ
@@ -75,6 +89,9 @@ def _leavers(doc: Doc, here: list[Mention], cue: Cue, kb: KnowledgeBase) -> list
     before = [m for m in firms if m.end <= cue.start]
     after = [m for m in firms if m.start >= cue.end]
     first = _nearest(before, cue)
+    if first is not None and _shares_subject(doc, first, cue):
+        # "X sold its plant to Y in 2023 and left Russia": the clause's subject leaves.
+        first = before[0]
     if first is not None:
         return [m for m in _coordinated(doc, first, before) if m.entity != UNKNOWN]
     # "le départ de Renault", "the exit of Ford": only a firm the cue's complement names.
@@ -122,10 +139,8 @@ def _production(
                 or (m.end == cue.start - 1 and doc[m.end].pos_ == "NOUN" and doc[m.end].is_lower)
             )
         ]
-    opener = False
     if not places:
         # "In Jizzakh, ADM Jizzakh assembles ...": a place opening the sentence.
-        opener = True
         places = [
             m
             for m in parts
@@ -188,26 +203,29 @@ def _production(
     # firm's.
     owned = any(t.lower_ in POSSESSIVES for t in doc[max(cue.start - 3, 0) : cue.start])
     first_firm = (near[-1] if owned else near[0]) if near else None
+    # "Kia cars are built at X's plant in Y": the plant's possessor runs it (unless the
+    # plant changes hands: "X's plant in Y was bought by Z").
+    owner = [m for m in firms if m.end <= cue.start and cue.start - m.end <= 2]
+    sold = any(t.lower_ in SALE | BOUGHT for t in doc[cue.end : doc[cue.start].sent.end])
+    if plant and owner and _possessive(doc, owner[-1]) and not sold:
+        first_firm = owner[-1]
     src = first_firm or _nearest(agents, cue) or _nearest(states, cue)
     if src is None:
         return []
     sources = _coordinated(doc, src, firms if src in firms else states)
-    # "ADM Jizzakh assembles Kia and Chery models in Jizzakh": the brands made there too.
-    # With the place opening the sentence, they follow the cue ("À Kaliningrad, X monte
-    # des BAIC et des Kaiyi").
-    stop = first.start if not opener else cue.end + WINDOW
-    made = [
+    # The brands assembled there are not producers ("X assembles Kia and Chery models in
+    # Y": X produces; Kia and Chery supply X, see ``_assembled``), but the plant's owner or
+    # the agent named before the place is ("Haval cars are built at X's plant in Y",
+    # "faisant assembler ses modèles par X, à Y").
+    runner = [
         m
         for m in firms
-        if m not in sources
-        and m.entity != UNKNOWN
-        and (
-            (cue.end <= m.start < stop and kb.actors[m.entity].type == "brand")
-            or (not opener and cue.end <= m.start < first.start)
-        )
+        if m.entity != UNKNOWN
+        and cue.end <= m.start < first.start
+        and (_possessive(doc, m) or doc[m.start - 1].lower_ in AGENT)
     ]
-    if made:
-        sources += _coordinated(doc, made[0], made)
+    if runner:
+        sources = _coordinated(doc, runner[0], runner)
     return [(s.entity, t.entity) for s in sources for t in targets if s.entity != UNKNOWN]
 
 
@@ -234,6 +252,9 @@ def _assembled(
         if m.entity != UNKNOWN
         and kb.actors[m.entity].type in ("brand", "company")
         and m.start - cue.end <= BRAND_REACH
+        # "built at X's plant", "assemblés par X": X assembles, it is no brand assembled.
+        and not _possessive(doc, m)
+        and doc[m.start - 1].lower_ not in AGENT
         and not any(
             t.is_punct or t.pos_ == "VERB" or t.lower_ in WITH for t in doc[cue.end : m.start]
         )

@@ -337,6 +337,8 @@ def _keep(source: str, target: str, kb: KnowledgeBase, relation: str = "") -> bo
         return False
     if relation in DIRECTED and s.type == "place":
         return False
+    if relation == "supply" and t.type == "country":
+        return False  # "ships most of its output to Russia": a market, not a customer
     for a, b in ((s, t), (t, s)):
         if (
             a.type in ("person", "government body")

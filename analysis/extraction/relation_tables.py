@@ -43,6 +43,17 @@ AGENT_KINDS = frozenset(["owner", "producer"])
 HEADER_OF = frozenset(["de", "des", "du", "d'", "of"])
 #: Words of what a partner brings that make it a supplier.
 KIT_WORDS = frozenset(GRAMMAR["kit_words"])
+#: Words that make a cell's actor an unsettled party, and past owners.
+UNSETTLED = frozenset(GRAMMAR["unsettled"])
+FORMER = frozenset(GRAMMAR["former"])
+_NOT_YET = re.compile(r"\b(?:" + "|".join(map(re.escape, GRAMMAR["not_yet"])) + r")\b")
+
+
+def not_yet(text: str) -> bool:
+    """Does ``text`` say its site is only being built or explored ("en chantier")?"""
+    return bool(_NOT_YET.search(text.lower()))
+
+
 #: A header is at most this many tokens ("site de production", "share, %").
 HEADER_TOKENS = 6
 #: A heading is a paragraph of at most this many tokens, without a final stop.
@@ -112,6 +123,8 @@ def _cells(
             kind = _kind(header)
             values = [m for m in named if colon < m.start and m.end <= stop]
             values = [m for m in values if not _bracketed(doc, m, colon)]
+            if any(t.lower_ in UNSETTLED for t in doc[colon:stop]):
+                values = []  # "partenaire chinois : Ganfeng (négociations)"
             if kind and values:
                 out.append((header, kind, values))
         cell = stop + 1
@@ -160,6 +173,8 @@ def table_relations(
     dash = next((i for i in range(start, end) if doc[i].text == ROW_DASH), None)
     if dash is not None:
         subject = next((m for m in named if start <= m.start and m.end <= dash), None)
+        if any(t.lower_ in FORMER for t in doc[start:dash]):
+            subject = None  # "Former Hyundai plant — operator : X": a past owner
     elif section is not None and is_record(doc, start, end):
         dash, subject = start - 1, section
     else:
@@ -167,12 +182,16 @@ def table_relations(
     cells = _cells(doc, dash, end, named)
     firm = subject is not None and kb.actors[subject.entity].type not in PLACE_TYPES
     out = []
+    if not_yet(doc[start:end].text):
+        # "statut : en construction": the site produces nothing yet.
+        cells = [c for c in cells if HEADER_RELATIONS[c[1]][0] != "production"]
     if not firm:
         found = next(((h, vs[0]) for h, kind, vs in cells if kind in AGENT_KINDS), None)
         if found is None:
             return []
         header, agent = found
-        if subject is not None:  # "Kaliningrad plant — owner : X": X produces there
+        if subject is not None and not not_yet(doc[start:end].text):
+            # "Kaliningrad plant — owner : X": X produces there
             out.append(Relation(agent.entity, subject.entity, "production", header, "table column"))
         subject = agent
         cells = [c for c in cells if c[1] not in AGENT_KINDS]

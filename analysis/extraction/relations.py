@@ -18,7 +18,11 @@ Method (cited by the methods appendix). Relations are found sentence by sentence
    out of its reach ("X, the battery arm of Y, is building ...", "X, filiale de Y,
    possède une usine ...": not Y), and so are those of another clause ("..., while Y
    builds ...", "..., and Z is exploring ...", or after a colon that an actor
-   follows); a cue inside "X, qui/which ..." takes X as its agent.
+   follows); a cue inside "X, qui/which ..." takes X as its agent, and one inside an
+   object relative with a pronoun subject ("la marque X, qu'elle contrôle") takes X as
+   its object and the main clause's subject as its agent. A phrase that opens the
+   sentence ("Dans la région de Y, ...", "Contrôlé par Y, ...") holds no subject, and
+   the comma that ends it opens the subject, not an apposition to Y.
 3. **Window rule.** For each cue, participants are looked for within ``WINDOW`` tokens on
    either side of it, in the same sentence:
 
@@ -44,11 +48,12 @@ Method (cited by the methods appendix). Relations are found sentence by sentence
      as passives ("owned 66% by X and 34% by Y", "détenue à parts égales par X et Y",
      "run by X") make each agent an owner of the sentence's subject, and a
      "dont"/"whose"/"in which" clause holding an ownership cue makes its subject an
-     owner of the antecedent ("X, dont l'allemand Y détient 25 %").
+     owner of the antecedent ("X, dont l'allemand Y détient 25 %"); "X, whose Y
+     subsidiary ..." makes X the owner of Y.
    - *sales*: "X a vendu son usine de Y à Z", "X sold its stake in Y to Z": Z acquires
      Y (the first actor between the verb and "à"/"to"); the plant or stake changing
      hands is no production or ownership of X, and the seller of a plant exits the
-     plant's country.
+     plant's country ("... to Z in 2023 and left Russia": the seller leaves, not Z).
    - *assembly of another maker's brand*: "X assembles Kia and Chery models", "X monte
      des Geely": the brands named within 8 words after the verb supply X (kits, platform
      or licence), X being the firm right before the verb; a brand X owns is not
@@ -58,10 +63,11 @@ Method (cited by the methods appendix). Relations are found sentence by sentence
      cue, or by "de"/"of"/"near" after a plant noun ("l'usine de Toula"), or a place
      opening the sentence ("À Kaliningrad, X assemble ..."), with places coordinated
      with it; the source is the firm before the cue (within two windows), else an agent
-     after it ("assemblés par X") or the plant's owner ("l'usine Hyundai"), with firms
-     coordinated with it and the brands made there ("X assembles Kia and Chery models
-     in Y"); a country is the producer only when no firm is at hand and it is neither
-     a location nor a possessive ("Russia's first gigafactory").
+     after it ("assemblés par X") or the plant's owner ("l'usine Hyundai", "built at
+     X's plant in Y"), with firms coordinated with it. The brands assembled there are
+     not producers ("X assembles Kia and Chery models in Y": Kia and Chery supply X);
+     a country is the producer only when no firm is at hand and it is neither a
+     location nor a possessive ("Russia's first gigafactory").
    - Names the recogniser found but that did not become actors take part in the choice
      but yield no relation, so that a relation is not moved onto a neighbour.
    - *exit*: the target is the country nearest the cue (a city stands for its country),
@@ -77,13 +83,27 @@ Method (cited by the methods appendix). Relations are found sentence by sentence
    are related: a "groupe"/"group" column owns the row's brand, a "site"/"plant" column
    is where it is made, a "brands assembled" column supplies it, a "buyer" column is
    supplied by it; when the first cell is no firm ("Kaliningrad plant", "Cobalt"), the
-   "owner" or "producer" column names the row's subject (``relation_tables``).
+   "owner" or "producer" column names the row's subject (``relation_tables``); a
+   first cell that names a past owner ("Former X plant") is no subject. A partner
+   column is supply when the row says the partner brings kits, a platform or a
+   licence; a cell whose actor is only in talks, rumoured or planned ("Y
+   (négociations)") states nothing, nor does a row whose site is under construction
+   or in exploration. A factsheet's record lines ("- Parent: Y", "- Plants: Z" under a
+   heading "X") are read as rows whose subject is the heading's actor.
 5. **Filters.** A cue with a negation just before it ("no plans to invest", "n'a pas
-   investi") states nothing, nor does a plant that is only planned or negotiated ("a
-   memorandum on a possible assembly plant near X"). No relation of an actor with
-   itself, nor of a person or government body with its own country; a city or region
-   takes part only where a plant can be (production, acquisition, investment, exit);
-   one row per (source, target, type, sentence).
+   investi") or a denial earlier in its clause ("has denied that it is in talks with
+   X", "dément toute négociation") states nothing, nor does a plant that is only
+   planned or negotiated ("a memorandum on a possible assembly plant near X"), nor a
+   plan, a possibility or an expectation: a cue shortly after "plans to", "envisage
+   de", "is expected to", "pourrait", an English modal (could, will, may) or a French
+   verb in the conditional or future ("fournirait", "construira"), or in a clause
+   opened by "Il est possible que" / "It is likely that". A site still under
+   construction ("toujours en chantier") produces nothing. No relation of an actor
+   with itself, nor of a person or government body with its own country; a country
+   is a market, not a customer (no supply to a country); a city or region takes part
+   only where a plant can be (production, acquisition, investment, exit); one row per
+   (source, target, type, sentence). Planned and denied relations are left out, not
+   marked: the sentence-level table states only what the seeds state as fact.
 
 The rule is deliberately simple: the parse of scraped news text is unreliable, and a
 window rule behaves the same in both languages. Its errors are measured against the
@@ -116,6 +136,7 @@ from analysis.extraction.relation_context import (  # noqa: F401 - re-exported
     PREPOSITIONS,
     RELATION_TYPES,
     RELATIVE,
+    SALE,
     SYMMETRIC,
     UNKNOWN,
     UNKNOWN_PLACE,
@@ -136,7 +157,7 @@ from analysis.extraction.relation_context import (  # noqa: F401 - re-exported
 )
 from analysis.extraction.relation_places import _assembled, _leavers, _production, _sales
 from analysis.extraction.relation_rules import _directed, _keep, _partnership, _passive_agent
-from analysis.extraction.relation_tables import is_record, is_table_row, table_relations
+from analysis.extraction.relation_tables import is_record, is_table_row, not_yet, table_relations
 
 
 @functools.cache
@@ -263,14 +284,22 @@ def relations_in_sentence(
         parts.append(Mention(UNKNOWN, s, e, doc[s:e].text, kind))
     parts.sort(key=lambda m: m.start)
     clauses = _relative_clauses(doc, start, end, frozenset(m.end for m in parts))
+    unbuilt = not_yet(doc[start:end].text)
+    # "X sold its plant in Y to Z": the sale rule reads seller, buyer and plant; the
+    # "sold its" cue would read them again, the seller as a buyer.
+    sales = _sales(doc, start, end, parts, kb)
     found: list[tuple[str, str, Cue, str]] = []
     for cue in cues:
+        if sales and cue.relation == "acquisition" and cue.text.lower().split()[0] in SALE:
+            continue
         if not start <= cue.start < end or any(
             m.start < cue.end and cue.start < m.end for m in parts
         ):
             continue
         if _negated(doc, cue, start) or _planned(doc, cue, start) or _modal(doc, cue, start):
             continue
+        if cue.relation == "production" and unbuilt:
+            continue  # "la gigafactory de X à Y est toujours en chantier"
         seller = next(
             (i for i in range(cue.end, min(end, cue.end + 6)) if doc[i].lower_ in FROM_SELLER),
             None,
@@ -316,7 +345,7 @@ def relations_in_sentence(
                 target, rule = previous_country, "exit (anaphora)"
             if target:
                 found += [(m.entity, target, cue, rule) for m in _leavers(doc, here, cue, kb)]
-    found += _sales(doc, start, end, parts, kb)
+    found += sales
     unique: dict[tuple[str, str, str], Relation] = {}
     for src, tgt, cue, rule in found:
         if cue.relation == "exit":

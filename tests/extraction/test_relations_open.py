@@ -539,6 +539,80 @@ def test_denied_relations_are_not_stated(lang, sentence) -> None:
     assert rel.empty, rel.to_string()
 
 
+@pytest.mark.parametrize(
+    ("lang", "sentence", "wanted", "unwanted"),
+    [
+        (
+            "en",
+            "Quellon Motors sold its Almaty plant to Varkon Industries in 2023 and left "
+            "Kazakhstan.",
+            ("Quellon Motors", "Kazakhstan", "exit"),
+            ("Varkon Industries", "Kazakhstan", "exit"),
+        ),
+        (
+            "en",
+            "Quellon Motors sold its Almaty plant to Varkon Industries in 2023.",
+            ("Varkon Industries", "Almaty", "acquisition"),
+            ("Quellon Motors", "Almaty", "acquisition"),
+        ),
+        (
+            "en",
+            "Varkon Industries assembles Kia cars in Almaty.",
+            ("Varkon Industries", "Almaty", "production"),
+            ("Kia", "Almaty", "production"),
+        ),
+        (
+            "en",
+            "Kia cars are built at Varkon Industries' plant in Almaty.",
+            ("Varkon Industries", "Almaty", "production"),
+            ("Kia", "Almaty", "production"),
+        ),
+        (
+            "en",
+            "Varkon Industries ships most of its output to Russia.",
+            None,
+            ("Varkon Industries", "Russia", "supply"),
+        ),
+        (
+            "fr",
+            "Il est possible que Quellon Motors signe un accord avec Varkon Industries.",
+            None,
+            ("Quellon Motors", "Varkon Industries", "partnership"),
+        ),
+        (
+            "en",
+            "The gigafactory of Varkon Industries in Almaty is still under construction.",
+            None,
+            ("Varkon Industries", "Almaty", "production"),
+        ),
+    ],
+)
+def test_who_produces_sells_and_leaves(lang, sentence, wanted, unwanted) -> None:
+    """The seller who "and left" is the leaver, not the buyer; the sale rule alone reads a
+    sale; a brand assembled by another firm is no producer, the plant's owner is; a
+    country is a market, not a customer; a site under construction produces nothing."""
+    rel = tables_for({"t": (sentence, lang)}).relations
+    found = set(zip(rel["source"], rel["target"], rel["relation"], strict=True))
+    assert (wanted is None or wanted in found) and unwanted not in found, found
+
+
+def test_table_rows_of_former_plants_sites_not_built_and_unsettled_partners(tmp_path) -> None:
+    """A first cell naming a past owner, a status "en construction", a partner "(talks)"
+    and a mineral in the first cell state none of those relations."""
+    table = (
+        "| Site | City | Operator | Chinese partner | Status |\n|---|---|---|---|---|\n"
+        "| Former Kia plant | Almaty | Varkon Industries | Chery | producing |\n"
+        "| Quellon Motors plant | Tashkent | Quellon Motors | Geely (talks) "
+        "| under construction |\n"
+        "| Cobalt | Kolwezi | Zorvex Mining | BYD | producing |\n"
+    )
+    found = table_relations(tmp_path, f"# Sites\n\nSites in 2025.\n\n{table}")
+    assert ("Varkon Industries", "Almaty", "production") in found, found
+    assert not {r for r in found if "Kia" in r[:2] or "Geely" in r[:2]}, found
+    assert ("Quellon Motors", "Tashkent", "production") not in found, found
+    assert not {r for r in found if "Cobalt" in r[:2]}, found
+
+
 def test_a_factsheet_heading_is_the_subject_of_its_record_lines(tmp_path) -> None:
     """ "### Varkon Industries" then "- Parent: Geely", "- Plants: Tashkent": the heading
     names the subject, and another heading ends its section."""
