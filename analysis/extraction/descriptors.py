@@ -57,6 +57,7 @@ class Lexicon:
     name_words: dict[str, tuple[str, str]]  # word -> (type, sector)
     longest: int
     product_words: frozenset[str]
+    product_suffixes: frozenset[str]
 
 
 @functools.cache
@@ -77,16 +78,20 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
                 names.setdefault(word.lower(), (kind, sector or ""))
     longest = max(len(k) for k in heads)
     products = frozenset(w.lower() for w in data.get("product_words", []))
-    return Lexicon(heads, fillers, names, longest, products)
+    suffixes = frozenset(w.lower() for w in data.get("product_suffixes", []))
+    return Lexicon(heads, fillers, names, longest, products, suffixes)
 
 
 def is_product(words: list[str], brand_first: bool) -> bool:
     """A product's name rather than an actor's: it opens with a product word ("SUV
-    Tiggo"), or a known brand is followed by at most two words that are not words of
-    firms' names ("Lada Vesta", "Bestune T77"; not "Haval Motor Rus")."""
+    Tiggo") or ends with a model suffix ("Qin Plus"), or a known brand is followed by at
+    most two words that are not words of firms' names ("Lada Vesta", "Bestune T77"; not
+    "Haval Motor Rus")."""
     lex = load_lexicon()
     if words and words[0].lower() in lex.product_words:
         return True
+    if len(words) >= 2 and words[-1].lower() in lex.product_suffixes:
+        return True  # "Qin Plus", "Tiggo 7 Pro"
     rest = words[1:]
     return brand_first and 0 < len(rest) <= 2 and not any(w.lower() in lex.name_words for w in rest)
 

@@ -45,6 +45,7 @@ HEADER_OF = frozenset(["de", "des", "du", "d'", "of"])
 KIT_WORDS = frozenset(GRAMMAR["kit_words"])
 #: Words that make a cell's actor an unsettled party, and past owners.
 UNSETTLED = frozenset(GRAMMAR["unsettled"])
+JV_WORDS = frozenset(GRAMMAR["joint_venture"])
 FORMER = frozenset(GRAMMAR["former"])
 _NOT_YET = re.compile(r"\b(?:" + "|".join(map(re.escape, GRAMMAR["not_yet"])) + r")\b")
 
@@ -88,6 +89,11 @@ def _kind(header: str) -> str | None:
     headers = load_headers()
     if words in headers:
         return headers[words]
+    # "chinese brands assembled", "main plant": a qualifier before a listed header (not
+    # "former owner": a past one).
+    for k in (1, 2):
+        if len(words) > k and words[k:] in headers and not FORMER & set(words[:k]):
+            return headers[words[k:]]
     for n in range(len(words) - 1, 0, -1):
         if words[:n] in headers and words[n] in LOCATIVE | HEADER_OF:
             return headers[words[:n]]
@@ -129,6 +135,13 @@ def _cells(
                 out.append((header, kind, values))
         cell = stop + 1
     return out
+
+
+def _holds_stake(doc: Doc, m: Mention, end: int) -> bool:
+    """Does a percentage or a joint-venture word follow ``m`` in its cell's brackets?"""
+    stop = next((i for i in range(m.end, end) if doc[i].text in (";", ")")), end)
+    words = {t.lower_ for t in doc[m.end : stop]}
+    return "(" in words and ("%" in words or bool(words & JV_WORDS))
 
 
 def section_after(
@@ -204,6 +217,9 @@ def table_relations(
         relation, cell_first = HEADER_RELATIONS[kind]
         if kind == "partner" and supplies:
             relation, cell_first = "supply", True
+        elif kind == "partner" and _holds_stake(doc, values[0], end):
+            # "partenaire chinois : X (coentreprise, 49 %)": X owns part of the subject.
+            relation, cell_first = "ownership", True
         for m in values:
             if m.entity == subject.entity:
                 continue

@@ -184,3 +184,24 @@ def test_unknown_firms_become_discovered_actors_typed_by_the_text() -> None:
     row = evidence[(evidence["entity"] == "Varkon Industries") & (evidence["attribute"] == "type")]
     assert list(row["sentence_id"]) == ["fr:0:0"] and list(row["basis"]) == ["descriptor"]
     assert "Shares" not in set(cands.index)  # sentence-initial capital says nothing
+
+
+def test_models_minerals_and_labels_are_not_actors_and_firm_words_type_names() -> None:
+    """ "Qin Plus" is a model, "Graphite sphérique" a material, "Plateforme : X" a label
+    and its value; "Tobol Lithium", which NER may call a person, is a firm."""
+    t = tables_for(
+        {
+            "fr": (
+                "L'usine de Zorvex a produit 46 000 Qin Plus et Song Plus. "
+                "Graphite sphérique — site : Angren.",
+                "fr",
+            ),
+            "en": ("Tau-Ken Samruk owns 25% of Tobol Lithium.", "en"),
+            "md": ("Plateforme : Dongfeng (licence)", "fr"),
+        }
+    )
+    entities = t.entities.set_index("entity")
+    assert not {"Qin Plus", "Song Plus", "Graphite sphérique", "Graphite"} & set(entities.index)
+    assert "Plateforme : Dongfeng" not in set(t.candidates["text"])
+    assert "Dongfeng Motor" in entities.index
+    assert entities.loc["Tobol Lithium", "type"] == "company"

@@ -389,6 +389,16 @@ def test_apposition_passive_and_assembly_rules(text, lang, wanted, unwanted) -> 
             "| Varkon Industries | Chery | SKD kits |",
             ("Chery", "Varkon Industries", "supply"),
         ),
+        (
+            "| Plant | Operator | Chinese brands assembled |\n|---|---|---|\n"
+            "| Almaty plant | Varkon Industries | Jetour |",
+            ("Jetour", "Varkon Industries", "supply"),
+        ),
+        (
+            "| Project | Chinese partner |\n|---|---|\n"
+            "| Varkon Industries | Shanshan (joint venture, 49%) |",
+            ("Shanshan", "Varkon Industries", "ownership"),
+        ),
     ],
 )
 def test_table_column_headers_state_relations(row, wanted, tmp_path) -> None:
