@@ -114,6 +114,12 @@ def _negated(doc: Doc, cue: Cue, start: int) -> bool:
             return False
         if t.lower_ in DENIALS:
             return True
+    # "dément que la future X repose sur une plateforme Y": the denied clause, however long.
+    for t in reversed(doc[start : cue.start]):
+        if t.text in (".", ";", ":", "«", '"'):
+            return False
+        if t.lower_ in DENIALS and t.i + 1 < cue.start and doc[t.i + 1].lower_ in THAT:
+            return True
     return False
 
 

@@ -82,12 +82,17 @@ def _shares_subject(doc: Doc, m: Mention, cue: Cue) -> bool:
 
 
 def _leavers(doc: Doc, here: list[Mention], cue: Cue, kb: KnowledgeBase) -> list[Mention]:
-    """Who leaves: the nearest firm before the exit cue and those coordinated with it
-    ("McDonald's et Starbucks ... pour quitter"), else the nearest one after it ("le départ
-    de Renault"). Firms further on belong to another clause ("X leaves as Y moves in")."""
+    """Who leaves: the firm the cue's complement names ("le départ de Renault", "après le
+    retrait de X"), else the nearest firm before the exit cue and those coordinated with
+    it ("McDonald's et Starbucks ... pour quitter"). Firms further on belong to another
+    clause ("X leaves as Y moves in")."""
     firms = [m for m in here if m.entity != UNKNOWN and not _is_place(m, kb)]
     before = [m for m in firms if m.end <= cue.start]
     after = [m for m in firms if m.start >= cue.end]
+    # "après le retrait de X de Russie", "the exit of X": the cue's complement leaves.
+    named = _nearest(after, cue, window=3)
+    if named is not None and all(t.lower_ in GENITIVE for t in doc[cue.end : named.start]):
+        return [m for m in _coordinated(doc, named, after) if m.entity != UNKNOWN]
     first = _nearest(before, cue)
     if first is not None and _shares_subject(doc, first, cue):
         # "X sold its plant to Y in 2023 and left Russia": the clause's subject leaves.

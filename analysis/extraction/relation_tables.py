@@ -46,6 +46,14 @@ KIT_WORDS = frozenset(GRAMMAR["kit_words"])
 #: Words that make a cell's actor an unsettled party, and past owners.
 UNSETTLED = frozenset(GRAMMAR["unsettled"])
 JV_WORDS = frozenset(GRAMMAR["joint_venture"])
+STATUS_HEADERS = frozenset(GRAMMAR["status_headers"])
+#: (A signed memorandum or agreement is a partnership, not a plan.)
+PLANNED_STATUS = (frozenset(GRAMMAR["planned"]) | frozenset(GRAMMAR["modal"])) - {
+    "memorandum",
+    "mémorandum",
+    "accord",
+    "agreement",
+}
 FORMER = frozenset(GRAMMAR["former"])
 _NOT_YET = re.compile(r"\b(?:" + "|".join(map(re.escape, GRAMMAR["not_yet"])) + r")\b")
 
@@ -137,6 +145,32 @@ def _cells(
     return out
 
 
+def _cell_role(doc: Doc, m: Mention, end: int) -> str | None:
+    """The role a partner cell gives its actor in words after it ("X — fournisseur des
+    cellules": supplier; "X — acheteur de nickel": buyer), read with the header lexicon."""
+    stop = next((i for i in range(m.end, end) if doc[i].text == ";"), end)
+    headers = load_headers()
+    for t in doc[m.end : stop]:
+        kind = headers.get((t.lower_,))
+        if kind in ("supplier", "buyer"):
+            return kind
+    return None
+
+
+def _unsettled_status(doc: Doc, dash: int, end: int) -> bool:
+    """Does a status cell of the row say the relation is only talked of or planned?"""
+    cell = dash + 1
+    while cell < end:
+        stop = next((i for i in range(cell, end) if doc[i].text == ";"), end)
+        colon = next((i for i in range(cell, stop) if doc[i].text == ":"), None)
+        if colon is not None and doc[cell:colon].text.lower().strip() in STATUS_HEADERS:
+            words = {t.lower_ for t in doc[colon + 1 : stop]}
+            if words & (UNSETTLED | PLANNED_STATUS):
+                return True
+        cell = stop + 1
+    return False
+
+
 def _holds_stake(doc: Doc, m: Mention, end: int) -> bool:
     """Does a percentage or a joint-venture word follow ``m`` in its cell's brackets?"""
     stop = next((i for i in range(m.end, end) if doc[i].text in (";", ")")), end)
@@ -198,6 +232,9 @@ def table_relations(
     if not_yet(doc[start:end].text):
         # "statut : en construction": the site produces nothing yet.
         cells = [c for c in cells if HEADER_RELATIONS[c[1]][0] != "production"]
+    if _unsettled_status(doc, dash, end):
+        # "status : Talks; no agreement", "Planned for 2027": only who owns it is stated.
+        cells = [c for c in cells if HEADER_RELATIONS[c[1]][0] == "ownership"]
     if not firm:
         found = next(((h, vs[0]) for h, kind, vs in cells if kind in AGENT_KINDS), None)
         if found is None:
@@ -215,7 +252,11 @@ def table_relations(
         if kind == "producer":  # "Lada — producer : X" is said by the owner column
             continue
         relation, cell_first = HEADER_RELATIONS[kind]
-        if kind == "partner" and supplies:
+        role = _cell_role(doc, values[0], end) if kind == "partner" else None
+        if role is not None:
+            # "partenaire chinois : X — fournisseur des cellules" / "— acheteur de nickel"
+            relation, cell_first = HEADER_RELATIONS[role]
+        elif kind == "partner" and supplies:
             relation, cell_first = "supply", True
         elif kind == "partner" and _holds_stake(doc, values[0], end):
             # "partenaire chinois : X (coentreprise, 49 %)": X owns part of the subject.

@@ -399,6 +399,11 @@ def test_apposition_passive_and_assembly_rules(text, lang, wanted, unwanted) -> 
             "| Varkon Industries | Shanshan (joint venture, 49%) |",
             ("Shanshan", "Varkon Industries", "ownership"),
         ),
+        (
+            "| Project | Chinese partner |\n|---|---|\n"
+            "| Varkon Industries | CATL — supplier of cells |",
+            ("CATL", "Varkon Industries", "supply"),
+        ),
     ],
 )
 def test_table_column_headers_state_relations(row, wanted, tmp_path) -> None:
@@ -595,6 +600,25 @@ def test_denied_relations_are_not_stated(lang, sentence) -> None:
             None,
             ("Varkon Industries", "Almaty", "production"),
         ),
+        (
+            "fr",
+            "Quellon Motors a repris l'usine d'Almaty après le retrait de Kia du Kazakhstan.",
+            ("Kia", "Kazakhstan", "exit"),
+            ("Quellon Motors", "Kazakhstan", "exit"),
+        ),
+        (
+            "fr",
+            "Le porte-parole de Quellon Motors dément que la future berline repose sur une "
+            "plateforme Chery.",
+            None,
+            ("Chery", "Quellon Motors", "supply"),
+        ),
+        (
+            "en",
+            "Chery reportedly bought a stake in Quellon Motors.",
+            None,
+            ("Chery", "Quellon Motors", "acquisition"),
+        ),
     ],
 )
 def test_who_produces_sells_and_leaves(lang, sentence, wanted, unwanted) -> None:
@@ -621,6 +645,14 @@ def test_table_rows_of_former_plants_sites_not_built_and_unsettled_partners(tmp_
     assert not {r for r in found if "Kia" in r[:2] or "Geely" in r[:2]}, found
     assert ("Quellon Motors", "Tashkent", "production") not in found, found
     assert not {r for r in found if "Cobalt" in r[:2]}, found
+    status = (
+        "| Supplier | Customer | Status |\n|---|---|---|\n"
+        "| CATL | Varkon Industries | Delivering since 2024 |\n"
+        "| CALB | Quellon Motors | Talks; no agreement |\n"
+    )
+    found = table_relations(tmp_path, f"# Cells\n\nCell supply.\n\n{status}")
+    assert ("CATL", "Varkon Industries", "supply") in found, found
+    assert not {r for r in found if "CALB" in r[:2]}, found
 
 
 def test_a_factsheet_heading_is_the_subject_of_its_record_lines(tmp_path) -> None:
