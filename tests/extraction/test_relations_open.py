@@ -451,6 +451,7 @@ def test_a_brands_column_is_not_an_ownership_column(tmp_path) -> None:
         ("fr", "La Chine veut produire des voitures électriques au Kazakhstan."),
         ("en", "BYD will open a factory in Hungary next year."),
         ("fr", "Une initiative chinoise vise une production sur le sol kazakh."),
+        ("fr", "La Chine propose de localiser la production de voitures au Kazakhstan."),
     ],
 )
 def test_plans_and_possibilities_are_no_stated_relations(lang, sentence) -> None:
