@@ -8,13 +8,17 @@ Method (cited by the methods appendix):
    An organisation's name that contains a country or place ("China Northern Rare Earth",
    "Banque de Russie", "BYD Uzbekistan") is that organisation: the country inside it is
    not a mention of the country. When such a name starts with a known firm ("BYD
-   Uzbekistan"), that firm is its parent.
+   Uzbekistan"), that firm is its parent. Names NER misses that end with a word firms'
+   names end with ("Ertis Bus Company", "State Revenue Committee") are candidates too,
+   and a known city named as a region ("région de Kalouga", "Minsk region") is a
+   region of its own, in the city's country.
 2. **Junk.** Spans with no capitalised word, line breaks, roman ordinals, single words
    that are not proper nouns by POS (imperatives, interjections, capitalised common
    nouns, all-caps emphasis) and generic references are rejected (``is_junk``).
 3. **Discovered actors.** A candidate becomes an actor when it also looks like a name:
    at most ``MAX_TOKENS`` tokens, a proper noun among them, no verb, no digit-only
-   start, not written all in capitals over several words (a headline). Candidates that
+   start, not written all in capitals over several words (a headline), not a raw
+   material ("Graphite sphérique") nor a model ("Qin Plus"). Candidates that
    fail stay in ``candidates.csv`` for review, marked as not kept.
 4. **Names.** The discovered actor's name is the span's text without a leading article
    or a trailing possessive; a name whose key (case, accents, punctuation folded)
@@ -35,7 +39,7 @@ from pathlib import Path
 import yaml
 from spacy.tokens import Doc, Span
 
-from analysis.extraction.actors import PLACE_TYPES, KnowledgeBase, Mention
+from analysis.extraction.actors import NAME, PLACE_TYPES, KnowledgeBase, Mention
 from analysis.extraction.descriptors import head_words, is_product, load_lexicon
 
 #: English model labels -> the French model's label set; others are not actors.
@@ -68,6 +72,8 @@ class Candidate:
     end: int
     actor: str = ""
     parent: str = ""
+    #: The country of a region named after a known city ("région de Kalouga": RU).
+    country: str = ""
 
 
 def _trim(span: Span, generic: frozenset[str] = frozenset()) -> Span | None:
@@ -223,8 +229,42 @@ def candidates(
             actor = known_by_key(text, kb) or text
             dropped |= set(inside)  # the names inside are part of this actor's name
         out.append(Candidate(text, label, span.start, span.end, actor, parent))
+    for k, start, end in _regions(doc, mentions, kb):
+        if any(c.start < end and start < c.end for c in out):
+            continue
+        city = kb.actors[mentions[k].entity]
+        text = " ".join(doc[start:end].text.split())
+        name = known_by_key(text, kb) or f"{city.name} region"
+        out.append(Candidate(text, "LOC", start, end, name, "", city.country))
+        dropped.add(k)
     kept = [m for k, m in enumerate(mentions) if k not in dropped]
     return out, kept
+
+
+@functools.cache
+def region_words() -> frozenset[str]:
+    with open(SUPPLY_CHAIN_LEXICON.parent / "descriptors.yaml", encoding="utf-8") as fh:
+        return frozenset(yaml.safe_load(fh)["region_words"])
+
+
+def _regions(doc: Doc, mentions: list[Mention], kb: KnowledgeBase) -> list[tuple[int, int, int]]:
+    """(mention index, start, end) of known cities named as a region: "X region",
+    "X oblast", "région de X", "region of X" (``region_words``)."""
+    words = region_words()
+    out = []
+    for k, m in enumerate(mentions):
+        actor = kb.actors.get(m.entity)
+        if m.kind != NAME or actor is None or actor.type != "place":
+            continue
+        if m.end < len(doc) and doc[m.end].lower_ in words:
+            out.append((k, m.start, m.end + 1))
+        elif (
+            m.start >= 2
+            and doc[m.start - 1].lower_ in ("de", "d'", "d’", "du", "of")
+            and doc[m.start - 2].lower_ in words
+        ):
+            out.append((k, m.start - 2, m.end))
+    return out
 
 
 #: How many capitalised words may stand before a firm's name word ("Ertis Bus Company").

@@ -356,6 +356,8 @@ def _discover(
         ]
         if c.parent and not any(a.attribute == "parent" for a in attrs):
             attrs.append(Attribute("parent", c.parent, "name", c.text))
+        if c.country and not any(a.attribute == "country" for a in attrs):
+            attrs.append(Attribute("country", c.country, "region of", c.text))
         state.learn(m.entity, attrs)
         described.append((m, attrs))
     merged = sorted([*mentions, *(f[0] for f in found)], key=lambda m: (m.start, m.end))

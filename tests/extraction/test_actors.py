@@ -205,3 +205,22 @@ def test_models_minerals_and_labels_are_not_actors_and_firm_words_type_names() -
     assert "Plateforme : Dongfeng" not in set(t.candidates["text"])
     assert "Dongfeng Motor" in entities.index
     assert entities.loc["Tobol Lithium", "type"] == "company"
+
+
+def test_a_region_named_after_a_known_city_is_its_own_place() -> None:
+    """ "dans la région de Kalouga", "in the Minsk region": the region, in the city's
+    country, not the city itself."""
+    t = tables_for(
+        {
+            "fr": ("Zorvex Motors assemble des camions dans la région de Kalouga.", "fr"),
+            "en": ("Zorvex Motors assembles trucks in the Minsk region.", "en"),
+        }
+    )
+    entities = t.entities.set_index("entity")
+    assert entities.loc["Kaluga region", "type"] == "place"
+    assert entities.loc["Kaluga region", "country"] == "RU"
+    assert entities.loc["Minsk region", "country"] == "BY"
+    rel = t.relations
+    found = set(zip(rel["source"], rel["target"], rel["relation"], strict=True))
+    assert ("Zorvex Motors", "Minsk region", "production") in found, found
+    assert ("Zorvex Motors", "Minsk", "production") not in found, found
