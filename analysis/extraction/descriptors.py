@@ -58,6 +58,7 @@ class Lexicon:
     longest: int
     product_words: frozenset[str]
     product_suffixes: frozenset[str]
+    region_words: frozenset[str]
 
 
 @functools.cache
@@ -79,7 +80,8 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
     longest = max(len(k) for k in heads)
     products = frozenset(w.lower() for w in data.get("product_words", []))
     suffixes = frozenset(w.lower() for w in data.get("product_suffixes", []))
-    return Lexicon(heads, fillers, names, longest, products, suffixes)
+    regions = frozenset(w.lower() for w in data.get("region_words", []))
+    return Lexicon(heads, fillers, names, longest, products, suffixes, regions)
 
 
 def is_product(words: list[str], brand_first: bool) -> bool:

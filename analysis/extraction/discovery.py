@@ -241,16 +241,10 @@ def candidates(
     return out, kept
 
 
-@functools.cache
-def region_words() -> frozenset[str]:
-    with open(SUPPLY_CHAIN_LEXICON.parent / "descriptors.yaml", encoding="utf-8") as fh:
-        return frozenset(yaml.safe_load(fh)["region_words"])
-
-
 def _regions(doc: Doc, mentions: list[Mention], kb: KnowledgeBase) -> list[tuple[int, int, int]]:
     """(mention index, start, end) of known cities named as a region: "X region",
     "X oblast", "région de X", "region of X" (``region_words``)."""
-    words = region_words()
+    words = load_lexicon().region_words
     out = []
     for k, m in enumerate(mentions):
         actor = kb.actors.get(m.entity)

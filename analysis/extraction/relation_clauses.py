@@ -1,7 +1,7 @@
 """Clause-level readings of a cue: which actors are within its reach (relative clauses,
-appositions, coordinated clauses, sources, former owners), negation ("no plans to
-invest"), "dont"/"whose"/"in which" clauses that name an owner, and appositions that
-name a joint venture (see ``relations`` for the method)."""
+appositions, coordinated clauses, sources, former owners), "dont"/"whose"/"in which"
+clauses that name an owner, and appositions that name a joint venture (see
+``relations`` for the method; negations, plans and denials are ``relation_modality``'s)."""
 
 from __future__ import annotations
 
@@ -26,103 +26,6 @@ from analysis.extraction.relation_context import (
 from analysis.extraction.relation_rules import _opening_phrase_end, _passive_agent, _passive_owners
 
 JV_WORDS = GRAMMAR["joint_venture"]
-NEGATIONS = GRAMMAR["negations"]
-DENIALS = GRAMMAR["denials"]
-#: How far before its cue a denial governs it.
-DENIAL_REACH = 8
-
-
-PLANNED = GRAMMAR["planned"]
-PLANT_NOUNS = GRAMMAR["plant_nouns"]
-MODAL = GRAMMAR["modal"]
-#: Conjunctions after which a sentence-opening modal governs the whole clause.
-THAT = frozenset(["que", "qu'", "that"])
-#: How far before its cue a modal word governs it ("plans to build a new plant").
-MODAL_REACH = 6
-
-
-#: French future and conditional endings: the tagger's Tense=Fut alone also takes
-#: presents ("discute"), so the ending must agree.
-FUTURE_ENDINGS = ("ra", "ras", "rai", "rons", "rez", "ront")
-CONDITIONAL_ENDINGS = ("rait", "rais", "raient", "rions", "riez")
-
-
-def _irrealis(token) -> bool:
-    """A modal auxiliary (English tag MD: could, will, may) or a French verb in the
-    conditional or the future ("pourrait", "fournira")."""
-    if token.tag_ == "MD":
-        return True
-    if token.pos_ not in ("VERB", "AUX"):
-        return False
-    word = token.lower_
-    return ("Cnd" in token.morph.get("Mood") and word.endswith(CONDITIONAL_ENDINGS)) or (
-        "Fut" in token.morph.get("Tense") and word.endswith(FUTURE_ENDINGS)
-    )
-
-
-def _modal(doc: Doc, cue: Cue, start: int) -> bool:
-    """Is the cue a plan, a possibility or an expectation rather than a stated fact? A
-    word of ``MODAL`` or an irrealis verb shortly before it in its clause, or the cue
-    verb itself in the conditional or future ("X plans to acquire", "X pourrait
-    fournir", "Y is expected to supply", "Z produira")."""
-    if _irrealis(doc[cue.start]):
-        return True
-    # "Il est possible que X signe ...", "It is likely that X will ...": the whole clause.
-    that = next((t.i for t in doc[start : min(start + 5, cue.start)] if t.lower_ in THAT), None)
-    if (
-        that is not None
-        and any(t.lower_ in MODAL or _irrealis(t) for t in doc[start:that])
-        # (not into a relative clause: "..., qui produit déjà des X" is stated)
-        and not any(
-            doc[i].lower_ in RELATIVE and doc[i - 1].text == "," for i in range(that + 1, cue.start)
-        )
-    ):
-        return True
-    for t in reversed(doc[max(start, cue.start - MODAL_REACH) : cue.start]):
-        if t.is_punct and t.text not in ("'", "’", "-"):
-            return False
-        if t.lower_ in MODAL or _irrealis(t):
-            return True
-    return False
-
-
-def _planned(doc: Doc, cue: Cue, start: int) -> bool:
-    """A plant noun that is only planned or negotiated: a word of ``PLANNED`` within 8
-    words before it, with no full stop or semicolon between ("signed a memorandum on a
-    possible assembly plant near X")."""
-    if cue.relation != "production" or cue.text.lower() not in PLANT_NOUNS:
-        return False
-    for t in reversed(doc[max(start, cue.start - 8) : cue.start]):
-        if t.text in (";", "."):
-            return False
-        if t.lower_ in PLANNED:
-            return True
-    return False
-
-
-def _negated(doc: Doc, cue: Cue, start: int) -> bool:
-    """A negation within 3 words before the cue, in the same stretch of text ("no plans
-    to invest", "avoided direct investment", "n'a pas investi"), or a denial within 8
-    words in the same clause ("has denied that it is in talks with")."""
-    for t in reversed(doc[max(start, cue.start - 3) : cue.start]):
-        if t.is_punct:
-            break
-        if t.lower_ in NEGATIONS:
-            return True
-    for t in reversed(doc[max(start, cue.start - DENIAL_REACH) : cue.start]):
-        if t.text in (".", ";", ":"):
-            return False
-        if t.lower_ in DENIALS:
-            return True
-    # "dément que la future X repose sur une plateforme Y": the denied clause, however long.
-    for t in reversed(doc[start : cue.start]):
-        if t.text in (".", ";", ":", "«", '"'):
-            return False
-        if t.lower_ in DENIALS and t.i + 1 < cue.start and doc[t.i + 1].lower_ in THAT:
-            return True
-    return False
-
-
 #: Relative pronouns whose clause states who owns the antecedent ("X, dont Y détient").
 OWNER_RELATIVE = GRAMMAR["owner_relative"]
 #: Object relatives whose inverted subject may own the antecedent ("que détient Y").

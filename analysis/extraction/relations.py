@@ -122,7 +122,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from analysis.extraction.actors import KnowledgeBase, Mention
-from analysis.extraction.relation_clauses import _modal, _negated, _planned, _reach
+from analysis.extraction.relation_clauses import _reach
 from analysis.extraction.relation_context import (  # noqa: F401 - re-exported
     _EXCLUDE,
     ANAPHORS,
@@ -155,6 +155,7 @@ from analysis.extraction.relation_context import (  # noqa: F401 - re-exported
     participants,
     plant_city,
 )
+from analysis.extraction.relation_modality import _modal, _negated, _planned
 from analysis.extraction.relation_places import _assembled, _leavers, _production, _sales
 from analysis.extraction.relation_rules import _directed, _keep, _partnership, _passive_agent
 from analysis.extraction.relation_tables import is_record, is_table_row, not_yet, table_relations
