@@ -15,6 +15,7 @@ from analysis.extraction.relation_context import (
     GRAMMAR,
     LOCATIVE,
     PLACE_TARGETS,
+    TO,
     UNKNOWN,
     WINDOW,
     WITH,
@@ -113,6 +114,10 @@ def _directed(
         return [(tgt.entity, bought.entity)]
     if cue.relation == "supply":
         nxt = doc[cue.end].lower_ if cue.end < len(doc) else ""
+        # "X signed a supply agreement with Y": who supplies whom the text does not say
+        # (the agreement's partnership cue reads the pair).
+        if nxt in CONTRACT_WORDS:
+            return []
         # "kits shipped from China", "kits fournis par X": the participle says who supplies.
         kit_word = cue.text.lower().split()[-1] in KIT_WORDS
         if kit_word and cue.end < len(doc) and doc[cue.end].pos_ == "VERB":
@@ -135,7 +140,11 @@ def _directed(
             goods = [
                 m
                 for m in before[1:]
-                if m.entity != UNKNOWN and not _is_place(m, kb) and _dist(m, cue) <= 6
+                if m.entity != UNKNOWN
+                and not _is_place(m, kb)
+                and _dist(m, cue) <= 6
+                # "X fournit à Y des kits": Y receives them, it is not what is assembled.
+                and doc[m.start - 1].lower_ not in TO
             ]
             # The subject's own brands are not supplied to it ("AvtoVAZ assemble son Lada").
             own = {a.name for a in kb.actors.values() if a.parent == src.entity}
@@ -160,6 +169,8 @@ def _directed(
 OF_WORDS = GRAMMAR["of_words"]
 POSSESSIVES = GRAMMAR["possessives"]
 KIT_WORDS = GRAMMAR["kit_words"]
+#: Nouns a supply cue may qualify ("supply agreement", "contrat de fourniture").
+CONTRACT_WORDS = frozenset(GRAMMAR["contracts"])
 MARKETS = GRAMMAR["markets"]
 #: Words before an actor that make it a complement, not the subject of a directed cue
 #: ("in Kazakhstan", "entre la Pologne et la Lituanie").

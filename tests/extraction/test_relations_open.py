@@ -620,6 +620,18 @@ def test_denied_relations_are_not_stated(lang, sentence) -> None:
             None,
             ("Chery", "Quellon Motors", "acquisition"),
         ),
+        (
+            "fr",
+            "Chery fournit ainsi à Quellon Motors des kits complets.",
+            ("Chery", "Quellon Motors", "supply"),
+            ("Quellon Motors", "Chery", "supply"),
+        ),
+        (
+            "en",
+            "Quellon Motors has signed a supply agreement with Weichai Power.",
+            None,
+            ("Quellon Motors", "Weichai", "supply"),
+        ),
     ],
 )
 def test_who_produces_sells_and_leaves(lang, sentence, wanted, unwanted) -> None:
