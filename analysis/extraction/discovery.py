@@ -212,6 +212,8 @@ def candidates(
         span = _trim(ent, kb.generic_terms) if label else None
         if span is None or is_junk(span, kb):
             continue
+        if label == "LOC":
+            span = _as_region(span)  # "Murmansk region", "région de Mourmansk"
         inside = sorted({owner[i] for i in range(span.start, span.end) if owner[i] >= 0})
         parent = ""
         if inside:
@@ -239,6 +241,20 @@ def candidates(
         dropped.add(k)
     kept = [m for k, m in enumerate(mentions) if k not in dropped]
     return out, kept
+
+
+def _as_region(span: Span) -> Span:
+    """A place's span with the region word around it ("X region", "région de X")."""
+    doc, words = span.doc, load_lexicon().region_words
+    if span.end < len(doc) and doc[span.end].lower_ in words:
+        return doc[span.start : span.end + 1]
+    if (
+        span.start >= 2
+        and doc[span.start - 1].lower_ in ("de", "d'", "d’", "du", "of")
+        and doc[span.start - 2].lower_ in words
+    ):
+        return doc[span.start - 2 : span.end]
+    return span
 
 
 def _regions(doc: Doc, mentions: list[Mention], kb: KnowledgeBase) -> list[tuple[int, int, int]]:

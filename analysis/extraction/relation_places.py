@@ -28,6 +28,7 @@ from analysis.extraction.relation_context import (
     _nearest,
     _possessive,
 )
+from analysis.extraction.relation_modality import _modal, _negated
 from analysis.extraction.relation_rules import MARKETS, OF_WORDS, POSSESSIVES
 
 
@@ -51,6 +52,8 @@ def _sales(
         if buyer is None or not goods:
             continue
         cue = Cue("acquisition", i, i + 1, doc[i].text, False)
+        if _negated(doc, cue, start) or _modal(doc, cue, start):
+            continue  # "dément avoir cédé ... à Z", "could sell its plant to Z"
         out.append((buyer.entity, goods[0].entity, cue, "sale"))
         # The seller of a plant leaves its country ("Volkswagen a vendu son usine de
         # Kalouga à Avilon"): the nearest firm before the verb, in the same clause.

@@ -214,6 +214,7 @@ def test_a_region_named_after_a_known_city_is_its_own_place() -> None:
         {
             "fr": ("Zorvex Motors assemble des camions dans la région de Kalouga.", "fr"),
             "en": ("Zorvex Motors assembles trucks in the Minsk region.", "en"),
+            "new": ("Zorvex Motors mines lithium in the Quellonsk region.", "en"),
         }
     )
     entities = t.entities.set_index("entity")
@@ -224,3 +225,5 @@ def test_a_region_named_after_a_known_city_is_its_own_place() -> None:
     found = set(zip(rel["source"], rel["target"], rel["relation"], strict=True))
     assert ("Zorvex Motors", "Minsk region", "production") in found, found
     assert ("Zorvex Motors", "Minsk", "production") not in found, found
+    # A place the knowledge base lacks keeps its region word too.
+    assert "Quellonsk region" in set(t.candidates["text"]), t.candidates

@@ -632,6 +632,13 @@ def test_denied_relations_are_not_stated(lang, sentence) -> None:
             None,
             ("Quellon Motors", "Weichai", "supply"),
         ),
+        (
+            "fr",
+            "Le groupe Varkon Industries dément avoir cédé sa participation dans Zorvex "
+            "Motors à Quellon Motors.",
+            None,
+            ("Quellon Motors", "Zorvex Motors", "acquisition"),
+        ),
     ],
 )
 def test_who_produces_sells_and_leaves(lang, sentence, wanted, unwanted) -> None:
