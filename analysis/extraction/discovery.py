@@ -244,7 +244,8 @@ def candidates(
 
 
 def _as_region(span: Span) -> Span:
-    """A place's span with the region word around it ("X region", "région de X")."""
+    """A place's span with the region word around it ("X region", "région de X"), or the
+    span itself when it has none (``region_words`` of ``descriptors.yaml``)."""
     doc, words = span.doc, load_lexicon().region_words
     if span.end < len(doc) and doc[span.end].lower_ in words:
         return doc[span.start : span.end + 1]
@@ -259,21 +260,15 @@ def _as_region(span: Span) -> Span:
 
 def _regions(doc: Doc, mentions: list[Mention], kb: KnowledgeBase) -> list[tuple[int, int, int]]:
     """(mention index, start, end) of known cities named as a region: "X region",
-    "X oblast", "région de X", "region of X" (``region_words``)."""
-    words = load_lexicon().region_words
+    "X oblast", "région de X", "region of X"."""
     out = []
     for k, m in enumerate(mentions):
         actor = kb.actors.get(m.entity)
         if m.kind != NAME or actor is None or actor.type != "place":
             continue
-        if m.end < len(doc) and doc[m.end].lower_ in words:
-            out.append((k, m.start, m.end + 1))
-        elif (
-            m.start >= 2
-            and doc[m.start - 1].lower_ in ("de", "d'", "d’", "du", "of")
-            and doc[m.start - 2].lower_ in words
-        ):
-            out.append((k, m.start - 2, m.end))
+        region = _as_region(doc[m.start : m.end])
+        if (region.start, region.end) != (m.start, m.end):
+            out.append((k, region.start, region.end))
     return out
 
 

@@ -13,6 +13,7 @@ from analysis.extraction.relation_context import (
     AGENT,
     DIRECTED,
     GRAMMAR,
+    JV_WORDS,
     PREPOSITIONS,
     RELATIVE,
     UNKNOWN,
@@ -25,7 +26,6 @@ from analysis.extraction.relation_context import (
 )
 from analysis.extraction.relation_rules import _opening_phrase_end, _passive_agent, _passive_owners
 
-JV_WORDS = GRAMMAR["joint_venture"]
 #: Relative pronouns whose clause states who owns the antecedent ("X, dont Y détient").
 OWNER_RELATIVE = GRAMMAR["owner_relative"]
 #: Object relatives whose inverted subject may own the antecedent ("que détient Y").

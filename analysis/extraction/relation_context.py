@@ -56,6 +56,10 @@ FROM = GRAMMAR["from"]
 #: Words that make what follows a thing of the past: "l'ancienne usine Renault", "the
 #: former Hyundai plant", "formerly part of": its firm is a former owner, not an agent.
 FORMER = GRAMMAR["former"]
+#: What a supplier hands over ("kits", "licence", "plateforme").
+KIT_WORDS = GRAMMAR["kit_words"]
+#: Joint-venture nouns ("coentreprise", "joint venture").
+JV_WORDS = GRAMMAR["joint_venture"]
 #: Sale verbs: "X a vendu son usine de Y à Z", "X sold its stake in Y to Z".
 SALE = GRAMMAR["sale"]
 TO = GRAMMAR["to"]

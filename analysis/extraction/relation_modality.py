@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from analysis.extraction.relation_context import GRAMMAR, RELATIVE, Cue
+from analysis.extraction.relation_context import GRAMMAR, PLANT_NOUNS, RELATIVE, Cue
 
 NEGATIONS = GRAMMAR["negations"]
 DENIALS = GRAMMAR["denials"]
@@ -16,10 +16,9 @@ DENIAL_REACH = 8
 
 
 PLANNED = GRAMMAR["planned"]
-PLANT_NOUNS = GRAMMAR["plant_nouns"]
 MODAL = GRAMMAR["modal"]
 #: Conjunctions after which a sentence-opening modal governs the whole clause.
-THAT = frozenset(["que", "qu'", "that"])
+THAT = GRAMMAR["complementizers"]
 #: How far before its cue a modal word governs it ("plans to build a new plant").
 MODAL_REACH = 6
 

@@ -13,6 +13,7 @@ from analysis.extraction.relation_context import (
     FROM,
     GENITIVE,
     GRAMMAR,
+    KIT_WORDS,
     LOCATIVE,
     PLACE_TARGETS,
     TO,
@@ -168,7 +169,6 @@ def _directed(
 
 OF_WORDS = GRAMMAR["of_words"]
 POSSESSIVES = GRAMMAR["possessives"]
-KIT_WORDS = GRAMMAR["kit_words"]
 #: Nouns a supply cue may qualify ("supply agreement", "contrat de fourniture").
 CONTRACT_WORDS = frozenset(GRAMMAR["contracts"])
 MARKETS = GRAMMAR["markets"]

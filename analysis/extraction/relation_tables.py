@@ -23,7 +23,15 @@ import yaml
 from spacy.tokens import Doc
 
 from analysis.extraction.actors import ADJECTIVE, NAME, PLACE_TYPES, KnowledgeBase, Mention
-from analysis.extraction.relation_context import GRAMMAR, LEXICON_PATH, LOCATIVE, Relation
+from analysis.extraction.relation_context import (
+    FORMER,
+    GRAMMAR,
+    JV_WORDS,
+    KIT_WORDS,
+    LEXICON_PATH,
+    LOCATIVE,
+    Relation,
+)
 
 #: The row's subject and its cells are set apart by this dash (``structure``).
 ROW_DASH = "—"
@@ -41,11 +49,8 @@ HEADER_RELATIONS = {
 AGENT_KINDS = frozenset(["owner", "producer"])
 #: "fournisseur de cellules", "supplier of kits": a header and what it is of.
 HEADER_OF = frozenset(["de", "des", "du", "d'", "of"])
-#: Words of what a partner brings that make it a supplier.
-KIT_WORDS = frozenset(GRAMMAR["kit_words"])
-#: Words that make a cell's actor an unsettled party, and past owners.
+#: Words that make a cell's actor an unsettled party.
 UNSETTLED = frozenset(GRAMMAR["unsettled"])
-JV_WORDS = frozenset(GRAMMAR["joint_venture"])
 STATUS_HEADERS = frozenset(GRAMMAR["status_headers"])
 #: (A signed memorandum or agreement is a partnership, not a plan.)
 PLANNED_STATUS = (frozenset(GRAMMAR["planned"]) | frozenset(GRAMMAR["modal"])) - {
@@ -54,7 +59,6 @@ PLANNED_STATUS = (frozenset(GRAMMAR["planned"]) | frozenset(GRAMMAR["modal"])) -
     "accord",
     "agreement",
 }
-FORMER = frozenset(GRAMMAR["former"])
 _NOT_YET = re.compile(r"\b(?:" + "|".join(map(re.escape, GRAMMAR["not_yet"])) + r")\b")
 
 
