@@ -142,6 +142,9 @@ def _named_after(doc: Doc, b: int, stop: int, names: dict[int, str]) -> list[tup
             and (nxt != "," or doc[k].pos_ == "DET")
         ):
             k += 1
+        # "Y et dont Z détient ...": a clause of its own, not a second name.
+        if any(t.lower_ in relative_words() for t in doc[b : k + 1]):
+            break
         b = k
     return out
 

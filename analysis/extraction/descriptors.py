@@ -84,18 +84,27 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
     return Lexicon(heads, fillers, names, longest, products, suffixes, regions)
 
 
-def is_product(words: list[str], brand_first: bool) -> bool:
+def is_product(
+    words: list[str], brand_first: bool, maker_first: bool = False, beside: tuple[str, ...] = ()
+) -> bool:
     """A product's name rather than an actor's: it opens with a product word ("SUV
     Tiggo") or ends with a model suffix ("Qin Plus"), or a known brand is followed by at
     most two words that are not words of firms' names ("Lada Vesta", "Bestune T77"; not
-    "Haval Motor Rus")."""
+    "Haval Motor Rus"). A known maker followed by such words is a model when they hold a
+    digit or a product word stands beside the name ("Chery Tiggo 4", "des utilitaires
+    Sollers Argo", "Chery Arrizo crossovers"; not "Changan Qazaqstan Manufacturing")."""
     lex = load_lexicon()
     if words and words[0].lower() in lex.product_words:
         return True
     if len(words) >= 2 and words[-1].lower() in lex.product_suffixes:
         return True  # "Qin Plus", "Tiggo 7 Pro"
     rest = words[1:]
-    return brand_first and 0 < len(rest) <= 2 and not any(w.lower() in lex.name_words for w in rest)
+    if not 0 < len(rest) <= 2 or any(w.lower() in lex.name_words for w in rest):
+        return False
+    model = any(ch.isdigit() for w in rest for ch in w) or any(
+        w.lower() in lex.product_words for w in beside
+    )
+    return brand_first or (maker_first and model)
 
 
 @functools.cache

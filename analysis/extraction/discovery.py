@@ -227,7 +227,8 @@ def candidates(
         text = " ".join(span.text.split())
         actor = ""
         brand = bool(parent) and kb.actors[parent].type == "brand"
-        if looks_like_name(span) and not is_product(text.split(), brand):
+        beside = tuple(doc[i].lower_ for i in (span.start - 1, span.end) if 0 <= i < len(doc))
+        if looks_like_name(span) and not is_product(text.split(), brand, bool(parent), beside):
             actor = known_by_key(text, kb) or text
             dropped |= set(inside)  # the names inside are part of this actor's name
         out.append(Candidate(text, label, span.start, span.end, actor, parent))

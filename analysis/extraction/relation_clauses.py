@@ -28,6 +28,7 @@ from analysis.extraction.relation_rules import _opening_phrase_end, _passive_age
 
 #: Relative pronouns whose clause states who owns the antecedent ("X, dont Y détient").
 OWNER_RELATIVE = GRAMMAR["owner_relative"]
+AND_WORDS = frozenset(("et", "and"))
 #: Object relatives whose inverted subject may own the antecedent ("que détient Y").
 OBJECT_RELATIVE = GRAMMAR["object_relative"]
 
@@ -61,7 +62,12 @@ def _whose(
 ) -> list[tuple[str, str]]:
     """(owner, antecedent) of a "dont"/"whose"/"in which" clause holding an ownership cue."""
     firms = [m for m in here if m.entity != UNKNOWN and not _is_place(m, kb)]
-    antecedent = [m for m in firms if m.end <= pronoun][-1:]
+    head = pronoun
+    if pronoun > 0 and doc[pronoun - 1].lower_ in AND_WORDS:
+        # "X, propriétaire de la marque Y et dont Z détient 32 %": the clause is
+        # coordinated with the apposition; its antecedent is X, before the comma.
+        head = next((t.i for t in reversed(doc[: pronoun - 1]) if t.text == ","), pronoun)
+    antecedent = [m for m in firms if m.end <= head][-1:]
     owners = [m for m in firms if pronoun < m.start and m.end <= cue.start]
     owners = [m for m in owners if m.kind != ADJECTIVE]
     if not owners and doc[pronoun].lower_ in OBJECT_RELATIVE:

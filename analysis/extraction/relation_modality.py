@@ -11,6 +11,9 @@ from analysis.extraction.relation_context import GRAMMAR, PLANT_NOUNS, RELATIVE,
 
 NEGATIONS = GRAMMAR["negations"]
 DENIALS = GRAMMAR["denials"]
+CLAUSE_BREAKS = GRAMMAR["clause_breaks"]
+#: Phrases saying nothing was concluded, as lower-case word strings.
+UNCONCLUDED = tuple(p.lower() for p in GRAMMAR["unconcluded"])
 #: How far before its cue a denial governs it.
 DENIAL_REACH = 8
 
@@ -96,10 +99,25 @@ def _negated(doc: Doc, cue: Cue, start: int) -> bool:
             return False
         if t.lower_ in DENIALS:
             return True
-    # "dément que la future X repose sur une plateforme Y": the denied clause, however long.
+    # "dément que la future X repose sur une plateforme Y", "denied a report in the daily
+    # Z that it was buying ...": the denied clause, however long.
     for t in reversed(doc[start : cue.start]):
         if t.text in (".", ";", ":", "«", '"'):
-            return False
-        if t.lower_ in DENIALS and t.i + 1 < cue.start and doc[t.i + 1].lower_ in THAT:
-            return True
-    return False
+            break
+        if t.lower_ in DENIALS:
+            for u in doc[t.i + 1 : min(t.i + 1 + DENIAL_REACH, cue.start)]:
+                if u.lower_ in CLAUSE_BREAKS or u.text in (";", ":"):
+                    break
+                if u.lower_ in THAT:
+                    return True
+    return _unconcluded(doc, cue)
+
+
+def _unconcluded(doc: Doc, cue: Cue) -> bool:
+    """A phrase of ``unconcluded`` after the cue, before the sentence's end or a
+    semicolon ("discute avec X sans avoir rien signé")."""
+    end = doc[cue.start].sent.end
+    words = [t.lower_.replace("’", "'") for t in doc[cue.end : end]]
+    stop = next((k for k, w in enumerate(words) if w in (";", ".")), len(words))
+    text = " " + " ".join(words[:stop]).replace("' ", "'") + " "
+    return any(f" {phrase} " in text for phrase in UNCONCLUDED)

@@ -11,6 +11,7 @@ from analysis.extraction.relation_context import (
     AGENT,
     BOUGHT,
     GENITIVE,
+    GRAMMAR,
     LOCATIVE,
     PLACE_WINDOW,
     PLANT_NOUNS,
@@ -211,6 +212,13 @@ def _production(
     # firm's.
     owned = any(t.lower_ in POSSESSIVES for t in doc[max(cue.start - 3, 0) : cue.start])
     first_firm = (near[-1] if owned else near[0]) if near else None
+    # "... began assembling the Kia and JAC models it already builds there": with a
+    # pronoun as the verb's subject, a firm that follows another verb is what is built,
+    # not who builds it ("MAZ has signed ... for the trucks it builds in Minsk": MAZ).
+    if first_firm is not None and _pronoun_subject(doc, cue):
+        opening = doc[first_firm.start].sent.start
+        if any(t.pos_ in ("VERB", "AUX") for t in doc[opening : first_firm.start]):
+            first_firm = None
     # "Kia cars are built at X's plant in Y": the plant's possessor runs it (unless the
     # plant changes hands: "X's plant in Y was bought by Z").
     owner = [m for m in firms if m.end <= cue.start and cue.start - m.end <= 2]
@@ -235,6 +243,17 @@ def _production(
     if runner:
         sources = _coordinated(doc, runner[0], runner)
     return [(s.entity, t.entity) for s in sources for t in targets if s.entity != UNKNOWN]
+
+
+def _pronoun_subject(doc: Doc, cue: Cue) -> bool:
+    """A subject pronoun right before the cue verb, or before an adverb that precedes it
+    ("it builds", "it already builds", "qu'il assemble")."""
+    if doc[cue.start].pos_ not in ("VERB", "AUX"):
+        return False
+    k = cue.start - 1
+    if k > 0 and doc[k].pos_ == "ADV":
+        k -= 1
+    return k >= 0 and doc[k].lower_ in PRONOUNS
 
 
 def _assembled(
@@ -283,6 +302,7 @@ def _assembled(
     return out
 
 
+PRONOUNS = GRAMMAR["subject_pronouns"]
 #: How far after an assembly verb the brand assembled may stand ("assemble pour sa part
 #: des modèles des marques chinoises BAIC"), and before it its subject.
 BRAND_REACH = 8

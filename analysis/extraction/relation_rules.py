@@ -74,6 +74,10 @@ def _directed(
                 and not any(t.lower_ in LOCATIVE for t in doc[max(m.start - 2, 0) : m.start])
             )
         ]
+    if cue.relation == "acquisition":
+        # "bought the stake from X", "racheté cette participation à l'australien X": X
+        # sold it; it is not what was bought.
+        after = [m for m in after if not _seller(doc, m, cue, kb)]
     # "a unit of X", "filiale de X": the owner is the cue's complement, right after it,
     # and what it owns the nearest actor before ("l'usine X de Y, filiale de Z": X).
     complement = cue.relation == "ownership" and cue.text.lower().split()[-1] in OF_WORDS | {
@@ -168,6 +172,8 @@ def _directed(
 
 
 OF_WORDS = GRAMMAR["of_words"]
+#: Words that introduce a purchase's seller ("from X", "auprès de X", "à X").
+SELLER_WORDS = GRAMMAR["from_seller"] | {"à", "au", "aux"}
 POSSESSIVES = GRAMMAR["possessives"]
 #: Nouns a supply cue may qualify ("supply agreement", "contrat de fourniture").
 CONTRACT_WORDS = frozenset(GRAMMAR["contracts"])
@@ -181,6 +187,21 @@ NOT_SUBJECT = LOCATIVE | GRAMMAR["between"]
 #: named right after it (the one-word owned heads of ``descriptors.yaml``).
 OWNED_HEADS = owned_head_words()
 LABEL_DASHES = GRAMMAR["label_dashes"]
+
+
+def _seller(doc: Doc, m: Mention, cue: Cue, kb: KnowledgeBase) -> bool:
+    """A firm after a purchase cue introduced by "from"/"auprès de", or by "à" in
+    French ("racheter X à Y"; not "à Kalouga", a place), with at most two lower-case
+    words between ("à l'australien X", "from the Australian miner X")."""
+    if m.entity != UNKNOWN and _is_place(m, kb):
+        return False
+    for k in range(max(m.start - 3, cue.end), m.start):
+        word = doc[k].lower_
+        if word in SELLER_WORDS and all(
+            t.is_lower and not t.is_punct and t.pos_ != "VERB" for t in doc[k + 1 : m.start]
+        ):
+            return True
+    return False
 
 
 def _opening_phrase_end(doc: Doc, cue: Cue) -> int:
@@ -298,7 +319,9 @@ def _partnership(
     # Two firms on one side only when coordinated ("X et Y ont signé un accord"; not
     # "Membre de l'Union, le Kazakhstan offre aux partenaires ..."); two countries may
     # be ("ce partenariat reflète la dépendance de la Russie vis-à-vis de la Chine").
-    for side in (near_after, near_before):
+    # After "avec"/"with", those coordinated are partners of the subject, not of each
+    # other ("an agreement signed with X, alongside the Kia and JAC models": no Kia-JAC).
+    for side in (near_before,) if with_cue else (near_after, near_before):
         options += [
             (a, b)
             for k, a in enumerate(side[:3])

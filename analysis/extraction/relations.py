@@ -40,8 +40,12 @@ Method (cited by the methods appendix). Relations are found sentence by sentence
      it. ``reverse`` cues swap them ("filiale de Y", "un contrat ... avec le fabricant
      CATL"), and so do passives ("racheté par X", "taken over by X": X acquires the
      sentence's first actor) and supply cues followed by "de"/"from"/"by" ("kits from
-     X"). With nothing after a supply cue, what the subject assembles is supplied to it
-     ("X assembles JAC and Chery models from kits"). A country adjective is never an
+     X"). A firm after a purchase cue introduced by "from", "auprès de" or, in French,
+     "à" sold what was bought ("racheté cette participation à X"): it is not what was
+     bought, nor a supplier when a stake, firm or plant is bought. A supply verb after a
+     dative pronoun ("Y, qui lui fournit des boîtes") supplies the sentence's first
+     firm. With nothing after a supply cue, what the subject assembles is supplied to
+     it ("X assembles JAC and Chery models from kits"). A country adjective is never an
      agent here, and a possessor is never what is acquired ("Mercedes-Benz's plant").
      A complement cue ("filiale de X", "a unit of X") takes its owner right after it
      and what is owned as the nearest actor before it. Participles that are cues only
@@ -62,7 +66,9 @@ Method (cited by the methods appendix). Relations are found sentence by sentence
      preposition (en, au, à, dans, sur, in...) within ``PLACE_WINDOW`` tokens after the
      cue, or by "de"/"of"/"near" after a plant noun ("l'usine de Toula"), or a place
      opening the sentence ("À Kaliningrad, X assemble ..."), with places coordinated
-     with it; the source is the firm before the cue (within two windows), else an agent
+     with it; the source is the firm before the cue (within two windows; not one that
+     follows another verb when a pronoun is the cue's subject: "assembling Kia models,
+     which it builds in Y"), else an agent
      after it ("assemblés par X") or the plant's owner ("l'usine Hyundai", "built at
      X's plant in Y"), with firms coordinated with it. The brands assembled there are
      not producers ("X assembles Kia and Chery models in Y": Kia and Chery supply X);
@@ -97,7 +103,10 @@ Method (cited by the methods appendix). Relations are found sentence by sentence
    plan, a possibility or an expectation: a cue shortly after "plans to", "envisage
    de", "is expected to", "pourrait", an English modal (could, will, may) or a French
    verb in the conditional or future ("fournirait", "construira"), or in a clause
-   opened by "Il est possible que" / "It is likely that". A site still under
+   opened by "Il est possible que" / "It is likely that". Nor does a cue followed by a
+   statement that nothing was concluded ("discute avec X sans avoir rien signé", "but
+   said nothing had been signed"), or one in a clause a denial introduces ("denied a
+   report in the daily Z that it was buying ..."). A site still under
    construction ("toujours en chantier") produces nothing. No relation of an actor
    with itself, nor of a person or government body with its own country; a country
    is a market, not a customer (no supply to a country); a city or region takes part
@@ -121,7 +130,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from analysis.extraction.actors import KnowledgeBase, Mention
+from analysis.extraction.actors import ADJECTIVE, KnowledgeBase, Mention
 from analysis.extraction.relation_clauses import _reach
 from analysis.extraction.relation_context import (  # noqa: F401 - re-exported
     _EXCLUDE,
@@ -251,6 +260,40 @@ def cue_matcher_for(nlp: Language) -> CueMatcher:
 
 #: After a purchase cue, these name a supplier, not what is bought.
 FROM_SELLER = GRAMMAR["from_seller"]
+ASSETS = GRAMMAR["assets"]
+DATIVES = GRAMMAR["datives"]
+
+
+def _dative(doc: Doc, cue: Cue) -> bool:
+    """A dative pronoun right before the supply verb ("qui lui fournit", "leur livre",
+    "lui a fourni")."""
+    if doc[cue.start].pos_ not in ("VERB", "AUX"):
+        return False
+    k = cue.start - 1
+    if k > 0 and doc[k].pos_ == "AUX":
+        k -= 1
+    return k >= 0 and doc[k].lower_ in DATIVES
+
+
+def _to_dative(
+    before: list[Mention], parts: list[Mention], kb: KnowledgeBase
+) -> list[tuple[str, str]]:
+    """ "Y dépend de X, qui lui fournit ...": X (the verb's subject, right before it)
+    supplies the sentence's first firm (the pronoun's antecedent), never an actor named
+    after the verb."""
+    firms = [m for m in before if m.entity != UNKNOWN and not _is_place(m, kb)]
+    if not firms:
+        return []
+    src = firms[-1]
+    heads = [
+        m
+        for m in parts
+        if m.start < src.start
+        and m.entity not in (UNKNOWN, src.entity)
+        and m.kind != ADJECTIVE
+        and not _is_place(m, kb)
+    ]
+    return [(src.entity, heads[0].entity)] if heads else []
 
 
 def relations_in_sentence(
@@ -305,7 +348,8 @@ def relations_in_sentence(
             (i for i in range(cue.end, min(end, cue.end + 6)) if doc[i].lower_ in FROM_SELLER),
             None,
         )
-        if cue.relation == "acquisition" and seller is not None:
+        bought = doc[cue.end : seller].text.lower().split() if seller is not None else []
+        if cue.relation == "acquisition" and seller is not None and not ASSETS & set(bought):
             # "buys gearboxes from X", "achète ses sels auprès de X": X supplies; with no
             # actor named after it ("from a smaller supplier"), nothing is said of whom.
             if not any(seller < m.start <= seller + 8 for m in parts if m.entity != UNKNOWN):
@@ -320,6 +364,9 @@ def relations_in_sentence(
         before = [m for m in here if m.end <= cue.start]
         after = [m for m in here if m.start >= cue.end]
         rule = cue.relation
+        if cue.relation == "supply" and _dative(doc, cue):
+            found += [(a, b, cue, "dative") for a, b in _to_dative(before, parts, kb)]
+            continue
         if cue.relation in SYMMETRIC:
             found += [(a, b, cue, rule) for a, b in _partnership(doc, before, after, cue, kb)]
         elif cue.relation in DIRECTED:

@@ -1,0 +1,145 @@
+"""Grammar that decides who does what: sellers, dative pronouns, pronoun subjects,
+coordinated relative clauses, models named after their maker, and talks said to have
+come to nothing.
+
+Firms named here are invented ("Varkon Industries", "Quellon Motors") or well known; the
+sentences are not taken from any seed or test folder.
+"""
+
+from __future__ import annotations
+
+import pytest
+from fixtures.extraction_shared import tables_for
+
+
+def relations(text: str, lang: str) -> set[tuple[str, str, str]]:
+    rel = tables_for({"t": (text, lang)}).relations
+    return set(zip(rel["source"], rel["target"], rel["relation"], strict=True))
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "wanted", "unwanted"),
+    [
+        # The seller of a stake is neither what was bought nor a supplier.
+        (
+            "fr",
+            "Quellon Motors détient 40 % de Varkon Industries après avoir racheté cette "
+            "participation au suédois Brantell Group.",
+            {("Quellon Motors", "Varkon Industries", "ownership")},
+            {("Quellon Motors", "Brantell Group", "acquisition")},
+        ),
+        (
+            "en",
+            "Quellon Motors bought a 40% stake in Varkon Industries from Brantell Group.",
+            {("Quellon Motors", "Varkon Industries", "acquisition")},
+            {("Brantell Group", "Quellon Motors", "supply")},
+        ),
+        # Goods bought from a firm: it supplies them.
+        (
+            "en",
+            "Quellon Motors buys gearboxes from Varkon Industries.",
+            {("Varkon Industries", "Quellon Motors", "supply")},
+            set(),
+        ),
+        # A dative pronoun names the recipient: the sentence's subject.
+        (
+            "fr",
+            "Quellon Motors dépend de Varkon Industries, qui lui fournit des moteurs depuis "
+            "le départ de Brantell Group.",
+            {("Varkon Industries", "Quellon Motors", "supply")},
+            {("Brantell Group", "Varkon Industries", "supply")},
+        ),
+        # A pronoun subject: the firm after another verb is what is built.
+        (
+            "en",
+            "In Almaty, Quellon Motors began assembling Kia crossovers, alongside the "
+            "Chery models it already builds there.",
+            set(),
+            {("Kia", "Almaty", "production"), ("Chery", "Almaty", "production")},
+        ),
+        (
+            "en",
+            "Quellon Motors has signed a contract with Varkon Industries for the trucks it "
+            "builds in Almaty.",
+            {("Quellon Motors", "Almaty", "production")},
+            set(),
+        ),
+        # A "dont" clause coordinated with an apposition refers to the apposition's head.
+        (
+            "fr",
+            "Quellon Motors, propriétaire de la marque Kia et dont Varkon Industries détient "
+            "30 %, produit à Almaty.",
+            {("Varkon Industries", "Quellon Motors", "ownership")},
+            {
+                ("Quellon Motors", "Varkon Industries", "ownership"),
+                ("Varkon Industries", "Kia", "ownership"),
+            },
+        ),
+        # After "with", those coordinated are partners of the subject, not of each other.
+        (
+            "en",
+            "Quellon Motors builds vans under an agreement signed with Varkon Industries "
+            "last year, alongside the Kia and Chery models it already makes.",
+            set(),
+            {("Kia", "Chery", "partnership"), ("Chery", "Kia", "partnership")},
+        ),
+        # Talks said to have come to nothing state no relation.
+        (
+            "fr",
+            "Quellon Motors discute avec Varkon Industries depuis un an, sans avoir rien signé.",
+            set(),
+            {("Quellon Motors", "Varkon Industries", "partnership")},
+        ),
+        (
+            "en",
+            "Quellon Motors confirmed it was in talks with Varkon Industries but said nothing "
+            "had been signed.",
+            set(),
+            {("Quellon Motors", "Varkon Industries", "partnership")},
+        ),
+        (
+            "en",
+            "Quellon Motors denied a report in the business press that it was buying a stake "
+            "in Varkon Industries.",
+            set(),
+            {
+                ("Quellon Motors", "Varkon Industries", "acquisition"),
+                ("Quellon Motors", "Varkon Industries", "ownership"),
+            },
+        ),
+        # Talks that are not said to have failed stay (the convention of the book).
+        (
+            "fr",
+            "Quellon Motors discute avec Varkon Industries d'une nouvelle usine.",
+            {("Quellon Motors", "Varkon Industries", "partnership")},
+            set(),
+        ),
+    ],
+)
+def test_grammar_says_who_does_what(lang, sentence, wanted, unwanted) -> None:
+    found = relations(sentence, lang)
+    assert wanted <= found, found
+    assert not unwanted & found, found
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "model", "maker"),
+    [
+        (
+            "en",
+            "Quellon Motors assembles Chery Tiggo 4 crossovers in Almaty.",
+            "Chery Tiggo 4",
+            "Chery",
+        ),
+        ("fr", "Quellon Motors y produit des utilitaires Sollers Argo.", "Sollers Argo", "Sollers"),
+    ],
+)
+def test_a_makers_model_is_no_actor(lang, sentence, model, maker) -> None:
+    t = tables_for({"t": (sentence, lang)})
+    assert model not in set(t.entities["entity"]), t.entities.to_string()
+    assert maker in set(t.entities["entity"]), t.entities.to_string()
+
+
+def test_a_maker_with_firm_words_after_it_stays_a_firm() -> None:
+    t = tables_for({"t": ("Chery Kazakhstan Manufacturing assembles crossovers in Almaty.", "en")})
+    assert "Chery Kazakhstan Manufacturing" in set(t.entities["entity"]), t.entities.to_string()
