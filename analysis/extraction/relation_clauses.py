@@ -225,3 +225,38 @@ def _reach(
         # A country adjective ("les chaînes russes") is no agent of a directed relation.
         here = [m for m in here if m.kind != ADJECTIVE or cue.relation == "production"]
     return here, None
+
+
+DATIVES = GRAMMAR["datives"]
+
+
+def _dative(doc: Doc, cue: Cue) -> bool:
+    """A dative pronoun right before the supply verb ("qui lui fournit", "leur livre",
+    "lui a fourni")."""
+    if doc[cue.start].pos_ not in ("VERB", "AUX"):
+        return False
+    k = cue.start - 1
+    if k > 0 and doc[k].pos_ == "AUX":
+        k -= 1
+    return k >= 0 and doc[k].lower_ in DATIVES
+
+
+def _to_dative(
+    before: list[Mention], parts: list[Mention], kb: KnowledgeBase
+) -> list[tuple[str, str]]:
+    """ "Y dépend de X, qui lui fournit ...": X (the verb's subject, right before it)
+    supplies the sentence's first firm (the pronoun's antecedent), never an actor named
+    after the verb."""
+    firms = [m for m in before if m.entity != UNKNOWN and not _is_place(m, kb)]
+    if not firms:
+        return []
+    src = firms[-1]
+    heads = [
+        m
+        for m in parts
+        if m.start < src.start
+        and m.entity not in (UNKNOWN, src.entity)
+        and m.kind != ADJECTIVE
+        and not _is_place(m, kb)
+    ]
+    return [(src.entity, heads[0].entity)] if heads else []

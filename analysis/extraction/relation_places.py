@@ -7,11 +7,14 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from analysis.extraction.actors import ADJECTIVE, KnowledgeBase, Mention
+from analysis.extraction.descriptors import load_lexicon
 from analysis.extraction.relation_context import (
     AGENT,
     BOUGHT,
     GENITIVE,
     GRAMMAR,
+    JV_WORDS,
+    KIT_WORDS,
     LOCATIVE,
     PLACE_WINDOW,
     PLANT_NOUNS,
@@ -173,6 +176,8 @@ def _production(
     # is not itself a place where things are made ("La Chine souhaite produire ... au
     # Kazakhstan", but not "produit au Brésil et en Hongrie").
     firms = [m for m in others if m.kind == UNKNOWN or (m.entity and not _is_place(m, kb))]
+    # "assembles Geely kits", "Chery models": a name qualifying goods is no producer.
+    firms = [m for m in firms if not (m.end < len(doc) and doc[m.end].lower_ in GOODS)]
     states = [
         m
         for m in others
@@ -225,10 +230,16 @@ def _production(
     sold = any(t.lower_ in SALE | BOUGHT for t in doc[cue.end : doc[cue.start].sent.end])
     if plant and owner and _possessive(doc, owner[-1]) and not sold:
         first_firm = owner[-1]
+    if first_firm is not None and _venture_between(doc, first_firm, cue):
+        # "X said that its joint venture with Y had assembled ... in Z": the unnamed
+        # venture produces, not its parents.
+        return []
     src = first_firm or _nearest(agents, cue) or _nearest(states, cue)
     if src is None:
         return []
     sources = _coordinated(doc, src, firms if src in firms else states)
+    # "X, Y's joint venture with Z, builds": a possessor in an apposition, not a subject.
+    sources = [m for m in sources if m is src or not _possessive(doc, m)]
     # The brands assembled there are not producers ("X assembles Kia and Chery models in
     # Y": X produces; Kia and Chery supply X, see ``_assembled``), but the plant's owner or
     # the agent named before the place is ("Haval cars are built at X's plant in Y",
@@ -243,6 +254,33 @@ def _production(
     if runner:
         sources = _coordinated(doc, runner[0], runner)
     return [(s.entity, t.entity) for s in sources for t in targets if s.entity != UNKNOWN]
+
+
+def _venture_between(doc: Doc, firm: Mention, cue: Cue) -> bool:
+    """A joint-venture noun that a possessive or "with" ties to ``firm`` stands between
+    it and the cue verb, in one clause ("its joint venture with Y had assembled", "sa
+    coentreprise avec Y assemble"): the venture, not the firm, is the subject; and so
+    when the firm is the venture's partner ("its joint venture with China's Y")."""
+    lead = doc[max(firm.start - 4, 0) : firm.start]
+    partner = [t.i for t in lead if t.lower_ in WITH]
+    if partner and partner[-1] > 0 and doc[partner[-1] - 1].lower_ in JV_WORDS:
+        return True
+    for t in doc[firm.end : cue.start]:
+        if t.text in (";", ":"):
+            return False
+        # (not "X, Y's joint venture with Z, builds": an apposition of the subject)
+        if t.lower_ in JV_WORDS and any(u.pos_ in ("VERB", "AUX") for u in doc[firm.end : t.i]):
+            before = doc[max(t.i - 3, firm.end) : t.i]
+            after = doc[t.i + 1 : t.i + 2]
+            k = t.i + 1
+            while k < cue.start and doc[k].lower_ in ("partner", "partners", "partenaire"):
+                k += 1
+            if k < cue.start and doc[k].is_title and doc[k].lower_ not in WITH:
+                return False  # a named venture or partner ("its joint venture partner Y")
+            return any(u.lower_ in POSSESSIVES or u.text in ("'s", "’s") for u in before) or (
+                any(u.lower_ in WITH for u in after)
+            )
+    return False
 
 
 def _pronoun_subject(doc: Doc, cue: Cue) -> bool:
@@ -303,6 +341,8 @@ def _assembled(
 
 
 PRONOUNS = GRAMMAR["subject_pronouns"]
+#: Nouns of goods a firm's name may qualify ("Geely kits", "Chery models").
+GOODS = KIT_WORDS | {w.lower() for w in load_lexicon().product_words}
 #: How far after an assembly verb the brand assembled may stand ("assemble pour sa part
 #: des modèles des marques chinoises BAIC"), and before it its subject.
 BRAND_REACH = 8

@@ -68,7 +68,9 @@ Method (cited by the methods appendix). Relations are found sentence by sentence
      opening the sentence ("À Kaliningrad, X assemble ..."), with places coordinated
      with it; the source is the firm before the cue (within two windows; not one that
      follows another verb when a pronoun is the cue's subject: "assembling Kia models,
-     which it builds in Y"), else an agent
+     which it builds in Y"; nor the parents of an unnamed joint venture that is the
+     subject: "X said that its joint venture with Y had assembled ... in Z"; nor a name
+     that qualifies goods: "assembles Geely kits"), else an agent
      after it ("assemblés par X") or the plant's owner ("l'usine Hyundai", "built at
      X's plant in Y"), with firms coordinated with it. The brands assembled there are
      not producers ("X assembles Kia and Chery models in Y": Kia and Chery supply X);
@@ -130,8 +132,8 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from analysis.extraction.actors import ADJECTIVE, KnowledgeBase, Mention
-from analysis.extraction.relation_clauses import _reach
+from analysis.extraction.actors import KnowledgeBase, Mention
+from analysis.extraction.relation_clauses import _dative, _reach, _to_dative
 from analysis.extraction.relation_context import (  # noqa: F401 - re-exported
     _EXCLUDE,
     ANAPHORS,
@@ -261,39 +263,6 @@ def cue_matcher_for(nlp: Language) -> CueMatcher:
 #: After a purchase cue, these name a supplier, not what is bought.
 FROM_SELLER = GRAMMAR["from_seller"]
 ASSETS = GRAMMAR["assets"]
-DATIVES = GRAMMAR["datives"]
-
-
-def _dative(doc: Doc, cue: Cue) -> bool:
-    """A dative pronoun right before the supply verb ("qui lui fournit", "leur livre",
-    "lui a fourni")."""
-    if doc[cue.start].pos_ not in ("VERB", "AUX"):
-        return False
-    k = cue.start - 1
-    if k > 0 and doc[k].pos_ == "AUX":
-        k -= 1
-    return k >= 0 and doc[k].lower_ in DATIVES
-
-
-def _to_dative(
-    before: list[Mention], parts: list[Mention], kb: KnowledgeBase
-) -> list[tuple[str, str]]:
-    """ "Y dépend de X, qui lui fournit ...": X (the verb's subject, right before it)
-    supplies the sentence's first firm (the pronoun's antecedent), never an actor named
-    after the verb."""
-    firms = [m for m in before if m.entity != UNKNOWN and not _is_place(m, kb)]
-    if not firms:
-        return []
-    src = firms[-1]
-    heads = [
-        m
-        for m in parts
-        if m.start < src.start
-        and m.entity not in (UNKNOWN, src.entity)
-        and m.kind != ADJECTIVE
-        and not _is_place(m, kb)
-    ]
-    return [(src.entity, heads[0].entity)] if heads else []
 
 
 def relations_in_sentence(

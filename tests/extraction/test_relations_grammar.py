@@ -107,6 +107,39 @@ def relations(text: str, lang: str) -> set[tuple[str, str, str]]:
                 ("Quellon Motors", "Varkon Industries", "ownership"),
             },
         ),
+        # An unnamed joint venture produces, not its parents; a named one, or a
+        # partner named after "joint venture partner", is no such venture.
+        (
+            "en",
+            "Quellon Motors said on Monday that its joint venture with Varkon Industries "
+            "had assembled 2,000 trucks at a new plant in Almaty.",
+            {("Quellon Motors", "Varkon Industries", "partnership")},
+            {
+                ("Quellon Motors", "Almaty", "production"),
+                ("Varkon Industries", "Almaty", "production"),
+            },
+        ),
+        (
+            "en",
+            "Quellon Motors and its joint venture partner Varkon Industries assemble trucks "
+            "in Almaty.",
+            {("Quellon Motors", "Almaty", "production")},
+            set(),
+        ),
+        (
+            "en",
+            "Brantell Trucks, Quellon Motors' joint venture with Varkon Industries, builds "
+            "trucks in Almaty.",
+            {("Brantell Trucks", "Almaty", "production")},
+            {("Quellon Motors", "Almaty", "production")},
+        ),
+        # A name qualifying goods ("Geely kits") is no producer.
+        (
+            "en",
+            "Brantell Trucks assembles Geely kits at its plant in Almaty.",
+            {("Brantell Trucks", "Almaty", "production"), ("Geely", "Brantell Trucks", "supply")},
+            {("Geely", "Almaty", "production")},
+        ),
         # Talks that are not said to have failed stay (the convention of the book).
         (
             "fr",
