@@ -33,7 +33,12 @@ from analysis.extraction.relation_context import (
     _possessive,
 )
 from analysis.extraction.relation_modality import _modal, _negated
-from analysis.extraction.relation_rules import MARKETS, OF_WORDS, POSSESSIVES
+from analysis.extraction.relation_rules import (
+    MARKETS,
+    OF_WORDS,
+    POSSESSIVES,
+    _reduced_participle,
+)
 
 
 def _sales(
@@ -230,6 +235,15 @@ def _production(
     sold = any(t.lower_ in SALE | BOUGHT for t in doc[cue.end : doc[cue.start].sent.end])
     if plant and owner and _possessive(doc, owner[-1]) and not sold:
         first_firm = owner[-1]
+    if (
+        first_firm is not None
+        and _reduced_participle(doc, cue)
+        and (first_firm.entity == UNKNOWN or kb.actors[first_firm.entity].type != "company")
+    ):
+        # "The Union lets cars assembled in X enter Russia": an organisation whose
+        # sentence names goods assembled somewhere assembles nothing (a firm may: "X said
+        # it built 62,000 vehicles, including crossovers assembled in Y").
+        first_firm = None
     if first_firm is not None and _venture_between(doc, first_firm, cue):
         # "X said that its joint venture with Y had assembled ... in Z": the unnamed
         # venture produces, not its parents.

@@ -119,6 +119,13 @@ def _directed(
         return [(tgt.entity, bought.entity)]
     if cue.relation == "supply":
         nxt = doc[cue.end].lower_ if cue.end < len(doc) else ""
+        # "des packs livrés à Y": who delivers them is said only by "par X" or "from X"
+        # ("platforms licensed from X").
+        near_from = cue.text.lower().split()[-1] in FROM or any(
+            t.lower_ in FROM for t in doc[cue.end : cue.end + 2]
+        )
+        if _reduced_participle(doc, cue) and not passive and not near_from:
+            return []
         # "X signed a supply agreement with Y": who supplies whom the text does not say
         # (the agreement's partnership cue reads the pair).
         if nxt in CONTRACT_WORDS:
@@ -249,6 +256,15 @@ def _object(doc: Doc, m: Mention) -> bool:
 
 #: Words before a name that make it an object or complement, not a subject.
 OBJECT_MARKERS = GRAMMAR["object_markers"]
+
+
+def _reduced_participle(doc: Doc, cue: Cue) -> bool:
+    """A participle right after a common noun ("cars assembled in X", "des packs livrés
+    à Y"): it qualifies the noun, and the sentence's subject is not its agent."""
+    tok = doc[cue.start]
+    participle = "Part" in tok.morph.get("VerbForm") or tok.tag_ == "VBN"
+    prev = doc[cue.start - 1] if cue.start > 0 else None
+    return participle and prev is not None and prev.pos_ == "NOUN" and prev.is_lower
 
 
 def _passive_agent(doc: Doc, end: int) -> int | None:

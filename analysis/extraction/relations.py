@@ -44,9 +44,11 @@ Method (cited by the methods appendix). Relations are found sentence by sentence
      "à" sold what was bought ("racheté cette participation à X"): it is not what was
      bought, nor a supplier when a stake, firm or plant is bought. A supply verb after a
      dative pronoun ("Y, qui lui fournit des boîtes") supplies the sentence's first
-     firm. With nothing after a supply cue, what the subject assembles is supplied to
-     it ("X assembles JAC and Chery models from kits"). A country adjective is never an
-     agent here, and a possessor is never what is acquired ("Mercedes-Benz's plant").
+     firm. A participle qualifying goods ("des packs livrés à Y") names its supplier
+     only with "par"/"from" after it. With nothing after a supply cue, what the
+     subject assembles is supplied to it ("X assembles JAC and Chery models from
+     kits"). A country adjective is never an agent here, and a possessor is never
+     what is acquired ("Mercedes-Benz's plant").
      A complement cue ("filiale de X", "a unit of X") takes its owner right after it
      and what is owned as the nearest actor before it. Participles that are cues only
      as passives ("owned 66% by X and 34% by Y", "détenue à parts égales par X et Y",
@@ -70,7 +72,8 @@ Method (cited by the methods appendix). Relations are found sentence by sentence
      follows another verb when a pronoun is the cue's subject: "assembling Kia models,
      which it builds in Y"; nor the parents of an unnamed joint venture that is the
      subject: "X said that its joint venture with Y had assembled ... in Z"; nor a name
-     that qualifies goods: "assembles Geely kits"), else an agent
+     that qualifies goods: "assembles Geely kits"; nor an organisation whose sentence
+     names goods assembled somewhere: "lets cars assembled in Y enter"), else an agent
      after it ("assemblés par X") or the plant's owner ("l'usine Hyundai", "built at
      X's plant in Y"), with firms coordinated with it. The brands assembled there are
      not producers ("X assembles Kia and Chery models in Y": Kia and Chery supply X);

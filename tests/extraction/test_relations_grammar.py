@@ -140,6 +140,26 @@ def relations(text: str, lang: str) -> set[tuple[str, str, str]]:
             {("Brantell Trucks", "Almaty", "production"), ("Geely", "Brantell Trucks", "supply")},
             {("Geely", "Almaty", "production")},
         ),
+        # A participle qualifying goods names no agent of its own ...
+        (
+            "en",
+            "The Eurasian Economic Union lets cars assembled in Kazakhstan enter Russia duty-free.",
+            set(),
+            {("Eurasian Economic Union", "Kazakhstan", "production")},
+        ),
+        (
+            "fr",
+            "L'usine de Brantell Trucks assemble des packs livrés à Quellon Motors.",
+            set(),
+            {("Brantell Trucks", "Quellon Motors", "supply")},
+        ),
+        # ... but "from X" and "par X" do.
+        (
+            "en",
+            "Quellon Motors builds electric vans on platforms licensed from Varkon Industries.",
+            {("Varkon Industries", "Quellon Motors", "supply")},
+            set(),
+        ),
         # Talks that are not said to have failed stay (the convention of the book).
         (
             "fr",
