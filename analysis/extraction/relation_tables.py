@@ -52,6 +52,7 @@ HEADER_OF = frozenset(["de", "des", "du", "d'", "of"])
 #: Words that make a cell's actor an unsettled party.
 UNSETTLED = frozenset(GRAMMAR["unsettled"])
 STATUS_HEADERS = frozenset(GRAMMAR["status_headers"])
+MEMORANDA = frozenset(GRAMMAR["memoranda"])
 #: (A signed memorandum or agreement is a partnership, not a plan.)
 PLANNED_STATUS = (frozenset(GRAMMAR["planned"]) | frozenset(GRAMMAR["modal"])) - {
     "memorandum",
@@ -161,18 +162,28 @@ def _cell_role(doc: Doc, m: Mention, end: int) -> str | None:
     return None
 
 
-def _unsettled_status(doc: Doc, dash: int, end: int) -> bool:
-    """Does a status cell of the row say the relation is only talked of or planned?"""
+def _status(doc: Doc, dash: int, end: int) -> str:
+    """The lower-cased text of the row's status cells ("status : Talks; no contract")."""
+    texts = []
     cell = dash + 1
     while cell < end:
         stop = next((i for i in range(cell, end) if doc[i].text == ";"), end)
         colon = next((i for i in range(cell, stop) if doc[i].text == ":"), None)
         if colon is not None and doc[cell:colon].text.lower().strip() in STATUS_HEADERS:
-            words = {t.lower_ for t in doc[colon + 1 : stop]}
-            if words & (UNSETTLED | PLANNED_STATUS):
-                return True
+            texts.append(doc[colon + 1 : stop].text.lower())
         cell = stop + 1
-    return False
+    return " ".join(texts)
+
+
+def _unsettled_status(doc: Doc, dash: int, end: int) -> bool:
+    """Does a status cell of the row say the relation is only talked of or planned?"""
+    return bool(set(_status(doc, dash, end).split()) & (UNSETTLED | PLANNED_STATUS))
+
+
+def _memorandum_status(doc: Doc, dash: int, end: int) -> bool:
+    """Does a status cell of the row name a memorandum ("Memorandum signed 2024")?"""
+    text = f" {_status(doc, dash, end)} "
+    return any(f" {word} " in text for word in MEMORANDA)
 
 
 def _holds_stake(doc: Doc, m: Mention, end: int) -> bool:
@@ -252,6 +263,7 @@ def table_relations(
     # "partenaire chinois : Geely ; apport : kits CKD": a partner that brings kits, a
     # platform or a licence supplies the subject.
     supplies = any(t.lower_ in KIT_WORDS for t in doc[dash + 1 : end])
+    memorandum = _memorandum_status(doc, dash, end)
     for header, kind, values in cells:
         if kind == "producer":  # "Lada — producer : X" is said by the owner column
             continue
@@ -265,6 +277,8 @@ def table_relations(
         elif kind == "partner" and _holds_stake(doc, values[0], end):
             # "partenaire chinois : X (coentreprise, 49 %)": X owns part of the subject.
             relation, cell_first = "ownership", True
+        if memorandum and relation == "supply":
+            relation = "partnership"  # "status : Memorandum signed": nothing delivered yet
         for m in values:
             if m.entity == subject.entity:
                 continue
