@@ -175,6 +175,10 @@ def _production(
         return []
     first = min(places, key=lambda m: m.start)
     targets = _coordinated(doc, first, places, LOCATIVE)
+    # "at X, in the Y region": the region says where the town X is; it is no second
+    # site (but "en Russie, dans la région de Y" is more precise than the country).
+    if not _is_country(first, kb):
+        targets = [first] + [t for t in targets if t is not first and not _region_of(doc, first, t)]
     names = {t.entity for t in targets}
     others = [m for m in parts if m.entity not in names]
     # A firm produces; a country is the producer only when no firm is at hand and it
@@ -268,6 +272,20 @@ def _production(
     if runner:
         sources = _coordinated(doc, runner[0], runner)
     return [(s.entity, t.entity) for s in sources for t in targets if s.entity != UNKNOWN]
+
+
+def _region_of(doc: Doc, first: Mention, m: Mention) -> bool:
+    """Is ``m`` a region named after ``first`` with only a comma and a locative between
+    ("Obchuga, in the Minsk region", "Assaka, dans la région d'Andijan")?"""
+    words = load_lexicon().region_words
+    between = {t.lower_ for t in doc[first.end : m.start]}
+    named = {w.lower() for w in m.text.replace("'", " ").split()}
+    return (
+        m.start > first.end
+        and "," in between
+        and not between & {"et", "and"}
+        and bool(named & words or between & words)
+    )
 
 
 def _venture_between(doc: Doc, firm: Mention, cue: Cue) -> bool:

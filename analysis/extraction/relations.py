@@ -68,7 +68,8 @@ Method (cited by the methods appendix). Relations are found sentence by sentence
      preposition (en, au, à, dans, sur, in...) within ``PLACE_WINDOW`` tokens after the
      cue, or by "de"/"of"/"near" after a plant noun ("l'usine de Toula"), or a place
      opening the sentence ("À Kaliningrad, X assemble ..."), with places coordinated
-     with it; the source is the firm before the cue (within two windows; not one that
+     with it (a region after a town only says where the town is: "at X, in the Y
+     region"); the source is the firm before the cue (within two windows; not one that
      follows another verb when a pronoun is the cue's subject: "assembling Kia models,
      which it builds in Y"; nor the parents of an unnamed joint venture that is the
      subject: "X said that its joint venture with Y had assembled ... in Z"; nor a name

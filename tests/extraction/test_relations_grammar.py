@@ -160,6 +160,22 @@ def relations(text: str, lang: str) -> set[tuple[str, str, str]]:
             {("Varkon Industries", "Quellon Motors", "supply")},
             set(),
         ),
+        # A region after a town says where the town is; after a country, where in it.
+        (
+            "en",
+            "Varkon Industries assembles trucks at Obchuga, in the Minsk region.",
+            {("Varkon Industries", "Obchuga", "production")},
+            {("Varkon Industries", "Minsk region", "production")},
+        ),
+        (
+            "en",
+            "Varkon Industries assembles trucks at Obchuga and in the Minsk region.",
+            {
+                ("Varkon Industries", "Obchuga", "production"),
+                ("Varkon Industries", "Minsk region", "production"),
+            },
+            set(),
+        ),
         # Talks that are not said to have failed stay (the convention of the book).
         (
             "fr",
