@@ -364,11 +364,20 @@ def _assembled(
         brand = kb.actors.get(m.entity)
         if brand is None or m.entity == src or kb.actors[src].parent == m.entity:
             continue
-        # "X produit ses Haval", "X builds its own Lada": the text says the brand is X's.
-        if any(t.lower_ in POSSESSIVES for t in doc[max(m.start - 2, cue.end) : m.start]):
+        # "X produit ses Haval", "X builds its own Lada", "X assemble des Tenet, sa propre
+        # marque": the text says the brand is X's.
+        own_after = doc[m.end : m.end + 3]
+        if any(t.lower_ in POSSESSIVES for t in doc[max(m.start - 2, cue.end) : m.start]) or (
+            len(own_after)
+            and own_after[0].text == ","
+            and any(t.lower_ in POSSESSIVES for t in own_after[1:])
+        ):
             out.append((src, m.entity, "ownership"))
         elif src not in (brand.parent, brand.name):
-            out.append((m.entity, src, "supply"))
+            # A brand supplies nothing: its owner does ("les SUV Jetour, marque du groupe
+            # Chery": Chery supplies the assembler).
+            owner = brand.parent if brand.type == "brand" and brand.parent in kb.actors else ""
+            out.append((owner or m.entity, src, "supply"))
     return out
 
 

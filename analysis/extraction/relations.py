@@ -63,7 +63,9 @@ Method (cited by the methods appendix). Relations are found sentence by sentence
    - *assembly of another maker's brand*: "X assembles Kia and Chery models", "X monte
      des Geely": the brands named within 8 words after the verb supply X (kits, platform
      or licence), X being the firm right before the verb; a brand X owns is not
-     supplied to it, and one it calls its own ("X produit ses Geely") is owned by X.
+     supplied to it, and one it calls its own ("X produit ses Geely", "des Tenet, sa
+     propre marque") is owned by X. A brand with an owner in the knowledge base is
+     supplied by that owner ("les SUV Jetour": Chery), not by the brand.
    - *production*: the target is a country or place introduced by a locative
      preposition (en, au, à, dans, sur, in...) within ``PLACE_WINDOW`` tokens after the
      cue, or by "de"/"of"/"near" after a plant noun ("l'usine de Toula"), or a place

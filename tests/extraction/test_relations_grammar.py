@@ -176,6 +176,23 @@ def relations(text: str, lang: str) -> set[tuple[str, str, str]]:
             },
             set(),
         ),
+        # A brand assembled by another firm is supplied by its owner; one the text
+        # calls the assembler's own is owned by it.
+        (
+            "fr",
+            "Varkon Industries assemble des Kaiyi dans son usine de Tcherkessk.",
+            {("Chery", "Varkon Industries", "supply")},
+            {("Kaiyi", "Varkon Industries", "supply")},
+        ),
+        (
+            "fr",
+            "Varkon Industries assemble des Tenet, sa propre marque, à Tcherkessk.",
+            {("Varkon Industries", "Tenet", "ownership")},
+            {
+                ("AGR Holding", "Varkon Industries", "supply"),
+                ("Tenet", "Varkon Industries", "supply"),
+            },
+        ),
         # Talks that are not said to have failed stay (the convention of the book).
         (
             "fr",
