@@ -114,10 +114,9 @@ def _negated(doc: Doc, cue: Cue, start: int) -> bool:
 
 
 def _unconcluded(doc: Doc, cue: Cue) -> bool:
-    """A phrase of ``unconcluded`` after the cue, before the sentence's end or a
-    semicolon ("discute avec X sans avoir rien signé")."""
+    """A phrase of ``unconcluded`` after the cue, in its sentence ("discute avec X sans
+    avoir rien signé", "négocie avec X ; rien n'est signé")."""
     end = doc[cue.start].sent.end
     words = [t.lower_.replace("’", "'") for t in doc[cue.end : end]]
-    stop = next((k for k, w in enumerate(words) if w in (";", ".")), len(words))
-    text = " " + " ".join(words[:stop]).replace("' ", "'") + " "
+    text = " " + " ".join(words).replace("' ", "'") + " "
     return any(f" {phrase} " in text for phrase in UNCONCLUDED)

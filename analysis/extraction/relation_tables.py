@@ -53,6 +53,7 @@ HEADER_OF = frozenset(["de", "des", "du", "d'", "of"])
 UNSETTLED = frozenset(GRAMMAR["unsettled"])
 STATUS_HEADERS = frozenset(GRAMMAR["status_headers"])
 MEMORANDA = frozenset(GRAMMAR["memoranda"])
+CONTRIBUTIONS = frozenset(GRAMMAR["contributions"])
 #: (A signed memorandum or agreement is a partnership, not a plan.)
 PLANNED_STATUS = (frozenset(GRAMMAR["planned"]) | frozenset(GRAMMAR["modal"])) - {
     "memorandum",
@@ -262,7 +263,7 @@ def table_relations(
         cells = [c for c in cells if c[1] not in AGENT_KINDS]
     # "partenaire chinois : Geely ; apport : kits CKD": a partner that brings kits, a
     # platform or a licence supplies the subject.
-    supplies = any(t.lower_ in KIT_WORDS for t in doc[dash + 1 : end])
+    supplies = any(t.lower_ in KIT_WORDS | CONTRIBUTIONS for t in doc[dash + 1 : end])
     memorandum = _memorandum_status(doc, dash, end)
     for header, kind, values in cells:
         if kind == "producer":  # "Lada — producer : X" is said by the owner column

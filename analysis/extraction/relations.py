@@ -99,8 +99,9 @@ Method (cited by the methods appendix). Relations are found sentence by sentence
    supplied by it; when the first cell is no firm ("Kaliningrad plant", "Cobalt"), the
    "owner" or "producer" column names the row's subject (``relation_tables``); a
    first cell that names a past owner ("Former X plant") is no subject. A partner
-   column is supply when the row says the partner brings kits, a platform or a
-   licence; a cell whose actor is only in talks, rumoured or planned ("Y
+   column is supply when the row says the partner brings kits, a platform, a licence
+   or goods ("apport : cellules"), and partnership when the row's status names only a
+   memorandum; a cell whose actor is only in talks, rumoured or planned ("Y
    (négociations)") states nothing, nor does a row whose site is under construction
    or in exploration. A factsheet's record lines ("- Parent: Y", "- Plants: Z" under a
    heading "X") are read as rows whose subject is the heading's actor.
@@ -112,10 +113,11 @@ Method (cited by the methods appendix). Relations are found sentence by sentence
    de", "is expected to", "pourrait", an English modal (could, will, may) or a French
    verb in the conditional or future ("fournirait", "construira"), or in a clause
    opened by "Il est possible que" / "It is likely that". Nor does a cue followed by a
-   statement that nothing was concluded ("discute avec X sans avoir rien signé", "but
-   said nothing had been signed"), or one in a clause a denial introduces ("denied a
-   report in the daily Z that it was buying ..."). A site still under
-   construction ("toujours en chantier") produces nothing. No relation of an actor
+   statement that nothing was concluded or a denial later in its sentence ("discute
+   avec X sans avoir rien signé", "but said nothing had been signed", "n'ont pas
+   abouti", "was negotiating with X; Y denied it"), or one in a clause a denial
+   introduces ("denied a report in the daily Z that it was buying ..."). A site still
+   under construction ("toujours en chantier") produces nothing. No relation of an actor
    with itself, nor of a person or government body with its own country; a country
    is a market, not a customer (no supply to a country); a city or region takes part
    only where a plant can be (production, acquisition, investment, exit); one row per

@@ -193,6 +193,19 @@ def relations(text: str, lang: str) -> set[tuple[str, str, str]]:
                 ("Tenet", "Varkon Industries", "supply"),
             },
         ),
+        (
+            "en",
+            "Business daily reports said Quellon Motors was negotiating with Varkon "
+            "Industries; Quellon Motors denied it.",
+            set(),
+            {("Quellon Motors", "Varkon Industries", "partnership")},
+        ),
+        (
+            "fr",
+            "Les discussions de Quellon Motors avec Varkon Industries n'ont pas abouti.",
+            set(),
+            {("Quellon Motors", "Varkon Industries", "partnership")},
+        ),
         # Talks that are not said to have failed stay (the convention of the book).
         (
             "fr",
@@ -229,3 +242,26 @@ def test_a_makers_model_is_no_actor(lang, sentence, model, maker) -> None:
 def test_a_maker_with_firm_words_after_it_stays_a_firm() -> None:
     t = tables_for({"t": ("Chery Kazakhstan Manufacturing assembles crossovers in Almaty.", "en")})
     assert "Chery Kazakhstan Manufacturing" in set(t.entities["entity"]), t.entities.to_string()
+
+
+@pytest.mark.parametrize(
+    ("row", "wanted", "unwanted"),
+    [
+        (
+            "Brantell Cells — ville : Elabouga ; partenaire chinois : EVE Energy ; apport du "
+            "partenaire : cellules ; statut : en production.",
+            ("EVE Energy", "Brantell Cells", "supply"),
+            ("Brantell Cells", "EVE Energy", "partnership"),
+        ),
+        (
+            "Brantell Cells — plant : Minsk ; chinese supplier : Weichai (engines) ; status : "
+            "Memorandum signed 2024.",
+            ("Weichai", "Brantell Cells", "partnership"),
+            ("Weichai", "Brantell Cells", "supply"),
+        ),
+    ],
+)
+def test_a_rows_status_and_contribution_say_what_the_partner_does(row, wanted, unwanted) -> None:
+    found = relations(row, "fr" if "ville" in row else "en")
+    assert wanted in found, found
+    assert unwanted not in found, found
