@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from analysis.extraction.actors import ATTRIBUTE, PLACE_TYPES, KnowledgeBase, Mention
 from analysis.extraction.appositions import apposition_words
+from analysis.extraction.descriptors import load_lexicon as load_descriptors
 
 LEXICON_PATH = Path(__file__).resolve().parents[1] / "data" / "lexicons" / "relations.yaml"
 
@@ -58,6 +59,10 @@ FROM = GRAMMAR["from"]
 FORMER = GRAMMAR["former"]
 #: What a supplier hands over ("kits", "licence", "plateforme").
 KIT_WORDS = GRAMMAR["kit_words"]
+#: Nouns of vehicles and models ("trucks", "SUV"), and of goods a firm's name may
+#: qualify ("Geely kits", "NdFeB magnets", "Khazar brand").
+PRODUCTS = frozenset(w.lower() for w in load_descriptors().product_words)
+GOODS = KIT_WORDS | GRAMMAR["contributions"] | PRODUCTS | {"brand", "marque"}
 #: Joint-venture nouns ("coentreprise", "joint venture").
 JV_WORDS = GRAMMAR["joint_venture"]
 #: Sale verbs: "X a vendu son usine de Y à Z", "X sold its stake in Y to Z".
@@ -261,6 +266,26 @@ def _clause(doc: Doc, start: int, end: int, cue: Cue, parts: list[Mention] = ())
             hi = i
             break
     return lo, hi
+
+
+def _goods_name(doc: Doc, m: Mention, nouns: frozenset[str] = frozenset()) -> bool:
+    """Does the name qualify goods rather than name an agent? It is followed by one of
+    ``nouns`` (``GOODS`` by default), with at most two adjectives or nouns between
+    ("Sitrak heavy trucks", "Geely kits", "NdFeB magnet plants"), or by its owner's
+    "sa marque" ("les Evolute, sa marque de voitures")."""
+    nouns = nouns or GOODS
+    for t in doc[m.end : m.end + 3]:
+        if not t.is_lower or t.pos_ not in ("ADJ", "NOUN"):
+            break
+        if t.lower_ in nouns:
+            return True
+    after = [t.lower_ for t in doc[m.end : m.end + 5]]
+    return (
+        len(after) > 2
+        and after[0] == ","
+        and after[1] in GRAMMAR["possessives"]
+        and bool({"marque", "brand"} & set(after[2:]))
+    )
 
 
 def _possessive(doc: Doc, m: Mention) -> bool:

@@ -14,7 +14,6 @@ from analysis.extraction.relation_context import (
     GENITIVE,
     GRAMMAR,
     JV_WORDS,
-    KIT_WORDS,
     LOCATIVE,
     PLACE_WINDOW,
     PLANT_NOUNS,
@@ -27,6 +26,7 @@ from analysis.extraction.relation_context import (
     Cue,
     _coordinated,
     _dist,
+    _goods_name,
     _is_country,
     _is_place,
     _nearest,
@@ -186,7 +186,7 @@ def _production(
     # Kazakhstan", but not "produit au Brésil et en Hongrie").
     firms = [m for m in others if m.kind == UNKNOWN or (m.entity and not _is_place(m, kb))]
     # "assembles Geely kits", "Chery models": a name qualifying goods is no producer.
-    firms = [m for m in firms if not (m.end < len(doc) and doc[m.end].lower_ in GOODS)]
+    firms = [m for m in firms if not _goods_name(doc, m)]
     states = [
         m
         for m in others
@@ -382,8 +382,6 @@ def _assembled(
 
 
 PRONOUNS = GRAMMAR["subject_pronouns"]
-#: Nouns of goods a firm's name may qualify ("Geely kits", "Chery models").
-GOODS = KIT_WORDS | {w.lower() for w in load_lexicon().product_words}
 #: How far after an assembly verb the brand assembled may stand ("assemble pour sa part
 #: des modèles des marques chinoises BAIC"), and before it its subject.
 BRAND_REACH = 8

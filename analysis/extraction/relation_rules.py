@@ -16,6 +16,7 @@ from analysis.extraction.relation_context import (
     KIT_WORDS,
     LOCATIVE,
     PLACE_TARGETS,
+    PRODUCTS,
     TO,
     UNKNOWN,
     WINDOW,
@@ -23,6 +24,7 @@ from analysis.extraction.relation_context import (
     Cue,
     _coordinated,
     _dist,
+    _goods_name,
     _is_country,
     _is_place,
     _nearest,
@@ -39,6 +41,17 @@ def _directed(
     X's model") names the supplier after it; with nothing after it, the actors between
     the subject and the cue are what is supplied to the subject ("X assembles JAC and
     Chery models from kits")."""
+    if cue.relation == "supply":
+        # "assembling Sitrak heavy trucks from kits supplied by X", "les SUV Jetour": a
+        # brand of vehicles neither supplies nor receives them ("Geely kits" do supply,
+        # and so does a firm: "building Dongfeng vans from kits supplied by the group").
+        def vehicle(m: Mention) -> bool:
+            if m.entity == UNKNOWN or kb.actors[m.entity].type != "brand":
+                return False  # a firm named with its vans still trades ("Dongfeng vans")
+            return _goods_name(doc, m, PRODUCTS) or doc[max(m.start - 1, 0)].lower_ in PRODUCTS
+
+        before = [m for m in before if not vehicle(m)]
+        after = [m for m in after if not vehicle(m)]
     opening = _opening_phrase_end(doc, cue)
     # Complements ("in Kazakhstan", "entre la Pologne et la Lituanie") are no subjects.
     complements = [

@@ -44,18 +44,18 @@ Method (cited by the methods appendix). Relations are found sentence by sentence
      "à" sold what was bought ("racheté cette participation à X"): it is not what was
      bought, nor a supplier when a stake, firm or plant is bought. A supply verb after a
      dative pronoun ("Y, qui lui fournit des boîtes") supplies the sentence's first
-     firm. A participle qualifying goods ("des packs livrés à Y") names its supplier
-     only with "par"/"from" after it. With nothing after a supply cue, what the
-     subject assembles is supplied to it ("X assembles JAC and Chery models from
-     kits"). A country adjective is never an agent here, and a possessor is never
-     what is acquired ("Mercedes-Benz's plant").
-     A complement cue ("filiale de X", "a unit of X") takes its owner right after it
-     and what is owned as the nearest actor before it. Participles that are cues only
-     as passives ("owned 66% by X and 34% by Y", "détenue à parts égales par X et Y",
-     "run by X") make each agent an owner of the sentence's subject, and a
-     "dont"/"whose"/"in which" clause holding an ownership cue makes its subject an
-     owner of the antecedent ("X, dont l'allemand Y détient 25 %"); "X, whose Y
-     subsidiary ..." makes X the owner of Y.
+     firm. A brand of vehicles ("Sitrak heavy trucks", "les SUV Jetour") neither
+     supplies nor receives them. A participle qualifying goods ("des packs livrés à Y")
+     names its supplier only with "par"/"from" after it. With nothing after a supply
+     cue, what the subject assembles is supplied to it ("X assembles JAC and Chery
+     models from kits"). A country adjective is never an agent here, and a possessor is
+     never what is acquired ("Mercedes-Benz's plant"). A complement cue ("filiale de X",
+     "a unit of X") takes its owner right after it and what is owned as the nearest
+     actor before it. Participles that are cues only as passives ("owned 66% by X and
+     34% by Y", "détenue à parts égales par X et Y", "run by X") make each agent an
+     owner of the sentence's subject, and a "dont"/"whose"/"in which" clause holding an
+     ownership cue makes its subject an owner of the antecedent ("X, dont l'allemand Y
+     détient 25 %"); "X, whose Y subsidiary ..." makes X the owner of Y.
    - *sales*: "X a vendu son usine de Y à Z", "X sold its stake in Y to Z": Z acquires
      Y (the first actor between the verb and "à"/"to"); the plant or stake changing
      hands is no production or ownership of X, and the seller of a plant exits the
@@ -75,7 +75,8 @@ Method (cited by the methods appendix). Relations are found sentence by sentence
      follows another verb when a pronoun is the cue's subject: "assembling Kia models,
      which it builds in Y"; nor the parents of an unnamed joint venture that is the
      subject: "X said that its joint venture with Y had assembled ... in Z"; nor a name
-     that qualifies goods: "assembles Geely kits"; nor an organisation whose sentence
+     that qualifies goods: "assembles Geely kits", "NdFeB magnet plants", "les Evolute,
+     sa marque"; nor an organisation whose sentence
      names goods assembled somewhere: "lets cars assembled in Y enter"), else an agent
      after it ("assemblés par X") or the plant's owner ("l'usine Hyundai", "built at
      X's plant in Y"), with firms coordinated with it. The brands assembled there are

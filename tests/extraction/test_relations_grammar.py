@@ -206,6 +206,21 @@ def relations(text: str, lang: str) -> set[tuple[str, str, str]]:
             set(),
             {("Quellon Motors", "Varkon Industries", "partnership")},
         ),
+        # A brand of vehicles is neither their producer nor their recipient.
+        (
+            "en",
+            "Varkon Industries has begun assembling Sitrak heavy trucks there from kits "
+            "supplied by Sinotruk.",
+            set(),
+            {("Sinotruk", "Sitrak", "supply")},
+        ),
+        (
+            "fr",
+            "Le groupe assemble les Evolute, sa marque de voitures électriques, dans son usine "
+            "de Lipetsk.",
+            set(),
+            {("Evolute", "Lipetsk", "production")},
+        ),
         # Talks that are not said to have failed stay (the convention of the book).
         (
             "fr",
