@@ -80,10 +80,21 @@ def _sales(
     return out
 
 
+#: Words that open an infinitive or gerund clause ("avant de quitter", "before leaving").
+NONFINITE_LEADS = frozenset(
+    ("avant", "before", "after", "en", "pour", "sans", "après", "avoir", "having", "then")
+)
+
+
 def _shares_subject(doc: Doc, m: Mention, cue: Cue) -> bool:
     """Is the cue a verb coordinated after ``m``'s clause with no subject of its own
     ("... to Y in 2023 and left", "... à Y, puis a quitté")? Only auxiliaries and
     adverbs stand between the "and"/"et" and the cue."""
+    # "... à Z, avant de quitter la Russie", "before leaving", "en quittant": an
+    # infinitive or gerund clause has the main clause's subject.
+    lead = [t.lower_ for t in doc[max(cue.start - 3, m.end) : cue.start] if t.text != ","]
+    if lead and set(lead) & NONFINITE_LEADS and set(lead) <= NONFINITE_LEADS | {"de", "d'"}:
+        return True
     joint = next(
         (i for i in range(cue.start - 1, m.end - 1, -1) if doc[i].lower_ in ("and", "et", "puis")),
         None,

@@ -56,10 +56,11 @@ Method (cited by the methods appendix). Relations are found sentence by sentence
      owner of the sentence's subject, and a "dont"/"whose"/"in which" clause holding an
      ownership cue makes its subject an owner of the antecedent ("X, dont l'allemand Y
      détient 25 %"); "X, whose Y subsidiary ..." makes X the owner of Y.
-   - *sales*: "X a vendu son usine de Y à Z", "X sold its stake in Y to Z": Z acquires
-     Y (the first actor between the verb and "à"/"to"); the plant or stake changing
-     hands is no production or ownership of X, and the seller of a plant exits the
-     plant's country ("... to Z in 2023 and left Russia": the seller leaves, not Z).
+   - *sales*: "X a vendu son usine de Y à Z", "X sold its stake in Y to Z": Z acquires Y
+     (the first actor between the verb and "à"/"to"); the plant or stake changing hands
+     is no production or ownership of X, and the seller of a plant exits the plant's
+     country ("... to Z in 2023 and left Russia", "..., avant de quitter la Russie": the
+     seller leaves, not Z).
    - *assembly of another maker's brand*: "X assembles Kia and Chery models", "X monte
      des Geely": the brands named within 8 words after the verb supply X (kits, platform
      or licence), X being the firm right before the verb; a brand X owns is not

@@ -221,6 +221,17 @@ def relations(text: str, lang: str) -> set[tuple[str, str, str]]:
             set(),
             {("Evolute", "Lipetsk", "production")},
         ),
+        # An infinitive or gerund clause has the main clause's subject.
+        (
+            "fr",
+            "Quellon Motors a vendu en 2023 son usine d'Almaty au distributeur Varkon "
+            "Industries, avant de quitter le Kazakhstan.",
+            {
+                ("Quellon Motors", "Kazakhstan", "exit"),
+                ("Varkon Industries", "Almaty", "acquisition"),
+            },
+            {("Varkon Industries", "Kazakhstan", "exit")},
+        ),
         # Talks that are not said to have failed stay (the convention of the book).
         (
             "fr",
