@@ -19,6 +19,8 @@ DENIAL_REACH = 8
 
 
 PLANNED = GRAMMAR["planned"]
+CONSTRUCTION = GRAMMAR["construction"]
+ABOUT = GRAMMAR["about"]
 MODAL = GRAMMAR["modal"]
 #: Conjunctions after which a sentence-opening modal governs the whole clause.
 THAT = GRAMMAR["complementizers"]
@@ -71,17 +73,44 @@ def _modal(doc: Doc, cue: Cue, start: int) -> bool:
     return False
 
 
+def _object_of(doc: Doc, verb: int, noun: int) -> bool:
+    """Only articles, adjectives, numbers, adverbs and compound nouns stand between the
+    verb and the noun ("construit ainsi une usine", "is building a new battery plant")."""
+    return all(u.pos_ in ("DET", "ADJ", "NUM", "NOUN", "ADV") for u in doc[verb + 1 : noun])
+
+
 def _planned(doc: Doc, cue: Cue, start: int) -> bool:
     """A plant noun that is only planned or negotiated: a word of ``PLANNED`` within 8
     words before it, with no full stop or semicolon between ("signed a memorandum on a
     possible assembly plant near X")."""
-    if cue.relation != "production" or cue.text.lower() not in PLANT_NOUNS:
+    if cue.relation != "production":
         return False
+    # "construit une usine de cellules à X", "is building a new battery plant": the
+    # plant is the verb's object (not "builds cars at its plant").
+    if cue.text.lower() in CONSTRUCTION:
+        return any(
+            t.lower_ in PLANT_NOUNS and _object_of(doc, cue.start, t.i)
+            for t in doc[cue.end : cue.end + 5]
+        )
+    if cue.text.lower() not in PLANT_NOUNS:
+        return False
+    for t in doc[max(start, cue.start - 5) : cue.start]:
+        if t.lower_ in CONSTRUCTION and _object_of(doc, t.i, cue.start):
+            return True
     for t in reversed(doc[max(start, cue.start - 8) : cue.start]):
         if t.text in (";", "."):
             return False
         if t.lower_ in PLANNED:
             return True
+    # "a memorandum of understanding with X on a spherical-graphite and anode plant":
+    # the plan's noun further back, tied to the plant by "on"/"sur".
+    about = [t.i for t in doc[max(start, cue.start - 8) : cue.start] if t.lower_ in ABOUT]
+    if about:
+        for t in reversed(doc[max(start, about[-1] - 10) : about[-1]]):
+            if t.text in (";", ".", ","):
+                return False
+            if t.lower_ in PLANNED:
+                return True
     return False
 
 
@@ -94,11 +123,15 @@ def _negated(doc: Doc, cue: Cue, start: int) -> bool:
             break
         if t.lower_ in NEGATIONS:
             return True
+    denial = False
     for t in reversed(doc[max(start, cue.start - DENIAL_REACH) : cue.start]):
         if t.text in (".", ";", ":"):
-            return False
+            break
         if t.lower_ in DENIALS:
-            return True
+            denial = True
+            break
+    if denial:
+        return True
     # "dément que la future X repose sur une plateforme Y", "denied a report in the daily
     # Z that it was buying ...": the denied clause, however long.
     for t in reversed(doc[start : cue.start]):

@@ -108,23 +108,24 @@ Method (cited by the methods appendix). Relations are found sentence by sentence
    or in exploration. A factsheet's record lines ("- Parent: Y", "- Plants: Z" under a
    heading "X") are read as rows whose subject is the heading's actor.
 5. **Filters.** A cue with a negation just before it ("no plans to invest", "n'a pas
-   investi") or a denial earlier in its clause ("has denied that it is in talks with
-   X", "dément toute négociation") states nothing, nor does a plant that is only
-   planned or negotiated ("a memorandum on a possible assembly plant near X"), nor a
-   plan, a possibility or an expectation: a cue shortly after "plans to", "envisage
-   de", "is expected to", "pourrait", an English modal (could, will, may) or a French
-   verb in the conditional or future ("fournirait", "construira"), or in a clause
-   opened by "Il est possible que" / "It is likely that". Nor does a cue followed by a
-   statement that nothing was concluded or a denial later in its sentence ("discute
-   avec X sans avoir rien signé", "but said nothing had been signed", "n'ont pas
-   abouti", "was negotiating with X; Y denied it"), or one in a clause a denial
-   introduces ("denied a report in the daily Z that it was buying ..."). A site still
-   under construction ("toujours en chantier") produces nothing. No relation of an actor
-   with itself, nor of a person or government body with its own country; a country
-   is a market, not a customer (no supply to a country); a city or region takes part
-   only where a plant can be (production, acquisition, investment, exit); one row per
-   (source, target, type, sentence). Planned and denied relations are left out, not
-   marked: the sentence-level table states only what the seeds state as fact.
+   investi") or a denial earlier in its clause ("has denied that it is in talks with X",
+   "dément toute négociation") states nothing, nor does a plant that is only planned,
+   negotiated or being built ("construit une usine", "a memorandum ... on a possible
+   assembly plant near X"), nor a plan, a possibility or an expectation: a cue shortly
+   after "plans to", "envisage de", "is expected to", "pourrait", an English modal
+   (could, will, may) or a French verb in the conditional or future ("fournirait",
+   "construira"), or in a clause opened by "Il est possible que" / "It is likely that".
+   Nor does a cue followed by a statement that nothing was concluded or a denial later
+   in its sentence ("discute avec X sans avoir rien signé", "but said nothing had been
+   signed", "n'ont pas abouti", "was negotiating with X; Y denied it"), or one in a
+   clause a denial introduces ("denied a report in the daily Z that it was buying ...").
+   A site still under construction ("toujours en chantier") produces nothing. No
+   relation of an actor with itself, nor of a person or government body with its own
+   country; a country is a market, not a customer (no supply to a country); a city or
+   region takes part only where a plant can be (production, acquisition, investment,
+   exit); one row per (source, target, type, sentence). Planned and denied relations are
+   left out, not marked: the sentence-level table states only what the seeds state as
+   fact.
 
 The rule is deliberately simple: the parse of scraped news text is unreliable, and a
 window rule behaves the same in both languages. Its errors are measured against the

@@ -232,6 +232,51 @@ def relations(text: str, lang: str) -> set[tuple[str, str, str]]:
             },
             {("Varkon Industries", "Kazakhstan", "exit")},
         ),
+        # A plant being built, or one a memorandum is about, produces nothing yet.
+        (
+            "fr",
+            "Varkon Industries construit une usine de cellules à Almaty.",
+            set(),
+            {("Varkon Industries", "Almaty", "production")},
+        ),
+        (
+            "en",
+            "Quellon Motors signed a memorandum of understanding with Varkon Industries on "
+            "a spherical-graphite and anode plant in Almaty.",
+            set(),
+            {
+                ("Varkon Industries", "Almaty", "production"),
+                ("Quellon Motors", "Almaty", "production"),
+            },
+        ),
+        (
+            "en",
+            "Varkon Industries is building a new battery plant in Almaty.",
+            set(),
+            {("Varkon Industries", "Almaty", "production")},
+        ),
+        (
+            "en",
+            "Varkon Industries builds trucks at its plant in Almaty.",
+            {("Varkon Industries", "Almaty", "production")},
+            set(),
+        ),
+        (
+            "en",
+            "Varkon Industries built its Almaty plant in 2019 and assembles trucks there.",
+            {("Varkon Industries", "Almaty", "production")},
+            set(),
+        ),
+        (
+            "fr",
+            "Quellon Motors et Varkon Industries : assemblage de camions à Almaty envisagé, "
+            "aucun accord signé.",
+            set(),
+            {
+                ("Quellon Motors", "Almaty", "production"),
+                ("Varkon Industries", "Almaty", "production"),
+            },
+        ),
         # Talks that are not said to have failed stay (the convention of the book).
         (
             "fr",
