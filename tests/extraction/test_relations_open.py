@@ -68,7 +68,8 @@ def check_relations(text: str, lang: str, wanted: set, unwanted: set) -> None:
         ),
         # An apposition is out of reach: Rosatom does not build the plant.
         (
-            "Renera, the battery arm of Rosatom, is building a gigafactory in Kaliningrad.",
+            "Renera, the battery arm of Rosatom, assembles cells at its gigafactory in "
+            "Kaliningrad.",
             "en",
             {("Renera", "Kaliningrad", "production")},
             {("Rosatom", "Kaliningrad", "production")},
