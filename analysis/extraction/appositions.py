@@ -23,18 +23,16 @@ from spacy.tokens import Doc
 
 from analysis.extraction.actors import NAME, KnowledgeBase, Mention
 from analysis.extraction.descriptors import LEXICON_PATH, PARENT_WINDOW, _token_words, _words
+from analysis.extraction.grammar import GRAMMAR
 
 #: How many lower-case tokens may stand before the head and between it and "de"/"of"
 #: ("fast-growing off-road brand" is six).
 ADJECTIVES = 6
 
 
-@functools.cache
 def _grammar(key: str) -> frozenset[str]:
-    """A word list of ``relations.yaml``'s ``grammar`` (read from there: ``relation_context``
-    imports this module)."""
-    with open(LEXICON_PATH.parent / "relations.yaml", encoding="utf-8") as fh:
-        return frozenset(yaml.safe_load(fh)["grammar"][key])
+    """A word list of ``relations.yaml``'s ``grammar`` (``grammar``)."""
+    return GRAMMAR[key]
 
 
 def former_words() -> frozenset[str]:

@@ -8,27 +8,15 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from pathlib import Path
 
-import yaml
 from spacy.tokens import Doc
 
 from analysis.extraction.actors import ATTRIBUTE, PLACE_TYPES, KnowledgeBase, Mention
 from analysis.extraction.appositions import apposition_words
 from analysis.extraction.descriptors import load_lexicon as load_descriptors
+from analysis.extraction.grammar import GRAMMAR, RELATIONS_LEXICON
 
-LEXICON_PATH = Path(__file__).resolve().parents[1] / "data" / "lexicons" / "relations.yaml"
-
-
-@functools.cache
-def load_grammar(path: Path = LEXICON_PATH) -> dict[str, frozenset[str]]:
-    """The ``grammar`` word lists of the relation lexicon (locatives, sale verbs...)."""
-    with open(path, encoding="utf-8") as fh:
-        return {k: frozenset(v) for k, v in yaml.safe_load(fh)["grammar"].items()}
-
-
-#: The function words the rules read, from ``relations.yaml``'s ``grammar`` section.
-GRAMMAR = load_grammar()
+LEXICON_PATH = RELATIONS_LEXICON
 
 RELATION_TYPES = (
     "partnership",

@@ -1,0 +1,22 @@
+"""The function words the extraction rules read: ``relations.yaml``'s ``grammar``
+section, loaded once. Discovery, appositions and the relation rules all read their word
+lists (locatives, agents, goods nouns...) from here, so that a word is listed once."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import yaml
+
+RELATIONS_LEXICON = Path(__file__).resolve().parents[1] / "data" / "lexicons" / "relations.yaml"
+
+
+@functools.cache
+def load_grammar(path: Path = RELATIONS_LEXICON) -> dict[str, frozenset[str]]:
+    """The ``grammar`` word lists of the relation lexicon."""
+    with open(path, encoding="utf-8") as fh:
+        return {k: frozenset(v) for k, v in yaml.safe_load(fh)["grammar"].items()}
+
+
+GRAMMAR = load_grammar()
