@@ -28,6 +28,8 @@ from pathlib import Path
 import yaml
 from spacy.tokens import Doc
 
+from analysis.extraction.grammar import GRAMMAR
+
 LEXICON_PATH = Path(__file__).resolve().parents[1] / "data" / "lexicons" / "descriptors.yaml"
 #: How far (tokens) a head may stand from the name it describes, fillers included.
 HEAD_WINDOW = 5
@@ -46,7 +48,7 @@ class Attribute:
 
     attribute: str  # type, sector, country or parent
     value: str
-    basis: str  # "descriptor", "apposition", "parent", "name", "NER label"
+    basis: str  # "descriptor", "apposition", "parent", "name", "context", "NER label"
     text: str  # the words it rests on, as written
 
 
@@ -224,8 +226,32 @@ def describe(
         if prev.lower_ in PLACE_PREPOSITIONS:
             out.append(Attribute("type", "place", "locative", doc[start - 1 : end].text))
     if not any(a.attribute == "type" for a in out):
-        out += _from_name(doc[start:end].text, label, lex)
+        named = _from_name(doc[start:end].text, label, lex)
+        # (an ORG stays one: "l'usine de VJC" is VJC's plant)
+        context = None if label == "ORG" else _from_context(doc, start, sent_start, lex)
+        out += named if named[0].basis == "name" or context is None else [context]
     return out
+
+
+def _from_context(doc: Doc, start: int, sent_start: int, lex: Lexicon) -> Attribute | None:
+    """The type the words before a name give it, when its own words say nothing: the
+    agent of a participle is an organisation ("fabriqués par X", "supplied by X"), and
+    so is the maker of goods ("les moteurs de X"); what follows a plant noun is a place
+    ("son usine de X", "a plant in X")."""
+    if start - 2 < sent_start:
+        return None
+    prev, head = doc[start - 1], doc[start - 2]
+    text = doc[start - 2 : start + 1].text
+    participle = "Part" in head.morph.get("VerbForm") or head.tag_ == "VBN"
+    if prev.lower_ in GRAMMAR["agent"] and participle:
+        return Attribute("type", "company", "context", text)
+    if prev.lower_ in GRAMMAR["plant_of"] | GRAMMAR["locative"]:
+        if head.lower_ in GRAMMAR["plant_nouns"]:
+            return Attribute("type", "place", "context", text)
+        goods = GRAMMAR["kit_words"] | GRAMMAR["contributions"] | lex.product_words
+        if prev.lower_ in GRAMMAR["plant_of"] and head.lower_ in goods:
+            return Attribute("type", "company", "context", text)
+    return None
 
 
 def _typed(kind: str, sector: str, country: str, basis: str, text: str) -> list[Attribute]:

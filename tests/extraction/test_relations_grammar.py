@@ -336,3 +336,34 @@ def test_a_rows_status_and_contribution_say_what_the_partner_does(row, wanted, u
     found = relations(row, "fr" if "ville" in row else "en")
     assert wanted in found, found
     assert unwanted not in found, found
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "name", "kind"),
+    [
+        # The agent of a participle, and the maker of goods, are organisations ...
+        (
+            "fr",
+            "GAZ reçoit des moteurs diesel fabriqués par Yuchai dans son usine de Yulin.",
+            "Yuchai",
+            "company",
+        ),
+        (
+            "fr",
+            "Privé des moteurs de Cummins, GAZ s'est tourné vers la Chine.",
+            "Cummins",
+            "company",
+        ),
+        # ... and what follows a plant noun is a place, unless NER calls it an organisation.
+        (
+            "fr",
+            "GAZ reçoit des moteurs diesel fabriqués par Yuchai dans son usine de Yulin.",
+            "Yulin",
+            "place",
+        ),
+    ],
+)
+def test_the_words_before_a_name_type_it(lang, sentence, name, kind) -> None:
+    t = tables_for({"t": (sentence, lang)})
+    types = dict(zip(t.entities["entity"], t.entities["type"], strict=True))
+    assert types.get(name) == kind, types
