@@ -19,8 +19,16 @@ Method (cited by the methods appendix):
    at most ``MAX_TOKENS`` tokens, a proper noun among them, no verb, no digit-only
    start, not written all in capitals over several words (a headline), not a raw
    material ("Graphite sphérique") nor a model ("Qin Plus"). Candidates that
-   fail stay in ``candidates.csv`` for review, marked as not kept.
-4. **Names.** The discovered actor's name is the span's text without a leading article
+   fail stay in ``candidates.csv`` for review, marked as not kept. A known maker
+   followed by a model name ("Chery Tiggo 4", "des utilitaires Sollers Argo") is a
+   product too. A name discovered in an earlier paragraph of the document is linked
+   again wherever it is written and NER missed it (``pipeline``).
+4. **Types** (``descriptors``): from a descriptor before the name ("le constructeur
+   chinois X"), an apposition after it ("X, a battery maker"), words of the name
+   ("Tobol Lithium"), else the words before it when NER's label is not ORG (the agent
+   of a participle, "fabriqués par X", and the maker of goods, "les moteurs de X", are
+   organisations; "son usine de X" is a place), else the NER label.
+5. **Names.** The discovered actor's name is the span's text without a leading article
    or a trailing possessive; a name whose key (case, accents, punctuation folded)
    equals a knowledge-base alias is that known actor ("Avtovaz" is AvtoVAZ), also up to
    transliteration variants (``spelling_key``: "Toula" is Tula). Merging of

@@ -323,6 +323,33 @@ def _parse_and_link(
         yield from linked
 
 
+def _mentioned_again(doc: Doc, taken: set[int], state: _DocumentState) -> list[Mention]:
+    """Names discovered in an earlier paragraph of the document, written again here
+    where the recogniser missed them ("REPT Battero will supply ..."): mentions too."""
+    by_first: dict[str, list[str]] = {}
+    for name in state.discovered:
+        by_first.setdefault(name.split()[0], []).append(name)
+    out: list[Mention] = []
+    i = 0
+    while i < len(doc):
+        match = None
+        if i not in taken:
+            for name in sorted(by_first.get(doc[i].text, ()), key=len, reverse=True):
+                n = len(name.split())
+                for j in range(i + n, min(i + 2 * n + 1, len(doc) + 1)):
+                    if " ".join(doc[i:j].text.split()) == name:
+                        match = (name, j)
+                        break
+                if match:
+                    break
+        if match and not any(k in taken for k in range(i, match[1])):
+            out.append(Mention(match[0], i, match[1], doc[i : match[1]].text, NAME))
+            i = match[1]
+        else:
+            i += 1
+    return out
+
+
 def _discover(
     doc: Doc, mentions: list[Mention], state: _DocumentState
 ) -> tuple[list[Candidate], list[Mention], list[tuple[Mention, list[Attribute]]]]:
@@ -335,6 +362,11 @@ def _discover(
         if c.actor:
             name = c.actor if c.actor in kb.actors else state.name(c)
             found.append((Mention(name, c.start, c.end, doc[c.start : c.end].text, NAME), c))
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    taken |= {i for c in cands for i in range(c.start, c.end)}
+    again = _mentioned_again(doc, taken, state)
+    if again:
+        mentions = assign_roles(doc, sorted([*mentions, *again], key=lambda m: m.start), state.view)
     if not found:
         return cands, mentions, []
     countries = {}

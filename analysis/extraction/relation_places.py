@@ -236,6 +236,11 @@ def _production(
     # "... lent $102 million to Syrah for its Vidalia plant": "its" plant is the nearest
     # firm's.
     owned = any(t.lower_ in POSSESSIVES for t in doc[max(cue.start - 3, 0) : cue.start])
+    sent_from = any(t.lower_ in ("from", "depuis") for t in doc[max(cue.start - 3, 0) : cue.start])
+    if owned and sent_from:
+        # "... supply packs to X from its plant in Y": what is sent from "its" plant is
+        # the supplier's, not the recipient's (but "lent $1m to X for its plant": X's).
+        near = [m for m in near if doc[max(m.start - 1, 0)].lower_ not in TO] or near
     first_firm = (near[-1] if owned else near[0]) if near else None
     # "... began assembling the Kia and JAC models it already builds there": with a
     # pronoun as the verb's subject, a firm that follows another verb is what is built,

@@ -246,3 +246,18 @@ def test_ner_counts_are_reported() -> None:
     stats = seed_tables().stats
     assert 0 < stats.ner_tokens < stats.tokens
     assert stats.ner_summary().startswith(f"NER ran on {stats.ner_tokens:,} of ")
+
+
+def test_a_name_discovered_earlier_is_a_mention_where_ner_misses_it() -> None:
+    import spacy
+
+    from analysis.extraction.actors import load_knowledge_base
+    from analysis.extraction.pipeline import _DocumentState, _mentioned_again
+
+    state = _DocumentState(load_knowledge_base(), None)
+    state.discovered["Varkon Battero"] = next(iter(load_knowledge_base().actors.values()))
+    doc = spacy.blank("en")("Varkon Battero will supply packs from its plant, Varkon said.")
+    again = _mentioned_again(doc, set(), state)
+    assert [(m.entity, m.start, m.end) for m in again] == [("Varkon Battero", 0, 2)]
+    # Tokens already taken by another mention are left alone.
+    assert _mentioned_again(doc, {0}, state) == []
