@@ -24,7 +24,7 @@ from analysis.extraction.relation_context import (
     _former,
     _is_place,
 )
-from analysis.extraction.relation_rules import _opening_phrase_end, _passive_agent, _passive_owners
+from analysis.extraction.relation_syntax import _opening_phrase_end, _passive_agent, _passive_owners
 
 #: Relative pronouns whose clause states who owns the antecedent ("X, dont Y détient").
 OWNER_RELATIVE = GRAMMAR["owner_relative"]

@@ -28,7 +28,15 @@ from analysis.extraction.relation_context import (
     _is_country,
     _is_place,
     _nearest,
-    _possessive,
+)
+from analysis.extraction.relation_syntax import (
+    _object,
+    _opening_phrase_end,
+    _passive_agent,
+    _passive_owners,
+    _plant_of,
+    _reduced_participle,
+    _seller,
 )
 
 
@@ -192,8 +200,6 @@ def _directed(
 
 
 OF_WORDS = GRAMMAR["of_words"]
-#: Words that introduce a purchase's seller ("from X", "auprès de X", "à X").
-SELLER_WORDS = GRAMMAR["from_seller"] | {"à", "au", "aux"}
 POSSESSIVES = GRAMMAR["possessives"]
 #: Nouns a supply cue may qualify ("supply agreement", "contrat de fourniture").
 CONTRACT_WORDS = frozenset(GRAMMAR["contracts"])
@@ -207,108 +213,6 @@ NOT_SUBJECT = LOCATIVE | GRAMMAR["between"]
 #: named right after it (the one-word owned heads of ``descriptors.yaml``).
 OWNED_HEADS = owned_head_words()
 LABEL_DASHES = GRAMMAR["label_dashes"]
-
-
-def _seller(doc: Doc, m: Mention, cue: Cue, kb: KnowledgeBase) -> bool:
-    """A firm after a purchase cue introduced by "from"/"auprès de", or by "à" in
-    French ("racheter X à Y"; not "à Kalouga", a place), with at most two lower-case
-    words between ("à l'australien X", "from the Australian miner X")."""
-    if m.entity != UNKNOWN and _is_place(m, kb):
-        return False
-    for k in range(max(m.start - 3, cue.end), m.start):
-        word = doc[k].lower_
-        if word in SELLER_WORDS and all(
-            t.is_lower and not t.is_punct and t.pos_ != "VERB" for t in doc[k + 1 : m.start]
-        ):
-            return True
-    return False
-
-
-def _opening_phrase_end(doc: Doc, cue: Cue) -> int:
-    """End of a phrase that opens the sentence with a preposition or a participle and a
-    comma ("Next door to the X site in Y, Z assembles ..."; "Dans la région de Y, Z ...";
-    "Contrôlé par X, Z ..."): its actors are not the subject. The sentence's start if
-    there is none."""
-    sent = doc[cue.start].sent
-    # "Kazakhstan -- SaryarkaAvtoProm, ...": a newsletter item's label.
-    dash = next(
-        (t.i for t in doc[sent.start : min(cue.start, sent.start + 4)] if t.text in LABEL_DASHES),
-        None,
-    )
-    if dash is not None:
-        return dash + 1
-    first = doc[sent.start]
-    # "Contrôlé par X," (the tagger may take a capitalised participle for a noun).
-    participle = (first.pos_ == "VERB" and "Part" in first.morph.get("VerbForm")) or (
-        sent.start + 1 < cue.start and doc[sent.start + 1].lower_ in AGENT
-    )
-    if sent.start >= cue.start or (
-        first.pos_ != "ADP" and first.lower_ not in LOCATIVE and not participle
-    ):
-        return sent.start
-    comma = next((t.i for t in doc[sent.start : cue.start] if t.text == ","), None)
-    return comma + 1 if comma is not None else sent.start
-
-
-def _plant_of(doc: Doc, m: Mention, pool: list[Mention], kb: KnowledgeBase) -> Mention | None:
-    """What changes hands when ``m`` is named: ``m`` itself, or for a possessive owner
-    ("Hyundai's plant in St Petersburg", "Volkswagen's Kaluga factory") the place named
-    with its plant, if any (the owner is not sold)."""
-    if not _possessive(doc, m):
-        return m
-    return next(
-        (p for p in pool if p.entity != UNKNOWN and _is_place(p, kb) and 0 < p.start - m.end <= 5),
-        None,
-    )
-
-
-def _object(doc: Doc, m: Mention) -> bool:
-    """Is ``m`` introduced as an object or complement ("des BAIC", "of Chery")?"""
-    return m.start > 0 and doc[m.start - 1].lower_ in OBJECT_MARKERS
-
-
-#: Words before a name that make it an object or complement, not a subject.
-OBJECT_MARKERS = GRAMMAR["object_markers"]
-
-
-def _reduced_participle(doc: Doc, cue: Cue) -> bool:
-    """A participle right after a common noun ("cars assembled in X", "des packs livrés
-    à Y"): it qualifies the noun, and the sentence's subject is not its agent."""
-    tok = doc[cue.start]
-    participle = "Part" in tok.morph.get("VerbForm") or tok.tag_ == "VBN"
-    prev = doc[cue.start - 1] if cue.start > 0 else None
-    return participle and prev is not None and prev.pos_ == "NOUN" and prev.is_lower
-
-
-def _passive_agent(doc: Doc, end: int) -> int | None:
-    """The index of "par"/"by" that makes the cue ending at ``end`` passive, if any: right
-    after it, or after a few adverbs, numbers or percentages ("owned 66% by")."""
-    for i in range(end, min(end + 5, len(doc))):
-        tok = doc[i]
-        if tok.lower_ in AGENT:
-            return i
-        if not (
-            tok.pos_ in ("ADV", "NUM")
-            or tok.like_num
-            or tok.text == "%"
-            or tok.lower_ in ("à", "parts", "égales", "en", "majorité", "per", "cent")
-        ):
-            return None
-    return None
-
-
-def _passive_owners(doc: Doc, after: list[Mention]) -> list[Mention]:
-    """The owners after a passive's "par"/"by": the first, and those joined to it by
-    "et"/"and" before the next comma ("owned 66% by X and 34% by state-owned Y")."""
-    if not after:
-        return []
-    group = [after[0]]
-    for m in after[1:]:
-        between = [t.text.lower() for t in doc[group[-1].end : m.start]]
-        if any(w in (",", ";") for w in between) or not {"et", "and"} & set(between):
-            break
-        group.append(m)
-    return group
 
 
 def _partnership(

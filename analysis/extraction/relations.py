@@ -178,8 +178,10 @@ from analysis.extraction.relation_context import (  # noqa: F401 - re-exported
     plant_city,
 )
 from analysis.extraction.relation_modality import _modal, _negated, _planned
-from analysis.extraction.relation_places import _assembled, _leavers, _production, _sales
-from analysis.extraction.relation_rules import _directed, _keep, _partnership, _passive_agent
+from analysis.extraction.relation_places import _assembled, _leavers, _sales
+from analysis.extraction.relation_production import _production
+from analysis.extraction.relation_rules import _directed, _keep, _partnership
+from analysis.extraction.relation_syntax import _passive_agent
 from analysis.extraction.relation_tables import is_record, is_table_row, not_yet, table_relations
 
 

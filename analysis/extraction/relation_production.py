@@ -1,0 +1,254 @@
+"""The production rule: who makes things where (see ``relations`` for the method).
+
+A production cue's target is a place introduced by a locative, a plant noun's
+complement or a place opening the sentence; its source is the firm that is the cue's
+subject, an agent after it, or the plant's owner. Split from ``relation_places`` (sales,
+exits and assembled brands), which it shares its word lists with.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from analysis.extraction.actors import ADJECTIVE, KnowledgeBase, Mention
+from analysis.extraction.descriptors import load_lexicon
+from analysis.extraction.relation_context import (
+    AGENT,
+    BOUGHT,
+    GRAMMAR,
+    JV_WORDS,
+    LOCATIVE,
+    PLACE_WINDOW,
+    PLANT_NOUNS,
+    PLANT_OF,
+    SALE,
+    TO,
+    UNKNOWN,
+    WINDOW,
+    WITH,
+    Cue,
+    _coordinated,
+    _dist,
+    _goods_name,
+    _is_country,
+    _is_place,
+    _nearest,
+    _possessive,
+)
+from analysis.extraction.relation_rules import MARKETS, OF_WORDS, POSSESSIVES
+from analysis.extraction.relation_syntax import _reduced_participle
+
+PRONOUNS = GRAMMAR["subject_pronouns"]
+
+
+def _production(
+    doc: Doc, parts: list[Mention], after: list[Mention], cue: Cue, kb: KnowledgeBase
+) -> list[tuple[str, str]]:
+    introducers = LOCATIVE | (PLANT_OF if cue.text.lower() in PLANT_NOUNS else frozenset())
+    places = [
+        m
+        for m in after
+        if m.entity != UNKNOWN
+        and _is_place(m, kb)
+        and m.start - cue.end <= PLACE_WINDOW
+        and any(t.lower_ in introducers for t in doc[max(m.start - 3, cue.end) : m.start])
+        and not (m.kind == ADJECTIVE and doc[m.start - 1].lower_ in MARKETS)
+        # "la production ... sur des lignes achetées en Chine": another verb's place.
+        and not any(
+            t.pos_ == "VERB" and "Part" in t.morph.get("VerbForm") for t in doc[cue.end : m.start]
+        )
+    ]
+    if not places:
+        # "son usine de Togliatti" named as a plant of the knowledge base: that plant.
+        places = [
+            m
+            for m in parts
+            if m.entity != UNKNOWN and _is_place(m, kb) and m.start <= cue.start < m.end
+        ]
+    if not places and cue.text.lower() in PLANT_NOUNS:
+        # "its Moscow plant", "Great Wall Motor's Tula plant", "its Vidalia anode plant":
+        # a place right before it, or one common noun before it.
+        places = [
+            m
+            for m in parts
+            if m.entity != UNKNOWN
+            and _is_place(m, kb)
+            and m.kind != ADJECTIVE
+            and (
+                m.end == cue.start
+                or (m.end == cue.start - 1 and doc[m.end].pos_ == "NOUN" and doc[m.end].is_lower)
+            )
+        ]
+    if not places:
+        # "In Jizzakh, ADM Jizzakh assembles ...": a place opening the sentence.
+        places = [
+            m
+            for m in parts
+            if m.entity != UNKNOWN
+            and m.end <= cue.start
+            and _is_place(m, kb)
+            and m.start > 0
+            and doc[m.start - 1].lower_ in LOCATIVE
+            and m.start - doc[m.start].sent.start <= 8
+            and m.end < len(doc)
+            and doc[m.end].text == ","
+        ]
+        places = places[:1]
+    if not places:
+        return []
+    first = min(places, key=lambda m: m.start)
+    targets = _coordinated(doc, first, places, LOCATIVE)
+    # "at X, in the Y region": the region says where the town X is; it is no second
+    # site (but "en Russie, dans la région de Y" is more precise than the country).
+    if not _is_country(first, kb):
+        targets = [first] + [t for t in targets if t is not first and not _region_of(doc, first, t)]
+    names = {t.entity for t in targets}
+    others = [m for m in parts if m.entity not in names]
+    # A firm produces; a country is the producer only when no firm is at hand and it
+    # is not itself a place where things are made ("La Chine souhaite produire ... au
+    # Kazakhstan", but not "produit au Brésil et en Hongrie").
+    firms = [m for m in others if m.kind == UNKNOWN or (m.entity and not _is_place(m, kb))]
+    # "assembles Geely kits", "Chery models": a name qualifying goods is no producer.
+    firms = [m for m in firms if not _goods_name(doc, m)]
+    states = [
+        m
+        for m in others
+        if m.entity
+        and _is_country(m, kb)
+        # "cars for the Russian market" make nothing there; "une initiative chinoise" may.
+        and not (
+            m.kind == ADJECTIVE
+            and any(t.lower_ in OF_WORDS for t in doc[max(m.start - 3, 0) : m.start])
+        )
+        and m.end <= cue.start
+        and not any(
+            t.lower_ in LOCATIVE or t.text == "," for t in doc[max(m.start - 2, 0) : m.start]
+        )
+        and not _possessive(doc, m)  # "Russia's first gigafactory" says where, not who
+    ]
+    # The firm before the cue (its subject), within a clause's reach; else one after it
+    # introduced as the agent ("assemblés par BelGee", "built by X").
+    before = [m for m in firms if m.end <= cue.start and not _possessive(doc, m)]
+    # After the cue: an agent ("assemblés par BelGee"), or a plant's owner ("l'usine
+    # Hyundai", "the plant of X").
+    plant = cue.text.lower() in PLANT_NOUNS
+    agents = [
+        m
+        for m in firms
+        if m.start >= cue.end
+        and (
+            # "assemblés par X", not "châssis livrés par X" further on
+            (doc[m.start - 1].lower_ in AGENT and m.start - cue.end <= 3)
+            or (plant and all(t.lower_ in PLANT_OF for t in doc[cue.end : m.start]))
+        )
+    ]
+    # The clause's first firm is its subject ("BelGee ... assembles Geely crossovers at
+    # its plant near Borisov": BelGee, not the nearer Geely).
+    near = [m for m in before if _dist(m, cue) <= 2 * WINDOW]
+    # "... lent $102 million to Syrah for its Vidalia plant": "its" plant is the nearest
+    # firm's.
+    owned = any(t.lower_ in POSSESSIVES for t in doc[max(cue.start - 3, 0) : cue.start])
+    sent_from = any(t.lower_ in ("from", "depuis") for t in doc[max(cue.start - 3, 0) : cue.start])
+    if owned and sent_from:
+        # "... supply packs to X from its plant in Y": what is sent from "its" plant is
+        # the supplier's, not the recipient's (but "lent $1m to X for its plant": X's).
+        near = [m for m in near if doc[max(m.start - 1, 0)].lower_ not in TO] or near
+    first_firm = (near[-1] if owned else near[0]) if near else None
+    # "... began assembling the Kia and JAC models it already builds there": with a
+    # pronoun as the verb's subject, a firm that follows another verb is what is built,
+    # not who builds it ("MAZ has signed ... for the trucks it builds in Minsk": MAZ).
+    if first_firm is not None and _pronoun_subject(doc, cue):
+        opening = doc[first_firm.start].sent.start
+        if any(t.pos_ in ("VERB", "AUX") for t in doc[opening : first_firm.start]):
+            first_firm = None
+    # "Kia cars are built at X's plant in Y": the plant's possessor runs it (unless the
+    # plant changes hands: "X's plant in Y was bought by Z").
+    owner = [m for m in firms if m.end <= cue.start and cue.start - m.end <= 2]
+    sold = any(t.lower_ in SALE | BOUGHT for t in doc[cue.end : doc[cue.start].sent.end])
+    if plant and owner and _possessive(doc, owner[-1]) and not sold:
+        first_firm = owner[-1]
+    if (
+        first_firm is not None
+        and _reduced_participle(doc, cue)
+        and (first_firm.entity == UNKNOWN or kb.actors[first_firm.entity].type != "company")
+    ):
+        # "The Union lets cars assembled in X enter Russia": an organisation whose
+        # sentence names goods assembled somewhere assembles nothing (a firm may: "X said
+        # it built 62,000 vehicles, including crossovers assembled in Y").
+        first_firm = None
+    if first_firm is not None and _venture_between(doc, first_firm, cue):
+        # "X said that its joint venture with Y had assembled ... in Z": the unnamed
+        # venture produces, not its parents.
+        return []
+    src = first_firm or _nearest(agents, cue) or _nearest(states, cue)
+    if src is None:
+        return []
+    sources = _coordinated(doc, src, firms if src in firms else states)
+    # "X, Y's joint venture with Z, builds": a possessor in an apposition, not a subject.
+    sources = [m for m in sources if m is src or not _possessive(doc, m)]
+    # The brands assembled there are not producers ("X assembles Kia and Chery models in
+    # Y": X produces; Kia and Chery supply X, see ``_assembled``), but the plant's owner or
+    # the agent named before the place is ("Haval cars are built at X's plant in Y",
+    # "faisant assembler ses modèles par X, à Y").
+    runner = [
+        m
+        for m in firms
+        if m.entity != UNKNOWN
+        and cue.end <= m.start < first.start
+        and (_possessive(doc, m) or doc[m.start - 1].lower_ in AGENT)
+    ]
+    if runner:
+        sources = _coordinated(doc, runner[0], runner)
+    return [(s.entity, t.entity) for s in sources for t in targets if s.entity != UNKNOWN]
+
+
+def _region_of(doc: Doc, first: Mention, m: Mention) -> bool:
+    """Is ``m`` a region named after ``first`` with only a comma and a locative between
+    ("Obchuga, in the Minsk region", "Assaka, dans la région d'Andijan")?"""
+    words = load_lexicon().region_words
+    between = {t.lower_ for t in doc[first.end : m.start]}
+    named = {w.lower() for w in m.text.replace("'", " ").split()}
+    return (
+        m.start > first.end
+        and "," in between
+        and not between & {"et", "and"}
+        and bool(named & words or between & words)
+    )
+
+
+def _venture_between(doc: Doc, firm: Mention, cue: Cue) -> bool:
+    """A joint-venture noun that a possessive or "with" ties to ``firm`` stands between
+    it and the cue verb, in one clause ("its joint venture with Y had assembled", "sa
+    coentreprise avec Y assemble"): the venture, not the firm, is the subject; and so
+    when the firm is the venture's partner ("its joint venture with China's Y")."""
+    lead = doc[max(firm.start - 4, 0) : firm.start]
+    partner = [t.i for t in lead if t.lower_ in WITH]
+    if partner and partner[-1] > 0 and doc[partner[-1] - 1].lower_ in JV_WORDS:
+        return True
+    for t in doc[firm.end : cue.start]:
+        if t.text in (";", ":"):
+            return False
+        # (not "X, Y's joint venture with Z, builds": an apposition of the subject)
+        if t.lower_ in JV_WORDS and any(u.pos_ in ("VERB", "AUX") for u in doc[firm.end : t.i]):
+            before = doc[max(t.i - 3, firm.end) : t.i]
+            after = doc[t.i + 1 : t.i + 2]
+            k = t.i + 1
+            while k < cue.start and doc[k].lower_ in ("partner", "partners", "partenaire"):
+                k += 1
+            if k < cue.start and doc[k].is_title and doc[k].lower_ not in WITH:
+                return False  # a named venture or partner ("its joint venture partner Y")
+            return any(u.lower_ in POSSESSIVES or u.text in ("'s", "’s") for u in before) or (
+                any(u.lower_ in WITH for u in after)
+            )
+    return False
+
+
+def _pronoun_subject(doc: Doc, cue: Cue) -> bool:
+    """A subject pronoun right before the cue verb, or before an adverb that precedes it
+    ("it builds", "it already builds", "qu'il assemble")."""
+    if doc[cue.start].pos_ not in ("VERB", "AUX"):
+        return False
+    k = cue.start - 1
+    if k > 0 and doc[k].pos_ == "ADV":
+        k -= 1
+    return k >= 0 and doc[k].lower_ in PRONOUNS
