@@ -48,7 +48,7 @@ class Attribute:
 
     attribute: str  # type, sector, country or parent
     value: str
-    basis: str  # "descriptor", "apposition", "parent", "name", "context", "NER label"
+    basis: str  # "descriptor", "apposition", "parent", "name", "context", "region", "NER label"
     text: str  # the words it rests on, as written
 
 
@@ -227,8 +227,10 @@ def describe(
             out.append(Attribute("type", "place", "locative", doc[start - 1 : end].text))
     if not any(a.attribute == "type" for a in out):
         named = _from_name(doc[start:end].text, label, lex)
-        # (an ORG stays one: "l'usine de VJC" is VJC's plant)
-        context = None if label == "ORG" else _from_context(doc, start, sent_start, lex)
+        # (an ORG stays one: "l'usine de VJC" is VJC's plant; but "région d'X" is a place)
+        context = _from_context(doc, start, sent_start, lex)
+        if label == "ORG" and context is not None and context.basis != "region":
+            context = None
         out += named if named[0].basis == "name" or context is None else [context]
     return out
 
@@ -237,7 +239,8 @@ def _from_context(doc: Doc, start: int, sent_start: int, lex: Lexicon) -> Attrib
     """The type the words before a name give it, when its own words say nothing: the
     agent of a participle is an organisation ("fabriqués par X", "supplied by X"), and
     so is the maker of goods ("les moteurs de X"); what follows a plant noun is a place
-    ("son usine de X", "a plant in X")."""
+    ("son usine de X", "a plant in X"), and so is what follows a region word ("région
+    d'X", even when NER calls it an organisation)."""
     if start - 2 < sent_start:
         return None
     prev, head = doc[start - 1], doc[start - 2]
@@ -245,6 +248,8 @@ def _from_context(doc: Doc, start: int, sent_start: int, lex: Lexicon) -> Attrib
     participle = "Part" in head.morph.get("VerbForm") or head.tag_ == "VBN"
     if prev.lower_ in GRAMMAR["agent"] and participle:
         return Attribute("type", "company", "context", text)
+    if prev.lower_ in GRAMMAR["plant_of"] and head.lower_ in lex.region_words:
+        return Attribute("type", "place", "region", text)  # "région d'Abaï"
     if prev.lower_ in GRAMMAR["plant_of"] | GRAMMAR["locative"]:
         if head.lower_ in GRAMMAR["plant_nouns"]:
             return Attribute("type", "place", "context", text)

@@ -147,9 +147,17 @@ def _directed(
         )
         if _reduced_participle(doc, cue) and not passive and not near_from:
             return []
-        # "X signed a supply agreement with Y": who supplies whom the text does not say
-        # (the agreement's partnership cue reads the pair).
+        # "X signs a supply agreement with Y": Y supplies X; "X signed an offtake
+        # agreement under which Y will buy ...": X supplies Y. Without "with" and with
+        # no offtake, who supplies whom the text does not say.
         if nxt in CONTRACT_WORDS:
+            partner = _nearest(after, cue, {src.entity} if src else set(), window=8)
+            if partner is None or src is None:
+                return []
+            if cue.text.lower() in OFFTAKE or cue.text.lower().split()[-1] in OFFTAKE:
+                return [(src.entity, partner.entity)]
+            if any(t.lower_ in WITH for t in doc[cue.end : partner.start]):
+                return [(partner.entity, src.entity)]
             return []
         # "kits shipped from China", "kits fournis par X": the participle says who supplies.
         kit_word = cue.text.lower().split()[-1] in KIT_WORDS
@@ -203,6 +211,9 @@ OF_WORDS = GRAMMAR["of_words"]
 POSSESSIVES = GRAMMAR["possessives"]
 #: Nouns a supply cue may qualify ("supply agreement", "contrat de fourniture").
 CONTRACT_WORDS = frozenset(GRAMMAR["contracts"])
+OFFTAKE = GRAMMAR["offtake"]
+#: Words that make an agreement a supply contract ("supply agreement with Y").
+SUPPLY_QUALIFIERS = frozenset(("supply", "offtake")) | OFFTAKE
 MARKETS = GRAMMAR["markets"]
 #: Words before an actor that make it a complement, not the subject of a directed cue
 #: ("in Kazakhstan", "entre la Pologne et la Lituanie").
@@ -218,6 +229,10 @@ LABEL_DASHES = GRAMMAR["label_dashes"]
 def _partnership(
     doc: Doc, before: list[Mention], after: list[Mention], cue: Cue, kb: KnowledgeBase
 ) -> list[tuple[str, str]]:
+    if cue.start > 0 and doc[cue.start - 1].lower_ in SUPPLY_QUALIFIERS:
+        # "signs a supply agreement with Y", "an offtake agreement": a supply, read by
+        # the supply cue before it.
+        return []
     if cue.end < len(doc) and doc[cue.end].text == ":" and not before:
         # "Chinese partner: X and Y": the partners of the item's subject, not of each
         # other; the subject is not in the sentence.

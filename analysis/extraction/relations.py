@@ -45,8 +45,11 @@ Method (cited by the methods appendix). Relations are found sentence by sentence
      bought, nor a supplier when a stake, firm or plant is bought. A supply verb after a
      dative pronoun ("Y, qui lui fournit des boîtes") supplies the sentence's first
      firm. A brand of vehicles ("Sitrak heavy trucks", "les SUV Jetour") neither
-     supplies nor receives them. A participle qualifying goods ("des packs livrés à Y")
-     names its supplier only with "par"/"from" after it. With nothing after a supply
+     supplies nor receives them. A supply agreement names its supplier after "with" ("X
+     signs a supply agreement with Y": Y supplies X; no partnership is read from it),
+     and an offtake agreement its buyer ("X signed an offtake agreement under which Y
+     will buy ...": X supplies Y). A participle qualifying goods ("des packs livrés à
+     Y") names its supplier only with "par"/"from" after it. With nothing after a supply
      cue, what the subject assembles is supplied to it ("X assembles JAC and Chery
      models from kits"). A country adjective is never an agent here, and a possessor is
      never what is acquired ("Mercedes-Benz's plant"). A complement cue ("filiale de X",

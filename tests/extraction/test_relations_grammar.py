@@ -277,6 +277,26 @@ def relations(text: str, lang: str) -> set[tuple[str, str, str]]:
                 ("Varkon Industries", "Almaty", "production"),
             },
         ),
+        # A supply agreement with Y: Y supplies; an offtake agreement: the subject sells.
+        (
+            "en",
+            "Quellon Motors signs battery supply agreement with Varkon Industries.",
+            {("Varkon Industries", "Quellon Motors", "supply")},
+            {("Quellon Motors", "Varkon Industries", "partnership")},
+        ),
+        (
+            "en",
+            "Quellon Motors has signed an offtake agreement under which Varkon Industries "
+            "will buy all the nickel from its mine.",
+            {("Quellon Motors", "Varkon Industries", "supply")},
+            {("Quellon Motors", "Varkon Industries", "partnership")},
+        ),
+        (
+            "fr",
+            "Quellon Motors a signé un contrat d'approvisionnement avec Varkon Industries.",
+            {("Varkon Industries", "Quellon Motors", "supply")},
+            set(),
+        ),
         # Talks that are not said to have failed stay (the convention of the book).
         (
             "fr",
