@@ -20,6 +20,7 @@ DENIAL_REACH = 8
 
 PLANNED = GRAMMAR["planned"]
 CONSTRUCTION = GRAMMAR["construction"]
+FORMERLY = GRAMMAR["formerly"]
 ABOUT = GRAMMAR["about"]
 MODAL = GRAMMAR["modal"]
 #: Conjunctions after which a sentence-opening modal governs the whole clause.
@@ -153,3 +154,13 @@ def _unconcluded(doc: Doc, cue: Cue) -> bool:
     words = [t.lower_.replace("’", "'") for t in doc[cue.end : end]]
     text = " " + " ".join(words).replace("' ", "'") + " "
     return any(f" {phrase} " in text for phrase in UNCONCLUDED)
+
+
+def _ended(doc: Doc, cue: Cue) -> bool:
+    """A relation of the past: an adverb of ``formerly`` right before or after the cue
+    ("assemblait naguère des camions", "qui livrait autrefois", "formerly supplied")."""
+    sent = doc[cue.start].sent
+    # (after a plant noun, past its complement: "l'usine de X assemblait naguère")
+    reach = 5 if cue.text.lower() in PLANT_NOUNS else 2
+    window = doc[max(sent.start, cue.start - 2) : min(sent.end, cue.end + reach)]
+    return any(t.lower_ in FORMERLY for t in window)

@@ -122,7 +122,8 @@ Method (cited by the methods appendix). Relations are found sentence by sentence
    in its sentence ("discute avec X sans avoir rien signé", "but said nothing had been
    signed", "n'ont pas abouti", "was negotiating with X; Y denied it"), or one in a
    clause a denial introduces ("denied a report in the daily Z that it was buying ...").
-   A site still under construction ("toujours en chantier") produces nothing. No
+   A site still under construction ("toujours en chantier") produces nothing. A relation
+   of the past states nothing now ("assemblait naguère", "previously supplied"). No
    relation of an actor with itself, nor of a person or government body with its own
    country; a country is a market, not a customer (no supply to a country); a city or
    region takes part only where a plant can be (production, acquisition, investment,
@@ -180,7 +181,7 @@ from analysis.extraction.relation_context import (  # noqa: F401 - re-exported
     participants,
     plant_city,
 )
-from analysis.extraction.relation_modality import _modal, _negated, _planned
+from analysis.extraction.relation_modality import _ended, _modal, _negated, _planned
 from analysis.extraction.relation_places import _assembled, _leavers, _sales
 from analysis.extraction.relation_production import _production
 from analysis.extraction.relation_rules import _directed, _keep, _partnership
@@ -326,6 +327,8 @@ def relations_in_sentence(
         ):
             continue
         if _negated(doc, cue, start) or _planned(doc, cue, start) or _modal(doc, cue, start):
+            continue
+        if _ended(doc, cue):  # "assemblait naguère", "formerly supplied"
             continue
         if cue.relation == "production" and unbuilt:
             continue  # "la gigafactory de X à Y est toujours en chantier"

@@ -297,6 +297,23 @@ def relations(text: str, lang: str) -> set[tuple[str, str, str]]:
             {("Varkon Industries", "Quellon Motors", "supply")},
             set(),
         ),
+        # A relation of the past is no relation now.
+        (
+            "fr",
+            "Varkon Industries, dont l'usine d'Almaty assemblait naguère des camions Isuzu, "
+            "produit des bus.",
+            set(),
+            {
+                ("Varkon Industries", "Almaty", "production"),
+                ("Isuzu", "Varkon Industries", "supply"),
+            },
+        ),
+        (
+            "en",
+            "Quellon Motors previously supplied engines to Varkon Industries.",
+            set(),
+            {("Quellon Motors", "Varkon Industries", "supply")},
+        ),
         # Talks that are not said to have failed stay (the convention of the book).
         (
             "fr",
