@@ -31,6 +31,7 @@ from analysis.extraction.relation_context import (
     LEXICON_PATH,
     LOCATIVE,
     Relation,
+    _goods_name,
 )
 
 #: The row's subject and its cells are set apart by this dash (``structure``).
@@ -143,6 +144,8 @@ def _cells(
             kind = _kind(header)
             values = [m for m in named if colon < m.start and m.end <= stop]
             values = [m for m in values if not _bracketed(doc, m, colon)]
+            # "Plants: NdFeB magnet plants in X": a name qualifying goods is no value.
+            values = [m for m in values if not _goods_name(doc, m)]
             if any(t.lower_ in UNSETTLED for t in doc[colon:stop]):
                 values = []  # "partenaire chinois : Ganfeng (négociations)"
             if kind and values:
@@ -187,6 +190,16 @@ def _memorandum_status(doc: Doc, dash: int, end: int) -> bool:
     return any(f" {word} " in text for word in MEMORANDA)
 
 
+def _venture_named(doc: Doc, first: Mention, named: list[Mention], end: int) -> Mention | None:
+    """The joint venture named in the partner's brackets ("X (joint venture Y)", "X
+    (coentreprise Y, 49 %)"), if any."""
+    stop = next((i for i in range(first.end, end) if doc[i].text == ")"), end)
+    jv = [t.i for t in doc[first.end : stop] if t.lower_ in JV_WORDS]
+    if "(" not in {t.text for t in doc[first.end : stop]} or not jv:
+        return None
+    return next((m for m in named if jv[0] < m.start < stop and m.start - jv[0] <= 2), None)
+
+
 def _holds_stake(doc: Doc, m: Mention, end: int) -> bool:
     """Does a percentage or a joint-venture word follow ``m`` in its cell's brackets?"""
     stop = next((i for i in range(m.end, end) if doc[i].text in (";", ")")), end)
@@ -202,6 +215,9 @@ def section_after(
     section, any other heading ends it; running text and record lines leave it as is."""
     last = doc[-1].text if len(doc) else "."
     if len(doc) > HEADING_TOKENS or last in ".!?;:" or is_record(doc, 0, len(doc)):
+        return current
+    # "Country: China": a record line with a header the lexicon does not list.
+    if any(t.text == ":" for t in doc[1 : HEADER_TOKENS + 1]):
         return current
     first = next((m for m in mentions if m.kind == NAME), None)
     if first is not None and first.start == 0 and kb.actors[first.entity].type not in NOT_SECTIONS:
@@ -263,7 +279,12 @@ def table_relations(
         cells = [c for c in cells if c[1] not in AGENT_KINDS]
     # "partenaire chinois : Geely ; apport : kits CKD": a partner that brings kits, a
     # platform or a licence supplies the subject.
-    supplies = any(t.lower_ in KIT_WORDS | CONTRIBUTIONS for t in doc[dash + 1 : end])
+    # (not closing a name: "Volga Cells" is no cells brought; "Moteurs diesel" and
+    # "Kits Exeed", which the recogniser takes for names, are)
+    in_names = {i for m in named for i in range(m.start + 1, m.end)}
+    supplies = any(
+        t.i not in in_names and t.lower_ in KIT_WORDS | CONTRIBUTIONS for t in doc[dash + 1 : end]
+    )
     memorandum = _memorandum_status(doc, dash, end)
     for header, kind, values in cells:
         if kind == "producer":  # "Lada — producer : X" is said by the owner column
@@ -275,6 +296,17 @@ def table_relations(
             relation, cell_first = HEADER_RELATIONS[role]
         elif kind == "partner" and supplies:
             relation, cell_first = "supply", True
+        elif kind == "partner" and (venture := _venture_named(doc, values[0], named, end)):
+            # "Partners: X (joint venture Y)": X and the subject are partners, and both
+            # own their joint venture Y.
+            partner = values[0].entity
+            if subject.entity not in (partner, venture.entity):
+                out += [
+                    Relation(subject.entity, partner, "partnership", header, "table column"),
+                    Relation(partner, venture.entity, "ownership", header, "table column"),
+                    Relation(subject.entity, venture.entity, "ownership", header, "table column"),
+                ]
+            continue
         elif kind == "partner" and _holds_stake(doc, values[0], end):
             # "partenaire chinois : X (coentreprise, 49 %)": X owns part of the subject.
             relation, cell_first = "ownership", True

@@ -94,22 +94,25 @@ Method (cited by the methods appendix). Relations are found sentence by sentence
      earlier in the document; the sources are the nearest firm or brand before the cue
      with those coordinated with it ("X et Y ... quitter"), else the cue's complement
      ("le départ de X").
-4. **Appositions and tables.** Ownership is also read from appositions, for any
-   actor: "X, filiale de Y", "X, la marque électrique haut de gamme de Y", "X, Y's
-   premium brand", "X, a joint venture between Y and Z" (Y and Z own X), "X, the maker
-   of Y" (X owns Y); see ``appositions``. In a table row, a column header listed in
-   the lexicon's ``table_headers`` says how the row's subject and the actor in its cell
-   are related: a "groupe"/"group" column owns the row's brand, a "site"/"plant" column
-   is where it is made, a "brands assembled" column supplies it, a "buyer" column is
-   supplied by it; when the first cell is no firm ("Kaliningrad plant", "Cobalt"), the
-   "owner" or "producer" column names the row's subject (``relation_tables``); a
-   first cell that names a past owner ("Former X plant") is no subject. A partner
-   column is supply when the row says the partner brings kits, a platform, a licence
-   or goods ("apport : cellules"), and partnership when the row's status names only a
-   memorandum; a cell whose actor is only in talks, rumoured or planned ("Y
-   (négociations)") states nothing, nor does a row whose site is under construction
-   or in exploration. A factsheet's record lines ("- Parent: Y", "- Plants: Z" under a
-   heading "X") are read as rows whose subject is the heading's actor.
+4. **Appositions and tables.** Ownership is also read from appositions, for any actor:
+   "X, filiale de Y", "X, la marque électrique haut de gamme de Y", "X, Y's premium
+   brand", "X, a joint venture between Y and Z" (Y and Z own X), "X, the maker of Y" (X
+   owns Y); see ``appositions``. In a table row, a column header listed in the lexicon's
+   ``table_headers`` says how the row's subject and the actor in its cell are related: a
+   "groupe"/"group" column owns the row's brand, a "site"/"plant" column is where it is
+   made, a "brands assembled" column supplies it, a "buyer" column is supplied by it;
+   when the first cell is no firm ("Kaliningrad plant", "Cobalt"), the "owner" or
+   "producer" column names the row's subject (``relation_tables``); a first cell that
+   names a past owner ("Former X plant") is no subject. A partner column is supply when
+   the row says the partner brings kits, a platform, a licence or goods ("apport :
+   cellules"), and partnership when the row's status names only a memorandum; a cell
+   whose actor is only in talks, rumoured or planned ("Y (négociations)") states
+   nothing, nor does a row whose site is under construction or in exploration. A
+   factsheet's record lines ("- Parent: Y", "- Plants: Z" under a heading "X") are read
+   as rows whose subject is the heading's actor. A record line with a header the lexicon
+   does not list ("- Country: China") keeps the section; a partner whose brackets name a
+   joint venture ("Partners: Y (joint venture Z)") is a partner of the subject, and both
+   own Z.
 5. **Filters.** A cue with a negation just before it ("no plans to invest", "n'a pas
    investi") or a denial earlier in its clause ("has denied that it is in talks with X",
    "dément toute négociation") states nothing, nor does a plant that is only planned,

@@ -404,3 +404,30 @@ def test_the_words_before_a_name_type_it(lang, sentence, name, kind) -> None:
     t = tables_for({"t": (sentence, lang)})
     types = dict(zip(t.entities["entity"], t.entities["type"], strict=True))
     assert types.get(name) == kind, types
+
+
+def test_a_factsheet_keeps_its_subject_across_unlisted_headers_and_reads_named_ventures(
+    tmp_path,
+) -> None:
+    from analysis.corpus import load_corpus
+    from analysis.extraction import extract
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "sheet.md").write_text(
+        "## Varkon Industries\n\n- Country: China\n"
+        "- Partners: Quellon Motors (joint venture Brantell Cells, agreement signed 2023)\n"
+        "- Plants: NdFeB magnet plants in Almaty\n",
+        encoding="utf-8",
+    )
+    rel = extract(load_corpus(seeds).documents, progress=False).relations
+    found = set(zip(rel["source"], rel["target"], rel["relation"], strict=True))
+    assert {
+        ("Varkon Industries", "Quellon Motors", "partnership"),
+        ("Varkon Industries", "Brantell Cells", "ownership"),
+        ("Quellon Motors", "Brantell Cells", "ownership"),
+        ("Varkon Industries", "Almaty", "production"),
+    } <= found, found
+    # "Brantell Cells" is a name, not cells Quellon Motors brings.
+    assert ("Quellon Motors", "Varkon Industries", "supply") not in found, found
+    assert not any(t == "NdFeB" for _, t, _ in found), found
