@@ -1,7 +1,9 @@
 """Whether a cue states a fact: negations ("no plans to invest"), denials ("has denied
-that it is in talks with"), plans and possibilities ("plans to", "pourrait", "It is
-likely that"), and plants only planned or negotiated (see ``relations``, step 5). Pure
-functions of a parsed sentence; the words are ``relations.yaml``'s grammar."""
+that it is in talks with", "denied a report ... that"), talks said to have failed ("sans
+avoir rien signé", "n'ont pas abouti"), plans and possibilities ("plans to", "pourrait",
+"It is likely that"), plants only planned, negotiated or being built ("construit une
+usine"), and relations of the past ("assemblait naguère") (see ``relations``, step 5).
+Pure functions of a parsed sentence; the words are ``relations.yaml``'s grammar."""
 
 from __future__ import annotations
 
@@ -81,9 +83,11 @@ def _object_of(doc: Doc, verb: int, noun: int) -> bool:
 
 
 def _planned(doc: Doc, cue: Cue, start: int) -> bool:
-    """A plant noun that is only planned or negotiated: a word of ``PLANNED`` within 8
-    words before it, with no full stop or semicolon between ("signed a memorandum on a
-    possible assembly plant near X")."""
+    """A plant that does not produce yet: the object of a construction verb ("construit
+    une usine", "is building a plant"), or a plant noun with a word of ``PLANNED`` within
+    8 words before it and no full stop or semicolon between ("signed a memorandum on a
+    possible assembly plant near X"), or further back but tied to it by "on"/"sur" ("a
+    memorandum of understanding with X on a ... plant in Y")."""
     if cue.relation != "production":
         return False
     # "construit une usine de cellules à X", "is building a new battery plant": the
@@ -117,8 +121,10 @@ def _planned(doc: Doc, cue: Cue, start: int) -> bool:
 
 def _negated(doc: Doc, cue: Cue, start: int) -> bool:
     """A negation within 3 words before the cue, in the same stretch of text ("no plans
-    to invest", "avoided direct investment", "n'a pas investi"), or a denial within 8
-    words in the same clause ("has denied that it is in talks with")."""
+    to invest", "avoided direct investment", "n'a pas investi"), a denial within 8 words
+    in the same clause ("has denied that it is in talks with") or one whose "that"
+    clause holds the cue ("denied a report in the daily Z that it was buying"), or a
+    statement after the cue that nothing was concluded (``_unconcluded``)."""
     for t in reversed(doc[max(start, cue.start - 3) : cue.start]):
         if t.is_punct:
             break
