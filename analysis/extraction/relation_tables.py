@@ -32,6 +32,7 @@ from analysis.extraction.relation_context import (
     LOCATIVE,
     Relation,
     _goods_name,
+    _possessive,
 )
 
 #: The row's subject and its cells are set apart by this dash (``structure``).
@@ -249,6 +250,11 @@ def table_relations(
     producer column names one, that actor is the subject of the other columns.
     """
     named = [m for m in mentions if m.kind != ADJECTIVE and kb.actors[m.entity].type != "media"]
+    # "Parent: Uzbekistan's State Assets Management Agency": the country qualifies the
+    # agency; it is no value of its own.
+    named = [
+        m for m in named if not (kb.actors[m.entity].type == "country" and _possessive(doc, m))
+    ]
     dash = next((i for i in range(start, end) if doc[i].text == ROW_DASH), None)
     if dash is not None:
         subject = next((m for m in named if start <= m.start and m.end <= dash), None)

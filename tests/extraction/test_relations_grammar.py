@@ -431,3 +431,18 @@ def test_a_factsheet_keeps_its_subject_across_unlisted_headers_and_reads_named_v
     # "Brantell Cells" is a name, not cells Quellon Motors brings.
     assert ("Quellon Motors", "Varkon Industries", "supply") not in found, found
     assert not any(t == "NdFeB" for _, t, _ in found), found
+
+
+def test_a_country_qualifying_a_record_value_owns_nothing(tmp_path) -> None:
+    from analysis.corpus import load_corpus
+    from analysis.extraction import extract
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "sheet.md").write_text(
+        "## Varkon Industries\n\n- Parent: Kazakhstan's Quellon Holding (98.7%)\n",
+        encoding="utf-8",
+    )
+    rel = extract(load_corpus(seeds).documents, progress=False).relations
+    found = set(zip(rel["source"], rel["target"], rel["relation"], strict=True))
+    assert ("Kazakhstan", "Varkon Industries", "ownership") not in found, found
