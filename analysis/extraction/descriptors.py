@@ -235,6 +235,14 @@ def describe(
     return out
 
 
+@functools.cache
+def goods_nouns() -> frozenset[str]:
+    """Nouns of goods a firm's name may qualify or be the maker of: what a supplier hands
+    over (``kit_words``), what a partner brings (``contributions``) and vehicles and
+    models (``product_words``)."""
+    return GRAMMAR["kit_words"] | GRAMMAR["contributions"] | load_lexicon().product_words
+
+
 def _from_context(doc: Doc, start: int, sent_start: int, lex: Lexicon) -> Attribute | None:
     """The type the words before a name give it, when its own words say nothing: the
     agent of a participle is an organisation ("fabriqués par X", "supplied by X"), and
@@ -253,8 +261,7 @@ def _from_context(doc: Doc, start: int, sent_start: int, lex: Lexicon) -> Attrib
     if prev.lower_ in GRAMMAR["plant_of"] | GRAMMAR["locative"]:
         if head.lower_ in GRAMMAR["plant_nouns"]:
             return Attribute("type", "place", "context", text)
-        goods = GRAMMAR["kit_words"] | GRAMMAR["contributions"] | lex.product_words
-        if prev.lower_ in GRAMMAR["plant_of"] and head.lower_ in goods:
+        if prev.lower_ in GRAMMAR["plant_of"] and head.lower_ in goods_nouns():
             return Attribute("type", "company", "context", text)
     return None
 

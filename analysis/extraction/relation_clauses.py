@@ -28,7 +28,7 @@ from analysis.extraction.relation_syntax import _opening_phrase_end, _passive_ag
 
 #: Relative pronouns whose clause states who owns the antecedent ("X, dont Y détient").
 OWNER_RELATIVE = GRAMMAR["owner_relative"]
-AND_WORDS = frozenset(("et", "and"))
+AND_WORDS = GRAMMAR["coordinators"]
 #: Object relatives whose inverted subject may own the antecedent ("que détient Y").
 OBJECT_RELATIVE = GRAMMAR["object_relative"]
 

@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from analysis.extraction.actors import ATTRIBUTE, PLACE_TYPES, KnowledgeBase, Mention
 from analysis.extraction.appositions import apposition_words
+from analysis.extraction.descriptors import goods_nouns
 from analysis.extraction.descriptors import load_lexicon as load_descriptors
 from analysis.extraction.grammar import GRAMMAR, RELATIONS_LEXICON
 
@@ -50,7 +51,7 @@ KIT_WORDS = GRAMMAR["kit_words"]
 #: Nouns of vehicles and models ("trucks", "SUV"), and of goods a firm's name may
 #: qualify ("Geely kits", "NdFeB magnets", "Khazar brand").
 PRODUCTS = frozenset(w.lower() for w in load_descriptors().product_words)
-GOODS = KIT_WORDS | GRAMMAR["contributions"] | PRODUCTS | {"brand", "marque"}
+GOODS = goods_nouns() | {"brand", "marque"}
 #: Joint-venture nouns ("coentreprise", "joint venture").
 JV_WORDS = GRAMMAR["joint_venture"]
 #: Sale verbs: "X a vendu son usine de Y à Z", "X sold its stake in Y to Z".

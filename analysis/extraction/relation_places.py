@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from analysis.extraction.actors import ADJECTIVE, KnowledgeBase, Mention
+from analysis.extraction.grammar import GRAMMAR
 from analysis.extraction.relation_context import (
     AGENT,
     GENITIVE,
@@ -67,9 +68,9 @@ def _sales(
 
 
 #: Words that open an infinitive or gerund clause ("avant de quitter", "before leaving").
-NONFINITE_LEADS = frozenset(
-    ("avant", "before", "after", "en", "pour", "sans", "après", "avoir", "having", "then")
-)
+NONFINITE_LEADS = GRAMMAR["nonfinite_leads"] | GRAMMAR["sequels"]
+#: Conjunctions after which a verb may share the clause's subject ("and left", "puis").
+JOINTS = GRAMMAR["coordinators"] | GRAMMAR["sequels"]
 
 
 def _shares_subject(doc: Doc, m: Mention, cue: Cue) -> bool:
@@ -82,11 +83,12 @@ def _shares_subject(doc: Doc, m: Mention, cue: Cue) -> bool:
     if lead and set(lead) & NONFINITE_LEADS and set(lead) <= NONFINITE_LEADS | {"de", "d'"}:
         return True
     joint = next(
-        (i for i in range(cue.start - 1, m.end - 1, -1) if doc[i].lower_ in ("and", "et", "puis")),
+        (i for i in range(cue.start - 1, m.end - 1, -1) if doc[i].lower_ in JOINTS),
         None,
     )
     return joint is not None and all(
-        t.pos_ in ("AUX", "ADV") or t.lower_ == "puis" for t in doc[joint + 1 : cue.start]
+        t.pos_ in ("AUX", "ADV") or t.lower_ in GRAMMAR["sequels"]
+        for t in doc[joint + 1 : cue.start]
     )
 
 

@@ -213,7 +213,7 @@ POSSESSIVES = GRAMMAR["possessives"]
 CONTRACT_WORDS = frozenset(GRAMMAR["contracts"])
 OFFTAKE = GRAMMAR["offtake"]
 #: Words that make an agreement a supply contract ("supply agreement with Y").
-SUPPLY_QUALIFIERS = frozenset(("supply", "offtake")) | OFFTAKE
+SUPPLY_QUALIFIERS = GRAMMAR["supply_contracts"] | OFFTAKE
 MARKETS = GRAMMAR["markets"]
 #: Words before an actor that make it a complement, not the subject of a directed cue
 #: ("in Kazakhstan", "entre la Pologne et la Lituanie").
