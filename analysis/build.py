@@ -41,7 +41,7 @@ import vl_convert as vlc
 import yaml
 from tqdm import tqdm
 
-from analysis import bibliography, book, incremental, manifest
+from analysis import bibliography, incremental, manifest, myst
 from analysis.charts import VEGA_LITE_VERSION
 from analysis.extraction.parallel import available_cores
 
@@ -398,7 +398,7 @@ def copy_page(path: Path, target: Path, data_dir: Path) -> None:
     bibliography its selection of seeds (all of them, or the cited ones when many)."""
     text = path.read_text(encoding="utf-8")
     if CHANGES_MARKER in text:
-        text = text.replace(CHANGES_MARKER, incremental.changes_markdown(data_dir, book.escape))
+        text = text.replace(CHANGES_MARKER, incremental.changes_markdown(data_dir, myst.escape))
     if BIBLIOGRAPHY_MARKER in text:
         seeds = len(pd.read_csv(data_dir / "sources.csv", usecols=["document"]))
         text = text.replace(BIBLIOGRAPHY_MARKER, bibliography.bibliography_markdown(seeds))

@@ -22,7 +22,7 @@ import pandas as pd
 import vl_convert as vlc
 from IPython.display import display
 
-from analysis import book
+from analysis import myst
 
 #: Okabe & Ito's colour-blind-safe palette (black last: it is used for text and rules).
 PALETTE = [
@@ -85,8 +85,14 @@ def facet_by_unit(chart: alt.Chart, title: str, order: list[str] | None = None) 
     return chart.facet(row=row, title=title).resolve_scale(x="independent", y="independent")
 
 
+def setup() -> None:
+    """The shared chapter preamble: one chart theme and display settings for every chapter."""
+    enable_theme()
+    pd.set_option("display.max_colwidth", 120)
+
+
 def enable_theme() -> None:
-    """Enable the book's single Altair theme (called by ``book.setup``)."""
+    """Enable the book's single Altair theme (called by ``charts.setup``)."""
     alt.theme.enable(THEME)
 
 
@@ -154,8 +160,8 @@ def html(chart_spec: dict, name: str, title: str) -> str:
         f'<div id="{element}" class="report-chart" role="figure" '
         f'aria-label="{_attribute(title)}"></div>\n'
         "<script>\n"
-        f'vegaEmbed("#{element}", {book.json_for_script(chart_spec)}, '
-        f"{book.json_for_script(options)})"
+        f'vegaEmbed("#{element}", {myst.json_for_script(chart_spec)}, '
+        f"{myst.json_for_script(options)})"
         '.catch(function (error) { console.error("chart ' + element + ':", error); });\n'
         "</script>"
     )
@@ -178,7 +184,7 @@ def show(
 ) -> None:
     """Display a chart (HTML + PNG), then its caption and a link to its CSV data.
 
-    ``caption`` is MyST written by the notebook (with ``book.cite`` roles naming
+    ``caption`` is MyST written by the notebook (with ``myst.cite`` roles naming
     its sources); any seed text inside it must already be escaped. ``data`` (the CSV)
     may hold every row; the chart itself must embed at most ``max_rows`` rows
     (:func:`check_size`).
@@ -192,8 +198,8 @@ def show(
         "text/plain": f"<chart {name}: {label}>",
     }
     display(bundle, raw=True, metadata={"image/png": {"alt": label}})
-    csv_path = book.write_data(data, name)
-    book.show(f"{caption} {book.download_link(csv_path)}")
+    csv_path = myst.write_data(data, name)
+    myst.show(f"{caption} {myst.download_link(csv_path)}")
 
 
 def _spec_title(chart_spec: dict) -> str:

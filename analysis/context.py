@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import book
+from analysis import myst
 
 CONTEXT_DIR = Path(__file__).parent / "data" / "context"
 
@@ -37,7 +37,7 @@ def events(folder: Path = CONTEXT_DIR) -> pd.DataFrame:
 
 def citation(source_key: str, secondary: bool) -> str:
     """A MyST citation, prefixed "as reported by" when read through a secondary copy."""
-    return ("as reported by " if secondary else "") + book.cite(source_key)
+    return ("as reported by " if secondary else "") + myst.cite(source_key)
 
 
 def citations(frame: pd.DataFrame) -> str:

@@ -1,292 +1,47 @@
 """The Actors and partnerships chapter: who is linked to whom, by which relation, where.
 
-Everything here is computed from the build's tables (``entities``, ``mentions``,
-``relations``, ``candidates`` and the detail tables ``sentences`` and ``attributions``).
+The relations, their countries and hedges are computed in
+:mod:`~analysis.report.relations`; this module turns them into text, tables and charts.
 Seed text (sentences, names of candidates) is untrusted: it leaves this module either as
-table cells (escaped by ``book.show_table``) or through ``book.escape``.
+table cells (escaped by ``myst.show_table``) or through ``myst.escape``.
 """
 
 from __future__ import annotations
 
-import functools
-import re
-from collections.abc import Iterable
-
 import altair as alt
 import pandas as pd
-import pycountry
-from babel import Locale
 
-from analysis import book, tables
-from analysis.extraction.actors import DISCOVERED, KNOWN
+from analysis import myst
+from analysis.extraction.actors import DISCOVERED
 from analysis.report import network
-from analysis.report.data import ReportData, read_table
-
-#: Label used when an actor has no country in the knowledge base.
-NO_COUNTRY = "No country"
-
-#: Words in a relation's sentence that make it second-hand, uncertain or only intended.
-#: Matched on whole words, case-insensitively (a capitalised word inside a sentence, such
-#: as the month "May", is not a cue).
-HEDGE_CUES: dict[str, tuple[str, ...]] = {
-    "fr": (
-        "selon",
-        "d'après",
-        "sources anonymes",
-        "source anonyme",
-        "aurait",
-        "auraient",
-        "serait",
-        "seraient",
-        "pourrait",
-        "pourraient",
-        "pourra",
-        "pourront",
-        "peut-être",
-        "devrait",
-        "devraient",
-        "espère",
-        "espèrent",
-        "envisage",
-        "envisagent",
-        "souhaite",
-        "souhaitent",
-        "propose",
-        "proposent",
-        "proposition",
-        "discussions",
-        "négociations",
-        "pourparlers",
-        "promet",
-        "promettent",
-    ),
-    "en": (
-        "according to",
-        "reportedly",
-        "anonymous sources",
-        "sources said",
-        "people familiar",
-        "could",
-        "may",
-        "might",
-        "would",
-        "should",
-        "hopes",
-        "plans to",
-        "considering",
-        "proposes",
-        "proposed",
-        "proposal",
-        "wants to",
-        "talks",
-        "negotiations",
-        "promises",
-    ),
-}
-
-#: Cues that only say the claim is second-hand (dropped when the attribution names a source).
-EVIDENTIAL_CUES = frozenset(
-    {"selon", "d'après", "sources anonymes", "source anonyme", "according to", "reportedly"}
-    | {"anonymous sources", "sources said", "people familiar"}
+from analysis.report.data import ReportData
+from analysis.report.relations import (
+    country_matrix,
+    entity_info,
+    mention_documents,
+    network_frames,
+    relation_counts,
+    relations,
+    top_actors,
+)
+from analysis.report.wording import (
+    cite_documents,
+    link_label,
+    plural,
+    reporting_note,
+    shorten,
+    verb,
 )
 
-#: Attribution cues that mean an unnamed source.
-_ANONYMOUS = re.compile(r"anonym|unnamed|familiar", re.IGNORECASE)
-
-# --- names and citations -------------------------------------------------------------
-
-
-def country_name(code: object) -> str:
-    """English name of an ISO 3166 alpha-2 code (Babel, then pycountry's historic states)."""
-    text = "" if code is None or (isinstance(code, float) and pd.isna(code)) else str(code)
-    return _country_name(text.strip().upper())
-
-
-@functools.cache  # called once per relation side: Babel's lookup is slow at that rate
-def _country_name(text: str) -> str:
-    if not text:
-        return NO_COUNTRY
-    name = Locale("en").territories.get(text)
-    if name:
-        return str(name)
-    historic = pycountry.historic_countries.get(alpha_2=text)
-    if historic is not None:
-        return str(historic.name).split(",")[0]
-    current = pycountry.countries.get(alpha_2=text)
-    return str(current.name) if current is not None else text
-
-
-def cite_documents(documents: Iterable[object]) -> str:
-    """Citations of the distinct seeds in ``documents`` (sorted; at most
-    :data:`book.CITE_LIMIT`, then "and N others"), or ``""``."""
-    return book.cite_documents(documents)
-
-
-def plural(count: int, singular: str, many: str | None = None) -> str:
-    """``"1 relation"``, ``"3 relations"``, ``"2 companies"``, ``"2 media"``."""
-    if count == 1:
-        return f"{count:,} {singular}"
-    if many is None:
-        if singular.endswith("media"):
-            many = singular
-        elif re.search(r"[^aeiou]y$", singular):
-            many = singular[:-1] + "ies"
-        else:
-            many = singular + "s"
-    return f"{count:,} {many}"
-
-
-def verb(count: int, singular: str, many: str) -> str:
-    """The verb form agreeing with ``count``: ``verb(1, "links", "link")`` → "links"."""
-    return singular if count == 1 else many
-
-
-def detail(data: ReportData, name: str) -> pd.DataFrame:
-    """A detail table of the build (``sentences``, ``attributions``…), empty if missing."""
-
-    def read() -> pd.DataFrame:
-        try:
-            return read_table(data.data_dir, name)
-        except FileNotFoundError:
-            return tables.empty(name)
-
-    return data.derived(f"detail:{name}", read)
-
+__all__ = ["country_matrix", "network_frames", "relations", "top_actors"]
 
 # --- actors ---------------------------------------------------------------------------
-
-
-def entity_info(data: ReportData) -> pd.DataFrame:
-    """Entities indexed by name, with ``country_name`` added."""
-    entities = data.entities.copy()
-    entities["country"] = entities["country"].astype(str)
-    entities["country_name"] = entities["country"].map(country_name)
-    entities["mentions"] = pd.to_numeric(entities["mentions"], errors="coerce").fillna(0)
-    entities["mentions"] = entities["mentions"].astype(int)
-    if "provenance" not in entities:  # tables written before actors were discovered
-        entities["provenance"] = KNOWN
-    entities["provenance"] = entities["provenance"].replace("", KNOWN)
-    return entities.drop_duplicates("entity").set_index("entity")
-
-
-def _lookup(info: pd.DataFrame, names: pd.Series, column: str, default: object) -> list:
-    values = info[column].to_dict()
-    return [values.get(n, default) for n in names]
 
 
 # --- hedges and attributions ----------------------------------------------------------
 
 
-@functools.cache
-def _cue_pattern(cue: str) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w'])" + re.escape(cue) + r"(?![\w'-])", re.IGNORECASE)
-
-
-def hedge_cues(text: str, language: str) -> list[str]:
-    """Hedge, attribution or intention cues of :data:`HEDGE_CUES` found in ``text``."""
-    flat = str(text).replace("\u2019", "'")
-    lowered = flat.lower()
-    cues = HEDGE_CUES.get(language) or HEDGE_CUES["en"]
-    found: list[str] = []
-    for cue in cues:
-        if cue.lower() not in lowered:  # cheap test first: most sentences have few cues
-            continue
-        for match in _cue_pattern(cue).finditer(flat):
-            word = match.group(0)
-            starts_sentence = not flat[: match.start()].strip()
-            if word[:1].isupper() and cue[:1].islower() and not starts_sentence:
-                continue  # "May" (the month), a name…
-            found.append(cue)
-            break
-    return found
-
-
-def reporting(data: ReportData, sentence_ids: Iterable[str]) -> pd.DataFrame:
-    """For each sentence: who it is attributed to, its hedge cues, and ``reported``.
-
-    ``attributed_to``: linked actors named by an attribution cue ("selon Reuters"), or
-    "anonymous sources"; ``hedges``: cues of :data:`HEDGE_CUES`; ``reported``: either.
-    """
-    ids = list(dict.fromkeys(str(s) for s in sentence_ids))
-    sentences = detail(data, "sentences").drop_duplicates("sentence_id")
-    # A dict, not .at per sentence: that is slow on large corpora.
-    pairs = zip(sentences["text"], sentences["language"], strict=True)
-    text_of = dict(zip(sentences["sentence_id"], pairs, strict=True))
-    attributions = detail(data, "attributions")
-    wanted = set(ids)
-    by_sentence: dict[str, list] = {}
-    for row in attributions.itertuples(index=False):
-        if str(row.sentence_id) in wanted:
-            by_sentence.setdefault(str(row.sentence_id), []).append(row)
-    rows = []
-    for sid in ids:
-        sources: list[str] = []
-        for row in by_sentence.get(sid, []):
-            entity = str(row.entity or "").strip()
-            label = entity or (
-                "anonymous sources" if _ANONYMOUS.search(f"{row.cue} {row.source}") else ""
-            )
-            if label and label not in sources:
-                sources.append(label)
-        if sid in text_of:
-            text, language = text_of[sid]
-            cues = hedge_cues(str(text), str(language))
-            if sources:
-                cues = [c for c in cues if c not in EVIDENTIAL_CUES]
-        else:
-            cues = []
-        rows.append(
-            {
-                "sentence_id": sid,
-                "attributed_to": "; ".join(sources),
-                "hedges": "; ".join(cues),
-                "reported": bool(sources or cues),
-            }
-        )
-    if not rows:
-        return pd.DataFrame(columns=["sentence_id", "attributed_to", "hedges", "reported"])
-    return pd.DataFrame(rows)
-
-
-def qualifier(attributed_to: str, hedges: str) -> str:
-    """Plain words for a sentence's hedges (escaped): "according to …", "hedged: …"."""
-    parts = []
-    if attributed_to:
-        parts.append("according to " + book.escape(attributed_to.replace("; ", " and ")))
-    if hedges:
-        parts.append("hedged or intended in the seed (" + book.escape(hedges) + ")")
-    return ", ".join(parts)
-
-
 # --- relations ------------------------------------------------------------------------
-
-
-def relations(data: ReportData) -> pd.DataFrame:
-    """relations.csv with each side's type, country, country name, and the hedges."""
-    return data.derived("relations", lambda: _relations(data))
-
-
-def _relations(data: ReportData) -> pd.DataFrame:
-    rel = data.relations.copy().reset_index(drop=True)
-    info = entity_info(data)
-    for side in ("source", "target"):
-        rel[f"{side}_type"] = _lookup(info, rel[side], "type", "")
-        rel[f"{side}_country"] = _lookup(info, rel[side], "country", "")
-        rel[f"{side}_country_name"] = [country_name(c) for c in rel[f"{side}_country"]]
-    hedges = reporting(data, rel["sentence_id"])
-    if rel.empty:
-        for column in ("attributed_to", "hedges"):
-            rel[column] = pd.Series(dtype=object)
-        rel["reported"] = pd.Series(dtype=bool)
-        return rel
-    return rel.merge(hedges, on="sentence_id", how="left")
-
-
-def relation_counts(rel: pd.DataFrame) -> pd.Series:
-    """Relations per type, most frequent first (ties in alphabetical order)."""
-    counts = rel["relation"].astype(str).value_counts()
-    order = sorted(counts.index, key=lambda r: (-int(counts[r]), r))
-    return counts.reindex(order)
 
 
 def summary(data: ReportData) -> str:
@@ -301,7 +56,7 @@ def summary(data: ReportData) -> str:
     actors = sorted(set(rel["source"]) | set(rel["target"]))
     docs = sorted(set(rel["document"]))
     counts = relation_counts(rel)
-    by_type = ", ".join(f"{book.escape(t)} {n:,}" for t, n in counts.items())
+    by_type = ", ".join(f"{myst.escape(t)} {n:,}" for t, n in counts.items())
     reported = int(rel["reported"].sum())
     text = (
         f"The extraction found {plural(len(rel), 'relation')} between "
@@ -326,46 +81,6 @@ def summary(data: ReportData) -> str:
 
 
 # --- network --------------------------------------------------------------------------
-
-
-def network_frames(data: ReportData, min_mentions: int = 1) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Nodes (actors with ≥ ``min_mentions`` mentions in a relation) and edges, laid out.
-
-    Edges group the relations of one (source, target, relation) triple: ``sentences`` is
-    the number of supporting sentences, ``sentence_ids`` their ids.
-    """
-    rel = relations(data)
-    info = entity_info(data)
-    names = sorted(set(rel["source"]) | set(rel["target"]))
-    keep = [n for n in names if n in info.index and info.at[n, "mentions"] >= min_mentions]
-    rel = rel[rel["source"].isin(keep) & rel["target"].isin(keep)]
-    keep = sorted(set(rel["source"]) | set(rel["target"]))
-    nodes = pd.DataFrame(
-        {
-            "node": keep,
-            "type": [str(info.at[n, "type"]) for n in keep],
-            "country": [str(info.at[n, "country"]) for n in keep],
-            "country_name": [str(info.at[n, "country_name"]) for n in keep],
-            "mentions": [int(info.at[n, "mentions"]) for n in keep],
-            "provenance": [str(info.at[n, "provenance"]) for n in keep],
-        }
-    )
-    if rel.empty:
-        edges = pd.DataFrame(
-            columns=["source", "target", "relation", "sentences", "sentence_ids", "documents"]
-        )
-    else:
-        edges = (
-            rel.groupby(["source", "target", "relation"], sort=True)
-            .agg(
-                sentences=("sentence_id", "nunique"),
-                sentence_ids=("sentence_id", lambda s: ", ".join(sorted(set(s)))),
-                documents=("document", lambda s: ";".join(sorted(set(s)))),
-            )
-            .reset_index()
-        )
-    positions = network.layout(keep, list(zip(edges["source"], edges["target"], strict=True)))
-    return network.node_frame(nodes, positions), network.edge_frame(edges, positions)
 
 
 #: Links (source, target, relation type) the network chart draws at most: beyond, the
@@ -468,27 +183,6 @@ def network_caption(
 # --- country matrix -------------------------------------------------------------------
 
 
-def country_matrix(data: ReportData) -> pd.DataFrame:
-    """Relations per (source country, target country), with the relation types."""
-    rel = relations(data)
-    columns = ["source_country", "target_country", "relations", "types", "documents"]
-    if rel.empty:
-        return pd.DataFrame(columns=columns)
-    grouped = []
-    for (src, tgt), group in rel.groupby(["source_country_name", "target_country_name"]):
-        counts = relation_counts(group)
-        grouped.append(
-            {
-                "source_country": src,
-                "target_country": tgt,
-                "relations": len(group),
-                "types": ", ".join(f"{t} ({n})" for t, n in counts.items()),
-                "documents": ";".join(sorted(set(group["document"]))),
-            }
-        )
-    return pd.DataFrame(grouped, columns=columns)
-
-
 def matrix_chart(frame: pd.DataFrame) -> alt.LayerChart:
     plain = alt.Axis(grid=False)
     light = max(2, int(0.6 * frame["relations"].max())) if not frame.empty else 2
@@ -549,35 +243,14 @@ def matrix_summary(frame: pd.DataFrame) -> str:
             ["relations", "source_country", "target_country"], ascending=[False, True, True]
         ).iloc[0]
         text += (
-            f" The most frequent cross-border pair is {book.escape(top['source_country'])} → "
-            f"{book.escape(top['target_country'])} ({plural(int(top['relations']), 'relation')}"
-            f": {book.escape(top['types'])})."
+            f" The most frequent cross-border pair is {myst.escape(top['source_country'])} → "
+            f"{myst.escape(top['target_country'])} ({plural(int(top['relations']), 'relation')}"
+            f": {myst.escape(top['types'])})."
         )
     return text
 
 
 # --- relation table -------------------------------------------------------------------
-
-
-def shorten(text: str, limit: int = 240) -> str:
-    flat = " ".join(str(text).split())
-    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
-
-
-def reporting_note(attributed_to: str, hedges: str) -> str:
-    """Plain text (not escaped) for a table cell: "according to X; hedge: “could”"."""
-    parts = []
-    if attributed_to:
-        parts.append("according to " + attributed_to.replace("; ", " and "))
-    if hedges:
-        parts.append("hedge: " + ", ".join(f"“{h}”" for h in hedges.split("; ")))
-    return "; ".join(parts)
-
-
-def link_label(source: str, relation: str, target: str) -> str:
-    """ "A → B (production)"; symmetric partnerships read "A ↔ B (partnership)"."""
-    arrow = "↔" if relation == "partnership" else "→"
-    return f"{source} {arrow} {target} ({relation})"
 
 
 def relations_table(data: ReportData, limit: int = 160) -> pd.DataFrame:
@@ -600,7 +273,7 @@ def relations_table(data: ReportData, limit: int = 160) -> pd.DataFrame:
                 for s, r, t in zip(rel["source"], rel["relation"], rel["target"], strict=True)
             ],
             "Sentence (quoted), hedges": quoted,
-            "Seed": [book.cite(book.seed_key(d)) for d in rel["document"]],
+            "Seed": [myst.cite(myst.seed_key(d)) for d in rel["document"]],
         },
         columns=columns,
     )
@@ -608,7 +281,7 @@ def relations_table(data: ReportData, limit: int = 160) -> pd.DataFrame:
 
 def grouped(data: ReportData) -> bool:
     """Whether the relation table groups relations by link (too many rows for the book)."""
-    return len(data.relations) > book.HTML_ROWS
+    return len(data.relations) > myst.HTML_ROWS
 
 
 def links_table(data: ReportData, limit: int = 160) -> pd.DataFrame:
@@ -636,7 +309,7 @@ def links_table(data: ReportData, limit: int = 160) -> pd.DataFrame:
                 "Seeds": group["document"].nunique(),
                 "First sentence (quoted), hedges": f"« {shorten(first['sentence'], limit)} »"
                 + (f" ({note})" if note else ""),
-                "Seed": book.cite(book.seed_key(str(first["document"]))),
+                "Seed": myst.cite(myst.seed_key(str(first["document"]))),
             }
         )
     frame = pd.DataFrame(rows, columns=columns)
@@ -678,25 +351,6 @@ def relations_data(data: ReportData) -> pd.DataFrame:
 # --- most-mentioned actors ------------------------------------------------------------
 
 
-def top_actors(data: ReportData, n: int = 15) -> pd.DataFrame:
-    """The ``n`` most-mentioned linked actors with type, country and documents."""
-    info = entity_info(data).reset_index()
-    info["documents"] = pd.to_numeric(info["documents"], errors="coerce").fillna(0).astype(int)
-    info = info.sort_values(["mentions", "entity"], ascending=[False, True]).head(n)
-    return pd.DataFrame(
-        {
-            "actor": [
-                f"{name} (discovered)" if source == DISCOVERED else name
-                for name, source in zip(info["entity"], info["provenance"], strict=True)
-            ],
-            "type": info["type"],
-            "country": info["country_name"],
-            "mentions": info["mentions"],
-            "documents": info["documents"],
-        }
-    ).reset_index(drop=True)
-
-
 def top_actors_chart(frame: pd.DataFrame) -> alt.Chart:
     return (
         alt.Chart(frame, title="Most-mentioned actors")
@@ -717,17 +371,11 @@ def top_actors_chart(frame: pd.DataFrame) -> alt.Chart:
     )
 
 
-def mention_documents(data: ReportData, actors: Iterable[str]) -> list[str]:
-    wanted = {a.removesuffix(" (discovered)") for a in actors}
-    mentions = data.mentions
-    return sorted(set(mentions.loc[mentions["entity"].isin(wanted), "document"].astype(str)))
-
-
 def top_actors_caption(data: ReportData, frame: pd.DataFrame) -> str:
     docs = mention_documents(data, frame["actor"])
     # The bars' labels as text, for the PDF reader and screen readers.
     listing = ", ".join(
-        f"{book.escape(str(a))} ({int(m)})"
+        f"{myst.escape(str(a))} ({int(m)})"
         for a, m in zip(frame["actor"], frame["mentions"], strict=True)
     )
     return (
@@ -745,7 +393,7 @@ def actors_summary(data: ReportData) -> str:
     if info.empty:
         return "No actor is mentioned in these seeds."
     by_type = info.groupby("type").size().sort_values(ascending=False)
-    types = ", ".join(book.escape(plural(int(n), str(t))) for t, n in by_type.items())
+    types = ", ".join(myst.escape(plural(int(n), str(t))) for t, n in by_type.items())
     countries = info.loc[info["type"] != "country", "country_name"].value_counts()
     docs = sorted(set(data.mentions["document"].astype(str)))
     found = int((info["provenance"] == DISCOVERED).sum())
@@ -759,7 +407,7 @@ def actors_summary(data: ReportData) -> str:
         f"{cite_documents(docs)}."
     )
     if not countries.empty:
-        top = ", ".join(f"{book.escape(c)} ({n})" for c, n in countries.head(4).items())
+        top = ", ".join(f"{myst.escape(c)} ({n})" for c, n in countries.head(4).items())
         text += f" Apart from countries themselves, the actors come most often from {top}."
     return text
 

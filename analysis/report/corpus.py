@@ -1,4 +1,7 @@
-"""The Corpus and sources chapter: one row per seed, its provenance and its quality."""
+"""The Corpus and sources chapter: one row per seed, its provenance and its quality.
+
+The quality measures and flags are in :mod:`~analysis.report.seed_quality`.
+"""
 
 from __future__ import annotations
 
@@ -8,22 +11,28 @@ from pathlib import Path
 import altair as alt
 import pandas as pd
 
-from analysis import book, charts
+from analysis import charts, myst
 from analysis.context import CONTEXT_DIR
 from analysis.report.data import ReportData
+from analysis.report.seed_quality import (
+    LOW_SPECIFICITY_RATIO,
+    REPETITIVE_SHARE,
+    all_seed_citations,
+    flagged_summary,
+    language_name,
+    percent_cells,
+    quality_frame,
+    summary,
+)
 
-LANGUAGE_NAMES = {"fr": "French", "en": "English"}
-
-#: A seed is flagged "low specificity" below this fraction of the corpus median.
-LOW_SPECIFICITY_RATIO = 0.5
-#: …"repetitive" when at least this share of its words repeats other text.
-REPETITIVE_SHARE = 0.2
-#: …"mostly boilerplate" when at least this share of its words was web furniture.
-BOILERPLATE_SHARE = 0.3
-
-
-def language_name(code: str) -> str:
-    return LANGUAGE_NAMES.get(code, code)
+__all__ = [
+    "LOW_SPECIFICITY_RATIO",
+    "REPETITIVE_SHARE",
+    "all_seed_citations",
+    "flagged_summary",
+    "quality_frame",
+    "summary",
+]
 
 
 def source_table(data: ReportData) -> pd.DataFrame:
@@ -42,7 +51,7 @@ def source_table(data: ReportData) -> pd.DataFrame:
 
     return pd.DataFrame(
         {
-            "Seed": [book.cite(book.seed_key(d)) for d in docs["document"]],
+            "Seed": [myst.cite(myst.seed_key(d)) for d in docs["document"]],
             "Title": docs["title"],
             "Publisher": [provenance(d, "publisher") for d in docs["document"]],
             "Events dated": [events_date(d) for d in docs["document"]],
@@ -53,7 +62,7 @@ def source_table(data: ReportData) -> pd.DataFrame:
 
 def measures_order(data: ReportData) -> str:
     """How :func:`measures_table` sorts its rows ("" in file-name order, a small corpus)."""
-    if len(data.documents) <= book.HTML_ROWS:
+    if len(data.documents) <= myst.HTML_ROWS:
         return ""
     return "flagged seeds first, least specific first"
 
@@ -62,7 +71,7 @@ def measures_table(data: ReportData) -> pd.DataFrame:
     """Per source: words, boilerplate and repeated shares, specificity and the flags they give.
 
     Rows are in file-name order; when the table is too long for the book
-    (:data:`book.HTML_ROWS`), flagged and least specific seeds come first
+    (:data:`myst.HTML_ROWS`), flagged and least specific seeds come first
     (:func:`measures_order`), so that the rows shown are the ones worth reading.
     """
     quality = quality_frame(data).set_index("document")
@@ -78,52 +87,14 @@ def measures_table(data: ReportData) -> pd.DataFrame:
 
     return pd.DataFrame(
         {
-            "Seed": [book.cite(book.seed_key(d)) for d in docs["document"]],
+            "Seed": [myst.cite(myst.seed_key(d)) for d in docs["document"]],
             "Words": docs["words"].fillna(0).astype(int),
-            "Boilerplate": _percent(docs["boilerplate_share"]),
-            "Repeated": _percent(docs["repetition_share"]),
+            "Boilerplate": percent_cells(docs["boilerplate_share"]),
+            "Repeated": percent_cells(docs["repetition_share"]),
             "Specificity": docs["specificity"].map(lambda x: "" if pd.isna(x) else f"{x:.1f}"),
             "Flags": [flags(d) for d in docs["document"]],
         }
     )
-
-
-def _percent(series: pd.Series) -> list[str]:
-    return ["" if pd.isna(x) else f"{float(x):.0%}" for x in series]
-
-
-def quality_frame(data: ReportData) -> pd.DataFrame:
-    """Usable seeds with their quality measures and the flags the numbers give them."""
-    docs = data.usable_documents.sort_values("document")
-    frame = pd.DataFrame(
-        {
-            "document": docs["document"],
-            "title": docs["title"],
-            "language": [language_name(x) for x in docs["language"]],
-            "words": docs["words"].astype(int),
-            "boilerplate_share": docs["boilerplate_share"].astype(float).round(3),
-            "repetition_share": docs["repetition_share"].astype(float).round(3),
-            "specificity": docs["specificity"].astype(float).round(2),
-        }
-    )
-    frame["flags"] = quality_flags(frame)
-    return frame.reset_index(drop=True)
-
-
-def quality_flags(frame: pd.DataFrame) -> list[str]:
-    """Flags from the numbers alone (thresholds above), "" for an unremarkable seed."""
-    median = frame["specificity"].median() if len(frame) else 0.0
-    flags = []
-    for row in frame.itertuples(index=False):
-        found = []
-        if len(frame) > 1 and row.specificity < LOW_SPECIFICITY_RATIO * median:
-            found.append("low specificity")
-        if row.repetition_share >= REPETITIVE_SHARE:
-            found.append("repetitive")
-        if row.boilerplate_share >= BOILERPLATE_SHARE:
-            found.append("mostly boilerplate")
-        flags.append(", ".join(found))
-    return flags
 
 
 def per_seed(frame: pd.DataFrame) -> bool:
@@ -280,69 +251,6 @@ def chart_scope(frame: pd.DataFrame) -> str:
     )
 
 
-def all_seed_citations(data: ReportData) -> str:
-    """Citations of every usable seed (the first ten, then "and N others")."""
-    return book.cite_documents(data.usable_documents["document"])
-
-
-def summary(data: ReportData) -> str:
-    """One paragraph on the corpus, every number from documents.csv."""
-    docs = data.documents
-    usable = data.usable_documents
-    languages = usable["language"].map(language_name).value_counts()
-    parts = ", ".join(f"{n} in {lang}" for lang, n in languages.items())
-    skipped = len(docs) - len(usable)
-    text = (
-        f"The seeds folder holds {len(docs)} file(s); {len(usable)} could be read and analysed"
-        + (f" ({parts})" if parts else "")
-        + (f", and {skipped} were skipped (listed below)." if skipped else ".")
-    )
-    if len(usable):
-        words = usable["words"].astype(int)
-        text += (
-            f" After boilerplate removal they total {words.sum():,} words, from "
-            f"{words.min():,} to {words.max():,} per article {all_seed_citations(data)}."
-        )
-    return text
-
-
-def flagged_summary(frame: pd.DataFrame, limit: int = book.CITE_LIMIT) -> str:
-    """A sentence naming the seeds the numbers flag, with the numbers.
-
-    At most ``limit`` seeds are named (the least specific ones when more are flagged);
-    the sentence then says how many others are flagged and where they are listed.
-    """
-    flagged = frame[frame["flags"] != ""]
-    if frame.empty:
-        return "No seed could be analysed."
-    if flagged.empty:
-        return "No seed stands out as low-information by these measures."
-    median = frame["specificity"].median()
-    named = flagged
-    if len(flagged) > limit:
-        named = flagged.sort_values(["specificity", "document"], kind="stable").head(limit)
-    items = [
-        f"{book.escape(row.document)} {book.cite(book.seed_key(row.document))} "
-        f"({book.escape(row.flags)}: specificity {row.specificity:.1f} against a median of "
-        f"{median:.1f}, {row.repetition_share:.0%} of its words repeated)"
-        for row in named.itertuples(index=False)
-    ]
-    verb = "stands" if len(flagged) == 1 else "stand"
-    text = f"By the numbers alone, {len(flagged):,} seed(s) {verb} out as low-information"
-    if len(named) < len(flagged):
-        text += f"; the {len(named)} least specific are " + "; ".join(items)
-        text += (
-            f", and {len(flagged) - len(named):,} others are flagged too (see the table of "
-            "measures above and its CSV)"
-        )
-    else:
-        text += ": " + "; ".join(items)
-    return (
-        text + ". What such a seed states is still reported in the following chapters, but it"
-        " should not be read as evidence of specifics."
-    )
-
-
 def known_problems(data: ReportData, folder: Path = CONTEXT_DIR) -> pd.DataFrame:
     """Problems of specific seeds known from outside the text (context notes), for seeds present."""
     path = folder / "seed_problems.csv"
@@ -352,7 +260,7 @@ def known_problems(data: ReportData, folder: Path = CONTEXT_DIR) -> pd.DataFrame
     present = notes[notes["seed"].isin(set(data.documents["document"]))]
     return pd.DataFrame(
         {
-            "Seed": [book.cite(book.seed_key(s)) for s in present["seed"]],
+            "Seed": [myst.cite(myst.seed_key(s)) for s in present["seed"]],
             "Known problem": present["problem"],
         }
     )

@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import manifest
+from analysis.tables import empty as empty_table
 
 TABLES = ("documents", "entities", "mentions", "relations", "figures", "candidates", "sources")
 
@@ -60,3 +61,11 @@ def load(data_dir: str | Path) -> ReportData:
     # Provenance is all text (dates such as "2023-05" included), even when a column is empty.
     tables["sources"] = pd.read_csv(data_dir / "sources.csv", dtype=str, keep_default_na=False)
     return ReportData(data_dir=data_dir, run=manifest.read_manifest(data_dir), **tables)
+
+
+def detail_table(data: ReportData, name: str) -> pd.DataFrame:
+    """A detail table of the build (``sentences``, ``figures_detail``…), empty if absent."""
+    path = Path(data.data_dir) / f"{name}.csv"
+    if not path.exists():
+        return empty_table(name)
+    return data.derived(f"detail:{name}", lambda: read_table(data.data_dir, name))

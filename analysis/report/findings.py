@@ -2,8 +2,10 @@
 
 Each ``finding_*`` function returns a MyST sentence, or ``None`` when this build's data
 do not support it (then the finding is left out), so that another seeds folder gives
-other findings. The figures come from the other chapters' functions, so the findings
-and the chapters never disagree.
+other findings. The figures come from the topic modules the chapters also use
+(:mod:`~analysis.report.shift`, :mod:`~analysis.report.supply`,
+:mod:`~analysis.report.sanctions`, :mod:`~analysis.report.seed_quality`…), never from a
+chapter module, so the findings and the chapters never disagree.
 """
 
 from __future__ import annotations
@@ -12,11 +14,11 @@ from collections.abc import Callable, Sequence
 
 import pandas as pd
 
-from analysis import book, context
-from analysis.report import claims as claims_module
-from analysis.report import corpus, pivot, supply_chain
-from analysis.report.actors import cite_documents, country_name, plural
+from analysis import context, myst
+from analysis.report import comparison, figures, sanctions, seed_quality, shift, stages, supply
+from analysis.report.claim_views import claim_sentence
 from analysis.report.data import ReportData
+from analysis.report.wording import cite_documents, country_name, plural
 
 #: Context dataset quoted when the seeds talk about raw materials.
 RARE_EARTH_DATASET = "rare_earth_mine_production"
@@ -24,18 +26,18 @@ RARE_EARTH_DATASET = "rare_earth_mine_production"
 
 def finding_partner_share(data: ReportData, focus_countries: Sequence[str]) -> str | None:
     """Share of the home country's foreign relations that involve the partner country."""
-    home = pivot.home_country(focus_countries)
+    home = shift.home_country(focus_countries)
     if not home:
         return None
-    frame = pivot.foreign_relations(data, home)
-    share = pivot.foreign_share(frame, home, pivot.PARTNER)
+    frame = shift.foreign_relations(data, home)
+    share = shift.foreign_share(frame, home, shift.PARTNER)
     if share.relations == 0 or share.share is None:
         return None
     return (
         f"Of the {plural(share.relations, 'extracted relation')} linking an actor of "
-        f"{book.escape(country_name(home))} with an actor of another country, "
+        f"{myst.escape(country_name(home))} with an actor of another country, "
         f"{share.with_partner:,} ({share.share:.0%}) are with an actor of "
-        f"{book.escape(country_name(share.partner))} {cite_documents(share.documents)}; "
+        f"{myst.escape(country_name(share.partner))} {cite_documents(share.documents)}; "
         f"counting each pair of actors and relation type once, {share.pairs_with_partner:,} of "
         f"{share.pairs:,}."
     )
@@ -45,7 +47,7 @@ def largest_target(claims: pd.DataFrame) -> pd.Series | None:
     """The largest capacity or output target, in the unit family with the most targets."""
     targets = claims[
         (claims["kind"] == "target")
-        & claims["unit"].isin(claims_module.CAPACITY_UNITS)
+        & claims["unit"].isin(figures.CAPACITY_UNITS)
         & (claims["value"] > 0)
     ]
     if targets.empty:
@@ -54,21 +56,21 @@ def largest_target(claims: pd.DataFrame) -> pd.Series | None:
     counts = family.value_counts()
     chosen = sorted(counts[counts == counts.max()].index)[0]
     within = targets[family == chosen]
-    scale = within["unit"].map(lambda u: supply_chain.UNIT_FAMILIES.get(str(u), ("", 1.0))[1])
+    scale = within["unit"].map(lambda u: comparison.UNIT_FAMILIES.get(str(u), ("", 1.0))[1])
     return within.loc[(within["value"] * scale).idxmax()]
 
 
 def _family(unit: str) -> str:
-    family = supply_chain.UNIT_FAMILIES.get(unit, (unit, 1.0))[0]
+    family = comparison.UNIT_FAMILIES.get(unit, (unit, 1.0))[0]
     # Vehicles and units are both counts of goods produced.
-    return "goods" if family in supply_chain.COUNT_FAMILIES else family
+    return "goods" if family in comparison.COUNT_FAMILIES else family
 
 
 def finding_largest_target(claims: pd.DataFrame) -> str | None:
     row = largest_target(claims)
     if row is None:
         return None
-    sentence = claims_module.claim_sentence(row)
+    sentence = claim_sentence(row)
     # The claim sentence starts with its subject; mid-sentence it reads in lower case.
     if not row["subject"]:
         sentence = sentence[0].lower() + sentence[1:]
@@ -90,18 +92,18 @@ def finding_claims(claims: pd.DataFrame) -> str | None:
 
 
 def finding_exits(data: ReportData) -> str | None:
-    frame = pivot.exits(data)
+    frame = shift.exits(data)
     if frame.empty:
         return None
     leaving = frame.drop_duplicates("source")
-    limit = book.CITE_LIMIT
+    limit = myst.CITE_LIMIT
     named = leaving
     if len(leaving) > limit:
         sentences = frame.groupby("source")["sentence_id"].nunique()
         order = leaving["source"].map(sentences).rank(method="first", ascending=False)
         named = leaving[order <= limit]
     names = ", ".join(
-        f"{book.escape(r.source)} ({book.escape(r.source_country_name)})"
+        f"{myst.escape(r.source)} ({myst.escape(r.source_country_name)})"
         for r in named.itertuples(index=False)
     )
     if len(named) < len(leaving):
@@ -110,7 +112,7 @@ def finding_exits(data: ReportData) -> str | None:
             "(see the pivot chapter)"
         )
     targets = sorted(set(frame["target"]))
-    places = ", ".join(book.escape(t) for t in targets[:limit])
+    places = ", ".join(myst.escape(t) for t in targets[:limit])
     if len(targets) > limit:
         places += f" and {plural(len(targets) - limit, 'other place')}"
     return (
@@ -121,7 +123,7 @@ def finding_exits(data: ReportData) -> str | None:
 
 
 def finding_sanctions(data: ReportData) -> str | None:
-    found = pivot.sanction_sentences(data)
+    found = sanctions.sanction_sentences(data)
     if found.empty:
         return None
     usable = len(data.usable_documents)
@@ -132,9 +134,9 @@ def finding_sanctions(data: ReportData) -> str | None:
     )
 
 
-def finding_rare_earths(chapter: supply_chain.Chapter) -> str | None:
+def finding_rare_earths(chapter: supply.SupplyChain) -> str | None:
     """Context on rare earths, given only when the seeds themselves talk about raw materials."""
-    raw = supply_chain.rare_earth_sentences(chapter.matches, chapter.lexicon)
+    raw = stages.rare_earth_sentences(chapter.matches, chapter.lexicon)
     ctx = chapter.context
     rows = ctx[(ctx["dataset"] == RARE_EARTH_DATASET) & (ctx["country"] != "WORLD")]
     world = ctx[(ctx["dataset"] == RARE_EARTH_DATASET) & (ctx["country"] == "WORLD")]
@@ -149,16 +151,16 @@ def finding_rare_earths(chapter: supply_chain.Chapter) -> str | None:
     return (
         f"{plural(len(raw), 'sentence')} of the seeds mention rare earths "
         f"{cite_documents(raw['document'])}; for context, not from the seeds, "
-        f"{book.escape(country_name(str(top['country'])))} mined "
-        f"{claims_module.format_value(float(top['value']))} of the world's "
-        f"{claims_module.format_value(float(total_row['value']))} {book.escape(top['unit'])} of "
+        f"{myst.escape(country_name(str(top['country'])))} mined "
+        f"{figures.format_value(float(top['value']))} of the world's "
+        f"{figures.format_value(float(total_row['value']))} {myst.escape(top['unit'])} of "
         f"rare earths in {int(top['year'])}{estimate}, "
         f"{float(top['value']) / float(total_row['value']):.0%} "
         f"({context.citations(pd.concat([top.to_frame().T, total]))})."
     )
 
 
-def finding_context_check(chapter: supply_chain.Chapter) -> str | None:
+def finding_context_check(chapter: supply.SupplyChain) -> str | None:
     """How many seed figures the context can check, and how many it confirms.
 
     None when no figure has a context figure of the same unit, measure, subject and year:
@@ -181,19 +183,19 @@ def finding_context_check(chapter: supply_chain.Chapter) -> str | None:
 
 
 def finding_low_information(data: ReportData) -> str | None:
-    frame = corpus.quality_frame(data)
+    frame = seed_quality.quality_frame(data)
     if len(frame) < 2:
         return None
     row = frame.sort_values(["specificity", "document"]).iloc[0]
     median = frame["specificity"].median()
     repeated = (
         f", and {row['repetition_share']:.0%} of its words repeat other text"
-        if row["repetition_share"] >= corpus.REPETITIVE_SHARE
+        if row["repetition_share"] >= seed_quality.REPETITIVE_SHARE
         else ""
     )
     flag = " It is flagged low-information in the corpus chapter." if row["flags"] else ""
     return (
-        f"The least specific seed {book.cite(book.seed_key(str(row['document'])))} has "
+        f"The least specific seed {myst.cite(myst.seed_key(str(row['document'])))} has "
         f"{row['specificity']:.1f} actor mentions, figures and dates per 100 words, against a "
         f"median of {median:.1f}{repeated}.{flag}"
     )
@@ -201,7 +203,7 @@ def finding_low_information(data: ReportData) -> str | None:
 
 def findings(data: ReportData, focus_countries: Sequence[str]) -> list[str]:
     """The findings this build supports, in reading order (5–8 with the original seeds)."""
-    chapter = supply_chain.prepare(data, focus_countries)
+    chapter = supply.prepare(data, focus_countries)
     claims = chapter.claims
     makers: list[Callable[[], str | None]] = [
         lambda: finding_partner_share(data, focus_countries),
@@ -244,5 +246,5 @@ def dates_statement(data: ReportData) -> str:
 
 def support(data: ReportData) -> list[str]:
     """Paragraphs on what this corpus can and cannot support, all computed."""
-    frame = corpus.quality_frame(data)
-    return [corpus.summary(data), corpus.flagged_summary(frame), dates_statement(data)]
+    frame = seed_quality.quality_frame(data)
+    return [seed_quality.summary(data), seed_quality.flagged_summary(frame), dates_statement(data)]

@@ -1,255 +1,50 @@
-"""The supply-chain chapter: stages, actors and countries per stage, capacities and context.
+"""The supply-chain chapter: its prose, tables and charts.
 
-Sentences (``sentences.csv``) are assigned to supply-chain stages with the lexicon in
-``analysis/data/lexicons/supply_chain.yaml``; the actors and countries of a stage are those
-mentioned in its sentences. Seed figures are set against the context figures of
-``analysis/data/context/`` only when unit, measure, subject and year all agree
-(:func:`compare`; the measure and product vocabulary is in the same lexicon).
+The analysis is in the topic modules: :mod:`~analysis.report.stages` (which sentences
+speak of which stage), :mod:`~analysis.report.comparison` (seed figures against the
+context), :mod:`~analysis.report.figures` (the claims) and
+:mod:`~analysis.report.supply` (:func:`prepare`, everything the chapter shows, computed
+once). This module turns them into text, tables and charts.
 """
 
 from __future__ import annotations
 
 import itertools
-import math
-import re
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
-from functools import cache
-from pathlib import Path
-from typing import Any
 
 import altair as alt
 import pandas as pd
-import yaml
-from babel import Locale
 
-from analysis import book, charts, context
-from analysis.report import claims as claims_module
-from analysis.report.data import ReportData
-from analysis.report.terms import FirstWords, text_words
+from analysis import charts, context, myst
+from analysis.report import claim_views, figures
+from analysis.report.comparison import (
+    MATCHING_RULE,
+    bound_of,
+    checked_claims,
+)
+from analysis.report.stages import Lexicon, country_order, rare_earth_sentences
+from analysis.report.supply import (
+    SupplyChain,
+    capacity_bar_frame,
+    context_rows,
+    market_frames,
+    prepare,
+    share_of_world,
+    shares_frame,
+)
+from analysis.report.wording import country_name, join_and
 
-LEXICON = Path(__file__).resolve().parents[1] / "data" / "lexicons" / "supply_chain.yaml"
+#: The chapter's computed content (kept under the name the notebook and tests use).
+Chapter = SupplyChain
 
-#: Entity types that are not actors of a supply chain (sources, not participants).
-NOT_ACTORS = frozenset({"media"})
-#: Codes that are not ISO 3166 countries, with the names the book uses for them.
-SPECIAL_CODES = {"WORLD": "World", "EU": "European Union", "SU": "USSR", "": "unknown"}
-
-#: Unit → (family, factor to the family's base unit). Units of one family can be compared.
-UNIT_FAMILIES: dict[str, tuple[str, float]] = {
-    "vehicles": ("vehicles", 1.0),
-    "vehicles/year": ("vehicles", 1.0),
-    "units": ("units", 1.0),
-    "units/year": ("units", 1.0),
-    "kWh": ("energy (GWh)", 1e-6),
-    "MWh": ("energy (GWh)", 1e-3),
-    "GWh": ("energy (GWh)", 1.0),
-    "TWh": ("energy (GWh)", 1e3),
-    "kW": ("power (MW)", 1e-3),
-    "MW": ("power (MW)", 1.0),
-    "GW": ("power (MW)", 1e3),
-    "t": ("mass (t)", 1.0),
-    "kt": ("mass (t)", 1e3),
-    "t/year": ("mass (t)", 1.0),
-    "kt/year": ("mass (t)", 1e3),
-    "t REO": ("mass (t)", 1.0),
-    "%": ("percent", 1.0),
-}
-#: Families that count goods (the findings group them; a bare number is compared only as
-#: vehicles, see :func:`unit_reading`).
-COUNT_FAMILIES = frozenset({"vehicles", "units"})
-#: Relative tolerance for "about" figures and for unqualified figures.
-ABOUT_TOLERANCE = 0.10
-EXACT_TOLERANCE = 0.02
-
-
-@dataclass(frozen=True)
-class Stage:
-    id: str
-    label: str
-    order: int
-    terms: dict[str, tuple[str, ...]]
-
-
-Terms = dict[str, tuple[str, ...]]
-
-
-@dataclass(frozen=True)
-class Lexicon:
-    stages: tuple[Stage, ...]
-    #: Measure → language → terms (what a figure measures: sales, production, mining…).
-    measures: dict[str, Terms]
-    bounds: dict[str, tuple[str, ...]]
-    rare_earth_terms: tuple[str, ...] = ()
-    #: Language → words that make a percentage a share of a total.
-    shares: Terms = field(default_factory=dict)
-    #: Product → language → terms (a raw material, a component, a kind of vehicle).
-    products: dict[str, Terms] = field(default_factory=dict)
-    #: Language → nouns for firms ("brands", "constructeur").
-    firm_words: Terms = field(default_factory=dict)
-    #: Language → words that make a bare number (or "units") a count of vehicles.
-    vehicle_words: Terms = field(default_factory=dict)
-    #: Language → cues before a name that make it a source ("according to").
-    source_cues: Terms = field(default_factory=dict)
-
-
-def _by_language(raw: Mapping[str, Any] | None) -> Terms:
-    return {str(lang): tuple(str(t) for t in terms) for lang, terms in (raw or {}).items()}
-
-
-def load_lexicon(path: Path = LEXICON) -> Lexicon:
-    raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    stages = tuple(
-        Stage(
-            id=str(s["id"]),
-            label=str(s["label"]),
-            order=i,
-            terms={lang: tuple(str(t) for t in terms) for lang, terms in s["terms"].items()},
-        )
-        for i, s in enumerate(raw["stages"])
-    )
-    bounds = {
-        name: tuple(str(t) for t in terms) for name, terms in (raw.get("bounds") or {}).items()
-    }
-    rare = tuple(str(t).lower() for t in raw.get("rare_earth_terms") or ())
-    return Lexicon(
-        stages=stages,
-        measures={str(k): _by_language(v) for k, v in (raw.get("measures") or {}).items()},
-        bounds=bounds,
-        rare_earth_terms=rare,
-        shares=_by_language(raw.get("shares")),
-        products={str(k): _by_language(v) for k, v in (raw.get("products") or {}).items()},
-        firm_words=_by_language(raw.get("firm_words")),
-        vehicle_words=_by_language(raw.get("vehicle_words")),
-        source_cues=_by_language(raw.get("source_cues")),
-    )
-
-
-@cache
-def _pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
-    alternatives = sorted({t.lower() for t in terms}, key=len, reverse=True)
-    body = "|".join(re.escape(t).replace(r"\ ", r"\s+").replace("'", "['’]") for t in alternatives)
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
-
-
-def _terms_for(table: dict[str, tuple[str, ...]], language: str) -> tuple[str, ...]:
-    if language in table:
-        return table[language]
-    return tuple(t for terms in table.values() for t in terms)
-
-
-_SPACES = re.compile(r"\s+")
-
-
-def _found(pattern: re.Pattern[str], text: str) -> list[str]:
-    found: list[str] = []
-    for match in pattern.finditer(text):
-        word = _SPACES.sub(" ", match.group(0).lower()).replace("’", "'")
-        if word not in found:
-            found.append(word)
-    return found
-
-
-# Stages -----------------------------------------------------------------------------
-
-
-STAGE_COLUMNS = ["sentence_id", "document", "stage", "label", "order", "terms"]
-
-
-def stage_sentences(sentences: pd.DataFrame, lexicon: Lexicon) -> pd.DataFrame:
-    """One row per (sentence, stage) whose terms occur in the sentence."""
-    rows = []
-    # Per language, each stage's pattern and its terms' first words: a stage's regex only
-    # runs on a sentence that holds one of them (see ``terms``).
-    per_stage: dict[str, list[tuple[Stage, re.Pattern[str], FirstWords]]] = {}
-    columns = ("sentence_id", "document", "language", "text")
-    for sid, doc, language, text in zip(*(sentences[c].tolist() for c in columns), strict=True):
-        language, text = str(language), str(text)
-        if language not in per_stage:
-            per_stage[language] = [
-                (stage, _pattern(terms), FirstWords.of(terms))
-                for stage in lexicon.stages
-                if (terms := _terms_for(stage.terms, language))
-            ]
-        if not text:
-            continue
-        words = text_words(text)
-        for stage, pattern, first in per_stage[language]:
-            if first.possible_in(words) and (found := _found(pattern, text)):
-                rows.append([sid, doc, stage.id, stage.label, stage.order, "; ".join(found)])
-    return pd.DataFrame(rows, columns=STAGE_COLUMNS)
-
-
-def stage_mentions(
-    matches: pd.DataFrame, mentions: pd.DataFrame, entities: pd.DataFrame
-) -> pd.DataFrame:
-    """Actors (and countries) mentioned in each stage's sentences, media excluded."""
-    columns = ["stage", "label", "order", "sentence_id", "document", "entity", "type", "country"]
-    if matches.empty or mentions.empty:
-        return pd.DataFrame(columns=columns)
-    merged = matches.merge(mentions[["entity", "sentence_id"]], on="sentence_id").merge(
-        entities[["entity", "type", "country"]], on="entity", how="left"
-    )
-    merged["type"] = merged["type"].fillna("")
-    merged["country"] = merged["country"].fillna("")
-    merged = merged[~merged["type"].isin(NOT_ACTORS)]
-    return merged[columns].drop_duplicates().reset_index(drop=True)
-
-
-def country_name(code: str) -> str:
-    if code in SPECIAL_CODES:
-        return SPECIAL_CODES[code]
-    name = Locale("en").territories.get(code)
-    return str(name).split(" (")[0] if name else code
-
-
-def stage_countries(
-    matches: pd.DataFrame,
-    linked: pd.DataFrame,
-    lexicon: Lexicon,
-    focus_countries: list[str] | tuple[str, ...] = (),
-) -> pd.DataFrame:
-    """Stage × country: sentences naming the country or one of its actors, and the actors."""
-    columns = [
-        "stage",
-        "country",
-        "country_name",
-        "sentences",
-        "documents",
-        "actors",
-        "focus",
-        "stage_order",
-    ]
-    linked = linked[linked["country"] != ""]
-    if linked.empty:
-        return pd.DataFrame(columns=columns)
-    rows = []
-    for (label, code), group in linked.groupby(["label", "country"], sort=False):
-        actors = sorted(set(group.loc[group["type"] != "country", "entity"]))
-        rows.append(
-            {
-                "stage": label,
-                "country": code,
-                "country_name": country_name(code),
-                "sentences": group["sentence_id"].nunique(),
-                "documents": group["document"].nunique(),
-                "actors": ", ".join(actors),
-                "focus": code in set(focus_countries),
-                "stage_order": int(group["order"].iloc[0]),
-            }
-        )
-    frame = pd.DataFrame(rows, columns=columns)
-    return frame.sort_values(["stage_order", "sentences"], ascending=[True, False]).reset_index(
-        drop=True
-    )
-
-
-def country_order(frame: pd.DataFrame, focus_countries: list[str] | tuple[str, ...]) -> list[str]:
-    """Focus countries first (in the given order), then the others by sentences."""
-    totals = frame.groupby("country_name")["sentences"].sum().sort_values(ascending=False)
-    names = dict(zip(frame["country"], frame["country_name"], strict=False))
-    first = [names[c] for c in focus_countries if c in names]
-    return first + [n for n in totals.index if n not in first]
+__all__ = [
+    "Chapter",
+    "capacity_bar_frame",
+    "context_rows",
+    "market_frames",
+    "prepare",
+    "rare_earth_sentences",
+    "shares_frame",
+]
 
 
 def stage_country_chart(
@@ -315,7 +110,7 @@ def stage_table(
             {
                 "Stage": stage.label,
                 "Sentences": len(sentences),
-                "Seeds": book.cite_documents(docs, limit=5) if docs else "none",
+                "Seeds": myst.cite_documents(docs, limit=5) if docs else "none",
                 "Terms found": ", ".join(terms),
                 "Actors (sentences)": ", ".join(named),
                 "Countries": ", ".join(country_name(c) for c in codes),
@@ -340,7 +135,7 @@ def stage_summary(matches: pd.DataFrame, sentences: pd.DataFrame, lexicon: Lexic
         docs = sorted(set(rows["document"]))
         parts.append(
             f"{stage.label.lower()}: {len(rows):,} sentence(s) in {len(docs):,} seed(s) "
-            f"{book.cite_documents(docs)}"
+            f"{myst.cite_documents(docs)}"
         )
     text = (
         f"Of the {total:,} sentences of the usable seeds, {covered:,} name at least one stage of "
@@ -353,24 +148,13 @@ def stage_summary(matches: pd.DataFrame, sentences: pd.DataFrame, lexicon: Lexic
     thin = [s.label.lower() for s in lexicon.stages if 0 < (matches["stage"] == s.id).sum() < 3]
     if thin:
         text += (
-            f" The {_join(thin)} stage(s) rest on fewer than three sentences: read them as "
+            f" The {join_and(thin)} stage(s) rest on fewer than three sentences: read them as "
             "mentions, not as evidence of activity."
         )
     return text
 
 
-def _join(items: list[str]) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
-
-
 # Capacities -------------------------------------------------------------------------
-
-
-def capacities(claims: pd.DataFrame) -> pd.DataFrame:
-    """Seed claims whose unit is a capacity, an output or a quantity of goods."""
-    return claims[claims["unit"].isin(claims_module.CAPACITY_UNITS)].reset_index(drop=True)
 
 
 def capacity_table(caps: pd.DataFrame) -> pd.DataFrame:
@@ -379,16 +163,11 @@ def capacity_table(caps: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "Seed": caps["citation"],
-            "Claim": [claims_module.normalised(r) for r in rows],
-            "Kind, hedge, source": [claims_module.qualifier(r) for r in rows],
+            "Claim": [claim_views.normalised(r) for r in rows],
+            "Kind, hedge, source": [claim_views.qualifier(r) for r in rows],
             "Sentence": caps["sentence"],
         }
     )
-
-
-def capacity_bar_frame(caps: pd.DataFrame) -> pd.DataFrame:
-    frame = claims_module.capacity_frame(caps)
-    return frame
 
 
 CAPACITY_TITLE = "Capacities and output figures stated in the seeds"
@@ -396,10 +175,10 @@ CAPACITY_TITLE = "Capacities and output figures stated in the seeds"
 
 def capacity_view(frame: pd.DataFrame) -> alt.FacetChart:
     """One bar per figure, or for many figures their distribution per unit (log scale)."""
-    if claims_module.per_claim(frame):
+    if figures.per_claim(frame):
         return capacity_bar_chart(frame)
-    return claims_module.distribution_chart(
-        claims_module.capacity_distribution(frame), f"{CAPACITY_TITLE} (distribution per unit)"
+    return claim_views.distribution_chart(
+        figures.capacity_distribution(frame), f"{CAPACITY_TITLE} (distribution per unit)"
     )
 
 
@@ -412,7 +191,7 @@ def capacity_bar_chart(frame: pd.DataFrame) -> alt.FacetChart:
             x=alt.X("value:Q", title="Stated value (unit in the row title)"),
             y=alt.Y("label:N", title=None, sort=None, axis=alt.Axis(labelLimit=260)),
             color=charts.kind_color(),
-            tooltip=claims_module.claim_tooltips(),
+            tooltip=claim_views.claim_tooltips(),
         )
         .properties(width=240, height=alt.Step(24))
     )
@@ -420,15 +199,6 @@ def capacity_bar_chart(frame: pd.DataFrame) -> alt.FacetChart:
 
 
 # Context figures --------------------------------------------------------------------
-
-
-def context_rows(ctx: pd.DataFrame, dataset: str, *, world: bool = False) -> pd.DataFrame:
-    """Rows of one context dataset, with country names; the WORLD row only if asked."""
-    rows = ctx[ctx["dataset"] == dataset].copy()
-    if not world:
-        rows = rows[rows["country"] != "WORLD"]
-    rows["country_name"] = [country_name(c) for c in rows["country"]]
-    return rows.reset_index(drop=True)
 
 
 def _bar(
@@ -482,17 +252,6 @@ def _caption_notes(frame: pd.DataFrame) -> str:
     return ""
 
 
-def share_of_world(frame: pd.DataFrame, world: pd.DataFrame, code: str) -> float | None:
-    """A country's share of the WORLD row of the same dataset and year (None if absent)."""
-    own = frame[frame["country"] == code]
-    if own.empty or world.empty:
-        return None
-    total = world[(world["year"] == own["year"].iloc[0]) & (world["country"] == "WORLD")]
-    if total.empty or not total["value"].iloc[0]:
-        return None
-    return float(own["value"].iloc[0]) / float(total["value"].iloc[0])
-
-
 def rare_earth_caption(frame: pd.DataFrame, world: pd.DataFrame) -> str:
     text = "Rare-earth mine production by country, in tonnes of rare-earth oxide equivalent."
     text += _caption_notes(frame)
@@ -503,7 +262,7 @@ def rare_earth_caption(frame: pd.DataFrame, world: pd.DataFrame) -> str:
             total = world[world["country"] == "WORLD"].iloc[0]
             text += (
                 f" {top['country_name'].iloc[0]} accounts for {share:.0%} of the world total "
-                f"of {claims_module.format_value(total['value'])} {total['unit']}"
+                f"of {figures.format_value(total['value'])} {total['unit']}"
                 + (f" ({total['note']})" if total["note"] else "")
                 + "."
             )
@@ -527,18 +286,10 @@ def battery_demand_caption(frame: pd.DataFrame, world: pd.DataFrame) -> str:
         row = total.iloc[0]
         note = f" ({row['note']})" if row["note"] else ""
         text += (
-            f" The world total is {claims_module.format_value(row['value'])} {row['unit']}{note}; "
+            f" The world total is {figures.format_value(row['value'])} {row['unit']}{note}; "
             "the regions shown do not add up to it."
         )
     return text + f" Source: {context.citations(pd.concat([frame, total]))}."
-
-
-def shares_frame(ctx: pd.DataFrame, code: str) -> pd.DataFrame:
-    """A country's shares (unit %) across the context datasets, with their metric."""
-    rows = ctx[(ctx["unit"] == "%") & (ctx["country"] == code)].copy()
-    rows = rows[~rows["dataset"].str.contains("brand")]
-    rows["country_name"] = [country_name(c) for c in rows["country"]]
-    return rows.reset_index(drop=True)
 
 
 def shares_chart(frame: pd.DataFrame) -> alt.Chart:
@@ -565,18 +316,9 @@ def shares_chart(frame: pd.DataFrame) -> alt.Chart:
 def shares_caption(frame: pd.DataFrame) -> str:
     parts = []
     for row in frame.itertuples(index=False):
-        note = f" (note: {book.escape(row.note)})" if row.note else ""
-        parts.append(f"{book.escape(row.metric)} {row.value:g}% in {int(row.year)}{note}")
+        note = f" (note: {myst.escape(row.note)})" if row.note else ""
+        parts.append(f"{myst.escape(row.metric)} {row.value:g}% in {int(row.year)}{note}")
     return f"Shares of the world total: {'; '.join(parts)}. Sources: {context.citations(frame)}."
-
-
-def market_frames(ctx: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Russian new-vehicle sales (vehicles) and Chinese brands' share (%), by year."""
-    sales = ctx[ctx["dataset"] == "russia_car_sales"].copy()
-    share = ctx[ctx["dataset"] == "russia_chinese_brand_share"].copy()
-    for frame in (sales, share):
-        frame["unresolved"] = frame["note"].str.contains("unresolved")
-    return sales.reset_index(drop=True), share.reset_index(drop=True)
 
 
 def market_chart(sales: pd.DataFrame, share: pd.DataFrame) -> alt.HConcatChart:
@@ -625,7 +367,7 @@ def market_caption(sales: pd.DataFrame, share: pd.DataFrame) -> str:
     )
     metrics = sales.groupby("metric", sort=False)["year"].apply(list)
     if len(metrics) > 1:
-        spans = "; ".join(f"{book.escape(m)} in {_years(y)}" for m, y in metrics.items())
+        spans = "; ".join(f"{myst.escape(m)} in {_years(y)}" for m, y in metrics.items())
         text += (
             f" The sales series joins different counts ({spans}), so the change between them is "
             "not like-for-like."
@@ -633,19 +375,10 @@ def market_caption(sales: pd.DataFrame, share: pd.DataFrame) -> str:
     for row in pd.concat([sales, share]).itertuples(index=False):
         if row.unresolved:
             text += (
-                f" The {int(row.year)} figure ({claims_module.format_value(row.value)}, drawn "
-                f"paler) is unresolved: the source table notes “{book.escape(row.note)}”."
+                f" The {int(row.year)} figure ({figures.format_value(row.value)}, drawn "
+                f"paler) is unresolved: the source table notes “{myst.escape(row.note)}”."
             )
     return text + f" Sources: {context.citations(pd.concat([sales, share]))}."
-
-
-def rare_earth_sentences(matches: pd.DataFrame, lexicon: Lexicon) -> pd.DataFrame:
-    """Raw-material sentences whose terms name rare earths (not lithium, nickel…)."""
-    terms = set(lexicon.rare_earth_terms)
-    raw = matches[matches["stage"] == "raw_materials"]
-    keep = pd.Series([bool(set(t.split("; ")) & terms) for t in raw["terms"]], dtype=bool)
-    # A boolean Series, not a list: an empty list would select no *columns*.
-    return raw[keep.to_numpy()]
 
 
 def raw_material_note(
@@ -670,14 +403,14 @@ def raw_material_note(
     year = _years(list(production["year"]))
     docs = sorted(set(rows["document"]))
     text = (
-        f"The sentences on rare earths name {_join([country_name(c) for c in codes])} "
-        f"{book.cite_documents(docs)}."
+        f"The sentences on rare earths name {join_and([country_name(c) for c in codes])} "
+        f"{myst.cite_documents(docs)}."
     )
     if listed:
         found = production.set_index("country")
         values = "; ".join(
             f"{country_name(c)}, "
-            f"{claims_module.quantity(float(found.loc[c, 'value']), str(found.loc[c, 'unit']))}"
+            f"{figures.quantity(float(found.loc[c, 'value']), str(found.loc[c, 'unit']))}"
             for c in listed
         )
         text += (
@@ -687,7 +420,7 @@ def raw_material_note(
     if missing:
         text += (
             " It lists no rare-earth mine production for "
-            f"{_join([country_name(c) for c in missing])} in {year}, so the context cannot "
+            f"{join_and([country_name(c) for c in missing])} in {year}, so the context cannot "
             "confirm any output there" + ("." if listed else f" ({context.citations(production)}).")
         )
     return text
@@ -708,516 +441,6 @@ def raw_material_note(
 #      battery cells, electric vehicles…) or none on both sides;
 #   4. the year; a seed figure without a year is not compared.
 
-#: Entity types whose figures are a firm's, not a country's.
-FIRM_TYPES = frozenset({"company", "brand"})
-#: Labels of unlinked names (``candidate_mentions``) that may name a firm.
-FIRM_LABELS = frozenset({"ORG", "PROPN", "MISC"})
-PERCENT = "percent"
-#: Characters before a name searched for a source cue ("according to …").
-SOURCE_SPAN = 40
-#: What the book says of the matching rules, wherever it says that nothing was compared.
-MATCHING_RULE = (
-    "figures are only compared when their unit (after conversion), measure (sales, "
-    "production, capacity, a mining or refining share…), subject (the same country or "
-    "company, and the same material, such as gallium or battery cells) and year all agree"
-)
-
-
-def unit_family(unit: str) -> tuple[str, float] | None:
-    return UNIT_FAMILIES.get(unit)
-
-
-def _normal(term: str) -> str:
-    return _SPACES.sub(" ", term.strip().lower()).replace("’", "'")
-
-
-#: A table's patterns by first word, and its normalised terms → names.
-_Compiled = tuple[dict[str, re.Pattern[str]], dict[str, str]]
-_WORDS_ONLY = re.compile(r"\w+")
-
-
-class Vocabulary:
-    """The lexicon's comparison terms as patterns, built once per table and language."""
-
-    def __init__(self, lexicon: Lexicon) -> None:
-        self.lexicon = lexicon
-        self._built: dict[tuple[str, str], _Compiled] = {}
-        self._bounds = {
-            name: {_normal(w) for w in lexicon.bounds.get(name, ())}
-            for name in ("at_most", "at_least", "about")
-        }
-
-    def _compiled(self, key: str, table: Mapping[str, Terms], language: str) -> _Compiled:
-        built = self._built.get((key, language))
-        if built is None:
-            labels: dict[str, str] = {}
-            for name, terms in table.items():
-                for term in _terms_for(terms, language):
-                    labels.setdefault(_normal(term), name)
-            by_first: dict[str, list[str]] = {}
-            for term in labels:
-                # A term not starting with a word character could never match here.
-                if first := _WORDS_ONLY.match(term):
-                    by_first.setdefault(first.group(0), []).append(term)
-            built = self._built[(key, language)] = (
-                {first: _pattern(tuple(terms)) for first, terms in by_first.items()},
-                labels,
-            )
-        return built
-
-    def names(self, key: str, table: Mapping[str, Terms], text: str, language: str) -> list[str]:
-        """The names of ``table`` whose terms occur in ``text`` (in order, unique).
-
-        All terms are matched together, longest first: "mine production" is found as one
-        term, not as "mine" and "production"."""
-        patterns, labels = self._compiled(key, table, language)
-        found: list[str] = []
-        end = 0
-        # Every term starts at a word: only the words that begin a term are tried (the
-        # terms starting with that word, longest first), as one alternation would.
-        for word in _WORDS_ONLY.finditer(text):
-            if word.start() < end or (pattern := patterns.get(word.group(0).lower())) is None:
-                continue
-            match = pattern.match(text, word.start())
-            if match is None:
-                continue
-            end = match.end()
-            name = labels.get(_normal(match.group(0)))
-            if name and name not in found:
-                found.append(name)
-        return found
-
-    def measures(self, text: str, language: str) -> list[str]:
-        return self.names("measures", self.lexicon.measures, text, language)
-
-    def products(self, text: str, language: str) -> list[str]:
-        return self.names("products", self.lexicon.products, text, language)
-
-    def has(self, key: str, text: str, language: str) -> bool:
-        """Whether ``text`` holds a term of a one-list table (``shares``, ``firm_words``…)."""
-        return bool(self.names(key, {key: getattr(self.lexicon, key)}, text, language))
-
-    def bound(self, hedges: list[str]) -> str:
-        """:func:`bound_of` with the lexicon's bound words read once."""
-        lowered = {_normal(h) for h in hedges}
-        for name, words in self._bounds.items():
-            if not lowered.isdisjoint(words):
-                return name
-        return "exact"
-
-    def is_source(self, window: str, position: int, language: str) -> bool:
-        """Whether a source cue ("according to", "selon") shortly precedes ``position``."""
-        return self.has("source_cues", window[max(0, position - SOURCE_SPAN) : position], language)
-
-    def qualifies_firm(self, window: str, surface: str, language: str) -> bool:
-        """Whether ``surface`` (a country's name or adjective) qualifies a firm noun in
-        ``window``: a firm word among the two words before or after it ("Chinese brands",
-        "les constructeurs automobiles chinois")."""
-        for match in _name_pattern(surface).finditer(window):
-            before = _WORDS.findall(window[: match.start()])[-2:]
-            after = _WORDS.findall(window[match.end() :])[:2]
-            if self.has("firm_words", " ".join([*before, *after]), language):
-                return True
-        return False
-
-
-_WORDS = re.compile(r"[\w'’-]+")
-
-
-@cache
-def _name_pattern(surface: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-]){re.escape(surface)}(?![\w-])")
-
-
-def metrics_in(text: str, lexicon: Lexicon, language: str) -> set[str]:
-    """The measures (sales, production…) whose terms occur in ``text``."""
-    return set(Vocabulary(lexicon).measures(text, language))
-
-
-def measure_of(
-    text: str, family: str | None, vocabulary: Vocabulary, language: str
-) -> tuple[str | None, str]:
-    """What a figure in unit ``family`` measures, read from ``text``, or None and why.
-
-    One measure must be named (none or two: unknown). A percentage is a share only with
-    a share word; it is then the share of its measure (``mining share``; a share of sales
-    is a ``market share``)."""
-    if family == PERCENT and not vocabulary.has("shares", text, language):
-        return None, "a percentage that is not a share (a change or a rate)"
-    names = vocabulary.measures(text, language)
-    if not names:
-        return None, "its sentence names no measure (sales, production, capacity…)"
-    if len(names) > 1:
-        return None, f"its sentence names several measures ({', '.join(names)})"
-    if family == PERCENT:
-        return ("market share" if names[0] == "sales" else f"{names[0]} share"), ""
-    return names[0], ""
-
-
-def product_of(text: str, vocabulary: Vocabulary, language: str) -> str | None:
-    """The one product (material, component, kind of vehicle) ``text`` names, "" if none,
-    None if several."""
-    names = vocabulary.products(text, language)
-    if len(names) > 1:
-        return None
-    return names[0] if names else ""
-
-
-def unit_reading(
-    unit: str, sentence: str, vocabulary: Vocabulary, language: str
-) -> tuple[tuple[str, float] | None, str]:
-    """The unit family of a seed figure and, when its unit is read, how (``scope``).
-
-    A bare number or a count of "units" is a count of vehicles when its sentence names
-    vehicles ("les ventes de voitures … un million"); otherwise a bare number has no
-    family and is never compared. (Its measure, product and subject, read closer to the
-    figure, must still match.)"""
-    family = unit_family(unit)
-    if (not unit or (family and family[0] == "units")) and vocabulary.has(
-        "vehicle_words", sentence, language
-    ):
-        return UNIT_FAMILIES["vehicles"], "bare number" if not unit else "units as vehicles"
-    return family, ""
-
-
-def bound_of(hedges: list[str], lexicon: Lexicon) -> str:
-    """``at_most``, ``at_least``, ``about`` or ``exact`` from a claim's hedge words."""
-    lowered = [h.strip().lower().replace("’", "'") for h in hedges]
-    for name in ("at_most", "at_least", "about"):
-        words = {w.lower() for w in lexicon.bounds.get(name, ())}
-        if any(h in words for h in lowered):
-            return name
-    return "exact"
-
-
-def _window_bounds(
-    sentence: str, start: float, end: float, before: int = 60, after: int = 40
-) -> tuple[int, int]:
-    """Bounds of a figure's neighbourhood in its sentence, widened to whole words."""
-    if not sentence or math.isnan(start) or math.isnan(end):
-        return 0, len(sentence)
-    low, high = max(0, int(start) - before), min(len(sentence), int(end) + after)
-    while low > 0 and sentence[low - 1].isalnum():
-        low -= 1
-    while high < len(sentence) and sentence[high].isalnum():
-        high += 1
-    return low, high
-
-
-def _window(sentence: str, start: float, end: float, before: int = 60, after: int = 40) -> str:
-    low, high = _window_bounds(sentence, start, end, before, after)
-    return sentence[low:high]
-
-
-@dataclass(frozen=True)
-class Subject:
-    """Whom a figure is about: ``kind`` "country" (``key`` its ISO code), an actor type
-    ("company", "brand"…; ``key`` its name), or "" when no comparable subject is known
-    (``reason`` says why)."""
-
-    kind: str
-    key: str
-    reason: str = ""
-    #: True when a country subject was set aside because of firms near the figure.
-    near_firm: bool = False
-
-    def same(self, other: Subject) -> bool:
-        return bool(self.kind) and (self.kind, self.key) == (other.kind, other.key)
-
-
-class ActorCountries:
-    """Countries and types of known actors, and the names in each sentence, indexed once."""
-
-    def __init__(
-        self,
-        entities: pd.DataFrame,
-        mentions: pd.DataFrame,
-        candidates: pd.DataFrame | None = None,
-    ) -> None:
-        known = entities.drop_duplicates("entity")
-        self.country = dict(zip(known["entity"], known["country"], strict=True))
-        self.type = dict(zip(known["entity"], known["type"], strict=True))
-        #: Sentence → (entity, surface form) of its actor mentions.
-        self.named: dict[str, list[tuple[str, str]]] = {}
-        texts = mentions["text"] if "text" in mentions else [""] * len(mentions)
-        for sid, entity, text in zip(
-            mentions["sentence_id"], mentions["entity"], texts, strict=True
-        ):
-            self.named.setdefault(sid, []).append((entity, str(text or "")))
-        #: Sentence → names found by NER but not linked to an actor, that may be firms.
-        self.unlinked: dict[str, list[str]] = {}
-        if candidates is not None and not candidates.empty:
-            linked = candidates["actor"] if "actor" in candidates else [""] * len(candidates)
-            columns = (candidates["sentence_id"], candidates["text"], candidates["label"], linked)
-            for sid, text, label, actor in zip(*columns, strict=True):
-                if label in FIRM_LABELS and not (isinstance(actor, str) and actor) and text:
-                    self.unlinked.setdefault(str(sid), []).append(str(text))
-
-    def subject(
-        self,
-        claim: Mapping[str, Any],
-        window: str,
-        vocabulary: Vocabulary,
-        language: str,
-        percent: bool = False,
-    ) -> Subject:
-        """The subject of a claim, read from its ``subject`` and its neighbourhood.
-
-        A country subject holds only if nothing near the figure makes it a firm's figure:
-        a known firm or an unlinked organisation name (not cited as a source), the
-        country's name qualifying a firm noun ("Chinese brands"), or, for a share, any
-        firm noun ("les marques chinoises ont représenté 60 %")."""
-        name = str(claim["subject"] or "")
-        if not name:
-            return Subject("", "", "the seed names no subject for it")
-        kind = self.type.get(name)
-        if kind is None:
-            return Subject("", "", f"its subject, {name}, is not a known actor")
-        if kind != "country":
-            return Subject(str(kind), name)
-        code = str(self.country.get(name) or "")
-        why = self._firms_near(claim, name, window, vocabulary, language, percent)
-        if why:
-            return Subject("", "", why(country_name(code)), near_firm=True)
-        return Subject("country", code)
-
-    def _firms_near(
-        self,
-        claim: Mapping[str, Any],
-        name: str,
-        window: str,
-        vocabulary: Vocabulary,
-        language: str,
-        percent: bool,
-    ) -> Callable[[str], str] | None:
-        """Why a country's figure may be firms' (a reason, given the country's name), or
-        None. Called for every country figure: the country's name is only looked up when
-        a reason is written."""
-        named = self.named.get(str(claim["sentence_id"]), [])
-        for entity, surface in named:
-            firm = self.type.get(entity) in FIRM_TYPES and surface
-            if firm and self._near(surface, window, vocabulary, language):
-                return lambda place: (
-                    f"it is next to a firm, {entity}, so it may be the firm's, not {place}'s"
-                )
-        surfaces = {s for _, s in named if s}
-        for text in self.unlinked.get(str(claim["sentence_id"]), []):
-            if text not in surfaces and self._near(text, window, vocabulary, language):
-                return lambda place: (
-                    f"it is next to {text}, possibly a firm, so it may not be {place}'s"
-                )
-        own = {s for e, s in named if e == name and s}
-        if any(vocabulary.qualifies_firm(window, s, language) for s in own):
-            return lambda place: f"it concerns firms of {place}, not {place} as a whole"
-        if percent and vocabulary.has("firm_words", window, language):
-            return lambda place: "it is a share held by firms, not by a country"
-        return None
-
-    @staticmethod
-    def _near(name: str, window: str, vocabulary: Vocabulary, language: str) -> bool:
-        """Whether ``name`` occurs in ``window`` other than as a cited source."""
-        return any(
-            not vocabulary.is_source(window, m.start(), language)
-            for m in _name_pattern(name).finditer(window)
-        )
-
-
-@dataclass(frozen=True)
-class ContextFigure:
-    """A context row as :func:`compare` reads it."""
-
-    index: Any
-    family: tuple[str, float] | None
-    measure: str | None
-    product: str | None
-    subject: Subject
-    year: int
-    value: float
-
-
-def context_figure(index: Any, row: Mapping[str, Any], vocabulary: Vocabulary) -> ContextFigure:
-    """Unit family, measure, product and subject of a context row, read with the lexicon
-    from its dataset name and metric ("rare_earth_share", "share of world mining" →
-    mining share of rare earths). A row about firms ("Chinese brands' share") has no
-    comparable subject."""
-    text = f"{str(row['dataset']).replace('_', ' ')} {row['metric']}"
-    family = unit_family(str(row["unit"]))
-    measure, _ = measure_of(text, family[0] if family else None, vocabulary, "en")
-    if vocabulary.has("firm_words", text, "en"):
-        subject = Subject("", "", "a figure of firms")
-    else:
-        subject = Subject("country", str(row["country"]))
-    return ContextFigure(
-        index=index,
-        family=family,
-        measure=measure,
-        product=product_of(text, vocabulary, "en"),
-        subject=subject,
-        year=int(row["year"]),
-        value=float(row["value"]),
-    )
-
-
-COMPARISON_COLUMNS = [
-    "claim",
-    "document",
-    "sentence_id",
-    "verdict",
-    "context_index",
-    "ratio",
-    "scope",
-    "partial_index",
-    "measure",
-    "reason",
-]
-
-
-def compare(
-    claims: pd.DataFrame,
-    ctx: pd.DataFrame,
-    entities: pd.DataFrame,
-    mentions: pd.DataFrame,
-    lexicon: Lexicon,
-    languages: dict[str, str] | None = None,
-    candidates: pd.DataFrame | None = None,
-) -> pd.DataFrame:
-    """Match each seed claim with the context figures of the same unit family, measure,
-    subject (country or firm, and product) and year (the rules at the top of this section).
-
-    One row per (claim, matching context row), verdict ``consistent`` or ``disagrees``; a
-    claim with no match gets one row with verdict ``no context``, in ``reason`` the first
-    rule that rules it out ("" when it is only the context that lacks a figure) and, in
-    ``partial_index``, context rows that match in everything but the year (near misses
-    worth naming; a row of another measure is never named, not to invite the comparison).
-    ``candidates`` are the unlinked names of ``candidate_mentions`` (optional). ``claim``
-    is the claim's index in ``claims``; ``context_index`` the row's index in ``ctx``;
-    ``measure`` the claim's.
-    """
-    languages = languages or {}
-    vocabulary = Vocabulary(lexicon)
-    figures = [
-        context_figure(i, row, vocabulary)
-        for i, row in zip(ctx.index, ctx.to_dict("records"), strict=True)
-    ]
-    actors = ActorCountries(entities, mentions, candidates)
-    rows = []
-    # Plain dicts: iterrows is slow on large corpora.
-    for index, claim in zip(claims.index, claims.to_dict("records"), strict=True):
-        value = claim["value"]
-        if value is None or (isinstance(value, float) and math.isnan(value)):
-            continue
-        language = languages.get(claim["document"], "")
-        window = _window(
-            str(claim["sentence"]), claim.get("start", math.nan), claim.get("end", math.nan)
-        )
-        family, scope = unit_reading(
-            str(claim["unit"]), str(claim["sentence"]), vocabulary, language
-        )
-        measure, measure_reason = measure_of(
-            window, family[0] if family else None, vocabulary, language
-        )
-        product = product_of(window, vocabulary, language)
-        subject = actors.subject(
-            claim, window, vocabulary, language, percent=bool(family and family[0] == PERCENT)
-        )
-        year = _year(claim["year"])
-        bound = vocabulary.bound(list(claim["hedges"]))
-        matches, partial = [], []
-        if subject.kind and family is not None and product is not None:
-            for figure in figures:
-                if not subject.same(figure.subject) or figure.product != product:
-                    continue
-                if figure.family is None or figure.family[0] != family[0]:
-                    continue
-                if measure is None or figure.measure != measure or year is None:
-                    continue
-                if year == figure.year:
-                    matches.append((figure, value * family[1], figure.value * figure.family[1]))
-                else:
-                    partial.append(figure.index)
-        base_row = {
-            "claim": index,
-            "document": claim["document"],
-            "sentence_id": claim["sentence_id"],
-            "measure": measure or "",
-        }
-        if not matches:
-            reason = _reason(claim, year, subject, family, measure_reason, product)
-            rows.append(
-                {
-                    **base_row,
-                    "verdict": "no context",
-                    "context_index": None,
-                    "ratio": None,
-                    "scope": "",
-                    "partial_index": partial,
-                    "reason": reason,
-                }
-            )
-            continue
-        for figure, seed_value, ctx_value in matches:
-            rows.append(
-                {
-                    **base_row,
-                    "verdict": _verdict(seed_value, ctx_value, bound),
-                    "context_index": figure.index,
-                    "ratio": seed_value / ctx_value if ctx_value else None,
-                    "scope": scope,
-                    "partial_index": [],
-                    "reason": "",
-                }
-            )
-    return pd.DataFrame(rows, columns=COMPARISON_COLUMNS)
-
-
-def _year(value: Any) -> int | None:
-    """A claim's year as an integer, None when missing (None or NaN)."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return None
-    return int(value)
-
-
-def _reason(
-    claim: Mapping[str, Any],
-    year: int | None,
-    subject: Subject,
-    family: tuple[str, float] | None,
-    measure_reason: str,
-    product: str | None,
-) -> str:
-    """The first rule that rules a claim out ("" if none does): the subject when it is not
-    a country or unknown, then the year, the unit, the measure, firms near the figure and
-    the product."""
-    if subject.kind and subject.kind != "country":
-        return (
-            f"its subject, {subject.key}, is a {subject.kind}, and the context has no figure "
-            "of it, only figures of whole countries"
-        )
-    if not subject.kind and not subject.near_firm:
-        return subject.reason
-    if year is None:
-        return "the seed gives no year"
-    if family is None:
-        if not claim["unit"]:
-            return "the number has no unit and its sentence names no vehicles"
-        return f"no context figure is in {claim['unit']} or a unit convertible to it"
-    if measure_reason:
-        return measure_reason
-    if subject.near_firm:
-        return subject.reason
-    if product is None:
-        return "its sentence names several materials or products"
-    return ""
-
-
-def _verdict(seed: float, ctx: float, bound: str) -> str:
-    if bound == "at_most":
-        return "consistent" if ctx <= seed else "disagrees"
-    if bound == "at_least":
-        return "consistent" if ctx >= seed else "disagrees"
-    tolerance = ABOUT_TOLERANCE if bound == "about" else EXACT_TOLERANCE
-    return "consistent" if abs(seed - ctx) <= tolerance * abs(ctx) else "disagrees"
-
 
 BOUND_WORDS = {
     "at_most": "an upper bound",
@@ -1228,11 +451,11 @@ BOUND_WORDS = {
 
 
 def _context_phrase(row: pd.Series) -> str:
-    note = f"; the source table notes “{book.escape(row['note'])}”" if row["note"] else ""
+    note = f"; the source table notes “{myst.escape(row['note'])}”" if row["note"] else ""
     return (
-        f"{book.escape(row['metric'])} in {country_name(str(row['country']))} "
+        f"{myst.escape(row['metric'])} in {country_name(str(row['country']))} "
         f"in {int(row['year'])}: "
-        f"{book.escape(claims_module.quantity(float(row['value']), str(row['unit'])))} "
+        f"{myst.escape(figures.quantity(float(row['value']), str(row['unit'])))} "
         f"({context.citations(row.to_frame().T)}{note})"
     )
 
@@ -1262,12 +485,12 @@ def comparison_paragraphs(
     for claim_index, group in itertools.islice(groups, limit):
         claim = claims.loc[claim_index]
         bound = bound_of(list(claim["hedges"]), lexicon)
-        text = claims_module.claim_sentence(claim)
+        text = claim_views.claim_sentence(claim)
         first = group.iloc[0]
         if first["verdict"] == "no context":
             reason = str(first.get("reason", "") or "")
             text += " No context figure with the same unit, measure, subject and year can check it"
-            text += f" ({book.escape(reason)})." if reason else "."
+            text += f" ({myst.escape(reason)})." if reason else "."
             near = sorted(
                 (ctx.loc[i] for i in first["partial_index"]),
                 key=lambda r: abs(int(r["year"]) - (claim["year"] or int(r["year"]))),
@@ -1301,91 +524,12 @@ def comparison_paragraphs(
     return out
 
 
-def checked_claims(comparisons: pd.DataFrame) -> set[Any]:
-    """Claims that at least one context figure matches (whatever the verdict)."""
-    return set(comparisons.loc[comparisons["verdict"] != "no context", "claim"])
-
-
-def comparison_claims(claims: pd.DataFrame, comparisons: pd.DataFrame) -> pd.DataFrame:
-    """Comparisons worth a paragraph: capacity-like or bare-number claims, and every match;
-    claims with a match first, then the others (each in seed order)."""
-    if comparisons.empty:
-        return comparisons
-    units = claims["unit"].to_dict()  # a dict: one .loc per row is slow on large corpora
-    keep = [
-        verdict != "no context" or units[c] in claims_module.CAPACITY_UNITS or not units[c]
-        for c, verdict in zip(comparisons["claim"], comparisons["verdict"], strict=True)
-    ]
-    kept = comparisons[keep]
-    matched = kept["claim"].isin(checked_claims(kept))
-    return pd.concat([kept[matched], kept[~matched]]).reset_index(drop=True)
-
-
-def languages(data: ReportData) -> dict[str, str]:
-    return dict(zip(data.documents["document"], data.documents["language"], strict=False))
-
-
 # The chapter -------------------------------------------------------------------------
-
-
-@dataclass
-class Chapter:
-    """Everything the supply-chain notebook shows, computed once from a build's tables."""
-
-    lexicon: Lexicon
-    sentences: pd.DataFrame
-    matches: pd.DataFrame
-    linked: pd.DataFrame
-    countries: pd.DataFrame
-    claims: pd.DataFrame
-    capacities: pd.DataFrame
-    context: pd.DataFrame
-    comparisons: pd.DataFrame
-    focus_countries: tuple[str, ...]
-
-
-def prepare(
-    data: ReportData,
-    focus_countries: list[str] | tuple[str, ...] = (),
-    context_figures: pd.DataFrame | None = None,
-    lexicon: Lexicon | None = None,
-) -> Chapter:
-    lexicon = lexicon or load_lexicon()
-    usable = set(data.usable_documents["document"])
-    sentences = claims_module.detail_table(data, "sentences")
-    sentences = sentences[sentences["document"].isin(usable)].reset_index(drop=True)
-    matches = stage_sentences(sentences, lexicon)
-    linked = stage_mentions(matches, data.mentions, data.entities)
-    focus = tuple(focus_countries)
-    claims = claims_module.claims_frame(data)
-    claims = claims[claims["document"].isin(usable)].reset_index(drop=True)
-    ctx = context.figures() if context_figures is None else context_figures
-    comparisons = compare(
-        claims,
-        ctx,
-        data.entities,
-        data.mentions,
-        lexicon,
-        languages(data),
-        candidates=claims_module.detail_table(data, "candidate_mentions"),
-    )
-    return Chapter(
-        lexicon=lexicon,
-        sentences=sentences,
-        matches=matches,
-        linked=linked,
-        countries=stage_countries(matches, linked, lexicon, focus),
-        claims=claims,
-        capacities=capacities(claims),
-        context=ctx,
-        comparisons=comparison_claims(claims, comparisons),
-        focus_countries=focus,
-    )
 
 
 def cite_documents(documents: object) -> str:
     """Citations of the seeds in ``documents`` (sorted, at most ten inline)."""
-    return book.cite_documents(documents)  # type: ignore[arg-type]
+    return myst.cite_documents(documents)  # type: ignore[arg-type]
 
 
 def stage_country_caption(chapter: Chapter) -> str:
@@ -1399,7 +543,7 @@ def stage_country_caption(chapter: Chapter) -> str:
 
 def capacity_caption(chapter: Chapter) -> str:
     """Caption of :func:`capacity_view` for the chapter's capacity figures."""
-    scope = claims_module.capacity_scope(capacity_bar_frame(chapter.capacities))
+    scope = claim_views.capacity_scope(capacity_bar_frame(chapter.capacities))
     what = (
         "Each bar is one figure as stated in a seed; each row has one unit and its own axis. "
         "Orange bars are targets, plans or forecasts, blue bars figures reported as fact; "
@@ -1494,7 +638,7 @@ def comparisons_text(chapter: Chapter, limit: int = COMPARISONS_SHOWN) -> str:
     )
     if total <= limit:
         return "\n\n".join(paragraphs)
-    link = book.download_link(book.write_data(comparison_data(chapter), "supply-comparisons"))
+    link = myst.download_link(myst.write_data(comparison_data(chapter), "supply-comparisons"))
     note = (
         f"*First {limit} of {total:,} figures (those a context figure matches first, then "
         f"the others, in seed order); every one is in {link}.*"
@@ -1514,7 +658,7 @@ def capacity_summary(chapter: Chapter) -> str:
     units = sorted(set(caps["unit"]))
     return (
         f"{len(caps):,} figure(s) in {caps['document'].nunique():,} seed(s) state a capacity, an "
-        f"output or a quantity of goods ({', '.join(book.escape(u) for u in units)}) "
+        f"output or a quantity of goods ({', '.join(myst.escape(u) for u in units)}) "
         f"{cite_documents(caps['document'])}: {targets:,} of them are targets, plans or "
         f"forecasts rather than achieved figures, and {hedged:,} are hedged in the seed."
     )

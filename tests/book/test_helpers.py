@@ -12,7 +12,7 @@ from markdown_it import MarkdownIt
 from pybtex.database import parse_string
 from pybtex.richtext import Text
 
-from analysis import bibliography, book, charts
+from analysis import bibliography, charts, myst
 from analysis.corpus.model import Document
 
 HOSTILE = [
@@ -33,7 +33,7 @@ def render(markdown: str) -> str:
 
 @pytest.mark.parametrize("payload", HOSTILE)
 def test_escape_renders_literally(payload: str) -> None:
-    html = render(book.escape(payload))
+    html = render(myst.escape(payload))
     # One paragraph, no element other than <p>, and the text reads back unchanged.
     assert re.findall(r"<(\w+)", html) == ["p"]
     text = re.sub(r"<[^>]+>", "", html).strip()
@@ -44,12 +44,12 @@ def test_escape_renders_literally(payload: str) -> None:
 
 
 def test_escape_collapses_lines() -> None:
-    assert "\n" not in book.escape("a\n\n# b")
+    assert "\n" not in myst.escape("a\n\n# b")
 
 
 def test_markdown_table_escapes_cells_but_keeps_trusted_roles() -> None:
-    frame = pd.DataFrame({"Seed": [book.cite("seed_a")], "Title": ["<b>x</b> | {raw}"]})
-    table = book.markdown_table(frame, trusted=["Seed"])
+    frame = pd.DataFrame({"Seed": [myst.cite("seed_a")], "Title": ["<b>x</b> | {raw}"]})
+    table = myst.markdown_table(frame, trusted=["Seed"])
     assert "{cite}`seed_a`" in table
     assert r"\<b\>x\<\/b\> \| \{raw\}" in table
     html = render(table)
@@ -57,9 +57,9 @@ def test_markdown_table_escapes_cells_but_keeps_trusted_roles() -> None:
 
 
 def test_cite_rejects_unsafe_keys() -> None:
-    assert book.cite("seed_000_abc", "usgs_mcs_2025") == "{cite}`seed_000_abc,usgs_mcs_2025`"
+    assert myst.cite("seed_000_abc", "usgs_mcs_2025") == "{cite}`seed_000_abc,usgs_mcs_2025`"
     with pytest.raises(ValueError):
-        book.cite("x`} {raw}")
+        myst.cite("x`} {raw}")
 
 
 def test_seed_keys_are_stable_and_safe() -> None:
@@ -111,18 +111,18 @@ def test_chart_png_is_rendered(tmp_path: Path) -> None:
 
 def test_chart_names_are_slugs() -> None:
     with pytest.raises(ValueError):
-        book.write_data(pd.DataFrame(), "../escape")
+        myst.write_data(pd.DataFrame(), "../escape")
 
 
 # --- caps for large corpora -------------------------------------------------------------
 
 
 def shown_markdown(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, frame: pd.DataFrame, **kw):
-    """What ``book.show_table`` displays (MyST), with its CSV written under ``tmp_path``."""
+    """What ``myst.show_table`` displays (MyST), with its CSV written under ``tmp_path``."""
     shown: list[str] = []
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(book, "show", shown.append)
-    book.show_table(frame, **kw)
+    monkeypatch.setattr(myst, "show", shown.append)
+    myst.show_table(frame, **kw)
     assert len(shown) == 1
     return shown[0]
 
@@ -143,8 +143,8 @@ def test_show_table_cuts_a_long_table_in_html_and_pdf(monkeypatch, tmp_path) -> 
     frame = pd.DataFrame({"n": range(500), "text": [f"row {i}" for i in range(500)]})
     markdown = shown_markdown(monkeypatch, tmp_path, frame, name="long-table", order="in row order")
     html, latex = block(markdown, "html"), block(markdown, "latex")
-    assert body_rows(html) == book.HTML_ROWS == 100
-    assert body_rows(latex) == book.PDF_ROWS
+    assert body_rows(html) == myst.HTML_ROWS == 100
+    assert body_rows(latex) == myst.PDF_ROWS
     assert "*First 100 of 500 rows (in row order); the full table is in the CSV linked below.*" in (
         html
     )
@@ -173,24 +173,24 @@ def test_show_table_keeps_small_tables_whole(monkeypatch, tmp_path) -> None:
 
 def test_cite_some_names_ten_and_counts_the_rest() -> None:
     keys = [f"seed_{i:04d}" for i in range(1000)]
-    text = book.cite_some(keys)
+    text = myst.cite_some(keys)
     assert text.startswith("{cite}`seed_0000,")
-    assert text.split("`")[1].count(",") == book.CITE_LIMIT - 1
+    assert text.split("`")[1].count(",") == myst.CITE_LIMIT - 1
     assert text.endswith(" and 990 others (all in the table of sources)")
-    assert book.cite_some(keys[:10]) == book.cite(*keys[:10])
-    assert book.cite_some(["a", "a", ""]) == book.cite("a")
-    assert book.cite_some([]) == ""
-    assert book.cite_some(keys[:11]).endswith(" and 1 other (all in the table of sources)")
+    assert myst.cite_some(keys[:10]) == myst.cite(*keys[:10])
+    assert myst.cite_some(["a", "a", ""]) == myst.cite("a")
+    assert myst.cite_some([]) == ""
+    assert myst.cite_some(keys[:11]).endswith(" and 1 other (all in the table of sources)")
     docs = [f"doc {i}" for i in range(30)] * 2
-    assert book.cite_documents(docs).endswith(" and 20 others (all in the table of sources)")
+    assert myst.cite_documents(docs).endswith(" and 20 others (all in the table of sources)")
 
 
 def test_capped_list() -> None:
     items = [f"item {i}" for i in range(250)]
-    text = book.capped_list(items, 100, what="claims", where="the CSV", order="in order")
+    text = myst.capped_list(items, 100, what="claims", where="the CSV", order="in order")
     assert text.count("\n- ") == 99 and "item 99" in text and "item 100" not in text
     assert text.endswith("*First 100 of 250 claims (in order); all are in the CSV.*")
-    assert book.capped_list(items[:5]) == book.bullet_list(items[:5])
+    assert myst.capped_list(items[:5]) == myst.bullet_list(items[:5])
 
 
 def test_charts_refuse_too_many_rows() -> None:
@@ -218,11 +218,11 @@ def test_bibliography_lists_every_seed_only_when_few() -> None:
 
 def test_table_csv_has_citation_keys_not_roles(tmp_path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(book, "show", lambda text: None)
+    monkeypatch.setattr(myst, "show", lambda text: None)
     frame = pd.DataFrame(
-        {"Seed": [book.cite("seed_a"), book.cite("seed_b", "seed_c")], "Text": ["{cite}`x`", "y"]}
+        {"Seed": [myst.cite("seed_a"), myst.cite("seed_b", "seed_c")], "Text": ["{cite}`x`", "y"]}
     )
-    book.show_table(frame, trusted=["Seed"], name="seeds")
-    written = pd.read_csv(tmp_path / book.DATA_FOLDER / "seeds.csv")
+    myst.show_table(frame, trusted=["Seed"], name="seeds")
+    written = pd.read_csv(tmp_path / myst.DATA_FOLDER / "seeds.csv")
     assert written["Seed"].tolist() == ["seed_a", "seed_b,seed_c"]
     assert written["Text"].tolist() == ["{cite}`x`", "y"]  # seed text is left as it is

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import book, incremental
+from analysis import incremental, myst
 
 
 def write(folder: Path, name: str, rows: list[dict]) -> None:
@@ -49,7 +49,7 @@ def test_change_report_escapes_seed_text(tmp_path: Path) -> None:
     old = tables(tmp_path / "old", ["a"], ["Y"])
     new = tables(tmp_path / "new", ["a"], ["{raw}`<script>`"])
     incremental.write_changes(old, new)
-    text = incremental.changes_markdown(new, book.escape)
+    text = incremental.changes_markdown(new, myst.escape)
     assert "<script>" not in text and r"\<script\>" in text
 
 

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from analysis import charts
-from analysis.report import actors, network
+from analysis.report import actors, network, relations, wording
 from tests.report.fixtures import document, make_data
 
 
@@ -103,21 +103,24 @@ def empty(tmp_path):
 
 
 def test_country_names_come_from_iso_codes():
-    assert actors.country_name("KR") == "South Korea"
-    assert actors.country_name("de") == "Germany"
-    assert actors.country_name("SU") == "USSR"
-    assert actors.country_name("") == actors.NO_COUNTRY
-    assert actors.country_name(float("nan")) == actors.NO_COUNTRY
+    assert wording.country_name("KR") == "South Korea"
+    assert wording.country_name("de") == "Germany"
+    assert wording.country_name("SU") == "USSR"
+    assert wording.country_name("") == wording.NO_COUNTRY
+    assert wording.country_name(float("nan")) == wording.NO_COUNTRY
 
 
 def test_hedge_cues_ignore_capitalised_months():
-    assert actors.hedge_cues("The plant may open in May 2025.", "en") == ["may"]
-    assert actors.hedge_cues("Production starts in May.", "en") == []
-    assert actors.hedge_cues("Selon Reuters, X pourrait acheter Y.", "fr") == ["selon", "pourrait"]
+    assert relations.hedge_cues("The plant may open in May 2025.", "en") == ["may"]
+    assert relations.hedge_cues("Production starts in May.", "en") == []
+    assert relations.hedge_cues("Selon Reuters, X pourrait acheter Y.", "fr") == [
+        "selon",
+        "pourrait",
+    ]
 
 
 def test_relations_carry_countries_and_hedges(other_world):
-    rel = actors.relations(other_world).set_index("sentence_id")
+    rel = relations.relations(other_world).set_index("sentence_id")
     assert rel.at["a:0:0", "source_country_name"] == "Germany"
     assert rel.at["a:0:0", "target_country_name"] == "Argentina"
     assert rel.at["a:1:0", "attributed_to"] == "Reuters; anonymous sources"
@@ -135,14 +138,14 @@ def test_summary_counts_and_cites(other_world):
 
 
 def test_network_is_deterministic_and_filters_by_mentions(other_world):
-    nodes, edges = actors.network_frames(other_world, min_mentions=1)
-    again_nodes, again_edges = actors.network_frames(other_world, min_mentions=1)
+    nodes, edges = relations.network_frames(other_world, min_mentions=1)
+    again_nodes, again_edges = relations.network_frames(other_world, min_mentions=1)
     pd.testing.assert_frame_equal(nodes, again_nodes)
     pd.testing.assert_frame_equal(edges, again_edges)
     assert set(nodes["node"]) == {"Argentina", "Siemens", "Hyundai", "YPF", "Samsung"}
     assert "Reuters" not in set(nodes["node"])  # mentioned but in no relation
     # YPF (1 mention) drops out with min_mentions=2, and so does its edge
-    nodes2, edges2 = actors.network_frames(other_world, min_mentions=2)
+    nodes2, edges2 = relations.network_frames(other_world, min_mentions=2)
     assert "YPF" not in set(nodes2["node"])
     assert "partnership" not in set(edges2["relation"])
     chart = actors.network_chart(nodes, edges)
@@ -165,13 +168,13 @@ def test_network_layout_separates_components_and_parallel_edges():
 
 
 def test_country_matrix(other_world):
-    matrix = actors.country_matrix(other_world).set_index(["source_country", "target_country"])
+    matrix = relations.country_matrix(other_world).set_index(["source_country", "target_country"])
     assert matrix.at[("Germany", "Argentina"), "relations"] == 1
     assert matrix.at[("South Korea", "Argentina"), "types"] == "partnership (1), production (1)"
-    summary = actors.matrix_summary(actors.country_matrix(other_world))
+    summary = actors.matrix_summary(relations.country_matrix(other_world))
     assert "3 link actors of two different countries" in summary
     assert "South Korea → Argentina" in summary
-    charts.png(charts.spec(actors.matrix_chart(actors.country_matrix(other_world))))
+    charts.png(charts.spec(actors.matrix_chart(relations.country_matrix(other_world))))
 
 
 def test_relation_table_quotes_and_cites(other_world):
@@ -184,12 +187,12 @@ def test_relation_table_quotes_and_cites(other_world):
     ]
     hedged = table.iloc[1]["Sentence (quoted), hedges"]
     assert hedged.endswith("(according to Reuters and anonymous sources; hedge: “could”)")
-    # untrusted text stays raw here: book.show_table escapes it (only "Seed" is trusted)
+    # untrusted text stays raw here: myst.show_table escapes it (only "Seed" is trusted)
     assert "<script>" in table.iloc[2]["Sentence (quoted), hedges"]
 
 
 def test_top_actors_and_candidates(other_world):
-    top = actors.top_actors(other_world, n=3)
+    top = relations.top_actors(other_world, n=3)
     assert list(top["actor"]) == ["Argentina", "Hyundai", "Samsung"]
     assert list(top["country"]) == ["Argentina", "South Korea", "South Korea"]
     assert isinstance(actors.top_actors_chart(top), alt.Chart)
@@ -204,12 +207,12 @@ def test_top_actors_and_candidates(other_world):
 
 def test_empty_tables_build_sentences_not_errors(empty):
     assert "No relation" in actors.summary(empty)
-    nodes, edges = actors.network_frames(empty)
+    nodes, edges = relations.network_frames(empty)
     assert nodes.empty and edges.empty
-    assert actors.country_matrix(empty).empty
-    assert "No relation" in actors.matrix_summary(actors.country_matrix(empty))
+    assert relations.country_matrix(empty).empty
+    assert "No relation" in actors.matrix_summary(relations.country_matrix(empty))
     assert actors.relations_table(empty).empty
-    assert actors.top_actors(empty).empty
+    assert relations.top_actors(empty).empty
     assert "No actor" in actors.actors_summary(empty)
     assert "found no" in actors.candidates_note(empty)
 

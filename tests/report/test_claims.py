@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis import charts
-from analysis.report import claims
+from analysis.report import claim_views, claims, figures
 from tests.report.fixtures import document, make_data
 
 S1 = "CATL builds a 100 GWh plant in Hungary, according to Reuters."
@@ -57,7 +57,7 @@ def english_data(tmp_path):
 
 
 def test_claims_frame_joins_sentences_orders_and_splits_hedges(tmp_path):
-    frame = claims.claims_frame(english_data(tmp_path))
+    frame = figures.claims_frame(english_data(tmp_path))
     assert list(frame["sentence_id"]) == ["a:0:0", "a:1:0", "b:0:0"]
     assert frame.loc[1, "hedges"] == ["about", "could"]
     assert frame.loc[1, "year"] == 2026 and frame.loc[2, "year"] is None
@@ -67,26 +67,26 @@ def test_claims_frame_joins_sentences_orders_and_splits_hedges(tmp_path):
 
 
 def test_claim_sentence_keeps_hedges_attribution_and_citation(tmp_path):
-    frame = claims.claims_frame(english_data(tmp_path))
-    hedged = claims.claim_sentence(frame.loc[1])
+    frame = figures.claims_frame(english_data(tmp_path))
+    hedged = claim_views.claim_sentence(frame.loc[1])
     assert "“about”" in hedged and "“could”" in hedged and "not an achieved figure" in hedged
-    attributed = claims.claim_sentence(frame.loc[2])
+    attributed = claim_views.claim_sentence(frame.loc[2])
     assert attributed.startswith("CATL: 100 GWh") and "attributed to Reuters" in attributed
     assert attributed.endswith("{cite}`seed_b`.")
-    assert "reported as a fact" in claims.claim_sentence(frame.loc[0])
+    assert "reported as a fact" in claim_views.claim_sentence(frame.loc[0])
 
 
 def test_seed_text_is_escaped_in_prose(tmp_path):
     row = detail("a", "a:0:0", "{raw}`<b>` 5 t", 5, "t", "fact", subject="[x](http://e)")
     data = make_data(tmp_path, documents=[document("a")], figures_detail=[row])
-    text = claims.claim_sentence(claims.claims_frame(data).loc[0])
+    text = claim_views.claim_sentence(figures.claims_frame(data).loc[0])
     assert "{raw}`" not in text and "](http" not in text
     assert r"\{raw\}" in text
 
 
 def test_summary_counts_kinds_and_names_seeds_without_figures(tmp_path):
     data = english_data(tmp_path)
-    text = claims.summary(claims.claims_frame(data), data.usable_documents)
+    text = claims.summary(figures.claims_frame(data), data.usable_documents)
     assert "3 quantitative claim(s) in 2 of the 3 usable seed(s)" in text
     assert "2 target(s)" in text and "1 figure(s) reported as fact" in text
     assert "1 seed(s) state no figure at all {cite}`seed_c`" in text
@@ -94,24 +94,24 @@ def test_summary_counts_kinds_and_names_seeds_without_figures(tmp_path):
 
 def test_empty_folder_builds_an_empty_register(tmp_path):
     data = make_data(tmp_path, documents=[document("a")])
-    frame = claims.claims_frame(data)
-    assert frame.empty and list(frame.columns) == list(claims.CLAIM_COLUMNS)
+    frame = figures.claims_frame(data)
+    assert frame.empty and list(frame.columns) == list(figures.CLAIM_COLUMNS)
     assert "no quantitative claim" in claims.summary(frame, data.usable_documents)
-    assert claims.capacity_frame(frame).empty
-    counts = claims.kind_counts(frame, data.usable_documents)
+    assert figures.capacity_frame(frame).empty
+    counts = figures.kind_counts(frame, data.usable_documents)
     assert set(counts["claims"]) == {0}
 
 
 def test_falls_back_to_figures_without_detail(tmp_path):
     row = detail("a", "a:0:0", "", 350, "MW", "fact", subject="Voltalia")
     data = make_data(tmp_path, documents=[document("a")], figures=[figure(row, "A 350 MW deal.")])
-    frame = claims.claims_frame(data)
+    frame = figures.claims_frame(data)
     assert frame.loc[0, "value"] == 350 and frame.loc[0, "sentence"] == "A 350 MW deal."
 
 
 def test_kind_counts_have_rows_for_documents_without_claims(tmp_path):
     data = english_data(tmp_path)
-    counts = claims.kind_counts(claims.claims_frame(data), data.usable_documents)
+    counts = figures.kind_counts(figures.claims_frame(data), data.usable_documents)
     got = {(d, k): n for d, k, n in counts[["document", "kind", "claims"]].itertuples(index=False)}
     assert got[("a", "target")] == 1 and got[("a", "fact")] == 1 and got[("c", "target")] == 0
 
@@ -125,10 +125,10 @@ def test_capacity_frame_keeps_positive_values_and_units_apart(tmp_path):
         detail("a", "a:0:4", "two million", 2e6, "", "target"),
     ]
     data = make_data(tmp_path, documents=[document("a")], figures_detail=rows)
-    frame = claims.capacity_frame(claims.claims_frame(data))
+    frame = figures.capacity_frame(figures.claims_frame(data))
     assert list(frame["value"]) == [100, 100, 2e6]  # no zero, no fact in %
     assert frame["label"].is_unique
-    assert set(frame["unit"]) == {"GWh", claims.NO_UNIT}
+    assert set(frame["unit"]) == {"GWh", figures.NO_UNIT}
     spec = charts.spec(claims.capacity_chart(frame))
     assert spec["spec"]["encoding"]["x"]["scale"]["type"] == "log"
     assert spec["resolve"]["scale"]["x"] == "independent"
@@ -136,7 +136,7 @@ def test_capacity_frame_keeps_positive_values_and_units_apart(tmp_path):
 
 
 def test_register_table_and_data(tmp_path):
-    frame = claims.claims_frame(english_data(tmp_path))
+    frame = figures.claims_frame(english_data(tmp_path))
     table = claims.register_table(frame)
     assert table.columns[0] == "Seed"
     assert "Hungary: 35 GWh (2023)" in list(table.iloc[:, 2])
@@ -146,7 +146,7 @@ def test_register_table_and_data(tmp_path):
 
 
 def test_quantity_formats():
-    assert claims.quantity(1_500_000, "vehicles/year") == "1,500,000 vehicles a year"
-    assert claims.quantity(58.7, "%") == "58.7%"
-    assert claims.quantity(1e6, "") == "1,000,000"
-    assert pd.isna(float("nan")) and claims.format_value(float("nan")) == ""
+    assert figures.quantity(1_500_000, "vehicles/year") == "1,500,000 vehicles a year"
+    assert figures.quantity(58.7, "%") == "58.7%"
+    assert figures.quantity(1e6, "") == "1,000,000"
+    assert pd.isna(float("nan")) and figures.format_value(float("nan")) == ""

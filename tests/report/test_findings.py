@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.report import findings, supply_chain
+from analysis.report import findings, supply, supply_chain
 from tests.report.fixtures import document, make_data
 
 ENTITIES = [
@@ -101,7 +101,7 @@ def test_partner_share_uses_the_focus_countries(tmp_path):
 
 def test_largest_target_keeps_its_hedge(tmp_path):
     data = english_data(tmp_path)
-    chapter = supply_chain.prepare(data, ["DE"])
+    chapter = supply.prepare(data, ["DE"])
     text = findings.finding_largest_target(chapter.claims)
     assert "CATL: 100 GWh" in text and "“could”" in text and "{cite}`seed_a`" in text
     assert findings.finding_largest_target(chapter.claims.iloc[0:0]) is None
@@ -110,7 +110,7 @@ def test_largest_target_keeps_its_hedge(tmp_path):
 def test_exits_sanctions_claims_and_low_information(tmp_path):
     data = english_data(tmp_path)
     assert "Ford (United States)" in findings.finding_exits(data)
-    chapter = supply_chain.prepare(data, ["DE"])
+    chapter = supply.prepare(data, ["DE"])
     claims_text = findings.finding_claims(chapter.claims)
     assert "3 quantitative claims" in claims_text and "2 are targets" in claims_text
     low = findings.finding_low_information(data)
@@ -119,7 +119,7 @@ def test_exits_sanctions_claims_and_low_information(tmp_path):
 
 def test_rare_earth_context_only_when_the_seeds_mention_raw_materials(tmp_path):
     data = english_data(tmp_path)
-    chapter = supply_chain.prepare(data, ["DE"])
+    chapter = supply.prepare(data, ["DE"])
     text = findings.finding_rare_earths(chapter)
     assert text and "for context, not from the seeds" in text and "as reported by" in text
     chapter.matches = chapter.matches[chapter.matches["stage"] != "raw_materials"]
@@ -160,7 +160,7 @@ def test_no_rare_earth_context_for_a_lithium_only_corpus(tmp_path):
         documents=[document("a")],
         sentences=[sent("a:0:0", "Lithium mines in Chile grow.")],
     )
-    chapter = supply_chain.prepare(data, ["CL"])
+    chapter = supply.prepare(data, ["CL"])
     assert not chapter.matches.empty
     assert findings.finding_rare_earths(chapter) is None
     assert supply_chain.rare_earth_note(chapter) == ""
@@ -180,7 +180,7 @@ GERMAN_SALES = context_rows(
 
 def test_context_check_says_nothing_when_every_comparison_is_rejected(tmp_path):
     # BMW's and CATL's figures are firms' figures: never set against Germany's market.
-    chapter = supply_chain.prepare(english_data(tmp_path), ["DE"], context_figures=GERMAN_SALES)
+    chapter = supply.prepare(english_data(tmp_path), ["DE"], context_figures=GERMAN_SALES)
     assert findings.finding_context_check(chapter) is None
     assert "consistent" not in supply_chain.comparisons_text(chapter)
 
@@ -205,7 +205,7 @@ def test_context_check_counts_only_figures_that_match_in_every_rule(tmp_path):
             {"entity": "BMW", "document": "g", "sentence_id": "g:0:1", "text": "BMW"},
         ],
     )
-    chapter = supply_chain.prepare(data, ["DE"], context_figures=GERMAN_SALES)
+    chapter = supply.prepare(data, ["DE"], context_figures=GERMAN_SALES)
     text = findings.finding_context_check(chapter)
     assert text.startswith("Of 2 capacity, output, sales or share figures")
     assert (

@@ -1,11 +1,11 @@
-"""The first-word test run before lexicon regexes never drops a match."""
+"""The report's one lexicon matcher, and the first-word test run before its regexes."""
 
 from __future__ import annotations
 
 import pytest
 
-from analysis.report import pivot, supply_chain
-from analysis.report.terms import FirstWords, text_words
+from analysis.report import sanctions, stages
+from analysis.report.lexicon import FirstWords, Matcher, for_language, pattern, text_words
 
 TEXTS = [
     "Les SANCTIONS occidentales ont frappé l'industrie.",
@@ -34,21 +34,19 @@ def test_first_words() -> None:
 
 @pytest.mark.parametrize("text", TEXTS)
 def test_prefilter_keeps_every_supply_chain_match(text: str) -> None:
-    lexicon = supply_chain.load_lexicon()
+    lexicon = stages.load_lexicon()
     for stage in lexicon.stages:
         for language in ("fr", "en", "de"):  # "de": every language's terms
-            terms = supply_chain._terms_for(stage.terms, language)
-            pattern = supply_chain._pattern(terms)
-            if pattern.search(text):
+            terms = for_language(stage.terms, language)
+            if pattern(terms).search(text):
                 assert FirstWords.of(terms).possible_in(text_words(text)), (stage.id, text)
 
 
 @pytest.mark.parametrize("text", TEXTS)
 def test_prefilter_keeps_every_sanctions_match(text: str) -> None:
-    lexicon = pivot.sanctions_lexicon()
+    lexicon = sanctions.sanctions_lexicon()
     for terms in [*lexicon.values(), tuple(t for ts in lexicon.values() for t in ts)]:
-        pattern = pivot._pattern(tuple(terms))
-        if pattern is not None and pattern.search(text.replace("\u2019", "'")):
+        if terms and pattern(terms, in_compounds=True).search(text):
             assert FirstWords.of(terms).possible_in(text_words(text)), text
 
 
@@ -56,7 +54,7 @@ def test_stage_sentences_match_the_regex_alone() -> None:
     """stage_sentences (with the prefilter) finds what running every pattern finds."""
     import pandas as pd
 
-    lexicon = supply_chain.load_lexicon()
+    lexicon = stages.load_lexicon()
     frame = pd.DataFrame(
         {
             "sentence_id": [f"d:0:{i}" for i in range(len(TEXTS))],
@@ -65,12 +63,24 @@ def test_stage_sentences_match_the_regex_alone() -> None:
             "text": TEXTS,
         }
     )
-    found = supply_chain.stage_sentences(frame, lexicon)
+    found = stages.stage_sentences(frame, lexicon)
     expected = set()
     for sid, language, text in zip(frame["sentence_id"], frame["language"], TEXTS, strict=True):
         for stage in lexicon.stages:
-            pattern = supply_chain._pattern(supply_chain._terms_for(stage.terms, language))
-            if text and pattern.search(text):
+            if text and pattern(for_language(stage.terms, language)).search(text):
                 expected.add((sid, stage.id))
     assert set(zip(found["sentence_id"], found["stage"], strict=True)) == expected
     assert expected  # the texts do hold stage terms
+
+
+def test_matcher_finds_whole_terms_in_order_once() -> None:
+    matcher = Matcher.of(["terres rares", "lithium", "d'après"])
+    text = "D’après X, les Terres  rares et le lithium-ion; les terres rares encore, lithium."
+    assert matcher.find(text) == ["d'après", "terres rares", "lithium"]
+    assert Matcher.of([]).find(text) == []
+
+
+def test_a_hyphen_joins_words_unless_terms_count_in_compounds() -> None:
+    text = "Les anti-sanctions et le lithium-ion."
+    assert Matcher.of(["sanctions", "lithium"]).find(text) == []
+    assert Matcher.of(["sanctions"], in_compounds=True).find(text) == ["sanctions"]

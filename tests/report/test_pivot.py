@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from analysis import charts, context
-from analysis.report import pivot
+from analysis.report import pivot, sanctions, shift, timeline
 from tests.report.fixtures import document, make_data
 from tests.report.test_actors import entity, relation, sentence
 
@@ -73,26 +73,26 @@ def empty(tmp_path):
 
 
 def test_home_country_is_a_parameter():
-    assert pivot.home_country(["RU", "CN", "KZ"]) == "RU"
-    assert pivot.home_country(["cn", "ru"]) == "RU"
-    assert pivot.home_country(["AR", "KR"]) == "AR"
-    assert pivot.home_country([]) == ""
+    assert shift.home_country(["RU", "CN", "KZ"]) == "RU"
+    assert shift.home_country(["cn", "ru"]) == "RU"
+    assert shift.home_country(["AR", "KR"]) == "AR"
+    assert shift.home_country([]) == ""
 
 
 def test_exits_name_the_firm_and_its_country(other_world, empty):
-    left = pivot.exits(other_world)
+    left = shift.exits(other_world)
     assert list(left["source"]) == ["Siemens"]
     text = pivot.exits_summary(left)
     assert "Siemens (Germany) leaving Argentina {cite}`seed_a`" in text
     table = pivot.exits_table(left)
     assert table.iloc[0]["Who left where"] == "Siemens (Germany) → Argentina"
-    assert pivot.exits_summary(pivot.exits(empty)) == (
+    assert pivot.exits_summary(shift.exits(empty)) == (
         "No exit relation was extracted from these seeds."
     )
 
 
 def test_entries_with_korea_as_partner(other_world):
-    came_in = pivot.entries(other_world, ["AR", "KR"], partner="KR")
+    came_in = shift.entries(other_world, ["AR", "KR"], partner="KR")
     assert sorted(came_in["partner_actor"]) == ["Hyundai", "Samsung"]
     assert set(came_in["role"]) == {"partnership", "production"}
     assert set(came_in["other_country"]) == {"Argentina"}
@@ -106,17 +106,17 @@ def test_entries_with_korea_as_partner(other_world):
         "Hyundai: partnership, with YPF (Argentina)"
     )
     # China is the default partner: none of these actors is Chinese
-    assert pivot.entries(other_world, ["AR", "CN"]).empty
+    assert shift.entries(other_world, ["AR", "CN"]).empty
     assert "No relation was extracted" in pivot.entries_summary(
-        pivot.entries(other_world, ["AR", "CN"]), ["AR", "CN"], "CN"
+        shift.entries(other_world, ["AR", "CN"]), ["AR", "CN"], "CN"
     )
 
 
 def test_foreign_share_counts_rows_and_pairs(other_world):
-    foreign = pivot.foreign_relations(other_world, "AR")
+    foreign = shift.foreign_relations(other_world, "AR")
     # Siemens (DE) exit, Hyundai (KR) partnership, Samsung (KR) production, Germany partnership
     assert len(foreign) == 4
-    share = pivot.foreign_share(foreign, "AR", partner="KR")
+    share = shift.foreign_share(foreign, "AR", partner="KR")
     assert (share.with_partner, share.relations) == (2, 4)
     assert share.share == 0.5
     text = pivot.share_summary(share, foreign)
@@ -128,22 +128,22 @@ def test_foreign_share_counts_rows_and_pairs(other_world):
 
 
 def test_foreign_share_when_nothing_is_foreign(empty):
-    foreign = pivot.foreign_relations(empty, "RU")
-    share = pivot.foreign_share(foreign, "RU")
+    foreign = shift.foreign_relations(empty, "RU")
+    share = shift.foreign_share(foreign, "RU")
     assert share.share is None
     assert "no share can be given" in pivot.share_summary(share, foreign)
 
 
 def test_sanctions_language_fr_and_en(other_world):
-    found = pivot.sanction_sentences(other_world)
+    found = sanctions.sanction_sentences(other_world)
     assert list(found["sentence_id"]) == ["a:0:0", "a:2:0", "c:0:0"]
     assert found.set_index("sentence_id").at["c:0:0", "terms"] == "sanctions; embargo"
     assert found.set_index("sentence_id").at["a:2:0", "terms"] == "export controls"
-    per_doc = pivot.sanctions_per_document(other_world, found).set_index("Seed")
+    per_doc = sanctions.sanctions_per_document(other_world, found).set_index("Seed")
     assert per_doc.at["{cite}`seed_a`", "With sanctions language"] == 2
     # the repeated sentence of b counts once
     assert per_doc.at["{cite}`seed_b`", "Sentences (distinct)"] == 2
-    named = pivot.cooccurring_actors(other_world, found)
+    named = sanctions.cooccurring_actors(other_world, found)
     assert named.iloc[0]["actor"] == "Argentina" and named.iloc[0]["sentences"] == 3
     assert set(named["country"]) == {"Argentina", "Chile", "Germany"}
     text = pivot.sanctions_summary(other_world, found, named)
@@ -154,18 +154,18 @@ def test_sanctions_language_fr_and_en(other_world):
 
 def test_sanctions_terms_are_whole_words():
     lexicon = {"en": ("sanctions", "embargo"), "fr": ("sanctions",)}
-    assert pivot.sanction_terms("Sanctionsless embargoes", "en", lexicon) == []
-    assert pivot.sanction_terms("The EMBARGO and sanctions.", "en", lexicon) == [
+    assert sanctions.sanction_terms("Sanctionsless embargoes", "en", lexicon) == []
+    assert sanctions.sanction_terms("The EMBARGO and sanctions.", "en", lexicon) == [
         "embargo",
         "sanctions",
     ]
 
 
 def test_no_sanctions_language(empty):
-    found = pivot.sanction_sentences(empty)
+    found = sanctions.sanction_sentences(empty)
     assert found.empty
     assert "No sentence of the 1 usable seed" in pivot.sanctions_summary(
-        empty, found, pivot.cooccurring_actors(empty, found)
+        empty, found, sanctions.cooccurring_actors(empty, found)
     )
 
 
@@ -173,10 +173,10 @@ def test_timeline_with_and_without_provenance(other_world, tmp_path):
     seeds_dir = tmp_path / "seeds"
     seeds_dir.mkdir()
     events = context.events()
-    rows, messages, found = pivot.seed_dates(other_world, seeds_dir)
+    rows, messages, found = timeline.seed_dates(other_world, seeds_dir)
     assert rows.empty and not found and messages == []
     assert "no provenance table" in pivot.timeline_summary(rows, events, found)
-    only_events = pivot.timeline(rows, events)
+    only_events = timeline.timeline(rows, events)
     assert len(only_events) == len(events)
     (seeds_dir / "provenance.csv").write_text(
         "seed,publisher,url,events_date,date_precision,original_reporting\n"
@@ -185,10 +185,10 @@ def test_timeline_with_and_without_provenance(other_world, tmp_path):
         "zz,,,2019-01-01,day,\n",
         encoding="utf-8",
     )
-    rows, messages, found = pivot.seed_dates(other_world, seeds_dir)
+    rows, messages, found = timeline.seed_dates(other_world, seeds_dir)
     assert found and list(rows["document"]) == ["a", "b"]  # zz is not a usable seed
     assert list(rows["precision"]) == ["month", "year"]
-    line = pivot.timeline(rows, events)
+    line = timeline.timeline(rows, events)
     assert line.iloc[0]["document"] == "b"  # 2020 comes first
     summary = pivot.timeline_summary(rows, events, found)
     assert "dates the events of 2 seeds {cite}`seed_a,seed_b`" in summary
@@ -215,7 +215,7 @@ def test_timeline_with_other_events(other_world, tmp_path):
             "secondary": [False],
         }
     )
-    line = pivot.timeline(pivot.seed_dates(other_world, tmp_path)[0], events)
+    line = timeline.timeline(timeline.seed_dates(other_world, tmp_path)[0], events)
     assert list(line["lane"]) == ["Context: South Korea"]
     assert pivot.timeline_caption(line).endswith("context events: {cite}`korea_2021`.")
 
@@ -239,5 +239,5 @@ def test_timeline_keeps_context_events_naming_an_actor_of_the_seeds(tmp_path):
             "event": ["Türkiye signs a deal", "Renault and Voltalia sign a contract"],
         }
     )
-    kept = pivot.relevant_events(events, data)
+    kept = timeline.relevant_events(events, data)
     assert kept["event"].tolist() == ["Türkiye signs a deal"]

@@ -8,8 +8,18 @@ import random
 import pandas as pd
 import pytest
 
-from analysis import book, charts
-from analysis.report import actors, claims, corpus, pivot
+from analysis import charts, myst
+from analysis.report import (
+    actors,
+    claim_views,
+    claims,
+    corpus,
+    figures,
+    pivot,
+    relations,
+    seed_quality,
+    shift,
+)
 from tests.report.fixtures import document, make_data
 
 N_DOCS = 1000
@@ -138,7 +148,7 @@ def rows(chart) -> int:
 
 
 def test_corpus_charts_are_histograms_for_a_large_corpus(large):
-    quality = corpus.quality_frame(large)
+    quality = seed_quality.quality_frame(large)
     assert len(quality) == N_DOCS
     for chart in (corpus.words_chart(quality), corpus.quality_chart(quality)):
         spec = charts.spec(chart)
@@ -148,14 +158,14 @@ def test_corpus_charts_are_histograms_for_a_large_corpus(large):
     assert corpus.chart_scope(quality).startswith("With 1,000 seeds")
     bins = corpus.histogram_frame(quality, "words", "language")
     assert bins["seeds"].sum() == N_DOCS
-    citations = corpus.all_seed_citations(large)
-    assert len(cited_keys(citations)) == book.CITE_LIMIT
+    citations = seed_quality.all_seed_citations(large)
+    assert len(cited_keys(citations)) == myst.CITE_LIMIT
     assert citations.endswith("and 990 others (all in the table of sources)")
 
 
 def test_corpus_charts_keep_one_bar_per_seed_when_small(tmp_path):
     small = make_data(tmp_path, documents=[document(f"s{i}") for i in range(5)])
-    quality = corpus.quality_frame(small)
+    quality = seed_quality.quality_frame(small)
     assert rows(corpus.words_chart(quality)) == 5
     assert corpus.chart_scope(quality) == ""
     assert corpus.measures_order(small) == ""
@@ -168,14 +178,14 @@ def test_corpus_tables_put_flagged_seeds_first_when_cut(large):
     flagged = table["Flags"] != ""
     assert flagged.any()
     assert flagged.iloc[: int(flagged.sum())].all()
-    summary = corpus.flagged_summary(corpus.quality_frame(large))
-    assert len(cited_keys(summary)) <= book.CITE_LIMIT
+    summary = seed_quality.flagged_summary(seed_quality.quality_frame(large))
+    assert len(cited_keys(summary)) <= myst.CITE_LIMIT
     assert "others are flagged too" in summary
 
 
 def test_claims_kind_chart_shows_the_top_seeds(large):
-    register = claims.claims_frame(large)
-    counts = claims.kind_counts(register, large.usable_documents)
+    register = figures.claims_frame(large)
+    counts = figures.kind_counts(register, large.usable_documents)
     assert counts["document"].nunique() == N_DOCS
     chart = claims.kind_chart(counts)
     spec = charts.spec(chart)
@@ -186,15 +196,15 @@ def test_claims_kind_chart_shows_the_top_seeds(large):
     assert "the 25 seeds with most claims" in spec["title"]
     caption = claims.kind_caption(counts)
     assert "all 1,000 seeds are in the CSV" in caption
-    assert len(cited_keys(caption)) == book.CITE_LIMIT
+    assert len(cited_keys(caption)) == myst.CITE_LIMIT
 
 
 def test_claims_capacity_chart_and_list_are_capped(large):
-    register = claims.claims_frame(large)
-    scale = claims.capacity_frame(register)
+    register = figures.claims_frame(large)
+    scale = figures.capacity_frame(register)
     assert len(scale) > 1000
-    assert not claims.per_claim(scale)
-    summary = claims.capacity_distribution(scale)
+    assert not figures.per_claim(scale)
+    summary = figures.capacity_distribution(scale)
     assert summary["claims"].sum() == len(scale)  # seven units, all shown
     assert len(summary) <= 2 * len(UNITS)
     for unit, group in scale.groupby("unit"):
@@ -207,20 +217,20 @@ def test_claims_capacity_chart_and_list_are_capped(large):
     assert "distribution per unit" in spec["title"]
     caption = claims.capacity_caption(scale)
     assert "every claim is in the CSV" in caption and "median" in caption
-    assert len(cited_keys(caption)) == book.CITE_LIMIT
+    assert len(cited_keys(caption)) == myst.CITE_LIMIT
     few = scale.head(10)
     assert rows(claims.capacity_view(few)) == 10
-    assert claims.capacity_scope(few) == ""
+    assert claim_views.capacity_scope(few) == ""
     text = claims.claim_list(register)
-    assert text.count("\n- ") == book.HTML_ROWS - 1
+    assert text.count("\n- ") == myst.HTML_ROWS - 1
     assert f"*First 100 of {len(register):,} claims" in text
     summary = claims.summary(register, large.usable_documents)
-    assert len(cited_keys(summary)) <= 2 * book.CITE_LIMIT
+    assert len(cited_keys(summary)) <= 2 * myst.CITE_LIMIT
     assert f"found {len(register):,} quantitative claim(s)" in summary
 
 
 def test_actors_network_and_relation_table_are_capped(large):
-    nodes, edges = actors.network_frames(large, 1)
+    nodes, edges = relations.network_frames(large, 1)
     assert len(edges) > actors.NETWORK_EDGES
     drawn_nodes, drawn_edges = actors.network_selection(nodes, edges)
     assert len(drawn_edges) == actors.NETWORK_EDGES
@@ -230,17 +240,17 @@ def test_actors_network_and_relation_table_are_capped(large):
     assert all(len(ids) < 200 for ids in drawn_edges["sentence_ids"])
     caption = actors.network_caption(edges, 1, drawn_edges)
     assert "the chart draws the 60 with most supporting sentences" in caption
-    assert len(cited_keys(caption)) == book.CITE_LIMIT
+    assert len(cited_keys(caption)) == myst.CITE_LIMIT
 
     assert actors.grouped(large)
     links = actors.links_table(large)
     assert links["Sentences"].sum() == len(large.relations)
     assert list(links["Sentences"]) == sorted(links["Sentences"], reverse=True)
-    assert len(cited_keys(actors.summary(large))) == book.CITE_LIMIT
+    assert len(cited_keys(actors.summary(large))) == myst.CITE_LIMIT
 
 
 def test_pivot_summaries_and_charts_are_capped(large):
-    left = pivot.exits(large)
+    left = shift.exits(large)
     text = pivot.exits_summary(left)
     assert "other exit" in text and "the 10 stated in most sentences" in text
     named = pd.DataFrame(

@@ -9,10 +9,11 @@ import pandas as pd
 import pytest
 
 from analysis import charts, context
-from analysis.report import claims, supply_chain
+from analysis.report import comparison, figures, stages, supply, supply_chain
+from analysis.report.data import detail_table
 from tests.report.fixtures import document, make_data
 
-LEX = supply_chain.load_lexicon()
+LEX = stages.load_lexicon()
 
 
 def sentence(sid: str, text: str, language: str = "en") -> dict:
@@ -67,7 +68,7 @@ def stage_of(matches: pd.DataFrame, sid: str) -> set[str]:
 
 
 def test_stages_by_language_and_word_boundaries():
-    matches = supply_chain.stage_sentences(pd.DataFrame(SENTENCES), LEX)
+    matches = stages.stage_sentences(pd.DataFrame(SENTENCES), LEX)
     assert stage_of(matches, "a:0:0") == {"cells"}
     # "lithium-ion" is a cell term, "lithium" alone a raw material, "mines" too.
     assert stage_of(matches, "a:0:1") == {"raw_materials", "cells"}
@@ -78,15 +79,15 @@ def test_stages_by_language_and_word_boundaries():
 
 
 def test_actors_and_countries_per_stage_exclude_media():
-    matches = supply_chain.stage_sentences(pd.DataFrame(SENTENCES), LEX)
-    linked = supply_chain.stage_mentions(matches, pd.DataFrame(mentions()), pd.DataFrame(ENTITIES))
+    matches = stages.stage_sentences(pd.DataFrame(SENTENCES), LEX)
+    linked = stages.stage_mentions(matches, pd.DataFrame(mentions()), pd.DataFrame(ENTITIES))
     assert "Reuters" not in set(linked["entity"])
-    frame = supply_chain.stage_countries(matches, linked, LEX, ["KZ"])
+    frame = stages.stage_countries(matches, linked, LEX, ["KZ"])
     raw = frame[frame["stage"] == "Raw materials"].set_index("country")
     assert set(raw.index) == {"US", "CL", "KZ", "CN"}
     assert raw.loc["US", "actors"] == "Albemarle" and raw.loc["KZ", "focus"]
     assert raw.loc["CL", "country_name"] == "Chile"
-    order = supply_chain.country_order(frame, ["KZ"])
+    order = stages.country_order(frame, ["KZ"])
     assert order[0] == "Kazakhstan"
     spec = charts.spec(supply_chain.stage_country_chart(frame, LEX, ["KZ"]))
     assert spec["title"] and spec["layer"][0]["encoding"]["x"]["title"]
@@ -95,8 +96,8 @@ def test_actors_and_countries_per_stage_exclude_media():
 
 def test_stage_table_and_summary_say_which_stages_are_thin_or_absent():
     frame = pd.DataFrame(SENTENCES)
-    matches = supply_chain.stage_sentences(frame, LEX)
-    linked = supply_chain.stage_mentions(matches, pd.DataFrame(mentions()), pd.DataFrame(ENTITIES))
+    matches = stages.stage_sentences(frame, LEX)
+    linked = stages.stage_mentions(matches, pd.DataFrame(mentions()), pd.DataFrame(ENTITIES))
     table = supply_chain.stage_table(matches, linked, LEX).set_index("Stage")
     assert table.loc["Raw materials", "Sentences"] == 2
     assert table.loc["Raw materials", "Seeds"] == "{cite}`seed_a,seed_b`"
@@ -164,7 +165,7 @@ def claim_data(
             {"text": n, "label": "ORG", "document": "d", "sentence_id": "d:0:0"} for n in unlinked
         ],
     )
-    return data, claims.claims_frame(data)
+    return data, figures.claims_frame(data)
 
 
 SALES = ctx_rows(
@@ -174,14 +175,14 @@ SALES = ctx_rows(
 
 
 def run_compare(data, frame, ctx):
-    return supply_chain.compare(
+    return comparison.compare(
         frame,
         ctx,
         data.entities,
         data.mentions,
         LEX,
-        supply_chain.languages(data),
-        candidates=claims.detail_table(data, "candidate_mentions"),
+        stages.languages(data),
+        candidates=detail_table(data, "candidate_mentions"),
     )
 
 
@@ -293,10 +294,10 @@ def test_no_year_and_unrelated_units(tmp_path):
 
 
 def test_bound_of_reads_hedge_words():
-    assert supply_chain.bound_of(["en dessous d'", "pourraient"], LEX) == "at_most"
-    assert supply_chain.bound_of(["plus d'"], LEX) == "at_least"
-    assert supply_chain.bound_of(["environ"], LEX) == "about"
-    assert supply_chain.bound_of(["espère"], LEX) == "exact"
+    assert comparison.bound_of(["en dessous d'", "pourraient"], LEX) == "at_most"
+    assert comparison.bound_of(["plus d'"], LEX) == "at_least"
+    assert comparison.bound_of(["environ"], LEX) == "about"
+    assert comparison.bound_of(["espère"], LEX) == "exact"
 
 
 def context_frame(rows: list[tuple]) -> pd.DataFrame:
@@ -344,8 +345,8 @@ def test_context_captions_compute_shares_notes_and_citations():
             ("ree", "WORLD", "mine production", 100, "t REO", 2024, "src", "secondary copy", ""),
         ]
     )
-    rows = supply_chain.context_rows(ctx, "ree")
-    world = supply_chain.context_rows(ctx, "ree", world=True)
+    rows = supply.context_rows(ctx, "ree")
+    world = supply.context_rows(ctx, "ree", world=True)
     assert list(rows["country"]) == ["AU", "BR"]
     caption = supply_chain.rare_earth_caption(rows, world)
     assert "Australia accounts for 30%" in caption and "estimate" in caption
@@ -381,7 +382,7 @@ def test_market_caption_flags_unresolved_figures_and_changing_scope():
             ("russia_chinese_brand_share", "RU", "share", 50, "%", 2022, "c", "primary", ""),
         ]
     )
-    sales, share = supply_chain.market_frames(ctx)
+    sales, share = supply.market_frames(ctx)
     caption = supply_chain.market_caption(sales, share)
     assert "unresolved" in caption and "not like\\-for\\-like" not in caption
     assert "not like-for-like" in caption and "as reported by {cite}`b`" in caption
@@ -418,7 +419,7 @@ def test_prepare_handles_a_folder_without_figures_or_stage_sentences(tmp_path):
         documents=[document("z")],
         sentences=[sentence("z:0:0", "Nothing to see here.")],
     )
-    chapter = supply_chain.prepare(data, ["RU"])
+    chapter = supply.prepare(data, ["RU"])
     assert chapter.matches.empty and chapter.countries.empty and chapter.capacities.empty
     assert "No seed states a capacity" in supply_chain.capacity_summary(chapter)
     assert (
@@ -430,8 +431,8 @@ def test_prepare_handles_a_folder_without_figures_or_stage_sentences(tmp_path):
 
 
 def test_rare_earth_sentences_leave_out_other_raw_materials():
-    matches = supply_chain.stage_sentences(pd.DataFrame(SENTENCES), LEX)
-    rare = supply_chain.rare_earth_sentences(matches, LEX)
+    matches = stages.stage_sentences(pd.DataFrame(SENTENCES), LEX)
+    rare = stages.rare_earth_sentences(matches, LEX)
     assert list(rare["sentence_id"]) == ["b:0:1"]  # not the lithium sentence
 
 
@@ -447,11 +448,11 @@ def test_a_capacity_is_not_checked_against_a_demand_figure(tmp_path):
 
 
 def test_rare_earth_sentences_without_any_stage_match_keep_their_columns():
-    lexicon = supply_chain.load_lexicon()
-    empty = supply_chain.stage_sentences(
+    lexicon = stages.load_lexicon()
+    empty = stages.stage_sentences(
         pd.DataFrame(columns=["sentence_id", "document", "language", "text"]), lexicon
     )
-    found = supply_chain.rare_earth_sentences(empty, lexicon)
+    found = stages.rare_earth_sentences(empty, lexicon)
     assert found.empty and "sentence_id" in found.columns
 
 
@@ -663,10 +664,10 @@ def test_electric_car_sales_are_not_compared_with_all_car_sales(tmp_path):
 
 
 def test_context_rows_are_read_for_measure_product_and_subject():
-    vocabulary = supply_chain.Vocabulary(LEX)
+    vocabulary = comparison.Vocabulary(LEX)
     ctx = context.figures()
     read = {
-        (row["dataset"], row["metric"]): supply_chain.context_figure(i, row, vocabulary)
+        (row["dataset"], row["metric"]): comparison.context_figure(i, row, vocabulary)
         for i, row in zip(ctx.index, ctx.to_dict("records"), strict=True)
     }
     expected = {
@@ -697,7 +698,7 @@ def rejected_chapter(tmp_path) -> supply_chain.Chapter:
     data, _ = claim_data(
         tmp_path, "CATL sold NUM cars in 2023.", 40000, "vehicles", subject="CATL", year=2023
     )
-    return supply_chain.prepare(data, ["CN"], context_figures=SALES)
+    return supply.prepare(data, ["CN"], context_figures=SALES)
 
 
 def test_when_every_candidate_is_rejected_the_book_says_why_not_how_consistent(tmp_path):

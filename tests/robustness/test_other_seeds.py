@@ -89,8 +89,8 @@ def test_chapters_describe_the_new_firms_and_countries(other_book: SeedBook) -> 
     countries = set(frequent[frequent["type"] == "country"]["entity"])
     assert {"Indonesia", "Spain"} <= countries, countries
     assert countries & {"Türkiye", "Turkey"}, countries
-    # The intro's findings are about these seeds: each names what these seeds name.
-    intro = section_text(other_book.html / "chapters" / "intro.html", "key-findings")
+    # The key findings are about these seeds: each names what these seeds name.
+    intro = section_text(other_book.html / "chapters" / "findings.html", "key-findings")
     named = [e for e in entities["entity"] if e in intro]
     assert len(named) >= 2, f"the key findings name almost nothing of these seeds: {intro[:1500]}"
     for chapter in ("supply_chain", "claims"):
@@ -102,8 +102,8 @@ def test_key_findings_differ_from_another_folders(
     other_book: SeedBook, hostile_book: SeedBook
 ) -> None:
     """Two seed folders, two sets of findings (the main book's are checked by name below)."""
-    ours = section_text(other_book.html / "chapters" / "intro.html", "key-findings")
-    theirs = section_text(hostile_book.html / "chapters" / "intro.html", "key-findings")
+    ours = section_text(other_book.html / "chapters" / "findings.html", "key-findings")
+    theirs = section_text(hostile_book.html / "chapters" / "findings.html", "key-findings")
 
     def findings(text: str) -> set[str]:
         sentences = re.split(r"(?<=[.;])\s+", text)
@@ -115,7 +115,7 @@ def test_key_findings_differ_from_another_folders(
 
 def test_original_seed_names_absent_from_seed_driven_pages(other_book: SeedBook) -> None:
     pages = [p for p in all_pages(other_book) if p not in CONTEXT_TIMELINE_PAGES | {METHODS_PAGE}]
-    assert "chapters/intro.html" in pages and "chapters/actors.html" in pages
+    assert "chapters/findings.html" in pages and "chapters/actors.html" in pages
     found = leaks(other_book, pages)
     assert not found, f"names only the original seeds contain, in a book of other seeds: {found}"
     for table in other_book.data.glob("*.csv"):

@@ -1,4 +1,4 @@
-"""Presentation helpers shared by every chapter notebook.
+"""MyST rendering helpers shared by every chapter notebook.
 
 The notebooks are narrative: they call these helpers to show Markdown (with
 citations), tables and charts. Seed text is untrusted, so every piece of it
@@ -26,7 +26,6 @@ __all__ = [
     "escape",
     "markdown_table",
     "seed_key",
-    "setup",
     "show",
     "show_table",
 ]
@@ -83,14 +82,6 @@ def cite_documents(documents: Iterable[object], limit: int = CITE_LIMIT) -> str:
     """Citations of the distinct seeds in ``documents`` (ids, sorted), via :func:`cite_some`."""
     keys = sorted({seed_key(str(d)) for d in documents if str(d)})
     return cite_some(keys, limit)
-
-
-def setup() -> None:
-    """The shared chapter preamble: one chart theme and display settings for every chapter."""
-    from analysis import charts
-
-    charts.enable_theme()
-    pd.set_option("display.max_colwidth", 120)
 
 
 def show(markdown: str) -> None:

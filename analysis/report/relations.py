@@ -1,0 +1,292 @@
+"""The seeds' relations between actors, with each side's country and the sentence's hedges.
+
+Read from the build's tables (``entities``, ``mentions``, ``relations`` and the detail
+tables ``sentences`` and ``attributions``). Shared by the actors chapter, the pivot
+chapter and the key findings. No chart and no prose here.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+
+import pandas as pd
+
+from analysis.extraction.actors import DISCOVERED, KNOWN
+from analysis.report import network
+from analysis.report.data import ReportData, detail_table
+from analysis.report.wording import country_name
+
+#: Words in a relation's sentence that make it second-hand, uncertain or only intended.
+#: Matched on whole words, case-insensitively (a capitalised word inside a sentence, such
+#: as the month "May", is not a cue).
+HEDGE_CUES: dict[str, tuple[str, ...]] = {
+    "fr": (
+        "selon",
+        "d'après",
+        "sources anonymes",
+        "source anonyme",
+        "aurait",
+        "auraient",
+        "serait",
+        "seraient",
+        "pourrait",
+        "pourraient",
+        "pourra",
+        "pourront",
+        "peut-être",
+        "devrait",
+        "devraient",
+        "espère",
+        "espèrent",
+        "envisage",
+        "envisagent",
+        "souhaite",
+        "souhaitent",
+        "propose",
+        "proposent",
+        "proposition",
+        "discussions",
+        "négociations",
+        "pourparlers",
+        "promet",
+        "promettent",
+    ),
+    "en": (
+        "according to",
+        "reportedly",
+        "anonymous sources",
+        "sources said",
+        "people familiar",
+        "could",
+        "may",
+        "might",
+        "would",
+        "should",
+        "hopes",
+        "plans to",
+        "considering",
+        "proposes",
+        "proposed",
+        "proposal",
+        "wants to",
+        "talks",
+        "negotiations",
+        "promises",
+    ),
+}
+
+
+#: Cues that only say the claim is second-hand (dropped when the attribution names a source).
+EVIDENTIAL_CUES = frozenset(
+    {"selon", "d'après", "sources anonymes", "source anonyme", "according to", "reportedly"}
+    | {"anonymous sources", "sources said", "people familiar"}
+)
+
+
+#: Attribution cues that mean an unnamed source.
+_ANONYMOUS = re.compile(r"anonym|unnamed|familiar", re.IGNORECASE)
+
+
+def entity_info(data: ReportData) -> pd.DataFrame:
+    """Entities indexed by name, with ``country_name`` added."""
+    entities = data.entities.copy()
+    entities["country"] = entities["country"].astype(str)
+    entities["country_name"] = entities["country"].map(country_name)
+    entities["mentions"] = pd.to_numeric(entities["mentions"], errors="coerce").fillna(0)
+    entities["mentions"] = entities["mentions"].astype(int)
+    if "provenance" not in entities:  # tables written before actors were discovered
+        entities["provenance"] = KNOWN
+    entities["provenance"] = entities["provenance"].replace("", KNOWN)
+    return entities.drop_duplicates("entity").set_index("entity")
+
+
+def _lookup(info: pd.DataFrame, names: pd.Series, column: str, default: object) -> list:
+    values = info[column].to_dict()
+    return [values.get(n, default) for n in names]
+
+
+@functools.cache
+def _cue_pattern(cue: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w'])" + re.escape(cue) + r"(?![\w'-])", re.IGNORECASE)
+
+
+def hedge_cues(text: str, language: str) -> list[str]:
+    """Hedge, attribution or intention cues of :data:`HEDGE_CUES` found in ``text``."""
+    flat = str(text).replace("\u2019", "'")
+    lowered = flat.lower()
+    cues = HEDGE_CUES.get(language) or HEDGE_CUES["en"]
+    found: list[str] = []
+    for cue in cues:
+        if cue.lower() not in lowered:  # cheap test first: most sentences have few cues
+            continue
+        for match in _cue_pattern(cue).finditer(flat):
+            word = match.group(0)
+            starts_sentence = not flat[: match.start()].strip()
+            if word[:1].isupper() and cue[:1].islower() and not starts_sentence:
+                continue  # "May" (the month), a name…
+            found.append(cue)
+            break
+    return found
+
+
+def reporting(data: ReportData, sentence_ids: Iterable[str]) -> pd.DataFrame:
+    """For each sentence: who it is attributed to, its hedge cues, and ``reported``.
+
+    ``attributed_to``: linked actors named by an attribution cue ("selon Reuters"), or
+    "anonymous sources"; ``hedges``: cues of :data:`HEDGE_CUES`; ``reported``: either.
+    """
+    ids = list(dict.fromkeys(str(s) for s in sentence_ids))
+    sentences = detail_table(data, "sentences").drop_duplicates("sentence_id")
+    # A dict, not .at per sentence: that is slow on large corpora.
+    pairs = zip(sentences["text"], sentences["language"], strict=True)
+    text_of = dict(zip(sentences["sentence_id"], pairs, strict=True))
+    attributions = detail_table(data, "attributions")
+    wanted = set(ids)
+    by_sentence: dict[str, list] = {}
+    for row in attributions.itertuples(index=False):
+        if str(row.sentence_id) in wanted:
+            by_sentence.setdefault(str(row.sentence_id), []).append(row)
+    rows = []
+    for sid in ids:
+        sources: list[str] = []
+        for row in by_sentence.get(sid, []):
+            entity = str(row.entity or "").strip()
+            label = entity or (
+                "anonymous sources" if _ANONYMOUS.search(f"{row.cue} {row.source}") else ""
+            )
+            if label and label not in sources:
+                sources.append(label)
+        if sid in text_of:
+            text, language = text_of[sid]
+            cues = hedge_cues(str(text), str(language))
+            if sources:
+                cues = [c for c in cues if c not in EVIDENTIAL_CUES]
+        else:
+            cues = []
+        rows.append(
+            {
+                "sentence_id": sid,
+                "attributed_to": "; ".join(sources),
+                "hedges": "; ".join(cues),
+                "reported": bool(sources or cues),
+            }
+        )
+    if not rows:
+        return pd.DataFrame(columns=["sentence_id", "attributed_to", "hedges", "reported"])
+    return pd.DataFrame(rows)
+
+
+def relations(data: ReportData) -> pd.DataFrame:
+    """relations.csv with each side's type, country, country name, and the hedges."""
+    return data.derived("relations", lambda: _relations(data))
+
+
+def _relations(data: ReportData) -> pd.DataFrame:
+    rel = data.relations.copy().reset_index(drop=True)
+    info = entity_info(data)
+    for side in ("source", "target"):
+        rel[f"{side}_type"] = _lookup(info, rel[side], "type", "")
+        rel[f"{side}_country"] = _lookup(info, rel[side], "country", "")
+        rel[f"{side}_country_name"] = [country_name(c) for c in rel[f"{side}_country"]]
+    hedges = reporting(data, rel["sentence_id"])
+    if rel.empty:
+        for column in ("attributed_to", "hedges"):
+            rel[column] = pd.Series(dtype=object)
+        rel["reported"] = pd.Series(dtype=bool)
+        return rel
+    return rel.merge(hedges, on="sentence_id", how="left")
+
+
+def relation_counts(rel: pd.DataFrame) -> pd.Series:
+    """Relations per type, most frequent first (ties in alphabetical order)."""
+    counts = rel["relation"].astype(str).value_counts()
+    order = sorted(counts.index, key=lambda r: (-int(counts[r]), r))
+    return counts.reindex(order)
+
+
+def network_frames(data: ReportData, min_mentions: int = 1) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Nodes (actors with ≥ ``min_mentions`` mentions in a relation) and edges, laid out.
+
+    Edges group the relations of one (source, target, relation) triple: ``sentences`` is
+    the number of supporting sentences, ``sentence_ids`` their ids.
+    """
+    rel = relations(data)
+    info = entity_info(data)
+    names = sorted(set(rel["source"]) | set(rel["target"]))
+    keep = [n for n in names if n in info.index and info.at[n, "mentions"] >= min_mentions]
+    rel = rel[rel["source"].isin(keep) & rel["target"].isin(keep)]
+    keep = sorted(set(rel["source"]) | set(rel["target"]))
+    nodes = pd.DataFrame(
+        {
+            "node": keep,
+            "type": [str(info.at[n, "type"]) for n in keep],
+            "country": [str(info.at[n, "country"]) for n in keep],
+            "country_name": [str(info.at[n, "country_name"]) for n in keep],
+            "mentions": [int(info.at[n, "mentions"]) for n in keep],
+            "provenance": [str(info.at[n, "provenance"]) for n in keep],
+        }
+    )
+    if rel.empty:
+        edges = pd.DataFrame(
+            columns=["source", "target", "relation", "sentences", "sentence_ids", "documents"]
+        )
+    else:
+        edges = (
+            rel.groupby(["source", "target", "relation"], sort=True)
+            .agg(
+                sentences=("sentence_id", "nunique"),
+                sentence_ids=("sentence_id", lambda s: ", ".join(sorted(set(s)))),
+                documents=("document", lambda s: ";".join(sorted(set(s)))),
+            )
+            .reset_index()
+        )
+    positions = network.layout(keep, list(zip(edges["source"], edges["target"], strict=True)))
+    return network.node_frame(nodes, positions), network.edge_frame(edges, positions)
+
+
+def country_matrix(data: ReportData) -> pd.DataFrame:
+    """Relations per (source country, target country), with the relation types."""
+    rel = relations(data)
+    columns = ["source_country", "target_country", "relations", "types", "documents"]
+    if rel.empty:
+        return pd.DataFrame(columns=columns)
+    grouped = []
+    for (src, tgt), group in rel.groupby(["source_country_name", "target_country_name"]):
+        counts = relation_counts(group)
+        grouped.append(
+            {
+                "source_country": src,
+                "target_country": tgt,
+                "relations": len(group),
+                "types": ", ".join(f"{t} ({n})" for t, n in counts.items()),
+                "documents": ";".join(sorted(set(group["document"]))),
+            }
+        )
+    return pd.DataFrame(grouped, columns=columns)
+
+
+def top_actors(data: ReportData, n: int = 15) -> pd.DataFrame:
+    """The ``n`` most-mentioned linked actors with type, country and documents."""
+    info = entity_info(data).reset_index()
+    info["documents"] = pd.to_numeric(info["documents"], errors="coerce").fillna(0).astype(int)
+    info = info.sort_values(["mentions", "entity"], ascending=[False, True]).head(n)
+    return pd.DataFrame(
+        {
+            "actor": [
+                f"{name} (discovered)" if source == DISCOVERED else name
+                for name, source in zip(info["entity"], info["provenance"], strict=True)
+            ],
+            "type": info["type"],
+            "country": info["country_name"],
+            "mentions": info["mentions"],
+            "documents": info["documents"],
+        }
+    ).reset_index(drop=True)
+
+
+def mention_documents(data: ReportData, actors: Iterable[str]) -> list[str]:
+    wanted = {a.removesuffix(" (discovered)") for a in actors}
+    mentions = data.mentions
+    return sorted(set(mentions.loc[mentions["entity"].isin(wanted), "document"].astype(str)))

@@ -1,0 +1,131 @@
+"""How informative each seed is: words, relations and claims per seed, and quality flags.
+
+Shared by the corpus chapter and the key findings, with the two sentences both use to
+say so (:func:`summary`, :func:`flagged_summary`).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis import myst
+from analysis.report.data import ReportData
+
+LANGUAGE_NAMES = {"fr": "French", "en": "English"}
+
+
+#: A seed is flagged "low specificity" below this fraction of the corpus median.
+LOW_SPECIFICITY_RATIO = 0.5
+
+
+#: …"repetitive" when at least this share of its words repeats other text.
+REPETITIVE_SHARE = 0.2
+
+
+#: …"mostly boilerplate" when at least this share of its words was web furniture.
+BOILERPLATE_SHARE = 0.3
+
+
+def language_name(code: str) -> str:
+    return LANGUAGE_NAMES.get(code, code)
+
+
+def percent_cells(series: pd.Series) -> list[str]:
+    return ["" if pd.isna(x) else f"{float(x):.0%}" for x in series]
+
+
+def quality_frame(data: ReportData) -> pd.DataFrame:
+    """Usable seeds with their quality measures and the flags the numbers give them."""
+    docs = data.usable_documents.sort_values("document")
+    frame = pd.DataFrame(
+        {
+            "document": docs["document"],
+            "title": docs["title"],
+            "language": [language_name(x) for x in docs["language"]],
+            "words": docs["words"].astype(int),
+            "boilerplate_share": docs["boilerplate_share"].astype(float).round(3),
+            "repetition_share": docs["repetition_share"].astype(float).round(3),
+            "specificity": docs["specificity"].astype(float).round(2),
+        }
+    )
+    frame["flags"] = quality_flags(frame)
+    return frame.reset_index(drop=True)
+
+
+def quality_flags(frame: pd.DataFrame) -> list[str]:
+    """Flags from the numbers alone (thresholds above), "" for an unremarkable seed."""
+    median = frame["specificity"].median() if len(frame) else 0.0
+    flags = []
+    for row in frame.itertuples(index=False):
+        found = []
+        if len(frame) > 1 and row.specificity < LOW_SPECIFICITY_RATIO * median:
+            found.append("low specificity")
+        if row.repetition_share >= REPETITIVE_SHARE:
+            found.append("repetitive")
+        if row.boilerplate_share >= BOILERPLATE_SHARE:
+            found.append("mostly boilerplate")
+        flags.append(", ".join(found))
+    return flags
+
+
+def all_seed_citations(data: ReportData) -> str:
+    """Citations of every usable seed (the first ten, then "and N others")."""
+    return myst.cite_documents(data.usable_documents["document"])
+
+
+def summary(data: ReportData) -> str:
+    """One paragraph on the corpus, every number from documents.csv."""
+    docs = data.documents
+    usable = data.usable_documents
+    languages = usable["language"].map(language_name).value_counts()
+    parts = ", ".join(f"{n} in {lang}" for lang, n in languages.items())
+    skipped = len(docs) - len(usable)
+    text = (
+        f"The seeds folder holds {len(docs)} file(s); {len(usable)} could be read and analysed"
+        + (f" ({parts})" if parts else "")
+        + (f", and {skipped} were skipped (listed below)." if skipped else ".")
+    )
+    if len(usable):
+        words = usable["words"].astype(int)
+        text += (
+            f" After boilerplate removal they total {words.sum():,} words, from "
+            f"{words.min():,} to {words.max():,} per article {all_seed_citations(data)}."
+        )
+    return text
+
+
+def flagged_summary(frame: pd.DataFrame, limit: int = myst.CITE_LIMIT) -> str:
+    """A sentence naming the seeds the numbers flag, with the numbers.
+
+    At most ``limit`` seeds are named (the least specific ones when more are flagged);
+    the sentence then says how many others are flagged and where they are listed.
+    """
+    flagged = frame[frame["flags"] != ""]
+    if frame.empty:
+        return "No seed could be analysed."
+    if flagged.empty:
+        return "No seed stands out as low-information by these measures."
+    median = frame["specificity"].median()
+    named = flagged
+    if len(flagged) > limit:
+        named = flagged.sort_values(["specificity", "document"], kind="stable").head(limit)
+    items = [
+        f"{myst.escape(row.document)} {myst.cite(myst.seed_key(row.document))} "
+        f"({myst.escape(row.flags)}: specificity {row.specificity:.1f} against a median of "
+        f"{median:.1f}, {row.repetition_share:.0%} of its words repeated)"
+        for row in named.itertuples(index=False)
+    ]
+    verb = "stands" if len(flagged) == 1 else "stand"
+    text = f"By the numbers alone, {len(flagged):,} seed(s) {verb} out as low-information"
+    if len(named) < len(flagged):
+        text += f"; the {len(named)} least specific are " + "; ".join(items)
+        text += (
+            f", and {len(flagged) - len(named):,} others are flagged too (see the table of "
+            "measures above and its CSV)"
+        )
+    else:
+        text += ": " + "; ".join(items)
+    return (
+        text + ". What such a seed states is still reported in the following chapters, but it"
+        " should not be read as evidence of specifics."
+    )

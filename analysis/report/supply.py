@@ -1,0 +1,130 @@
+"""The supply chain as the seeds tell it: stages, capacities, and the context figures.
+
+:func:`prepare` computes, once from a build's tables, everything the supply-chain chapter
+and the key findings show: the stage of each sentence, the actors and countries of each
+stage, the capacity figures, and the comparisons with the context. No chart and no prose
+here: see ``supply_chain``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from analysis import context
+from analysis.report import figures
+from analysis.report.comparison import compare, comparison_claims
+from analysis.report.data import ReportData
+from analysis.report.figures import CAPACITY_UNITS
+from analysis.report.stages import (
+    Lexicon,
+    languages,
+    load_lexicon,
+    stage_countries,
+    stage_mentions,
+    stage_sentences,
+)
+from analysis.report.wording import country_name
+
+
+def capacities(claims: pd.DataFrame) -> pd.DataFrame:
+    """Seed claims whose unit is a capacity, an output or a quantity of goods."""
+    return claims[claims["unit"].isin(CAPACITY_UNITS)].reset_index(drop=True)
+
+
+def capacity_bar_frame(caps: pd.DataFrame) -> pd.DataFrame:
+    frame = figures.capacity_frame(caps)
+    return frame
+
+
+def context_rows(ctx: pd.DataFrame, dataset: str, *, world: bool = False) -> pd.DataFrame:
+    """Rows of one context dataset, with country names; the WORLD row only if asked."""
+    rows = ctx[ctx["dataset"] == dataset].copy()
+    if not world:
+        rows = rows[rows["country"] != "WORLD"]
+    rows["country_name"] = [country_name(c, missing="unknown") for c in rows["country"]]
+    return rows.reset_index(drop=True)
+
+
+def share_of_world(frame: pd.DataFrame, world: pd.DataFrame, code: str) -> float | None:
+    """A country's share of the WORLD row of the same dataset and year (None if absent)."""
+    own = frame[frame["country"] == code]
+    if own.empty or world.empty:
+        return None
+    total = world[(world["year"] == own["year"].iloc[0]) & (world["country"] == "WORLD")]
+    if total.empty or not total["value"].iloc[0]:
+        return None
+    return float(own["value"].iloc[0]) / float(total["value"].iloc[0])
+
+
+def shares_frame(ctx: pd.DataFrame, code: str) -> pd.DataFrame:
+    """A country's shares (unit %) across the context datasets, with their metric."""
+    rows = ctx[(ctx["unit"] == "%") & (ctx["country"] == code)].copy()
+    rows = rows[~rows["dataset"].str.contains("brand")]
+    rows["country_name"] = [country_name(c, missing="unknown") for c in rows["country"]]
+    return rows.reset_index(drop=True)
+
+
+def market_frames(ctx: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Russian new-vehicle sales (vehicles) and Chinese brands' share (%), by year."""
+    sales = ctx[ctx["dataset"] == "russia_car_sales"].copy()
+    share = ctx[ctx["dataset"] == "russia_chinese_brand_share"].copy()
+    for frame in (sales, share):
+        frame["unresolved"] = frame["note"].str.contains("unresolved")
+    return sales.reset_index(drop=True), share.reset_index(drop=True)
+
+
+@dataclass
+class SupplyChain:
+    """Everything the supply-chain notebook shows, computed once from a build's tables."""
+
+    lexicon: Lexicon
+    sentences: pd.DataFrame
+    matches: pd.DataFrame
+    linked: pd.DataFrame
+    countries: pd.DataFrame
+    claims: pd.DataFrame
+    capacities: pd.DataFrame
+    context: pd.DataFrame
+    comparisons: pd.DataFrame
+    focus_countries: tuple[str, ...]
+
+
+def prepare(
+    data: ReportData,
+    focus_countries: list[str] | tuple[str, ...] = (),
+    context_figures: pd.DataFrame | None = None,
+    lexicon: Lexicon | None = None,
+) -> SupplyChain:
+    lexicon = lexicon or load_lexicon()
+    usable = set(data.usable_documents["document"])
+    sentences = figures.detail_table(data, "sentences")
+    sentences = sentences[sentences["document"].isin(usable)].reset_index(drop=True)
+    matches = stage_sentences(sentences, lexicon)
+    linked = stage_mentions(matches, data.mentions, data.entities)
+    focus = tuple(focus_countries)
+    claims = figures.claims_frame(data)
+    claims = claims[claims["document"].isin(usable)].reset_index(drop=True)
+    ctx = context.figures() if context_figures is None else context_figures
+    comparisons = compare(
+        claims,
+        ctx,
+        data.entities,
+        data.mentions,
+        lexicon,
+        languages(data),
+        candidates=figures.detail_table(data, "candidate_mentions"),
+    )
+    return SupplyChain(
+        lexicon=lexicon,
+        sentences=sentences,
+        matches=matches,
+        linked=linked,
+        countries=stage_countries(matches, linked, lexicon, focus),
+        claims=claims,
+        capacities=capacities(claims),
+        context=ctx,
+        comparisons=comparison_claims(claims, comparisons),
+        focus_countries=focus,
+    )

@@ -1,0 +1,109 @@
+"""Shared wording of the chapters: plurals, verb agreement, lists, country names, citations.
+
+Every chapter writes its numbers and names through these helpers, so that "1 seed" and
+"2 seeds", "a, b and c" and a country's English name read the same everywhere.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Sequence
+
+import pandas as pd
+import pycountry
+from babel import Locale
+
+from analysis import myst
+
+#: Label used when an actor has no country in the knowledge base.
+NO_COUNTRY = "No country"
+#: Codes that are not ISO 3166 countries, with the names the book uses for them.
+SPECIAL_CODES = {"WORLD": "World", "EU": "European Union", "SU": "USSR"}
+
+
+def plural(count: int, singular: str, many: str | None = None) -> str:
+    """``"1 relation"``, ``"3 relations"``, ``"2 companies"``, ``"2 media"``."""
+    if count == 1:
+        return f"{count:,} {singular}"
+    if many is None:
+        if singular.endswith("media"):
+            many = singular
+        elif re.search(r"[^aeiou]y$", singular):
+            many = singular[:-1] + "ies"
+        else:
+            many = singular + "s"
+    return f"{count:,} {many}"
+
+
+def verb(count: int, singular: str, many: str) -> str:
+    """The verb form agreeing with ``count``: ``verb(1, "links", "link")`` → "links"."""
+    return singular if count == 1 else many
+
+
+def join_and(items: Sequence[str]) -> str:
+    """ "a", "a and b", "a, b and c"."""
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def shorten(text: str, limit: int = 240) -> str:
+    """``text`` on one line, cut at ``limit`` characters with an ellipsis."""
+    flat = " ".join(str(text).split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+def country_name(code: object, missing: str = NO_COUNTRY) -> str:
+    """English name of an ISO 3166 alpha-2 code (Babel, then pycountry's historic states),
+    of a code of :data:`SPECIAL_CODES`, or ``missing`` for no code."""
+    text = "" if code is None or (isinstance(code, float) and pd.isna(code)) else str(code)
+    text = text.strip().upper()
+    return _country_name(text) if text else missing
+
+
+@functools.cache  # called once per relation side: Babel's lookup is slow at that rate
+def _country_name(text: str) -> str:
+    if text in SPECIAL_CODES:
+        return SPECIAL_CODES[text]
+    name = Locale("en").territories.get(text)
+    if name:  # "Myanmar (Burma)" → "Myanmar"
+        return str(name).split(" (")[0]
+    historic = pycountry.historic_countries.get(alpha_2=text)
+    if historic is not None:
+        return str(historic.name).split(",")[0]
+    current = pycountry.countries.get(alpha_2=text)
+    return str(current.name) if current is not None else text
+
+
+def cite_documents(documents: Iterable[object]) -> str:
+    """Citations of the distinct seeds in ``documents`` (sorted; at most
+    :data:`myst.CITE_LIMIT`, then "and N others"), or ``""``."""
+    return myst.cite_documents(documents)
+
+
+def qualifier(attributed_to: str, hedges: str) -> str:
+    """Plain words for a sentence's hedges (escaped): "according to …", "hedged: …"."""
+    parts = []
+    if attributed_to:
+        parts.append("according to " + myst.escape(attributed_to.replace("; ", " and ")))
+    if hedges:
+        parts.append("hedged or intended in the seed (" + myst.escape(hedges) + ")")
+    return ", ".join(parts)
+
+
+def reporting_note(attributed_to: str, hedges: str) -> str:
+    """Plain text (not escaped) for a table cell: "according to X; hedge: “could”"."""
+    parts = []
+    if attributed_to:
+        parts.append("according to " + attributed_to.replace("; ", " and "))
+    if hedges:
+        parts.append("hedge: " + ", ".join(f"“{h}”" for h in hedges.split("; ")))
+    return "; ".join(parts)
+
+
+def link_label(source: str, relation: str, target: str) -> str:
+    """ "A → B (production)"; symmetric partnerships read "A ↔ B (partnership)"."""
+    arrow = "↔" if relation == "partnership" else "→"
+    return f"{source} {arrow} {target} ({relation})"
