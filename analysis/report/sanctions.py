@@ -33,7 +33,12 @@ def sanction_terms(text: str, language: str, lexicon: dict[str, tuple[str, ...]]
     """Lexicon terms found in ``text`` (lower-case, in order, each once); a term counts
     inside a hyphenated compound ("anti-sanctions")."""
     terms = lexicon.get(language) or for_language(lexicon, "")
-    return Matcher.of(terms, in_compounds=True).find(str(text))
+    return _matcher(tuple(terms)).find(str(text))
+
+
+@cache  # one matcher per lexicon and language, not one per sentence
+def _matcher(terms: tuple[str, ...]) -> Matcher:
+    return Matcher.of(terms, in_compounds=True)
 
 
 def sanction_sentences(
