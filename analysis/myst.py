@@ -157,6 +157,10 @@ def plain_citations(frame: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame
     return out
 
 
+#: What :func:`show_table` shows for a table without rows.
+EMPTY_TABLE = "*No row in this build.*"
+
+
 def show_table(
     frame: pd.DataFrame,
     *,
@@ -186,7 +190,11 @@ def show_table(
             write_data(plain_citations(frame, trusted) if data is None else data, name)
         )
     html_rows = max(html_rows, pdf_rows)
-    if len(frame) <= pdf_rows:
+    if frame.empty:
+        # A table with a header and no row stops Sphinx's LaTeX writer (StopIteration in
+        # depart_table): say so in words instead, in every format.
+        parts.append(EMPTY_TABLE)
+    elif len(frame) <= pdf_rows:
         parts.append(
             _breakable(markdown_table(frame, trusted=trusted, align=align), frame, trusted)
         )

@@ -226,3 +226,12 @@ def test_table_csv_has_citation_keys_not_roles(tmp_path, monkeypatch) -> None:
     written = pd.read_csv(tmp_path / myst.DATA_FOLDER / "seeds.csv")
     assert written["Seed"].tolist() == ["seed_a", "seed_b,seed_c"]
     assert written["Text"].tolist() == ["{cite}`x`", "y"]  # seed text is left as it is
+
+
+def test_a_table_without_rows_is_said_in_words(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+    # A header-only pipe table stops Sphinx's LaTeX writer (StopIteration), so no table.
+    frame = pd.DataFrame(columns=["Seed", "Terms found"])
+    shown = shown_markdown(monkeypatch, tmp_path, frame, caption="Per seed.", name="empty")
+    assert "|" not in shown
+    assert myst.EMPTY_TABLE in shown and "Per seed." in shown
+    assert (tmp_path / myst.DATA_FOLDER / "empty.csv").exists()  # the CSV is still linked
