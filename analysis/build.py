@@ -41,7 +41,7 @@ import vl_convert as vlc
 import yaml
 from tqdm import tqdm
 
-from analysis import bibliography, incremental, manifest, myst
+from analysis import bibliography, buildlock, incremental, manifest, myst
 from analysis.charts import VEGA_LITE_VERSION
 from analysis.extraction.parallel import available_cores
 
@@ -566,7 +566,11 @@ def publish(config: BuildConfig) -> None:
 def build(config: BuildConfig) -> None:
     if not config.seeds.is_dir():
         raise BuildError(f"seeds folder not found: {config.seeds}")
-    config.build_dir.mkdir(parents=True, exist_ok=True)
+    with buildlock.exclusive(config.build_dir, config.seeds):
+        _build(config)
+
+
+def _build(config: BuildConfig) -> None:
     with _Timer(config, "prepare"):
         source = prepare_stage(config)
     with _Timer(config, "extract"):
@@ -634,7 +638,7 @@ def main(argv: list[str] | None = None) -> int:
     config = parse_args(argv)
     try:
         build(config)
-    except BuildError as error:
+    except (BuildError, buildlock.BuildLocked) as error:
         print(f"[build] FAILED: {error}", file=sys.stderr, flush=True)
         print("[build] the previous book (if any) was left unchanged", file=sys.stderr)
         return 1
