@@ -14,6 +14,8 @@ from typing import Any
 
 import yaml
 
+from analysis.extraction import units
+
 LEXICON_PATH = Path(__file__).resolve().parents[1] / "data" / "lexicons" / "figures.yaml"
 
 _SP = "[ \u00a0\u202f\u2009]"  # any single space, incl. no-break and narrow no-break
@@ -90,9 +92,15 @@ class _Lexicon:
 
 @lru_cache(maxsize=1)
 def _raw_lexicon() -> dict[str, Any]:
-    """The YAML lexicon, read once per process."""
+    """The YAML lexicon, read once per process, with the unit table of ``units.yaml``."""
     with LEXICON_PATH.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        raw = yaml.safe_load(handle)
+    return {
+        **raw,
+        "units": units.forms(),
+        "spaced_unit_symbols": units.spaced_symbols(),
+        "price_denominators": units.price_denominators(),
+    }
 
 
 def supported_languages() -> tuple[str, ...]:

@@ -17,37 +17,10 @@ from typing import Any
 
 import pandas as pd
 
-from analysis.report.figures import CAPACITY_UNITS
+from analysis.extraction.units import CAPACITY_UNITS, UNIT_FAMILIES
 from analysis.report.lexicon import for_language, normal, pattern
 from analysis.report.stages import Lexicon, Terms
 from analysis.report.wording import country_name
-
-#: Unit → (family, factor to the family's base unit). Units of one family can be compared.
-UNIT_FAMILIES: dict[str, tuple[str, float]] = {
-    "vehicles": ("vehicles", 1.0),
-    "vehicles/year": ("vehicles", 1.0),
-    "units": ("units", 1.0),
-    "units/year": ("units", 1.0),
-    "kWh": ("energy (GWh)", 1e-6),
-    "MWh": ("energy (GWh)", 1e-3),
-    "GWh": ("energy (GWh)", 1.0),
-    "TWh": ("energy (GWh)", 1e3),
-    "kW": ("power (MW)", 1e-3),
-    "MW": ("power (MW)", 1.0),
-    "GW": ("power (MW)", 1e3),
-    "t": ("mass (t)", 1.0),
-    "kt": ("mass (t)", 1e3),
-    "t/year": ("mass (t)", 1.0),
-    "kt/year": ("mass (t)", 1e3),
-    "t REO": ("mass (t)", 1.0),
-    "%": ("percent", 1.0),
-}
-
-
-#: Families that count goods (the findings group them; a bare number is compared only as
-#: vehicles, see :func:`unit_reading`).
-COUNT_FAMILIES = frozenset({"vehicles", "units"})
-
 
 #: Relative tolerance for "about" figures and for unqualified figures.
 ABOUT_TOLERANCE = 0.10

@@ -12,43 +12,8 @@ import math
 import pandas as pd
 
 from analysis import myst
+from analysis.extraction.units import CAPACITY_UNITS, UNIT_WORDS
 from analysis.report.data import ReportData, detail_table
-
-#: Units read as a capacity, an output or a quantity of goods (for the capacity charts).
-CAPACITY_UNITS: frozenset[str] = frozenset(
-    {
-        "kWh",
-        "MWh",
-        "GWh",
-        "TWh",
-        "kW",
-        "MW",
-        "GW",
-        "vehicles",
-        "vehicles/year",
-        "units",
-        "units/year",
-        "batteries",
-        "plants",
-        "charging points",
-        "t",
-        "kt",
-        "t/year",
-        "kt/year",
-        "t REO",
-    }
-)
-
-
-#: How a unit reads in a sentence; units not listed read as written.
-UNIT_WORDS: dict[str, str] = {
-    "vehicles/year": "vehicles a year",
-    "units/year": "units a year",
-    "t/year": "t a year",
-    "kt/year": "kt a year",
-    "": "",
-}
-
 
 NO_UNIT = "no unit (bare number)"
 

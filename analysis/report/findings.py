@@ -15,7 +15,8 @@ from collections.abc import Callable, Sequence
 import pandas as pd
 
 from analysis import context, myst
-from analysis.report import comparison, figures, sanctions, seed_quality, shift, stages, supply
+from analysis.extraction import units
+from analysis.report import figures, sanctions, seed_quality, shift, stages, supply
 from analysis.report.claim_views import claim_sentence
 from analysis.report.data import ReportData
 from analysis.report.wording import cite_documents, country_name, plural
@@ -47,7 +48,7 @@ def largest_target(claims: pd.DataFrame) -> pd.Series | None:
     """The largest capacity or output target, in the unit family with the most targets."""
     targets = claims[
         (claims["kind"] == "target")
-        & claims["unit"].isin(figures.CAPACITY_UNITS)
+        & claims["unit"].isin(units.CAPACITY_UNITS)
         & (claims["value"] > 0)
     ]
     if targets.empty:
@@ -56,14 +57,14 @@ def largest_target(claims: pd.DataFrame) -> pd.Series | None:
     counts = family.value_counts()
     chosen = sorted(counts[counts == counts.max()].index)[0]
     within = targets[family == chosen]
-    scale = within["unit"].map(lambda u: comparison.UNIT_FAMILIES.get(str(u), ("", 1.0))[1])
+    scale = within["unit"].map(lambda u: units.UNIT_FAMILIES.get(str(u), ("", 1.0))[1])
     return within.loc[(within["value"] * scale).idxmax()]
 
 
 def _family(unit: str) -> str:
-    family = comparison.UNIT_FAMILIES.get(unit, (unit, 1.0))[0]
+    family = units.UNIT_FAMILIES.get(unit, (unit, 1.0))[0]
     # Vehicles and units are both counts of goods produced.
-    return "goods" if family in comparison.COUNT_FAMILIES else family
+    return "goods" if family in units.COUNT_FAMILIES else family
 
 
 def finding_largest_target(claims: pd.DataFrame) -> str | None:
