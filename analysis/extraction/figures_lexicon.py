@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from analysis.extraction import units
+from analysis.extraction import hedges, units
 
 LEXICON_PATH = Path(__file__).resolve().parents[1] / "data" / "lexicons" / "figures.yaml"
 
@@ -92,11 +92,13 @@ class _Lexicon:
 
 @lru_cache(maxsize=1)
 def _raw_lexicon() -> dict[str, Any]:
-    """The YAML lexicon, read once per process, with the unit table of ``units.yaml``."""
+    """The YAML lexicon, read once per process, with the hedges and attribution words of
+    ``hedges.yaml`` and the unit table of ``units.yaml``."""
     with LEXICON_PATH.open(encoding="utf-8") as handle:
         raw = yaml.safe_load(handle)
     return {
         **raw,
+        **hedges.raw(),
         "units": units.forms(),
         "spaced_unit_symbols": units.spaced_symbols(),
         "price_denominators": units.price_denominators(),

@@ -30,6 +30,7 @@ import pandas as pd
 from spacy.tokens import Doc, Span
 
 from analysis.corpus.model import Document, Paragraph
+from analysis.extraction import hedges
 from analysis.extraction.actors import (
     ADJECTIVE,
     ATTRIBUTE,
@@ -72,15 +73,19 @@ from analysis.extraction.relations import (
 from analysis.extraction.sentences import find_dates, split_sentences
 from analysis.tables import frame
 
-# Attribution cues; the source is a capitalised name (or "les sources ..." phrases).
+# Attribution cues (hedges.yaml); the source is a capitalised name (or "les sources ...").
 _NAME = r"[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*)*"
+
+
+def _alternatives(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in words)
+
+
 _ATTRIBUTION = re.compile(
-    rf"\b(?P<cue>(?i:selon|d'après|according to))\s+"
+    rf"\b(?P<cue>(?i:{_alternatives(hedges.ATTRIBUTION_LEADS)}))\s+"
     rf"(?P<src>(?:(?:l[ea]s?|des|the)\s+|l')?(?:{_NAME}|[^\W\d_]+(?:\s+[^\W\d_]+)?))"
-    r"|,\s*(?P<cue2>a (?:rapporté|indiqué|déclaré|annoncé|précisé|affirmé|souligné)|"
-    rf"said|reported|told|announced)\s+(?P<src2>{_NAME})"
-    r"|(?P<cue3>(?i:sources anonymes|sources proches du dossier|anonymous sources|"
-    r"people familiar with the matter))"
+    rf"|,\s*(?P<cue2>{_alternatives(hedges.ATTRIBUTION_VERBS)})\s+(?P<src2>{_NAME})"
+    rf"|(?P<cue3>(?i:{_alternatives(hedges.ATTRIBUTION_ANONYMOUS)}))"
 )
 
 

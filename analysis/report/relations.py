@@ -13,80 +13,20 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from analysis.extraction import hedges
 from analysis.extraction.actors import DISCOVERED, KNOWN
 from analysis.report import network
 from analysis.report.data import ReportData, detail_table
 from analysis.report.wording import country_name
 
-#: Words in a relation's sentence that make it second-hand, uncertain or only intended.
-#: Matched on whole words, case-insensitively (a capitalised word inside a sentence, such
-#: as the month "May", is not a cue).
-HEDGE_CUES: dict[str, tuple[str, ...]] = {
-    "fr": (
-        "selon",
-        "d'après",
-        "sources anonymes",
-        "source anonyme",
-        "aurait",
-        "auraient",
-        "serait",
-        "seraient",
-        "pourrait",
-        "pourraient",
-        "pourra",
-        "pourront",
-        "peut-être",
-        "devrait",
-        "devraient",
-        "espère",
-        "espèrent",
-        "envisage",
-        "envisagent",
-        "souhaite",
-        "souhaitent",
-        "propose",
-        "proposent",
-        "proposition",
-        "discussions",
-        "négociations",
-        "pourparlers",
-        "promet",
-        "promettent",
-    ),
-    "en": (
-        "according to",
-        "reportedly",
-        "anonymous sources",
-        "sources said",
-        "people familiar",
-        "could",
-        "may",
-        "might",
-        "would",
-        "should",
-        "hopes",
-        "plans to",
-        "considering",
-        "proposes",
-        "proposed",
-        "proposal",
-        "wants to",
-        "talks",
-        "negotiations",
-        "promises",
-    ),
-}
-
-
+#: Words in a relation's sentence that make it second-hand, uncertain or only intended
+#: (``hedges.yaml``). Matched on whole words, case-insensitively (a capitalised word
+#: inside a sentence, such as the month "May", is not a cue).
+HEDGE_CUES = hedges.SENTENCE_HEDGES
 #: Cues that only say the claim is second-hand (dropped when the attribution names a source).
-EVIDENTIAL_CUES = frozenset(
-    {"selon", "d'après", "sources anonymes", "source anonyme", "according to", "reportedly"}
-    | {"anonymous sources", "sources said", "people familiar"}
-)
-
-
+EVIDENTIAL_CUES = hedges.SECOND_HAND
 #: Attribution cues that mean an unnamed source.
-_ANONYMOUS = re.compile(r"anonym|unnamed|familiar", re.IGNORECASE)
+_ANONYMOUS = re.compile("|".join(map(re.escape, hedges.ANONYMOUS_STEMS)), re.IGNORECASE)
 
 
 def entity_info(data: ReportData) -> pd.DataFrame:

@@ -1,0 +1,44 @@
+"""The project's hedge and attribution words (``analysis/data/lexicons/hedges.yaml``).
+
+Read once, here only: the figures extractor (approximators, modal and evidential cues,
+"selon" qualifiers, sources and reporting verbs), the attribution column of the
+extraction (:data:`ATTRIBUTION_LEADS`…) and the report's hedge notes on relations
+(:data:`SENTENCE_HEDGES`) all take their cues from this file.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+HEDGES_PATH = Path(__file__).resolve().parents[1] / "data" / "lexicons" / "hedges.yaml"
+
+
+@cache
+def raw() -> dict[str, Any]:
+    """The whole YAML (the figures extractor compiles its sections itself)."""
+    with HEDGES_PATH.open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+def _words(key: str) -> tuple[str, ...]:
+    return tuple(str(w) for w in raw()[key])
+
+
+#: Words before a source ("selon X"), matched in any case.
+ATTRIBUTION_LEADS = _words("attribution_leads")
+#: Reporting verbs after a comma and before a name (", a indiqué X"), matched as written.
+ATTRIBUTION_VERBS = _words("attribution_verbs")
+#: Phrases that name an unnamed source, matched in any case.
+ATTRIBUTION_ANONYMOUS = _words("attribution_anonymous")
+#: Language → cues that make a relation's sentence second-hand, uncertain or intended.
+SENTENCE_HEDGES: dict[str, tuple[str, ...]] = {
+    str(lang): tuple(str(c) for c in cues) for lang, cues in raw()["sentence_hedges"].items()
+}
+#: Cues that only say the claim is second-hand.
+SECOND_HAND = frozenset(_words("second_hand"))
+#: Stems that make an attribution an unnamed source ("anonym", "familiar").
+ANONYMOUS_STEMS = _words("anonymous_stems")
