@@ -13,6 +13,14 @@ gives one :class:`Document`, whose ``status`` is ``"ok"``, ``"flagged: <reason>"
 
 from .loader import Corpus, load_corpus
 from .metadata import read_metadata
-from .model import STATUS_OK, Document, Paragraph
+from .model import STATUS_OK, Document, Paragraph, usable_status
 
-__all__ = ["STATUS_OK", "Corpus", "Document", "Paragraph", "load_corpus", "read_metadata"]
+__all__ = [
+    "STATUS_OK",
+    "Corpus",
+    "Document",
+    "Paragraph",
+    "load_corpus",
+    "read_metadata",
+    "usable_status",
+]

@@ -12,6 +12,14 @@ from pathlib import Path
 #: Status of a document that was read and cleaned without problem.
 STATUS_OK = "ok"
 
+
+def usable_status(status: str) -> bool:
+    """Whether a document with this status is analysed: read without problem, or read with
+    a caveat (``"flagged: …"``); a ``"skipped: …"`` document is not. The one home of the
+    rule: :attr:`Document.usable` and the report's ``usable_documents`` both use it."""
+    return status == STATUS_OK or status.startswith("flagged:")
+
+
 #: Values of :attr:`Paragraph.kind`.
 KIND_TEXT = "text"
 KIND_HEADING = "heading"
@@ -88,7 +96,7 @@ class Document:
 
     @property
     def usable(self) -> bool:
-        return self.status == STATUS_OK or self.status.startswith("flagged:")
+        return usable_status(self.status)
 
     @property
     def text(self) -> str:

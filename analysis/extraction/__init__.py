@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from analysis.corpus.model import Document
-from analysis.extraction.cache import ExtractionStats
+from analysis.extraction.cache import EXTRACTOR_VERSION, ExtractionStats
 from analysis.extraction.nlp import FRENCH_MODEL
 from analysis.tables import COLUMNS, DETAIL_COLUMNS, write_csv
 
@@ -41,11 +41,6 @@ __all__ = [
     "read_tables",
     "write_tables",
 ]
-
-#: Version of the extraction method, part of every cache key: bump it when results change
-#: for a reason the fingerprint cannot see (the fingerprint also hashes the extraction
-#: sources, the knowledge base, the lexicons and the model versions; see ``cache``).
-EXTRACTOR_VERSION = "1"
 
 
 @dataclass

@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import manifest
+from analysis.corpus.model import usable_status
 from analysis.tables import empty as empty_table
 
 TABLES = ("documents", "entities", "mentions", "relations", "figures", "candidates", "sources")
@@ -40,7 +41,7 @@ class ReportData:
     @property
     def usable_documents(self) -> pd.DataFrame:
         status = self.documents["status"].astype(str)
-        return self.documents[(status == "ok") | status.str.startswith("flagged:")]
+        return self.documents[status.map(usable_status).astype(bool)]
 
 
 def read_table(data_dir: Path, name: str) -> pd.DataFrame:
