@@ -11,7 +11,7 @@ import nbformat
 import pytest
 import yaml
 
-from analysis.build import toc_files
+from analysis.notebooks import toc_files
 from tests.book import chrome
 from tests.book.conftest import ROOT, BuiltBook
 

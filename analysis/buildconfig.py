@@ -1,0 +1,65 @@
+"""What every build stage shares: the configuration, the error it raises, its log line.
+
+The stages (:mod:`~analysis.datastage`, :mod:`~analysis.notebooks`,
+:mod:`~analysis.jupyterbook`) take a :class:`BuildConfig`; :mod:`~analysis.build`
+reads it from the command line and runs them in order.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+#: What a build publishes into ``<build-dir>``.
+OUTPUTS = ("html", "pdf", "data")
+
+
+class BuildError(RuntimeError):
+    """A build step failed; the message says which and why."""
+
+
+@dataclass
+class BuildConfig:
+    root: Path
+    seeds: Path
+    build_dir: Path
+    formats: tuple[str, ...] = ("html", "pdf")
+    strict: bool = False
+    focus_countries: tuple[str, ...] = ("RU", "CN", "KZ")
+    min_mentions: int = 1
+    dask_scheduler: str = ""
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def stage(self) -> Path:
+        return self.build_dir / ".stage"
+
+
+def log(message: str) -> None:
+    print(f"[build] {message}", flush=True)
+
+
+class Timer:
+    def __init__(self, config: BuildConfig, name: str) -> None:
+        self.config, self.name = config, name
+
+    def __enter__(self) -> None:
+        self.start = time.perf_counter()
+        log(f"{self.name} …")
+
+    def __exit__(self, *exc: object) -> None:
+        elapsed = time.perf_counter() - self.start
+        self.config.timings[self.name] = elapsed
+        if exc[0] is None:
+            log(f"{self.name}: done in {elapsed:.1f} s")
+
+
+def relative(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+SEED_BIB = "_generated/seeds.bib"
