@@ -76,8 +76,8 @@ def extract(
     scheduler address (``tcp://host:8786``) or ``distributed.Client`` to extract on
     instead of local processes (see ``parallel``). The tables are the same in every case.
     """
+    from analysis.extraction.assemble import combine
     from analysis.extraction.parallel import run
-    from analysis.extraction.pipeline import combine
 
     results, stats = run(
         documents,

@@ -6,7 +6,7 @@ or on a Dask cluster - with a progress bar, stores the new results in the cache 
 returns every result with an :class:`~analysis.extraction.cache.ExtractionStats`.
 
 Every path runs the same function on each document (``pipeline.extract_documents``),
-whose result depends on the document alone, and :func:`~analysis.extraction.pipeline.combine`
+whose result depends on the document alone, and :func:`~analysis.extraction.assemble.combine`
 sorts rows by reading order: the tables are identical whichever path is taken.
 
 Local processes

@@ -21,12 +21,11 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections import ChainMap, Counter, defaultdict
+from collections import ChainMap, Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-import pandas as pd
 from spacy.tokens import Doc, Span
 
 from analysis.corpus.model import Document, Paragraph
@@ -34,7 +33,6 @@ from analysis.extraction import hedges
 from analysis.extraction.actors import (
     ADJECTIVE,
     ATTRIBUTE,
-    DISCOVERED,
     NAME,
     Actor,
     KnowledgeBase,
@@ -61,7 +59,7 @@ from analysis.extraction.nlp import (
     parse_documents,
     supported,
 )
-from analysis.extraction.registry import discovered_actor, merge_names, settle
+from analysis.extraction.registry import discovered_actor, settle
 from analysis.extraction.relation_tables import section_after
 from analysis.extraction.relations import (
     SYMMETRIC,
@@ -71,7 +69,6 @@ from analysis.extraction.relations import (
     relations_in_sentence,
 )
 from analysis.extraction.sentences import find_dates, split_sentences
-from analysis.tables import frame
 
 # Attribution cues (hedges.yaml); the source is a capitalised name (or "les sources ...").
 _NAME = r"[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*)*"
@@ -168,7 +165,7 @@ def _year_hint(doc: Document) -> int | None:
 NO_ACTOR = "flagged: no actor found"
 
 
-def _status(doc: Document, mentions: int | None = None) -> str:
+def document_status(doc: Document, mentions: int | None = None) -> str:
     if doc.usable and not supported(doc.language):
         return f"skipped: language {doc.language or 'unknown'!r} not supported"
     if doc.status == "ok" and mentions == 0:
@@ -557,194 +554,3 @@ def _figures(document, sid, key, text, clean, lang, in_sent, doc, base, state, r
                 _key=(*key, pos),
             )
         )
-
-
-def _sorted(rows: list[dict]) -> list[dict]:
-    return sorted(rows, key=lambda r: r["_key"])
-
-
-def combine(
-    documents: list[Document],
-    results: Iterable[DocumentResult],
-    kb: KnowledgeBase | None = None,
-) -> dict[str, pd.DataFrame]:
-    """Aggregate per-document results into all tables (core and detail) ``{name: frame}``.
-
-    ``documents`` is the whole corpus (unusable documents are listed with their status);
-    ``results`` holds one result per extractable document, in any order - rows are
-    sorted by reading order and aggregates by their keys, so the tables do not depend on
-    how, where or when each document was extracted.
-    """
-    kb = kb or load_knowledge_base()
-    by_id = {r.document: r for r in results}
-    usable = extractable(documents)
-    missing = [d.id for d in usable if d.id not in by_id]
-    if missing:
-        raise ValueError(f"no extraction result for {len(missing)} document(s): {missing[:5]}")
-    chosen = [by_id[d.id] for d in usable]
-    rows = {name: _sorted([r for res in chosen for r in getattr(res, name)]) for name in ROW_FIELDS}
-    rows, actors = _settle_discovered(rows, kb)
-    dates = {res.document: res.dates for res in chosen}
-    doc_rows, detail_rows = _document_rows(documents, {d.id for d in usable}, rows, dates)
-    mentions, relations, figures = rows["mentions"], rows["relations"], rows["figures"]
-    return {
-        "documents": frame("documents", doc_rows),
-        "entities": frame("entities", _entity_rows(mentions, actors, relations)),
-        "mentions": frame("mentions", mentions),
-        "relations": frame("relations", relations),
-        "figures": frame("figures", figures),
-        "candidates": frame("candidates", _candidate_rows(rows["candidates"])),
-        "sentences": frame("sentences", rows["sentences"]),
-        "mentions_detail": frame("mentions_detail", mentions),
-        "relations_detail": frame("relations_detail", relations),
-        "figures_detail": frame("figures_detail", figures),
-        "candidate_mentions": frame("candidate_mentions", rows["candidates"]),
-        "attributions": frame("attributions", rows["attributions"]),
-        "actor_evidence": frame("actor_evidence", rows["evidence"]),
-        "documents_detail": frame("documents_detail", detail_rows),
-    }
-
-
-def _document_rows(
-    documents: list[Document],
-    usable_ids: set[str],
-    rows: dict[str, list[dict]],
-    dates: dict[str, int],
-) -> tuple[list[dict], list[dict]]:
-    """Rows of ``documents`` (every document) and ``documents_detail`` (extracted ones)."""
-    per_doc: dict[str, Counter] = defaultdict(Counter)
-    for name in ("mentions", "figures", "sentences", "attributions", "candidates"):
-        for r in rows[name]:
-            per_doc[r["document"]][name] += 1
-    doc_rows, detail_rows = [], []
-    for d in sorted(documents, key=lambda d: d.id):
-        ok = d.id in usable_ids
-        c = per_doc[d.id]
-        n_dates = dates.get(d.id, 0)
-        words = d.words or sum(len(p.text.split()) for p in d.paragraphs)
-        spec = None
-        if ok and words:
-            spec = round(100 * (c["mentions"] + c["figures"] + n_dates) / words, 3)
-        doc_rows.append(
-            dict(
-                document=d.id,
-                title=d.title,
-                language=d.language,
-                words=words if ok else None,
-                boilerplate_share=round(d.boilerplate_share, 4) if ok else None,
-                repetition_share=round(d.repetition_share, 4) if ok else None,
-                specificity=spec,
-                status=_status(d, mentions=c["mentions"] if ok else None),
-            )
-        )
-        if ok:
-            detail_rows.append(
-                dict(
-                    document=d.id,
-                    sentences=c["sentences"],
-                    mentions=c["mentions"],
-                    figures=c["figures"],
-                    dates=n_dates,
-                    attributions=c["attributions"],
-                    candidates=c["candidates"],
-                )
-            )
-    return doc_rows, detail_rows
-
-
-def _settle_discovered(
-    rows: dict[str, list[dict]], kb: KnowledgeBase
-) -> tuple[dict[str, list[dict]], dict[str, Actor]]:
-    """Rows with discovered names merged across the corpus (``registry``), and every
-    actor mentioned, known or discovered, by name."""
-    discovered = [m for m in rows["mentions"] if m["provenance"] == DISCOVERED]
-    names = merge_names(discovered, rows["evidence"])
-
-    def rename(row: dict, *keys: str) -> dict:
-        return {**row, **{k: names.get(row[k], row[k]) for k in keys if row.get(k)}}
-
-    out = dict(rows)
-    out["mentions"] = [rename(m, "entity") for m in rows["mentions"]]
-    out["evidence"] = [rename(e, "entity", "value") for e in rows["evidence"]]
-    out["figures"] = [rename(f, "subject") for f in rows["figures"]]
-    out["candidates"] = [rename(c, "actor") for c in rows["candidates"]]
-    seen: set[tuple] = set()
-    relations = []
-    for r in rows["relations"]:
-        r = rename(r, "source", "target")
-        key = (r["source"], r["target"], r["relation"], r["sentence_id"])
-        if r["source"] != r["target"] and key not in seen:
-            seen.add(key)
-            relations.append(r)
-    out["relations"] = relations
-    settled = settle(out["evidence"], {})
-    actors: dict[str, Actor] = {}
-    ends = [end for r in relations for end in (r["source"], r["target"])]
-    for name in [*(m["entity"] for m in out["mentions"]), *ends]:
-        if name not in actors:
-            known = kb.actors.get(name)
-            actors[name] = known or discovered_actor(name, settled.get(name, {}))
-    return out, actors
-
-
-def _entity_rows(
-    mentions: list[dict], actors: dict[str, Actor], relations: list[dict] = ()
-) -> list[dict]:
-    """One row per actor mentioned (known or discovered), most mentioned first, then by
-    name; and one, with no mention, per relation end that is never named itself (the
-    country a firm leaves when only its city is named, the city of a named plant)."""
-    ent_mentions = Counter(m["entity"] for m in mentions)
-    ent_docs: dict[str, set[str]] = defaultdict(set)
-    for m in mentions:
-        ent_docs[m["entity"]].add(m["document"])
-    for r in relations:
-        for end in (r["source"], r["target"]):
-            if end not in ent_mentions:
-                ent_mentions[end] += 0
-                ent_docs[end].add(r["document"])
-    out = []
-    for name, n in sorted(ent_mentions.items(), key=lambda x: (-x[1], x[0])):
-        a = actors[name]
-        out.append(
-            dict(
-                entity=name,
-                type=a.type,
-                country=a.country,
-                sector=a.sector,
-                provenance=a.provenance,
-                parent=a.parent,
-                mentions=n,
-                documents=len(ent_docs[name]),
-            )
-        )
-    return out
-
-
-def _candidate_rows(cands: list[dict]) -> list[dict]:
-    """One row per candidate text, with its most frequent label; most frequent first."""
-    by_text: dict[str, Counter] = defaultdict(Counter)
-    cand_docs: dict[str, set[str]] = defaultdict(set)
-    actor: dict[str, str] = {}
-    for c in cands:
-        actor.setdefault(c["text"], c["actor"])
-        by_text[c["text"]][c["label"]] += 1
-        cand_docs[c["text"]].add(c["document"])
-    out = []
-    for text, labels in by_text.items():
-        label = sorted(labels.items(), key=lambda x: (-x[1], x[0]))[0][0]
-        out.append(
-            dict(
-                text=text,
-                label=label,
-                count=sum(labels.values()),
-                documents=len(cand_docs[text]),
-                actor=actor[text],
-            )
-        )
-    out.sort(key=lambda r: (-r["count"], r["text"]))
-    return out
-
-
-def build_tables(documents: list[Document], model: str = FRENCH_MODEL) -> dict[str, pd.DataFrame]:
-    """All tables (core and detail) as ``{name: DataFrame}``, extracted serially."""
-    return combine(documents, extract_documents(documents, model))
