@@ -17,7 +17,7 @@ from analysis import bibliography
 from analysis.buildconfig import SEED_BIB, BuildConfig, BuildError, log
 
 #: Hand-made annotations of the original seeds (scored when the seeds folder has them).
-GOLD_DIR = Path("tests") / "gold"
+GOLD_DIR = Path("analysis") / "data" / "gold"
 
 
 def extract_data(config: BuildConfig, source: Path) -> list:

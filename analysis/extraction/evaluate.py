@@ -1,6 +1,6 @@
 """Precision, recall and F1 of the extraction tables against the hand-made gold standard.
 
-Gold files (``tests/gold/``), annotated by reading the seeds, not by running the code:
+Gold files (``analysis/data/gold/``), annotated by reading the seeds, not by running the code:
 
 - ``actors.csv`` (document, entity, country, note): every actor mentioned in each seed
   after boilerplate removal; a country counts as mentioned when named or referred to by

@@ -1,6 +1,6 @@
 """Figures extracted from the five seeds, scored against the hand-made gold standard.
 
-The gold (``tests/gold/figures.csv``) was annotated by reading the seeds, not by running
+The gold (``analysis/data/gold/figures.csv``) was annotated by reading the seeds, not by running
 the extractor. A predicted figure matches a gold figure of the same document and unit
 whose value is within 0.5 %; matching is one-to-one. Run with ``-s`` to see the table.
 """
@@ -17,7 +17,7 @@ from analysis.extraction.figures import Figure, extract_figures
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
-GOLD = ROOT / "tests" / "gold" / "figures.csv"
+GOLD = ROOT / "analysis" / "data" / "gold" / "figures.csv"
 THRESHOLD = 0.90
 TOLERANCE = 0.005
 
