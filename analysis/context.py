@@ -11,14 +11,13 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import myst
+from analysis.tables import read_csv
 
 CONTEXT_DIR = Path(__file__).parent / "data" / "context"
 
 
 def _read(name: str, folder: Path) -> pd.DataFrame:
-    frame = pd.read_csv(folder / name, keep_default_na=False, na_values=[""])
-    text = frame.select_dtypes(include=["object", "string"]).columns
-    frame[text] = frame[text].fillna("")
+    frame = read_csv(folder / name)
     frame["secondary"] = frame["read_via"].str.startswith("secondary")
     return frame
 

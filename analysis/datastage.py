@@ -15,6 +15,7 @@ import pandas as pd
 
 from analysis import bibliography
 from analysis.buildconfig import SEED_BIB, BuildConfig, BuildError, log
+from analysis.tables import SOURCE_COLUMNS, read_csv, write_csv
 
 #: Hand-made annotations of the original seeds (scored when the seeds folder has them).
 GOLD_DIR = Path("analysis") / "data" / "gold"
@@ -85,10 +86,10 @@ def write_scores(tables, gold_dir: Path, path: Path) -> Path | None:
 
     if not (gold_dir / "actors.csv").exists():
         return None
-    gold_docs = set(pd.read_csv(gold_dir / "actors.csv", dtype=str)["document"])
+    gold_docs = set(read_csv(gold_dir / "actors.csv", text=True)["document"])
     for name in ("relations.csv", "figures.csv"):
         if (gold_dir / name).exists():
-            gold_docs |= set(pd.read_csv(gold_dir / name, dtype=str)["document"])
+            gold_docs |= set(read_csv(gold_dir / name, text=True)["document"])
     covered = sorted(gold_docs & set(tables.documents["document"]))
     if not covered:
         return None
@@ -109,16 +110,11 @@ def write_scores(tables, gold_dir: Path, path: Path) -> Path | None:
     return path
 
 
-SOURCE_COLUMNS = ("publisher", "url", "events_date", "date_precision", "original_reporting")
-
-
 def write_sources(documents: list, path: Path) -> Path:
     """What the provenance sidecar says of each seed (empty cells where it says nothing)."""
+    fields = SOURCE_COLUMNS[1:]
     rows = [
-        {"document": d.id, **{c: d.metadata.get(c, "") for c in SOURCE_COLUMNS}}
+        [d.id, *(d.metadata.get(c, "") for c in fields)]
         for d in sorted(documents, key=lambda d: d.id)
     ]
-    pd.DataFrame(rows, columns=["document", *SOURCE_COLUMNS]).to_csv(
-        path, index=False, lineterminator="\n"
-    )
-    return path
+    return write_csv(pd.DataFrame(rows, columns=list(SOURCE_COLUMNS)), path)

@@ -24,6 +24,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.tables import read_csv
+
 PACKAGE_DIR = Path(__file__).resolve().parent
 FINGERPRINT_NAME = ".book-fingerprint"
 CHANGES_NAME = "changes.csv"
@@ -167,7 +169,7 @@ def _read(folder: Path, name: str) -> pd.DataFrame | None:
     path = folder / f"{name}.csv"
     if not path.exists():
         return None
-    return pd.read_csv(path, dtype=str, keep_default_na=False)
+    return read_csv(path, text=True)
 
 
 def compare_tables(previous: Path | None, current: Path) -> pd.DataFrame:
@@ -216,7 +218,7 @@ def write_changes(previous: Path | None, current: Path) -> Path:
 def changes_markdown(data_dir: Path, escape, max_rows: int = 200) -> str:
     """The change report as MyST (``escape`` makes seed-derived text literal)."""
     path = data_dir / CHANGES_NAME
-    changes = pd.read_csv(path, dtype=str, keep_default_na=False) if path.exists() else None
+    changes = read_csv(path, text=True) if path.exists() else None
     if changes is None or changes.empty:
         return "No change in the tables since the previous build."
     if (changes["change"] == "first build").all():

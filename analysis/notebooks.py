@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
-import pandas as pd
 import papermill
 import psutil
 import yaml
@@ -28,6 +27,7 @@ from tqdm import tqdm
 from analysis import bibliography, incremental, myst
 from analysis.buildconfig import BuildConfig, BuildError, log, relative
 from analysis.extraction.parallel import available_cores
+from analysis.tables import read_csv
 
 #: Marker in a Markdown page replaced by this build's change report.
 CHANGES_MARKER = "<!-- changes-table -->"
@@ -168,7 +168,7 @@ def copy_page(path: Path, target: Path, data_dir: Path) -> None:
     if CHANGES_MARKER in text:
         text = text.replace(CHANGES_MARKER, incremental.changes_markdown(data_dir, myst.escape))
     if BIBLIOGRAPHY_MARKER in text:
-        seeds = len(pd.read_csv(data_dir / "sources.csv", usecols=["document"]))
+        seeds = len(read_csv(data_dir / "sources.csv", text=True))
         text = text.replace(BIBLIOGRAPHY_MARKER, bibliography.bibliography_markdown(seeds))
     target.write_text(text, encoding="utf-8")
 

@@ -171,6 +171,32 @@ DETAIL_COLUMNS: dict[str, tuple[str, ...]] = {
 }
 
 
+#: ``sources.csv``: what the provenance sidecar says of each seed ("" where it says nothing).
+SOURCE_COLUMNS: tuple[str, ...] = (
+    "document",
+    "publisher",
+    "url",
+    "events_date",
+    "date_precision",
+    "original_reporting",
+)
+
+
+def read_csv(path: Path, *, text: bool = False) -> pd.DataFrame:
+    """The one CSV reader of the project's tables and data files.
+
+    Only empty cells are missing ("NA" or "None" in a seed's text stay text). With
+    ``text``, every cell is read as a string and a missing one is ""; otherwise numbers
+    are parsed, a missing number is NaN and a missing text is "".
+    """
+    if text:
+        return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    frame = pd.read_csv(path, keep_default_na=False, na_values=[""], encoding="utf-8")
+    text_columns = frame.select_dtypes(include=["object", "string"]).columns
+    frame[text_columns] = frame[text_columns].fillna("")
+    return frame
+
+
 def empty(name: str) -> pd.DataFrame:
     cols = COLUMNS.get(name) or DETAIL_COLUMNS[name]
     return pd.DataFrame({c: pd.Series(dtype=object) for c in cols})

@@ -27,7 +27,7 @@ import pandas as pd
 from analysis.corpus.model import Document
 from analysis.extraction.cache import EXTRACTOR_VERSION, ExtractionStats
 from analysis.extraction.nlp import FRENCH_MODEL
-from analysis.tables import COLUMNS, DETAIL_COLUMNS, write_csv
+from analysis.tables import COLUMNS, DETAIL_COLUMNS, read_csv, write_csv
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -114,7 +114,7 @@ def read_tables(out_dir: Path) -> Tables:
     out_dir = Path(out_dir)
 
     def read(name: str) -> pd.DataFrame:
-        df = pd.read_csv(out_dir / f"{name}.csv", dtype=str, keep_default_na=False)
+        df = read_csv(out_dir / f"{name}.csv", text=True)
         if name == "figures":
             df["value"] = df["value"].astype(float)
         return df

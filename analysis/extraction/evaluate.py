@@ -28,6 +28,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.extraction.relations import SYMMETRIC
+from analysis.tables import read_csv
 
 FIGURE_TOLERANCE = 0.005
 SCORE_COLUMNS = ("table", "precision", "recall", "f1", "gold", "predicted")
@@ -53,7 +54,7 @@ def _row(table: str, tp: int, n_pred: int, n_gold: int) -> dict:
 
 
 def _read(path: Path) -> pd.DataFrame:
-    return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    return read_csv(path, text=True)
 
 
 def actor_sets(mentions: pd.DataFrame, gold: pd.DataFrame) -> tuple[set, set]:

@@ -24,6 +24,7 @@ from analysis.report.seed_quality import (
     quality_frame,
     summary,
 )
+from analysis.tables import read_csv
 
 __all__ = [
     "LOW_SPECIFICITY_RATIO",
@@ -256,7 +257,7 @@ def known_problems(data: ReportData, folder: Path = CONTEXT_DIR) -> pd.DataFrame
     path = folder / "seed_problems.csv"
     if not path.exists():
         return pd.DataFrame(columns=["Seed", "Known problem"])
-    notes = pd.read_csv(path, dtype=str, keep_default_na=False)
+    notes = read_csv(path, text=True)
     present = notes[notes["seed"].isin(set(data.documents["document"]))]
     return pd.DataFrame(
         {

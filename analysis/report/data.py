@@ -11,6 +11,7 @@ import pandas as pd
 from analysis import manifest
 from analysis.corpus.model import usable_status
 from analysis.tables import empty as empty_table
+from analysis.tables import read_csv
 
 TABLES = ("documents", "entities", "mentions", "relations", "figures", "candidates", "sources")
 
@@ -48,19 +49,14 @@ def read_table(data_dir: Path, name: str) -> pd.DataFrame:
     path = Path(data_dir) / f"{name}.csv"
     if not path.exists():
         raise FileNotFoundError(f"{path} is missing: run `make book` (or analysis.build) first")
-    # Only empty cells are missing values ("NA" or "None" in a seed's text stay text);
-    # missing text becomes "", missing numbers stay NaN.
-    frame = pd.read_csv(path, keep_default_na=False, na_values=[""])
-    text_columns = frame.select_dtypes(include=["object", "string"]).columns
-    frame[text_columns] = frame[text_columns].fillna("")
-    return frame
+    return read_csv(path)
 
 
 def load(data_dir: str | Path) -> ReportData:
     data_dir = Path(data_dir)
     tables = {name: read_table(data_dir, name) for name in TABLES}
     # Provenance is all text (dates such as "2023-05" included), even when a column is empty.
-    tables["sources"] = pd.read_csv(data_dir / "sources.csv", dtype=str, keep_default_na=False)
+    tables["sources"] = read_csv(data_dir / "sources.csv", text=True)
     return ReportData(data_dir=data_dir, run=manifest.read_manifest(data_dir), **tables)
 
 

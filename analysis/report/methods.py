@@ -7,6 +7,7 @@ import pandas as pd
 from analysis.extraction import relations
 from analysis.extraction.actors import load_knowledge_base
 from analysis.report.data import ReportData
+from analysis.tables import read_csv
 
 
 def knowledge_base_table() -> pd.DataFrame:
@@ -27,7 +28,7 @@ def scores_table(data: ReportData) -> pd.DataFrame | None:
     path = data.data_dir / "scores.csv"
     if not path.exists():
         return None
-    scores = pd.read_csv(path)
+    scores = read_csv(path)
     return pd.DataFrame(
         {
             "Table": scores["table"],
@@ -42,7 +43,7 @@ def scores_table(data: ReportData) -> pd.DataFrame | None:
 
 def scored_documents(data: ReportData) -> int:
     path = data.data_dir / "scores.csv"
-    return int(pd.read_csv(path)["documents"].iloc[0]) if path.exists() else 0
+    return int(read_csv(path)["documents"].iloc[0]) if path.exists() else 0
 
 
 def relation_method() -> str:

@@ -15,17 +15,8 @@ import pandas as pd
 from analysis import tables
 from analysis.report import data as report_data
 
-#: Tables the chapters read that are not in ``analysis.tables`` (written by the build).
-EXTRA_COLUMNS: dict[str, tuple[str, ...]] = {
-    "sources": (
-        "document",
-        "publisher",
-        "url",
-        "events_date",
-        "date_precision",
-        "original_reporting",
-    ),
-}
+#: Tables the chapters read besides the extraction's (their schemas are in ``analysis.tables``).
+EXTRA_COLUMNS: dict[str, tuple[str, ...]] = {"sources": tables.SOURCE_COLUMNS}
 
 
 def columns(name: str) -> tuple[str, ...]:
