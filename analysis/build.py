@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import shutil
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import vl_convert as vlc
@@ -75,17 +76,26 @@ def vega_bundle(config: BuildConfig) -> str:
     return text
 
 
-def build(config: BuildConfig) -> None:
+@dataclass(frozen=True)
+class BuildReport:
+    """What a build did: the seeds with their final status, and each stage's seconds."""
+
+    documents: list
+    timings: dict[str, float]
+
+
+def build(config: BuildConfig) -> BuildReport:
     if not config.seeds.is_dir():
         raise BuildError(f"seeds folder not found: {config.seeds}")
     with buildlock.exclusive(config.build_dir, config.seeds):
-        _build(config)
+        return _build(config)
 
 
-def _build(config: BuildConfig) -> None:
-    with Timer(config, "prepare"):
+def _build(config: BuildConfig) -> BuildReport:
+    timings: dict[str, float] = {}
+    with Timer(timings, "prepare"):
         source = prepare_stage(config)
-    with Timer(config, "extract"):
+    with Timer(timings, "extract"):
         documents = datastage.extract_data(config, source)
     parameters = notebooks.notebook_parameters(config)
     shown = {
@@ -97,21 +107,23 @@ def _build(config: BuildConfig) -> None:
     previous_data = config.build_dir / "data"
     manifest.write_manifest(manifest.build_manifest(shown, documents), data_dir)
     incremental.write_changes(previous_data if previous_data.is_dir() else None, data_dir)
-    with Timer(config, "notebooks"):
+    with Timer(timings, "notebooks"):
         notebooks.execute_notebooks(config, source)
     fingerprint = incremental.book_fingerprint(source) + ":" + ",".join(sorted(config.formats))
     if jupyterbook.outputs_current(config, fingerprint):
         log("book sources unchanged since the published book: HTML and PDF kept as they are")
     else:
-        jupyterbook.build_outputs(config, source)
+        with Timer(timings, "+".join(f for f in ("html", "pdf") if f in config.formats)):
+            jupyterbook.build_outputs(config, source)
     jupyterbook.publish(config)
     incremental.write_fingerprint(config.build_dir, fingerprint)
     usable = sum(d.usable for d in documents)
-    stages = ", ".join(f"{k} {v:.1f} s" for k, v in config.timings.items() if " " not in k)
+    stages = ", ".join(f"{k} {v:.1f} s" for k, v in timings.items())
     log(
         f"book built in {config.build_dir}: {len(documents)} seed(s), "
         f"{len(documents) - usable} skipped; {stages}"
     )
+    return BuildReport(documents, timings)
 
 
 def parse_args(argv: list[str] | None = None) -> BuildConfig:

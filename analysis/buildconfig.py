@@ -8,7 +8,7 @@ reads it from the command line and runs them in order.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 #: What a build publishes into ``<build-dir>``.
@@ -19,8 +19,10 @@ class BuildError(RuntimeError):
     """A build step failed; the message says which and why."""
 
 
-@dataclass
+@dataclass(frozen=True)
 class BuildConfig:
+    """What a build is asked to do: read once from the command line, never changed."""
+
     root: Path
     seeds: Path
     build_dir: Path
@@ -29,7 +31,6 @@ class BuildConfig:
     focus_countries: tuple[str, ...] = ("RU", "CN", "KZ")
     min_mentions: int = 1
     dask_scheduler: str = ""
-    timings: dict[str, float] = field(default_factory=dict)
 
     @property
     def stage(self) -> Path:
@@ -41,8 +42,10 @@ def log(message: str) -> None:
 
 
 class Timer:
-    def __init__(self, config: BuildConfig, name: str) -> None:
-        self.config, self.name = config, name
+    """Times a stage into ``timings`` (the build's report), with a log line at each end."""
+
+    def __init__(self, timings: dict[str, float], name: str) -> None:
+        self.timings, self.name = timings, name
 
     def __enter__(self) -> None:
         self.start = time.perf_counter()
@@ -50,7 +53,7 @@ class Timer:
 
     def __exit__(self, *exc: object) -> None:
         elapsed = time.perf_counter() - self.start
-        self.config.timings[self.name] = elapsed
+        self.timings[self.name] = elapsed
         if exc[0] is None:
             log(f"{self.name}: done in {elapsed:.1f} s")
 

@@ -29,7 +29,7 @@ def extract_data(config: BuildConfig, source: Path) -> list:
     data_dir = config.stage / "data"
     started = time.perf_counter()
     corpus = load_corpus(config.seeds)
-    config.timings["extract: reading"] = time.perf_counter() - started
+    reading = time.perf_counter() - started
     for message in corpus.messages:
         log(f"seed problem: {message}")
     if config.strict and corpus.messages:
@@ -37,7 +37,7 @@ def extract_data(config: BuildConfig, source: Path) -> list:
     usable = [d for d in corpus.documents if d.usable]
     skipped = len(corpus.documents) - len(usable)
     log(
-        f"{len(corpus.documents)} seed file(s) read in {config.timings['extract: reading']:.1f} s:"
+        f"{len(corpus.documents)} seed file(s) read in {reading:.1f} s:"
         f" {len(usable)} usable, {skipped} skipped ({corpus.timing_summary()})"
     )
     tables = extract(
@@ -51,29 +51,32 @@ def extract_data(config: BuildConfig, source: Path) -> list:
     )
     started = time.perf_counter()
     # Extraction adds problems the reader cannot see (no actor found, unsupported language).
-    messages = [*corpus.messages, *extraction_messages(config, corpus.documents, tables)]
+    documents, found = with_extraction_status(config, corpus.documents, tables)
+    messages = [*corpus.messages, *found]
     if config.strict and len(messages) > len(corpus.messages):
         raise BuildError(f"STRICT=1 and {len(messages)} seed problem(s), listed above")
     write_tables(tables, data_dir)
     (data_dir / "messages.txt").write_text("".join(f"{m}\n" for m in messages), encoding="utf-8")
-    write_sources(corpus.documents, data_dir / "sources.csv")
+    write_sources(documents, data_dir / "sources.csv")
     write_scores(tables, config.root / GOLD_DIR, data_dir / "scores.csv")
-    bibliography.write_seed_bib(corpus.documents, source / SEED_BIB)
+    bibliography.write_seed_bib(documents, source / SEED_BIB)
     log(f"tables, sources and BibTeX written in {time.perf_counter() - started:.1f} s")
-    return corpus.documents
+    return documents
 
 
-def extraction_messages(config: BuildConfig, documents: list, tables) -> list[str]:
-    """One message per seed whose status the extraction changed; statuses kept in step."""
+def with_extraction_status(config: BuildConfig, documents: list, tables) -> tuple[list, list[str]]:
+    """The documents with the status the extraction gave them (copies: the corpus's are
+    left as read), and one message per seed whose status changed."""
     status = dict(zip(tables.documents["document"], tables.documents["status"], strict=True))
-    messages = []
+    updated, messages = [], []
     for document in documents:
         new = status.get(document.id, document.status)
         if new != document.status:
-            document.status = new
+            document = dataclasses.replace(document, status=new)
             messages.append(f"{config.seeds.name}/{document.path.name}: {new}")
             log(f"seed problem: {messages[-1]}")
-    return messages
+        updated.append(document)
+    return updated, messages
 
 
 def write_scores(tables, gold_dir: Path, path: Path) -> Path | None:

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from analysis import incremental
-from analysis.buildconfig import OUTPUTS, BuildConfig, BuildError, Timer
+from analysis.buildconfig import OUTPUTS, BuildConfig, BuildError
 
 
 def start_jupyter_book(
@@ -80,25 +80,23 @@ def build_outputs(config: BuildConfig, source: Path) -> None:
             "xelatex/latexmk not found: install TeX Live (make book does it with apt-get)"
         )
     builders = [b for f, b in (("html", "html"), ("pdf", "pdflatex")) if f in config.formats]
-    name = " and ".join(f for f in ("html", "pdf") if f in config.formats)
-    with Timer(config, name.replace(" and ", "+")):
-        started = [(b, *start_jupyter_book(config, source, b)) for b in builders]
-        try:
-            built = {b: finish_jupyter_book(config, b, proc, path) for b, proc, path in started}
-        finally:
-            for _, process, _ in started:  # on failure or interruption, stop the other
-                if process.poll() is None:
-                    with contextlib.suppress(ProcessLookupError):
-                        os.killpg(process.pid, signal.SIGTERM)
-                    process.wait()
-        if "html" in built:
-            shutil.copytree(built["html"] / "html", config.stage / "html")
-        if "pdflatex" in built:
-            pdfs = sorted((built["pdflatex"] / "latex").glob("*.pdf"))
-            if not pdfs:
-                raise BuildError("the LaTeX build produced no PDF")
-            (config.stage / "pdf").mkdir()
-            shutil.copy2(pdfs[0], config.stage / "pdf" / "book.pdf")
+    started = [(b, *start_jupyter_book(config, source, b)) for b in builders]
+    try:
+        built = {b: finish_jupyter_book(config, b, proc, path) for b, proc, path in started}
+    finally:
+        for _, process, _ in started:  # on failure or interruption, stop the other
+            if process.poll() is None:
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(process.pid, signal.SIGTERM)
+                process.wait()
+    if "html" in built:
+        shutil.copytree(built["html"] / "html", config.stage / "html")
+    if "pdflatex" in built:
+        pdfs = sorted((built["pdflatex"] / "latex").glob("*.pdf"))
+        if not pdfs:
+            raise BuildError("the LaTeX build produced no PDF")
+        (config.stage / "pdf").mkdir()
+        shutil.copy2(pdfs[0], config.stage / "pdf" / "book.pdf")
 
 
 def publish(config: BuildConfig) -> None:

@@ -67,10 +67,6 @@ def execute_notebooks(config: BuildConfig, source: Path) -> incremental.Notebook
     cache = incremental.NotebookCache(config.build_dir / "cache" / "notebooks")
     data_key = incremental.data_digest(config.stage / "data")
     code_key = incremental.analysis_digest()
-    # Chapter kernels import the project's package from the project root.
-    os.environ["PYTHONPATH"] = os.pathsep.join(
-        p for p in (str(config.root), os.environ.get("PYTHONPATH", "")) if p
-    )
     jobs: list[_NotebookJob] = []
     for docname in docnames:
         path = _source_file(config.root, docname)
@@ -123,9 +119,8 @@ def _run_jobs(
         if error is not None:  # e.g. a worker process killed
             raise BuildError(f"notebook {job.docname} failed: {error!r}")
     for job, future in zip(jobs, futures, strict=True):
-        written, seconds = future.result()
+        written, _ = future.result()
         cache.store(job.key, job.target, written, job.target.parent)
-        config.timings[f"notebook {job.docname}"] = seconds
 
 
 def _stop_kernels() -> None:
@@ -144,6 +139,11 @@ def _run_job(config: BuildConfig, job: _NotebookJob, parameters: dict) -> tuple[
     """Execute one notebook in a folder of its own, then move it and what it wrote into
     the book source; return the files written (besides the notebook) and the seconds."""
     started = time.perf_counter()
+    # This worker's kernels import the project's package from the project root (set here,
+    # in the worker process, not for the whole build).
+    os.environ["PYTHONPATH"] = os.pathsep.join(
+        p for p in (str(config.root), os.environ.get("PYTHONPATH", "")) if p
+    )
     workdir = config.stage / "run" / job.docname
     shutil.rmtree(workdir, ignore_errors=True)
     workdir.mkdir(parents=True)
