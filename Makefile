@@ -4,6 +4,7 @@
 #   make test        the test suite, with one end-to-end build of the book
 #   make lint        ruff (lint and format check)
 #   make bench [ARTICLES=10000]   throughput, memory and build time on a synthetic corpus
+#   make bench-book  the five-seed book, cold and with nothing changed, against Jupyter Book's own execution
 #   make evaluate SEEDS=dir GOLD=file.json   recall and precision against an annotated folder
 #   make clean       remove _build/
 
@@ -20,7 +21,7 @@ STAMP := $(VENV)/.installed
 
 GOLD ?=
 
-.PHONY: book test lint bench evaluate clean setup system-tex system-browser
+.PHONY: book test lint bench bench-book evaluate clean setup system-tex system-browser
 
 book: setup system-tex
 	$(PY) -m analysis.build --seeds "$(SEEDS)" --build-dir "$(BUILD_DIR)" --formats "$(FORMATS)" \
@@ -36,6 +37,9 @@ lint: setup
 
 bench: setup system-tex
 	$(PY) -m bench.run --articles $(ARTICLES)
+
+bench-book: setup
+	$(PY) -m bench.book
 
 evaluate: setup
 	@test -n "$(GOLD)" || { echo "make evaluate needs GOLD=path/to/gold.json (and SEEDS=folder)" >&2; exit 2; }

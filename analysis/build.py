@@ -24,18 +24,10 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-import vl_convert as vlc
-
-from analysis import (
-    buildlock,
-    datastage,
-    incremental,
-    jupyterbook,
-    manifest,
-    notebooks,
-)
+# Only light modules at the top: a build with nothing to do (see ``nochange``) must not
+# pay for importing pandas, spaCy, papermill or Sphinx. The stages are imported in _build.
+from analysis import buildlock, nochange
 from analysis.buildconfig import BuildConfig, BuildError, Timer, log, relative
-from analysis.charts import VEGA_LITE_VERSION
 
 #: Files copied from the project root into the book source folder.
 BOOK_FILES = ("_config.yml", "_toc.yml", "references.bib")
@@ -62,6 +54,10 @@ def prepare_stage(config: BuildConfig) -> Path:
 
 def vega_bundle(config: BuildConfig) -> str:
     """The JavaScript of Vega, Vega-Lite and vega-embed, from vl-convert (cached per version)."""
+    import vl_convert as vlc
+
+    from analysis.charts import VEGA_LITE_VERSION
+
     cached = config.build_dir / "cache" / f"vega-{vlc.__version__}-{VEGA_LITE_VERSION}.js"
     if cached.exists():
         return cached.read_text(encoding="utf-8")
@@ -88,10 +84,21 @@ def build(config: BuildConfig) -> BuildReport:
     if not config.seeds.is_dir():
         raise BuildError(f"seeds folder not found: {config.seeds}")
     with buildlock.exclusive(config.build_dir, config.seeds):
-        return _build(config)
+        digest = nochange.inputs_digest(config)
+        if nochange.unchanged(config, digest):
+            log(
+                f"nothing changed since the book in {config.build_dir} was built (same seeds, "
+                "code, data, chapters, parameters and packages): it is kept as it is"
+            )
+            return BuildReport([], {})
+        report = _build(config)
+        nochange.record(config, digest)
+        return report
 
 
 def _build(config: BuildConfig) -> BuildReport:
+    from analysis import datastage, incremental, jupyterbook, manifest, notebooks
+
     timings: dict[str, float] = {}
     with Timer(timings, "prepare"):
         source = prepare_stage(config)
