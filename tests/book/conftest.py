@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from tests.fixtures.builds import run_build
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -43,16 +44,6 @@ def git_status() -> str:
         ["git", "status", "--porcelain"], cwd=ROOT, capture_output=True, text=True, check=False
     )
     return result.stdout if result.returncode == 0 else f"<git failed: {result.stderr}>"
-
-
-def run_build(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "analysis.build", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
 
 
 @pytest.fixture(scope="session")

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 from analysis import nochange
 from analysis.buildconfig import BuildConfig
+from tests.fixtures.builds import run_build
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -75,9 +75,7 @@ def test_unchanged_needs_the_recorded_digest_and_every_output(tmp_path: Path) ->
 
 
 def build(seeds: Path, build_dir: Path) -> subprocess.CompletedProcess:
-    command = [sys.executable, "-m", "analysis.build", "--formats", "html"]
-    command += ["--seeds", str(seeds), "--build-dir", str(build_dir)]
-    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+    return run_build("--formats", "html", "--seeds", str(seeds), "--build-dir", str(build_dir))
 
 
 def test_a_second_build_with_nothing_changed_keeps_the_book(tmp_path: Path) -> None:

@@ -6,7 +6,6 @@ import copy
 
 import pytest
 import yaml
-from fixtures.extraction_shared import mentions, tables_for
 
 from analysis.extraction.actors import (
     ATTRIBUTE,
@@ -17,6 +16,7 @@ from analysis.extraction.actors import (
     parse_knowledge_base,
 )
 from analysis.extraction.countries import english_adjective_forms, french_adjective_forms
+from tests.fixtures.extraction_shared import mentions, tables_for
 
 
 def _kb_data() -> dict:

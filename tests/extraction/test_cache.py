@@ -7,13 +7,13 @@ import shutil
 from pathlib import Path
 
 import pytest
-from fixtures.extraction_shared import SEEDS, seed_tables
 
 from analysis.corpus import load_corpus
 from analysis.extraction import actors, extract, write_tables
 from analysis.extraction.assemble import combine
 from analysis.extraction.cache import ExtractionStats, ResultCache, document_key
 from analysis.extraction.pipeline import extract_documents
+from tests.fixtures.extraction_shared import SEEDS, seed_tables
 
 LAST_SEED = sorted(p.name for p in SEEDS.glob("*.txt"))[-1]
 

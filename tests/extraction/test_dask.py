@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from fixtures.extraction_shared import SEEDS, seed_tables
 from test_cache import same_tables
 
 from analysis.corpus import load_corpus
 from analysis.extraction import extract
+from tests.fixtures.extraction_shared import SEEDS, seed_tables
 
 distributed = pytest.importorskip("distributed")
 

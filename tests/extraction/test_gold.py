@@ -6,9 +6,8 @@ Run with ``-s`` to print the table (the methods appendix prints the same from th
 
 from __future__ import annotations
 
-from fixtures.extraction_shared import GOLD, seed_tables
-
 from analysis.extraction import evaluate
+from tests.fixtures.extraction_shared import GOLD, seed_tables
 
 THRESHOLDS = {"actors": 0.90, "figures": 0.90, "relations": 0.75}
 
@@ -32,7 +31,7 @@ def test_gold_files_are_hand_annotations_of_the_seeds() -> None:
 
     assert set(relations["relation"]) <= set(RELATION_TYPES)
     # Every gold relation quotes words of its seed.
-    from fixtures.extraction_shared import SEEDS
+    from tests.fixtures.extraction_shared import SEEDS
 
     for row in relations.itertuples():
         text = next(SEEDS.glob(f"{row.document}*")).read_text(encoding="utf-8")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from fixtures.extraction_shared import ARTICLES, SEEDS
 from test_cache import same_tables
 
 from analysis.corpus import load_corpus
@@ -14,6 +13,7 @@ from analysis.extraction.parallel import (
     chunks,
     progress_bar,
 )
+from tests.fixtures.extraction_shared import ARTICLES, SEEDS
 
 
 def test_two_processes_give_the_serial_tables_and_fill_the_cache(tmp_path):

@@ -6,7 +6,13 @@ import csv
 import time
 from pathlib import Path
 
-from fixtures.extraction_shared import (
+from analysis.corpus import load_corpus
+from analysis.corpus.model import Document, Paragraph
+from analysis.extraction import evaluate, extract, read_tables, write_tables
+from analysis.extraction.nlp import load_model
+from analysis.extraction.sentences import find_dates
+from analysis.tables import COLUMNS
+from tests.fixtures.extraction_shared import (
     ARTICLES,
     FIXTURES,
     GOLD,
@@ -15,13 +21,6 @@ from fixtures.extraction_shared import (
     seed_tables,
     tables_for,
 )
-
-from analysis.corpus import load_corpus
-from analysis.corpus.model import Document, Paragraph
-from analysis.extraction import evaluate, extract, read_tables, write_tables
-from analysis.extraction.nlp import load_model
-from analysis.extraction.sentences import find_dates
-from analysis.tables import COLUMNS
 
 SPEC = {
     "documents": "document,title,language,words,boilerplate_share,repetition_share,"

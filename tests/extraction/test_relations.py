@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from fixtures.extraction_shared import relations
+
+from tests.fixtures.extraction_shared import relations
 
 
 @pytest.mark.parametrize(

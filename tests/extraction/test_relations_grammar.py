@@ -9,7 +9,8 @@ sentences are not taken from any seed or test folder.
 from __future__ import annotations
 
 import pytest
-from fixtures.extraction_shared import tables_for
+
+from tests.fixtures.extraction_shared import tables_for
 
 
 def relations(text: str, lang: str) -> set[tuple[str, str, str]]:

@@ -7,10 +7,10 @@ sentences are not taken from any seed or test folder.
 from __future__ import annotations
 
 import pytest
-from fixtures.extraction_shared import tables_for
 
 from analysis.corpus import load_corpus
 from analysis.extraction import extract
+from tests.fixtures.extraction_shared import tables_for
 
 
 def relations(text: str, lang: str) -> set[tuple[str, str, str]]:

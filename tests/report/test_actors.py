@@ -8,7 +8,7 @@ import pytest
 
 from analysis import charts
 from analysis.report import actors, network, relations, wording
-from tests.report.fixtures import document, make_data
+from tests.fixtures.report_data import document, make_data
 
 
 def entity(name: str, kind: str, country: str, mentions: int, documents: int = 1) -> dict:

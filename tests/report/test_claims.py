@@ -6,7 +6,7 @@ import pandas as pd
 
 from analysis import charts
 from analysis.report import claim_views, claims, figures
-from tests.report.fixtures import document, make_data
+from tests.fixtures.report_data import document, make_data
 
 S1 = "CATL builds a 100 GWh plant in Hungary, according to Reuters."
 S2 = "The plant could employ about 9,000 people by 2026."

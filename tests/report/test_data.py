@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from tests.report.fixtures import make_data
+from tests.fixtures.report_data import make_data
 
 
 def test_derived_tables_are_computed_once_and_copied(tmp_path: Path) -> None:

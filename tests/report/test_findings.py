@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.report import findings, supply, supply_chain
-from tests.report.fixtures import document, make_data
+from tests.fixtures.report_data import document, make_data
 
 ENTITIES = [
     {"entity": "Germany", "type": "country", "country": "DE", "sector": ""},

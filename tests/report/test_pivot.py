@@ -7,7 +7,7 @@ import pytest
 
 from analysis import charts, context
 from analysis.report import pivot, sanctions, shift, timeline
-from tests.report.fixtures import document, make_data
+from tests.fixtures.report_data import document, make_data
 from tests.report.test_actors import entity, relation, sentence
 
 TEXTS = {

@@ -20,7 +20,7 @@ from analysis.report import (
     seed_quality,
     shift,
 )
-from tests.report.fixtures import document, make_data
+from tests.fixtures.report_data import document, make_data
 
 N_DOCS = 1000
 COMPANIES = [f"Firm{i:02d}" for i in range(30)]

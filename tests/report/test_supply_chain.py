@@ -11,7 +11,7 @@ import pytest
 from analysis import charts, context
 from analysis.report import comparison, figures, stages, supply, supply_chain
 from analysis.report.data import detail_table
-from tests.report.fixtures import document, make_data
+from tests.fixtures.report_data import document, make_data
 
 LEX = stages.load_lexicon()
 

@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import subprocess
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,6 +23,7 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.book.conftest import BookPaths
+from tests.fixtures.builds import run_build
 from tests.robustness.seedgen import (
     SeedFolder,
     copy_fixture_articles,
@@ -34,7 +33,7 @@ from tests.robustness.seedgen import (
 
 ROOT = Path(__file__).resolve().parents[2]
 
-#: Articles written for these tests: other firms, other countries (tests/robustness/fixtures).
+#: Articles written for these tests: other firms, other countries (tests/fixtures/).
 OTHER_ARTICLES = [
     "en_stellantis_leapmotor.txt",
     "en_indonesia_nickel.txt",
@@ -42,18 +41,6 @@ OTHER_ARTICLES = [
     "fr_chery_barcelone.txt",
     "provenance.csv",
 ]
-
-
-def run_build(*args: str, cwd: Path = ROOT, env: dict | None = None) -> subprocess.CompletedProcess:
-    """``python -m analysis.build`` in a subprocess (stdout and stderr captured)."""
-    return subprocess.run(
-        [sys.executable, "-m", "analysis.build", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        check=False,
-        env=env,
-    )
 
 
 @dataclass

@@ -21,7 +21,9 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+#: The tests' one fixtures folder: the extraction's articles and the other seeds' ones.
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+FIXTURE_FOLDERS = (FIXTURES / "articles", FIXTURES / "other_articles")
 
 #: What a payload that ran would set (checked to be undefined in the browser).
 PWNED = "window.__pwned=1"
@@ -353,10 +355,11 @@ def make_broken_hostile_seeds(root: Path) -> SeedFolder:
 
 
 def copy_fixture_articles(names: list[str], target: Path) -> Path:
-    """Copy static articles from ``fixtures/`` into a new seeds folder ``target``."""
+    """Copy static articles from ``tests/fixtures/`` into a new seeds folder ``target``."""
     target.mkdir(parents=True)
     for name in names:
-        shutil.copy2(FIXTURES / name, target / name)
+        source = next(folder / name for folder in FIXTURE_FOLDERS if (folder / name).exists())
+        shutil.copy2(source, target / name)
     return target
 
 
