@@ -15,7 +15,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from analysis import incremental
+from analysis import incremental, nochange
 from analysis.buildconfig import OUTPUTS, BuildConfig, BuildError
 
 
@@ -65,10 +65,7 @@ def outputs_current(config: BuildConfig, fingerprint: str) -> bool:
     """True when the published book was built from byte-identical sources."""
     if incremental.read_fingerprint(config.build_dir) != fingerprint:
         return False
-    needed = {"html": config.build_dir / "html" / "index.html", "pdf": config.build_dir / "pdf"}
-    return all(
-        (needed[f] if f == "html" else needed[f] / "book.pdf").exists() for f in config.formats
-    )
+    return nochange.published(config)
 
 
 def build_outputs(config: BuildConfig, source: Path) -> None:
