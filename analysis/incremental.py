@@ -3,9 +3,10 @@
 * **Notebook cache.** An executed chapter is reused when its key is unchanged: the
   notebook's source, the parameters papermill passes, the hashes of every data file the
   chapters read (``<data>/*.csv``, ``run.json``) and the hash of the ``analysis`` package
-  that the chapter calls. Jupyter Book's own cache only looks at code cells, which would
-  miss a change in the data or in ``analysis/``. The files a chapter writes next to its
-  page (chart data) are cached with it.
+  that the chapter calls, and any extra data file its notebook declares (the change
+  report, read by the "What changed" appendix only). Jupyter Book's own cache only looks
+  at code cells, which would miss a change in the data or in ``analysis/``. The files
+  a chapter writes next to its page (chart data) are cached with it.
 * **Book fingerprint.** When the book's sources (executed notebooks, configuration,
   bibliographies, static files) are byte-identical to those of the published book, the
   Jupyter Book runs are skipped and the published HTML and PDF are kept.
@@ -67,9 +68,23 @@ def data_digest(data_dir: Path) -> str:
     return digest.hexdigest()
 
 
-def notebook_key(notebook: Path, parameters: dict, data_key: str, code_digest: str) -> str:
+def declared_inputs(notebook: Path) -> list[str]:
+    """Data files a chapter reads beyond those of :func:`data_digest`, as its notebook
+    declares them in its metadata (``"analysis": {"reads": ["changes.csv"]}``)."""
+    metadata = json.loads(notebook.read_text(encoding="utf-8")).get("metadata", {})
+    return list(metadata.get("analysis", {}).get("reads", []))
+
+
+def notebook_key(
+    notebook: Path, parameters: dict, data_key: str, code_digest: str, data_dir: Path | None = None
+) -> str:
+    """The notebook cache's key; ``data_dir`` holds the files the notebook declares it reads."""
     digest = hashlib.sha256()
     digest.update(file_digest(notebook).encode())
+    for name in declared_inputs(notebook):
+        path = (data_dir or Path()) / name
+        digest.update(name.encode())
+        digest.update(file_digest(path).encode() if path.exists() else b"absent")
     digest.update(json.dumps(parameters, sort_keys=True).encode())
     digest.update(data_key.encode())
     digest.update(code_digest.encode())
@@ -213,31 +228,3 @@ def write_changes(previous: Path | None, current: Path) -> Path:
     else:
         changes.to_csv(path, index=False, lineterminator="\n")
     return path
-
-
-def changes_markdown(data_dir: Path, escape, max_rows: int = 200) -> str:
-    """The change report as MyST (``escape`` makes seed-derived text literal)."""
-    path = data_dir / CHANGES_NAME
-    changes = read_csv(path, text=True) if path.exists() else None
-    if changes is None or changes.empty:
-        return "No change in the tables since the previous build."
-    if (changes["change"] == "first build").all():
-        return (
-            "This is the first build in this build folder: there is no previous build to "
-            "compare with. The next build that changes the tables will be compared with it."
-        )
-    counts = changes.groupby(["table", "change"]).size()
-    summary = "; ".join(f"{table}: {n} {change}" for (table, change), n in counts.items())
-    lines = [
-        f"Compared with the previous build that changed the tables — {escape(summary)}.",
-        "",
-        "| Table | Change | Item | Seed |",
-        "| :-- | :-- | :-- | :-- |",
-    ]
-    for row in changes.head(max_rows).itertuples(index=False):
-        cells = [escape(row.table), escape(row.change), escape(row.item), escape(row.document)]
-        lines.append("| " + " | ".join(cells) + " |")
-    if len(changes) > max_rows:
-        lines.append("")
-        lines.append(f"*First {max_rows} of {len(changes)} changes; all are in `{CHANGES_NAME}`.*")
-    return "\n".join(lines)

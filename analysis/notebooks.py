@@ -13,6 +13,7 @@ import multiprocessing.util
 import os
 import shutil
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -25,17 +26,9 @@ import psutil
 import yaml
 from tqdm import tqdm
 
-from analysis import bibliography, incremental, myst
+from analysis import incremental
 from analysis.buildconfig import BuildConfig, BuildError, log, relative
 from analysis.extraction.parallel import available_cores
-from analysis.tables import read_csv
-
-#: Marker in a Markdown page replaced by this build's change report.
-CHANGES_MARKER = "<!-- changes-table -->"
-
-
-#: Marker replaced by the bibliography's text and directive (``bibliography_markdown``).
-BIBLIOGRAPHY_MARKER = "<!-- bibliography -->"
 
 
 def notebook_parameters(config: BuildConfig) -> dict[str, object]:
@@ -73,10 +66,10 @@ def execute_notebooks(config: BuildConfig, source: Path) -> incremental.Notebook
         path = _source_file(config.root, docname)
         target = source / path.relative_to(config.root)
         target.parent.mkdir(parents=True, exist_ok=True)
-        if path.suffix != ".ipynb":
-            copy_page(path, target, config.stage / "data")
+        if path.suffix != ".ipynb":  # a Markdown page, copied as it is
+            shutil.copyfile(path, target)
             continue
-        key = incremental.notebook_key(path, parameters, data_key, code_key)
+        key = incremental.notebook_key(path, parameters, data_key, code_key, config.stage / "data")
         if not cache.restore(key, target, docname):
             jobs.append(_NotebookJob(docname, path, target, key))
     if jobs:
@@ -162,18 +155,6 @@ def _run_job(config: BuildConfig, job: _NotebookJob, parameters: dict) -> tuple[
     return written, time.perf_counter() - started
 
 
-def copy_page(path: Path, target: Path, data_dir: Path) -> None:
-    """Copy a Markdown page; the change-report page gets this build's change table, the
-    bibliography its selection of seeds (all of them, or the cited ones when many)."""
-    text = path.read_text(encoding="utf-8")
-    if CHANGES_MARKER in text:
-        text = text.replace(CHANGES_MARKER, incremental.changes_markdown(data_dir, myst.escape))
-    if BIBLIOGRAPHY_MARKER in text:
-        seeds = len(read_csv(data_dir / "sources.csv", text=True))
-        text = text.replace(BIBLIOGRAPHY_MARKER, bibliography.bibliography_markdown(seeds))
-    target.write_text(text, encoding="utf-8")
-
-
 #: This worker process's kernel, reused by the chapters it executes (see :func:`_kernel`).
 _KERNEL = None
 #: Run in the kernel before each chapter: an empty namespace, the chapter's folder as the
@@ -197,8 +178,14 @@ def _kernel(cwd: Path):
     from jupyter_client.manager import KernelManager
 
     if _KERNEL is None or not _KERNEL.is_alive():
-        _KERNEL = KernelManager(kernel_name="python3")
+        # Local sockets, not TCP on localhost: nothing to listen on a port, and no
+        # "running over TCP without encryption" warning from each kernel in the log.
+        sockets = Path(tempfile.mkdtemp(prefix="analysis-kernel-"))
+        _KERNEL = KernelManager(kernel_name="python3", transport="ipc", ip=str(sockets / "ipc"))
         _KERNEL.start_kernel()
+        multiprocessing.util.Finalize(
+            None, shutil.rmtree, args=(sockets,), kwargs={"ignore_errors": True}, exitpriority=9
+        )
         multiprocessing.util.Finalize(
             None, _KERNEL.shutdown_kernel, kwargs={"now": True}, exitpriority=10
         )

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import incremental, myst
+from analysis import incremental
+from analysis.report import changes
 
 
 def write(folder: Path, name: str, rows: list[dict]) -> None:
@@ -49,7 +50,7 @@ def test_change_report_escapes_seed_text(tmp_path: Path) -> None:
     old = tables(tmp_path / "old", ["a"], ["Y"])
     new = tables(tmp_path / "new", ["a"], ["{raw}`<script>`"])
     incremental.write_changes(old, new)
-    text = incremental.changes_markdown(new, myst.escape)
+    text = changes.page(new)
     assert "<script>" not in text and r"\<script\>" in text
 
 
@@ -60,6 +61,24 @@ def test_data_digest_ignores_the_change_report(tmp_path: Path) -> None:
     assert incremental.data_digest(folder) == before
     write(folder, "entities", [{"entity": "Y"}])
     assert incremental.data_digest(folder) != before
+
+
+def test_only_the_notebook_that_declares_it_is_keyed_on_the_change_report(tmp_path: Path) -> None:
+    reader = tmp_path / "changes.ipynb"
+    reader.write_text('{"metadata": {"analysis": {"reads": ["changes.csv"]}}}', encoding="utf-8")
+    other = tmp_path / "other.ipynb"
+    other.write_text('{"metadata": {}}', encoding="utf-8")
+    data = tables(tmp_path / "d", ["a"], ["X"])
+    (data / incremental.CHANGES_NAME).write_text("first\n", encoding="utf-8")
+    keys = [incremental.notebook_key(nb, {}, "data", "code", data) for nb in (reader, other)]
+    (data / incremental.CHANGES_NAME).write_text("second\n", encoding="utf-8")
+    assert incremental.notebook_key(reader, {}, "data", "code", data) != keys[0]
+    assert incremental.notebook_key(other, {}, "data", "code", data) == keys[1]
+
+
+def test_the_shipped_change_page_declares_the_change_report() -> None:
+    root = Path(__file__).resolve().parents[2]
+    assert incremental.declared_inputs(root / "chapters" / "changes.ipynb") == ["changes.csv"]
 
 
 def test_notebook_key_follows_source_parameters_data_and_code(tmp_path: Path) -> None:

@@ -94,3 +94,24 @@ def test_a_second_build_with_nothing_changed_keeps_the_book(tmp_path: Path) -> N
     seed.write_bytes(seed.read_bytes() + b"\n")
     third = build(seeds, build_dir)
     assert third.returncode == 0 and "book built in" in third.stdout, third.stdout[-2000:]
+
+
+def test_the_change_page_is_never_a_stale_cached_copy(tmp_path: Path) -> None:
+    # Builds 1 and 3 have the same tables, so every chapter comes from the notebook
+    # cache at build 3, except the change page: its report (a seed removed) is new.
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    first, second = sorted((ROOT / "seeds").glob("*.txt"))[:2]
+    shutil.copy(first, seeds)
+    build_dir = tmp_path / "_build"
+    page = build_dir / "html" / "chapters" / "changes.html"
+    assert build(seeds, build_dir).returncode == 0
+    assert "This is the first build in this build folder" in page.read_text(encoding="utf-8")
+    shutil.copy(second, seeds)
+    assert build(seeds, build_dir).returncode == 0
+    assert "documents: 1 added" in page.read_text(encoding="utf-8")
+    (seeds / second.name).unlink()
+    third = build(seeds, build_dir)
+    assert third.returncode == 0, third.stdout[-2000:]
+    text = page.read_text(encoding="utf-8")
+    assert "documents: 1 removed" in text and second.stem in text
