@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import bibliography
+from analysis import bibliography, events
 from analysis.buildconfig import SEED_BIB, BuildConfig, BuildError, log
 from analysis.tables import SOURCE_COLUMNS, read_csv, write_csv
 
@@ -30,10 +30,11 @@ def extract_data(config: BuildConfig, source: Path) -> list:
     started = time.perf_counter()
     corpus = load_corpus(config.seeds)
     reading = time.perf_counter() - started
-    for message in corpus.messages:
+    corpus_messages = [*corpus.messages, *flaw_messages(config, corpus.documents)]
+    for message in corpus_messages:
         log(f"seed problem: {message}")
-    if config.strict and corpus.messages:
-        raise BuildError(f"STRICT=1 and {len(corpus.messages)} seed problem(s), listed above")
+    if config.strict and corpus_messages:
+        raise BuildError(f"STRICT=1 and {len(corpus_messages)} seed problem(s), listed above")
     usable = [d for d in corpus.documents if d.usable]
     skipped = len(corpus.documents) - len(usable)
     log(
@@ -52,16 +53,27 @@ def extract_data(config: BuildConfig, source: Path) -> list:
     started = time.perf_counter()
     # Extraction adds problems the reader cannot see (no actor found, unsupported language).
     documents, found = with_extraction_status(config, corpus.documents, tables)
-    messages = [*corpus.messages, *found]
-    if config.strict and len(messages) > len(corpus.messages):
+    messages = [*corpus_messages, *found]
+    if config.strict and len(messages) > len(corpus_messages):
         raise BuildError(f"STRICT=1 and {len(messages)} seed problem(s), listed above")
     write_tables(tables, data_dir)
     (data_dir / "messages.txt").write_text("".join(f"{m}\n" for m in messages), encoding="utf-8")
     write_sources(documents, data_dir / "sources.csv")
+    events.write_events(data_dir)
     write_scores(tables, config.root / GOLD_DIR, data_dir / "scores.csv")
     bibliography.write_seed_bib(documents, source / SEED_BIB)
     log(f"tables, sources and BibTeX written in {time.perf_counter() - started:.1f} s")
     return documents
+
+
+def flaw_messages(config: BuildConfig, documents: list) -> list[str]:
+    """One message per flaw code of the sidecar's ``known_flaws`` column that
+    ``seed_flaws.yaml`` does not define (the flaw is then ignored)."""
+    messages = []
+    for document in documents:
+        for problem in events.parse_flaws(document.metadata.get("known_flaws", ""))[1]:
+            messages.append(f"{config.seeds.name}/provenance.csv: seed {document.id}: {problem}")
+    return messages
 
 
 def with_extraction_status(config: BuildConfig, documents: list, tables) -> tuple[list, list[str]]:

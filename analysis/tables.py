@@ -43,6 +43,9 @@ Core tables (columns kept stable; the README copies this list):
     most frequent one for the text; count: occurrences; documents: number of documents;
     actor: the discovered actor it became, empty if it failed the name filters.
 
+``events.csv`` - one row per actor pair, relation type and stage, merging the sentences
+    that state it (columns ``EVENT_COLUMNS``; the contract is ``analysis/events/model.py``).
+
 Detail tables (extra files; may grow):
 
 ``sentences.csv``: sentence_id, document, paragraph, sentence, language, text.
@@ -179,6 +182,25 @@ SOURCE_COLUMNS: tuple[str, ...] = (
     "events_date",
     "date_precision",
     "original_reporting",
+    "known_flaws",
+)
+
+
+#: ``events.csv``: one row per actor pair, relation type and stage (``analysis.events``).
+EVENT_COLUMNS: tuple[str, ...] = (
+    "event",
+    "source",
+    "target",
+    "type",
+    "stage",
+    "hedged",
+    "attributed_to",
+    "place",
+    "first_date",
+    "last_date",
+    "documents",
+    "sentence_ids",
+    "flags",
 )
 
 

@@ -1,6 +1,7 @@
 """The optional metadata sidecar (``seeds/provenance.csv``).
 
-Columns: ``seed,publisher,url,events_date,date_precision,original_reporting``. Only
+Columns: ``seed,publisher,url,events_date,date_precision,original_reporting,
+known_flaws`` (codes of ``analysis/data/seed_flaws.yaml``). Only
 ``seed`` is required. A malformed row is reported (file and line) and ignored; a
 missing sidecar is not a problem.
 """
@@ -14,7 +15,15 @@ from pathlib import Path
 
 from .reader import decode_bytes
 
-COLUMNS = ["seed", "publisher", "url", "events_date", "date_precision", "original_reporting"]
+COLUMNS = [
+    "seed",
+    "publisher",
+    "url",
+    "events_date",
+    "date_precision",
+    "original_reporting",
+    "known_flaws",
+]
 _DATE = re.compile(r"^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$")
 _URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
 #: Sidecars above this size are not read (they are tables of a few hundred rows).

@@ -6,13 +6,12 @@ The quality measures and flags are in :mod:`~analysis.report.seed_quality`.
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 import altair as alt
 import pandas as pd
 
 from analysis import charts, myst
-from analysis.context import CONTEXT_DIR
+from analysis.events.flags import known_flaws
 from analysis.report.data import ReportData
 from analysis.report.seed_quality import (
     LOW_SPECIFICITY_RATIO,
@@ -24,7 +23,6 @@ from analysis.report.seed_quality import (
     quality_frame,
     summary,
 )
-from analysis.tables import read_csv
 
 __all__ = [
     "LOW_SPECIFICITY_RATIO",
@@ -252,18 +250,17 @@ def chart_scope(frame: pd.DataFrame) -> str:
     )
 
 
-def known_problems(data: ReportData, folder: Path = CONTEXT_DIR) -> pd.DataFrame:
-    """Problems of specific seeds known from outside the text (context notes), for seeds present."""
-    path = folder / "seed_problems.csv"
-    if not path.exists():
-        return pd.DataFrame(columns=["Seed", "Known problem"])
-    notes = read_csv(path, text=True)
-    present = notes[notes["seed"].isin(set(data.documents["document"]))]
+def known_problems(data: ReportData) -> pd.DataFrame:
+    """Flaws of specific seeds known from outside the text: the provenance sidecar's
+    ``known_flaws`` column (codes of ``seed_flaws.yaml``), for seeds present."""
+    flaws = known_flaws(data.sources)
+    present = [d for d in sorted(flaws) if d in set(data.documents["document"])]
     return pd.DataFrame(
         {
-            "Seed": [myst.cite(myst.seed_key(s)) for s in present["seed"]],
-            "Known problem": present["problem"],
-        }
+            "Seed": [myst.cite(myst.seed_key(d)) for d in present],
+            "Known problem": [" ".join(f.note for f in flaws[d]) for d in present],
+        },
+        columns=["Seed", "Known problem"],
     )
 
 

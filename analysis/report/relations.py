@@ -7,26 +7,15 @@ chapter and the key findings. No chart and no prose here.
 
 from __future__ import annotations
 
-import functools
-import re
 from collections.abc import Iterable
 
 import pandas as pd
 
-from analysis.extraction import hedges
 from analysis.extraction.actors import DISCOVERED, KNOWN
+from analysis.extraction.reporting import sentence_reporting
 from analysis.report import network
 from analysis.report.data import ReportData, detail_table
 from analysis.report.wording import country_name
-
-#: Words in a relation's sentence that make it second-hand, uncertain or only intended
-#: (``hedges.yaml``). Matched on whole words, case-insensitively (a capitalised word
-#: inside a sentence, such as the month "May", is not a cue).
-HEDGE_CUES = hedges.SENTENCE_HEDGES
-#: Cues that only say the claim is second-hand (dropped when the attribution names a source).
-EVIDENTIAL_CUES = hedges.SECOND_HAND
-#: Attribution cues that mean an unnamed source.
-_ANONYMOUS = re.compile("|".join(map(re.escape, hedges.ANONYMOUS_STEMS)), re.IGNORECASE)
 
 
 def entity_info(data: ReportData) -> pd.DataFrame:
@@ -47,75 +36,12 @@ def _lookup(info: pd.DataFrame, names: pd.Series, column: str, default: object) 
     return [values.get(n, default) for n in names]
 
 
-@functools.cache
-def _cue_pattern(cue: str) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w'])" + re.escape(cue) + r"(?![\w'-])", re.IGNORECASE)
-
-
-def hedge_cues(text: str, language: str) -> list[str]:
-    """Hedge, attribution or intention cues of :data:`HEDGE_CUES` found in ``text``."""
-    flat = str(text).replace("\u2019", "'")
-    lowered = flat.lower()
-    cues = HEDGE_CUES.get(language) or HEDGE_CUES["en"]
-    found: list[str] = []
-    for cue in cues:
-        if cue.lower() not in lowered:  # cheap test first: most sentences have few cues
-            continue
-        for match in _cue_pattern(cue).finditer(flat):
-            word = match.group(0)
-            starts_sentence = not flat[: match.start()].strip()
-            if word[:1].isupper() and cue[:1].islower() and not starts_sentence:
-                continue  # "May" (the month), a name…
-            found.append(cue)
-            break
-    return found
-
-
 def reporting(data: ReportData, sentence_ids: Iterable[str]) -> pd.DataFrame:
-    """For each sentence: who it is attributed to, its hedge cues, and ``reported``.
-
-    ``attributed_to``: linked actors named by an attribution cue ("selon Reuters"), or
-    "anonymous sources"; ``hedges``: cues of :data:`HEDGE_CUES`; ``reported``: either.
-    """
-    ids = list(dict.fromkeys(str(s) for s in sentence_ids))
-    sentences = detail_table(data, "sentences").drop_duplicates("sentence_id")
-    # A dict, not .at per sentence: that is slow on large corpora.
-    pairs = zip(sentences["text"], sentences["language"], strict=True)
-    text_of = dict(zip(sentences["sentence_id"], pairs, strict=True))
-    attributions = detail_table(data, "attributions")
-    wanted = set(ids)
-    by_sentence: dict[str, list] = {}
-    for row in attributions.itertuples(index=False):
-        if str(row.sentence_id) in wanted:
-            by_sentence.setdefault(str(row.sentence_id), []).append(row)
-    rows = []
-    for sid in ids:
-        sources: list[str] = []
-        for row in by_sentence.get(sid, []):
-            entity = str(row.entity or "").strip()
-            label = entity or (
-                "anonymous sources" if _ANONYMOUS.search(f"{row.cue} {row.source}") else ""
-            )
-            if label and label not in sources:
-                sources.append(label)
-        if sid in text_of:
-            text, language = text_of[sid]
-            cues = hedge_cues(str(text), str(language))
-            if sources:
-                cues = [c for c in cues if c not in EVIDENTIAL_CUES]
-        else:
-            cues = []
-        rows.append(
-            {
-                "sentence_id": sid,
-                "attributed_to": "; ".join(sources),
-                "hedges": "; ".join(cues),
-                "reported": bool(sources or cues),
-            }
-        )
-    if not rows:
-        return pd.DataFrame(columns=["sentence_id", "attributed_to", "hedges", "reported"])
-    return pd.DataFrame(rows)
+    """For each sentence: who it is attributed to, its hedge cues, and ``reported``
+    (:func:`analysis.extraction.reporting.sentence_reporting` on this build's tables)."""
+    return sentence_reporting(
+        detail_table(data, "sentences"), detail_table(data, "attributions"), sentence_ids
+    )
 
 
 def relations(data: ReportData) -> pd.DataFrame:

@@ -9,21 +9,17 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis import myst
+from analysis.events import flags
 from analysis.report.data import ReportData
 
 LANGUAGE_NAMES = {"fr": "French", "en": "English"}
 
 
-#: A seed is flagged "low specificity" below this fraction of the corpus median.
-LOW_SPECIFICITY_RATIO = 0.5
-
-
-#: …"repetitive" when at least this share of its words repeats other text.
-REPETITIVE_SHARE = 0.2
-
-
-#: …"mostly boilerplate" when at least this share of its words was web furniture.
-BOILERPLATE_SHARE = 0.3
+# The thresholds and the flags live with the event table, which carries them too.
+LOW_SPECIFICITY_RATIO = flags.LOW_SPECIFICITY_RATIO
+REPETITIVE_SHARE = flags.REPETITIVE_SHARE
+BOILERPLATE_SHARE = flags.BOILERPLATE_SHARE
+quality_flags = flags.quality_flags
 
 
 def language_name(code: str) -> str:
@@ -50,22 +46,6 @@ def quality_frame(data: ReportData) -> pd.DataFrame:
     )
     frame["flags"] = quality_flags(frame)
     return frame.reset_index(drop=True)
-
-
-def quality_flags(frame: pd.DataFrame) -> list[str]:
-    """Flags from the numbers alone (thresholds above), "" for an unremarkable seed."""
-    median = frame["specificity"].median() if len(frame) else 0.0
-    flags = []
-    for row in frame.itertuples(index=False):
-        found = []
-        if len(frame) > 1 and row.specificity < LOW_SPECIFICITY_RATIO * median:
-            found.append("low specificity")
-        if row.repetition_share >= REPETITIVE_SHARE:
-            found.append("repetitive")
-        if row.boilerplate_share >= BOILERPLATE_SHARE:
-            found.append("mostly boilerplate")
-        flags.append(", ".join(found))
-    return flags
 
 
 def all_seed_citations(data: ReportData) -> str:

@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 from analysis import charts
+from analysis.extraction import reporting
 from analysis.report import actors, network, relations, wording
 from tests.fixtures.report_data import document, make_data
 
@@ -111,9 +112,9 @@ def test_country_names_come_from_iso_codes():
 
 
 def test_hedge_cues_ignore_capitalised_months():
-    assert relations.hedge_cues("The plant may open in May 2025.", "en") == ["may"]
-    assert relations.hedge_cues("Production starts in May.", "en") == []
-    assert relations.hedge_cues("Selon Reuters, X pourrait acheter Y.", "fr") == [
+    assert reporting.hedge_cues("The plant may open in May 2025.", "en") == ["may"]
+    assert reporting.hedge_cues("Production starts in May.", "en") == []
+    assert reporting.hedge_cues("Selon Reuters, X pourrait acheter Y.", "fr") == [
         "selon",
         "pourrait",
     ]
