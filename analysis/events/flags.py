@@ -55,6 +55,10 @@ class Flaw:
         """Completes "all from one seed ..." (seed text inside is *not* escaped)."""
         return str(vocabulary()[self.code]["clause"]).format(detail=self.detail or "unnamed")
 
+    def weakens(self, evidence: str) -> bool:
+        """Whether the flaw weakens this kind of evidence ("relations", "figures")."""
+        return evidence in vocabulary()[self.code].get("evidence", ["relations", "figures"])
+
     @property
     def stage_cap(self) -> str:
         return str(vocabulary()[self.code].get("stage_cap") or "")
@@ -107,8 +111,12 @@ def quality_flags(frame: pd.DataFrame) -> list[str]:
     return flags
 
 
-def seed_flags(documents: pd.DataFrame, sources: pd.DataFrame) -> dict[str, list[str]]:
-    """Usable seed → its flag labels: the numbers' flags, then the known flaws' labels."""
+def seed_flags(
+    documents: pd.DataFrame, sources: pd.DataFrame, evidence: str = ""
+) -> dict[str, list[str]]:
+    """Usable seed → its flag labels: the numbers' flags, then the known flaws' labels
+    (with ``evidence``, only the flaws that weaken it, and none that caps a stage: such
+    a flaw concerns the events of the actors it names, see ``analysis.events.merge``)."""
     from analysis.corpus.model import usable_status
 
     usable = documents[documents["status"].astype(str).map(usable_status).astype(bool)]
@@ -123,7 +131,11 @@ def seed_flags(documents: pd.DataFrame, sources: pd.DataFrame) -> dict[str, list
     known = known_flaws(sources)
     for document, found in zip(usable["document"], quality_flags(numbers), strict=True):
         labels = [f for f in found.split(", ") if f]
-        labels += [f.label for f in known.get(str(document), []) if f.label not in labels]
+        for flaw in known.get(str(document), []):
+            if evidence and (not flaw.weakens(evidence) or flaw.stage_cap):
+                continue
+            if flaw.label not in labels:
+                labels.append(flaw.label)
         if labels:
             flags[str(document)] = labels
     return flags

@@ -134,7 +134,13 @@ def build_events(data_dir: Path) -> pd.DataFrame:
         return pd.DataFrame(columns=list(EVENT_COLUMNS))
     sources = _read(data_dir, "sources")
     dates = dict(zip(sources.get("document", []), sources.get("events_date", []), strict=True))
-    flagged = seed_flags_module.seed_flags(_read(data_dir, "documents"), sources)
+    flagged = seed_flags_module.seed_flags(_read(data_dir, "documents"), sources, "relations")
+    capped = {
+        (doc, flaw.label): set(flaw.actors)
+        for doc, flaws in seed_flags_module.known_flaws(sources).items()
+        for flaw in flaws
+        if flaw.stage_cap
+    }
     entities = _read(data_dir, "entities")
     kinds = dict(zip(entities.get("entity", []), entities.get("type", []), strict=True))
     rows = []
@@ -144,9 +150,13 @@ def build_events(data_dir: Path) -> pd.DataFrame:
         known = sorted(d for d in (dates.get(doc, "") for doc in documents) if d)
         attributed = [x for cell in group["attributed_to"] for x in str(cell).split("; ") if x]
         place = b if kind in PLACED_TYPES and kinds.get(b) in ("country", "place") else ""
+        labels = {doc: list(flagged.get(doc, [])) for doc in documents}
+        for (doc, label), actors in capped.items():
+            if doc in labels and {a, b} <= actors:
+                labels[doc].append(label)
         event_flags = ""
-        if all(doc in flagged for doc in documents):
-            event_flags = "; ".join(f"{doc}: {', '.join(flagged[doc])}" for doc in documents)
+        if all(labels.values()):
+            event_flags = "; ".join(f"{doc}: {', '.join(labels[doc])}" for doc in documents)
         rows.append(
             {
                 "source": a,

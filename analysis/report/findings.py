@@ -15,33 +15,83 @@ from collections.abc import Callable, Sequence
 import pandas as pd
 
 from analysis import context, myst
+from analysis.events import flags as seed_flags
+from analysis.events.model import UNSTATED
 from analysis.extraction import units
-from analysis.report import figures, sanctions, seed_quality, shift, stages, supply
+from analysis.report import deals, figures, sanctions, seed_quality, shift, stages, supply
 from analysis.report.claim_views import claim_sentence
 from analysis.report.data import ReportData
-from analysis.report.wording import cite_documents, country_name, plural
+from analysis.report.wording import cite_documents, country_name, join_and, plural, verb
 
 #: Context dataset quoted when the seeds talk about raw materials.
 RARE_EARTH_DATASET = "rare_earth_mine_production"
 
 
 def finding_partner_share(data: ReportData, focus_countries: Sequence[str]) -> str | None:
-    """Share of the home country's foreign relations that involve the partner country."""
+    """Events of the home country's actors with another country's, and how many are with
+    the partner country; each such event is named with what weakens its evidence."""
     home = shift.home_country(focus_countries)
     if not home:
         return None
-    frame = shift.foreign_relations(data, home)
-    share = shift.foreign_share(frame, home, shift.PARTNER)
-    if share.relations == 0 or share.share is None:
+    frame = deals.foreign_events(data, home)
+    if frame.empty:
         return None
-    return (
-        f"Of the {plural(share.relations, 'extracted relation')} linking an actor of "
-        f"{myst.escape(country_name(home))} with an actor of another country, "
-        f"{share.with_partner:,} ({share.share:.0%}) are with an actor of "
-        f"{myst.escape(country_name(share.partner))} {cite_documents(share.documents)}; "
-        f"counting each pair of actors and relation type once, {share.pairs_with_partner:,} of "
-        f"{share.pairs:,}."
+    partner = frame[frame["other_country"] == shift.PARTNER]
+    documents = sorted({d for cell in frame["documents"] for d in cell.split("; ")})
+    text = (
+        f"Counting events (an actor pair, relation type and stage, however many sentences "
+        f"state it), {len(partner):,} of the {plural(len(frame), 'event')} linking an actor "
+        f"of {myst.escape(country_name(home))} with an actor of another country "
+        f"{verb(len(partner), 'is', 'are')} with an actor of "
+        f"{myst.escape(country_name(shift.PARTNER))} {cite_documents(documents)}"
     )
+    if partner.empty:
+        return text + "."
+    shown = partner.head(PARTNER_EVENTS_SHOWN)
+    items = [_event_phrase(data, row) for row in shown.itertuples(index=False)]
+    more = len(partner) - len(shown)
+    tail = f"; and {plural(more, 'other event')} (pivot chapter)" if more else ""
+    return f"{text}: " + "; ".join(items) + tail + "."
+
+
+#: Events with the partner country named one by one in the finding.
+PARTNER_EVENTS_SHOWN = 4
+
+
+def _event_phrase(data: ReportData, row) -> str:
+    """ "A–B partnership, in 3 sentences, all from one seed whose …" with its citation."""
+    joiner = "–" if row.type == "partnership" else " → "
+    stage = f" at the {row.stage} stage" if row.stage != UNSTATED else ""
+    docs = [d for d in row.documents.split("; ") if d]
+    phrase = (
+        f"{myst.escape(row.source)}{joiner}{myst.escape(row.target)} {myst.escape(row.type)}"
+        f"{stage}, in {plural(int(row.sentences), 'sentence')}"
+    )
+    if row.flags:
+        lead = "from one seed" if int(row.sentences) == 1 else "all from one seed"
+        phrase += ", " + _flag_clause(data, docs, lead)
+    if row.attributed_to:
+        phrase += f", attributed to {myst.escape(row.attributed_to.replace('; ', ' and '))}"
+    elif row.hedged:
+        phrase += ", hedged"
+    return f"{phrase} {cite_documents(docs)}"
+
+
+def _flag_clause(data: ReportData, documents: list[str], lead: str) -> str:
+    """Why every seed of an event is flagged: the clauses of the known flaws that weaken
+    relations, else the numbers' flags."""
+    known = seed_flags.known_flaws(data.sources)
+    numbers = seed_flags.seed_flags(data.documents, data.sources)
+    reasons = []
+    for document in documents:
+        flaws = [f for f in known.get(document, []) if f.weakens("relations")]
+        if flaws:
+            reasons.append(join_and([myst.escape(f.clause) for f in flaws]))
+        else:
+            reasons.append("flagged as " + myst.escape(", ".join(numbers.get(document, []))))
+    if len(documents) == 1:
+        return f"{lead} {reasons[0]}"
+    return f"all from {len(documents)} flagged seeds (" + "; ".join(reasons) + ")"
 
 
 def largest_target(claims: pd.DataFrame) -> pd.Series | None:

@@ -535,3 +535,114 @@ def timeline_table(frame: pd.DataFrame) -> pd.DataFrame:
         where = "seed titled" if kind == SEED_KIND else f"{country}:"
         what.append(f"{date} ({precision}), {where} {text}")
     return pd.DataFrame({"Date, place and event (or seed title)": what, "Source": sources})
+
+
+# --- deal tracker ---------------------------------------------------------------------
+
+
+def tracker_summary(frame: pd.DataFrame, deal_rows: pd.DataFrame) -> str:
+    """One paragraph on the deals: how many, at which stage, how many hedged or flagged."""
+    if deal_rows.empty:
+        return (
+            "No relation of a deal type (partnership, acquisition, investment, supply, "
+            "production) was extracted, so there is no deal to track."
+        )
+    stages = deal_rows["stage"].value_counts()
+    by_stage = ", ".join(f"{n} {myst.escape(stage)}" for stage, n in stages.items())
+    hedged = int(deal_rows["hedged"].sum())
+    flagged = int(deal_rows["flagged"].sum())
+    undated = int(frame["date"].isna().sum())
+    return (
+        f"The seeds state {len(deal_rows):,} deal(s) (an actor pair and a deal type), in "
+        f"{len(frame):,} event(s). A deal's stage is the furthest stage a non-hedged "
+        f'sentence supports; "stated" means no stage word stands near the relation. By '
+        f"stage: {by_stage}. {hedged:,} deal(s) rest only on hedged or attributed sentences, "
+        f"and {flagged:,} only on flagged seeds (corpus chapter)."
+        + (f" {undated:,} event(s) have no date and are in the table only." if undated else "")
+    )
+
+
+def tracker_chart(frame: pd.DataFrame) -> alt.LayerChart:
+    """One row per deal, its stages on a time axis, each labelled in print: filled marks
+    for stages a non-hedged sentence states, open ones for hedged stages, crosses for a
+    denial or an end, faded marks for events only flagged seeds state."""
+    dated = frame.dropna(subset=["date"]).copy()
+    dated["date"] = pd.to_datetime(dated["date"]).dt.strftime("%Y-%m-%d")
+    dated["evidence"] = [
+        ("hedged" if h else "stated") + (", flagged seed" if f else "")
+        for h, f in zip(dated["hedged"], dated["flagged"], strict=True)
+    ]
+    dated["label"] = [
+        s + (" (hedged)" if h else "") for s, h in zip(dated["stage"], dated["hedged"], strict=True)
+    ]
+    labels = dated.groupby(["deal", "date"], sort=False)["label"].agg("; ".join).reset_index()
+    deals_order = sorted(set(dated["deal"]))
+    x = alt.X(
+        "date:T",
+        title="Date of the events (seeds' provenance; a month is drawn on its first day)",
+        scale=alt.Scale(type="utc", padding=20),
+        axis=alt.Axis(format="%Y-%m", labelAngle=0),
+    )
+    y = alt.Y("deal:N", title=None, sort=deals_order, axis=alt.Axis(labelLimit=320))
+    points = (
+        alt.Chart(dated, title="Deals and their stages, as the seeds state them")
+        .mark_point(size=120, strokeWidth=2)
+        .encode(
+            x=x,
+            y=y,
+            shape=alt.Shape(
+                "outcome:N",
+                title="Kind of stage",
+                scale=alt.Scale(domain=[False, True], range=["circle", "cross"]),
+                legend=alt.Legend(
+                    labelExpr="datum.value ? 'denied or ended' : 'stage of progress'"
+                ),
+            ),
+            fill=alt.condition("datum.hedged", alt.value("white"), alt.value("#1f4e79")),
+            stroke=alt.value("#1f4e79"),
+            opacity=alt.condition("datum.flagged", alt.value(0.45), alt.value(1.0)),
+            tooltip=[
+                alt.Tooltip("deal:N", title="Deal"),
+                alt.Tooltip("stage:N", title="Stage"),
+                alt.Tooltip("evidence:N", title="Evidence"),
+                alt.Tooltip("date_text:N", title="Date"),
+                alt.Tooltip("sentence_ids:N", title="Sentences"),
+            ],
+        )
+    )
+    text = (
+        alt.Chart(labels)
+        .mark_text(align="left", dx=10, fontSize=11)
+        .encode(x=x, y=y, text="label:N")
+    )
+    return (points + text).properties(width=360, height=alt.Step(34))
+
+
+def tracker_caption(frame: pd.DataFrame) -> str:
+    return (
+        "Each row is a deal; each mark a stage the seeds state, dated by the seeds folder's "
+        "provenance table (the date of the events a seed reports). Filled marks: a non-hedged "
+        "sentence states the stage; open marks: only hedged, attributed or indirect evidence "
+        "(a co-mention, or a seed's known flaw); crosses: a denial or an end; faded marks: "
+        "only flagged seeds state it. Labels print each stage. Sources: the seeds "
+        f"{cite_documents(d for cell in frame['documents'] for d in cell.split('; '))}."
+    )
+
+
+def tracker_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """Each stage of each deal with the first sentence that states it."""
+    return pd.DataFrame(
+        {
+            "Deal": frame["deal"],
+            "Stage": frame["stage"],
+            "Evidence": ["hedged" if h else "stated" for h in frame["hedged"]],
+            "Date": frame["date_text"],
+            "Seed": [cite_documents(c.split("; ")) for c in frame["documents"]],
+            "Sentence": [shorten(t, 200) for t in frame["sentence"]],
+            # The seed is cited beside; the flags alone, without its id.
+            "Flags": [
+                "; ".join(part.split(": ", 1)[-1] for part in str(f).split("; ") if part)
+                for f in frame["flags"]
+            ],
+        }
+    )

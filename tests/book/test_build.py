@@ -143,3 +143,16 @@ def test_build_leaves_the_work_tree_clean(built_book: BuiltBook) -> None:
 def test_toc_is_valid_jb_book() -> None:
     toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
     assert toc["format"] == "jb-book"
+
+
+def test_the_deal_tracker_and_the_event_counts_reach_html_and_pdf(built_book: BuiltBook) -> None:
+    page = (built_book.html / "chapters" / "pivot.html").read_text(encoding="utf-8")
+    assert "pivot-deal-tracker" in page and "Deals and their stages" in page
+    flat = re.sub(r"\s+", " ", pdf_text(built_book.pdf))
+    assert (
+        "Deals and their stages, as the seeds state them" in flat
+        or "Deals and their stages" in flat
+    )
+    findings = (built_book.html / "chapters" / "findings.html").read_text(encoding="utf-8")
+    assert "Counting events" in findings and "could not be verified" in findings
+    assert (built_book.data / "events.csv").exists()

@@ -94,8 +94,9 @@ def english_data(tmp_path):
 def test_partner_share_uses_the_focus_countries(tmp_path):
     data = english_data(tmp_path)
     text = findings.finding_partner_share(data, ["DE", "CN"])
-    assert text.startswith("Of the 3 extracted relations linking an actor of Germany")
-    assert "1 (33%) are with an actor of China" in text
+    assert text.startswith("Counting events")
+    assert "1 of the 3 events linking an actor of Germany" in text
+    assert "is with an actor of China" in text and "BMW → CATL supply, in 1 sentence" in text
     assert findings.finding_partner_share(data, []) is None
 
 
