@@ -133,3 +133,15 @@ def test_the_pending_acquisition_is_not_a_done_deal(seed_events) -> None:
     events, _ = seed_events
     nissan = events[(events["source"] == "Nissan") & (events["type"] == "acquisition")]
     assert set(nissan["stage"]) == {"agreement (pending)"}
+
+
+def test_the_build_names_an_unknown_flaw_code_in_the_sidecar(tmp_path: Path) -> None:
+    from types import SimpleNamespace
+
+    from analysis.datastage import flaw_messages
+
+    seeds = tmp_path / "my_seeds"
+    document = SimpleNamespace(id="a1", metadata={"known_flaws": "patchwork; misdated: 2021"})
+    messages = flaw_messages(SimpleNamespace(seeds=seeds), [document])
+    assert len(messages) == 1
+    assert messages[0].startswith("my_seeds/provenance.csv: seed a1: unknown flaw code 'misdated'")
