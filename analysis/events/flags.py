@@ -17,6 +17,8 @@ from typing import Any
 import pandas as pd
 import yaml
 
+from analysis.corpus.model import usable_status
+
 FLAWS_PATH = Path(__file__).resolve().parents[1] / "data" / "seed_flaws.yaml"
 
 #: A seed is flagged "low specificity" below this fraction of the corpus median.
@@ -117,8 +119,6 @@ def seed_flags(
     """Usable seed → its flag labels: the numbers' flags, then the known flaws' labels
     (with ``evidence``, only the flaws that weaken it, and none that caps a stage: such
     a flaw concerns the events of the actors it names, see ``analysis.events.merge``)."""
-    from analysis.corpus.model import usable_status
-
     usable = documents[documents["status"].astype(str).map(usable_status).astype(bool)]
     numbers = pd.DataFrame(
         {

@@ -73,7 +73,11 @@ def evidence(data_dir: Path) -> pd.DataFrame:
         stage = UNSTATED
         if row.relation in DEAL_TYPES:
             stage, _ = stage_of(
-                text.get(sid, ""), row.cue, language.get(sid, "en"), cues_of.get(sid, [])
+                text.get(sid, ""),
+                row.cue,
+                language.get(sid, "en"),
+                cues_of.get(sid, []),
+                row.relation,
             )
         rows.append(
             [a, b, row.relation, stage, bool(reported.at[sid, "reported"]),

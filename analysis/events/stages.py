@@ -51,14 +51,19 @@ def _find(flat: str, cue: str) -> int:
     return flat.lower().find(str(cue).replace("\u2019", "'").lower()) if cue else -1
 
 
-def stage_of(text: str, cue: str, language: str, other_cues: Iterable[str] = ()) -> tuple[str, str]:
+def stage_of(
+    text: str, cue: str, language: str, other_cues: Iterable[str] = (), relation: str = ""
+) -> tuple[str, str]:
     """The furthest stage ``text`` states near the relation's ``cue``, and its word.
 
     "Near" is ``stages.yaml``'s window around the cue's first occurrence, not crossing a
     boundary, and nearer to this cue than to any of ``other_cues`` (the cues of the
     sentence's other relations). The whole sentence when the cue is not found as written.
-    :data:`UNSTATED` and "" when no stage word is near.
+    Stages ``relation`` cannot have are ignored; a framing stage near the cue ("in talks
+    with X about assembling") wins over the later stages it frames. :data:`UNSTATED` and
+    "" when no stage word is near.
     """
+    excluded = set(lexicon().get("not_for", {}).get(relation, []))
     flat = str(text).replace("\u2019", "'")
     window = lexicon()["window"]
     at = _find(flat, cue)
@@ -74,7 +79,7 @@ def stage_of(text: str, cue: str, language: str, other_cues: Iterable[str] = ())
     others = [p for p in (_find(flat, c) for c in other_cues if c != cue) if p >= 0 and p != at]
     near = []
     for start, end, stage, word in stage_words(flat, language):
-        if not (start < high and low < end):
+        if not (start < high and low < end) or stage in excluded:
             continue
         mine = abs(start - at) if at >= 0 else 0
         on_cue = at >= 0 and start < at + len(cue) and at < end
@@ -83,5 +88,6 @@ def stage_of(text: str, cue: str, language: str, other_cues: Iterable[str] = ())
         near.append((rank(stage), -mine, stage, word))
     if not near:
         return UNSTATED, ""
-    _, _, stage, word = max(near)
+    framing = [n for n in near if n[2] in lexicon()["framing"]]
+    _, _, stage, word = max(framing or near)
     return stage, word

@@ -13,6 +13,7 @@ from analysis.events import deal_stage, rank, sentence_order
 from analysis.events.model import DEAL_TYPES, NEGATIVE_STAGES
 from analysis.report.data import ReportData, detail_table
 from analysis.report.relations import entity_info
+from analysis.report.wording import link_label
 from analysis.tables import EVENT_COLUMNS, read_csv
 
 TRACKER_COLUMNS = [
@@ -43,11 +44,6 @@ def events(data: ReportData) -> pd.DataFrame:
         return frame
 
     return data.derived("events", load)
-
-
-def deal_label(row) -> str:
-    joiner = "–" if row.type in ("partnership",) else " → "
-    return f"{row.source}{joiner}{row.target} ({row.type})"
 
 
 def deals(data: ReportData) -> pd.DataFrame:
@@ -97,7 +93,7 @@ def tracker(data: ReportData) -> pd.DataFrame:
         first = min(ids, key=sentence_order) if ids else ""
         rows.append(
             {
-                "deal": deal_label(row),
+                "deal": link_label(row.source, row.type, row.target),
                 "stage": row.stage,
                 "stage_order": rank(row.stage),
                 "hedged": bool(row.hedged),

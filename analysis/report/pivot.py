@@ -556,7 +556,8 @@ def tracker_summary(frame: pd.DataFrame, deal_rows: pd.DataFrame) -> str:
         f"The seeds state {len(deal_rows):,} deal(s) (an actor pair and a deal type), in "
         f"{len(frame):,} event(s). A deal's stage is the furthest stage a non-hedged "
         f'sentence supports; "stated" means no stage word stands near the relation. By '
-        f"stage: {by_stage}. {hedged:,} deal(s) rest only on hedged or attributed sentences, "
+        f"stage: {by_stage}. {hedged:,} deal(s) rest only on hedged, attributed or indirect "
+        f"evidence (a co-mention, or a seed's known flaw), "
         f"and {flagged:,} only on flagged seeds (corpus chapter)."
         + (f" {undated:,} event(s) have no date and are in the table only." if undated else "")
     )
@@ -635,7 +636,7 @@ def tracker_table(frame: pd.DataFrame) -> pd.DataFrame:
         {
             "Deal": frame["deal"],
             "Stage": frame["stage"],
-            "Evidence": ["hedged" if h else "stated" for h in frame["hedged"]],
+            "Evidence": ["hedged" if h else "not hedged" for h in frame["hedged"]],
             "Date": frame["date_text"],
             "Seed": [cite_documents(c.split("; ")) for c in frame["documents"]],
             "Sentence": [shorten(t, 200) for t in frame["sentence"]],

@@ -68,3 +68,16 @@ def test_deal_stage_is_the_furthest_firm_stage_and_a_hedged_denial_is_no_stage()
     assert deal_stage([("talks", True), ("denied", False)]) == ("denied", False)
     assert deal_stage([("operating", True), ("talks", False)]) == ("talks", False)
     assert deal_stage([("stated", False)]) == ("stated", False)
+
+
+def test_a_framing_stage_wins_over_what_it_frames() -> None:
+    text = "People said Avtotor was in talks with Changan about assembling its cars next year."
+    assert stage_of(text, "talks with", "en")[0] == "talks"
+    text = "Reports that Sinotruk is buying a stake in Kamaz and producing trucks were denied."
+    assert stage_of(text, "buying", "en", relation="acquisition")[0] == "denied"
+
+
+def test_an_acquisition_neither_operates_nor_ends_by_a_sale() -> None:
+    text = "Volkswagen sold its Kaluga plant to Art-Finance, which now assembles crossovers there."
+    assert stage_of(text, "sold its", "en", relation="acquisition")[0] == "stated"
+    assert stage_of(text, "sold its", "en", relation="supply")[0] == "suspended or ended"
