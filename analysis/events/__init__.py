@@ -7,10 +7,19 @@ are in :mod:`analysis.events.flags`.
 
 from analysis.events.flags import Flaw, known_flaws, parse_flaws, seed_flags
 from analysis.events.merge import build_events, write_events
-from analysis.events.model import STAGES, UNSTATED, deal_stage, pair, rank, sentence_order
+from analysis.events.model import (
+    STAGES,
+    UNDIRECTED,
+    UNSTATED,
+    deal_stage,
+    pair,
+    rank,
+    sentence_order,
+)
 
 __all__ = [
     "STAGES",
+    "UNDIRECTED",
     "UNSTATED",
     "Flaw",
     "build_events",

@@ -12,6 +12,7 @@ import altair as alt
 import pandas as pd
 
 from analysis import myst
+from analysis.events import UNDIRECTED, sentence_order
 from analysis.extraction.actors import DISCOVERED
 from analysis.report import network
 from analysis.report.data import ReportData
@@ -197,6 +198,7 @@ def matrix_chart(frame: pd.DataFrame) -> alt.LayerChart:
             alt.Tooltip("source_country:N", title="Source country"),
             alt.Tooltip("target_country:N", title="Target country"),
             alt.Tooltip("relations:Q", title="Relations (count)"),
+            alt.Tooltip("sentences:Q", title="Distinct sentences"),
             alt.Tooltip("types:N", title="Relation types"),
         ],
     )
@@ -210,7 +212,8 @@ def matrix_chart(frame: pd.DataFrame) -> alt.LayerChart:
     return alt.layer(rects, text).properties(
         title=alt.TitleParams(
             "Relations by country of the two actors",
-            subtitle="Source → target (partnerships: the actor named first is the source)",
+            subtitle="Source → target; partnerships and joint ventures, which have no direction, "
+            "sit under their countries in alphabetical order",
         ),
         width=alt.Step(44),
         height=alt.Step(30),
@@ -221,7 +224,10 @@ def matrix_caption(frame: pd.DataFrame) -> str:
     docs = sorted({d for value in frame["documents"] for d in str(value).split(";") if d})
     return (
         "Number of extracted relations by the country of each actor (a country actor counts "
-        "as its own country). Counts are relation rows, one per supporting sentence. "
+        "as its own country). Counts are relation rows: one per supporting sentence and "
+        "actor pair, so a sentence naming two exits counts twice; the tooltip gives the "
+        "distinct sentences. Partnerships and joint ventures have no direction and sit "
+        "under their two countries in alphabetical order. "
         f"Sources: the seeds {cite_documents(docs)}."
     )
 
@@ -239,18 +245,35 @@ def matrix_summary(frame: pd.DataFrame) -> str:
         f"{cite_documents(docs)}."
     )
     if not cross.empty:
-        top = cross.sort_values(
-            ["relations", "source_country", "target_country"], ascending=[False, True, True]
-        ).iloc[0]
+        most = int(cross["relations"].max())
+        tops = cross[cross["relations"] == most].sort_values(["source_country", "target_country"])
+        pairs = [
+            f"{myst.escape(r.source_country)} {_arrow(r.types)} {myst.escape(r.target_country)} "
+            f"({plural(int(r.sentences), 'distinct sentence')}: {myst.escape(r.types)})"
+            for r in tops.itertuples(index=False)
+        ]
+        what = "pair is" if len(pairs) == 1 else f"pairs, tied at {plural(most, 'relation')}, are"
         text += (
-            f" The most frequent cross-border pair is {myst.escape(top['source_country'])} → "
-            f"{myst.escape(top['target_country'])} ({plural(int(top['relations']), 'relation')}"
-            f": {myst.escape(top['types'])})."
+            f" The most frequent cross-border {what} {'; '.join(pairs)}. Partnerships and joint "
+            "ventures have no direction: their two countries are listed in alphabetical order."
         )
     return text
 
 
+def _arrow(types: str) -> str:
+    """``→`` when a pair's relations all have a direction, ``–`` when none or some lack one."""
+    names = [t.rsplit(" (", 1)[0] for t in str(types).split(", ")]
+    return "–" if any(n in UNDIRECTED for n in names) else "→"
+
+
 # --- relation table -------------------------------------------------------------------
+
+
+def _numeric_ids(column: pd.Series) -> pd.Series:
+    """Sort key that puts sentence ids in reading order (``:2:0`` before ``:12:0``)."""
+    if column.name != "sentence_id":
+        return column
+    return column.map(sentence_order)
 
 
 def relations_table(data: ReportData, limit: int = 160) -> pd.DataFrame:
@@ -259,7 +282,7 @@ def relations_table(data: ReportData, limit: int = 160) -> pd.DataFrame:
     columns = ["Relation", "Sentence (quoted), hedges", "Seed"]
     if rel.empty:
         return pd.DataFrame(columns=columns)
-    rel = rel.sort_values(["document", "sentence_id", "source", "target"], kind="stable")
+    rel = rel.sort_values(["document", "sentence_id", "source", "target"], key=_numeric_ids)
     quoted = []
     for sentence, attributed, hedges in zip(
         rel["sentence"], rel["attributed_to"], rel["hedges"], strict=True
@@ -295,7 +318,7 @@ def links_table(data: ReportData, limit: int = 160) -> pd.DataFrame:
     columns = ["Relation", "Sentences", "Seeds", "First sentence (quoted), hedges", "Seed"]
     if rel.empty:
         return pd.DataFrame(columns=columns)
-    rel = rel.sort_values(["document", "sentence_id", "source", "target"], kind="stable")
+    rel = rel.sort_values(["document", "sentence_id", "source", "target"], key=_numeric_ids)
     rows = []
     for (source, relation, target), group in rel.groupby(
         ["source", "relation", "target"], sort=False

@@ -12,6 +12,7 @@ import math
 import pandas as pd
 
 from analysis import myst
+from analysis.events import sentence_order
 from analysis.extraction.units import CAPACITY_UNITS, UNIT_WORDS
 from analysis.report.data import ReportData, detail_table
 
@@ -37,14 +38,6 @@ def _year(value: object) -> int | None:
     except (TypeError, ValueError):
         return None
     return None if math.isnan(number) else int(number)
-
-
-def _sentence_order(sentence_id: str) -> tuple[int, int]:
-    parts = str(sentence_id).rsplit(":", 2)
-    try:
-        return int(parts[-2]), int(parts[-1])
-    except (ValueError, IndexError):
-        return (0, 0)
 
 
 CLAIM_COLUMNS = (
@@ -106,7 +99,7 @@ def claims_frame(data: ReportData) -> pd.DataFrame:
     frame["sentence"] = [sentences.get(s, "") for s in frame["sentence_id"]]
     frame["citation"] = [myst.cite(myst.seed_key(d)) for d in frame["document"]]
     order = [
-        (d, *_sentence_order(s), p)
+        (d, sentence_order(s), p)
         for d, s, p in frame[["document", "sentence_id", "position"]].itertuples(index=False)
     ]
     frame = frame.iloc[sorted(range(len(frame)), key=lambda i: order[i])].reset_index(drop=True)

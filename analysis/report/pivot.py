@@ -130,7 +130,8 @@ def exits_summary(frame: pd.DataFrame, limit: int = myst.CITE_LIMIT) -> str:
     lead = f"the {len(items)} stated in most sentences: " if pairs > len(items) else ""
     return (
         f"The seeds name {plural(actors_left, 'actor')} leaving a country, in "
-        f"{plural(len(frame), 'sentence')} of {plural(len(documents_of(frame)), 'seed')}: "
+        f"{plural(frame['sentence_id'].nunique(), 'distinct sentence')} of "
+        f"{plural(len(documents_of(frame)), 'seed')}: "
         + lead
         + "; ".join(items)
         + more

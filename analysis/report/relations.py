@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from analysis.events import pair
 from analysis.extraction.actors import DISCOVERED, KNOWN
 from analysis.extraction.reporting import sentence_reporting
 from analysis.report import network
@@ -113,11 +114,25 @@ def network_frames(data: ReportData, min_mentions: int = 1) -> tuple[pd.DataFram
 
 
 def country_matrix(data: ReportData) -> pd.DataFrame:
-    """Relations per (source country, target country), with the relation types."""
+    """Relations per (source country, target country), with the relation types.
+
+    A relation without direction (partnership, joint venture) counts once, under its two
+    countries in alphabetical order, so that China–Russia and Russia–China are one pair.
+    ``relations`` counts relation rows, ``sentences`` the distinct sentences behind them.
+    """
     rel = relations(data)
-    columns = ["source_country", "target_country", "relations", "types", "documents"]
+    columns = ["source_country", "target_country", "relations", "sentences", "types", "documents"]
     if rel.empty:
         return pd.DataFrame(columns=columns)
+    rel = rel.copy()
+    sides = [
+        pair(s, t, r)
+        for s, t, r in zip(
+            rel["source_country_name"], rel["target_country_name"], rel["relation"], strict=True
+        )
+    ]
+    rel["source_country_name"] = [s for s, _ in sides]
+    rel["target_country_name"] = [t for _, t in sides]
     grouped = []
     for (src, tgt), group in rel.groupby(["source_country_name", "target_country_name"]):
         counts = relation_counts(group)
@@ -126,6 +141,7 @@ def country_matrix(data: ReportData) -> pd.DataFrame:
                 "source_country": src,
                 "target_country": tgt,
                 "relations": len(group),
+                "sentences": group["sentence_id"].nunique(),
                 "types": ", ".join(f"{t} ({n})" for t, n in counts.items()),
                 "documents": ";".join(sorted(set(group["document"]))),
             }

@@ -171,9 +171,13 @@ def test_network_layout_separates_components_and_parallel_edges():
 def test_country_matrix(other_world):
     matrix = relations.country_matrix(other_world).set_index(["source_country", "target_country"])
     assert matrix.at[("Germany", "Argentina"), "relations"] == 1
-    assert matrix.at[("South Korea", "Argentina"), "types"] == "partnership (1), production (1)"
+    # a partnership has no direction: Hyundai ↔ YPF sits under the countries' alphabetical order
+    assert matrix.at[("South Korea", "Argentina"), "types"] == "production (1)"
+    assert matrix.at[("Argentina", "South Korea"), "types"] == "partnership (1)"
     summary = actors.matrix_summary(relations.country_matrix(other_world))
     assert "3 link actors of two different countries" in summary
+    assert "pairs, tied at 1 relation, are" in summary
+    assert r"Argentina – South Korea (1 distinct sentence: partnership \(1\))" in summary
     assert "South Korea → Argentina" in summary
     charts.png(charts.spec(actors.matrix_chart(relations.country_matrix(other_world))))
 
@@ -190,6 +194,19 @@ def test_relation_table_quotes_and_cites(other_world):
     assert hedged.endswith("(according to Reuters and anonymous sources; hedge: “could”)")
     # untrusted text stays raw here: myst.show_table escapes it (only "Seed" is trusted)
     assert "<script>" in table.iloc[2]["Sentence (quoted), hedges"]
+
+
+def test_relation_table_sorts_sentence_ids_as_numbers(tmp_path):
+    # issue 13: "First 10 of 22 rows in seed and sentence order" put a:12:0 before a:2:0
+    ids = ("a:12:0", "a:2:0", "a:2:10", "a:2:9")
+    data = make_data(
+        tmp_path / "data",
+        documents=[document("a")],
+        entities=[entity("X", "company", "FR", 3), entity("Y", "company", "DE", 3)],
+        relations=[relation("X", "Y", "supply", "a", sid, f"Sentence {sid}.") for sid in ids],
+    )
+    quoted = list(actors.relations_table(data)["Sentence (quoted), hedges"])
+    assert quoted == [f"« Sentence {sid}. »" for sid in ("a:2:0", "a:2:9", "a:2:10", "a:12:0")]
 
 
 def test_top_actors_and_candidates(other_world):

@@ -91,6 +91,28 @@ def test_exits_name_the_firm_and_its_country(other_world, empty):
     )
 
 
+def test_two_exits_in_one_sentence_are_one_sentence(tmp_path):
+    # issue 13: "McDonald's et Starbucks ... quitter le pays" was counted as 2 sentences
+    text = "McDonald's et Starbucks ont quitté la Russie. Renault aussi."
+    data = make_data(
+        tmp_path / "data",
+        documents=[document("a", language="fr")],
+        entities=[
+            entity("Russia", "country", "RU", 3),
+            entity("McDonald's", "company", "US", 1),
+            entity("Starbucks", "company", "US", 1),
+            entity("Renault", "company", "FR", 1),
+        ],
+        relations=[
+            relation("McDonald's", "Russia", "exit", "a", "a:8:0", text),
+            relation("Starbucks", "Russia", "exit", "a", "a:8:0", text),
+            relation("Renault", "Russia", "exit", "a", "a:12:0", text),
+        ],
+    )
+    summary = pivot.exits_summary(shift.exits(data))
+    assert "3 actors leaving a country, in 2 distinct sentences of 1 seed" in summary
+
+
 def test_entries_with_korea_as_partner(other_world):
     came_in = shift.entries(other_world, ["AR", "KR"], partner="KR")
     assert sorted(came_in["partner_actor"]) == ["Hyundai", "Samsung"]
