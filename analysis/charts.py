@@ -62,12 +62,15 @@ def _theme() -> alt.theme.ThemeConfig:
     }
 
 
-#: Targets (plans, forecasts, capacities to be built) and facts, in every chart of claims.
-KIND_SCALE = alt.Scale(domain=["target", "fact"], range=[PALETTE[1], PALETTE[0]])
+#: Kinds of claim: targets (plans, capacities), forecasts (expectations) and facts.
+KINDS = ("target", "forecast", "fact")
+#: Their colours and shapes, the same in every chart of claims (a shape reads in grey).
+KIND_SCALE = alt.Scale(domain=list(KINDS), range=[PALETTE[1], PALETTE[3], PALETTE[0]])
+KIND_SHAPES = alt.Scale(domain=list(KINDS), range=["diamond", "triangle-up", "circle"])
 
 
 def kind_color() -> alt.Color:
-    """Colour by kind of claim (target or fact), the same in every chart."""
+    """Colour by kind of claim (target, forecast or fact), the same in every chart."""
     return alt.Color("kind:N", title="Kind", scale=KIND_SCALE)
 
 

@@ -28,7 +28,7 @@ from analysis.events.model import (
     sentence_order,
 )
 from analysis.events.stages import stage_of, stage_words
-from analysis.extraction.reporting import sentence_reporting
+from analysis.extraction.reporting import relation_reporting
 from analysis.tables import EVENT_COLUMNS, read_csv, write_csv
 
 #: Stages a co-mention may add: doubt, never progress.
@@ -63,11 +63,15 @@ def evidence(data_dir: Path) -> pd.DataFrame:
         attributions = pd.DataFrame(columns=["sentence_id", "cue", "source", "entity"])
     text = dict(zip(sentences["sentence_id"], sentences["text"], strict=True))
     language = dict(zip(sentences["sentence_id"], sentences["language"], strict=True))
-    reporting = sentence_reporting(sentences, attributions, relations["sentence_id"])
-    reported = reporting.set_index("sentence_id")
+    # each relation's own clause: a hedge of another pair in its sentence is not its own
+    reporting = relation_reporting(
+        relations, sentences, attributions, _read(data_dir, "mentions_detail")
+    )
     cues_of = relations.groupby("sentence_id")["cue"].agg(list).to_dict()
     rows = []
-    for row in relations.itertuples(index=False):
+    for row, said in zip(
+        relations.itertuples(index=False), reporting.itertuples(index=False), strict=True
+    ):
         sid = row.sentence_id
         a, b = pair(row.source, row.target, row.relation)
         stage = UNSTATED
@@ -80,8 +84,8 @@ def evidence(data_dir: Path) -> pd.DataFrame:
                 row.relation,
             )
         rows.append(
-            [a, b, row.relation, stage, bool(reported.at[sid, "reported"]),
-             reported.at[sid, "attributed_to"], row.document, sid]
+            [a, b, row.relation, stage, bool(said.reported), said.attributed_to, row.document,
+             sid]
         )  # fmt: skip
     found = pd.DataFrame(rows, columns=EVIDENCE_COLUMNS)
     found = pd.concat([found, _comentions(data_dir, found, text, language)], ignore_index=True)

@@ -17,7 +17,10 @@ class Figure:
 
     ``start`` / ``end`` are character offsets of ``text`` in the sentence. ``unit`` comes
     from the controlled vocabulary of the lexicon (``vehicles``, ``vehicles/year``,
-    ``%``, ``MW``, ``kg``, ``USD/kWh``, ``RUB``...), ``""`` for a bare count.
+    ``%``, ``MW``, ``kg``, ``USD/kWh``, ``RUB``...), ``""`` for a bare count. ``kind`` is
+    ``fact``, ``target`` (a plan, goal or capacity) or ``forecast`` (an expectation);
+    ``bound`` is ``lower`` (``plus de``, ``at least``), ``upper`` (``jusqu'à``, ``below``)
+    or ``""``: a bound is not a hedge.
     """
 
     text: str
@@ -25,6 +28,7 @@ class Figure:
     unit: str
     year: int | None
     kind: str
+    bound: str
     hedged: bool
     hedges: tuple[str, ...]
     attribution: str
@@ -70,12 +74,11 @@ def extract_figures(
             year = _year(sentence, cand, years, clause, spans, lex, sentence_year_hint)
         window = " ".join(sentence[a:b] for a, b in spans)
 
-        target_cues = _cues(lex.target, window, lex) + _cues(lex.future, window, lex)
-        target_cues += _cues(lex.near_future, window, lex)
         later = year is not None and sentence_year_hint is not None and year > sentence_year_hint
-        kind = "target" if target_cues or later else "fact"
-
-        hedges = _hedges(sentence, cand, window, evidential, lex)
+        kind = _kind(window, later, lex)
+        if not cand.unit and lex.counted_noun and (noun := lex.counted_noun.search(window)):
+            cand.unit = lex.counted_units[_key(noun["n"])]
+        bound, hedges = _bound_and_hedges(sentence, cand, window, evidential, lex)
         source = ""
         if attributions:
             nearest = min(
@@ -89,6 +92,7 @@ def extract_figures(
                 unit=cand.unit,
                 year=year,
                 kind=kind,
+                bound=bound,
                 hedged=bool(hedges),
                 hedges=tuple(hedges),
                 attribution=source,
@@ -107,18 +111,41 @@ def _cell_window(
     return [row.head, (label_start, value_end)], (label_start, value_end)
 
 
-def _hedges(
+def _kind(window: str, later: bool, lex: _Lexicon) -> str:
+    """``forecast``, ``target`` or ``fact``, from the cues of the figure's window (see
+    ``forecast_cues`` in ``figures.yaml`` for the order)."""
+    if _cues(lex.forecast, window, lex):
+        return "forecast"
+    if _cues(lex.target, window, lex):
+        return "target"
+    if _cues(lex.forecast_modal, window, lex) or _cues(lex.conditional, window, lex):
+        return "forecast"
+    if _cues(lex.future, window, lex) or _cues(lex.near_future, window, lex) or later:
+        return "target"
+    return "fact"
+
+
+def _bound_and_hedges(
     sentence: str, cand: _Candidate, window: str, evidential: list[str], lex: _Lexicon
-) -> list[str]:
-    """Approximators next to the figure, modal cues of its window, evidential cues."""
-    hedges: list[str] = []
+) -> tuple[str, list[str]]:
+    """The figure's bound, and its hedges: approximators next to it, modal cues of its
+    window, evidential cues. A bound word is the bound, not a hedge."""
+    bound, hedges = "", []
+    words = []
     if m := lex.approx_before.search(sentence, max(0, cand.start - 40), cand.start):
-        hedges.append(_key(m["a"]))
+        words.append(_key(m["a"]))
     if cand.approx_after:
-        hedges.append(cand.approx_after)
+        words.append(cand.approx_after)
+    for word in words:
+        if word in lex.lower_bounds:
+            bound = bound or "lower"
+        elif word in lex.upper_bounds:
+            bound = bound or "upper"
+        else:
+            hedges.append(word)
     hedges += _cues(lex.modal, window, lex) + _cues(lex.conditional, window, lex)
     hedges += evidential
-    return list(dict.fromkeys(hedges))
+    return bound, list(dict.fromkeys(hedges))
 
 
 def find_vague_quantities(sentence: str, lang: str) -> list[tuple[str, int, int]]:

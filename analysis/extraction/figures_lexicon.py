@@ -61,11 +61,17 @@ class _Lexicon:
     identifier_before: re.Pattern[str]
     approx_before: re.Pattern[str]
     approx_after: re.Pattern[str]
+    lower_bounds: frozenset[str]
+    counted_noun: re.Pattern[str] | None
+    counted_units: dict[str, str]
+    upper_bounds: frozenset[str]
     modal: re.Pattern[str]
     evidential: re.Pattern[str]
     qualifier: re.Pattern[str]
     source_prepositions: frozenset[str]
     target: re.Pattern[str]
+    forecast: re.Pattern[str]
+    forecast_modal: re.Pattern[str]
     future: re.Pattern[str] | None
     conditional: re.Pattern[str] | None
     near_future: re.Pattern[str] | None
@@ -100,6 +106,7 @@ def _raw_lexicon() -> dict[str, Any]:
         **raw,
         **hedges.raw(),
         "units": units.forms(),
+        "counted_nouns": units.counted_nouns(),
         "spaced_unit_symbols": units.spaced_symbols(),
         "price_denominators": units.price_denominators(),
     }
@@ -189,6 +196,8 @@ def _lexicon(lang: str) -> _Lexicon:
     fractions = {_key(k): float(v) for k, v in get("fractions").items()}
     relative_years = {_key(k): int(v) for k, v in get("relative_years").items()}
     months = frozenset(_key(m) for m in get("months"))
+    qualifiers = [*get("approximators"), *get("lower_bounds"), *get("upper_bounds")]
+    counted = dict(get("counted_nouns") or {})
     label_scales = {**scales, **{_key(k): float(v) for k, v in get("label_scales").items()}}
 
     symbol_alt = (
@@ -285,13 +294,19 @@ def _lexicon(lang: str) -> _Lexicon:
             "(?:" + "|".join(re.escape(s) for s in raw["ordinal_suffixes"]) + r")(?!\w)"
         ),
         identifier_before=_compile(rf"(?:{_alternation(raw['identifier_words'])}){_SP}*$"),
-        approx_before=_compile(rf"(?P<a>{_alternation(get('approximators'))}){_SP}*$"),
+        approx_before=_compile(rf"(?P<a>{_alternation(qualifiers)}){_SP}*$"),
         approx_after=_compile(rf"{_SP}+(?P<a>{_alternation(get('approximators_after'))})"),
+        lower_bounds=frozenset(_key(w) for w in get("lower_bounds")),
+        counted_noun=_compile(rf"\b(?P<n>{_alternation(list(counted))})\b") if counted else None,
+        counted_units={_key(n): u for n, u in counted.items()},
+        upper_bounds=frozenset(_key(w) for w in get("upper_bounds")),
         modal=_compile(_alternation(get("modal_hedges"))),
         evidential=_compile(_alternation(get("evidential_hedges"))),
         qualifier=_qualifier_pattern(raw, lang),
         source_prepositions=frozenset(_key(p) for p in get("source_prepositions")),
         target=_compile(_alternation(get("target_cues"))),
+        forecast=_compile(_alternation(get("forecast_cues"))),
+        forecast_modal=_compile(_alternation(get("forecast_modals"))),
         future=future_re,
         conditional=conditional_re,
         near_future=near_re,
@@ -305,7 +320,7 @@ def _lexicon(lang: str) -> _Lexicon:
         continuation=_compile(_alternation(get("continuation_words"))),
         subject_starters=frozenset(_key(w) for w in get("subject_starters")),
         elliptic_figure=_compile(
-            rf"(?:{_alternation(get('approximators'))}{_SP}*)?(?:[\d$€£₽₸]|{_alternation(words)}"
+            rf"(?:{_alternation(qualifiers)}{_SP}*)?(?:[\d$€£₽₸]|{_alternation(words)}"
             rf"{_SP}+{scale_words})"
         ),
         relative_opening=_compile(rf"[\s,]*{_alternation(get('relative_pronouns'))}"),

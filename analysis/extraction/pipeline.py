@@ -542,6 +542,7 @@ def _figures(document, sid, key, text, clean, lang, in_sent, doc, base, state, r
                 year=fig.year,
                 subject=subject,
                 kind=fig.kind,
+                bound=fig.bound,
                 hedged=bool(fig.hedged),
                 sentence_id=sid,
                 sentence=clean,

@@ -115,6 +115,7 @@ def _is_place(m: Mention, kb: KnowledgeBase) -> bool:
 REPEATED = GRAMMAR["repeated"]
 #: The agent of a passive ("par X", "by X") and the complement of "avec"/"with".
 AGENT = GRAMMAR["agent"]
+PLANT_USERS = frozenset(GRAMMAR["plant_users"])
 WITH = GRAMMAR["with"]
 
 

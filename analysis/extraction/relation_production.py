@@ -21,6 +21,7 @@ from analysis.extraction.relation_context import (
     PLACE_WINDOW,
     PLANT_NOUNS,
     PLANT_OF,
+    PLANT_USERS,
     SALE,
     TO,
     UNKNOWN,
@@ -42,8 +43,16 @@ PRONOUNS = GRAMMAR["subject_pronouns"]
 
 
 def _production(
-    doc: Doc, parts: list[Mention], after: list[Mention], cue: Cue, kb: KnowledgeBase
+    doc: Doc,
+    parts: list[Mention],
+    after: list[Mention],
+    cue: Cue,
+    kb: KnowledgeBase,
+    sentence: list[Mention] | None = None,
 ) -> list[tuple[str, str]]:
+    """(producer, place) pairs of a production cue; ``parts`` are the mentions its
+    clause reaches, ``sentence`` all of its sentence's (a plant's users may be named in
+    a relative clause the cue's reach stops at)."""
     introducers = LOCATIVE | (PLANT_OF if cue.text.lower() in PLANT_NOUNS else frozenset())
     places = [
         m
@@ -199,7 +208,28 @@ def _production(
     ]
     if runner:
         sources = _coordinated(doc, runner[0], runner)
+    if plant:
+        named = {m.entity for m in sources}
+        candidates = [
+            m for m in sentence or parts if m.entity not in named and not _is_place(m, kb)
+        ]
+        sources += _plant_users(doc, candidates, first)
     return [(s.entity, t.entity) for s in sources for t in targets if s.entity != UNKNOWN]
+
+
+def _plant_users(doc: Doc, firms: list[Mention], place: Mention) -> list[Mention]:
+    """Firms said to use the plant, after its place and in the same sentence ("..., qui
+    pourrait être fréquentée par Xiaomi"): the agent of a ``plant_users`` participle."""
+    end = doc[place.start].sent.end
+    return [
+        m
+        for m in firms
+        if m.entity != UNKNOWN
+        and place.end <= m.start < end
+        and m.start >= 2
+        and doc[m.start - 1].lower_ in AGENT
+        and doc[m.start - 2].lower_ in PLANT_USERS
+    ]
 
 
 def _region_of(doc: Doc, first: Mention, m: Mention) -> bool:

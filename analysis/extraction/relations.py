@@ -363,7 +363,8 @@ def relations_in_sentence(
         elif cue.relation in DIRECTED:
             found += [(a, b, cue, rule) for a, b in _directed(doc, before, after, cue, kb)]
         elif cue.relation == "production":
-            found += [(a, b, cue, rule) for a, b in _production(doc, here, after, cue, kb)]
+            made = _production(doc, here, after, cue, kb, parts)
+            found += [(a, b, cue, rule) for a, b in made]
             found += [
                 (a, b, Cue(rel, cue.start, cue.end, cue.text, False), "assembles brand")
                 for a, b, rel in _assembled(doc, before, after, cue, kb)

@@ -88,3 +88,103 @@ def sentence_reporting(
                 cues = [c for c in cues if c not in EVIDENTIAL_CUES]
         rows.append([sid, "; ".join(sources), "; ".join(cues), bool(sources or cues)])
     return pd.DataFrame(rows, columns=COLUMNS).astype({"reported": bool})
+
+
+#: Where a clause that a relation's actors do not reach begins: a semicolon, a dash, or a
+#: relative pronoun after a comma (", qui selon Reuters pourrait ...": the hedge is the
+#: relative clause's, not that of the plant named before it).
+_CLAUSE_BREAK = re.compile(
+    r";|\s[—–]\s|,\s+(?:qui|que|qu'|dont|où|lequel|laquelle|which|who|whom|whose|where)\b",
+    re.IGNORECASE,
+)
+
+
+def relation_scope(text: str, spans: list[tuple[int, int]]) -> tuple[int, int]:
+    """The part of ``text`` a relation whose actors sit at ``spans`` speaks in: from the
+    clause break before its first actor to the one after its last (the whole sentence
+    when ``spans`` is empty)."""
+    if not spans:
+        return 0, len(text)
+    start, end = min(s for s, _ in spans), max(e for _, e in spans)
+    breaks = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(text)]
+    left = max((b for _, b in breaks if b <= start), default=0)
+    right = min((a for a, _ in breaks if a >= end), default=len(text))
+    return left, right
+
+
+def relation_reporting(
+    relations: pd.DataFrame,
+    sentences: pd.DataFrame,
+    attributions: pd.DataFrame,
+    mentions: pd.DataFrame,
+) -> pd.DataFrame:
+    """:func:`sentence_reporting` for each relation row, scoped to the relation's clause.
+
+    A hedge or an attribution counts for a relation only when it lies in the part of the
+    sentence its two actors speak in (:func:`relation_scope`): in "l'usine Hyundai en
+    Chine, qui selon Reuters pourrait être fréquentée par Xiaomi", Reuters and
+    "pourrait" hedge Xiaomi's use of the plant, not Hyundai's plant in China. The actors'
+    places come from ``mentions`` (``mentions_detail``: entity, sentence_id, start,
+    end); a relation whose actors cannot be placed gets its whole sentence's reporting.
+    Rows come back in the order of ``relations``, with :data:`COLUMNS`.
+    """
+    whole = sentence_reporting(sentences, attributions, relations["sentence_id"])
+    whole = whole.set_index("sentence_id")
+    sentences = sentences.drop_duplicates("sentence_id")
+    pairs = zip(sentences["text"], sentences["language"], strict=True)
+    text_of = dict(zip(sentences["sentence_id"].astype(str), pairs, strict=True))
+    places: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    if not mentions.empty and {"start", "end"} <= set(mentions.columns):
+        for m in mentions.itertuples(index=False):
+            try:
+                span = (int(m.start), int(m.end))
+            except (TypeError, ValueError):
+                continue
+            places.setdefault((str(m.sentence_id), str(m.entity)), []).append(span)
+    by_sentence: dict[str, list] = {}
+    for row in attributions.itertuples(index=False):
+        by_sentence.setdefault(str(row.sentence_id), []).append(row)
+    rows = []
+    for source, target, sid in zip(
+        relations["source"],
+        relations["target"],
+        relations["sentence_id"].astype(str),
+        strict=True,
+    ):
+        a, b = places.get((sid, str(source))), places.get((sid, str(target)))
+        if sid not in text_of or not a or not b:
+            found = whole.loc[sid] if sid in whole.index else None
+            rows.append([sid, *(list(found) if found is not None else ["", "", False])])
+            continue
+        text, language = text_of[sid]
+        text = str(text)
+        first, second = min(((x, y) for x in a for y in b), key=lambda p: _gap(*p))
+        left, right = relation_scope(text, [first, second])
+        scoped = text[left:right]
+        sources = []
+        for att in by_sentence.get(sid, []):
+            at = _position(text, str(att.cue), str(att.source))
+            if at is not None and not left <= at < right:
+                continue
+            entity = str(att.entity or "").strip()
+            label = entity or (ANONYMOUS if _ANONYMOUS.search(f"{att.cue} {att.source}") else "")
+            if label and label not in sources:
+                sources.append(label)
+        cues = hedge_cues(scoped, str(language))
+        if sources:
+            cues = [c for c in cues if c not in EVIDENTIAL_CUES]
+        rows.append([sid, "; ".join(sources), "; ".join(cues), bool(sources or cues)])
+    return pd.DataFrame(rows, columns=COLUMNS).astype({"reported": bool})
+
+
+def _gap(x: tuple[int, int], y: tuple[int, int]) -> int:
+    return max(x[0], y[0]) - min(x[1], y[1])
+
+
+def _position(text: str, cue: str, source: str) -> int | None:
+    """Where an attribution ("selon" … "Reuters") sits in its sentence (None if not found)."""
+    flat = text.replace("\u2019", "'").lower()
+    for needle in (source.lower(), cue.lower()):
+        if needle and (at := flat.find(needle.replace("\u2019", "'"))) >= 0:
+            return at
+    return None

@@ -32,6 +32,14 @@ def spaced_symbols() -> list[str]:
     return [str(s) for s in _raw().get("spaced_unit_symbols", [])]
 
 
+def counted_nouns() -> dict[str, dict[str, str]]:
+    """Language → noun → the unit a bare count of that noun has ("ventes" → vehicles)."""
+    return {
+        str(lang): {str(n): str(u) for n, u in nouns.items()}
+        for lang, nouns in _raw().get("counted_nouns", {}).items()
+    }
+
+
 def price_denominators() -> list[str]:
     """Units a price can be per ("$115/kWh")."""
     return [str(u) for u in _raw()["price_denominators"]]

@@ -18,9 +18,13 @@ from analysis.report.figures import (
 )
 
 KIND_WORDS = {
-    "target": "a target, plan or forecast, not an achieved figure",
+    "target": "a target, plan or capacity, not an achieved figure",
+    "forecast": "a forecast (what someone expects), not a target or an achieved figure",
     "fact": "reported as a fact",
 }
+#: How a bound reads before its number ("at least 1,500,000 vehicles a year").
+BOUND_WORDS = {"lower": "at least", "upper": "at most"}
+BOUND_NAMES = {"lower": "a lower bound", "upper": "an upper bound"}
 
 
 def claim_tooltips() -> list[alt.Tooltip]:
@@ -32,6 +36,7 @@ def claim_tooltips() -> list[alt.Tooltip]:
         alt.Tooltip("unit:N", title="Unit"),
         alt.Tooltip("year:Q", title="Year", format="d"),
         alt.Tooltip("kind:N", title="Kind"),
+        alt.Tooltip("bound:N", title="Bound"),
         alt.Tooltip("hedge:N", title="Hedge"),
     ]
 
@@ -47,27 +52,54 @@ def claim_sentence(row: pd.Series) -> str:
     written = f" (“{myst.escape(row['text'])}”)" if row.get("text") else ""
     year = f" in {row['year']}" if row["year"] is not None else ""
     parts = [KIND_WORDS.get(row["kind"], myst.escape(row["kind"]))]
+    if row.get("bound") in BOUND_WORDS:
+        parts.append(f"{BOUND_NAMES[row['bound']]}, not an exact figure")
     if row["hedges"]:
         parts.append(f"hedged in the seed by {hedge_words(row['hedges'])}")
     elif row["hedged"]:
         parts.append("hedged in the seed")
     if row["attribution"]:
         parts.append(f"attributed to {myst.escape(row['attribution'])}")
+    if _count(row.get("sentences")) > 1:
+        parts.append(f"stated in {_count(row['sentences'])} sentences of the seed")
+    if row.get("scope"):
+        parts.append(f"scope (from the seed's provenance): {myst.escape(row['scope'])}")
     return (
-        f"{subject}: {myst.escape(quantity(row['value'], row['unit']))}{year}{written}, "
+        f"{subject}: {myst.escape(bounded(row))}{year}{written}, "
         f"{'; '.join(parts)} {row['citation']}."
     )
+
+
+def bounded(row: object) -> str:
+    """The claim's quantity with its bound: ``at least 1,500,000 vehicles a year``."""
+    get = row.get if isinstance(row, dict | pd.Series) else lambda k, d=None: getattr(row, k, d)
+    words = BOUND_WORDS.get(str(get("bound", "") or ""), "")
+    text = quantity(get("value"), get("unit"))
+    return f"{words} {text}" if words else text
+
+
+def _count(value: object) -> int:
+    try:
+        return int(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return 0
 
 
 def qualifier(row: object) -> str:
     """Kind, hedge words and attribution of a claim in a few words (seed words unescaped)."""
     parts = [str(row.kind)]  # type: ignore[attr-defined]
+    if getattr(row, "bound", "") in BOUND_WORDS:
+        parts.append(f"{row.bound} bound")  # type: ignore[attr-defined]
     if row.hedges:  # type: ignore[attr-defined]
         parts.append("hedge: " + "; ".join(row.hedges))  # type: ignore[attr-defined]
     elif row.hedged:  # type: ignore[attr-defined]
         parts.append("hedged")
     if row.attribution:  # type: ignore[attr-defined]
         parts.append("per " + str(row.attribution))  # type: ignore[attr-defined]
+    if _count(getattr(row, "sentences", 0)) > 1:
+        parts.append(f"in {_count(row.sentences)} sentences")  # type: ignore[attr-defined]
+    if getattr(row, "scope", ""):
+        parts.append("scope: " + str(row.scope))  # type: ignore[attr-defined]
     return ", ".join(parts)
 
 
@@ -75,7 +107,7 @@ def normalised(row: object) -> str:
     """``Kamaz: 600 vehicles (2022)``: subject, normalised quantity and year."""
     year = f" ({row.year})" if row.year is not None else ""  # type: ignore[attr-defined]
     subject = f"{row.subject}: " if row.subject else ""  # type: ignore[attr-defined]
-    return f"{subject}{quantity(row.value, row.unit)}{year}"  # type: ignore[attr-defined]
+    return f"{subject}{bounded(row)}{year}"
 
 
 def distribution_chart(summary: pd.DataFrame, title: str) -> alt.FacetChart:
@@ -87,7 +119,7 @@ def distribution_chart(summary: pd.DataFrame, title: str) -> alt.FacetChart:
         title="Value (log scale; unit in the row title)",
         scale=alt.Scale(type="log", padding=14),
     )
-    y = alt.Y("kind:N", title=None, sort=["target", "fact"])
+    y = alt.Y("kind:N", title=None, sort=list(charts.KINDS))
     tooltip = [
         alt.Tooltip("unit:N", title="Unit"),
         alt.Tooltip("kind:N", title="Kind"),

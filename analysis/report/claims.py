@@ -115,8 +115,9 @@ def kind_caption(counts: pd.DataFrame, top: int = charts.TOP_N) -> str:
     docs = list(dict.fromkeys(counts["document"].astype(str)))
     keep = top_documents(counts, top)
     text = (
-        "Quantitative claims per seed, split into targets (plans, forecasts, capacities) and "
-        "figures reported as fact; the tooltip gives how many are hedged."
+        "Quantitative claims per seed, split into targets (plans, capacities), forecasts "
+        "(expectations) and figures reported as fact; a figure a seed repeats counts once; "
+        "the tooltip gives how many are hedged."
     )
     if len(keep) < len(docs):
         totals = counts.groupby("document")["claims"].sum()
@@ -142,17 +143,26 @@ def summary(claims: pd.DataFrame, documents: pd.DataFrame) -> str:
     with_claims = sorted(set(claims["document"]))
     n = len(claims)
     targets = int((claims["kind"] == "target").sum())
+    forecasts = int((claims["kind"] == "forecast").sum())
     facts = int((claims["kind"] == "fact").sum())
+    bounds = int(claims["bound"].isin(["lower", "upper"]).sum())
+    repeated = int((claims["sentences"] > 1).sum())
     hedged = int(claims["hedged"].sum())
     attributed = int((claims["attribution"] != "").sum())
     cites = myst.cite_documents(with_claims)
     text = (
         f"The extractor found {n:,} quantitative claim(s) in {len(with_claims):,} of the "
-        f"{len(docs):,} usable seed(s) {cites}: {targets:,} target(s), plan(s) or forecast(s) "
-        f"and {facts:,} figure(s) reported as fact. {hedged:,} of the {n:,} are hedged (an "
-        f"approximation, a bound, a modal verb or hearsay) and {attributed:,} are attributed "
-        "to a named source in their sentence."
+        f"{len(docs):,} usable seed(s) {cites}: {targets:,} target(s), plan(s) or "
+        f"capacit(ies), {forecasts:,} forecast(s) and {facts:,} figure(s) reported as fact. "
+        f"{hedged:,} of the {n:,} are hedged (an approximation, a modal verb or hearsay), "
+        f"{bounds:,} are bounds (“more than”, “up to”) rather than exact figures, and "
+        f"{attributed:,} are attributed to a named source in their sentence."
     )
+    if repeated:
+        text += (
+            f" {repeated:,} claim(s) are stated in more than one sentence of their seed; each "
+            "counts once, with the hedges of all its sentences."
+        )
     present = set(with_claims)
     without = [d for d in docs if d not in present]
     if without:
@@ -187,7 +197,7 @@ def capacity_chart(
             shape=alt.Shape(
                 "kind:N",
                 title="Kind",
-                scale=alt.Scale(domain=["target", "fact"], range=["diamond", "circle"]),
+                scale=charts.KIND_SHAPES,
             ),
             tooltip=[*claim_tooltips(), alt.Tooltip("attribution:N", title="Attributed to")],
         )
@@ -203,14 +213,14 @@ def capacity_caption(frame: pd.DataFrame) -> str:
     what = (
         "Each dot is one claim, on a logarithmic scale; each row has one unit and its own "
         "axis, so values in different units are never compared on one axis. Diamonds are "
-        "targets, plans or forecasts, circles figures reported as fact; hedges are in the "
-        "tooltips and in the register above. "
+        "targets, plans or capacities, triangles forecasts, circles figures reported as fact; "
+        "bounds and hedges are in the register above. "
     )
     if scope:
         what = (
             "Claims on a logarithmic scale; each row has one unit and its own axis, so values "
             "in different units are never compared on one axis. Orange: targets, plans or "
-            f"forecasts; blue: figures reported as fact. {scope} "
+            f"capacities; red: forecasts; blue: figures reported as fact. {scope} "
         )
     return what + f"Sources: {myst.cite_documents(docs)}."
 

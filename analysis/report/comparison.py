@@ -17,6 +17,7 @@ from typing import Any
 
 import pandas as pd
 
+from analysis.extraction import hedges
 from analysis.extraction.units import CAPACITY_UNITS, UNIT_FAMILIES
 from analysis.report.lexicon import for_language, normal, pattern
 from analysis.report.stages import Lexicon, Terms
@@ -69,10 +70,6 @@ class Vocabulary:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
         self._built: dict[tuple[str, str], _Compiled] = {}
-        self._bounds = {
-            name: {normal(w) for w in lexicon.bounds.get(name, ())}
-            for name in ("at_most", "at_least", "about")
-        }
 
     def _compiled(self, key: str, table: Mapping[str, Terms], language: str) -> _Compiled:
         built = self._built.get((key, language))
@@ -123,14 +120,6 @@ class Vocabulary:
     def has(self, key: str, text: str, language: str) -> bool:
         """Whether ``text`` holds a term of a one-list table (``shares``, ``firm_words``…)."""
         return bool(self.names(key, {key: getattr(self.lexicon, key)}, text, language))
-
-    def bound(self, hedges: list[str]) -> str:
-        """:func:`bound_of` with the lexicon's bound words read once."""
-        lowered = {normal(h) for h in hedges}
-        for name, words in self._bounds.items():
-            if not lowered.isdisjoint(words):
-                return name
-        return "exact"
 
     def is_source(self, window: str, position: int, language: str) -> bool:
         """Whether a source cue ("according to", "selon") shortly precedes ``position``."""
@@ -207,13 +196,31 @@ def unit_reading(
     return family, ""
 
 
-def bound_of(hedges: list[str], lexicon: Lexicon) -> str:
-    """``at_most``, ``at_least``, ``about`` or ``exact`` from a claim's hedge words."""
-    lowered = [h.strip().lower().replace("’", "'") for h in hedges]
-    for name in ("at_most", "at_least", "about"):
-        words = {w.lower() for w in lexicon.bounds.get(name, ())}
-        if any(h in words for h in lowered):
-            return name
+#: A figure's bound (``figures.csv``) as the consistency check reads it.
+_BOUND_READINGS = {"lower": "at_least", "upper": "at_most"}
+
+
+@cache
+def _approximators() -> frozenset[str]:
+    """The approximators of ``hedges.yaml``, every language, normalised."""
+    raw = hedges.raw()
+    words = [
+        w
+        for key in ("approximators", "approximators_after")
+        for ws in raw[key].values()
+        for w in ws
+    ]
+    return frozenset(normal(str(w)) for w in words)
+
+
+def bound_of(claim: Mapping[str, Any]) -> str:
+    """``at_most``, ``at_least``, ``about`` or ``exact``: the claim's bound (``lower``,
+    ``upper``), else ``about`` when an approximator hedges it."""
+    reading = _BOUND_READINGS.get(str(claim.get("bound", "") or ""))
+    if reading:
+        return reading
+    if any(normal(str(h)) in _approximators() for h in claim.get("hedges") or ()):
+        return "about"
     return "exact"
 
 
@@ -448,7 +455,7 @@ def compare(
             claim, window, vocabulary, language, percent=bool(family and family[0] == PERCENT)
         )
         year = _year(claim["year"])
-        bound = vocabulary.bound(list(claim["hedges"]))
+        bound = bound_of(claim)
         matches, partial = [], []
         if subject.kind and family is not None and product is not None:
             for figure in figures:

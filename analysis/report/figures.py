@@ -14,6 +14,7 @@ import pandas as pd
 from analysis import myst
 from analysis.events import sentence_order
 from analysis.extraction.units import CAPACITY_UNITS, UNIT_WORDS
+from analysis.report.claim_merge import merge_repeats, scope_notes
 from analysis.report.data import ReportData, detail_table
 
 NO_UNIT = "no unit (bare number)"
@@ -50,6 +51,7 @@ CLAIM_COLUMNS = (
     "year",
     "subject",
     "kind",
+    "bound",
     "hedged",
     "hedges",
     "attribution",
@@ -57,13 +59,19 @@ CLAIM_COLUMNS = (
     "citation",
     "start",
     "end",
+    "sentence_ids",
+    "sentences",
+    "scope",
 )
 
 
 def claims_frame(data: ReportData) -> pd.DataFrame:
     """One row per claim: figures_detail (or figures) with the quoted sentence and citation.
 
-    ``hedges`` is a list of hedge words as written; ``year`` is an integer or None.
+    ``hedges`` is a list of hedge words as written; ``year`` is an integer or None. A
+    figure a seed states in several sentences is one claim (see
+    :func:`~analysis.report.claim_merge.merge_repeats`); ``scope`` is its seed's scope
+    note, if any.
     """
     detail = detail_table(data, "figures_detail")
     figures = data.figures
@@ -88,6 +96,7 @@ def claims_frame(data: ReportData) -> pd.DataFrame:
             "year": pd.Series([_year(y) for y in detail["year"]], dtype=object),
             "subject": _text(detail["subject"]),
             "kind": _text(detail["kind"]),
+            "bound": _text(detail["bound"]) if "bound" in detail else "",
             "hedged": [_bool(h) for h in detail["hedged"]],
             "hedges": [[h for h in x.split(";") if h.strip()] for x in _text(detail["hedges"])],
             "attribution": _text(detail["attribution"]),
@@ -103,6 +112,8 @@ def claims_frame(data: ReportData) -> pd.DataFrame:
         for d, s, p in frame[["document", "sentence_id", "position"]].itertuples(index=False)
     ]
     frame = frame.iloc[sorted(range(len(frame)), key=lambda i: order[i])].reset_index(drop=True)
+    frame = merge_repeats(frame)
+    frame["scope"] = scope_notes(frame, data.sources)
     return frame[list(CLAIM_COLUMNS)]
 
 
@@ -127,7 +138,7 @@ def quantity(value: float, unit: str) -> str:
 def kind_counts(claims: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
     """Claims per usable document and kind, with zero rows for documents without claims."""
     docs = list(documents["document"].astype(str))
-    kinds = sorted(set(claims["kind"]) | {"target", "fact"})
+    kinds = sorted(set(claims["kind"]) | {"target", "fact"})  # forecasts when there are any
     counted = claims.groupby(["document", "kind"]).size()
     rows = [
         {"document": d, "kind": k, "claims": int(counted.get((d, k), 0))}
@@ -165,13 +176,13 @@ def label_claims(claims: pd.DataFrame) -> list[str]:
 
 
 def capacity_frame(claims: pd.DataFrame) -> pd.DataFrame:
-    """Announced capacities and targets with a positive value, for the log-scale chart.
+    """Announced capacities, targets and forecasts with a positive value, for the log chart.
 
-    A claim is kept when its unit is capacity-like or when it is a target; the ``unit``
+    A claim is kept when its unit is capacity-like or when it is not a fact; the ``unit``
     column keeps the unit exactly, so that the chart never puts two units on one axis.
     """
     keep = claims[
-        (claims["value"] > 0) & (claims["unit"].isin(CAPACITY_UNITS) | (claims["kind"] == "target"))
+        (claims["value"] > 0) & (claims["unit"].isin(CAPACITY_UNITS) | (claims["kind"] != "fact"))
     ].copy()
     if keep.empty:
         return pd.DataFrame(
@@ -181,6 +192,7 @@ def capacity_frame(claims: pd.DataFrame) -> pd.DataFrame:
                 "value",
                 "unit",
                 "kind",
+                "bound",
                 "year",
                 "hedge",
                 "attribution",
@@ -194,6 +206,7 @@ def capacity_frame(claims: pd.DataFrame) -> pd.DataFrame:
             "value": keep["value"].astype(float).to_numpy(),
             "unit": [u or NO_UNIT for u in keep["unit"]],
             "kind": keep["kind"].to_numpy(),
+            "bound": keep["bound"].to_numpy(),
             "year": pd.array(keep["year"].to_list(), dtype="Int64"),
             "hedge": [
                 "; ".join(h) if h else ("yes" if d else "no")

@@ -19,8 +19,9 @@ from analysis.events import flags as seed_flags
 from analysis.events.model import UNSTATED
 from analysis.extraction import units
 from analysis.report import deals, figures, sanctions, seed_quality, shift, stages, supply
-from analysis.report.claim_views import claim_sentence
+from analysis.report.claim_views import bounded, claim_sentence
 from analysis.report.data import ReportData
+from analysis.report.seed_quality import flag_note
 from analysis.report.wording import cite_documents, country_name, join_and, plural, verb
 
 #: Context dataset quoted when the seeds talk about raw materials.
@@ -134,11 +135,13 @@ def finding_claims(claims: pd.DataFrame) -> str | None:
         return None
     n = len(claims)
     targets = int((claims["kind"] == "target").sum())
+    forecasts = int((claims["kind"] == "forecast").sum())
     hedged = int(claims["hedged"].astype(bool).sum())
     return (
         f"Of the {plural(n, 'quantitative claim')} in the seeds "
-        f"{cite_documents(claims['document'])}, {targets:,} are targets, plans or forecasts "
-        f"rather than achieved figures and {hedged:,} are hedged or attributed to another source."
+        f"{cite_documents(claims['document'])}, {targets:,} are targets, plans or capacities "
+        f"and {forecasts:,} forecasts, rather than achieved figures, and {hedged:,} are hedged "
+        "or attributed to another source. A figure a seed repeats counts once."
     )
 
 
@@ -208,6 +211,7 @@ def finding_rare_earths(chapter: supply.SupplyChain) -> str | None:
         f"rare earths in {int(top['year'])}{estimate}, "
         f"{float(top['value']) / float(total_row['value']):.0%} "
         f"({context.citations(pd.concat([top.to_frame().T, total]))})."
+        + flag_note(chapter.stage_flags, raw["document"])
     )
 
 
@@ -226,11 +230,28 @@ def finding_context_check(chapter: supply.SupplyChain) -> str | None:
     agree = sum("consistent" in v for v in checked)
     disagree = len(checked) - agree
     docs = sorted(set(comparisons["document"]))
+    claims = chapter.claims
+    named = [
+        _checked_claim(claims.loc[index], verdicts)
+        for index, verdicts in per_claim.items()
+        if verdicts != ["no context"]
+    ][: myst.CITE_LIMIT]
     return (
         f"Of {plural(len(per_claim), 'capacity, output, sales or share figure')} in the seeds "
         f"{cite_documents(docs)}, {len(checked):,} can be set against a context figure of the "
-        f"same unit, measure, subject and year: {agree:,} consistent with it, {disagree:,} not."
+        f"same unit, measure, subject and year: {agree:,} consistent with it, {disagree:,} not "
+        f"({'; '.join(named)})."
+        + flag_note(chapter.figure_flags, [claims.loc[i, "document"] for i in per_claim.index])
     )
+
+
+def _checked_claim(claim: pd.Series, verdicts: list[str]) -> str:
+    """``Russia, at most 1,000,000 vehicles in 2022, a forecast: consistent``."""
+    subject = myst.escape(str(claim["subject"])) or "a figure with no subject"
+    year = f" in {claim['year']}" if claim["year"] is not None else ""
+    verdict = "consistent" if "consistent" in verdicts else "not consistent"
+    kind = {"fact": "reported as fact"}.get(str(claim["kind"]), f"a {claim['kind']}")
+    return f"{subject}, {myst.escape(bounded(claim))}{year}, {kind}: {verdict}"
 
 
 def finding_low_information(data: ReportData) -> str | None:

@@ -13,7 +13,7 @@ import pandas as pd
 
 from analysis.events import pair
 from analysis.extraction.actors import DISCOVERED, KNOWN
-from analysis.extraction.reporting import sentence_reporting
+from analysis.extraction.reporting import relation_reporting, sentence_reporting
 from analysis.report import network
 from analysis.report.data import ReportData, detail_table
 from analysis.report.wording import country_name
@@ -57,13 +57,20 @@ def _relations(data: ReportData) -> pd.DataFrame:
         rel[f"{side}_type"] = _lookup(info, rel[side], "type", "")
         rel[f"{side}_country"] = _lookup(info, rel[side], "country", "")
         rel[f"{side}_country_name"] = [country_name(c) for c in rel[f"{side}_country"]]
-    hedges = reporting(data, rel["sentence_id"])
     if rel.empty:
         for column in ("attributed_to", "hedges"):
             rel[column] = pd.Series(dtype=object)
         rel["reported"] = pd.Series(dtype=bool)
         return rel
-    return rel.merge(hedges, on="sentence_id", how="left")
+    said = relation_reporting(
+        rel,
+        detail_table(data, "sentences"),
+        detail_table(data, "attributions"),
+        detail_table(data, "mentions_detail"),
+    )
+    for column in ("attributed_to", "hedges", "reported"):
+        rel[column] = said[column].to_numpy()
+    return rel
 
 
 def relation_counts(rel: pd.DataFrame) -> pd.Series:

@@ -6,6 +6,8 @@ say so (:func:`summary`, :func:`flagged_summary`).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pandas as pd
 
 from analysis import myst
@@ -109,3 +111,45 @@ def flagged_summary(frame: pd.DataFrame, limit: int = myst.CITE_LIMIT) -> str:
         text + ". What such a seed states is still reported in the following chapters, but it"
         " should not be read as evidence of specifics."
     )
+
+
+def flag_notes(data: ReportData, documents: object, evidence: str) -> dict[str, str]:
+    """Seed → why its ``evidence`` (relations, figures, stages) is weak, for the seeds of
+    ``documents`` that are flagged: its known flaws' notes, else the numbers' flags."""
+    flagged = flags.seed_flags(data.documents, data.sources, evidence)
+    known = flags.known_flaws(data.sources)
+    notes = {}
+    for document in sorted({str(d) for d in documents}):  # type: ignore[attr-defined]
+        if document not in flagged:
+            continue
+        # a scope note is shown beside the claims it is about, not as a problem of the seed
+        written = [
+            f.note for f in known.get(document, []) if f.weakens(evidence) and f.code != "scope"
+        ]
+        labels = {f.label for f in known.get(document, [])}
+        numbers = [x for x in flagged[document] if x in NUMBER_FLAGS and x not in labels]
+        if numbers:
+            written.append("flagged " + ", ".join(numbers) + " by the corpus chapter's measures")
+        notes[document] = " ".join(_sentence(n) for n in written)
+    return notes
+
+
+#: The flags the numbers give (``flags.quality_flags``), as opposed to known flaws.
+NUMBER_FLAGS = frozenset({"low specificity", "repetitive", "mostly boilerplate"})
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    text = text[0].upper() + text[1:] if text else text
+    return text if text.endswith(".") else text + "."
+
+
+def flag_note(flagged: Mapping[str, str], documents: object) -> str:
+    """ " Known problems of the seeds behind it: [cite] why; …" for the flagged seeds among
+    ``documents`` ("" when none is)."""
+    docs = sorted({str(d) for d in documents if str(d) in flagged})  # type: ignore[attr-defined]
+    if not docs:
+        return ""
+    why = " ".join(f"{myst.cite(myst.seed_key(d))} {myst.escape(flagged[d])}" for d in docs)
+    lead = "the seed behind it" if len(docs) == 1 else "seeds behind it"
+    return f" Known problems of {lead}: {why}"

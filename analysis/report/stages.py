@@ -43,7 +43,6 @@ class Lexicon:
     stages: tuple[Stage, ...]
     #: Measure → language → terms (what a figure measures: sales, production, mining…).
     measures: dict[str, Terms]
-    bounds: dict[str, tuple[str, ...]]
     rare_earth_terms: tuple[str, ...] = ()
     #: Language → words that make a percentage a share of a total.
     shares: Terms = field(default_factory=dict)
@@ -72,14 +71,10 @@ def load_lexicon(path: Path = LEXICON) -> Lexicon:
         )
         for i, s in enumerate(raw["stages"])
     )
-    bounds = {
-        name: tuple(str(t) for t in terms) for name, terms in (raw.get("bounds") or {}).items()
-    }
     rare = tuple(str(t).lower() for t in raw.get("rare_earth_terms") or ())
     return Lexicon(
         stages=stages,
         measures={str(k): _by_language(v) for k, v in (raw.get("measures") or {}).items()},
-        bounds=bounds,
         rare_earth_terms=rare,
         shares=_by_language(raw.get("shares")),
         products={str(k): _by_language(v) for k, v in (raw.get("products") or {}).items()},

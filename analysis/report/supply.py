@@ -8,12 +8,12 @@ here: see ``supply_chain``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
 from analysis import context
-from analysis.report import figures
+from analysis.report import figures, seed_quality
 from analysis.report.comparison import compare, comparison_claims
 from analysis.report.data import ReportData
 from analysis.report.figures import CAPACITY_UNITS
@@ -89,6 +89,10 @@ class SupplyChain:
     context: pd.DataFrame
     comparisons: pd.DataFrame
     focus_countries: tuple[str, ...]
+    #: Seed → why its stage evidence is weak (flagged seeds only).
+    stage_flags: dict[str, str] = field(default_factory=dict)
+    #: Seed → why its figures are weak (flagged seeds only).
+    figure_flags: dict[str, str] = field(default_factory=dict)
 
 
 def prepare(
@@ -127,4 +131,6 @@ def prepare(
         context=ctx,
         comparisons=comparison_claims(claims, comparisons),
         focus_countries=focus,
+        stage_flags=seed_quality.flag_notes(data, usable, "stages"),
+        figure_flags=seed_quality.flag_notes(data, usable, "figures"),
     )

@@ -21,6 +21,8 @@ from analysis.report.comparison import (
     bound_of,
     checked_claims,
 )
+from analysis.report.seed_quality import flag_note
+from analysis.report.stage_views import stage_summary, stage_table
 from analysis.report.stages import Lexicon, country_order, rare_earth_sentences
 from analysis.report.supply import (
     SupplyChain,
@@ -44,6 +46,8 @@ __all__ = [
     "prepare",
     "rare_earth_sentences",
     "shares_frame",
+    "stage_summary",
+    "stage_table",
 ]
 
 
@@ -87,71 +91,6 @@ def stage_country_chart(
     return (cells + labels).properties(
         title="Countries named in each supply-chain stage", width=width, height=alt.Step(34)
     )
-
-
-def stage_table(
-    matches: pd.DataFrame, linked: pd.DataFrame, lexicon: Lexicon, top: int = 6
-) -> pd.DataFrame:
-    """One row per stage: sentences, seeds (cited), actors with mention counts, countries."""
-    rows = []
-    for stage in lexicon.stages:
-        sentences = matches[matches["stage"] == stage.id]
-        actors = linked[(linked["stage"] == stage.id) & (linked["type"] != "country")]
-        counts = actors.groupby("entity")["sentence_id"].nunique().sort_values(ascending=False)
-        counts = counts.sort_index(kind="stable").sort_values(ascending=False, kind="stable")
-        named = [f"{e} ({n})" for e, n in counts.head(top).items()]
-        if len(counts) > top:
-            named.append(f"and {len(counts) - top} more")
-        countries = linked[linked["stage"] == stage.id]["country"]
-        codes = sorted({c for c in countries if c})
-        docs = sorted(set(sentences["document"]))
-        terms = sorted({t for ts in sentences["terms"] for t in ts.split("; ") if t})
-        rows.append(
-            {
-                "Stage": stage.label,
-                "Sentences": len(sentences),
-                "Seeds": myst.cite_documents(docs, limit=5) if docs else "none",
-                "Terms found": ", ".join(terms),
-                "Actors (sentences)": ", ".join(named),
-                "Countries": ", ".join(country_name(c) for c in codes),
-            }
-        )
-    return pd.DataFrame(rows)
-
-
-def stage_summary(matches: pd.DataFrame, sentences: pd.DataFrame, lexicon: Lexicon) -> str:
-    """How many sentences each stage has, which stages are thin or absent, with citations."""
-    total = len(sentences)
-    if total == 0:
-        return "This build has no sentence to assign to a supply-chain stage."
-    covered = matches["sentence_id"].nunique()
-    parts = []
-    absent = []
-    for stage in lexicon.stages:
-        rows = matches[matches["stage"] == stage.id]
-        if rows.empty:
-            absent.append(stage.label.lower())
-            continue
-        docs = sorted(set(rows["document"]))
-        parts.append(
-            f"{stage.label.lower()}: {len(rows):,} sentence(s) in {len(docs):,} seed(s) "
-            f"{myst.cite_documents(docs)}"
-        )
-    text = (
-        f"Of the {total:,} sentences of the usable seeds, {covered:,} name at least one stage of "
-        "the supply chain (a sentence can name several)"
-    )
-    text += ": " + "; ".join(parts) + "." if parts else "."
-    if absent:
-        text += f" No sentence names {'this stage' if len(absent) == 1 else 'these stages'}: "
-        text += ", ".join(absent) + "."
-    thin = [s.label.lower() for s in lexicon.stages if 0 < (matches["stage"] == s.id).sum() < 3]
-    if thin:
-        text += (
-            f" The {join_and(thin)} stage(s) rest on fewer than three sentences: read them as "
-            "mentions, not as evidence of activity."
-        )
-    return text
 
 
 # Capacities -------------------------------------------------------------------------
@@ -484,7 +423,7 @@ def comparison_paragraphs(
     groups = comparisons.groupby("claim", sort=False)
     for claim_index, group in itertools.islice(groups, limit):
         claim = claims.loc[claim_index]
-        bound = bound_of(list(claim["hedges"]), lexicon)
+        bound = bound_of(claim)
         text = claim_views.claim_sentence(claim)
         first = group.iloc[0]
         if first["verdict"] == "no context":
@@ -518,8 +457,8 @@ def comparison_paragraphs(
                     f" Read as {BOUND_WORDS[bound]}, the seed's figure does not match the context: "
                     f"it is {row.ratio:.2f} times the context figure."
                 )
-            if claim["kind"] == "target":
-                text += " The seed states a forecast; the context gives the outcome."
+            if claim["kind"] in ("target", "forecast"):
+                text += f" The seed states a {claim['kind']}; the context gives the outcome."
         out.append(text)
     return out
 
@@ -653,7 +592,7 @@ def capacity_summary(chapter: Chapter) -> str:
             "No seed states a capacity, an output or a quantity of goods (GWh, MW, vehicles, "
             "units, tonnes): this build has no capacity figure to show."
         )
-    targets = int((caps["kind"] == "target").sum())
+    targets = int(caps["kind"].isin(["target", "forecast"]).sum())
     hedged = int(caps["hedged"].sum())
     units = sorted(set(caps["unit"]))
     return (
@@ -661,12 +600,17 @@ def capacity_summary(chapter: Chapter) -> str:
         f"output or a quantity of goods ({', '.join(myst.escape(u) for u in units)}) "
         f"{cite_documents(caps['document'])}: {targets:,} of them are targets, plans or "
         f"forecasts rather than achieved figures, and {hedged:,} are hedged in the seed."
+        + flag_note(chapter.figure_flags, caps["document"])
     )
 
 
 def rare_earth_note(chapter: Chapter) -> str:
-    """:func:`raw_material_note` for the sentences that name rare earths ("" if none)."""
-    ids = set(rare_earth_sentences(chapter.matches, chapter.lexicon)["sentence_id"])
-    if not ids:
+    """:func:`raw_material_note` for the sentences that name rare earths ("" if none),
+    with the known problems of the seeds they come from."""
+    found = rare_earth_sentences(chapter.matches, chapter.lexicon)
+    if found.empty:
         return ""
-    return raw_material_note(chapter.linked, chapter.context, sentence_ids=ids)
+    note = raw_material_note(
+        chapter.linked, chapter.context, sentence_ids=set(found["sentence_id"])
+    )
+    return (note + flag_note(chapter.stage_flags, found["document"])).strip()

@@ -80,7 +80,7 @@ VALUE_UNIT = [
     ("fr", "Le projet créera 3 000 emplois en Serbie.", 3_000, "jobs"),
     ("en", "The factory employs 1,200 workers.", 1_200, "employees"),
     ("fr", "Renault va couvrir la moitié de ses besoins en Espagne.", 50, "%"),
-    ("en", "Sales fell below one million this year.", 1e6, ""),
+    ("en", "Sales fell below one million this year.", 1e6, "vehicles"),  # a count of sales
 ]
 
 
@@ -128,15 +128,26 @@ def test_vague_quantities_are_reported_apart() -> None:
 HEDGES = [
     ("fr", "Lada a produit environ 600 voitures.", "environ"),
     ("fr", "Geely vend près de 20 000 voitures en Biélorussie.", "près de"),
-    ("fr", "Le contrat couvre jusqu'à 50% de la consommation d'Orange.", "jusqu'à"),
-    ("fr", "Haval vend plus d'un million de SUV.", "plus d'"),
     ("fr", "Les ventes pourraient chuter à 800 000 véhicules.", "pourraient"),
     ("fr", "Selon des sources anonymes, Avtovaz produira 400 000 voitures.", "sources anonymes"),
-    ("en", "Rivian could deliver up to 50,000 trucks.", "up to"),
     ("en", "Rivian could deliver 50,000 trucks.", "could"),
     ("en", "Sales may reach about 2 million units.", "about"),
     ("en", "According to Reuters, Lucid sold 8,000 cars.", "according to"),
 ]
+
+
+# A bound is not a hedge (issue 13: "plus d'un million et demi" is a lower bound).
+BOUNDS = [
+    ("fr", "Le contrat couvre jusqu'à 50% de la consommation d'Orange.", "upper", False),
+    ("fr", "Haval vend plus d'un million de SUV.", "lower", False),
+    ("en", "Rivian could deliver up to 50,000 trucks.", "upper", True),  # hedged by "could"
+]
+
+
+@pytest.mark.parametrize(("lang", "sentence", "bound", "hedged"), BOUNDS)
+def test_bounds(lang: str, sentence: str, bound: str, hedged: bool) -> None:
+    figure = only(sentence, lang)
+    assert (figure.bound, figure.hedged) == (bound, hedged)
 
 
 @pytest.mark.parametrize(("lang", "sentence", "cue"), HEDGES)
@@ -211,9 +222,9 @@ KIND_YEAR = [
     ("fr", "Avtovaz va fabriquer 500 000 voitures l'an prochain.", 2023, "target", 2024),
     ("fr", "Le groupe vise 20 % de part de marché.", None, "target", None),
     ("fr", "L'usine de Tianjin a une capacité de 150 000 unités par an.", None, "target", None),
-    ("en", "Tesla could build 500,000 cars a year in Mexico by 2027.", None, "target", 2027),
+    ("en", "Tesla could build 500,000 cars a year in Mexico by 2027.", None, "forecast", 2027),
     ("en", "Kia sold 300,000 cars in Europe in 2022.", None, "fact", 2022),
-    ("en", "VinFast expects to deliver 50,000 cars this year.", 2023, "target", 2023),
+    ("en", "VinFast expects to deliver 50,000 cars this year.", 2023, "forecast", 2023),
     ("en", "Exports rose 10% from last year.", 2023, "fact", None),
     ("en", "Sales will reach 2 million units in 2030.", 2024, "target", 2030),
     ("en", "Sales reached 2 million units in 2035.", 2036, "fact", 2035),

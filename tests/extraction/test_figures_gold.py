@@ -34,6 +34,7 @@ class Row:
     hedged: bool
     sentence: str
     attribution: str = ""
+    bound: str = ""
 
 
 def prf(predicted: set, gold: set) -> tuple[float, float, float]:
@@ -57,6 +58,7 @@ def _load_gold() -> list[Row]:
                 hedged=row["hedged"] == "true",
                 sentence=row["sentence"],
                 attribution=row.get("attribution", ""),
+                bound=row.get("bound", ""),
             )
             for row in csv.DictReader(handle)
         ]
@@ -87,7 +89,7 @@ def predicted(nlp) -> list[Row]:
                 figures: list[Figure] = extract_figures(sent.text, "fr", hints.get(path.stem))
                 rows += [
                     Row(path.stem, f.value, f.unit, f.year, f.kind, f.hedged, sent.text,
-                        f.attribution)
+                        f.attribution, f.bound)
                     for f in figures
                 ]  # fmt: skip
     return rows
@@ -160,10 +162,10 @@ def test_figures_gold_scores(predicted: list[Row]) -> None:
 
 
 def test_figures_gold_attributes(predicted: list[Row]) -> None:
-    """On matched figures, kind, hedging, year and attribution agree with the gold."""
+    """On matched figures, kind, bound, hedging, year and attribution agree with the gold."""
     matched = [(p, g) for p, g in match(predicted, _load_gold()) if p and g]
     assert matched
-    for field in ("kind", "hedged", "year", "attribution"):
+    for field in ("kind", "bound", "hedged", "year", "attribution"):
         agree = sum(getattr(p, field) == getattr(g, field) for p, g in matched)
         print(f"{field}: {agree}/{len(matched)}")
         assert agree / len(matched) >= THRESHOLD, field

@@ -84,4 +84,6 @@ BOUNDS = [
 def test_lower_bounds(lang: str, sentence: str, value: float, unit: str, cue: str) -> None:
     (figure,) = extract_figures(sentence, lang)
     assert (figure.value, figure.unit) == (pytest.approx(value), unit)
-    assert cue in figure.hedges
+    # a bound is the figure's bound, not a hedge (issue 13)
+    assert figure.bound == "lower"
+    assert cue not in figure.hedges

@@ -28,7 +28,7 @@ SPEC = {
     "entities": "entity,type,country,sector,mentions,documents,provenance,parent",
     "mentions": "entity,document,sentence_id,text",
     "relations": "source,target,relation,document,sentence_id,sentence",
-    "figures": "document,value,unit,year,subject,kind,hedged,sentence_id,sentence",
+    "figures": "document,value,unit,year,subject,kind,bound,hedged,sentence_id,sentence",
     "candidates": "text,label,count,documents,actor",
 }
 

@@ -116,6 +116,32 @@ def test_kind_counts_have_rows_for_documents_without_claims(tmp_path):
     assert got[("a", "target")] == 1 and got[("a", "fact")] == 1 and got[("c", "target")] == 0
 
 
+def test_a_figure_repeated_in_one_seed_is_one_claim_with_its_scope(tmp_path):
+    # issue 13: Renault's 50% was two claims of opposite kinds, without its scope note
+    rows = [
+        detail("a", "a:17:0", "la moitié", 50, "%", "target", subject="Renault"),
+        detail("a", "a:18:2", "50%", 50, "%", "fact", "", "Voltalia", subject="Renault"),
+        detail("a", "a:18:1", "350 mégawatts", 350, "MW", "fact", subject="Renault"),
+    ]
+    rows[1]["bound"] = "upper"
+    sources = [
+        {"document": "a", "known_flaws": "patchwork: two stories; scope: the 50% concerns "
+         "Renault's French sites, not all of Renault"},
+    ]  # fmt: skip
+    data = make_data(tmp_path, documents=[document("a")], figures_detail=rows, sources=sources)
+    frame = figures.claims_frame(data)
+    assert len(frame) == 2
+    half = frame[frame["value"] == 50].iloc[0]
+    assert (half["kind"], half["bound"], half["sentences"]) == ("target", "upper", 2)
+    assert half["sentence_ids"] == "a:17:0; a:18:2"
+    assert half["attribution"] == "Voltalia" and half["text"] == "la moitié / 50%"
+    assert half["scope"].startswith("the 50% concerns Renault's French sites")
+    assert frame[frame["value"] == 350].iloc[0]["scope"] == ""  # the note names another figure
+    sentence = claim_views.claim_sentence(half)
+    assert r"at most 50\%" in sentence and "stated in 2 sentences" in sentence
+    assert r"scope (from the seed's provenance): the 50\% concerns" in sentence
+
+
 def test_capacity_frame_keeps_positive_values_and_units_apart(tmp_path):
     rows = [
         detail("a", "a:0:0", "100 GWh", 100, "GWh", "target", subject="CATL"),
@@ -126,7 +152,8 @@ def test_capacity_frame_keeps_positive_values_and_units_apart(tmp_path):
     ]
     data = make_data(tmp_path, documents=[document("a")], figures_detail=rows)
     frame = figures.capacity_frame(figures.claims_frame(data))
-    assert list(frame["value"]) == [100, 100, 2e6]  # no zero, no fact in %
+    # no zero, no fact in %; CATL's 100 GWh, stated twice in seed a, is one claim
+    assert list(frame["value"]) == [100, 2e6]
     assert frame["label"].is_unique
     assert set(frame["unit"]) == {"GWh", figures.NO_UNIT}
     spec = charts.spec(claims.capacity_chart(frame))

@@ -108,6 +108,20 @@ def test_stage_table_and_summary_say_which_stages_are_thin_or_absent():
     assert "fewer than three sentences" in text
     empty = frame.iloc[0:0]
     assert "no sentence" in supply_chain.stage_summary(matches.iloc[0:0], empty, LEX)
+    assert "flagged" not in text
+
+
+def test_a_stage_resting_on_a_flagged_seed_says_so():
+    # issue 13: seed 002, flagged low-information and repetitive, drove a stage unmarked
+    frame = pd.DataFrame(SENTENCES)
+    matches = stages.stage_sentences(frame, LEX)
+    raw = matches[matches["stage"] == "raw_materials"]
+    flagged = {"a": "Technical error: it says <b>x</b>."}
+    text = supply_chain.stage_summary(matches, frame, LEX, flagged)
+    share = f"raw materials ({(raw['document'] == 'a').sum()} of {len(raw)} sentences)"
+    assert "mostly on flagged seeds" in text and share in text
+    assert "{cite}`seed_a` Technical error" in text and "<b>" not in text
+    assert "flagged" not in supply_chain.stage_summary(matches, frame, LEX, {"zz": "x"})
 
 
 def ctx_rows(*rows: tuple) -> pd.DataFrame:
@@ -125,6 +139,7 @@ def claim_data(
     unit,
     *,
     hedges="",
+    bound="",
     subject="",
     year=None,
     kind="fact",
@@ -145,6 +160,7 @@ def claim_data(
         "unit": unit,
         "year": year,
         "kind": kind,
+        "bound": bound,
         "hedged": bool(hedges),
         "hedges": hedges,
         "attribution": "",
@@ -192,10 +208,11 @@ def test_bound_below_is_consistent_and_bare_number_matches_counts(tmp_path):
         "Hungary's car sales could fall below NUM in 2023.",
         5e5,
         "",
-        hedges="below;could",
+        hedges="could",
+        bound="upper",
         subject="Hungary",
         year=2023,
-        kind="target",
+        kind="forecast",
     )
     result = run_compare(data, frame, SALES)
     assert list(result["verdict"]) == ["consistent"]
@@ -206,22 +223,23 @@ def test_bound_below_is_consistent_and_bare_number_matches_counts(tmp_path):
 
 
 @pytest.mark.parametrize(
-    ("value", "hedges", "verdict"),
+    ("value", "hedges", "bound", "verdict"),
     [
-        (300000, "", "disagrees"),
-        (405000, "", "consistent"),
-        (430000, "about", "consistent"),
-        (500000, "more than", "disagrees"),
-        (300000, "more than", "consistent"),
+        (300000, "", "", "disagrees"),
+        (405000, "", "", "consistent"),
+        (430000, "about", "", "consistent"),
+        (500000, "", "lower", "disagrees"),
+        (300000, "", "lower", "consistent"),
     ],
 )
-def test_verdicts_follow_the_hedge(tmp_path, value, hedges, verdict):
+def test_verdicts_follow_the_hedge(tmp_path, value, hedges, bound, verdict):
     data, frame = claim_data(
         tmp_path,
         "Hungary sold NUM cars in 2023.",
         value,
         "vehicles",
         hedges=hedges,
+        bound=bound,
         subject="Hungary",
         year=2023,
     )
@@ -293,11 +311,12 @@ def test_no_year_and_unrelated_units(tmp_path):
     assert list(run_compare(data, frame, SALES)["verdict"]) == ["no context"]
 
 
-def test_bound_of_reads_hedge_words():
-    assert comparison.bound_of(["en dessous d'", "pourraient"], LEX) == "at_most"
-    assert comparison.bound_of(["plus d'"], LEX) == "at_least"
-    assert comparison.bound_of(["environ"], LEX) == "about"
-    assert comparison.bound_of(["espère"], LEX) == "exact"
+def test_bound_of_reads_the_figure_bound_then_approximators():
+    assert comparison.bound_of({"bound": "upper", "hedges": ["pourraient"]}) == "at_most"
+    assert comparison.bound_of({"bound": "lower", "hedges": []}) == "at_least"
+    assert comparison.bound_of({"bound": "", "hedges": ["environ"]}) == "about"
+    assert comparison.bound_of({"bound": "", "hedges": ["or so"]}) == "about"
+    assert comparison.bound_of({"bound": "", "hedges": ["espère"]}) == "exact"
 
 
 def context_frame(rows: list[tuple]) -> pd.DataFrame:
