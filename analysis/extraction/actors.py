@@ -80,6 +80,7 @@ class KnowledgeBase:
     adjectives: tuple  # tuple[AdjectiveForm, ...]
     generic_terms: frozenset[str]
     organisation_nouns: frozenset[str]
+    collective_nouns: frozenset[str] = frozenset()
     country_names: dict[str, str] = field(default_factory=dict)  # ISO code -> entity name
 
     def country_entity(self, code: str) -> str:
@@ -181,6 +182,9 @@ def parse_knowledge_base(data: dict) -> KnowledgeBase:
         generic_terms=frozenset(data.get("generic_terms") or []),
         organisation_nouns=frozenset(n.lower() for lang in nouns.values() for n in lang)
         | organisation_heads(),
+        collective_nouns=frozenset(
+            n.lower() for lang in (data.get("collective_nouns") or {}).values() for n in lang
+        ),
         country_names=country_names,
     )
 
@@ -291,13 +295,32 @@ def adjective_role(doc: Doc, m: Mention, named: bytearray, kb: KnowledgeBase) ->
     Renault") makes it an attribute.
     """
     lo, hi = max(m.start - 3, 0), min(m.end + 3, len(doc))
-    for i in list(range(lo, m.start)) + list(range(m.end, hi)):
-        if doc[i].lower_ in kb.organisation_nouns:
-            return ATTRIBUTE
     for i in (m.start - 1, m.end, m.end + 1):
         if 0 <= i < len(doc) and named[i]:
             return ATTRIBUTE
+    nouns = [
+        i
+        for i in list(range(lo, m.start)) + list(range(m.end, hi))
+        if doc[i].lower_ in kb.organisation_nouns
+    ]
+    if nouns and not all(_collective(doc, i, m, kb) for i in nouns):
+        return ATTRIBUTE
     return PARTICIPANT
+
+
+#: Words after "les entreprises chinoises" that go on to name some of them.
+_ENUMERATION = frozenset({"dont", "comme", "notamment", "including", "such", "like", ":"})
+
+
+def _collective(doc: Doc, i: int, m: Mention, kb: KnowledgeBase) -> bool:
+    """Is the noun at ``i`` a plural generic noun for firms right next to the adjective
+    ("les entreprises chinoises", "Chinese companies"), none of them named after it (see
+    ``collective_nouns`` in ``actors.yaml``)? Then the country, its firms taken
+    together, takes part; any other organisation noun makes the adjective an attribute."""
+    if doc[i].lower_ not in kb.collective_nouns or i not in (m.start - 1, m.end):
+        return False
+    after = max(i, m.end - 1) + 1
+    return after >= len(doc) or doc[after].lower_ not in _ENUMERATION
 
 
 def _variants(alias: str) -> list[str]:

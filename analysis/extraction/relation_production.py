@@ -134,6 +134,8 @@ def _production(
             t.lower_ in LOCATIVE or t.text == "," for t in doc[max(m.start - 2, 0) : m.start]
         )
         and not _possessive(doc, m)  # "Russia's first gigafactory" says where, not who
+        # "Chinese firms supplied cells for vehicles assembled in X": they assemble nothing
+        and not (m.kind == ADJECTIVE and _reduced_participle(doc, cue))
     ]
     # The firm before the cue (its subject), within a clause's reach; else one after it
     # introduced as the agent ("assemblés par BelGee", "built by X").
@@ -211,7 +213,9 @@ def _production(
     if plant:
         named = {m.entity for m in sources}
         candidates = [
-            m for m in sentence or parts if m.entity not in named and not _is_place(m, kb)
+            m
+            for m in sentence or parts
+            if m.entity != UNKNOWN and m.entity not in named and not _is_place(m, kb)
         ]
         sources += _plant_users(doc, candidates, first)
     return [(s.entity, t.entity) for s in sources for t in targets if s.entity != UNKNOWN]
@@ -220,7 +224,7 @@ def _production(
 def _plant_users(doc: Doc, firms: list[Mention], place: Mention) -> list[Mention]:
     """Firms said to use the plant, after its place and in the same sentence ("..., qui
     pourrait être fréquentée par Xiaomi"): the agent of a ``plant_users`` participle."""
-    end = doc[place.start].sent.end
+    end = min(doc[place.start].sent.end, place.end + USER_REACH)
     return [
         m
         for m in firms
@@ -229,7 +233,14 @@ def _plant_users(doc: Doc, firms: list[Mention], place: Mention) -> list[Mention
         and m.start >= 2
         and doc[m.start - 1].lower_ in AGENT
         and doc[m.start - 2].lower_ in PLANT_USERS
+        # "son usine de X, ..., tandis que l'ancienne usine de Y est exploitée par Z":
+        # Z uses the second plant, not the first
+        and not any(t.lower_ in PLANT_NOUNS for t in doc[place.end : m.start])
     ]
+
+
+#: How many tokens after the plant's place its user may be named.
+USER_REACH = 15
 
 
 def _region_of(doc: Doc, first: Mention, m: Mention) -> bool:

@@ -170,6 +170,15 @@ def relation_reporting(
             label = entity or (ANONYMOUS if _ANONYMOUS.search(f"{att.cue} {att.source}") else "")
             if label and label not in sources:
                 sources.append(label)
+        if (
+            sources
+            and ANONYMOUS not in sources
+            and any(
+                _ANONYMOUS.search(f"{att.cue} {att.source}") for att in by_sentence.get(sid, [])
+            )
+        ):
+            # "selon Reuters, qui a cité des sources anonymes": how the source knows
+            sources.append(ANONYMOUS)
         cues = hedge_cues(scoped, str(language))
         if sources:
             cues = [c for c in cues if c not in EVIDENTIAL_CUES]

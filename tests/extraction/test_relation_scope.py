@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from analysis.extraction.reporting import relation_reporting, relation_scope
-from tests.fixtures.extraction_shared import tables_for
+from tests.fixtures.extraction_shared import relations, tables_for
 
 # (lang, sentence, {(source, target, relation): (hedged, attributed_to)})
 CASES = [
@@ -63,3 +63,22 @@ def test_scope_stops_at_a_relative_clause_and_a_semicolon():
     c = text.index("C")
     assert text[slice(*relation_scope(text, [(a, a + 1), (c, c + 1)]))].endswith("C could use")
     assert relation_scope(text, []) == (0, len(text))
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "expected"),
+    [
+        # the seed-004 pattern, in other words: "Chinese companies" taken together
+        ("fr", "Le Kazakhstan invite les entreprises chinoises à explorer conjointement les "
+         "réserves.", {("Kazakhstan", "China", "partnership")}),
+        ("en", "Chile invites Chinese companies to jointly explore its deposits.",
+         {("Chile", "China", "partnership")}),
+        # role nouns stay attributes; named members are the actors, not China
+        ("en", "Chinese suppliers ship kits to plants in Russia.", set()),
+        ("en", "Renera held talks with Chinese companies including Gotion High-Tech and SVOLT.",
+         set()),
+    ],
+)  # fmt: skip
+def test_a_country_s_firms_taken_together_take_part(lang, sentence, expected):
+    found = relations(sentence, lang)
+    assert {r for r in found if "China" in r[:2]} == expected
