@@ -135,6 +135,30 @@ def test_the_pending_acquisition_is_not_a_done_deal(seed_events) -> None:
     assert set(nissan["stage"]) == {"agreement (pending)"}
 
 
+def test_xiaomi_s_possible_use_of_the_hyundai_plant_carries_its_own_hedge(seed_events) -> None:
+    # issue 13: the hedge sat on Hyundai → China and the Xiaomi link was missing
+    events, _ = seed_events
+    in_china = events[(events["target"] == "China") & (events["type"] == "production")]
+    by = in_china.set_index("source")
+    assert by.at["Xiaomi", "hedged"] and by.at["Xiaomi", "attributed_to"] == "Reuters"
+    assert by.at["Hyundai", "attributed_to"] in ("", None) or pd.isna(
+        by.at["Hyundai", "attributed_to"]
+    )
+
+
+def test_the_rare_earth_invitation_is_a_proposal_between_kazakhstan_and_china(seed_events) -> None:
+    # issue 13: the corpus's only rare-earth cooperation claim gave no relation
+    events, _ = seed_events
+    pair = events[(events["source"] == "China") & (events["target"] == "Kazakhstan")]
+    assert "proposal" in set(pair["stage"])
+
+
+def test_the_jac_kamaz_link_names_reuters_and_its_anonymous_sources(seed_events) -> None:
+    events, _ = seed_events
+    jac = events[(events["source"] == "JAC") & (events["target"] == "Kamaz")]
+    assert jac["attributed_to"].iloc[0] == "Reuters; anonymous sources"
+
+
 def test_the_build_names_an_unknown_flaw_code_in_the_sidecar(tmp_path: Path) -> None:
     from types import SimpleNamespace
 
