@@ -7,10 +7,15 @@ stage :func:`analysis.events.deal_stage` gives (see :mod:`analysis.events.model`
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
-from analysis.events import deal_stage, rank, sentence_order
+from analysis.context import citation
+from analysis.events import UNSTATED, deal_stage, rank, sentence_order
 from analysis.events.model import DEAL_TYPES, NEGATIVE_STAGES
+from analysis.events.stages import stage_words
+from analysis.extraction.actors import load_knowledge_base
 from analysis.report.data import ReportData, detail_table
 from analysis.report.relations import entity_info
 from analysis.report.wording import link_label
@@ -29,6 +34,8 @@ TRACKER_COLUMNS = [
     "sentence_ids",
     "sentence",
     "flags",
+    "origin",
+    "source",
 ]
 
 
@@ -80,9 +87,10 @@ def parse_date(text: str) -> pd.Timestamp | None:
     return pd.Timestamp(f"{parts[0]}-{parts[1]}-{parts[2]}")
 
 
-def tracker(data: ReportData) -> pd.DataFrame:
+def tracker(data: ReportData, context_events: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per event of a deal: its stage, how it is drawn (hedged, flagged,
-    outcome), its date, and the first sentence stating it."""
+    outcome), its date, and the first sentence stating it; then the context events that
+    date the same deals (``origin`` "context", see :func:`context_marks`)."""
     frame = events(data)
     frame = frame[frame["type"].isin(DEAL_TYPES)]
     sentences = detail_table(data, "sentences")
@@ -105,10 +113,60 @@ def tracker(data: ReportData) -> pd.DataFrame:
                 "sentence_ids": row.sentence_ids,
                 "sentence": str(text.get(first, "")),
                 "flags": row.flags,
+                "origin": "seed",
+                "source": "",
             }
         )
     out = pd.DataFrame(rows, columns=TRACKER_COLUMNS)
-    return out.sort_values(["deal", "stage_order"], kind="stable").reset_index(drop=True)
+    out = pd.concat([out, context_marks(out, frame, context_events)], ignore_index=True)
+    return out.sort_values(["deal", "date", "stage_order"], kind="stable").reset_index(drop=True)
+
+
+def context_marks(
+    track: pd.DataFrame, frame: pd.DataFrame, context_events: pd.DataFrame | None
+) -> pd.DataFrame:
+    """The context events (``analysis/data/context/events.csv``) that name both actors of
+    a tracked deal, each as a stage of that deal dated by its source: the furthest stage
+    its words name (English stage lexicon), else "stated". They date the deal; they are
+    not seed evidence and never change its stage."""
+    if context_events is None or context_events.empty or frame.empty:
+        return pd.DataFrame(columns=TRACKER_COLUMNS)
+    rows = []
+    for source, kind, target in (
+        frame[["source", "type", "target"]].drop_duplicates().itertuples(index=False)
+    ):
+        for event in context_events.itertuples(index=False):
+            text = str(event.event)
+            if not (_names(text, source) and _names(text, target)):
+                continue
+            found = [w[2] for w in stage_words(text, "en") if w[2] not in NEGATIVE_STAGES]
+            stage = max(found, key=rank) if found else UNSTATED
+            rows.append(
+                {
+                    "deal": link_label(source, kind, target),
+                    "stage": stage,
+                    "stage_order": rank(stage),
+                    "hedged": False,
+                    "flagged": False,
+                    "outcome": False,
+                    "date": parse_date(event.date),
+                    "date_text": str(event.date),
+                    "documents": "",
+                    "sentence_ids": "",
+                    "sentence": text,
+                    "flags": "",
+                    "origin": "context",
+                    "source": citation(str(event.source_key), bool(event.secondary)),
+                }
+            )
+    return pd.DataFrame(rows, columns=TRACKER_COLUMNS)
+
+
+def _names(text: str, actor: str) -> bool:
+    """Whether ``text`` names ``actor`` by its name or a knowledge-base alias."""
+    known = load_knowledge_base().actors.get(actor)
+    forms = {actor, *(known.aliases if known else ())}
+    return any(re.search(rf"(?<!\w){re.escape(f)}(?!\w)", text) for f in forms if len(f) > 2)
 
 
 def foreign_events(data: ReportData, home: str) -> pd.DataFrame:

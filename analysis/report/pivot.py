@@ -552,7 +552,15 @@ def tracker_summary(frame: pd.DataFrame, deal_rows: pd.DataFrame) -> str:
     by_stage = ", ".join(f"{n} {myst.escape(stage)}" for stage, n in stages.items())
     hedged = int(deal_rows["hedged"].sum())
     flagged = int(deal_rows["flagged"].sum())
+    context = int((frame["origin"] == "context").sum())
+    frame = frame[frame["origin"] != "context"]
     undated = int(frame["date"].isna().sum())
+    dated_by = (
+        f" The tracker adds {context:,} context event(s) that name both actors of a deal: "
+        "they date it, but its stage comes from the seeds only."
+        if context
+        else ""
+    )
     return (
         f"The seeds state {len(deal_rows):,} deal(s) (an actor pair and a deal type), in "
         f"{len(frame):,} event(s). A deal's stage is the furthest stage a non-hedged "
@@ -561,6 +569,7 @@ def tracker_summary(frame: pd.DataFrame, deal_rows: pd.DataFrame) -> str:
         f"evidence (a co-mention, or a seed's known flaw), "
         f"and {flagged:,} only on flagged seeds (corpus chapter)."
         + (f" {undated:,} event(s) have no date and are in the table only." if undated else "")
+        + dated_by
     )
 
 
@@ -570,12 +579,20 @@ def tracker_chart(frame: pd.DataFrame) -> alt.LayerChart:
     denial or an end, faded marks for events only flagged seeds state."""
     dated = frame.dropna(subset=["date"]).copy()
     dated["date"] = pd.to_datetime(dated["date"]).dt.strftime("%Y-%m-%d")
+    context = dated["origin"] == "context"
     dated["evidence"] = [
-        ("hedged" if h else "stated") + (", flagged seed" if f else "")
-        for h, f in zip(dated["hedged"], dated["flagged"], strict=True)
+        "context event (not a seed)"
+        if c
+        else ("hedged" if h else "stated") + (", flagged seed" if f else "")
+        for h, f, c in zip(dated["hedged"], dated["flagged"], context, strict=True)
     ]
     dated["label"] = [
-        s + (" (hedged)" if h else "") for s, h in zip(dated["stage"], dated["hedged"], strict=True)
+        ("context: " if c else "") + s + (" (hedged)" if h else "")
+        for s, h, c in zip(dated["stage"], dated["hedged"], context, strict=True)
+    ]
+    dated["kind"] = [
+        "context event" if c else ("denied or ended" if o else "stage of progress")
+        for o, c in zip(dated["outcome"], context, strict=True)
     ]
     labels = dated.groupby(["deal", "date"], sort=False)["label"].agg("; ".join).reset_index()
     deals_order = sorted(set(dated["deal"]))
@@ -593,11 +610,11 @@ def tracker_chart(frame: pd.DataFrame) -> alt.LayerChart:
             x=x,
             y=y,
             shape=alt.Shape(
-                "outcome:N",
-                title="Kind of stage",
-                scale=alt.Scale(domain=[False, True], range=["circle", "cross"]),
-                legend=alt.Legend(
-                    labelExpr="datum.value ? 'denied or ended' : 'stage of progress'"
+                "kind:N",
+                title="Kind of mark",
+                scale=alt.Scale(
+                    domain=["stage of progress", "denied or ended", "context event"],
+                    range=["circle", "cross", "square"],
                 ),
             ),
             fill=alt.condition("datum.hedged", alt.value("white"), alt.value("#1f4e79")),
@@ -626,9 +643,20 @@ def tracker_caption(frame: pd.DataFrame) -> str:
         "provenance table (the date of the events a seed reports). Filled marks: a non-hedged "
         "sentence states the stage; open marks: only hedged, attributed or indirect evidence "
         "(a co-mention, or a seed's known flaw); crosses: a denial or an end; faded marks: "
-        "only flagged seeds state it. Labels print each stage. Sources: the seeds "
-        f"{cite_documents(d for cell in frame['documents'] for d in cell.split('; '))}."
+        "only flagged seeds state it; squares: a dated context event that names both actors "
+        "of the deal (it dates the deal, it is not seed evidence and does not set its stage). "
+        "Labels print each stage. Sources: the seeds "
+        f"{cite_documents(d for cell in frame['documents'] for d in cell.split('; ') if d)}"
+        + (
+            f"; context: {'; '.join(sorted(set(context)))}."
+            if (context := _context_sources(frame))
+            else "."
+        )
     )
+
+
+def _context_sources(frame: pd.DataFrame) -> list[str]:
+    return [s for s, o in zip(frame["source"], frame["origin"], strict=True) if o == "context"]
 
 
 def tracker_table(frame: pd.DataFrame) -> pd.DataFrame:
@@ -637,9 +665,17 @@ def tracker_table(frame: pd.DataFrame) -> pd.DataFrame:
         {
             "Deal": frame["deal"],
             "Stage": frame["stage"],
-            "Evidence": ["hedged" if h else "not hedged" for h in frame["hedged"]],
+            "Evidence": [
+                "context event" if o == "context" else "hedged" if h else "not hedged"
+                for h, o in zip(frame["hedged"], frame["origin"], strict=True)
+            ],
             "Date": frame["date_text"],
-            "Seed": [cite_documents(c.split("; ")) for c in frame["documents"]],
+            "Source": [
+                s if o == "context" else cite_documents(c.split("; "))
+                for c, o, s in zip(
+                    frame["documents"], frame["origin"], frame["source"], strict=True
+                )
+            ],
             "Sentence": [shorten(t, 200) for t in frame["sentence"]],
             # The seed is cited beside; the flags alone, without its id.
             "Flags": [

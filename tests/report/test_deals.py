@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pandas as pd
+
 from analysis import charts
 from analysis.report import deals, pivot
 from tests.fixtures.report_data import document, make_data
@@ -76,8 +78,36 @@ def test_the_tracker_dates_labels_and_cites_each_stage(tmp_path):
     assert str(track.set_index("stage").loc["talks", "date"].date()) == "2024-03-01"
     table = pivot.tracker_table(track)
     assert list(table["Evidence"]) == ["hedged", "not hedged"]
-    assert "{cite}`seed_a`" in table["Seed"].iloc[0]
+    assert "{cite}`seed_a`" in table["Source"].iloc[0]
     spec = charts.spec(pivot.tracker_chart(track))
     assert "layer" in spec  # points and their printed labels
     summary = pivot.tracker_summary(track, deals.deals(data))
     assert "2 deal(s)" in summary and "1 talks" in summary
+
+
+def test_context_events_naming_both_actors_date_the_deal_without_setting_its_stage(tmp_path):
+    data = build(tmp_path)
+    context = pd.DataFrame(
+        {
+            "date": ["2022-06-01", "2022-07-01", "2022-08-01"],
+            "event": [
+                "Kamaz and Weichai sign a memorandum on engines",
+                "Weichai opens an office in Moscow",  # one actor only: not this deal's
+                "Geely and Proton talks reported",
+            ],
+            "source_key": ["k1", "k2", "k3"],
+            "secondary": [False, False, True],
+        }
+    )
+    track = deals.tracker(data, context)
+    marks = track[track["origin"] == "context"].set_index("source")
+    assert set(marks.index) == {"{cite}`k1`", "as reported by {cite}`k3`"}
+    assert marks.loc["{cite}`k1`", "stage"] == "memorandum"
+    assert deals.deals(data).set_index("source").loc["Kamaz", "stage"] == "agreement (signed)"
+    table = pivot.tracker_table(track)
+    assert "context event" in set(table["Evidence"])
+    assert "squares: a dated context event" in pivot.tracker_caption(track)
+    spec = charts.spec(pivot.tracker_chart(track))
+    assert "context event" in str(spec)
+    summary = pivot.tracker_summary(track, deals.deals(data))
+    assert "in 2 event(s)" in summary and "adds 2 context event(s)" in summary
