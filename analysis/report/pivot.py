@@ -18,6 +18,7 @@ import altair as alt
 import pandas as pd
 
 from analysis import charts, context, myst
+from analysis.events import pair
 from analysis.report.data import ReportData
 from analysis.report.sanctions import (
     cooccurring_actors,
@@ -174,29 +175,32 @@ def entries_summary(frame: pd.DataFrame, focus_countries: Sequence[str], partner
             f"No relation was extracted between an actor of {partner_name} and an actor of "
             f"the other focus countries ({names})."
         )
-    roles = frame["role"].value_counts()
+    links = frame.assign(
+        link=[
+            (*pair(a, b, r), r)
+            for a, b, r in zip(
+                frame["partner_actor"], frame["other_actor"], frame["role"], strict=True
+            )
+        ]
+    ).drop_duplicates("link")
+    roles = links["role"].value_counts()
     by_role = ", ".join(f"{myst.escape(r)} {n}" for r, n in roles.items())
+    sentences = frame["sentence_id"].nunique()
     text = (
-        f"In these seeds, {plural(len(frame), 'relation')} {verb(len(frame), 'links', 'link')} "
-        f"an actor of {partner_name} "
-        "with an actor of "
-        f"the other focus countries ({names}), in {plural(len(documents_of(frame)), 'seed')} "
-        f"{cite_documents(frame['document'])}; by role: {by_role}."
+        f"In these seeds, {plural(len(links), 'link')} (an actor pair and a relation type; "
+        f"partnerships without direction) join an actor of {partner_name} with an actor of "
+        f"the other focus countries ({names}), stated in {plural(sentences, 'distinct sentence')} "
+        f"of {plural(len(documents_of(frame)), 'seed')} {cite_documents(frame['document'])}; "
+        f"links by role: {by_role}. The deal tracker below gives each link's stage."
     )
-    reported = int(frame["reported"].sum())
-    if reported:
+    reported = frame.groupby("sentence_id")["reported"].any()
+    if int(reported.sum()):
+        n = int(reported.sum())
         text += (
-            f" {reported} of them {verb(reported, 'rests', 'rest')} on sentences that are "
-            "attributed, conditional or "
-            "only state an intention or proposal (see the table): the seeds report these "
-            "links, they do not establish them."
+            f" {n} of the {plural(sentences, 'sentence')} {verb(n, 'is', 'are')} attributed, "
+            "conditional or only state an intention or proposal (see the table): the seeds "
+            "report these links, they do not establish them."
         )
-    pairs = frame.groupby(["partner_actor", "other_actor"]).ngroups
-    text += (
-        f" {verb(pairs, 'This is', 'These are')} {plural(pairs, 'distinct pair')} of actors; "
-        "several rows can restate "
-        "one link in the same article."
-    )
     return text
 
 

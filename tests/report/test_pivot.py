@@ -119,9 +119,10 @@ def test_entries_with_korea_as_partner(other_world):
     assert set(came_in["role"]) == {"partnership", "production"}
     assert set(came_in["other_country"]) == {"Argentina"}
     text = pivot.entries_summary(came_in, ["AR", "KR"], "KR")
-    assert "2 relations link an actor of South Korea" in text
+    assert "2 links (an actor pair and a relation type" in text
+    assert "join an actor of South Korea" in text and "stated in 2 distinct sentences" in text
     assert "{cite}`seed_a,seed_b`" in text
-    assert "1 of them rests on sentences that are attributed" in text
+    assert "1 of the 2 sentences is attributed" in text
     charts.png(charts.spec(pivot.entries_chart(came_in, "KR")))
     first = pivot.entries_table(came_in).iloc[0]
     assert first["Partner-country actor, role, other side"] == (
