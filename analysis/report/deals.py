@@ -127,7 +127,7 @@ def context_marks(
 ) -> pd.DataFrame:
     """The context events (``analysis/data/context/events.csv``) that name both actors of
     a tracked deal, each as a stage of that deal dated by its source: the furthest stage
-    its words name (English stage lexicon), else "stated". They date the deal; they are
+    its first stage word names (English stage lexicon), else "stated". They date the deal; they are
     not seed evidence and never change its stage."""
     if context_events is None or context_events.empty or frame.empty:
         return pd.DataFrame(columns=TRACKER_COLUMNS)
@@ -139,8 +139,10 @@ def context_marks(
             text = str(event.event)
             if not (_names(text, source) and _names(text, target)):
                 continue
+            # an event line opens with what happened ("X and Y sign an agreement covering
+            # ... manufacturing"): its first stage word, not the furthest
             found = [w[2] for w in stage_words(text, "en") if w[2] not in NEGATIVE_STAGES]
-            stage = max(found, key=rank) if found else UNSTATED
+            stage = found[0] if found else UNSTATED
             rows.append(
                 {
                     "deal": link_label(source, kind, target),
@@ -149,8 +151,8 @@ def context_marks(
                     "hedged": False,
                     "flagged": False,
                     "outcome": False,
-                    "date": parse_date(event.date),
-                    "date_text": str(event.date),
+                    "date": parse_date(_day(event.date)),
+                    "date_text": _day(event.date),
                     "documents": "",
                     "sentence_ids": "",
                     "sentence": text,
@@ -160,6 +162,11 @@ def context_marks(
                 }
             )
     return pd.DataFrame(rows, columns=TRACKER_COLUMNS)
+
+
+def _day(value: object) -> str:
+    """A context date as written in the CSV (``2024-05-20``), also when read as a Timestamp."""
+    return value.strftime("%Y-%m-%d") if isinstance(value, pd.Timestamp) else str(value)
 
 
 def _names(text: str, actor: str) -> bool:

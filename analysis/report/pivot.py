@@ -598,7 +598,11 @@ def tracker_chart(frame: pd.DataFrame) -> alt.LayerChart:
         "context event" if c else ("denied or ended" if o else "stage of progress")
         for o, c in zip(dated["outcome"], context, strict=True)
     ]
-    labels = dated.groupby(["deal", "date"], sort=False)["label"].agg("; ".join).reset_index()
+    # seed stages print above their row's centre line, context events below it, so that
+    # a context event days before a seed's stage does not print over it
+    labels = (
+        dated.groupby(["deal", "date", "origin"], sort=False)["label"].agg("; ".join).reset_index()
+    )
     deals_order = sorted(set(dated["deal"]))
     x = alt.X(
         "date:T",
@@ -620,6 +624,7 @@ def tracker_chart(frame: pd.DataFrame) -> alt.LayerChart:
                     domain=["stage of progress", "denied or ended", "context event"],
                     range=["circle", "cross", "square"],
                 ),
+                legend=alt.Legend(orient="bottom"),
             ),
             fill=alt.condition("datum.hedged", alt.value("white"), alt.value("#1f4e79")),
             stroke=alt.value("#1f4e79"),
@@ -633,11 +638,17 @@ def tracker_chart(frame: pd.DataFrame) -> alt.LayerChart:
             ],
         )
     )
-    text = (
-        alt.Chart(labels)
-        .mark_text(align="left", dx=10, fontSize=11)
+    seed_text = (
+        alt.Chart(labels[labels["origin"] != "context"])
+        .mark_text(align="left", dx=10, dy=-6, fontSize=11)
         .encode(x=x, y=y, text="label:N")
     )
+    context_text = (
+        alt.Chart(labels[labels["origin"] == "context"])
+        .mark_text(align="left", dx=10, dy=8, fontSize=10, color="#555555")
+        .encode(x=x, y=y, text="label:N")
+    )
+    text = seed_text + context_text
     return (points + text).properties(width=360, height=alt.Step(34))
 
 
@@ -680,7 +691,7 @@ def tracker_table(frame: pd.DataFrame) -> pd.DataFrame:
                     frame["documents"], frame["origin"], frame["source"], strict=True
                 )
             ],
-            "Sentence": [shorten(t, 200) for t in frame["sentence"]],
+            "Sentence": [shorten(t, 150) for t in frame["sentence"]],
             # The seed is cited beside; the flags alone, without its id.
             "Flags": [
                 "; ".join(part.split(": ", 1)[-1] for part in str(f).split("; ") if part)
