@@ -20,7 +20,6 @@ import pandas as pd
 from analysis import charts, context, myst
 from analysis.events import pair
 from analysis.report.data import ReportData
-from analysis.report.tracker import tracker_caption, tracker_chart, tracker_summary, tracker_table
 from analysis.report.sanctions import (
     cooccurring_actors,
     sanction_sentences,
@@ -47,6 +46,7 @@ from analysis.report.timeline import (
     timeline,
     timeline_points,
 )
+from analysis.report.tracker import tracker_caption, tracker_chart, tracker_summary, tracker_table
 from analysis.report.wording import (
     cite_documents,
     country_name,
