@@ -14,6 +14,7 @@ Evidence comes three ways, each row kept with its sentence:
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 import pandas as pd
@@ -22,13 +23,15 @@ from analysis.events import flags as seed_flags_module
 from analysis.events.model import (
     DEAL_TYPES,
     NEGATIVE_STAGES,
+    REPORTED_POSSIBILITY,
     UNSTATED,
     pair,
     rank,
     sentence_order,
 )
 from analysis.events.stages import stage_of, stage_words
-from analysis.extraction.reporting import relation_reporting
+from analysis.extraction import hedges
+from analysis.extraction.reporting import mention_places, relation_reporting, relation_scope
 from analysis.tables import EVENT_COLUMNS, read_csv, write_csv
 
 #: Stages a co-mention may add: doubt, never progress.
@@ -83,6 +86,10 @@ def evidence(data_dir: Path) -> pd.DataFrame:
                 cues_of.get(sid, []),
                 row.relation,
             )
+            if stage == UNSTATED and said.attributed_to and _possibility(said.hedges):
+                # "selon Reuters, l'usine pourrait être fréquentée par Xiaomi": a report of
+                # a possibility, with no stage word, is a rumour
+                stage = REPORTED_POSSIBILITY
         rows.append(
             [a, b, row.relation, stage, bool(said.reported), said.attributed_to, row.document,
              sid]
@@ -90,6 +97,16 @@ def evidence(data_dir: Path) -> pd.DataFrame:
     found = pd.DataFrame(rows, columns=EVIDENCE_COLUMNS)
     found = pd.concat([found, _comentions(data_dir, found, text, language)], ignore_index=True)
     return _capped(found, _read(data_dir, "sources"))
+
+
+@cache
+def _modal_words() -> frozenset[str]:
+    """The modal hedges of ``hedges.yaml`` (pourrait, could, may…), every language."""
+    return frozenset(str(w).lower() for ws in hedges.raw()["modal_hedges"].values() for w in ws)
+
+
+def _possibility(cues: str) -> bool:
+    return any(c.strip().lower() in _modal_words() for c in str(cues).split(";"))
 
 
 def _comentions(data_dir: Path, found: pd.DataFrame, text: dict, language: dict) -> pd.DataFrame:
@@ -102,15 +119,33 @@ def _comentions(data_dir: Path, found: pd.DataFrame, text: dict, language: dict)
         zip(found["source"], found["target"], found["type"], found["sentence_id"], strict=True)
     )
     deals = found[found["type"].isin(DEAL_TYPES)]
+    places = mention_places(_read(data_dir, "mentions_detail"))
     rows = []
     for (a, b, kind, document), _ in deals.groupby(["source", "target", "type", "document"]):
         for sid in by_document.get(document, []):
             if (a, b, kind, sid) in stated or not {a, b} <= named.get(sid, set()):
                 continue
-            words = stage_words(text.get(sid, ""), language.get(sid, "en"))
+            sentence = str(text.get(sid, ""))
+            # only the stage words of the clause the two actors are in: "la bouche cousue
+            # chez Xiaomi et BAIC, tandis que les sources Hyundai ont nié" denies nothing
+            # between Xiaomi and BAIC
+            left, right = _scope(sentence, places.get((sid, a), []), places.get((sid, b), []))
+            words = [
+                w
+                for w in stage_words(sentence, language.get(sid, "en"))
+                if left <= w[0] and w[1] <= right
+            ]
             for stage in sorted({w[2] for w in words} & COMENTION_STAGES, key=rank):
                 rows.append([a, b, kind, stage, True, "", document, sid])
     return pd.DataFrame(rows, columns=EVIDENCE_COLUMNS)
+
+
+def _scope(sentence: str, a: list[tuple[int, int]], b: list[tuple[int, int]]) -> tuple[int, int]:
+    """The clause two actors share (:func:`relation_scope` of their nearest mentions)."""
+    if not a or not b:
+        return 0, len(sentence)
+    first, second = min(((x, y) for x in a for y in b), key=lambda p: abs(p[0][0] - p[1][0]))
+    return relation_scope(sentence, [first, second])
 
 
 def _capped(found: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:

@@ -42,6 +42,8 @@ def lexicon() -> dict[str, Any]:
 STAGES: tuple[str, ...] = tuple(lexicon()["order"])
 #: The stage of a relation stated with no stage word.
 UNSTATED: str = lexicon()["unstated"]
+#: The stage of a relation a named source reports as a possibility, with no stage word.
+REPORTED_POSSIBILITY: str = lexicon()["reported_possibility"]
 #: Relation types that are deals (an exit has no stage).
 DEAL_TYPES = frozenset(lexicon()["deal_types"])
 #: Relation types without direction: counted once per unordered pair.

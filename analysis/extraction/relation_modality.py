@@ -25,6 +25,9 @@ CONSTRUCTION = GRAMMAR["construction"]
 FORMERLY = GRAMMAR["formerly"]
 ABOUT = GRAMMAR["about"]
 MODAL = GRAMMAR["modal"]
+INTENTION_NOUNS = frozenset(GRAMMAR["intention_nouns"])
+#: How far before its cue an intention noun governs it (its infinitive phrase may be long).
+INTENTION_REACH = 20
 #: Conjunctions after which a sentence-opening modal governs the whole clause.
 THAT = GRAMMAR["complementizers"]
 #: How far before its cue a modal word governs it ("plans to build a new plant").
@@ -68,11 +71,26 @@ def _modal(doc: Doc, cue: Cue, start: int) -> bool:
         )
     ):
         return True
+    if _intended(doc, cue, start):
+        return True
     for t in reversed(doc[max(start, cue.start - MODAL_REACH) : cue.start]):
         if t.is_punct and t.text not in ("'", "’", "-"):
             return False
         if t.lower_ in MODAL or _irrealis(t):
             return True
+    return False
+
+
+def _intended(doc: Doc, cue: Cue, start: int) -> bool:
+    """An intention noun with its infinitive ("une volonté de renforcer ... et de
+    s'engager dans une coopération", "the wish to cooperate") before the cue, within
+    :data:`INTENTION_REACH` words and no punctuation between: the relation is intended."""
+    for t in reversed(doc[max(start, cue.start - INTENTION_REACH) : cue.start]):
+        if t.is_punct and t.text not in ("'", "’", "-"):
+            return False
+        if t.lower_ in INTENTION_NOUNS:
+            # its infinitive follows within a few words ("la volonté du Maroc de coopérer")
+            return any(u.lower_ in ("de", "d'", "d’", "to") for u in doc[t.i + 1 : t.i + 5])
     return False
 
 

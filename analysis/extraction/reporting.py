@@ -90,11 +90,13 @@ def sentence_reporting(
     return pd.DataFrame(rows, columns=COLUMNS).astype({"reported": bool})
 
 
-#: Where a clause that a relation's actors do not reach begins: a semicolon, a dash, or a
+#: Where a clause that a relation's actors do not reach begins: a semicolon, a dash, a
 #: relative pronoun after a comma (", qui selon Reuters pourrait ...": the hedge is the
-#: relative clause's, not that of the plant named before it).
+#: relative clause's, not that of the plant named before it) or a contrast (", tandis
+#: que ...").
 _CLAUSE_BREAK = re.compile(
-    r";|\s[—–]\s|,\s+(?:qui|que|qu'|dont|où|lequel|laquelle|which|who|whom|whose|where)\b",
+    r";|\s[—–]\s|,\s+(?:qui|que|qu'|dont|où|lequel|laquelle|which|who|whom|whose|where"
+    r"|tandis que|alors que|whereas|while)\b",
     re.IGNORECASE,
 )
 
@@ -133,14 +135,7 @@ def relation_reporting(
     sentences = sentences.drop_duplicates("sentence_id")
     pairs = zip(sentences["text"], sentences["language"], strict=True)
     text_of = dict(zip(sentences["sentence_id"].astype(str), pairs, strict=True))
-    places: dict[tuple[str, str], list[tuple[int, int]]] = {}
-    if not mentions.empty and {"start", "end"} <= set(mentions.columns):
-        for m in mentions.itertuples(index=False):
-            try:
-                span = (int(m.start), int(m.end))
-            except (TypeError, ValueError):
-                continue
-            places.setdefault((str(m.sentence_id), str(m.entity)), []).append(span)
+    places = mention_places(mentions)
     by_sentence: dict[str, list] = {}
     for row in attributions.itertuples(index=False):
         by_sentence.setdefault(str(row.sentence_id), []).append(row)
@@ -184,6 +179,21 @@ def relation_reporting(
             cues = [c for c in cues if c not in EVIDENTIAL_CUES]
         rows.append([sid, "; ".join(sources), "; ".join(cues), bool(sources or cues)])
     return pd.DataFrame(rows, columns=COLUMNS).astype({"reported": bool})
+
+
+def mention_places(detail: pd.DataFrame) -> dict[tuple[str, str], list[tuple[int, int]]]:
+    """(sentence id, entity) → the character spans of its mentions in the sentence, from
+    ``mentions_detail`` (empty when the table has no offsets)."""
+    places: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    if detail.empty or not {"start", "end"} <= set(detail.columns):
+        return places
+    for row in detail.itertuples(index=False):
+        try:
+            span = (int(row.start), int(row.end))
+        except (TypeError, ValueError):
+            continue
+        places.setdefault((str(row.sentence_id), str(row.entity)), []).append(span)
+    return places
 
 
 def _gap(x: tuple[int, int], y: tuple[int, int]) -> int:

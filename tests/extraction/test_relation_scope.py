@@ -82,3 +82,22 @@ def test_scope_stops_at_a_relative_clause_and_a_semicolon():
 def test_a_country_s_firms_taken_together_take_part(lang, sentence, expected):
     found = relations(sentence, lang)
     assert {r for r in found if "China" in r[:2]} == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "expected"),
+    [
+        # issue 13: "une volonté de renforcer ... et de s'engager dans une coopération avec
+        # la Chine" is a wish, not a partnership (written for the test, not the seed's words)
+        ("fr", "Le ministre a exprimé la volonté du Maroc de développer son industrie et de "
+         "coopérer avec la Chine dans les batteries.", set()),
+        ("en", "Officials voiced a wish to partner with Hyundai on a new plant in Vietnam.",
+         set()),
+        # a full stop or a colon ends the intention's reach
+        ("fr", "La volonté politique est forte : Renault coopère avec Geely.",
+         {("Renault", "Geely", "partnership")}),
+    ],
+)  # fmt: skip
+def test_an_intention_is_not_a_relation(lang, sentence, expected):
+    found = {r for r in relations(sentence, lang) if r[2] == "partnership"}
+    assert found == expected
