@@ -64,12 +64,13 @@ from analysis.extraction.figures_lexicon import (
     controlled_units,
     supported_languages,
 )
-from analysis.extraction.figures_subject import assign_subject
+from analysis.extraction.figures_subject import assign_subject, continues_speaker
 
 __all__ = [
     "LEXICON_PATH",
     "Figure",
     "assign_subject",
+    "continues_speaker",
     "controlled_units",
     "extract_figures",
     "find_vague_quantities",

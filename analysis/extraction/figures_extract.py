@@ -9,6 +9,7 @@ from analysis.extraction.figures_clauses import _attributions, _cues, _spans, _w
 from analysis.extraction.figures_lexicon import _key, _Lexicon, _lexicon, supported_languages
 from analysis.extraction.figures_numbers import _Candidate, _numbers
 from analysis.extraction.figures_table import TableRow, apply_label, table_row
+from analysis.extraction.units import UNIT_FAMILIES
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,8 @@ def extract_figures(
 
         later = year is not None and sentence_year_hint is not None and year > sentence_year_hint
         kind = _kind(window, later, lex)
+        if kind == "fact" and _contracted(cand.unit, window, lex):
+            kind = "target"
         if not cand.unit and lex.counted_noun and (noun := lex.counted_noun.search(window)):
             cand.unit = lex.counted_units[_key(noun["n"])]
         bound, hedges = _bound_and_hedges(sentence, cand, window, evidential, lex)
@@ -123,6 +126,16 @@ def _kind(window: str, later: bool, lex: _Lexicon) -> str:
     if _cues(lex.future, window, lex) or _cues(lex.near_future, window, lex) or later:
         return "target"
     return "fact"
+
+
+#: Unit families whose figure in a contract is capacity contracted, not yet delivered.
+_CONTRACTED_FAMILIES = frozenset({"power (MW)", "energy (GWh)"})
+
+
+def _contracted(unit: str, window: str, lex: _Lexicon) -> bool:
+    """A power or energy figure in a contract's clause (see ``contract_cues``)."""
+    family = UNIT_FAMILIES.get(unit, ("", 1.0))[0]
+    return family in _CONTRACTED_FAMILIES and bool(_cues(lex.contract, window, lex))
 
 
 def _bound_and_hedges(

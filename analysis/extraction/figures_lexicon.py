@@ -72,6 +72,7 @@ class _Lexicon:
     target: re.Pattern[str]
     forecast: re.Pattern[str]
     forecast_modal: re.Pattern[str]
+    contract: re.Pattern[str]
     future: re.Pattern[str] | None
     conditional: re.Pattern[str] | None
     near_future: re.Pattern[str] | None
@@ -307,6 +308,7 @@ def _lexicon(lang: str) -> _Lexicon:
         target=_compile(_alternation(get("target_cues"))),
         forecast=_compile(_alternation(get("forecast_cues"))),
         forecast_modal=_compile(_alternation(get("forecast_modals"))),
+        contract=_compile(_alternation(get("contract_cues"))),
         future=future_re,
         conditional=conditional_re,
         near_future=near_re,

@@ -153,6 +153,12 @@ def _in_relative(actor: Actor, figure: Figure, sentence: str) -> bool:
     return False
 
 
+def continues_speaker(sentence: str, figure: Figure) -> bool:
+    """Does the figure's clause open with an anaphoric subject ("Il espère ..."), so that
+    it may continue what the previous sentence reported ("Kamaz a déclaré ...")?"""
+    return _anaphoric(sentence, figure.start)
+
+
 def _anaphoric(sentence: str, end: int) -> bool:
     """Is there an anaphoric subject before ``end`` (``Il``, ``Le groupe``, ``Ses``)?"""
     pats = _patterns()

@@ -49,7 +49,7 @@ from analysis.extraction.appositions import (
 )
 from analysis.extraction.descriptors import Attribute, describe
 from analysis.extraction.discovery import Candidate, candidates
-from analysis.extraction.figures import assign_subject, extract_figures
+from analysis.extraction.figures import assign_subject, continues_speaker, extract_figures
 from analysis.extraction.nlp import (
     FRENCH_MODEL,
     ParsedParagraph,
@@ -523,6 +523,17 @@ def _extract_paragraph(
             )
 
 
+def _previous_attribution(figures: list[dict], document: str, sid: str) -> str:
+    """The attribution of the last figure of the sentence right before ``sid`` in its
+    paragraph ("" when that sentence has none)."""
+    head, _, index = sid.rpartition(":")
+    if not index.isdigit() or int(index) == 0 or not figures:
+        return ""
+    before = f"{head}:{int(index) - 1}"
+    last = figures[-1]
+    return str(last["attribution"]) if last["sentence_id"] == before else ""
+
+
 def _figures(document, sid, key, text, clean, lang, in_sent, doc, base, state, rows) -> None:
     hint = state.hint
     context = state.subjects()  # before this sentence's actors are counted
@@ -532,8 +543,14 @@ def _figures(document, sid, key, text, clean, lang, in_sent, doc, base, state, r
         for m in in_sent
         if m.kind == NAME or (m.kind == ADJECTIVE and m.role != ATTRIBUTE)
     ]
+    previous = _previous_attribution(rows.figures, document, sid)
     for pos, fig in enumerate(extract_figures(text, lang, sentence_year_hint=hint)):
         subject = assign_subject(fig, text, actors, context=context)
+        attribution = fig.attribution
+        if not attribution and subject and subject == previous and continues_speaker(text, fig):
+            # "Kamaz a déclaré qu'il s'attendait à ... Il espère augmenter ...": the
+            # second sentence goes on reporting what Kamaz said
+            attribution = subject
         rows.figures.append(
             dict(
                 document=document,
@@ -549,7 +566,7 @@ def _figures(document, sid, key, text, clean, lang, in_sent, doc, base, state, r
                 position=pos,
                 text=fig.text,
                 hedges=";".join(fig.hedges),
-                attribution=fig.attribution,
+                attribution=attribution,
                 start=fig.start,
                 end=fig.end,
                 _key=(*key, pos),

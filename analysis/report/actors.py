@@ -292,8 +292,10 @@ def relations_table(data: ReportData, limit: int = 160) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "Relation": [
-                link_label(s, r, t)
-                for s, r, t in zip(rel["source"], rel["relation"], rel["target"], strict=True)
+                link_label(s, r, t, g)
+                for s, r, t, g in zip(
+                    rel["source"], rel["relation"], rel["target"], rel["stage"], strict=True
+                )
             ],
             "Sentence (quoted), hedges": quoted,
             "Seed": [myst.cite(myst.seed_key(d)) for d in rel["document"]],

@@ -11,12 +11,14 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from analysis.events import pair
+from analysis.events import pair, rank
+from analysis.events.model import DEAL_TYPES
 from analysis.extraction.actors import DISCOVERED, KNOWN
 from analysis.extraction.reporting import relation_reporting, sentence_reporting
 from analysis.report import network
 from analysis.report.data import ReportData, detail_table
 from analysis.report.wording import country_name
+from analysis.tables import read_csv
 
 
 def entity_info(data: ReportData) -> pd.DataFrame:
@@ -58,7 +60,7 @@ def _relations(data: ReportData) -> pd.DataFrame:
         rel[f"{side}_country"] = _lookup(info, rel[side], "country", "")
         rel[f"{side}_country_name"] = [country_name(c) for c in rel[f"{side}_country"]]
     if rel.empty:
-        for column in ("attributed_to", "hedges"):
+        for column in ("attributed_to", "hedges", "stage"):
             rel[column] = pd.Series(dtype=object)
         rel["reported"] = pd.Series(dtype=bool)
         return rel
@@ -70,7 +72,31 @@ def _relations(data: ReportData) -> pd.DataFrame:
     )
     for column in ("attributed_to", "hedges", "reported"):
         rel[column] = said[column].to_numpy()
+    rel["stage"] = _stages(data, rel)
     return rel
+
+
+def _stages(data: ReportData, rel: pd.DataFrame) -> list[str]:
+    """Each relation's stage, from the event its sentence supports (``events.csv``); ""
+    for a type that has no stage (an exit) or a build without events."""
+    path = data.data_dir / "events.csv"
+    if not path.exists():
+        return [""] * len(rel)
+    events = read_csv(path, text=True)
+    stage_of: dict[tuple[str, str, str, str], str] = {}
+    for row in events.itertuples(index=False):
+        for sid in str(row.sentence_ids).split("; "):
+            key = (row.source, row.target, row.type, sid)
+            # a sentence supporting two stages of one pair gives the further one
+            if key not in stage_of or rank(row.stage) > rank(stage_of[key]):
+                stage_of[key] = row.stage
+    out = []
+    for s, t, r, sid in zip(
+        rel["source"], rel["target"], rel["relation"], rel["sentence_id"], strict=True
+    ):
+        stage = stage_of.get((*pair(s, t, r), r, str(sid)), "")
+        out.append(stage if r in DEAL_TYPES else "")
+    return out
 
 
 def relation_counts(rel: pd.DataFrame) -> pd.Series:

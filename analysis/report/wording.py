@@ -103,7 +103,9 @@ def reporting_note(attributed_to: str, hedges: str) -> str:
     return "; ".join(parts)
 
 
-def link_label(source: str, relation: str, target: str) -> str:
-    """ "A → B (production)"; symmetric partnerships read "A ↔ B (partnership)"."""
+def link_label(source: str, relation: str, target: str, stage: str = "") -> str:
+    """ "A → B (production)"; symmetric partnerships read "A ↔ B (partnership)"; with a
+    stage other than "stated": "A ↔ B (partnership, at the proposal stage)"."""
     arrow = "↔" if relation == "partnership" else "→"
-    return f"{source} {arrow} {target} ({relation})"
+    at = f", at the {stage} stage" if stage and stage != "stated" else ""
+    return f"{source} {arrow} {target} ({relation}{at})"

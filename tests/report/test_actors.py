@@ -187,7 +187,7 @@ def test_relation_table_quotes_and_cites(other_world):
     assert list(table["Seed"]) == ["{cite}`seed_a`", "{cite}`seed_a`", "{cite}`seed_b`"]
     assert list(table["Relation"]) == [
         "Siemens → Argentina (exit)",
-        "Hyundai ↔ YPF (partnership)",
+        "Hyundai ↔ YPF (partnership, at the rumour stage)",  # could, per Reuters
         "Samsung → Argentina (production)",
     ]
     hedged = table.iloc[1]["Sentence (quoted), hedges"]
