@@ -17,6 +17,7 @@ from analysis.extraction.actors import DISCOVERED
 from analysis.report import network
 from analysis.report.data import ReportData
 from analysis.report.relations import (
+    FLAGGED_ONLY,
     country_matrix,
     entity_info,
     mention_documents,
@@ -177,7 +178,19 @@ def network_caption(
         "extracted relation, and the relations between them (a line per actor pair and "
         "relation type; thicker lines have more supporting sentences). Positions come from a "
         "force-directed layout (networkx, fixed seed) and carry no meaning beyond linked "
-        f"actors sitting closer together. {scope}Sources: the seeds {cite_documents(docs)}."
+        f"actors sitting closer together. {scope}{_pale(shown)}Sources: the seeds "
+        f"{cite_documents(docs)}."
+    )
+
+
+def _pale(edges: pd.DataFrame) -> str:
+    """The caption's sentence on links drawn pale ("" when none is)."""
+    if "evidence" not in edges or not (edges["evidence"] == FLAGGED_ONLY).any():
+        return ""
+    n = int((edges["evidence"] == FLAGGED_ONLY).sum())
+    return (
+        f"Pale lines ({n}) are links that only flagged seeds state (see the corpus chapter "
+        "for why each seed is flagged). "
     )
 
 

@@ -164,10 +164,25 @@ def network_chart(
     x_scale = alt.Scale(domain=[float(xs.min()) - pad, float(xs.max()) + pad], nice=False)
     ys = pd.concat([nodes["y"], edges.get("y", pd.Series(dtype=float))])
     y_scale = alt.Scale(domain=[float(ys.min()) - pad, float(ys.max()) + pad], nice=False)
+    # links only flagged seeds state are drawn pale (the corpus chapter says why)
+    evidence = (
+        {
+            "color": alt.Color(
+                "evidence:N",
+                title="Evidence",
+                scale=alt.Scale(
+                    domain=["other seeds", "flagged seeds only"], range=["#555555", "#c4c4c4"]
+                ),
+            )
+        }
+        if "evidence" in edges
+        else {}
+    )
     edge_layer = (
         alt.Chart(edges)
         .mark_rule(color="#555555", opacity=0.75)
         .encode(
+            **evidence,
             x=alt.X("x:Q", axis=hidden, scale=x_scale),
             y=alt.Y("y:Q", axis=hidden, scale=y_scale),
             x2="x2:Q",
@@ -191,6 +206,7 @@ def network_chart(
                 alt.Tooltip("target:N", title="Target"),
                 alt.Tooltip("sentences:Q", title="Supporting sentences (count)"),
                 alt.Tooltip("sentence_ids:N", title="Sentence id(s)"),
+                *([alt.Tooltip("evidence:N", title="Evidence")] if "evidence" in edges else []),
             ],
         )
     )

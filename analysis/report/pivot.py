@@ -211,7 +211,7 @@ def entries_summary(frame: pd.DataFrame, focus_countries: Sequence[str], partner
 
 def entries_chart(frame: pd.DataFrame, partner: str) -> alt.Chart:
     counts = (
-        frame.groupby(["role", "other_country"])
+        frame.groupby(["role", "other_country", "evidence"])
         .agg(
             relations=("sentence_id", "size"),
             actors=("partner_actor", lambda s: ", ".join(sorted(set(s)))),
@@ -231,8 +231,15 @@ def entries_chart(frame: pd.DataFrame, partner: str) -> alt.Chart:
                 axis=alt.Axis(tickMinStep=1, format="d"),
             ),
             color=alt.Color("other_country:N", title="Country of the other side"),
+            # relations only flagged seeds state are pale (the corpus chapter says why)
+            opacity=alt.Opacity(
+                "evidence:N",
+                title="Evidence",
+                scale=alt.Scale(domain=["other seeds", "flagged seeds only"], range=[1.0, 0.35]),
+            ),
             tooltip=[
                 alt.Tooltip("role:N", title="Role"),
+                alt.Tooltip("evidence:N", title="Evidence"),
                 alt.Tooltip("other_country:N", title="Other side's country"),
                 alt.Tooltip("relations:Q", title="Relations (count)"),
                 alt.Tooltip("actors:N", title=f"Actors of {name}"),
@@ -240,6 +247,20 @@ def entries_chart(frame: pd.DataFrame, partner: str) -> alt.Chart:
             ],
         )
         .properties(width=420, height=alt.Step(30))
+    )
+
+
+def entries_caption(frame: pd.DataFrame) -> str:
+    """Caption of :func:`entries_chart`."""
+    pale = (
+        " Pale bars: relations that only flagged seeds state (the corpus chapter says why)."
+        if (frame["evidence"] == "flagged seeds only").any()
+        else ""
+    )
+    return (
+        "Relations (one per supporting sentence) between an actor of the partner country and "
+        "an actor of another focus country, by the partner side's role, coloured by the "
+        f"other side's country.{pale} Sources: the seeds {cite_documents(frame['document'])}."
     )
 
 

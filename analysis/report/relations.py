@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from analysis.events import pair, rank
+from analysis.events import pair, rank, seed_flags
 from analysis.events.model import DEAL_TYPES
 from analysis.extraction.actors import DISCOVERED, KNOWN
 from analysis.extraction.reporting import relation_reporting, sentence_reporting
@@ -142,8 +142,17 @@ def network_frames(data: ReportData, min_mentions: int = 1) -> tuple[pd.DataFram
             )
             .reset_index()
         )
+    flagged = set(seed_flags(data.documents, data.sources, "relations"))
+    edges["evidence"] = [
+        FLAGGED_ONLY if docs and set(docs.split(";")) <= flagged else "other seeds"
+        for docs in edges["documents"].astype(str)
+    ]
     positions = network.layout(keep, list(zip(edges["source"], edges["target"], strict=True)))
     return network.node_frame(nodes, positions), network.edge_frame(edges, positions)
+
+
+#: How a link whose every supporting seed is flagged reads in charts.
+FLAGGED_ONLY = "flagged seeds only"
 
 
 def country_matrix(data: ReportData) -> pd.DataFrame:

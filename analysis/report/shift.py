@@ -12,8 +12,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from analysis.events import seed_flags
 from analysis.report.data import ReportData
-from analysis.report.relations import relations
+from analysis.report.relations import FLAGGED_ONLY, relations
 from analysis.report.wording import country_name
 
 #: Default partner country (ISO alpha-2).
@@ -40,7 +41,9 @@ def entries(
     """Relations between an actor of ``partner`` and an actor of another focus country.
 
     One row per relation, with ``partner_actor``, ``other_actor``, ``other_country``
-    (name), ``role`` (from :data:`ROLES`; exits are left out), the sentence and hedges.
+    (name), ``role`` (from :data:`ROLES`; exits are left out), the sentence and hedges,
+    and ``evidence``: :data:`~analysis.report.relations.FLAGGED_ONLY` when its seed is
+    flagged.
     """
     partner = partner.upper()
     focus = {str(c).upper() for c in focus_countries} - {partner}
@@ -82,7 +85,11 @@ def entries(
         "attributed_to",
         "hedges",
         "reported",
+        "evidence",
     ]
+    flagged = set(seed_flags(data.documents, data.sources, "relations"))
+    for row in rows:
+        row["evidence"] = FLAGGED_ONLY if row["document"] in flagged else "other seeds"
     return pd.DataFrame(rows, columns=columns)
 
 

@@ -250,3 +250,22 @@ def test_a_network_of_thousands_of_actors_is_laid_out_without_scipy() -> None:
     positions = network.layout(nodes, edges)
     assert set(positions) == set(nodes)
     assert positions == network.layout(list(reversed(nodes)), edges)  # order-free
+
+
+def test_links_only_flagged_seeds_state_are_drawn_pale(tmp_path):
+    # issue 13: flaws travel with the evidence, into the charts too
+    data = make_data(
+        tmp_path / "data",
+        documents=[document("a"), document("b")],
+        entities=[entity("X", "company", "FR", 2), entity("Y", "company", "CN", 2),
+                  entity("Z", "company", "DE", 1)],
+        relations=[relation("X", "Y", "partnership", "a", "a:0:0", "X works with Y."),
+                   relation("X", "Z", "supply", "b", "b:0:0", "Z supplies X.")],
+        sources=[{"document": "a", "known_flaws": "unverified-partner: Y"}],
+    )  # fmt: skip
+    _, edges = relations.network_frames(data)
+    evidence = dict(zip(edges["target"], edges["evidence"], strict=True))
+    assert evidence == {"Y": relations.FLAGGED_ONLY, "Z": "other seeds"}
+    assert "Pale lines (1)" in actors.network_caption(edges, 1)
+    spec = charts.spec(actors.network_chart(*relations.network_frames(data)))
+    assert "flagged seeds only" in str(spec)

@@ -264,3 +264,23 @@ def test_timeline_keeps_context_events_naming_an_actor_of_the_seeds(tmp_path):
     )
     kept = timeline.relevant_events(events, data)
     assert kept["event"].tolist() == ["Türkiye signs a deal"]
+
+
+def test_entries_from_a_flagged_seed_are_pale(tmp_path):
+    # issue 13: a partner that could not be verified weakens what its seed says
+    data = make_data(
+        tmp_path / "data",
+        documents=[document("a"), document("b")],
+        entities=[entity("Russia", "country", "RU", 2), entity("China", "country", "CN", 2),
+                  entity("JAC", "company", "CN", 1), entity("Kamaz", "company", "RU", 1)],
+        relations=[relation("Russia", "China", "partnership", "a", "a:0:0", "Russia and China."),
+                   relation("Kamaz", "JAC", "partnership", "b", "b:0:0", "Kamaz works with JAC.")],
+        sources=[{"document": "a", "known_flaws": "unverified-partner: Atom"}],
+    )  # fmt: skip
+    came_in = shift.entries(data, ["RU", "CN"], "CN")
+    assert dict(zip(came_in["document"], came_in["evidence"], strict=True)) == {
+        "a": "flagged seeds only",
+        "b": "other seeds",
+    }
+    assert "Pale bars" in pivot.entries_caption(came_in)
+    assert "flagged seeds only" in str(charts.spec(pivot.entries_chart(came_in, "CN")))
