@@ -152,6 +152,7 @@ DETAIL_COLUMNS: dict[str, tuple[str, ...]] = {
         "subject",
         "start",
         "end",
+        "phrase",
     ),
     "candidate_mentions": ("text", "label", "actor", "document", "sentence_id"),
     "actor_evidence": (

@@ -21,7 +21,8 @@ class Figure:
     ``%``, ``MW``, ``kg``, ``USD/kWh``, ``RUB``...), ``""`` for a bare count. ``kind`` is
     ``fact``, ``target`` (a plan, goal or capacity) or ``forecast`` (an expectation);
     ``bound`` is ``lower`` (``plus de``, ``at least``), ``upper`` (``jusqu'à``, ``below``)
-    or ``""``: a bound is not a hedge.
+    or ``""``: a bound is not a hedge. ``phrase`` is the figure's clause as written ("les
+    ventes pourraient chuter en dessous d'un million"): what the figure counts.
     """
 
     text: str
@@ -35,6 +36,7 @@ class Figure:
     attribution: str
     start: int
     end: int
+    phrase: str = ""
 
 
 def extract_figures(
@@ -101,9 +103,25 @@ def extract_figures(
                 attribution=source,
                 start=cand.start,
                 end=cand.end,
+                phrase=_phrase(sentence, clause, cand),
             )
         )
     return figures
+
+
+#: How many characters of its clause a figure's phrase keeps on each side of it.
+PHRASE_REACH = 80
+
+
+def _phrase(sentence: str, clause: tuple[int, int], cand: _Candidate) -> str:
+    """The figure's clause, cut to :data:`PHRASE_REACH` characters on each side at a word."""
+    start = max(clause[0], cand.start - PHRASE_REACH)
+    end = min(clause[1], cand.end + PHRASE_REACH)
+    if start > clause[0]:
+        start = sentence.find(" ", start, cand.start) + 1 or start
+    if end < clause[1]:
+        end = sentence.rfind(" ", cand.end, end) if sentence.rfind(" ", cand.end, end) > 0 else end
+    return sentence[start:end].strip(' ,;:.«»"“”')
 
 
 def _cell_window(

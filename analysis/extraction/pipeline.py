@@ -569,6 +569,7 @@ def _figures(document, sid, key, text, clean, lang, in_sent, doc, base, state, r
                 attribution=attribution,
                 start=fig.start,
                 end=fig.end,
+                phrase=fig.phrase,
                 _key=(*key, pos),
             )
         )

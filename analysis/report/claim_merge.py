@@ -27,9 +27,9 @@ def merge_repeats(claims: pd.DataFrame) -> pd.DataFrame:
     """One row per (document, subject, value, unit, year), in the order of first statement.
 
     ``sentence_ids`` lists the sentences that state it (``; ``), ``sentences`` counts
-    them; ``text`` joins the ways it is written (`` / ``); the kind is the most cautious
-    of :data:`CAUTION`; the bound is the first one stated; hedges and attributions are
-    merged, each once.
+    them; ``text`` and ``phrase`` join the ways it is written (`` / ``); the kind is the
+    most cautious of :data:`CAUTION`; the bound is the first one stated; hedges and
+    attributions are merged, each once.
     """
     if claims.empty:
         return claims.assign(sentence_ids=pd.Series(dtype=object), sentences=0)
@@ -50,6 +50,7 @@ def merge_repeats(claims: pd.DataFrame) -> pd.DataFrame:
         first["hedged"] = bool(any(part["hedged"])) or bool(first["hedges"])
         first["attribution"] = "; ".join(dict.fromkeys(a for a in part["attribution"] if a))
         first["text"] = " / ".join(dict.fromkeys(t for t in part["text"] if t))
+        first["phrase"] = " / ".join(dict.fromkeys(t for t in part["phrase"] if t))
         ids = sorted(dict.fromkeys(part["sentence_id"]), key=sentence_order)
         first["sentence_ids"] = "; ".join(ids)
         first["sentences"] = len(ids)

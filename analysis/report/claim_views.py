@@ -49,7 +49,8 @@ def hedge_words(hedges: list[str]) -> str:
 def claim_sentence(row: pd.Series) -> str:
     """One generated sentence stating a claim with its kind, hedge, attribution and citation."""
     subject = myst.escape(row["subject"]) if row["subject"] else "A figure with no named subject"
-    written = f" (“{myst.escape(row['text'])}”)" if row.get("text") else ""
+    quoted = row.get("phrase") or row.get("text")
+    written = f" (“{myst.escape(quoted)}”)" if quoted else ""
     year = f" in {row['year']}" if row["year"] is not None else ""
     parts = [KIND_WORDS.get(row["kind"], myst.escape(row["kind"]))]
     if row.get("bound") in BOUND_WORDS:

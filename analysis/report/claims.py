@@ -55,7 +55,7 @@ def register_table(claims: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "Seed": claims["citation"],
-            "As written": claims["text"],
+            "As written": [p or t for p, t in zip(claims["phrase"], claims["text"], strict=True)],
             "Normalised (subject, value, year)": [normalised(r) for r in rows],
             "Kind, hedge, source": [qualifier(r) for r in rows],
             "Sentence": claims["sentence"],

@@ -62,6 +62,7 @@ CLAIM_COLUMNS = (
     "sentence_ids",
     "sentences",
     "scope",
+    "phrase",
 )
 
 
@@ -100,6 +101,8 @@ def claims_frame(data: ReportData) -> pd.DataFrame:
             "hedged": [_bool(h) for h in detail["hedged"]],
             "hedges": [[h for h in x.split(";") if h.strip()] for x in _text(detail["hedges"])],
             "attribution": _text(detail["attribution"]),
+            # the figure's clause as written (older builds: the figure alone)
+            "phrase": _text(detail["phrase"]) if "phrase" in detail else _text(detail["text"]),
         }
     )
     for column in ("start", "end"):

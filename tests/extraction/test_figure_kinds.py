@@ -82,3 +82,11 @@ def test_a_sentence_that_goes_on_reporting_keeps_its_speaker():
     got = dict(zip(detail["sentence_id"], detail["attribution"], strict=True))
     assert got["x:0:1"] == "Kamaz" and got["y:0:1"] == "Tesla"
     assert got["z:0:1"] == ""
+
+
+def test_a_figure_keeps_its_clause_as_written():
+    # issue 13: "Russia: below 1,000,000" did not say it counts sales; "50%" not of what
+    (sales,) = extract_figures("Les ventes pourraient chuter en dessous d'un million.", "fr", 2022)
+    assert sales.phrase == "Les ventes pourraient chuter en dessous d'un million"
+    (share,) = extract_figures("It covers up to 50% of the plant's electricity use.", "en")
+    assert "50% of the plant's electricity use" in share.phrase
