@@ -103,7 +103,7 @@ def extract_figures(
                 attribution=source,
                 start=cand.start,
                 end=cand.end,
-                phrase=_phrase(sentence, clause, cand),
+                phrase=_phrase(sentence, clause, cand, lex),
             )
         )
     return figures
@@ -113,14 +113,17 @@ def extract_figures(
 PHRASE_REACH = 80
 
 
-def _phrase(sentence: str, clause: tuple[int, int], cand: _Candidate) -> str:
-    """The figure's clause, cut to :data:`PHRASE_REACH` characters on each side at a word."""
+def _phrase(sentence: str, clause: tuple[int, int], cand: _Candidate, lex: _Lexicon) -> str:
+    """The figure's clause, cut to :data:`PHRASE_REACH` characters on each side at a word,
+    without the conjunction that opens it ("et les ventes ..." reads "les ventes ...")."""
     start = max(clause[0], cand.start - PHRASE_REACH)
     end = min(clause[1], cand.end + PHRASE_REACH)
-    if start > clause[0]:
-        start = sentence.find(" ", start, cand.start) + 1 or start
-    if end < clause[1]:
-        end = sentence.rfind(" ", cand.end, end) if sentence.rfind(" ", cand.end, end) > 0 else end
+    if 0 < start < cand.start and (start > clause[0] or sentence[start - 1].isalnum()):
+        start = sentence.find(" ", start, cand.start) + 1 or start  # at a word
+    if end < clause[1] and (space := sentence.rfind(" ", cand.end, end)) > 0:
+        end = space
+    if (opening := lex.clause_opening.match(sentence, start)) and opening.end() <= cand.start:
+        start = opening.end()
     return sentence[start:end].strip(' ,;:.«»"“”')
 
 
