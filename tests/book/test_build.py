@@ -156,3 +156,25 @@ def test_the_deal_tracker_and_the_event_counts_reach_html_and_pdf(built_book: Bu
     findings = (built_book.html / "chapters" / "findings.html").read_text(encoding="utf-8")
     assert "Counting events" in findings and "could not be verified" in findings
     assert (built_book.data / "events.csv").exists()
+
+
+def test_the_seed_flaws_and_claim_corrections_reach_the_book(built_book: BuiltBook) -> None:
+    # issue 13's errors on the five seeds, as a reader meets them
+    def text(name: str) -> str:
+        raw = (built_book.html / "chapters" / f"{name}.html").read_text(encoding="utf-8")
+        return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", raw)).replace("&#8217;", "’")
+
+    supply = text("supply_chain")
+    # seed 004's technical error, wherever its rare-earth sentences are used
+    assert "Technical error" in supply and "permanent magnets" in supply
+    # seed 002 (repetitive, low information) drives the cells stage: the stage says so
+    assert "mostly on flagged seeds" in supply
+    claims = text("claims")
+    # a lower bound is a bound; a forecast of a slump is a forecast, of vehicles
+    assert "at least 1,500,000 vehicles a year" in claims
+    assert "at most 1,000,000 vehicles in 2022" in claims and "a forecast" in claims
+    # Renault's 50% is one claim, with its scope note beside it
+    assert claims.count("stated in 2 sentences of the seed") == 1
+    assert "French manufacturing sites" in claims
+    actors = text("actors")
+    assert "Russia → China (4" not in actors  # partnerships have no direction
