@@ -13,8 +13,11 @@ from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
 from .text import word_count
 
-#: Languages the extraction supports end to end.
-SUPPORTED = ("fr", "en")
+#: Languages the extraction supports end to end, in the order a build extracts them (the
+#: one list of them: extraction and its lexicons read it from here).
+SUPPORTED = ("fr", "en", "ru")
+#: The languages an unsure guess falls back to (the corpus's usual languages).
+FALLBACK = ("fr", "en")
 #: Below this many words, language identification is not attempted.
 MIN_WORDS = 5
 #: Above this probability, an unsupported language is trusted; below, we fall back to fr/en.
@@ -47,9 +50,9 @@ def identify_language(text: str) -> LanguageGuess:
         return LanguageGuess(top, float(probability))
     if probability >= CONFIDENT:
         return LanguageGuess(top, float(probability), f"unsupported language {top}")
-    # Not sure and not fr/en: take the better of fr/en if it is plausible at all.
-    scores = {lang: float(p) for lang, p in ranking if lang in SUPPORTED}
-    best = max(SUPPORTED, key=lambda lang: scores.get(lang, 0.0))
+    # Not sure and not supported: take the better of fr/en if it is plausible at all.
+    scores = {lang: float(p) for lang, p in ranking if lang in FALLBACK}
+    best = max(FALLBACK, key=lambda lang: scores.get(lang, 0.0))
     if scores.get(best, 0.0) >= 0.05:
         return LanguageGuess(best, scores[best])
     return LanguageGuess("", float(probability), f"language not identified (best guess {top})")

@@ -220,10 +220,19 @@ class Linker:
     lower: PhraseMatcher
     keys: dict[int, tuple[str, str]]  # match id -> (entity, kind)
     caps_aliases: dict[str, str]  # all-caps single-token alias -> entity
+    #: Cyrillic aliases matched on lemmas («АвтоВАЗа», «в России»), for a pipeline
+    #: with a lemmatizer (Russian); None otherwise.
+    lemma: PhraseMatcher | None = None
+    #: The same aliases matched on stems (NORM), for names the lemmatizer does not know
+    #: («Росатома» → «росатом»).
+    stem: PhraseMatcher | None = None
 
     def link(self, doc: Doc) -> list[Mention]:
         """All linked mentions of ``doc``, longest match first, in text order."""
         found: list[tuple[int, int, int]] = [*self.exact(doc), *self.lower(doc)]
+        for matcher in (self.lemma, self.stem):
+            if matcher is not None:
+                found += matcher(doc)
         spans = [(start, end, self.keys[mid]) for mid, start, end in found]
         spans += self._glued(doc)
         # Longest first, then earliest: nested aliases lose ("Japan" in "Vehicle Energy Japan").
@@ -363,6 +372,8 @@ def build_linker(nlp: Language, kb: KnowledgeBase) -> Linker:
     for adj in kb.adjectives:
         if adj.code not in kb.country_names:
             continue
+        if adj.lang == "ru":
+            continue  # matched on lemmas (see _lemma_matcher)
         if adj.lang == "en" and not adj.prefix:
             for form in {adj.form[:1].upper() + adj.form[1:], adj.form.upper()}:
                 capitalised.setdefault(adj.code, []).append(nlp.make_doc(form))
@@ -376,4 +387,32 @@ def build_linker(nlp: Language, kb: KnowledgeBase) -> Linker:
             label = f"{entity}\t{ADJECTIVE}"
             keys[nlp.vocab.strings.add(label)] = (entity, ADJECTIVE)
             matcher.add(label, docs)
-    return Linker(kb, exact, lower, keys, caps)
+    lemma = _lemma_matcher(nlp, kb)
+    if lemma is not None:  # the adjectives' labels, for a matcher of their own
+        for code in {a.code for a in kb.adjectives if a.lang == "ru"} & set(kb.country_names):
+            entity = kb.country_entity(code)
+            keys[nlp.vocab.strings.add(f"{entity}\t{ADJECTIVE}")] = (entity, ADJECTIVE)
+    stem = _lemma_matcher(nlp, kb, "NORM") if lemma is not None else None
+    return Linker(kb, exact, lower, keys, caps, lemma, stem)
+
+
+def _lemma_matcher(nlp: Language, kb: KnowledgeBase, attr: str = "LEMMA") -> PhraseMatcher | None:
+    """Cyrillic aliases as lemma (or stem: ``attr="NORM"``) sequences, for a pipeline
+    that lemmatizes (Russian): «Тульская область» matches «в Тульской области». None for
+    other pipelines."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return None
+    matcher = PhraseMatcher(nlp.vocab, attr=attr)
+    for actor in sorted(kb.actors.values(), key=lambda a: a.name):
+        forms = [a for a in actor.aliases if _CYRILLIC.search(a)]
+        if forms:
+            label = f"{actor.name}\t{NAME}"
+            matcher.add(label, list(nlp.pipe(forms)))
+    adjectives: dict[str, list[str]] = {}
+    for adj in kb.adjectives:
+        if adj.lang == "ru" and adj.code in kb.country_names:
+            adjectives.setdefault(adj.code, []).append(adj.form)
+    for code, forms in sorted(adjectives.items()):
+        label = f"{kb.country_entity(code)}\t{ADJECTIVE}"
+        matcher.add(label, list(nlp.pipe(forms)))
+    return matcher

@@ -184,6 +184,8 @@ def _expand(table: dict[str, dict]) -> list[AdjectiveForm]:
             out += [AdjectiveForm(f, code, "fr") for f in french_adjective_forms(base)]
         for base in spec.get("en", []):
             out += [AdjectiveForm(f, code, "en") for f in english_adjective_forms(base)]
+        # Russian: the dictionary form only, matched on lemmas (every case and number)
+        out += [AdjectiveForm(base, code, "ru") for base in spec.get("ru", [])]
         for prefix in spec.get("prefix", []):
             out.append(AdjectiveForm(prefix, code, "fr", prefix=True))
             out.append(AdjectiveForm(prefix, code, "en", prefix=True))

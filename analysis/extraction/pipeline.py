@@ -28,6 +28,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span
 
+from analysis.corpus.language import SUPPORTED
 from analysis.corpus.model import Document, Paragraph
 from analysis.extraction import hedges
 from analysis.extraction.actors import (
@@ -183,14 +184,15 @@ def extract_documents(
 ) -> Iterator[DocumentResult]:
     """One :class:`DocumentResult` per extractable document, yielded as each is done.
 
-    Documents are grouped by language (one ``nlp.pipe`` per language, French first), in
+    Documents are grouped by language (one ``nlp.pipe`` per language, in the order of
+    :data:`~analysis.corpus.language.SUPPORTED`), in
     the order given within a language. Results depend only on the document itself (and
     the knowledge base, lexicons and model), never on the other documents of the batch:
     this is what makes per-document caching and parallel extraction exact.
     """
     kb = load_knowledge_base()
     usable = extractable(documents)
-    for lang in ("fr", "en"):
+    for lang in SUPPORTED:
         batch = [d for d in usable if d.language == lang]
         if batch:
             yield from _extract_language(batch, lang, model, kb)

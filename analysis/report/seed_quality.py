@@ -14,7 +14,7 @@ from analysis import myst
 from analysis.events import flags
 from analysis.report.data import ReportData
 
-LANGUAGE_NAMES = {"fr": "French", "en": "English"}
+LANGUAGE_NAMES = {"fr": "French", "en": "English", "ru": "Russian"}
 
 
 # The thresholds and the flags live with the event table, which carries them too.

@@ -9,9 +9,10 @@ import pandas as pd
 from tests.robustness.conftest import build_seeds
 from tests.robustness.seedgen import SeedFolder
 
-RUSSIAN = (
-    "Завод в Калуге собирает автомобили под брендом Tenet из машинокомплектов Chery. "
-    "По данным Автостата, продажи выросли на 20% в 2024 году.\n"
+# Ukrainian stays unsupported (Russian is read since issue 14): it is skipped, and said so.
+UKRAINIAN = (
+    "Завод у Калузі збирає автомобілі під брендом Tenet з машинокомплектів Chery. "
+    "За даними Автостату, продажі зросли на 20% у 2024 році.\n"
 )
 
 
@@ -19,12 +20,12 @@ def test_one_unsupported_seed_builds_html_and_pdf(tmp_path: Path) -> None:
     seeds, outside = tmp_path / "seeds", tmp_path / "outside"
     seeds.mkdir()
     outside.mkdir()
-    (seeds / "ru1.txt").write_text(RUSSIAN, encoding="utf-8")
+    (seeds / "uk1.txt").write_text(UKRAINIAN, encoding="utf-8")
     folder = SeedFolder(seeds, outside, outside / "sentinel")
     book = build_seeds(folder, tmp_path / "_build")  # asserts the build succeeded
     assert book.pdf.exists() and book.pdf.stat().st_size > 0
     documents = pd.read_csv(book.data / "documents.csv")
-    assert documents["status"].tolist() == ["skipped: unsupported language ru"]
+    assert documents["status"].tolist() == ["skipped: unsupported language uk"]
     corpus = (book.html / "chapters" / "corpus.html").read_text(encoding="utf-8")
-    assert "unsupported language ru" in corpus  # the reader is told which file and why
+    assert "unsupported language uk" in corpus  # the reader is told which file and why
     assert book.before == book.after  # the seeds folder is never written to
