@@ -210,10 +210,15 @@ class CueMatcher:
     verb_only: frozenset[str]
     passive: frozenset[str]
     passive_only: frozenset[str]
+    #: Russian cues matched on stems (NORM), across inflection; None for other pipelines.
+    stems: PhraseMatcher | None = None
 
     def cues(self, doc: Doc) -> list[Cue]:
         """Cue matches of ``doc``, minus those overlapping an exclusion phrase."""
-        raw = [(s, e, self.keys[mid]) for mid, s, e in self.matcher(doc)]
+        found = list(self.matcher(doc))
+        if self.stems is not None:
+            found += self.stems(doc)
+        raw = [(s, e, self.keys[mid]) for mid, s, e in found]
         excluded = bytearray(len(doc))
         for s, e, rel in raw:
             if rel == _EXCLUDE:
@@ -277,7 +282,23 @@ def cue_matcher_for(nlp: Language) -> CueMatcher:
         frozenset(verb_only),
         frozenset(passive),
         frozenset(passive_only),
+        _russian_cues(nlp, lexicon, keys),
     )
+
+
+def _russian_cues(nlp: Language, lexicon: dict, keys: dict[int, str]) -> PhraseMatcher | None:
+    """The ``ru`` cues, matched on stems (the Russian pipeline sets them as NORM), so
+    that «соглашение» also finds «соглашении»; None for a pipeline without stems."""
+    if "russian_stems" not in nlp.pipe_names:
+        return None
+    matcher = PhraseMatcher(nlp.vocab, attr="NORM")
+    for rel in RELATION_TYPES:
+        phrases = lexicon.get(rel, {}).get("ru", [])
+        if phrases:
+            label = f"relation:{rel}"
+            keys[nlp.vocab.strings.add(label)] = rel
+            matcher.add(label, list(nlp.pipe(phrases)))
+    return matcher
 
 
 #: After a purchase cue, these name a supplier, not what is bought.

@@ -79,3 +79,20 @@ def test_the_russian_folder_reaches_the_issue_s_recall():
     scores, _, _ = evaluate_folder(FOLDER / "seeds", FOLDER / "gold.json")
     recall = dict(zip(scores["table"], scores["recall"], strict=True))
     assert recall["actors"] >= 0.8 and recall["figures"] >= 0.8, scores.to_string()
+
+
+def test_russian_relation_cues_and_stages():
+    # written for the test: kits from JAC are supply from JAC; a signed memorandum is a
+    # memorandum, not a signed agreement
+    from analysis.events.stages import stage_words
+    from tests.fixtures.extraction_shared import relations
+
+    found = relations("Автотор собирает автомобили из машинокомплектов Chery.", "ru")
+    assert ("Chery", "Avtotor", "supply") in found
+    # no firm receives the kits here: a plant in a town is no recipient
+    assert (
+        relations("Завод в Калуге собирает машины из машинокомплектов компании Chery.", "ru")
+        == set()
+    )
+    words = {w[2] for w in stage_words("Стороны подписали меморандум, переговоры идут.", "ru")}
+    assert words == {"memorandum", "talks"}
