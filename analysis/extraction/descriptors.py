@@ -128,6 +128,10 @@ def organisation_heads() -> frozenset[str]:
     )
 
 
+def _cyrillic(token) -> bool:
+    return any("\u0400" <= c <= "\u04ff" for c in token.text)
+
+
 def _words(phrase: str) -> tuple[str, ...]:
     return tuple(phrase.lower().replace("'", "' ").split())
 
@@ -189,6 +193,9 @@ def describe(
                 j -= 1
             if j >= sent_start and j in countries and doc[j + 1 : h_start].text.startswith("'"):
                 country = country or countries[j]
+            # «Российская компания «X»»: a Russian country adjective right before the head
+            elif h_start > sent_start and h_start - 1 in countries and _cyrillic(doc[h_start - 1]):
+                country = country or countries[h_start - 1]
             out += _typed(kind, sector, country, "descriptor", doc[h_start:end].text)
             break
         if tok.lower_ in lex.fillers or tok.text in ("’s", "'s"):

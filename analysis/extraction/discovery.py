@@ -116,8 +116,9 @@ def is_junk(span: Span, kb: KnowledgeBase) -> bool:
         tok = tokens[0]
         if tok.text in kb.generic_terms or tok.pos_ in _NOT_NAMES:
             return True
-        # A capitalised common noun/adjective, or all-caps emphasis ("MILLIARDS").
-        if tok.pos_ and tok.pos_ not in _SINGLE_OK:
+        # A capitalised common noun/adjective, or all-caps emphasis ("MILLIARDS"); but a
+        # Russian name in quotes is written as a common noun («Автокомпоненты»).
+        if tok.pos_ and tok.pos_ not in _SINGLE_OK and not _quoted(span):
             return True
     return all(t.text in kb.generic_terms or t.is_stop for t in tokens)
 

@@ -96,3 +96,23 @@ def test_russian_relation_cues_and_stages():
     )
     words = {w[2] for w in stage_words("Стороны подписали меморандум, переговоры идут.", "ru")}
     assert words == {"memorandum", "talks"}
+
+
+def test_discovered_russian_actors_are_typed_from_russian_descriptors():
+    # «российская компания X», «китайская компания X», «министр Y» (written for the test)
+    from tests.fixtures.extraction_shared import tables_for
+
+    tables = tables_for(
+        {"x": ("Российская компания «Автокомпоненты» поставляет сиденья. Китайская компания "
+               "«Синосталь» открыла офис. Министр Антон Петров посетил завод.", "ru")}
+    )  # fmt: skip
+    found = tables.entities.set_index("entity")
+    assert (found.at["Автокомпоненты", "type"], found.at["Автокомпоненты", "country"]) == (
+        "company",
+        "RU",
+    )
+    assert found.at["Синосталь", "country"] == "CN"
+    assert (found.at["Антон Петров", "type"], found.at["Антон Петров", "sector"]) == (
+        "person",
+        "government",
+    )
