@@ -30,8 +30,8 @@ from analysis.report.wording import (
     cite_documents,
     link_label,
     plural,
+    quote,
     reporting_note,
-    shorten,
     verb,
 )
 
@@ -297,11 +297,11 @@ def relations_table(data: ReportData, limit: int = 160) -> pd.DataFrame:
         return pd.DataFrame(columns=columns)
     rel = rel.sort_values(["document", "sentence_id", "source", "target"], key=_numeric_ids)
     quoted = []
-    for sentence, attributed, hedges in zip(
-        rel["sentence"], rel["attributed_to"], rel["hedges"], strict=True
+    for sentence, attributed, hedges, language in zip(
+        rel["sentence"], rel["attributed_to"], rel["hedges"], rel["language"], strict=True
     ):
         note = reporting_note(attributed, hedges)
-        quoted.append(f"« {shorten(sentence, limit)} »" + (f" ({note})" if note else ""))
+        quoted.append(quote(sentence, language, limit) + (f" ({note})" if note else ""))
     return pd.DataFrame(
         {
             "Relation": [
@@ -345,7 +345,9 @@ def links_table(data: ReportData, limit: int = 160) -> pd.DataFrame:
                 "Relation": link_label(source, relation, target),
                 "Sentences": group["sentence_id"].nunique(),
                 "Seeds": group["document"].nunique(),
-                "First sentence (quoted), hedges": f"« {shorten(first['sentence'], limit)} »"
+                "First sentence (quoted), hedges": quote(
+                    first["sentence"], first["language"], limit
+                )
                 + (f" ({note})" if note else ""),
                 "Seed": myst.cite(myst.seed_key(str(first["document"]))),
             }

@@ -53,8 +53,8 @@ from analysis.report.wording import (
     join_and,
     plural,
     qualifier,
+    quote,
     reporting_note,
-    shorten,
     verb,
 )
 
@@ -164,7 +164,8 @@ def _quotes(frame: pd.DataFrame) -> list[str]:
     out = []
     for row in frame.itertuples(index=False):
         note = reporting_note(str(row.attributed_to), str(row.hedges))
-        out.append(f"« {shorten(row.sentence)} »" + (f" ({note})" if note else ""))
+        language = str(getattr(row, "language", "") or "")
+        out.append(quote(row.sentence, language) + (f" ({note})" if note else ""))
     return out
 
 
@@ -445,7 +446,9 @@ def sanctions_summary(data: ReportData, found: pd.DataFrame, cooc: pd.DataFrame)
 def sanction_sentence_table(found: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(
         {
-            "Sentence (quoted)": [f"« {shorten(t)} »" for t in found["text"]],
+            "Sentence (quoted)": [
+                quote(t, g) for t, g in zip(found["text"], found["language"], strict=True)
+            ],
             "Terms": found["terms"],
             "Seed": [myst.cite(myst.seed_key(d)) for d in found["document"]],
         }

@@ -60,7 +60,7 @@ def _relations(data: ReportData) -> pd.DataFrame:
         rel[f"{side}_country"] = _lookup(info, rel[side], "country", "")
         rel[f"{side}_country_name"] = [country_name(c) for c in rel[f"{side}_country"]]
     if rel.empty:
-        for column in ("attributed_to", "hedges", "stage"):
+        for column in ("attributed_to", "hedges", "stage", "language"):
             rel[column] = pd.Series(dtype=object)
         rel["reported"] = pd.Series(dtype=bool)
         return rel
@@ -73,6 +73,8 @@ def _relations(data: ReportData) -> pd.DataFrame:
     for column in ("attributed_to", "hedges", "reported"):
         rel[column] = said[column].to_numpy()
     rel["stage"] = _stages(data, rel)
+    language = dict(zip(data.documents["document"], data.documents["language"], strict=False))
+    rel["language"] = [str(language.get(d, "")) for d in rel["document"]]
     return rel
 
 

@@ -70,9 +70,10 @@ def _sanction_sentences(data: ReportData, lexicon: dict[str, tuple[str, ...]]) -
                     "sentence_id": sentence_id,
                     "terms": "; ".join(terms),
                     "text": text,
+                    "language": str(language),
                 }
             )
-    return pd.DataFrame(rows, columns=["document", "sentence_id", "terms", "text"])
+    return pd.DataFrame(rows, columns=["document", "sentence_id", "terms", "text", "language"])
 
 
 def sanctions_per_document(data: ReportData, found: pd.DataFrame) -> pd.DataFrame:

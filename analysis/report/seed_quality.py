@@ -13,19 +13,13 @@ import pandas as pd
 from analysis import myst
 from analysis.events import flags
 from analysis.report.data import ReportData
-
-LANGUAGE_NAMES = {"fr": "French", "en": "English", "ru": "Russian"}
-
+from analysis.report.wording import language_name
 
 # The thresholds and the flags live with the event table, which carries them too.
 LOW_SPECIFICITY_RATIO = flags.LOW_SPECIFICITY_RATIO
 REPETITIVE_SHARE = flags.REPETITIVE_SHARE
 BOILERPLATE_SHARE = flags.BOILERPLATE_SHARE
 quality_flags = flags.quality_flags
-
-
-def language_name(code: str) -> str:
-    return LANGUAGE_NAMES.get(code, code)
 
 
 def percent_cells(series: pd.Series) -> list[str]:

@@ -70,6 +70,7 @@ def entries(
                         "attributed_to": row["attributed_to"],
                         "hedges": row["hedges"],
                         "reported": bool(row["reported"]),
+                        "language": row.get("language", ""),
                     }
                 )
                 break
@@ -85,6 +86,7 @@ def entries(
         "attributed_to",
         "hedges",
         "reported",
+        "language",
         "evidence",
     ]
     flagged = set(seed_flags(data.documents, data.sources, "relations"))

@@ -49,6 +49,23 @@ def join_and(items: Sequence[str]) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
+#: English names of the seeds' languages, for tables and prose.
+LANGUAGE_NAMES = {"fr": "French", "en": "English", "ru": "Russian"}
+#: Languages whose quotes the book's reader is expected to read without a note.
+PLAIN_LANGUAGES = frozenset({"fr", "en", ""})
+
+
+def language_name(code: str) -> str:
+    return LANGUAGE_NAMES.get(code, code)
+
+
+def quote(text: str, language: str = "", limit: int = 240) -> str:
+    """``« text »`` on one line, cut at ``limit``; a quote in another language than
+    French or English says which ("« … » (Russian)"): the book has no translation."""
+    note = "" if str(language or "") in PLAIN_LANGUAGES else f" ({language_name(language)})"
+    return f"« {shorten(text, limit)} »{note}"
+
+
 def shorten(text: str, limit: int = 240) -> str:
     """``text`` on one line, cut at ``limit`` characters with an ellipsis."""
     flat = " ".join(str(text).split())
