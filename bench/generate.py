@@ -7,8 +7,10 @@ knowledge base are replaced with random actors of the same type - with probabili
 ``OUTSIDE_SHARE`` an invented name the knowledge base lacks ("Varkonel Motors", "Irina
 Dolvaneva"), so that discovery of unknown actors is part of the measured work - and
 numbers with random numbers of the same number of digits (years with years), so that
-articles differ in what extraction finds while reading like the seeds. The same ``seed``
-gives the same files.
+articles differ in what extraction finds while reading like the seeds. Every tenth
+article (``RUSSIAN_EVERY``) is Russian, drawn the same way from the sentences of
+``bench/data/russian.txt`` (written for the benchmark), so that the Russian pipeline is
+part of the measured work. The same ``seed`` gives the same files.
 
     python -m bench.generate OUT_DIR [--articles 10000] [--words 600] [--seed 0]
 """
@@ -26,6 +28,10 @@ from analysis.extraction.actors import load_knowledge_base
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
+#: Russian source text of the benchmark's Russian articles.
+RUSSIAN = Path(__file__).resolve().parent / "data" / "russian.txt"
+#: One article in this many is Russian.
+RUSSIAN_EVERY = 10
 #: Actor types swapped for one another (countries and places are left as written).
 SWAPPED_TYPES = ("company", "brand", "person", "government body", "media")
 #: Share of swapped names drawn outside the knowledge base (invented names).
@@ -60,16 +66,16 @@ _SUFFIXES = {
     "media": ("News", "Info", "Press"),
 }
 _FIRST_NAMES = ("Irina", "Oleg", "Li", "Wei", "Aigerim", "Timur", "Anna", "Sergei", "Mei")
-_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[«\"A-ZÀ-ÖØ-Þ0-9])")
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[«\"A-ZÀ-ÖØ-ÞА-ЯЁ0-9])")
 _NUMBER = re.compile(r"\d+")
 _YEAR = re.compile(r"^(19|20)\d\d$")
 
 
-def seed_sentences(seeds: Path = SEEDS) -> list[str]:
+def seed_sentences(seeds: Path = SEEDS, language: str = "fr") -> list[str]:
     """Sentences of the seeds' unique body paragraphs (no headings), in reading order."""
     out: list[str] = []
     for doc in load_corpus(seeds).documents:
-        if not doc.usable or doc.language != "fr":
+        if not doc.usable or doc.language != language:
             continue
         for p in doc.paragraphs:
             if p.duplicate_of is None and not p.heading:
@@ -115,6 +121,12 @@ class Generator:
     def __init__(self, seed: int = 0, words: int = 600, seeds: Path = SEEDS) -> None:
         self.seed, self.words = seed, words
         self.sentences = seed_sentences(seeds)
+        self.russian = [
+            s.strip()
+            for paragraph in RUSSIAN.read_text(encoding="utf-8").split("\n\n")[1:]
+            for s in _SENTENCE_END.split(paragraph)
+            if len(s.split()) >= 5
+        ]
         self.pattern, self.alias_type, self.names = actor_names()
         self.known = {a.casefold() for a in self.alias_type}
         #: Names swapped in, known and invented (``outside_share`` reads them).
@@ -142,17 +154,20 @@ class Generator:
 
     def article(self, index: int) -> str:
         rng = random.Random(f"{self.seed}:{index}")
-        order = rng.sample(range(len(self.sentences)), len(self.sentences))
+        russian = index % RUSSIAN_EVERY == RUSSIAN_EVERY - 1
+        pool = self.russian if russian else self.sentences
+        order = rng.sample(range(len(pool)), len(pool))
         paragraphs: list[str] = []
         total, used = 0, 0
         while total < self.words and used < len(order):
             size = rng.randint(3, 5)
-            chosen = [self._substitute(self.sentences[i], rng) for i in order[used : used + size]]
+            chosen = [self._substitute(pool[i], rng) for i in order[used : used + size]]
             used += size
             paragraphs.append(" ".join(chosen))
             total += sum(len(s.split()) for s in chosen)
         company = self.names["company"]
-        title = f"{rng.choice(company)} et {rng.choice(company)} : dépêche n° {index + 1}"
+        joiner, kind = ("и", "сообщение") if russian else ("et", "dépêche")
+        title = f"{rng.choice(company)} {joiner} {rng.choice(company)} : {kind} n° {index + 1}"
         return "\n\n".join([title, *paragraphs]) + "\n"
 
 
