@@ -84,6 +84,20 @@ def _sha256_files(paths: list[Path], root: Path) -> str:
     return digest.hexdigest()
 
 
+#: The packages of the Russian pipeline (analysis/extraction/russian.py): their models
+#: and dictionaries change what is extracted from a Russian seed.
+RUSSIAN_PACKAGES = ("natasha", "slovnet", "navec", "pymorphy3", "pymorphy3-dicts-ru", "razdel")
+
+
+def _version(name: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return "missing"
+
+
 def fingerprint_inputs(model: str) -> dict[str, str]:
     """The components of the extractor fingerprint, by name (readable, for messages)."""
     import spacy
@@ -105,6 +119,7 @@ def fingerprint_inputs(model: str) -> dict[str, str]:
         "model": f"{model}=={spacy.util.get_package_version(model) or 'unknown'}",
         "english_model": f"{ENGLISH_MODEL}=="
         f"{spacy.util.get_package_version(ENGLISH_MODEL) or 'unknown'}",
+        "russian": "; ".join(f"{name}=={_version(name)}" for name in RUSSIAN_PACKAGES),
         "spacy": spacy.__version__,
         "thinc": thinc.__version__,
         "python": f"{sys.version_info.major}.{sys.version_info.minor}",
