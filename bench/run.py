@@ -305,7 +305,9 @@ def main(argv: list[str] | None = None) -> int:
             (seconds, code, sizes, peak), _ = timed(
                 "book build", book_build, seeds, build_dir, args.formats
             )
-            status = "ok" if code == 0 else f"FAILED (exit {code})"
+            status = "built" if code == 0 else f"FAILED (exit {code})"
+            # the verdict on the target, not only on the build's exit code
+            status += ", target met" if code == 0 and seconds < 600 else ", TARGET MISSED"
             mib = {k: v / 1024**2 for k, v in sizes.items()}
             print(
                 f"book build ({args.articles} articles, {args.formats}): {seconds:.0f} s "
