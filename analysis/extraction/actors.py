@@ -400,7 +400,7 @@ def _lemma_matcher(nlp: Language, kb: KnowledgeBase, attr: str = "LEMMA") -> Phr
     """Cyrillic aliases as lemma (or stem: ``attr="NORM"``) sequences, for a pipeline
     that lemmatizes (Russian): «Тульская область» matches «в Тульской области». None for
     other pipelines."""
-    if "lemmatizer" not in nlp.pipe_names:
+    if "pymorphy_lemmas" not in nlp.pipe_names:
         return None
     matcher = PhraseMatcher(nlp.vocab, attr=attr)
     for actor in sorted(kb.actors.values(), key=lambda a: a.name):
