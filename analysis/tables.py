@@ -75,6 +75,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.corpus.metadata import COLUMNS as PROVENANCE_COLUMNS
+
 COLUMNS: dict[str, tuple[str, ...]] = {
     "documents": (
         "document",
@@ -178,15 +180,7 @@ DETAIL_COLUMNS: dict[str, tuple[str, ...]] = {
 
 
 #: ``sources.csv``: what the provenance sidecar says of each seed ("" where it says nothing).
-SOURCE_COLUMNS: tuple[str, ...] = (
-    "document",
-    "publisher",
-    "url",
-    "events_date",
-    "date_precision",
-    "original_reporting",
-    "known_flaws",
-)
+SOURCE_COLUMNS: tuple[str, ...] = ("document", *PROVENANCE_COLUMNS[1:])
 
 
 #: ``events.csv``: one row per actor pair, relation type and stage (``analysis.events``).

@@ -63,31 +63,52 @@ def sentence_reporting(
     text, language) and ``attributions`` (sentence_id, cue, source, entity).
     """
     ids = list(dict.fromkeys(str(s) for s in sentence_ids))
-    sentences = sentences.drop_duplicates("sentence_id")
-    # A dict, not .at per sentence: that is slow on large corpora.
-    pairs = zip(sentences["text"], sentences["language"], strict=True)
-    text_of = dict(zip(sentences["sentence_id"].astype(str), pairs, strict=True))
-    wanted = set(ids)
-    by_sentence: dict[str, list] = {}
-    for row in attributions.itertuples(index=False):
-        if str(row.sentence_id) in wanted:
-            by_sentence.setdefault(str(row.sentence_id), []).append(row)
+    text_of = _texts(sentences)
+    by_sentence = _by_sentence(attributions, set(ids))
     rows = []
     for sid in ids:
-        sources: list[str] = []
-        for row in by_sentence.get(sid, []):
-            entity = str(row.entity or "").strip()
-            label = entity or (ANONYMOUS if _ANONYMOUS.search(f"{row.cue} {row.source}") else "")
-            if label and label not in sources:
-                sources.append(label)
-        cues: list[str] = []
-        if sid in text_of:
-            text, language = text_of[sid]
-            cues = hedge_cues(str(text), str(language))
-            if sources:
-                cues = [c for c in cues if c not in EVIDENTIAL_CUES]
-        rows.append([sid, "; ".join(sources), "; ".join(cues), bool(sources or cues)])
+        sources = _labels(by_sentence.get(sid, []))
+        text, language = text_of.get(sid, ("", ""))
+        rows.append(_row(sid, sources, str(text), str(language)))
     return pd.DataFrame(rows, columns=COLUMNS).astype({"reported": bool})
+
+
+def _texts(sentences: pd.DataFrame) -> dict[str, tuple[str, str]]:
+    """Sentence id → (text, language); a dict, since ``.at`` per sentence is slow."""
+    sentences = sentences.drop_duplicates("sentence_id")
+    pairs = zip(sentences["text"], sentences["language"], strict=True)
+    return dict(zip(sentences["sentence_id"].astype(str), pairs, strict=True))
+
+
+def _by_sentence(attributions: pd.DataFrame, wanted: set[str] | None = None) -> dict[str, list]:
+    """Sentence id → its attribution rows (only the ``wanted`` sentences, if given)."""
+    out: dict[str, list] = {}
+    for row in attributions.itertuples(index=False):
+        if wanted is None or str(row.sentence_id) in wanted:
+            out.setdefault(str(row.sentence_id), []).append(row)
+    return out
+
+
+def _anonymous(row) -> bool:
+    return _ANONYMOUS.search(f"{row.cue} {row.source}") is not None
+
+
+def _labels(rows: list) -> list[str]:
+    """Who attribution rows name: their linked actor, or "anonymous sources", each once."""
+    sources: list[str] = []
+    for row in rows:
+        label = str(row.entity or "").strip() or (ANONYMOUS if _anonymous(row) else "")
+        if label and label not in sources:
+            sources.append(label)
+    return sources
+
+
+def _row(sid: str, sources: list[str], text: str, language: str) -> list:
+    """A :data:`COLUMNS` row: second-hand cues are dropped when a source is named."""
+    cues = hedge_cues(text, language) if text else []
+    if sources:
+        cues = [c for c in cues if c not in EVIDENTIAL_CUES]
+    return [sid, "; ".join(sources), "; ".join(cues), bool(sources or cues)]
 
 
 #: Where a clause that a relation's actors do not reach begins: a semicolon, a dash, a
@@ -132,13 +153,9 @@ def relation_reporting(
     """
     whole = sentence_reporting(sentences, attributions, relations["sentence_id"])
     whole = whole.set_index("sentence_id")
-    sentences = sentences.drop_duplicates("sentence_id")
-    pairs = zip(sentences["text"], sentences["language"], strict=True)
-    text_of = dict(zip(sentences["sentence_id"].astype(str), pairs, strict=True))
+    text_of = _texts(sentences)
     places = mention_places(mentions)
-    by_sentence: dict[str, list] = {}
-    for row in attributions.itertuples(index=False):
-        by_sentence.setdefault(str(row.sentence_id), []).append(row)
+    by_sentence = _by_sentence(attributions)
     rows = []
     for source, target, sid in zip(
         relations["source"],
@@ -155,29 +172,17 @@ def relation_reporting(
         text = str(text)
         first, second = min(((x, y) for x in a for y in b), key=lambda p: _gap(*p))
         left, right = relation_scope(text, [first, second])
-        scoped = text[left:right]
-        sources = []
-        for att in by_sentence.get(sid, []):
-            at = _position(text, str(att.cue), str(att.source))
-            if at is not None and not left <= at < right:
-                continue
-            entity = str(att.entity or "").strip()
-            label = entity or (ANONYMOUS if _ANONYMOUS.search(f"{att.cue} {att.source}") else "")
-            if label and label not in sources:
-                sources.append(label)
-        if (
-            sources
-            and ANONYMOUS not in sources
-            and any(
-                _ANONYMOUS.search(f"{att.cue} {att.source}") for att in by_sentence.get(sid, [])
-            )
-        ):
+        said = by_sentence.get(sid, [])
+        inside = [
+            att
+            for att in said
+            if (at := _position(text, str(att.cue), str(att.source))) is None or left <= at < right
+        ]
+        sources = _labels(inside)
+        if sources and ANONYMOUS not in sources and any(_anonymous(att) for att in said):
             # "selon Reuters, qui a cité des sources anonymes": how the source knows
             sources.append(ANONYMOUS)
-        cues = hedge_cues(scoped, str(language))
-        if sources:
-            cues = [c for c in cues if c not in EVIDENTIAL_CUES]
-        rows.append([sid, "; ".join(sources), "; ".join(cues), bool(sources or cues)])
+        rows.append(_row(sid, sources, text[left:right], str(language)))
     return pd.DataFrame(rows, columns=COLUMNS).astype({"reported": bool})
 
 
