@@ -35,6 +35,7 @@ from spacy.tokens import Doc
 
 from analysis.extraction.countries import adjective_forms, generated_countries
 from analysis.extraction.descriptors import organisation_heads
+from analysis.extraction.russian import CYRILLIC
 
 KB_PATH = Path(__file__).resolve().parents[1] / "data" / "actors.yaml"
 
@@ -111,7 +112,7 @@ def _validate(entry: dict, types: set[str], sectors: set[str], where: str) -> Ac
         values = entry.get(key) or []
         if not isinstance(values, list) or not all(isinstance(a, str) and a for a in values):
             raise KnowledgeBaseError(f"{label}: '{key}' must be a list of non-empty strings")
-        if key == "ru" and not all(_CYRILLIC.search(a) for a in values):
+        if key == "ru" and not all(CYRILLIC.search(a) for a in values):
             raise KnowledgeBaseError(f"{label}: 'ru' aliases must be written in Cyrillic")
         aliases += [a for a in values if a not in aliases]
     if name not in aliases:
@@ -128,9 +129,6 @@ def _validate(entry: dict, types: set[str], sectors: set[str], where: str) -> Ac
         str(entry.get("note", "")),
         parent,
     )
-
-
-_CYRILLIC = re.compile("[\u0400-\u04ff]")
 
 
 def _check_aliases(actors: dict[str, Actor]) -> None:
@@ -404,7 +402,7 @@ def _lemma_matcher(nlp: Language, kb: KnowledgeBase, attr: str = "LEMMA") -> Phr
         return None
     matcher = PhraseMatcher(nlp.vocab, attr=attr)
     for actor in sorted(kb.actors.values(), key=lambda a: a.name):
-        forms = [a for a in actor.aliases if _CYRILLIC.search(a)]
+        forms = [a for a in actor.aliases if CYRILLIC.search(a)]
         if forms:
             label = f"{actor.name}\t{NAME}"
             matcher.add(label, list(nlp.pipe(forms)))

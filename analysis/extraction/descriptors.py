@@ -29,6 +29,7 @@ import yaml
 from spacy.tokens import Doc
 
 from analysis.extraction.grammar import GRAMMAR
+from analysis.extraction.russian import CYRILLIC
 
 LEXICON_PATH = Path(__file__).resolve().parents[1] / "data" / "lexicons" / "descriptors.yaml"
 #: How far (tokens) a head may stand from the name it describes, fillers included.
@@ -129,7 +130,7 @@ def organisation_heads() -> frozenset[str]:
 
 
 def _cyrillic(token) -> bool:
-    return any("\u0400" <= c <= "\u04ff" for c in token.text)
+    return CYRILLIC.search(token.text) is not None
 
 
 def _words(phrase: str) -> tuple[str, ...]:

@@ -49,6 +49,7 @@ from spacy.tokens import Doc, Span
 
 from analysis.extraction.actors import NAME, PLACE_TYPES, KnowledgeBase, Mention
 from analysis.extraction.descriptors import head_words, is_product, load_lexicon
+from analysis.extraction.russian import CYRILLIC, QUOTES
 
 #: English model labels -> the French model's label set; others are not actors.
 LABELS = {
@@ -158,12 +159,6 @@ def looks_like_name(span: Span) -> bool:
     return any(t.text[:1].isupper() for t in tokens)
 
 
-_CYRILLIC = re.compile("[\u0400-\u04ff]")
-#: Quotation marks around a name: «Автокомпоненты», "Рэнера" (a name written as a
-#: common noun in quotes, as the Russian press writes firms and brands).
-QUOTES = frozenset('«»"“”„')
-
-
 def _proper_adjective(token) -> bool:
     """A capitalised Russian adjective inside a sentence, as in a place's name
     («Калининградской области»). Russian only: measured on the French and English test
@@ -172,13 +167,13 @@ def _proper_adjective(token) -> bool:
         token.pos_ == "ADJ"
         and token.text[:1].isupper()
         and not token.is_sent_start
-        and _CYRILLIC.search(token.text) is not None
+        and CYRILLIC.search(token.text) is not None
     )
 
 
 def _quoted(span: Span) -> bool:
     """A Russian name in quotation marks (Russian only, as :func:`_proper_adjective`)."""
-    if _CYRILLIC.search(span.text) is None:
+    if CYRILLIC.search(span.text) is None:
         return False
     doc = span.doc
     before = doc[span.start - 1].text if span.start > 0 else ""

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+import re
 from pathlib import Path
 
 import razdel
@@ -30,6 +31,12 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
+
+#: Cyrillic letters: what makes a word, an alias or a span Russian for the rules.
+CYRILLIC = re.compile("[\u0400-\u04ff]")
+#: Quotation marks around a name («Автокомпоненты», "Рэнера"), as the Russian press writes
+#: firms and brands.
+QUOTES = frozenset('«»"“”„')
 
 #: The model files inside the natasha wheel.
 NAVEC_FILE = Path("data", "emb", "navec_news_v1_1B_250K_300d_100q.tar")
@@ -92,7 +99,7 @@ MIN_STEM = 4
 def russian_stems(doc: Doc) -> Doc:
     """Each Cyrillic token's stem as its NORM, which the linker matches names on."""
     for token in doc:
-        if any("\u0400" <= c <= "\u04ff" for c in token.text):
+        if CYRILLIC.search(token.text):
             token.norm_ = stem(token.text)
     return doc
 
@@ -109,7 +116,7 @@ def lemma(word: str) -> str:
     """pymorphy3's most likely dictionary form of ``word``, lower-cased; cached, since a
     corpus repeats its words (spaCy's own pymorphy3 lemmatizer parses every token anew,
     and was more than half of the Russian pipeline's time)."""
-    if not any("\u0400" <= c <= "\u04ff" for c in word):
+    if not CYRILLIC.search(word):
         return word.lower()
     parses = _analyzer().parse(word)
     return parses[0].normal_form if parses else word.lower()
@@ -178,15 +185,12 @@ def slovnet_ner(doc: Doc) -> Doc:
     return doc
 
 
-_QUOTES = frozenset('«»"“”„')
-
-
 def _split_at_quotes(span: Span) -> list[Span]:
     """An entity that runs across a quotation mark is two names: «Росатома "Рэнера"» is
     Rosatom and Renera (the quotes themselves are in neither)."""
     parts, start = [], span.start
     for token in span:
-        if token.text in _QUOTES:
+        if token.text in QUOTES:
             if token.i > start:
                 parts.append(Span(span.doc, start, token.i, label=span.label))
             start = token.i + 1
