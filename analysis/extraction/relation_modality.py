@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from analysis.extraction.relation_context import GRAMMAR, PLANT_NOUNS, RELATIVE, Cue
+from analysis.extraction.russian import CYRILLIC
 
 NEGATIONS = GRAMMAR["negations"]
 DENIALS = GRAMMAR["denials"]
@@ -25,6 +26,7 @@ CONSTRUCTION = GRAMMAR["construction"]
 FORMERLY = GRAMMAR["formerly"]
 ABOUT = GRAMMAR["about"]
 MODAL = GRAMMAR["modal"]
+POSSESSIVES = GRAMMAR["possessives"]
 INTENTION_NOUNS = frozenset(GRAMMAR["intention_nouns"])
 #: How far before its cue an intention noun governs it (its infinitive phrase may be long).
 INTENTION_REACH = 20
@@ -48,6 +50,12 @@ def _irrealis(token) -> bool:
     if token.pos_ not in ("VERB", "AUX"):
         return False
     word = token.lower_
+    if CYRILLIC.search(word):
+        # Russian: slovnet tags the perfective's non-past ("запустит", "поставит") as
+        # the future it is; "бы" marks the conditional ("поставил бы").
+        return "Fut" in token.morph.get("Tense") or (
+            token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "бы"
+        )
     return ("Cnd" in token.morph.get("Mood") and word.endswith(CONDITIONAL_ENDINGS)) or (
         "Fut" in token.morph.get("Tense") and word.endswith(FUTURE_ENDINGS)
     )
@@ -73,10 +81,17 @@ def _modal(doc: Doc, cue: Cue, start: int) -> bool:
         return True
     if _intended(doc, cue, start):
         return True
+    # "увеличит мощность своего завода", "will expand its plant": a future verb says
+    # what happens to a plant its owner already has (a plan word still cancels it).
+    owned_plant = (
+        cue.text.lower() in PLANT_NOUNS
+        and cue.start > 0
+        and doc[cue.start - 1].lower_ in POSSESSIVES
+    )
     for t in reversed(doc[max(start, cue.start - MODAL_REACH) : cue.start]):
         if t.is_punct and t.text not in ("'", "’", "-"):
             return False
-        if t.lower_ in MODAL or _irrealis(t):
+        if t.lower_ in MODAL or (_irrealis(t) and not owned_plant):
             return True
     return False
 

@@ -38,6 +38,7 @@ from analysis.extraction.relation_context import (
 )
 from analysis.extraction.relation_rules import MARKETS, OF_WORDS, POSSESSIVES
 from analysis.extraction.relation_syntax import _reduced_participle
+from analysis.extraction.russian import CYRILLIC, QUOTES
 
 PRONOUNS = GRAMMAR["subject_pronouns"]
 
@@ -60,7 +61,10 @@ def _production(
         if m.entity != UNKNOWN
         and _is_place(m, kb)
         and m.start - cue.end <= PLACE_WINDOW
-        and any(t.lower_ in introducers for t in doc[max(m.start - 3, cue.end) : m.start])
+        and _introduced(doc, m, cue, introducers)
+        # "перешёл на китайские машинокомплекты": "на"/"в" with the accusative is a
+        # direction, not a place (Russian cases, from slovnet's tagger)
+        and not _accusative(doc, m)
         and not (m.kind == ADJECTIVE and doc[m.start - 1].lower_ in MARKETS)
         # "la production ... sur des lignes achetées en Chine": another verb's place.
         and not any(
@@ -244,17 +248,31 @@ USER_REACH = 15
 
 
 def _region_of(doc: Doc, first: Mention, m: Mention) -> bool:
-    """Is ``m`` a region named after ``first`` with only a comma and a locative between
-    ("Obchuga, in the Minsk region", "Assaka, dans la région d'Andijan")?"""
+    """Is ``m`` a region named after ``first`` with only a comma or a locative between
+    ("Obchuga, in the Minsk region", "Assaka, dans la région d'Andijan", "в парке
+    «Узловая» в Тульской области")?"""
     words = load_lexicon().region_words
-    between = {t.lower_ for t in doc[first.end : m.start]}
+    between = {t.lower_ for t in doc[first.end : m.start]} - QUOTES
     named = {w.lower() for w in m.text.replace("'", " ").split()}
     return (
         m.start > first.end
-        and "," in between
+        and ("," in between or (between and between <= LOCATIVE))
         and not between & {"et", "and"}
         and bool(named & words or between & words)
     )
+
+
+def _introduced(doc: Doc, m: Mention, cue: Cue, introducers: frozenset[str]) -> bool:
+    """A locative (or a plant noun's "de"/"of") within three words before ``m`` and
+    after the cue, quotation marks not counted ("в индустриальном парке «Узловая»")."""
+    words = [t for t in doc[cue.end : m.start] if t.text not in QUOTES][-3:]
+    return any(t.lower_ in introducers for t in words)
+
+
+def _accusative(doc: Doc, m: Mention) -> bool:
+    """A Russian name or adjective in the accusative ("на китайские", "в Казахстан")."""
+    token = doc[m.start]
+    return bool(CYRILLIC.search(token.text)) and "Acc" in token.morph.get("Case")
 
 
 def _venture_between(doc: Doc, firm: Mention, cue: Cue) -> bool:

@@ -87,6 +87,13 @@ Method (cited by the methods appendix). Relations are found sentence by sentence
      not producers ("X assembles Kia and Chery models in Y": Kia and Chery supply X);
      a country is the producer only when no firm is at hand and it is neither a
      location nor a possessive ("Russia's first gigafactory").
+   - *Russian*: a directed cue whose first word's lemma has a case frame in the
+     lexicon's ``case_frames`` takes its source and target by grammatical case, not by
+     word order ("Комплектующие для АвтоВАЗа поставляет Chery": the nominative Chery
+     supplies AvtoVAZ; ``relation_russian``); a place after "в"/"на" in the accusative
+     is a direction, not where things are made ("перешёл на китайские машинокомплекты").
+     The grammar word lists hold the Russian locatives, modals, negations and clause
+     breaks, and a Russian verb in the future ("запустит") is a plan.
    - Names the recogniser found but that did not become actors take part in the choice
      but yield no relation, so that a relation is not moved onto a neighbour.
    - *exit*: the target is the country nearest the cue (a city stands for its country),
@@ -188,6 +195,7 @@ from analysis.extraction.relation_modality import _ended, _modal, _negated, _pla
 from analysis.extraction.relation_places import _assembled, _leavers, _sales
 from analysis.extraction.relation_production import _production
 from analysis.extraction.relation_rules import _directed, _keep, _partnership
+from analysis.extraction.relation_russian import is_russian, russian_roles
 from analysis.extraction.relation_syntax import _passive_agent
 from analysis.extraction.relation_tables import is_record, is_table_row, not_yet, table_relations
 
@@ -196,7 +204,7 @@ from analysis.extraction.relation_tables import is_record, is_table_row, not_yet
 def load_lexicon(path: Path = LEXICON_PATH) -> dict[str, dict[str, list[str]]]:
     with open(path, encoding="utf-8") as fh:
         data = yaml.safe_load(fh)
-    unknown = set(data) - set(RELATION_TYPES) - {"grammar", "table_headers"}
+    unknown = set(data) - set(RELATION_TYPES) - {"grammar", "table_headers", "case_frames"}
     if unknown:
         raise ValueError(f"{path}: unknown relation type(s) {sorted(unknown)}")
     return data
@@ -382,6 +390,10 @@ def relations_in_sentence(
         if cue.relation in SYMMETRIC:
             found += [(a, b, cue, rule) for a, b in _partnership(doc, before, after, cue, kb)]
         elif cue.relation in DIRECTED:
+            by_case = russian_roles(doc, here, cue) if is_russian(doc, cue) else None
+            if by_case is not None:
+                found += [(a, b, cue, "case") for a, b in by_case]
+                continue
             found += [(a, b, cue, rule) for a, b in _directed(doc, before, after, cue, kb)]
         elif cue.relation == "production":
             made = _production(doc, here, after, cue, kb, parts)

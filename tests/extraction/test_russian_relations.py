@@ -1,0 +1,53 @@
+"""Russian relations (issue 14): the case, not the word order, says who does what.
+
+The sentences were written for these tests, with their expected relations, before the
+Russian role rules (``relation_russian``) were written. Russian puts the object first
+as readily as the subject ("Комплектующие ... поставляет Chery"), so the French and
+English rule "the agent comes first" is wrong for it; the grammatical case is right.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.fixtures.extraction_shared import relations
+
+CASES = [
+    # dative owner, nominative owned
+    (
+        "Марка Haval принадлежит китайской Great Wall Motor.",
+        {("Great Wall Motor", "Haval", "ownership")},
+    ),
+    # instrumental owned
+    ("АвтоВАЗ владеет маркой Lada.", {("AvtoVAZ", "Lada", "ownership")}),
+    # object first, subject last: the nominative supplies, the genitive after "для" receives
+    ("Комплектующие для АвтоВАЗа поставляет Chery.", {("Chery", "AvtoVAZ", "supply")}),
+    # dative recipient
+    ("Соллерс поставляет двигатели АвтоВАЗу.", {("Sollers", "AvtoVAZ", "supply")}),
+    # genitive owner after a subsidiary noun; the subsidiary assembles in a town
+    (
+        "Белджи, дочерняя компания Geely, собирает автомобили в Минске.",
+        {("Geely", "BelGee", "ownership"), ("BelGee", "Minsk", "production")},
+    ),
+    # a locative place; the brand assembled supplies the assembler
+    (
+        "Автотор собирает автомобили Changan в Калининграде.",
+        {("Avtotor", "Kaliningrad", "production"), ("Changan", "Avtotor", "supply")},
+    ),
+    (
+        "UzAuto Motors выпускает автомобили в Ташкенте.",
+        {("UzAuto Motors", "Tashkent", "production")},
+    ),
+    # plans, negations and futures state nothing
+    ("Соллерс планирует собирать автомобили в Липецке.", set()),
+    ("АвтоВАЗ не производит автомобили в Узбекистане.", set()),
+    ("Ростех будет поставлять аккумуляторы АвтоВАЗу.", set()),
+    ("Соллерс поставит двигатели АвтоВАЗу в следующем году.", set()),
+    # a sale of a plant and an exit from the market named by an adjective
+    ("Renault продал завод в Москве и ушёл с российского рынка.", {("Renault", "Russia", "exit")}),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CASES)
+def test_russian_relations(sentence, expected):
+    assert relations(sentence, "ru") == expected
