@@ -35,7 +35,7 @@ from spacy.tokens import Doc
 
 from analysis.extraction.countries import adjective_forms, generated_countries
 from analysis.extraction.descriptors import organisation_heads
-from analysis.extraction.russian import CYRILLIC
+from analysis.extraction.russian import CYRILLIC, is_function_word
 
 KB_PATH = Path(__file__).resolve().parents[1] / "data" / "actors.yaml"
 
@@ -230,7 +230,13 @@ class Linker:
         found: list[tuple[int, int, int]] = [*self.exact(doc), *self.lower(doc)]
         for matcher in (self.lemma, self.stem):
             if matcher is not None:
-                found += matcher(doc)
+                # a name matched across inflection is capitalised, as Russian writes
+                # names: «мы» is not the lemma-twin of «НАМИ», nor «того» of «Того»
+                found += [
+                    (mid, s, e)
+                    for mid, s, e in matcher(doc)
+                    if self.keys[mid][1] != NAME or doc[s].text[:1].isupper()
+                ]
         spans = [(start, end, self.keys[mid]) for mid, start, end in found]
         spans += self._glued(doc)
         # Longest first, then earliest: nested aliases lose ("Japan" in "Vehicle Energy Japan").
@@ -402,7 +408,7 @@ def _lemma_matcher(nlp: Language, kb: KnowledgeBase, attr: str = "LEMMA") -> Phr
         return None
     matcher = PhraseMatcher(nlp.vocab, attr=attr)
     for actor in sorted(kb.actors.values(), key=lambda a: a.name):
-        forms = [a for a in actor.aliases if CYRILLIC.search(a)]
+        forms = [a for a in actor.aliases if CYRILLIC.search(a) and not _function_word(a)]
         if forms:
             label = f"{actor.name}\t{NAME}"
             matcher.add(label, list(nlp.pipe(forms)))
@@ -414,3 +420,9 @@ def _lemma_matcher(nlp: Language, kb: KnowledgeBase, attr: str = "LEMMA") -> Phr
         label = f"{kb.country_entity(code)}\t{ADJECTIVE}"
         matcher.add(label, list(nlp.pipe(forms)))
     return matcher
+
+
+def _function_word(alias: str) -> bool:
+    """An acronym («НАМИ», «ЕАБР») or a one-word alias whose lemma is a function word
+    («Того» → «тот»): matched only as written, never across inflection."""
+    return " " not in alias.strip() and (alias.isupper() or is_function_word(alias))

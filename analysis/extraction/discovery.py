@@ -49,7 +49,7 @@ from spacy.tokens import Doc, Span
 
 from analysis.extraction.actors import NAME, PLACE_TYPES, KnowledgeBase, Mention
 from analysis.extraction.descriptors import head_words, is_product, load_lexicon
-from analysis.extraction.russian import CYRILLIC, QUOTES
+from analysis.extraction.russian import CYRILLIC, QUOTES, is_common_word
 
 #: English model labels -> the French model's label set; others are not actors.
 LABELS = {
@@ -120,6 +120,9 @@ def is_junk(span: Span, kb: KnowledgeBase) -> bool:
         # A capitalised common noun/adjective, or all-caps emphasis ("MILLIARDS"); but a
         # Russian name in quotes is written as a common noun («Автокомпоненты»).
         if tok.pos_ and tok.pos_ not in _SINGLE_OK and not _quoted(span):
+            return True
+        # A capitalised Russian common noun the tagger took for a name («Правительства»)
+        if CYRILLIC.search(tok.text) and not _quoted(span) and is_common_word(tok.text):
             return True
     return all(t.text in kb.generic_terms or t.is_stop for t in tokens)
 

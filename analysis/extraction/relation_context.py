@@ -16,6 +16,7 @@ from analysis.extraction.appositions import apposition_words
 from analysis.extraction.descriptors import goods_nouns
 from analysis.extraction.descriptors import load_lexicon as load_descriptors
 from analysis.extraction.grammar import GRAMMAR, RELATIONS_LEXICON
+from analysis.extraction.russian import CYRILLIC, QUOTES
 
 LEXICON_PATH = RELATIONS_LEXICON
 
@@ -264,6 +265,12 @@ def _goods_name(doc: Doc, m: Mention, nouns: frozenset[str] = frozenset()) -> bo
     ("Sitrak heavy trucks", "Geely kits", "NdFeB magnet plants"), or by its owner's
     "sa marque" ("les Evolute, sa marque de voitures")."""
     nouns = nouns or GOODS
+    # Russian puts the goods noun first: "кроссоверы Haval", "автомобилей «Москвич»"
+    before = m.start - 1
+    while before >= 0 and doc[before].text in QUOTES:
+        before -= 1
+    if before >= 0 and CYRILLIC.search(doc[before].text) and doc[before].lower_ in PRODUCTS:
+        return True
     for t in doc[m.end : m.end + 3]:
         if not t.is_lower or t.pos_ not in ("ADJ", "NOUN"):
             break

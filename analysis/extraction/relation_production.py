@@ -37,6 +37,7 @@ from analysis.extraction.relation_context import (
     _possessive,
 )
 from analysis.extraction.relation_rules import MARKETS, OF_WORDS, POSSESSIVES
+from analysis.extraction.relation_russian import is_russian, russian_subject
 from analysis.extraction.relation_syntax import _reduced_participle
 from analysis.extraction.russian import CYRILLIC, QUOTES
 
@@ -104,7 +105,9 @@ def _production(
             and doc[m.start - 1].lower_ in LOCATIVE
             and m.start - doc[m.start].sent.start <= 8
             and m.end < len(doc)
-            and doc[m.end].text == ","
+            # (Russian sets no comma after it: "В Алматы компания X собирает ...")
+            and (doc[m.end].text == "," or CYRILLIC.search(doc[m.start - 1].text) is not None)
+            and not _accusative(doc, m)
         ]
         places = places[:1]
     if not places:
@@ -138,6 +141,7 @@ def _production(
             t.lower_ in LOCATIVE or t.text == "," for t in doc[max(m.start - 2, 0) : m.start]
         )
         and not _possessive(doc, m)  # "Russia's first gigafactory" says where, not who
+        and not _in_case(doc, m, "Gen")  # "крупнейший автосборщик Казахстана": the same
         # "Chinese firms supplied cells for vehicles assembled in X": they assemble nothing
         and not (m.kind == ADJECTIVE and _reduced_participle(doc, cue))
     ]
@@ -195,6 +199,14 @@ def _production(
         # "X said that its joint venture with Y had assembled ... in Z": the unnamed
         # venture produces, not its parents.
         return []
+    if is_russian(doc, cue):
+        # Russian says the subject by case, wherever it stands
+        first_firm = (
+            russian_subject(
+                doc, [m for m in firms if m.entity != UNKNOWN or m.kind == UNKNOWN], cue
+            )
+            or first_firm
+        )
     src = first_firm or _nearest(agents, cue) or _nearest(states, cue)
     if src is None:
         return []
@@ -269,10 +281,15 @@ def _introduced(doc: Doc, m: Mention, cue: Cue, introducers: frozenset[str]) -> 
     return any(t.lower_ in introducers for t in words)
 
 
+def _in_case(doc: Doc, m: Mention, case: str) -> bool:
+    """Is ``m`` a Russian name or adjective in ``case`` (UD: "Acc", "Gen"...)?"""
+    token = doc[m.start]
+    return bool(CYRILLIC.search(token.text)) and case in token.morph.get("Case")
+
+
 def _accusative(doc: Doc, m: Mention) -> bool:
     """A Russian name or adjective in the accusative ("на китайские", "в Казахстан")."""
-    token = doc[m.start]
-    return bool(CYRILLIC.search(token.text)) and "Acc" in token.morph.get("Case")
+    return _in_case(doc, m, "Acc")
 
 
 def _venture_between(doc: Doc, firm: Mention, cue: Cue) -> bool:

@@ -33,7 +33,7 @@ from spacy.tokens import Doc
 
 from analysis.extraction.actors import ADJECTIVE, Mention
 from analysis.extraction.grammar import RELATIONS_LEXICON
-from analysis.extraction.relation_context import Cue, _coordinated, _dist
+from analysis.extraction.relation_context import JV_WORDS, Cue, _coordinated, _dist
 from analysis.extraction.russian import CYRILLIC, QUOTES, lemma
 
 #: Words that join coordinated Russian names ("АвтоВАЗу и Соллерсу").
@@ -63,32 +63,63 @@ def is_russian(doc: Doc, cue: Cue) -> bool:
     return bool(CYRILLIC.search(doc[cue.start].text))
 
 
+def _before(doc: Doc, i: int) -> int:
+    """The index of the word before ``i``, quotation marks skipped (-1 at the start)."""
+    i -= 1
+    while i >= 0 and doc[i].text in QUOTES:
+        i -= 1
+    return i
+
+
 def case_of(doc: Doc, mention: Mention, cue: Cue) -> str | None:
-    """The case (Nom, Gen, Dat, Acc, Ins, Loc) or governing preposition of ``mention``."""
-    # a preposition a few words before: "для АвтоВАЗа", "в индустриальном парке «X»"
+    """The case (Nom, Gen, Dat, Acc, Ins, Loc), governing preposition, or ``next`` (the
+    name right after a cue noun) of ``mention``."""
+    before = _before(doc, mention.start)
+    if before >= 0 and cue.start <= before < cue.end:
+        # "дочерняя компания Geely", "собственной марки Evolute": the cue noun's
+        # complement; "входит в «Ростех»": the cue's own preposition
+        if doc[before].pos_ == "ADP":
+            return doc[before].lower_
+        return "next" if doc[before].pos_ in ("NOUN", "PROPN") else None
+    # a preposition a few words before: "для АвтоВАЗа", "в группу Allur"
     for i in range(mention.start - 1, max(-1, mention.start - 2 - PREPOSITION_REACH), -1):
         token = doc[i]
-        if cue.start <= i < cue.end:
-            break
-        if token.pos_ == "ADP":
+        if token.pos_ == "ADP":  # (the cue's own: "входящая в группу Chery")
             return token.lower_
-        if token.text not in QUOTES and token.pos_ not in ("ADJ", "NOUN", "DET"):
+        if cue.start <= i < cue.end or (
+            token.text not in QUOTES and token.pos_ not in ("ADJ", "NOUN", "DET")
+        ):
             break
+    # A name in Latin letters is not inflected, nor mostly one in quotes after a
+    # descriptor noun (it stays nominative): the word before carries the case
+    # ("компании «Узавтосаноат»", "китайской Great Wall Motor"; not "«Автотору»").
+    first = doc[mention.start]
+    quoted = mention.start > 0 and doc[mention.start - 1].text in QUOTES
+    own = first.morph.get("Case") if CYRILLIC.search(first.text) else []
+    if before >= 0 and (not CYRILLIC.search(first.text) or (quoted and own in ([], ["Nom"]))):
+        token = doc[before]
+        if CYRILLIC.search(token.text) and token.pos_ in ("NOUN", "ADJ"):
+            case = token.morph.get("Case")
+            if case:
+                return case[0]
     for token in doc[mention.start : mention.end]:
         if CYRILLIC.search(token.text) and token.morph.get("Case"):
             return token.morph.get("Case")[0]
-    before = mention.start - 1
-    while before >= 0 and doc[before].text in QUOTES:
-        before -= 1
-    if before < 0:
-        return None
-    if cue.start <= before < cue.end:
-        # "дочерняя компания Geely": the name completes the cue noun
-        return "Gen" if doc[before].pos_ == "NOUN" else None
-    token = doc[before]
-    if CYRILLIC.search(token.text) and token.pos_ in ("NOUN", "ADJ") and token.morph.get("Case"):
-        return token.morph.get("Case")[0]
     return None
+
+
+def _unnamed(doc: Doc, cue: Cue, cases: frozenset[str], named: list[Mention]) -> bool:
+    """A noun or pronoun of the sentence in one of ``cases`` that is no actor fills the
+    role ("Машинокомплекты предприятию поставляют ...": an unnamed plant receives)."""
+    inside = {i for m in named for i in range(m.start, m.end)}
+    sent = doc[cue.start].sent
+    return any(
+        t.i not in inside
+        and not cue.start <= t.i < cue.end
+        and t.pos_ in ("NOUN", "PRON")
+        and set(t.morph.get("Case")) & cases
+        for t in sent
+    )
 
 
 def russian_roles(doc: Doc, here: list[Mention], cue: Cue) -> list[tuple[str, str]] | None:
@@ -106,13 +137,71 @@ def russian_roles(doc: Doc, here: list[Mention], cue: Cue) -> list[tuple[str, st
     )
     if not sources and loose:
         sources = [loose.pop(0)]
-    if not targets and loose:
+    # (a dative noun that names no actor is the recipient: no loose name is)
+    dative = frozenset({"Dat"}) & frame.target
+    if not targets and loose and not (dative and _unnamed(doc, cue, dative, pool)):
         targets = [loose[0]]
     if not sources or not targets:
         return []
-    source = min(sources, key=lambda m: (_dist(m, cue), m.start))
-    targets = [m for m in targets if m.entity != source.entity]
+    # the subject before the verb, as Russian mostly writes it, else the nearest after
+    # it ("Комплектующие для АвтоВАЗа поставляет Chery")
+    source = _nearest_first(sources, cue)
+    # "поставляют BAIC и Kaiyi": each coordinated name, whatever its tagged case
+    group = _coordinated(doc, source, sources + loose, AND)
+    names = {m.entity for m in group}
+    targets = [m for m in targets if m.entity not in names]
     if not targets:
         return []
-    target = min(targets, key=lambda m: (_dist(m, cue), m.start))
-    return [(source.entity, m.entity) for m in _coordinated(doc, target, targets, AND)]
+    if "Nom" in frame.target:  # a subject, as for the source
+        target = _nearest_first(targets, cue)
+    else:
+        target = min(targets, key=lambda m: (_dist(m, cue), m.start))
+    return [
+        (a.entity, b.entity)
+        for a in group
+        for b in _coordinated(doc, target, targets + loose, AND)
+        if b.entity not in names
+    ]
+
+
+def _nearest_first(mentions: list[Mention], cue: Cue) -> Mention:
+    """The first of ``mentions`` before the cue (a subject comes before its appositions:
+    "Белджи, дочерняя компания Geely, собирает"), else the nearest after it."""
+    ahead = [m for m in mentions if m.end <= cue.start]
+    if ahead:
+        return min(ahead, key=lambda m: m.start)
+    return min(mentions, key=lambda m: (_dist(m, cue), m.start))
+
+
+def russian_venture(doc: Doc, here: list[Mention], cue: Cue) -> list[tuple[str, str, str]] | None:
+    """ "Совместное предприятие «Норникеля» и «Росатома» «Полярный литий»": the names
+    after the joint-venture noun up to the next nominative are its partners, which
+    partner each other and own the venture named next; None for another cue."""
+    if doc[cue.start].lower_ not in JV_WORDS:
+        return None
+    after = sorted(
+        (m for m in here if m.start >= cue.end and m.kind != ADJECTIVE), key=lambda m: m.start
+    )
+    partners: list[Mention] = []
+    for m in after:
+        case = case_of(doc, m, cue)
+        if case in ("next", "Gen") or (partners and case is None):
+            partners.append(m)
+            continue
+        if case == "Nom" and len(partners) >= 2:
+            out = [(a.entity, m.entity, "ownership") for a in partners]
+            return out + [
+                (a.entity, b.entity, "partnership")
+                for i, a in enumerate(partners)
+                for b in partners[i + 1 :]
+            ]
+        break
+    return None
+
+
+def russian_subject(doc: Doc, firms: list[Mention], cue: Cue) -> Mention | None:
+    """The firm in the nominative (or named right after a plant noun: «завод
+    "СарыаркаАвтоПром"») that is a Russian production cue's subject, before the verb if
+    one is, else after it ("... выпускает на бывшем заводе Volkswagen холдинг «АГР»")."""
+    subjects = [m for m in firms if m.kind != ADJECTIVE and case_of(doc, m, cue) in ("Nom", "next")]
+    return _nearest_first(subjects, cue) if subjects else None

@@ -195,7 +195,7 @@ from analysis.extraction.relation_modality import _ended, _modal, _negated, _pla
 from analysis.extraction.relation_places import _assembled, _leavers, _sales
 from analysis.extraction.relation_production import _production
 from analysis.extraction.relation_rules import _directed, _keep, _partnership
-from analysis.extraction.relation_russian import is_russian, russian_roles
+from analysis.extraction.relation_russian import is_russian, russian_roles, russian_venture
 from analysis.extraction.relation_syntax import _passive_agent
 from analysis.extraction.relation_tables import is_record, is_table_row, not_yet, table_relations
 
@@ -386,6 +386,13 @@ def relations_in_sentence(
         rule = cue.relation
         if cue.relation == "supply" and _dative(doc, cue):
             found += [(a, b, cue, "dative") for a, b in _to_dative(before, parts, kb)]
+            continue
+        venture = russian_venture(doc, here, cue) if is_russian(doc, cue) else None
+        if venture is not None:
+            found += [
+                (a, b, Cue(rel, cue.start, cue.end, cue.text, False), "venture")
+                for a, b, rel in venture
+            ]
             continue
         if cue.relation in SYMMETRIC:
             found += [(a, b, cue, rule) for a, b in _partnership(doc, before, after, cue, kb)]

@@ -122,6 +122,34 @@ def lemma(word: str) -> str:
     return parses[0].normal_form if parses else word.lower()
 
 
+#: pymorphy3's tags of words that are no name: pronouns, prepositions, conjunctions,
+#: particles, interjections, adverbs and predicatives.
+FUNCTION_TAGS = frozenset({"NPRO", "PREP", "CONJ", "PRCL", "INTJ", "ADVB", "PRED", "Apro"})
+
+
+@functools.lru_cache(maxsize=50_000)
+def is_function_word(word: str) -> bool:
+    """Is pymorphy3's most likely reading of ``word`` a function word («мы», «того»)?"""
+    parses = _analyzer().parse(word)
+    return bool(parses) and bool(FUNCTION_TAGS & set(re.split("[ ,]", str(parses[0].tag))))
+
+
+#: pymorphy3's tags of proper names: first names, surnames, patronymics, places,
+#: organisations, trade marks, abbreviations and initials.
+PROPER_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr", "Init"})
+
+
+@functools.lru_cache(maxsize=50_000)
+def is_common_word(word: str) -> bool:
+    """Does pymorphy3's dictionary know ``word`` as a common word only («Правительства»,
+    «Госкорпорацию»), not as a name («Москва», «Петров») or not at all («Автотор»)?"""
+    analyzer = _analyzer()
+    if not analyzer.word_is_known(word.lower()):
+        return False
+    tags = re.split("[ ,]", str(analyzer.parse(word)[0].tag))
+    return not PROPER_TAGS & set(tags)
+
+
 @Language.component("pymorphy_lemmas")
 def pymorphy_lemmas(doc: Doc) -> Doc:
     """Each token's lemma (see :func:`lemma`)."""

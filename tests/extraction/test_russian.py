@@ -75,8 +75,12 @@ def test_russian_figures(sentence, hint, value, unit, year, kind, bound, hedge):
     assert not hedge or hedge in figure.hedges
 
 
-def test_the_russian_folder_reaches_the_issue_s_recall():
-    scores, _, _ = evaluate_folder(FOLDER / "seeds", FOLDER / "gold.json")
+@pytest.mark.parametrize("folder", ["folder_s", "folder_t"])
+def test_the_russian_folders_reach_the_issue_s_recall(folder):
+    # folder_t was written blind by a helper who never read the extractor; its first
+    # run gave actors R0.97, figures R1.00, relations R0.32 (P0.50)
+    here = FOLDER.parent / folder
+    scores, _, _ = evaluate_folder(here / "seeds", here / "gold.json")
     recall = dict(zip(scores["table"], scores["recall"], strict=True))
     assert recall["actors"] >= 0.8 and recall["figures"] >= 0.8, scores.to_string()
 
