@@ -1,8 +1,9 @@
-"""Country names, adjectives and demonyms in French and English.
+"""Country names, adjectives and demonyms in French, English and Russian.
 
 Names are generated for every ISO 3166 alpha-2 country, not hand-listed: the French and
 English territory names from Babel (CLDR), pycountry's name, common name and official
-name, and the English, French and Russian common and official names and Latin
+name, Babel's Russian territory names ("Соединенные Штаты", "ОАЭ"), and the English,
+French and Russian common and official names and Latin
 alternative spellings of ``analysis/data/countries.csv`` (derived from the
 mledoze/countries reference data, ODbL; see its header), with accent-free variants
 ("Etats-Unis"). A name that two countries share ("Congo") names neither. Extra aliases
@@ -87,6 +88,7 @@ def generated_countries(extra: dict[str, dict], excluded_aliases: set[str]) -> l
     """
     fr = Locale("fr").territories
     en = Locale("en").territories
+    ru = Locale("ru").territories
     reference = reference_table()
     candidates: dict[str, list[str]] = {}
     for country in sorted(pycountry.countries, key=lambda c: c.alpha_2):
@@ -95,6 +97,7 @@ def generated_countries(extra: dict[str, dict], excluded_aliases: set[str]) -> l
         names = [
             en.get(code),
             fr.get(code),
+            ru.get(code),
             country.name,
             getattr(country, "common_name", None),
             getattr(country, "official_name", None),

@@ -120,3 +120,20 @@ def test_discovered_russian_actors_are_typed_from_russian_descriptors():
         "person",
         "government",
     )
+
+
+def test_russian_country_names_and_abbreviations():
+    # Babel's Russian territory names and the press's abbreviations, written for the test
+    found = {
+        (m.entity, m.text)
+        for m in mentions("США, РФ, КНР, ФРГ, Соединенные Штаты, ОАЭ и Киргизия.", "ru")
+    }
+    assert found == {
+        ("United States", "США"),
+        ("Russia", "РФ"),
+        ("China", "КНР"),
+        ("Germany", "ФРГ"),
+        ("United States", "Соединенные Штаты"),
+        ("United Arab Emirates", "ОАЭ"),
+        ("Kyrgyzstan", "Киргизия"),
+    }
