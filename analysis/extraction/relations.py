@@ -89,8 +89,8 @@ Method (cited by the methods appendix). Relations are found sentence by sentence
      location nor a possessive ("Russia's first gigafactory").
    - *Russian*: a directed cue whose first word's lemma has a case frame in the
      lexicon's ``case_frames`` takes its source and target by grammatical case, not by
-     word order ("Комплектующие для АвтоВАЗа поставляет Chery": the nominative Chery
-     supplies AvtoVAZ; ``relation_russian``); a place after "в"/"на" in the accusative
+     word order ("Комплектующие для «Соллерса» поставляет Chery": the nominative Chery
+     supplies Sollers; ``relation_russian``); a place after "в"/"на" in the accusative
      is a direction, not where things are made ("перешёл на китайские машинокомплекты").
      The grammar word lists hold the Russian locatives, modals, negations and clause
      breaks, and a Russian verb in the future ("запустит") is a plan.
