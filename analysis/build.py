@@ -28,6 +28,7 @@ from pathlib import Path
 # pay for importing pandas, spaCy, papermill or Sphinx. The stages are imported in _build.
 from analysis import buildlock, nochange
 from analysis.buildconfig import BuildConfig, BuildError, Timer, log, relative
+from analysis.corpus.study import StudyError, read_study
 
 #: Files copied from the project root into the book source folder.
 BOOK_FILES = ("_config.yml", "_toc.yml", "references.bib")
@@ -97,13 +98,24 @@ def build(config: BuildConfig) -> BuildReport:
 
 
 def _build(config: BuildConfig) -> BuildReport:
-    from analysis import datastage, incremental, jupyterbook, manifest, notebooks
+    import pandas as pd
+
+    from analysis import bookmeta, datastage, incremental, jupyterbook, manifest, notebooks
 
     timings: dict[str, float] = {}
     with Timer(timings, "prepare"):
         source = prepare_stage(config)
     with Timer(timings, "extract"):
         documents = datastage.extract_data(config, source)
+    entities = pd.read_csv(config.stage / "data" / "entities.csv", dtype=str)
+    title = bookmeta.write_book_meta(
+        source,
+        config.study,
+        entities,
+        with_pdf="pdf" in config.formats,
+        seeds=[d.id for d in documents],
+    )
+    log(f"title: {title}" + ("" if config.study.given else " (no study.yaml: a generic title)"))
     parameters = notebooks.notebook_parameters(config)
     shown = {
         **parameters,
@@ -140,8 +152,19 @@ def parse_args(argv: list[str] | None = None) -> BuildConfig:
     parser.add_argument("--build-dir", type=Path, default=None, help="default: <root>/_build")
     parser.add_argument("--formats", default="html,pdf", help="comma-separated: html,pdf")
     parser.add_argument("--strict", action="store_true", help="any seed problem fails the build")
-    parser.add_argument("--focus-countries", default="RU,CN,KZ")
-    parser.add_argument("--min-mentions", type=int, default=1)
+    parser.add_argument(
+        "--focus-countries",
+        default=None,
+        help="comma-separated ISO codes of the countries the chapters focus on (default: the "
+        "seeds folder's study.yaml, else RU,CN,KZ)",
+    )
+    parser.add_argument(
+        "--min-mentions",
+        type=int,
+        default=1,
+        help="fewest mentions in relations for an actor to be drawn in the actor network "
+        "(default: 1)",
+    )
     parser.add_argument(
         "--dask-scheduler",
         default="",
@@ -149,24 +172,36 @@ def parse_args(argv: list[str] | None = None) -> BuildConfig:
     )
     args = parser.parse_args(argv)
     root = args.root.resolve()
+    seeds = (args.seeds or root / "seeds").resolve()
+    study = read_study(seeds)  # raises StudyError, naming the file and the key
+    focus = (
+        tuple(c.strip().upper() for c in args.focus_countries.split(",") if c.strip())
+        if args.focus_countries
+        else study.focus_countries
+    )
     formats = tuple(f.strip() for f in args.formats.split(",") if f.strip())
     unknown = set(formats) - {"html", "pdf"}
     if unknown:
         parser.error(f"unknown format(s): {', '.join(sorted(unknown))}")
     return BuildConfig(
         root=root,
-        seeds=(args.seeds or root / "seeds").resolve(),
+        seeds=seeds,
         build_dir=(args.build_dir or root / "_build").resolve(),
         formats=formats,
         strict=args.strict,
-        focus_countries=tuple(c.strip().upper() for c in args.focus_countries.split(",") if c),
+        focus_countries=focus,
         min_mentions=args.min_mentions,
         dask_scheduler=args.dask_scheduler,
+        study=study,
     )
 
 
 def main(argv: list[str] | None = None) -> int:
-    config = parse_args(argv)
+    try:
+        config = parse_args(argv)
+    except StudyError as error:
+        print(f"[build] FAILED: {error}", file=sys.stderr, flush=True)
+        return 2
     try:
         build(config)
     except (BuildError, buildlock.BuildLocked) as error:

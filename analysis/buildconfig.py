@@ -8,8 +8,10 @@ reads it from the command line and runs them in order.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from analysis.corpus.study import Study
 
 #: What a build publishes into ``<build-dir>``.
 OUTPUTS = ("html", "pdf", "data")
@@ -31,6 +33,8 @@ class BuildConfig:
     focus_countries: tuple[str, ...] = ("RU", "CN", "KZ")
     min_mentions: int = 1
     dask_scheduler: str = ""
+    #: The seeds folder's study settings (``study.yaml``): title, countries, period.
+    study: Study = field(default_factory=Study)
 
     @property
     def stage(self) -> Path:

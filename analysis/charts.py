@@ -69,6 +69,20 @@ KIND_SCALE = alt.Scale(domain=list(KINDS), range=[PALETTE[1], PALETTE[3], PALETT
 KIND_SHAPES = alt.Scale(domain=list(KINDS), range=["diamond", "triangle-up", "circle"])
 
 
+#: Log-axis labels in thousands, millions and billions ("1.5 M", "50 bn"): full numbers
+#: ("1,000,00010,000,000") run into each other on a printed log axis.
+_LOG_LABEL = (
+    "datum.value >= 1e9 ? format(datum.value / 1e9, '~g') + ' bn' : "
+    "datum.value >= 1e6 ? format(datum.value / 1e6, '~g') + ' M' : "
+    "datum.value >= 1e3 ? format(datum.value / 1e3, '~g') + ' k' : format(datum.value, '~g')"
+)
+
+
+def log_axis() -> alt.Axis:
+    """A log scale's axis whose labels never overlap (the overlapping ones are dropped)."""
+    return alt.Axis(labelExpr=_LOG_LABEL, labelOverlap="greedy", labelSeparation=6)
+
+
 def kind_color() -> alt.Color:
     """Colour by kind of claim (target, forecast or fact), the same in every chart."""
     return alt.Color("kind:N", title="Kind", scale=KIND_SCALE)

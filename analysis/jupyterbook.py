@@ -15,7 +15,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from analysis import incremental, nochange
+from analysis import downloads, incremental, nochange
 from analysis.buildconfig import OUTPUTS, BuildConfig, BuildError
 
 
@@ -86,14 +86,18 @@ def build_outputs(config: BuildConfig, source: Path) -> None:
                 with contextlib.suppress(ProcessLookupError):
                     os.killpg(process.pid, signal.SIGTERM)
                 process.wait()
-    if "html" in built:
-        shutil.copytree(built["html"] / "html", config.stage / "html")
+    pdf = None
     if "pdflatex" in built:
         pdfs = sorted((built["pdflatex"] / "latex").glob("*.pdf"))
         if not pdfs:
             raise BuildError("the LaTeX build produced no PDF")
         (config.stage / "pdf").mkdir()
-        shutil.copy2(pdfs[0], config.stage / "pdf" / "book.pdf")
+        pdf = config.stage / "pdf" / "book.pdf"
+        shutil.copy2(pdfs[0], pdf)
+    if "html" in built:
+        shutil.copytree(built["html"] / "html", config.stage / "html")
+        # the first page links them (analysis.downloads)
+        downloads.add_downloads(config.stage / "html", config.stage / "data", pdf)
 
 
 def publish(config: BuildConfig) -> None:

@@ -184,11 +184,11 @@ def show_table(
     means something; it goes in the note.
     """
     parts = [caption + "\n"] if caption else []
-    link = ""
+    link = in_note = ""
     if name:
-        link = download_link(
-            write_data(plain_citations(frame, trusted) if data is None else data, name)
-        )
+        path = write_data(plain_citations(frame, trusted) if data is None else data, name)
+        link = download_link(path)
+        in_note = download_link(path, "its CSV")  # "the full table is in … and its CSV"
     html_rows = max(html_rows, pdf_rows)
     if frame.empty:
         # A table with a header and no row stops Sphinx's LaTeX writer (StopIteration in
@@ -203,7 +203,7 @@ def show_table(
         html = _cut_table(frame, html_rows, trusted, align, [below], order)
         # The HTML book has every row only when it is not cut itself.
         if len(frame) <= html_rows:
-            places = ["the HTML book", link]
+            places = ["the HTML book", in_note]
         else:
             places = [f"{below} the table in the HTML book" if link else ""]
         latex = _cut_table(frame, pdf_rows, trusted, align, places, order)
@@ -236,21 +236,50 @@ def table_note(shown: int, total: int, places: Sequence[str] = (), order: str = 
     return f"*{text}; the full table is in {where}.*" if where else f"*{text}.*"
 
 
+#: About how many characters of table text a PDF line holds (the widths' scale).
+LINE_CHARACTERS = 90
+#: The longest word a column is widened for; a longer one (a hash, an address) wraps
+#: at its break points.
+LONGEST_WORD = 24
+#: Header words are set in bold sans serif, wider than the cells' text.
+HEADER_SCALE = 1.25
+#: A column's padding (both sides), in characters.
+PADDING = 2
+
+
 def column_widths(frame: pd.DataFrame, trusted: Sequence[str] = ()) -> list[int]:
     """Relative column widths from the text each column holds (header included).
 
     Explicit widths make the LaTeX writer emit wrapping columns; without them a long
-    cell would run off the PDF page. Trusted columns hold short rendered roles ("[3]").
+    cell would run off the PDF page. Each column first gets its longest word (the
+    header's counted wider, as it is set in bold; at most :data:`LONGEST_WORD`
+    characters) and its padding, so that no header is clipped or runs into the next
+    ("SeedTitle") and no column wraps a syllable per line; the rest of the line goes to
+    the columns whose typical cell is longer than that, in proportion. Trusted columns
+    hold short rendered roles ("[3]").
     """
-    widths = []
+    floors, wants = [], []
     for column in frame.columns:
+        header = round(HEADER_SCALE * _longest_word(str(column)))
         if column in trusted:
-            widths.append(max(7, len(str(column)) + 1))
+            floors.append(max(5, header) + PADDING)
+            wants.append(max(7, header) + PADDING)
             continue
-        lengths = [len(_format_cell(v)) for v in frame[column]] or [0]
-        typical = sorted(lengths)[int(0.9 * (len(lengths) - 1))]
-        widths.append(min(80, max(4, len(str(column)), typical)))
-    return widths
+        texts = [_format_cell(v) for v in frame[column]] or [""]
+        lengths = sorted(len(t) for t in texts)
+        typical = lengths[int(0.9 * (len(lengths) - 1))]
+        words = max([header, *(_longest_word(t) for t in texts)])
+        floors.append(max(4, min(LONGEST_WORD, words)) + PADDING)
+        wants.append(min(80, max(4, header, typical)) + PADDING)
+    spare = LINE_CHARACTERS - sum(floors)
+    extra = [max(0, w - f) for w, f in zip(wants, floors, strict=True)]
+    if spare <= 0 or not sum(extra):
+        return floors
+    return [f + round(spare * e / sum(extra)) for f, e in zip(floors, extra, strict=True)]
+
+
+def _longest_word(text: str) -> int:
+    return max((len(w) for w in str(text).split()), default=0)
 
 
 def _breakable(table: str, frame: pd.DataFrame, trusted: Sequence[str] = ()) -> str:

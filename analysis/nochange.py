@@ -54,6 +54,7 @@ def inputs_digest(config: BuildConfig) -> str:
         config.strict,
         config.focus_countries,
         config.min_mentions,
+        config.study,
         str(config.seeds),
         str(config.build_dir),
     )

@@ -36,6 +36,8 @@ def notebook_parameters(config: BuildConfig) -> dict[str, object]:
         "seeds_dir": str(config.seeds),
         "data_dir": str(config.stage / "data"),
         "focus_countries": list(config.focus_countries),
+        "partner_country": config.study.partner_country,
+        "home_country": config.study.home_country,
         "min_mentions": config.min_mentions,
     }
 

@@ -52,8 +52,12 @@ def ours(build_dir: Path) -> list[str]:
 
 def peer_book(work: Path, data: Path, mode: str) -> Path:
     """A copy of the book that Jupyter Book executes itself, reading ``data``."""
+    import pandas as pd
+
     from analysis.bibliography import write_seed_bib
+    from analysis.bookmeta import write_book_meta
     from analysis.corpus import load_corpus
+    from analysis.corpus.study import read_study
 
     book = work / f"peer-{mode}"
     shutil.rmtree(book, ignore_errors=True)
@@ -66,6 +70,8 @@ def peer_book(work: Path, data: Path, mode: str) -> Path:
     config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
     config["execute"] = {"execute_notebooks": mode, "timeout": 300}
     (book / "_config.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    entities = pd.read_csv(data / "entities.csv", dtype=str)
+    write_book_meta(book, read_study(ROOT / "seeds"), entities, with_pdf=False)
     # The chapters' default parameters read ../_build/data: the tables ours wrote.
     shutil.copytree(data, book / "_build" / "data")
     return book

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import charset_normalizer
 
+from analysis.corpus.study import STUDY_NAME
+
 #: File types read as seeds.
 SUPPORTED_SUFFIXES = {".txt", ".md", ".html", ".htm"}
 #: Default size limit: larger files are skipped without being read.
@@ -69,14 +71,19 @@ def _damaged_utf8(data: bytes) -> RawText | None:
     return RawText(
         text=text,
         encoding="utf-8",
-        warning=f"{invalid} undecodable byte(s) replaced by \ufffd (read as UTF-8)",
+        warning=f"{invalid} undecodable byte{'' if invalid == 1 else 's'} replaced by \ufffd "
+        "(read as UTF-8)",
     )
 
 
 def is_candidate(path: Path, metadata_name: str) -> bool:
     """Whether a directory entry is a candidate seed (possibly one to skip with a reason)."""
     name = path.name
-    if name.startswith(".") or name == metadata_name or name.upper().startswith("README"):
+    if (
+        name.startswith(".")
+        or name in (metadata_name, STUDY_NAME)
+        or name.upper().startswith("README")
+    ):
         return False
     if path.is_symlink():
         return True  # judged later: a link may point outside the folder

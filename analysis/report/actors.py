@@ -297,11 +297,19 @@ def relations_table(data: ReportData, limit: int = 160) -> pd.DataFrame:
         return pd.DataFrame(columns=columns)
     rel = rel.sort_values(["document", "sentence_id", "source", "target"], key=_numeric_ids)
     quoted = []
-    for sentence, attributed, hedges, language in zip(
-        rel["sentence"], rel["attributed_to"], rel["hedges"], rel["language"], strict=True
+    for sentence, attributed, hedges, language, source, target in zip(
+        rel["sentence"],
+        rel["attributed_to"],
+        rel["hedges"],
+        rel["language"],
+        rel["source"],
+        rel["target"],
+        strict=True,
     ):
         note = reporting_note(attributed, hedges)
-        quoted.append(quote(sentence, language, limit) + (f" ({note})" if note else ""))
+        # cut around the two actors, never just before them
+        text = quote(sentence, language, limit, keep=(source, target))
+        quoted.append(text + (f" ({note})" if note else ""))
     return pd.DataFrame(
         {
             "Relation": [
@@ -346,7 +354,7 @@ def links_table(data: ReportData, limit: int = 160) -> pd.DataFrame:
                 "Sentences": group["sentence_id"].nunique(),
                 "Seeds": group["document"].nunique(),
                 "First sentence (quoted), hedges": quote(
-                    first["sentence"], first["language"], limit
+                    first["sentence"], first["language"], limit, keep=(source, target)
                 )
                 + (f" ({note})" if note else ""),
                 "Seed": myst.cite(myst.seed_key(str(first["document"]))),

@@ -119,6 +119,7 @@ def distribution_chart(summary: pd.DataFrame, title: str) -> alt.FacetChart:
         "min:Q",
         title="Value (log scale; unit in the row title)",
         scale=alt.Scale(type="log", padding=14),
+        axis=charts.log_axis(),
     )
     y = alt.Y("kind:N", title=None, sort=list(charts.KINDS))
     tooltip = [

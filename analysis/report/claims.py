@@ -27,6 +27,7 @@ from analysis.report.figures import (
     kind_counts,
     per_claim,
 )
+from analysis.report.wording import plural
 
 __all__ = ["capacity_frame", "claims_frame", "kind_counts"]
 
@@ -84,6 +85,7 @@ def kind_chart(counts: pd.DataFrame, top: int = charts.TOP_N) -> alt.Chart:
     """Claims per seed and kind; with more than ``top`` seeds, the ``top`` with most claims."""
     keep = top_documents(counts, top)
     cut = counts["document"].nunique() > len(keep)
+    order = list(dict.fromkeys(counts.set_index("document").loc[keep, "seed"]))
     shown = counts[counts["document"].isin(keep)] if cut else counts
     title = (
         f"Targets and reported facts: the {len(keep)} seeds with most claims"
@@ -94,13 +96,18 @@ def kind_chart(counts: pd.DataFrame, top: int = charts.TOP_N) -> alt.Chart:
         alt.Chart(shown, title=title)
         .mark_bar()
         .encode(
-            y=alt.Y("document:N", title="Seed (file name)", sort=keep if cut else None),
+            y=alt.Y(
+                "seed:N",
+                title="Seed (publisher and date, or headline)",
+                sort=order if cut else None,
+            ),
             x=alt.X(
                 "sum(claims):Q", title="Quantitative claims (count)", axis=alt.Axis(tickMinStep=1)
             ),
             color=charts.kind_color(),
             tooltip=[
-                alt.Tooltip("document:N", title="Seed"),
+                alt.Tooltip("seed:N", title="Seed"),
+                alt.Tooltip("document:N", title="File"),
                 alt.Tooltip("kind:N", title="Kind"),
                 alt.Tooltip("claims:Q", title="Claims"),
                 alt.Tooltip("hedged:Q", title="Of which hedged"),
@@ -137,7 +144,7 @@ def summary(claims: pd.DataFrame, documents: pd.DataFrame) -> str:
     docs = list(documents["document"].astype(str))
     if claims.empty:
         return (
-            f"The extractor found no quantitative claim in the {len(docs)} usable seed(s): "
+            f"The extractor found no quantitative claim in the {plural(len(docs), 'usable seed')}: "
             "this build has no figure to register."
         )
     with_claims = sorted(set(claims["document"]))
@@ -151,22 +158,24 @@ def summary(claims: pd.DataFrame, documents: pd.DataFrame) -> str:
     attributed = int((claims["attribution"] != "").sum())
     cites = myst.cite_documents(with_claims)
     text = (
-        f"The extractor found {n:,} quantitative claim(s) in {len(with_claims):,} of the "
-        f"{len(docs):,} usable seed(s) {cites}: {targets:,} target(s), plan(s) or "
-        f"capacit(ies), {forecasts:,} forecast(s) and {facts:,} figure(s) reported as fact. "
+        f"The extractor found {plural(n, 'quantitative claim')} in {len(with_claims):,} of the "
+        f"{plural(len(docs), 'usable seed')} {cites}: "
+        f"{plural(targets, 'target, plan or capacity', 'targets, plans or capacities')}, "
+        f"{plural(forecasts, 'forecast')} and {plural(facts, 'figure')} reported as fact. "
         f"{hedged:,} of the {n:,} are hedged (an approximation, a modal verb or hearsay), "
         f"{bounds:,} are bounds (“more than”, “up to”) rather than exact figures, and "
         f"{attributed:,} are attributed to a named source in their sentence."
     )
     if repeated:
         text += (
-            f" {repeated:,} claim(s) are stated in more than one sentence of their seed; each "
-            "counts once, with the hedges of all its sentences."
+            f" {plural(repeated, 'claim is', 'claims are')} stated in more than one sentence "
+            "of their seed; each counts once, with the hedges of all its sentences."
         )
     present = set(with_claims)
     without = [d for d in docs if d not in present]
     if without:
-        text += f" {len(without):,} seed(s) state no figure at all {myst.cite_documents(without)}."
+        states = plural(len(without), "seed states", "seeds state")
+        text += f" {states} no figure at all {myst.cite_documents(without)}."
     if n < 10:
         text += " With so few figures, the register describes these articles, not a market."
     return text
@@ -191,6 +200,7 @@ def capacity_chart(
                 "value:Q",
                 title="Value (log scale; unit in the row title)",
                 scale=alt.Scale(type="log", padding=14),
+                axis=charts.log_axis(),
             ),
             y=alt.Y("label:N", title=None, sort=None, axis=alt.Axis(labelLimit=260)),
             color=charts.kind_color(),

@@ -190,14 +190,15 @@ def quality_chart(frame: pd.DataFrame) -> alt.Chart:
         alt.Chart(plotted, title="Specificity of each seed")
         .mark_bar()
         .encode(
-            y=alt.Y("document:N", title="Seed (file name)", sort=None),
+            y=alt.Y("seed:N", title="Seed (publisher and date, or headline)", sort=None),
             x=alt.X(
                 "specificity:Q",
                 title="Actors, figures and dates per 100 words (count)",
             ),
             color=_quality_colour(),
             tooltip=[
-                alt.Tooltip("document:N", title="Seed"),
+                alt.Tooltip("seed:N", title="Seed"),
+                alt.Tooltip("document:N", title="File"),
                 alt.Tooltip("title:N", title="Title"),
                 alt.Tooltip("words:Q", title="Words"),
                 alt.Tooltip("specificity:Q", title="Specificity", format=".1f"),
@@ -225,11 +226,12 @@ def words_chart(frame: pd.DataFrame) -> alt.Chart:
         alt.Chart(frame, title="Length of each seed after cleaning")
         .mark_bar()
         .encode(
-            y=alt.Y("document:N", title="Seed (file name)", sort=None),
+            y=alt.Y("seed:N", title="Seed (publisher and date, or headline)", sort=None),
             x=alt.X("words:Q", title="Words after boilerplate removal (count)"),
             color=alt.Color("language:N", title="Language"),
             tooltip=[
-                alt.Tooltip("document:N", title="Seed"),
+                alt.Tooltip("seed:N", title="Seed"),
+                alt.Tooltip("document:N", title="File"),
                 alt.Tooltip("title:N", title="Title"),
                 alt.Tooltip("words:Q", title="Words"),
                 alt.Tooltip("boilerplate_share:Q", title="Boilerplate share", format=".0%"),

@@ -10,6 +10,7 @@ import pandas as pd
 
 from analysis import manifest
 from analysis.corpus.model import usable_status
+from analysis.report.seed_labels import seed_labels
 from analysis.tables import empty as empty_table
 from analysis.tables import read_csv
 
@@ -30,6 +31,7 @@ class ReportData:
     run: dict
     #: Frames derived from the tables, computed once per chapter (see :meth:`derived`).
     _derived: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False, compare=False)
+    _labels: dict[str, dict[str, str]] = field(default_factory=dict, repr=False, compare=False)
 
     def derived(self, key: str, compute: Callable[[], pd.DataFrame]) -> pd.DataFrame:
         """``compute()``, computed on the first call for ``key`` and remembered; callers get
@@ -38,6 +40,13 @@ class ReportData:
         if key not in self._derived:
             self._derived[key] = compute()
         return self._derived[key].copy()
+
+    @property
+    def seed_labels(self) -> dict[str, str]:
+        """Each seed's short readable label for charts (:mod:`seed_labels`), by file id."""
+        if "seed_labels" not in self._labels:
+            self._labels["seed_labels"] = seed_labels(self.documents, self.sources)
+        return self._labels["seed_labels"]
 
     @property
     def usable_documents(self) -> pd.DataFrame:

@@ -138,8 +138,11 @@ def quantity(value: float, unit: str) -> str:
     return f"{number} {words}".strip()
 
 
-def kind_counts(claims: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
-    """Claims per usable document and kind, with zero rows for documents without claims."""
+def kind_counts(
+    claims: pd.DataFrame, documents: pd.DataFrame, labels: dict[str, str] | None = None
+) -> pd.DataFrame:
+    """Claims per usable document and kind, with zero rows for documents without claims;
+    ``seed`` is each document's readable label (``labels``, else its file id)."""
     docs = list(documents["document"].astype(str))
     kinds = sorted(set(claims["kind"]) | {"target", "fact"})  # forecasts when there are any
     counted = claims.groupby(["document", "kind"]).size()
@@ -153,6 +156,7 @@ def kind_counts(claims: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
     frame["hedged"] = [
         int(hedged.get((d, k), 0)) for d, k in frame[["document", "kind"]].itertuples(index=False)
     ]
+    frame["seed"] = [(labels or {}).get(d, d) for d in frame["document"]]
     return frame
 
 

@@ -28,29 +28,28 @@ from analysis.report.wording import cite_documents, country_name, join_and, plur
 RARE_EARTH_DATASET = "rare_earth_mine_production"
 
 
-def finding_partner_share(data: ReportData, focus_countries: Sequence[str]) -> str | None:
+def finding_partner_share(data: ReportData, home: str, partner: str = shift.PARTNER) -> str | None:
     """Events of the home country's actors with another country's, and how many are with
     the partner country; each such event is named with what weakens its evidence."""
-    home = shift.home_country(focus_countries)
     if not home:
         return None
     frame = deals.foreign_events(data, home)
     if frame.empty:
         return None
-    partner = frame[frame["other_country"] == shift.PARTNER]
+    with_partner = frame[frame["other_country"] == partner]
     documents = sorted({d for cell in frame["documents"] for d in cell.split("; ")})
     text = (
         f"Counting events (an actor pair, relation type and stage, however many sentences "
-        f"state it), {len(partner):,} of the {plural(len(frame), 'event')} linking an actor "
+        f"state it), {len(with_partner):,} of the {plural(len(frame), 'event')} linking an actor "
         f"of {myst.escape(country_name(home))} with an actor of another country "
-        f"{verb(len(partner), 'is', 'are')} with an actor of "
-        f"{myst.escape(country_name(shift.PARTNER))} {cite_documents(documents)}"
+        f"{verb(len(with_partner), 'is', 'are')} with an actor of "
+        f"{myst.escape(country_name(partner))} {cite_documents(documents)}"
     )
-    if partner.empty:
+    if with_partner.empty:
         return text + "."
-    shown = partner.head(PARTNER_EVENTS_SHOWN)
+    shown = with_partner.head(PARTNER_EVENTS_SHOWN)
     items = [_event_phrase(data, row) for row in shown.itertuples(index=False)]
-    more = len(partner) - len(shown)
+    more = len(with_partner) - len(shown)
     tail = f"; and {plural(more, 'other event')} (pivot chapter)" if more else ""
     return f"{text}: " + "; ".join(items) + tail + "."
 
@@ -273,12 +272,19 @@ def finding_low_information(data: ReportData) -> str | None:
     )
 
 
-def findings(data: ReportData, focus_countries: Sequence[str]) -> list[str]:
-    """The findings this build supports, in reading order (5–8 with the original seeds)."""
+def findings(
+    data: ReportData,
+    focus_countries: Sequence[str],
+    partner: str = shift.PARTNER,
+    home: str | None = None,
+) -> list[str]:
+    """The findings this build supports, in reading order (5–8 with the original seeds);
+    ``home`` defaults to :func:`shift.home_country` of the focus countries."""
     chapter = supply.prepare(data, focus_countries)
     claims = chapter.claims
+    home = shift.home_country(focus_countries) if home is None else home
     makers: list[Callable[[], str | None]] = [
-        lambda: finding_partner_share(data, focus_countries),
+        lambda: finding_partner_share(data, home, partner),
         lambda: finding_exits(data),
         lambda: finding_sanctions(data),
         lambda: finding_largest_target(claims),

@@ -7,6 +7,7 @@ import pandas as pd
 from analysis.extraction import relations
 from analysis.extraction.actors import load_knowledge_base
 from analysis.report.data import ReportData
+from analysis.report.wording import plural
 from analysis.tables import read_csv
 
 
@@ -44,6 +45,11 @@ def scores_table(data: ReportData) -> pd.DataFrame | None:
 def scored_documents(data: ReportData) -> int:
     path = data.data_dir / "scores.csv"
     return int(read_csv(path)["documents"].iloc[0]) if path.exists() else 0
+
+
+def scored_seeds(data: ReportData) -> str:
+    """ "5 seeds": how many seeds the build's gold annotations cover."""
+    return plural(scored_documents(data), "seed")
 
 
 def relation_method() -> str:

@@ -18,8 +18,9 @@ import pandas as pd
 LAYOUT_SEED = 7
 #: Circle areas (px²) of the least- and most-mentioned actors.
 SIZE_RANGE = (60, 700)
-#: Line styles of the relation types, in the order of the sorted type names.
-DASHES = ([1, 0], [8, 4], [2, 3], [12, 3, 2, 3], [5, 2], [1, 6], [12, 2, 2, 2, 2, 2])
+#: Line styles of the relation types (in sorted order), told apart in print: solid, long
+#: dash, dots, dash-dot, short dash, dash-dot-dot, long-short.
+DASHES = ([1, 0], [12, 6], [2, 5], [12, 5, 2, 5], [5, 5], [12, 5, 2, 5, 2, 5], [20, 5, 5, 5])
 
 NODE_COLUMNS = ("node", "x", "y")
 #: Largest component laid out with the spring layout (networkx needs scipy above 500).
@@ -205,7 +206,7 @@ def network_chart(
                 alt.Tooltip("relation:N", title="Relation"),
                 alt.Tooltip("target:N", title="Target"),
                 alt.Tooltip("sentences:Q", title="Supporting sentences (count)"),
-                alt.Tooltip("sentence_ids:N", title="Sentence id(s)"),
+                alt.Tooltip("sentence_ids:N", title="Sentence ids"),
                 *([alt.Tooltip("evidence:N", title="Evidence")] if "evidence" in edges else []),
             ],
         )

@@ -273,7 +273,8 @@ def entries_table(frame: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "Partner-country actor, role, other side": [
-                f"{a}: {r}, with {o} ({c})"
+                # "(Russia)" only says something when the other side is not the country
+                f"{a}: {r}, with {o}" + ("" if o == c else f" ({c})")
                 for a, r, o, c in zip(
                     frame["partner_actor"],
                     frame["role"],
@@ -458,11 +459,13 @@ def sanction_sentence_table(found: pd.DataFrame) -> pd.DataFrame:
 # --- timeline -------------------------------------------------------------------------
 
 
-def timeline_chart(frame: pd.DataFrame) -> alt.Chart:
+def timeline_chart(frame: pd.DataFrame) -> alt.LayerChart:
+    """Points on lanes by date, each labelled with its number in the table below (the
+    PDF has no tooltip)."""
     frame = timeline_points(frame)
     chart_data = frame.assign(date=pd.to_datetime(frame["date"]).dt.strftime("%Y-%m-%d"))
     lanes = [SEED_LANE, *sorted(set(frame["lane"]) - {SEED_LANE})]
-    return (
+    points = (
         alt.Chart(chart_data, title="What the seeds date, and dated context events")
         .mark_point(filled=True, size=110, opacity=0.9)
         .encode(
@@ -485,10 +488,14 @@ def timeline_chart(frame: pd.DataFrame) -> alt.Chart:
                 alt.Tooltip("what:N", title="Event or seed title"),
                 alt.Tooltip("kind:N", title="Source"),
                 alt.Tooltip("source_key:N", title="Reference key"),
+                alt.Tooltip("number:N", title="No. in the table"),
             ],
         )
-        .properties(width=400, height=alt.Step(30))
     )
+    numbers = points.mark_text(dy=-12, fontSize=9, color="#222222").encode(
+        text="number:N", color=alt.value("#222222"), shape=alt.value("circle")
+    )
+    return alt.layer(points, numbers).properties(width=400, height=alt.Step(30))
 
 
 def timeline_caption(frame: pd.DataFrame) -> str:
@@ -509,9 +516,8 @@ def timeline_caption(frame: pd.DataFrame) -> str:
         else ""
     )
     return (
-        f"Each point is a dated event; hover for the text.{grouped} Sources: "
-        + "; ".join(parts)
-        + "."
+        f"Each point is a dated event, numbered as in the table below; hover for the "
+        f"text.{grouped} Sources: " + "; ".join(parts) + "."
     )
 
 
@@ -568,4 +574,6 @@ def timeline_table(frame: pd.DataFrame) -> pd.DataFrame:
     ):
         where = "seed titled" if kind == SEED_KIND else f"{country}:"
         what.append(f"{date} ({precision}), {where} {text}")
-    return pd.DataFrame({"Date, place and event (or seed title)": what, "Source": sources})
+    return pd.DataFrame(
+        {"No.": frame["number"], "Date, place and event (or seed title)": what, "Source": sources}
+    )

@@ -13,7 +13,7 @@ import pandas as pd
 from analysis import myst
 from analysis.events import flags
 from analysis.report.data import ReportData
-from analysis.report.wording import language_name
+from analysis.report.wording import language_name, plural
 
 # The thresholds and the flags live with the event table, which carries them too.
 LOW_SPECIFICITY_RATIO = flags.LOW_SPECIFICITY_RATIO
@@ -41,6 +41,7 @@ def quality_frame(data: ReportData) -> pd.DataFrame:
         }
     )
     frame["flags"] = quality_flags(frame)
+    frame["seed"] = frame["document"].map(data.seed_labels)
     return frame.reset_index(drop=True)
 
 
@@ -57,9 +58,14 @@ def summary(data: ReportData) -> str:
     parts = ", ".join(f"{n} in {lang}" for lang, n in languages.items())
     skipped = len(docs) - len(usable)
     text = (
-        f"The seeds folder holds {len(docs)} file(s); {len(usable)} could be read and analysed"
+        f"The seeds folder holds {plural(len(docs), 'file')}; {len(usable)} could be read and "
+        "analysed"
         + (f" ({parts})" if parts else "")
-        + (f", and {skipped} were skipped (listed below)." if skipped else ".")
+        + (
+            f", and {skipped} {'was' if skipped == 1 else 'were'} skipped (listed below)."
+            if skipped
+            else "."
+        )
     )
     if len(usable):
         words = usable["words"].astype(int)
@@ -92,7 +98,7 @@ def flagged_summary(frame: pd.DataFrame, limit: int = myst.CITE_LIMIT) -> str:
         for row in named.itertuples(index=False)
     ]
     verb = "stands" if len(flagged) == 1 else "stand"
-    text = f"By the numbers alone, {len(flagged):,} seed(s) {verb} out as low-information"
+    text = f"By the numbers alone, {plural(len(flagged), 'seed')} {verb} out as low-information"
     if len(named) < len(flagged):
         text += f"; the {len(named)} least specific are " + "; ".join(items)
         text += (

@@ -12,7 +12,7 @@ import pandas as pd
 
 from analysis import myst
 from analysis.report.stages import Lexicon
-from analysis.report.wording import country_name, join_and, verb
+from analysis.report.wording import country_name, join_and, plural, verb
 
 
 def stage_table(
@@ -71,7 +71,8 @@ def stage_summary(
             continue
         docs = sorted(set(rows["document"]))
         parts.append(
-            f"{stage.label.lower()}: {len(rows):,} sentence(s) in {len(docs):,} seed(s) "
+            f"{stage.label.lower()}: {plural(len(rows), 'sentence')} in "
+            f"{plural(len(docs), 'seed')} "
             f"{myst.cite_documents(docs)}"
         )
     text = (
@@ -80,13 +81,20 @@ def stage_summary(
     )
     text += ": " + "; ".join(parts) + "." if parts else "."
     if absent:
-        text += f" No sentence names {'this stage' if len(absent) == 1 else 'these stages'}: "
-        text += ", ".join(absent) + "."
+        # stage names hold "and" themselves: several are listed with semicolons
+        text += (
+            f" No sentence of the seeds names the {absent[0]} stage."
+            if len(absent) == 1
+            else f" No sentence of the seeds names these stages: {'; '.join(absent)}."
+        )
     thin = [s.label.lower() for s in lexicon.stages if 0 < (matches["stage"] == s.id).sum() < 3]
     if thin:
         text += (
-            f" The {join_and(thin)} stage(s) rest on fewer than three sentences: read them as "
-            "mentions, not as evidence of activity."
+            f" The {thin[0]} stage rests on fewer than three sentences: read it as mentions,"
+            " not as evidence of activity."
+            if len(thin) == 1
+            else f" These stages rest on fewer than three sentences: {'; '.join(thin)}. Read "
+            "them as mentions, not as evidence of activity."
         )
     return text + flagged_stages(matches, lexicon, flagged)
 

@@ -33,7 +33,7 @@ from analysis.report.supply import (
     share_of_world,
     shares_frame,
 )
-from analysis.report.wording import country_name, join_and
+from analysis.report.wording import country_name, join_and, plural, verb
 
 #: The chapter's computed content (kept under the name the notebook and tests use).
 Chapter = SupplyChain
@@ -569,7 +569,7 @@ def comparisons_text(chapter: Chapter, limit: int = COMPARISONS_SHOWN) -> str:
     if not checked_claims(comparisons):
         # Nothing is compared: nothing is said about consistency, only why.
         return (
-            f"None of the {total:,} capacity, output, sales or share figure(s) of the seeds "
+            f"None of the {plural(total, 'capacity, output, sales or share figure')} of the seeds "
             f"can be set against a context figure: {MATCHING_RULE}."
         )
     paragraphs = comparison_paragraphs(
@@ -596,7 +596,8 @@ def capacity_summary(chapter: Chapter) -> str:
     hedged = int(caps["hedged"].sum())
     units = sorted(set(caps["unit"]))
     return (
-        f"{len(caps):,} figure(s) in {caps['document'].nunique():,} seed(s) state a capacity, an "
+        f"{plural(len(caps), 'figure')} in {plural(caps['document'].nunique(), 'seed')} "
+        f"{verb(len(caps), 'states', 'state')} a capacity, an "
         f"output or a quantity of goods ({', '.join(myst.escape(u) for u in units)}) "
         f"{cite_documents(caps['document'])}: {targets:,} of them are targets, plans or "
         f"forecasts rather than achieved figures, and {hedged:,} are hedged in the seed."

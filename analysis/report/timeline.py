@@ -140,7 +140,10 @@ def timeline(seeds: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame(columns=columns)
     frame = pd.concat(frames, ignore_index=True)
     frame["date"] = pd.to_datetime(frame["date"])
-    return frame.sort_values(["date", "lane", "what"], kind="stable").reset_index(drop=True)
+    frame = frame.sort_values(["date", "lane", "what"], kind="stable").reset_index(drop=True)
+    # the number each point carries in the chart and in the table (print has no tooltip)
+    frame["number"] = [str(i) for i in range(1, len(frame) + 1)]
+    return frame
 
 
 #: Seeds the timeline draws one by one; more are drawn as one point per month.
@@ -168,6 +171,7 @@ def timeline_points(frame: pd.DataFrame, limit: int = TIMELINE_SEEDS) -> pd.Data
                 "document": "",
                 "source_key": "",
                 "secondary": False,
+                "number": "",  # a month of seeds: the table numbers each seed
             }
         )
     grouped = pd.DataFrame(rows, columns=frame.columns)

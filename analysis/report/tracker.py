@@ -7,7 +7,7 @@ import altair as alt
 import pandas as pd
 
 from analysis import myst
-from analysis.report.wording import cite_documents, shorten
+from analysis.report.wording import cite_documents, plural, shorten, verb
 
 # --- deal tracker ---------------------------------------------------------------------
 
@@ -27,19 +27,25 @@ def tracker_summary(frame: pd.DataFrame, deal_rows: pd.DataFrame) -> str:
     frame = frame[frame["origin"] != "context"]
     undated = int(frame["date"].isna().sum())
     dated_by = (
-        f" The tracker adds {context:,} context event(s) that name both actors of a deal: "
+        f" The tracker adds {plural(context, 'context event')} that name both actors of a deal: "
         "they date it, but its stage comes from the seeds only."
         if context
         else ""
     )
     return (
-        f"The seeds state {len(deal_rows):,} deal(s) (an actor pair and a deal type), in "
-        f"{len(frame):,} event(s). A deal's stage is the furthest stage a non-hedged "
+        f"The seeds state {plural(len(deal_rows), 'deal')} (an actor pair and a deal type), "
+        f"in {plural(len(frame), 'event')}. A deal's stage is the furthest stage a non-hedged "
         f'sentence supports; "stated" means no stage word stands near the relation. By '
-        f"stage: {by_stage}. {hedged:,} deal(s) rest only on hedged, attributed or indirect "
+        f"stage: {by_stage}. {plural(hedged, 'deal rests', 'deals rest')} only on hedged, "
+        "attributed or indirect "
         f"evidence (a co-mention, or a seed's known flaw), "
         f"and {flagged:,} only on flagged seeds (corpus chapter)."
-        + (f" {undated:,} event(s) have no date and are in the table only." if undated else "")
+        + (
+            f" {plural(undated, 'event has', 'events have')} no date and "
+            f"{verb(undated, 'is', 'are')} in the table only."
+            if undated
+            else ""
+        )
         + dated_by
     )
 

@@ -59,17 +59,42 @@ def language_name(code: str) -> str:
     return LANGUAGE_NAMES.get(code, code)
 
 
-def quote(text: str, language: str = "", limit: int = 240) -> str:
-    """``« text »`` on one line, cut at ``limit``; a quote in another language than
-    French or English says which ("« … » (Russian)"): the book has no translation."""
+def quote(text: str, language: str = "", limit: int = 240, keep: Sequence[str] = ()) -> str:
+    """``« text »`` on one line, cut at ``limit`` around the words of ``keep`` (see
+    :func:`shorten`); a quote in another language than French or English says which
+    ("« … » (Russian)"): the book has no translation."""
     note = "" if str(language or "") in PLAIN_LANGUAGES else f" ({language_name(language)})"
-    return f"« {shorten(text, limit)} »{note}"
+    return f"« {shorten(text, limit, keep)} »{note}"
 
 
-def shorten(text: str, limit: int = 240) -> str:
-    """``text`` on one line, cut at ``limit`` characters with an ellipsis."""
+def shorten(text: str, limit: int = 240, keep: Sequence[str] = ()) -> str:
+    """``text`` on one line, at most ``limit`` characters, cut at words with ellipses.
+
+    A long text is cut around the first occurrences of the words of ``keep`` (the actors
+    a relation links), so that the quote never stops just before them ("…le constructeur
+    automobile chinois…" without "JAC"); without any of them, its start is kept.
+    """
     flat = " ".join(str(text).split())
-    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+    if len(flat) <= limit:
+        return flat
+    found = [
+        (m.start(), m.end())
+        for word in keep
+        if word and (m := re.search(re.escape(str(word)), flat, re.IGNORECASE))
+    ]
+    room = limit - 2  # two ellipses at most
+    if not found:
+        return flat[: limit - 1].rsplit(" ", 1)[0].rstrip() + "…"
+    first, last = min(s for s, _ in found), max(e for _, e in found)
+    if last - first > room:
+        last = max(e for s, e in found if s == first)  # the first kept word, at least
+    start = max(0, min(first - (room - (last - first)) // 2, len(flat) - room))
+    end = min(len(flat), start + room)
+    if start > 0 and " " in flat[start:first]:
+        start = flat.index(" ", start) + 1  # a whole word first
+    if end < len(flat) and " " in flat[last:end]:
+        end = flat.rindex(" ", last, end)  # and a whole word last
+    return ("…" if start else "") + flat[start:end].strip() + ("…" if end < len(flat) else "")
 
 
 def country_name(code: object, missing: str = NO_COUNTRY) -> str:

@@ -80,7 +80,7 @@ def test_undecodable_bytes(seeds: Path, write) -> None:
     write("mixed.txt", TEXT.encode() + b"\xff\xfe\x81" + TEXT.encode())
     corpus = load_corpus(seeds)
     (doc,) = corpus.documents
-    assert doc.status == "flagged: 3 undecodable byte(s) replaced by \ufffd (read as UTF-8)"
+    assert doc.status == "flagged: 3 undecodable bytes replaced by \ufffd (read as UTF-8)"
     assert doc.encoding == "utf-8" and "Ã" not in doc.text
     assert any("mixed.txt" in m and "undecodable" in m for m in corpus.messages)
 

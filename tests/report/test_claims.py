@@ -87,9 +87,9 @@ def test_seed_text_is_escaped_in_prose(tmp_path):
 def test_summary_counts_kinds_and_names_seeds_without_figures(tmp_path):
     data = english_data(tmp_path)
     text = claims.summary(figures.claims_frame(data), data.usable_documents)
-    assert "3 quantitative claim(s) in 2 of the 3 usable seed(s)" in text
-    assert "2 target(s)" in text and "1 figure(s) reported as fact" in text
-    assert "1 seed(s) state no figure at all {cite}`seed_c`" in text
+    assert "3 quantitative claims in 2 of the 3 usable seeds" in text
+    assert "2 targets, plans or capacities" in text and "1 figure reported as fact" in text
+    assert "1 seed states no figure at all {cite}`seed_c`" in text
 
 
 def test_empty_folder_builds_an_empty_register(tmp_path):

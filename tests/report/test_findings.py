@@ -91,13 +91,17 @@ def english_data(tmp_path):
     )
 
 
-def test_partner_share_uses_the_focus_countries(tmp_path):
+def test_partner_share_uses_the_home_and_partner_countries(tmp_path):
     data = english_data(tmp_path)
-    text = findings.finding_partner_share(data, ["DE", "CN"])
+    text = findings.finding_partner_share(data, "DE", "CN")
     assert text.startswith("Counting events")
     assert "1 of the 3 events linking an actor of Germany" in text
     assert "is with an actor of China" in text and "BMW → CATL supply, in 1 sentence" in text
-    assert findings.finding_partner_share(data, []) is None
+    # another partner: Germany's one event with the United States is Ford's exit
+    other = findings.finding_partner_share(data, "DE", "US")
+    assert "1 of the 3 events" in other and "Ford → Germany exit" in other
+    assert "BMW → CATL" not in other
+    assert findings.finding_partner_share(data, "") is None
 
 
 def test_largest_target_keeps_its_hedge(tmp_path):

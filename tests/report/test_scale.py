@@ -226,7 +226,7 @@ def test_claims_capacity_chart_and_list_are_capped(large):
     assert f"*First 100 of {len(register):,} claims" in text
     summary = claims.summary(register, large.usable_documents)
     assert len(cited_keys(summary)) <= 2 * myst.CITE_LIMIT
-    assert f"found {len(register):,} quantitative claim(s)" in summary
+    assert f"found {len(register):,} quantitative claims" in summary
 
 
 def test_actors_network_and_relation_table_are_capped(large):

@@ -104,7 +104,10 @@ def test_stage_table_and_summary_say_which_stages_are_thin_or_absent():
     assert table.loc["Refining and processing", "Seeds"] == "none"
     text = supply_chain.stage_summary(matches, frame, LEX)
     assert "Of the 5 sentences" in text and "4 name at least one stage" in text
-    assert "No sentence names these stages: refining and processing, power and energy." in text
+    assert (
+        "No sentence of the seeds names these stages: refining and processing; power and energy."
+        in text
+    )
     assert "fewer than three sentences" in text
     empty = frame.iloc[0:0]
     assert "no sentence" in supply_chain.stage_summary(matches.iloc[0:0], empty, LEX)

@@ -40,6 +40,7 @@ OTHER_ARTICLES = [
     "fr_byd_turquie.txt",
     "fr_chery_barcelone.txt",
     "provenance.csv",
+    "study.yaml",
 ]
 
 

@@ -320,7 +320,7 @@ def make_broken_hostile_seeds(root: Path) -> SeedFolder:
     expect["binary.txt"] = "skipped: binary data"
     # Bytes that cp1252 leaves undefined and Latin-1 reads as control characters.
     write_seed_bytes(seeds / "stray_bytes.txt", STRAY_BYTES_ARTICLE)
-    expect["stray_bytes.txt"] = "flagged: 3 undecodable byte(s)"
+    expect["stray_bytes.txt"] = "flagged: 3 undecodable bytes"
     write_seed_bytes(seeds / "undecodable.txt", b"Bonjour " + bytes([0x81, 0x8D, 0x8F, 0x90]) * 400)
     expect["undecodable.txt"] = "skipped: undecodable"
     huge = seeds / "huge.txt"

@@ -7,6 +7,7 @@ Barcelona) names none of the firms that only the five original seeds name.
 
 from __future__ import annotations
 
+import html
 import re
 import subprocess
 
@@ -143,3 +144,29 @@ def test_context_timeline_shows_only_events_naming_actors_of_these_seeds(
 def test_original_seed_names_absent_from_the_methods_appendix(other_book: SeedBook) -> None:
     found = leaks(other_book, [METHODS_PAGE])
     assert not found, found
+
+
+STUDY_TITLE = "Chinese carmakers abroad: Europe, Turkey and Indonesia's nickel"
+
+
+def test_the_study_file_titles_the_book_and_sets_its_countries(other_book: SeedBook) -> None:
+    """The folder's study.yaml (issue 15): its title in the HTML and the PDF, its
+    countries in the chapters, and no trace of the original study's title."""
+    about = page_text(other_book.html / "chapters" / "about.html")
+    assert STUDY_TITLE in about and "A test study of four articles" in about
+    # (Babel's English name of TR is "Türkiye")
+    assert "the partner country is China and the home country Türkiye" in about
+    assert "Period studied: 2023–2025" in about
+    head = html.unescape((other_book.html / "chapters" / "pivot.html").read_text("utf-8"))
+    assert f"- {STUDY_TITLE}</title>" in head or STUDY_TITLE in head.split("</title>")[0]
+    pdf = subprocess.run(
+        ["pdftotext", "-l", "1", str(other_book.pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert STUDY_TITLE in " ".join(pdf.split()), pdf[:500]
+    pivot = page_text(other_book.html / "chapters" / "pivot.html")
+    assert "the partner country is China" in pivot
+    for page in ("chapters/about.html", "chapters/pivot.html", "chapters/findings.html"):
+        assert "Under sanctions" not in page_text(other_book.html / page)
