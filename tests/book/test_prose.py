@@ -37,3 +37,11 @@ def test_no_plural_placeholder_nor_doubled_word(built_book: BuiltBook) -> None:
                 start = max(0, match.start() - 60)
                 problems.append(f"{page.name}: doubled word in …{text[start : match.end() + 40]}…")
     assert not problems, "\n".join(problems[:20])
+
+
+def test_the_build_log_says_only_what_the_user_needs(built_book: BuiltBook) -> None:
+    """A quiet log (issue 15): every line is the build's own, no kernel warning ("running
+    over TCP without encryption", "KeyboardInterrupt caught in kernel") nor traceback."""
+    lines = [line for line in built_book.log.splitlines() if line.strip()]
+    foreign = [line for line in lines if not line.startswith("[build]")]
+    assert not foreign, "\n".join(foreign[:20])
