@@ -342,22 +342,27 @@ def links_table(data: ReportData, limit: int = 160) -> pd.DataFrame:
     if rel.empty:
         return pd.DataFrame(columns=columns)
     rel = rel.sort_values(["document", "sentence_id", "source", "target"], key=_numeric_ids)
+    link = ["source", "relation", "target"]
+    groups = rel.groupby(link, sort=False)
+    # one vectorised pass (a Python loop over the groups took seconds on 10,000 seeds)
+    firsts = groups.head(1).merge(
+        groups.agg(sentences=("sentence_id", "nunique"), seeds=("document", "nunique")),
+        left_on=link,
+        right_index=True,
+    )
     rows = []
-    for (source, relation, target), group in rel.groupby(
-        ["source", "relation", "target"], sort=False
-    ):
-        first = group.iloc[0]
-        note = reporting_note(str(first["attributed_to"]), str(first["hedges"]))
+    for first in firsts.itertuples(index=False):
+        note = reporting_note(str(first.attributed_to), str(first.hedges))
         rows.append(
             {
-                "Relation": link_label(source, relation, target),
-                "Sentences": group["sentence_id"].nunique(),
-                "Seeds": group["document"].nunique(),
+                "Relation": link_label(first.source, first.relation, first.target),
+                "Sentences": first.sentences,
+                "Seeds": first.seeds,
                 "First sentence (quoted), hedges": quote(
-                    first["sentence"], first["language"], limit, keep=(source, target)
+                    first.sentence, first.language, limit, keep=(first.source, first.target)
                 )
                 + (f" ({note})" if note else ""),
-                "Seed": myst.cite(myst.seed_key(str(first["document"]))),
+                "Seed": myst.cite(myst.seed_key(str(first.document))),
             }
         )
     frame = pd.DataFrame(rows, columns=columns)

@@ -7,6 +7,7 @@ stage :func:`analysis.events.deal_stage` gives (see :mod:`analysis.events.model`
 
 from __future__ import annotations
 
+import functools
 import re
 
 import pandas as pd
@@ -132,10 +133,11 @@ def context_marks(
     if context_events is None or context_events.empty or frame.empty:
         return pd.DataFrame(columns=TRACKER_COLUMNS)
     rows = []
+    events = list(context_events.itertuples(index=False))  # once, not once per deal
     for source, kind, target in (
         frame[["source", "type", "target"]].drop_duplicates().itertuples(index=False)
     ):
-        for event in context_events.itertuples(index=False):
+        for event in events:
             text = str(event.event)
             if not (_names(text, source) and _names(text, target)):
                 continue
@@ -171,9 +173,16 @@ def _day(value: object) -> str:
 
 def _names(text: str, actor: str) -> bool:
     """Whether ``text`` names ``actor`` by its name or a knowledge-base alias."""
+    # (a substring test first: on 10,000 seeds this runs for every deal and context event)
+    return any(f in text and pattern.search(text) for f, pattern in _forms(actor))
+
+
+@functools.cache
+def _forms(actor: str) -> tuple[tuple[str, re.Pattern], ...]:
+    """The actor's name and aliases (over two characters), each with its word pattern."""
     known = load_knowledge_base().actors.get(actor)
-    forms = {actor, *(known.aliases if known else ())}
-    return any(re.search(rf"(?<!\w){re.escape(f)}(?!\w)", text) for f in forms if len(f) > 2)
+    forms = sorted({actor, *(known.aliases if known else ())})
+    return tuple((f, re.compile(rf"(?<!\w){re.escape(f)}(?!\w)")) for f in forms if len(f) > 2)
 
 
 def foreign_events(data: ReportData, home: str) -> pd.DataFrame:
