@@ -254,6 +254,10 @@ def network_chart(
         for dy in sorted(set(nodes["label_dy"]))
     ]
     heading = alt.TitleParams(title, subtitle=subtitle) if subtitle else title
-    return alt.layer(edge_layer, node_layer, *label_layers).properties(
-        title=heading, width=width, height=height
+    # Colour means evidence on the lines and country on the circles: two scales, or the
+    # countries would be drawn in the evidence greys.
+    return (
+        alt.layer(edge_layer, node_layer, *label_layers)
+        .resolve_scale(color="independent")
+        .properties(title=heading, width=width, height=height)
     )

@@ -269,3 +269,6 @@ def test_links_only_flagged_seeds_state_are_drawn_pale(tmp_path):
     assert "Pale lines (1)" in actors.network_caption(edges, 1)
     spec = charts.spec(actors.network_chart(*relations.network_frames(data)))
     assert "flagged seeds only" in str(spec)
+    # the lines' evidence greys are a colour scale of their own: the circles keep the
+    # countries' colours (a shared scale drew every country in grey)
+    assert spec["resolve"]["scale"]["color"] == "independent"
