@@ -11,7 +11,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from analysis.corpus.study import Study
+from analysis.corpus.study import DEFAULT_FOCUS, Study
 
 #: What a build publishes into ``<build-dir>``.
 OUTPUTS = ("html", "pdf", "data")
@@ -30,7 +30,7 @@ class BuildConfig:
     build_dir: Path
     formats: tuple[str, ...] = ("html", "pdf")
     strict: bool = False
-    focus_countries: tuple[str, ...] = ("RU", "CN", "KZ")
+    focus_countries: tuple[str, ...] = DEFAULT_FOCUS
     min_mentions: int = 1
     dask_scheduler: str = ""
     #: The seeds folder's study settings (``study.yaml``): title, countries, period.

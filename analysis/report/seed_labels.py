@@ -18,6 +18,8 @@ from urllib.parse import urlparse
 
 import pandas as pd
 
+from analysis.report.wording import shorten
+
 #: Longest headline kept in a label.
 MAX_TITLE = 36
 
@@ -34,20 +36,13 @@ def _host(url: str) -> str:
     return host.removeprefix("www.")
 
 
-def _shorten(title: str) -> str:
-    if len(title) <= MAX_TITLE:
-        return title
-    cut = title[: MAX_TITLE + 1].rsplit(" ", 1)[0].rstrip(" ,;:-–—")
-    return (cut or title[:MAX_TITLE]) + "…"
-
-
 def seed_label(document: str, title: str, source: pd.Series | None) -> str:
     """One seed's label, before uniqueness (see the module's text)."""
     publisher = _cell(source, "publisher") or _host(_cell(source, "url"))
     date = _cell(source, "events_date")
     if publisher:
         return f"{publisher}, {date}" if date else publisher
-    return _shorten(" ".join(str(title).split())) if title and not pd.isna(title) else document
+    return shorten(title, MAX_TITLE) if title and not pd.isna(title) else document
 
 
 def seed_labels(documents: pd.DataFrame, sources: pd.DataFrame) -> dict[str, str]:

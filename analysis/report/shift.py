@@ -12,16 +12,17 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from analysis.corpus.study import DEFAULT_HOME, DEFAULT_PARTNER
 from analysis.events import seed_flags
 from analysis.report.data import ReportData
 from analysis.report.relations import FLAGGED_ONLY, relations
 from analysis.report.wording import country_name
 
-#: Default partner country (ISO alpha-2).
-PARTNER = "CN"
+#: Default partner country (ISO alpha-2; the one home of the default is ``study``).
+PARTNER = DEFAULT_PARTNER
 
 
-def home_country(focus_countries: Sequence[str], preferred: str = "RU") -> str:
+def home_country(focus_countries: Sequence[str], preferred: str = DEFAULT_HOME) -> str:
     """``preferred`` if it is a focus country, else the first focus country ("" if none)."""
     codes = [str(c).strip().upper() for c in focus_countries if str(c).strip()]
     if preferred.upper() in codes:
