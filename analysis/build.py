@@ -24,11 +24,13 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-# Only light modules at the top: a build with nothing to do (see ``nochange``) must not
-# pay for importing pandas, spaCy, papermill or Sphinx. The stages are imported in _build.
 from analysis import buildlock, nochange
 from analysis.buildconfig import BuildConfig, BuildError, Timer, log, relative
 from analysis.corpus.study import StudyError, read_study
+
+# Only light modules at the top: a build with nothing to do (see ``nochange``) must not
+# pay for importing pandas, spaCy, papermill or Sphinx. The stages are imported in _build.
+from analysis.english import plural
 
 #: Files copied from the project root into the book source folder.
 BOOK_FILES = ("_config.yml", "_toc.yml", "references.bib")
@@ -139,7 +141,7 @@ def _build(config: BuildConfig) -> BuildReport:
     usable = sum(d.usable for d in documents)
     stages = ", ".join(f"{k} {v:.1f} s" for k, v in timings.items())
     log(
-        f"book built in {config.build_dir}: {len(documents)} seed(s), "
+        f"book built in {config.build_dir}: {plural(len(documents), 'seed')}, "
         f"{len(documents) - usable} skipped; {stages}"
     )
     return BuildReport(documents, timings)

@@ -15,6 +15,7 @@ import pandas as pd
 
 from analysis import bibliography, events
 from analysis.buildconfig import SEED_BIB, BuildConfig, BuildError, log
+from analysis.english import plural
 from analysis.tables import SOURCE_COLUMNS, read_csv, write_csv
 
 #: Hand-made annotations of the original seeds (scored when the seeds folder has them).
@@ -34,11 +35,12 @@ def extract_data(config: BuildConfig, source: Path) -> list:
     for message in corpus_messages:
         log(f"seed problem: {message}")
     if config.strict and corpus_messages:
-        raise BuildError(f"STRICT=1 and {len(corpus_messages)} seed problem(s), listed above")
+        problems = plural(len(corpus_messages), "seed problem")
+        raise BuildError(f"STRICT=1 and {problems}, listed above")
     usable = [d for d in corpus.documents if d.usable]
     skipped = len(corpus.documents) - len(usable)
     log(
-        f"{len(corpus.documents)} seed file(s) read in {reading:.1f} s:"
+        f"{plural(len(corpus.documents), 'seed file')} read in {reading:.1f} s:"
         f" {len(usable)} usable, {skipped} skipped ({corpus.timing_summary()})"
     )
     tables = extract(
@@ -55,7 +57,7 @@ def extract_data(config: BuildConfig, source: Path) -> list:
     documents, found = with_extraction_status(config, corpus.documents, tables)
     messages = [*corpus_messages, *found]
     if config.strict and len(messages) > len(corpus_messages):
-        raise BuildError(f"STRICT=1 and {len(messages)} seed problem(s), listed above")
+        raise BuildError(f"STRICT=1 and {plural(len(messages), 'seed problem')}, listed above")
     write_tables(tables, data_dir)
     (data_dir / "messages.txt").write_text("".join(f"{m}\n" for m in messages), encoding="utf-8")
     write_sources(documents, data_dir / "sources.csv")

@@ -25,6 +25,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.english import plural
 from analysis.tables import read_csv
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -130,9 +131,9 @@ class NotebookCache:
         partial.rename(entry)
 
     def summary(self) -> str:
-        return f"notebook cache: {len(self.hits)} hit(s), {len(self.misses)} miss(es)" + (
-            f" (re-executed: {', '.join(self.misses)})" if self.misses else ""
-        )
+        counts = f"{plural(len(self.hits), 'hit')}, {plural(len(self.misses), 'miss')}"
+        rerun = f" (re-executed: {', '.join(self.misses)})" if self.misses else ""
+        return f"notebook cache: {counts}{rerun}"
 
 
 def snapshot(folder: Path) -> dict[Path, str]:

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from analysis.corpus.model import Document
+from analysis.english import plural
 
 if TYPE_CHECKING:
     from analysis.extraction.pipeline import DocumentResult
@@ -64,16 +65,12 @@ class ExtractionStats:
 
     def summary(self) -> str:
         """E.g. ``extraction cache: 4 hits, 1 miss``."""
-        return f"extraction cache: {_plural(self.hits, 'hit')}, {_plural(self.misses, 'miss')}"
+        return f"extraction cache: {plural(self.hits, 'hit')}, {plural(self.misses, 'miss')}"
 
     def ner_summary(self) -> str:
         """E.g. ``NER ran on 412 of 1,765 tokens (23%)``."""
         share = f" ({self.ner_tokens / self.tokens:.0%})" if self.tokens else ""
-        return f"NER ran on {self.ner_tokens:,} of {_plural(self.tokens, 'token')}{share}"
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n:,} {word}{'es' if word.endswith('s') else 's'}"
+        return f"NER ran on {self.ner_tokens:,} of {plural(self.tokens, 'token')}{share}"
 
 
 def _sha256_files(paths: list[Path], root: Path) -> str:

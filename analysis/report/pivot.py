@@ -38,9 +38,12 @@ from analysis.report.shift import (
     home_country,
 )
 from analysis.report.timeline import (
+    LABEL_FONT_SIZE,
     SEED_KIND,
     SEED_LANE,
     TIMELINE_SEEDS,
+    TIMELINE_WIDTH,
+    point_labels,
     relevant_events,
     seed_dates,
     timeline,
@@ -492,10 +495,13 @@ def timeline_chart(frame: pd.DataFrame) -> alt.LayerChart:
             ],
         )
     )
-    numbers = points.mark_text(dy=-12, fontSize=9, color="#222222").encode(
-        text="number:N", color=alt.value("#222222"), shape=alt.value("circle")
+    labels = point_labels(frame)
+    numbers = (
+        alt.Chart(labels.assign(date=pd.to_datetime(labels["date"]).dt.strftime("%Y-%m-%d")))
+        .mark_text(dy=-12, fontSize=LABEL_FONT_SIZE, color="#222222")
+        .encode(x="date:T", y=alt.Y("lane:N", sort=lanes), text="label:N")
     )
-    return alt.layer(points, numbers).properties(width=400, height=alt.Step(30))
+    return alt.layer(points, numbers).properties(width=TIMELINE_WIDTH, height=alt.Step(30))
 
 
 def timeline_caption(frame: pd.DataFrame) -> str:

@@ -176,3 +176,58 @@ def timeline_points(frame: pd.DataFrame, limit: int = TIMELINE_SEEDS) -> pd.Data
         )
     grouped = pd.DataFrame(rows, columns=frame.columns)
     return pd.concat([grouped, frame[frame["kind"] != SEED_KIND]], ignore_index=True)
+
+
+#: Width of the timeline's plot in pixels, and the font size of its point numbers: the
+#: labels are placed so that no two overlap at this width.
+TIMELINE_WIDTH = 400
+LABEL_FONT_SIZE = 9
+#: Approximate width of a digit, comma or dash at that font size, in pixels.
+_CHAR_PX = 0.62 * LABEL_FONT_SIZE
+
+
+def _numbers_text(numbers: list[str]) -> str:
+    """``["3"]`` -> ``"3"``, ``["1", "2"]`` -> ``"1, 2"``, ``["4", "5", "6"]`` -> ``"4–6"``."""
+    values = [int(n) for n in numbers]
+    if len(values) > 2 and values == list(range(values[0], values[-1] + 1)):
+        return f"{values[0]}–{values[-1]}"
+    return ", ".join(numbers)
+
+
+def point_labels(points: pd.DataFrame, width: int = TIMELINE_WIDTH) -> pd.DataFrame:
+    """One label per group of points too close to carry their numbers apart: within a
+    lane, points whose labels would overlap at ``width`` pixels share one label ("1, 2",
+    "4–6") at the middle of the group. Returns columns date, lane and label."""
+    numbered = points[points["number"].astype(str) != ""]
+    if numbered.empty:
+        return pd.DataFrame(columns=["date", "lane", "label"])
+    dates = pd.to_datetime(numbered["date"])
+    # the axis runs from the first year's start to the end of the last (nice="year")
+    start = pd.Timestamp(year=dates.min().year, month=1, day=1)
+    end = pd.Timestamp(year=dates.max().year + 1, month=1, day=1)
+    per_day = width / max((end - start).days, 1)
+    rows = []
+    for lane, group in numbered.assign(date=dates).groupby("lane", sort=False):
+        clusters: list[list[tuple[float, str, pd.Timestamp]]] = []
+        pairs = zip(group["date"], group["number"].astype(str), strict=True)
+        for date, number in sorted(pairs, key=lambda p: (p[0], int(p[1]))):
+            x = (date - start).days * per_day
+            # a label that would touch the previous one joins it ("1, 2" over both points)
+            if clusters and x - len(number) * _CHAR_PX / 2 < _right_edge(clusters[-1]) + 2:
+                clusters[-1].append((x, number, date))
+            else:
+                clusters.append([(x, number, date)])
+        for cluster in clusters:
+            dates_in = [d for _, _, d in cluster]
+            middle = dates_in[0] + (dates_in[-1] - dates_in[0]) / 2
+            rows.append({"date": middle, "lane": lane, "label": _cluster_text(cluster)})
+    return pd.DataFrame(rows, columns=["date", "lane", "label"])
+
+
+def _cluster_text(cluster: list[tuple[float, str, pd.Timestamp]]) -> str:
+    return _numbers_text([n for _, n, _ in cluster])
+
+
+def _right_edge(cluster: list[tuple[float, str, pd.Timestamp]]) -> float:
+    middle = (cluster[0][0] + cluster[-1][0]) / 2
+    return middle + len(_cluster_text(cluster)) * _CHAR_PX / 2

@@ -15,25 +15,12 @@ import pycountry
 from babel import Locale
 
 from analysis import myst
+from analysis.english import plural  # noqa: F401  (re-exported for the chapters)
 
 #: Label used when an actor has no country in the knowledge base.
 NO_COUNTRY = "No country"
 #: Codes that are not ISO 3166 countries, with the names the book uses for them.
 SPECIAL_CODES = {"WORLD": "World", "EU": "European Union", "SU": "USSR"}
-
-
-def plural(count: int, singular: str, many: str | None = None) -> str:
-    """``"1 relation"``, ``"3 relations"``, ``"2 companies"``, ``"2 media"``."""
-    if count == 1:
-        return f"{count:,} {singular}"
-    if many is None:
-        if singular.endswith("media"):
-            many = singular
-        elif re.search(r"[^aeiou]y$", singular):
-            many = singular[:-1] + "ies"
-        else:
-            many = singular + "s"
-    return f"{count:,} {many}"
 
 
 def verb(count: int, singular: str, many: str) -> str:

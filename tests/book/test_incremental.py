@@ -107,4 +107,4 @@ def test_notebook_cache_restores_the_notebook_and_its_files(tmp_path: Path) -> N
     assert cache.restore("k", target_dir / "a.ipynb", "a")
     assert (target_dir / "a.ipynb").read_text(encoding="utf-8") == "executed"
     assert (target_dir / "data" / "chart.csv").read_text(encoding="utf-8") == "x\n1\n"
-    assert cache.summary() == "notebook cache: 1 hit(s), 1 miss(es) (re-executed: a)"
+    assert cache.summary() == "notebook cache: 1 hit, 1 miss (re-executed: a)"

@@ -45,3 +45,5 @@ def test_the_build_log_says_only_what_the_user_needs(built_book: BuiltBook) -> N
     lines = [line for line in built_book.log.splitlines() if line.strip()]
     foreign = [line for line in lines if not line.startswith("[build]")]
     assert not foreign, "\n".join(foreign[:20])
+    placeholders = [line for line in lines if re.search(r"\((?:s|es|ies)\)", line)]
+    assert not placeholders, "\n".join(placeholders[:20])

@@ -284,3 +284,32 @@ def test_entries_from_a_flagged_seed_are_pale(tmp_path):
     }
     assert "Pale bars" in pivot.entries_caption(came_in)
     assert "flagged seeds only" in str(charts.spec(pivot.entries_chart(came_in, "CN")))
+
+
+def test_timeline_labels_of_close_points_are_merged_not_overlapping() -> None:
+    """Two events four days apart in one lane share one label "1, 2"; a point alone, or
+    in another lane at the same date, keeps its own number (issue 15: overlapping numbers)."""
+    points = pd.DataFrame(
+        {
+            "date": pd.to_datetime(["2022-05-16", "2022-05-20", "2022-05-20", "2024-01-01"]),
+            "lane": ["Context: Russia", "Context: Russia", "Seeds", "Context: Russia"],
+            "number": ["1", "2", "3", "4"],
+        }
+    )
+    labels = timeline.point_labels(points).sort_values(["lane", "date"]).reset_index(drop=True)
+    assert labels["label"].tolist() == ["1, 2", "4", "3"]
+    merged = labels.iloc[0]
+    assert pd.Timestamp("2022-05-16") < merged["date"] < pd.Timestamp("2022-05-20")
+
+
+def test_timeline_labels_run_of_numbers_is_a_range() -> None:
+    points = pd.DataFrame(
+        {
+            "date": pd.to_datetime(["2023-01-01", "2023-01-02", "2023-01-03"]),
+            "lane": ["L"] * 3,
+            "number": ["7", "8", "9"],
+        }
+    )
+    assert timeline.point_labels(points)["label"].tolist() == ["7–9"]
+    spread = points.assign(date=pd.to_datetime(["2023-01-01", "2023-06-01", "2023-12-01"]))
+    assert timeline.point_labels(spread)["label"].tolist() == ["7", "8", "9"]
