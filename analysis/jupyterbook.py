@@ -15,7 +15,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from analysis import downloads, incremental, nochange
+from analysis import downloads, incremental, myst, nochange
 from analysis.buildconfig import OUTPUTS, BuildConfig, BuildError
 
 
@@ -97,7 +97,12 @@ def build_outputs(config: BuildConfig, source: Path) -> None:
     if "html" in built:
         shutil.copytree(built["html"] / "html", config.stage / "html")
         # the first page links them (analysis.downloads)
-        downloads.add_downloads(config.stage / "html", config.stage / "data", pdf)
+        downloads.add_downloads(
+            config.stage / "html",
+            config.stage / "data",
+            pdf,
+            source / "chapters" / myst.DATA_FOLDER,
+        )
 
 
 def publish(config: BuildConfig) -> None:

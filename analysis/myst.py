@@ -188,7 +188,7 @@ def show_table(
     if name:
         path = write_data(plain_citations(frame, trusted) if data is None else data, name)
         link = download_link(path)
-        in_note = download_link(path, "its CSV")  # "the full table is in … and its CSV"
+        in_note = download_link(path, path.name)  # "the full table is in … and x.csv"
     html_rows = max(html_rows, pdf_rows)
     if frame.empty:
         # A table with a header and no row stops Sphinx's LaTeX writer (StopIteration in
@@ -288,12 +288,16 @@ def _breakable(table: str, frame: pd.DataFrame, trusted: Sequence[str] = ()) -> 
     return f":::{{table}}\n:class: longtable\n:widths: {widths}\n\n{table}\n:::"
 
 
-def download_link(path: Path, label: str = "Download the data (CSV)") -> str:
-    """A MyST ``{download}`` role for a file written next to the page."""
+def download_link(path: Path, label: str = "") -> str:
+    """A MyST ``{download}`` role for a file written next to the page.
+
+    The default label names the file ("Data: actors-relations.csv"): in the HTML it is a
+    link; in the PDF, where nothing can be downloaded, it is the name under which the
+    file is in the book's data archive (:mod:`analysis.downloads`)."""
     relative = path.as_posix()
     if not re.fullmatch(r"[A-Za-z0-9_./\-]+", relative):
         raise ValueError(f"unsafe download path: {relative!r}")
-    return "{download}`" + label + " <" + relative + ">`"
+    return "{download}`" + (label or f"Data: {path.name}") + " <" + relative + ">`"
 
 
 def bullet_list(items: Iterable[str]) -> str:

@@ -137,9 +137,11 @@ Method (cited by the methods appendix). Relations are found sentence by sentence
    relation of an actor with itself, nor of a person or government body with its own
    country; a country is a market, not a customer (no supply to a country); a city or
    region takes part only where a plant can be (production, acquisition, investment,
-   exit); one row per (source, target, type, sentence). Planned and denied relations are
-   left out, not marked: the sentence-level table states only what the seeds state as
-   fact.
+   exit); one row per (source, target, type, sentence). A planned or denied relation
+   makes no row here: this sentence-level table holds what the seeds state as done or
+   under way, hedged or not. Talks, rumours and denials about a pair of actors come in
+   afterwards, in the deal stages (``analysis/events``), which read them from the
+   sentences of the seeds that link the pair.
 
 The rule is deliberately simple: the parse of scraped news text is unreliable, and a
 window rule behaves the same in both languages. Its errors are measured against the

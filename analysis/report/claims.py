@@ -41,7 +41,8 @@ def claim_list(claims: pd.DataFrame, limit: int = myst.HTML_ROWS) -> str:
     if claims.empty:
         return "No claim."
     items = [claim_sentence(row) for _, row in claims.iterrows()]
-    where = "the register's " + myst.download_link(myst.DATA_FOLDER / "claims-register.csv", "CSV")
+    register = myst.DATA_FOLDER / "claims-register.csv"
+    where = "the register's CSV, " + myst.download_link(register, register.name)
     return myst.capped_list(
         items, limit, what="claims", where=where, order="in seed and sentence order"
     )

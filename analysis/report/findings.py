@@ -117,15 +117,21 @@ def _family(unit: str) -> str:
     return "goods" if family in units.COUNT_FAMILIES else family
 
 
-def finding_largest_target(claims: pd.DataFrame) -> str | None:
-    row = largest_target(claims)
+def finding_largest_target(chapter: supply.SupplyChain) -> str | None:
+    """The largest target, with the known problems of its seed (a target of a seed that
+    reports only talks is worth saying so next to it)."""
+    row = largest_target(chapter.claims)
     if row is None:
         return None
     sentence = claim_sentence(row)
     # The claim sentence starts with its subject; mid-sentence it reads in lower case.
     if not row["subject"]:
         sentence = sentence[0].lower() + sentence[1:]
-    return "The largest capacity or output target stated in the seeds is " + sentence
+    return (
+        "The largest target, plan or capacity stated in the seeds is "
+        + sentence
+        + flag_note(chapter.figure_flags, [row["document"]])
+    )
 
 
 def finding_claims(claims: pd.DataFrame) -> str | None:
@@ -135,12 +141,13 @@ def finding_claims(claims: pd.DataFrame) -> str | None:
     n = len(claims)
     targets = int((claims["kind"] == "target").sum())
     forecasts = int((claims["kind"] == "forecast").sum())
-    hedged = int(claims["hedged"].astype(bool).sum())
+    # one count for both, as the sentence says: hedged, or attributed to a named source
+    hedged = int((claims["hedged"].astype(bool) | (claims["attribution"] != "")).sum())
     return (
         f"Of the {plural(n, 'quantitative claim')} in the seeds "
         f"{cite_documents(claims['document'])}, {targets:,} are targets, plans or capacities "
         f"and {forecasts:,} forecasts, rather than achieved figures, and {hedged:,} are hedged "
-        "or attributed to another source. A figure a seed repeats counts once."
+        "or attributed to a named source. A figure a seed repeats counts once."
     )
 
 
@@ -287,7 +294,7 @@ def findings(
         lambda: finding_partner_share(data, home, partner),
         lambda: finding_exits(data),
         lambda: finding_sanctions(data),
-        lambda: finding_largest_target(claims),
+        lambda: finding_largest_target(chapter),
         lambda: finding_claims(claims),
         lambda: finding_context_check(chapter),
         lambda: finding_rare_earths(chapter),

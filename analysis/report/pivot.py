@@ -517,12 +517,12 @@ def timeline_caption(frame: pd.DataFrame) -> str:
         parts.append("context events: " + context.citations(events))
     grouped = (
         f" With {len(seeds):,} dated seeds, the seeds are drawn as one point per month of "
-        "events (the tooltip says how many); the table and the CSV list each seed."
+        "events; the table and the CSV list each seed."
         if len(seeds) > TIMELINE_SEEDS
         else ""
     )
     return (
-        f"Each point is a dated event, numbered as in the table below; hover for the "
+        f"Each point is a dated event, numbered as in the table below, which gives its "
         f"text.{grouped} Sources: " + "; ".join(parts) + "."
     )
 

@@ -58,3 +58,18 @@ def test_the_data_archive_holds_every_csv_and_a_readme_and_is_reproducible(tmp_p
         readme = archive.read("data/README.md").decode("utf-8")
     assert names == ["data/README.md", "data/entities.csv", "data/relations.csv"]
     assert "``entities.csv``" in readme and "sentence_id" in readme
+
+
+def test_the_archive_holds_the_chapters_data_under_the_names_the_book_prints(tmp_path):
+    data = tmp_path / "data"
+    pages = tmp_path / "chapters" / "data"
+    data.mkdir()
+    pages.mkdir(parents=True)
+    (data / "entities.csv").write_text("entity\nBYD\n", encoding="utf-8")
+    (pages / "actors-relations.csv").write_text("source,target,type\nA,B,supply\n", "utf-8")
+    downloads.write_archive(data, tmp_path / "a.zip", pages)
+    with zipfile.ZipFile(tmp_path / "a.zip") as archive:
+        names = archive.namelist()
+        readme = archive.read("data/README.md").decode("utf-8")
+    assert "data/chapters/actors-relations.csv" in names
+    assert "- `actors-relations.csv`: source, target, type" in readme

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import subprocess
+import zipfile
 from pathlib import Path
 
 import nbformat
@@ -67,6 +68,19 @@ def test_injected_parameters_hidden_and_data_links_present(built_book: BuiltBook
     assert 'download="corpus-words.csv"' in corpus or "corpus-words.csv" in corpus
     downloads = list((built_book.html / "_downloads").rglob("corpus-words.csv"))
     assert downloads, "the chart's CSV is not next to the book's pages"
+
+
+def test_every_data_file_the_pdf_names_is_in_the_archive(built_book: BuiltBook) -> None:
+    """The PDF cannot link a CSV: it names it ("Data: corpus-words.csv"), and the data
+    archive the first page links holds it under chapters/."""
+    text = subprocess.run(
+        ["pdftotext", str(built_book.pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    named = set(re.findall(r"Data:\s+([a-z0-9\-]+\.csv)", text))
+    assert "corpus-words.csv" in named
+    with zipfile.ZipFile(built_book.html / "data.zip") as archive:
+        held = {n.removeprefix("data/chapters/") for n in archive.namelist()}
+    assert named <= held, sorted(named - held)
 
 
 def test_chart_draws_offline_and_pages_log_no_error(built_book: BuiltBook) -> None:

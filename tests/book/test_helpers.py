@@ -153,7 +153,7 @@ def test_show_table_cuts_a_long_table_in_html_and_pdf(monkeypatch, tmp_path) -> 
         "*First 25 of 500 rows (in row order); the full table is in the CSV linked below the "
         "table in the HTML book.*"
     ) in latex
-    assert markdown.rstrip().endswith("{download}`Download the data (CSV) <data/long-table.csv>`")
+    assert markdown.rstrip().endswith("{download}`Data: long-table.csv <data/long-table.csv>`")
     assert "row 99 " in html and "row 100 " not in html
     assert len(pd.read_csv(tmp_path / "data" / "long-table.csv")) == 500
 

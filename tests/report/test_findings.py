@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pandas as pd
 
 from analysis.report import findings, supply, supply_chain
@@ -107,9 +109,19 @@ def test_partner_share_uses_the_home_and_partner_countries(tmp_path):
 def test_largest_target_keeps_its_hedge(tmp_path):
     data = english_data(tmp_path)
     chapter = supply.prepare(data, ["DE"])
-    text = findings.finding_largest_target(chapter.claims)
+    text = findings.finding_largest_target(chapter)
     assert "CATL: 100 GWh" in text and "“could”" in text and "{cite}`seed_a`" in text
-    assert findings.finding_largest_target(chapter.claims.iloc[0:0]) is None
+    empty = dataclasses.replace(chapter, claims=chapter.claims.iloc[0:0])
+    assert findings.finding_largest_target(empty) is None
+
+
+def test_largest_target_carries_its_seeds_known_problem(tmp_path):
+    data = english_data(tmp_path)
+    chapter = supply.prepare(data, ["DE"])
+    document = findings.largest_target(chapter.claims)["document"]
+    flagged = dataclasses.replace(chapter, figure_flags={document: "Reports talks only."})
+    text = findings.finding_largest_target(flagged)
+    assert "Known problems of the seed behind it: {cite}`seed_a` Reports talks only" in text
 
 
 def test_exits_sanctions_claims_and_low_information(tmp_path):
