@@ -238,9 +238,9 @@ def matrix_caption(frame: pd.DataFrame) -> str:
     return (
         "Number of extracted relations by the country of each actor (a country actor counts "
         "as its own country). Counts are relation rows: one per supporting sentence and "
-        "actor pair, so a sentence naming two exits counts twice; the tooltip gives the "
-        "distinct sentences. Partnerships and joint ventures have no direction and sit "
-        "under their two countries in alphabetical order. "
+        "actor pair, so a sentence naming two exits counts twice; the CSV (and, in the HTML "
+        "book, the tooltip) gives the distinct sentences. Partnerships and joint ventures "
+        "have no direction and sit under their two countries in alphabetical order. "
         f"Sources: the seeds {cite_documents(docs)}."
     )
 

@@ -153,7 +153,7 @@ def capacity_scope(frame: pd.DataFrame) -> str:
         f"With {len(frame):,} such claims in {plural_units(units)}, the chart shows their "
         f"distribution for {which} and each kind: the line runs from the smallest to the "
         "largest claim, the box from the lower to the upper quartile, and the black tick is "
-        "the median (the tooltip gives the counts); every claim is in the CSV."
+        "the median (the HTML book's tooltips give the counts); every claim is in the CSV."
     )
 
 

@@ -125,7 +125,7 @@ def kind_caption(counts: pd.DataFrame, top: int = charts.TOP_N) -> str:
     text = (
         "Quantitative claims per seed, split into targets (plans, capacities), forecasts "
         "(expectations) and figures reported as fact; a figure a seed repeats counts once; "
-        "the tooltip gives how many are hedged."
+        "the CSV (and the HTML book's tooltip) gives how many are hedged."
     )
     if len(keep) < len(docs):
         totals = counts.groupby("document")["claims"].sum()

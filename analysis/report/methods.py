@@ -52,6 +52,25 @@ def scored_seeds(data: ReportData) -> str:
     return plural(scored_documents(data), "seed")
 
 
+def scores_intro(data: ReportData) -> str:
+    """What the gold-standard table scores, and why its counts are not the chapters'."""
+    return (
+        f"Every actor, relation and figure of {scored_seeds(data)} was annotated by hand, by "
+        "reading the articles, before the extraction was run on them; this build's tables "
+        "are scored against those annotations. The rules were then developed with these "
+        "same articles in view, so the scores are optimistic: on the project's own test "
+        "articles about other firms and countries, relations are found less often (see the "
+        "limitations below). The table counts items seed by seed, so its counts are not "
+        "the chapters': an actor counts once in each seed that names it (the chapters count "
+        "it once in the book); a relation once per seed for each actor pair and type (the "
+        "chapters count one row per sentence that states it); a figure each time a seed "
+        "states it (the claims chapter merges a figure a seed repeats). The lenient row "
+        "counts a relation as found when its two actors are linked at all, whatever the "
+        "type and direction; when it equals the strict row, every pair found was also "
+        "typed and directed right."
+    )
+
+
 def relation_method() -> str:
     """The relation-extraction method, as documented in its module (our own text).
 

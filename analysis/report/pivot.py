@@ -521,9 +521,17 @@ def timeline_caption(frame: pd.DataFrame) -> str:
         if len(seeds) > TIMELINE_SEEDS
         else ""
     )
+    same = (
+        " A context event dated like a seed (the same day, or month, at the seed's precision) "
+        "is marked “dated like seed” in the table: it "
+        "may be the very report that seed retells, so it dates the seed's events without "
+        "confirming them."
+        if "same_date_seeds" in frame and (frame["same_date_seeds"] != "").any()
+        else ""
+    )
     return (
         f"Each point is a dated event, numbered as in the table below, which gives its "
-        f"text.{grouped} Sources: " + "; ".join(parts) + "."
+        f"text.{grouped}{same} Sources: " + "; ".join(parts) + "."
     )
 
 
@@ -570,16 +578,21 @@ def timeline_table(frame: pd.DataFrame) -> pd.DataFrame:
         )
     ]
     what = []
-    for date, precision, kind, country, text in zip(
+    same = frame["same_date_seeds"] if "same_date_seeds" in frame else [""] * len(frame)
+    for date, precision, kind, country, text, seeds in zip(
         frame["date_text"],
         frame["precision"],
         frame["kind"],
         frame["country"],
         frame["what"],
+        same,
         strict=True,
     ):
         where = "seed titled" if kind == SEED_KIND else f"{country}:"
-        what.append(f"{date} ({precision}), {where} {text}")
+        line = f"{date} ({precision}), {where} {text}"
+        if seeds:
+            line += f" (dated like seed {cite_documents(str(seeds).split('; '))})"
+        what.append(line)
     return pd.DataFrame(
         {"No.": frame["number"], "Date, place and event (or seed title)": what, "Source": sources}
     )

@@ -486,7 +486,7 @@ def capacity_caption(chapter: Chapter) -> str:
     what = (
         "Each bar is one figure as stated in a seed; each row has one unit and its own axis. "
         "Orange bars are targets, plans or forecasts, blue bars figures reported as fact; "
-        "hedges are in the tooltips and in the table below. "
+        "hedges are in the table below (and the HTML book's tooltips). "
     )
     if scope:
         what = (

@@ -104,6 +104,7 @@ def timeline(seeds: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
         "document",
         "source_key",
         "secondary",
+        "same_date_seeds",
     ]
     seed_rows = pd.DataFrame(
         {
@@ -143,7 +144,35 @@ def timeline(seeds: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
     frame = frame.sort_values(["date", "lane", "what"], kind="stable").reset_index(drop=True)
     # the number each point carries in the chart and in the table (print has no tooltip)
     frame["number"] = [str(i) for i in range(1, len(frame) + 1)]
+    frame["same_date_seeds"] = same_date_seeds(frame)
     return frame
+
+
+def _period(date: pd.Timestamp, precision: str) -> str:
+    """The date at a seed's precision ("2023-08" for a month, uncertain or not)."""
+    unit = str(precision).split("-")[0].split(" ")[0]
+    return {"year": f"{date:%Y}", "month": f"{date:%Y-%m}"}.get(unit, f"{date:%Y-%m-%d}")
+
+
+def same_date_seeds(frame: pd.DataFrame) -> list[str]:
+    """For each context event, the seeds ("; "-joined ids) whose events are dated to the
+    same day, month or year, at the seed's own precision. Such an event may be the very
+    report a seed retells: it dates the seed's events, it does not confirm them."""
+    seeds = frame[frame["kind"] == SEED_KIND]
+    out = []
+    for date, kind in zip(frame["date"], frame["kind"], strict=True):
+        if kind == SEED_KIND:
+            out.append("")
+            continue
+        same = [
+            str(document)
+            for document, seed_date, precision in zip(
+                seeds["document"], seeds["date"], seeds["precision"], strict=True
+            )
+            if _period(seed_date, precision) == _period(date, precision)
+        ]
+        out.append("; ".join(same))
+    return out
 
 
 #: Seeds the timeline draws one by one; more are drawn as one point per month.

@@ -313,3 +313,36 @@ def test_timeline_labels_run_of_numbers_is_a_range() -> None:
     assert timeline.point_labels(points)["label"].tolist() == ["7–9"]
     spread = points.assign(date=pd.to_datetime(["2023-01-01", "2023-06-01", "2023-12-01"]))
     assert timeline.point_labels(spread)["label"].tolist() == ["7", "8", "9"]
+
+
+def test_a_context_event_dated_like_a_seed_is_marked() -> None:
+    """A context event of the seed's day (or month, for a seed dated to the month) may be
+    the report the seed retells: the table says so instead of presenting it as a second
+    source (issue 15's review)."""
+    seeds = pd.DataFrame(
+        {
+            "document": ["s1", "s2"],
+            "date": pd.to_datetime(["2024-05-20", "2023-08-01"]),
+            "date_text": ["2024-05-20", "2023-08"],
+            "precision": ["day", "month-uncertain"],
+            "title": ["A", "B"],
+        }
+    )
+    events = pd.DataFrame(
+        {
+            "date": pd.to_datetime(["2024-05-20", "2023-08-14", "2024-05-21"]),
+            "precision": ["day"] * 3,
+            "country": ["KZ", "RU", "KZ"],
+            "event": ["Same day", "Same month", "Next day"],
+            "source_key": ["k1", "k2", "k3"],
+            "secondary": [False, True, False],
+        }
+    )
+    line = timeline.timeline(seeds, events)
+    marked = dict(zip(line["what"], line["same_date_seeds"], strict=True))
+    assert marked["Same day"] == "s1" and marked["Same month"] == "s2"
+    assert marked["Next day"] == "" and marked["A"] == ""
+    table = pivot.timeline_table(line)
+    text = " ".join(table.iloc[:, 1])
+    assert "Same day (dated like seed {cite}`seed_s1`)" in text
+    assert "dated like seed" in pivot.timeline_caption(line)
