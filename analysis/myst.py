@@ -236,8 +236,9 @@ def table_note(shown: int, total: int, places: Sequence[str] = (), order: str = 
     return f"*{text}; the full table is in {where}.*" if where else f"*{text}.*"
 
 
-#: About how many characters of table text a PDF line holds (the widths' scale).
-LINE_CHARACTERS = 90
+#: About how many characters of table text a PDF line holds (the widths' scale), in the
+#: tables' smaller type (``\small`` in ``_config.yml``'s LaTeX preamble).
+LINE_CHARACTERS = 104
 #: The longest word a column is widened for; a longer one (a hash, an address) wraps
 #: at its break points.
 LONGEST_WORD = 24
@@ -275,7 +276,9 @@ def column_widths(frame: pd.DataFrame, trusted: Sequence[str] = ()) -> list[int]
     extra = [max(0, w - f) for w, f in zip(wants, floors, strict=True)]
     if spare <= 0 or not sum(extra):
         return floors
-    return [f + round(spare * e / sum(extra)) for f, e in zip(floors, extra, strict=True)]
+    # no column grows past what it wants: the widths are relative, so a table whose
+    # columns all fit is scaled to the line in proportion to its content
+    return [f + min(e, round(spare * e / sum(extra))) for f, e in zip(floors, extra, strict=True)]
 
 
 def _longest_word(text: str) -> int:

@@ -12,6 +12,7 @@ import pandas as pd
 
 from analysis import charts, myst
 from analysis.events.flags import known_flaws
+from analysis.report import seed_labels
 from analysis.report.data import ReportData
 from analysis.report.seed_quality import (
     LOW_SPECIFICITY_RATIO,
@@ -52,7 +53,11 @@ def source_table(data: ReportData) -> pd.DataFrame:
         {
             "Seed": [myst.cite(myst.seed_key(d)) for d in docs["document"]],
             "Title": docs["title"],
-            "Publisher": [provenance(d, "publisher") for d in docs["document"]],
+            # the publisher, else the site of the address: what the charts' labels name
+            "Publisher or site": [
+                seed_labels.publisher(sources.loc[d] if d in sources.index else None)
+                for d in docs["document"]
+            ],
             "Events dated": [events_date(d) for d in docs["document"]],
             "Language": [language_name(x) for x in docs["language"]],
         }

@@ -36,12 +36,17 @@ def _host(url: str) -> str:
     return host.removeprefix("www.")
 
 
+def publisher(source: pd.Series | None) -> str:
+    """The publisher the provenance sidecar names, else the host of the seed's address."""
+    return _cell(source, "publisher") or _host(_cell(source, "url"))
+
+
 def seed_label(document: str, title: str, source: pd.Series | None) -> str:
     """One seed's label, before uniqueness (see the module's text)."""
-    publisher = _cell(source, "publisher") or _host(_cell(source, "url"))
+    publisher_ = publisher(source)
     date = _cell(source, "events_date")
-    if publisher:
-        return f"{publisher}, {date}" if date else publisher
+    if publisher_:
+        return f"{publisher_}, {date}" if date else publisher_
     return shorten(title, MAX_TITLE) if title and not pd.isna(title) else document
 
 

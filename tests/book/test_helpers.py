@@ -235,3 +235,19 @@ def test_a_table_without_rows_is_said_in_words(monkeypatch: pytest.MonkeyPatch, 
     assert "|" not in shown
     assert myst.EMPTY_TABLE in shown and "Per seed." in shown
     assert (tmp_path / myst.DATA_FOLDER / "empty.csv").exists()  # the CSV is still linked
+
+
+def test_column_widths_never_give_a_short_column_the_whole_spare_line() -> None:
+    """A table whose columns all fit: a citation column ("[3]") stays about as wide as the
+    numbers beside it instead of taking the line's spare width (issue 15's review)."""
+    frame = pd.DataFrame(
+        {
+            "Seed": ["{cite}`seed_a`", "{cite}`seed_b`"],
+            "Words": [388, 608],
+            "Boilerplate": ["10%", "0%"],
+            "Flags": ["low specificity, repetitive", ""],
+        }
+    )
+    widths = myst.column_widths(frame, trusted=["Seed"])
+    assert widths[0] <= widths[2], widths
+    assert widths[0] < sum(widths) / 4, widths
