@@ -28,9 +28,21 @@ def figures(folder: Path = CONTEXT_DIR) -> pd.DataFrame:
 
 
 def events(folder: Path = CONTEXT_DIR) -> pd.DataFrame:
-    """Dated events the seeds refer to (dates of the events, not of articles)."""
+    """Dated events the seeds refer to (dates of the events, not of articles), with the
+    ``actors`` they are about ("; "-separated canonical names)."""
     frame = _read("events.csv", folder)
     frame["date"] = pd.to_datetime(frame["date"], format="%Y-%m-%d")
+    return frame
+
+
+def measures(folder: Path = CONTEXT_DIR) -> pd.DataFrame:
+    """Dated sanctions, export-control and market measures, one a row: date, actor (who
+    took it), target (whom it concerns: a country, or "World"), measure, instrument,
+    scope ("; "-separated, see ``scopes.yaml``), source (a key of ``references.bib``),
+    read_via and note. ``source_key`` repeats ``source`` for the citation helpers."""
+    frame = _read("measures.csv", folder)
+    frame["date"] = pd.to_datetime(frame["date"], format="%Y-%m-%d")
+    frame["source_key"] = frame["source"]
     return frame
 
 
@@ -40,6 +52,13 @@ def citation(source_key: str, secondary: bool) -> str:
 
 
 def citations(frame: pd.DataFrame) -> str:
-    """Citations for every distinct source of ``frame`` (rows with source_key, secondary)."""
+    """Citations for every distinct source of ``frame`` (rows with source_key, secondary):
+    the sources read in the original in one citation, then those read through a copy in
+    another, "as reported by [3, 4]"."""
     pairs = frame[["source_key", "secondary"]].drop_duplicates().sort_values("source_key")
-    return "; ".join(citation(k, bool(s)) for k, s in pairs.itertuples(index=False))
+    parts = []
+    for secondary in (False, True):
+        keys = list(dict.fromkeys(pairs.loc[pairs["secondary"] == secondary, "source_key"]))
+        if keys:
+            parts.append(("as reported by " if secondary else "") + myst.cite(*keys))
+    return "; ".join(parts)

@@ -39,7 +39,9 @@ class ReportData:
         recomputing the relation table in every section cost minutes per chapter."""
         if key not in self._derived:
             self._derived[key] = compute()
-        return self._derived[key].copy()
+        value = self._derived[key]
+        # frames are copied; an immutable value (a frozen dataclass) is shared as it is
+        return value.copy() if isinstance(value, pd.DataFrame) else value
 
     @property
     def seed_labels(self) -> dict[str, str]:

@@ -82,3 +82,11 @@ def relation_method() -> str:
     doc = doc.replace("``2 * WINDOW``", str(2 * relations.WINDOW))
     doc = doc.replace("``PLACE_WINDOW``", str(relations.PLACE_WINDOW))
     return doc.replace("``WINDOW``", str(relations.WINDOW))
+
+
+def context_rule() -> str:
+    """The rule that picks the context rows of a book, as its module states it."""
+    from analysis.report import relevance
+
+    doc = (relevance.__doc__ or "").split("\n", 1)[-1].strip()
+    return doc.split("\nReads ")[0].strip()

@@ -20,6 +20,7 @@ import pandas as pd
 from analysis import charts, context, myst
 from analysis.events import pair
 from analysis.report.data import ReportData
+from analysis.report.relevance import relevant_events, relevant_measures
 from analysis.report.sanctions import (
     cooccurring_actors,
     sanction_sentences,
@@ -39,12 +40,13 @@ from analysis.report.shift import (
 )
 from analysis.report.timeline import (
     LABEL_FONT_SIZE,
+    MEASURE_KIND,
     SEED_KIND,
     SEED_LANE,
     TIMELINE_SEEDS,
     TIMELINE_WIDTH,
+    early_measures,
     point_labels,
-    relevant_events,
     seed_dates,
     timeline,
     timeline_points,
@@ -70,11 +72,13 @@ __all__ = [
     "foreign_share",
     "home_country",
     "relevant_events",
+    "relevant_measures",
     "sanction_sentences",
     "sanction_terms",
     "sanctions_lexicon",
     "sanctions_per_document",
     "seed_dates",
+    "sequence_text",
     "timeline",
     "tracker_caption",
     "tracker_chart",
@@ -529,13 +533,26 @@ def timeline_caption(frame: pd.DataFrame) -> str:
         if "same_date_seeds" in frame and (frame["same_date_seeds"] != "").any()
         else ""
     )
+    early = early_measures(frame)
+    before = (
+        f" The table also lists {plural(len(early), 'earlier measure')} (no. "
+        f"{', '.join(early['number'])}), left out of the chart so that its axis starts a "
+        "year before the first seed or event."
+        if not early.empty
+        else ""
+    )
     return (
         f"Each point is a dated event, numbered as in the table below, which gives its "
-        f"text.{grouped}{same} Sources: " + "; ".join(parts) + "."
+        f"text.{grouped}{same}{before} Sources: " + "; ".join(parts) + "."
     )
 
 
-def timeline_summary(seeds: pd.DataFrame, events: pd.DataFrame, has_provenance: bool) -> str:
+def timeline_summary(
+    seeds: pd.DataFrame,
+    events: pd.DataFrame,
+    has_provenance: bool,
+    measures: pd.DataFrame | None = None,
+) -> str:
     if not has_provenance:
         text = (
             "The seeds folder has no provenance table and the seeds carry no dates of their "
@@ -567,7 +584,43 @@ def timeline_summary(seeds: pd.DataFrame, events: pd.DataFrame, has_provenance: 
                 else "."
             )
         )
+    if measures is not None and not measures.empty:
+        by_actor = measures["actor"].value_counts()
+        who = join_and([f"{myst.escape(a)} {n}" for a, n in by_actor.items()])
+        text += (
+            f" {plural(len(measures), 'sanctions, export-control or market measure')} "
+            f"({who}) concern a country or a subject of these seeds; they run from "
+            f"{measures['date'].min():%Y-%m-%d} to {measures['date'].max():%Y-%m-%d}."
+        )
     return text
+
+
+def sequence_text(frame: pd.DataFrame) -> str:
+    """For each dated seed, the measures dated before its events: the order in time, and
+    nothing more (a measure before a move is not shown to have caused it)."""
+    seeds = frame[frame["kind"] == SEED_KIND]
+    measures = frame[frame["kind"] == MEASURE_KIND]
+    if seeds.empty or measures.empty:
+        return ""
+    lines = []
+    for _, seed in seeds.iterrows():
+        before = measures[measures["date"] < seed["date"]]
+        cite = cite_documents([seed["document"]])
+        if before.empty:
+            lines.append(f"- {cite} ({seed['date_text']}): no measure of the table before it.")
+            continue
+        last = before.iloc[-1]
+        lines.append(
+            f"- {cite} ({seed['date_text']}): {plural(len(before), 'measure')} before it; "
+            f"the latest is no. {last['number']} ({myst.escape(last['country'])}, "
+            f"{last['date_text']})."
+        )
+    return (
+        "Which measures came before the events each seed reports (by date; a seed dated "
+        "to the month is set at the month's first day). The order in time is all this "
+        "says: the seeds do not link their events to these measures, and a measure "
+        "before a move is not evidence that it caused it.\n\n" + "\n".join(lines)
+    )
 
 
 def timeline_table(frame: pd.DataFrame) -> pd.DataFrame:

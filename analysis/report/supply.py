@@ -17,6 +17,7 @@ from analysis.report import figures, seed_quality
 from analysis.report.comparison import compare, comparison_claims
 from analysis.report.data import ReportData
 from analysis.report.figures import CAPACITY_UNITS
+from analysis.report.relevance import relevant_figures
 from analysis.report.stages import (
     Lexicon,
     languages,
@@ -110,7 +111,8 @@ def prepare(
     focus = tuple(focus_countries)
     claims = figures.claims_frame(data)
     claims = claims[claims["document"].isin(usable)].reset_index(drop=True)
-    ctx = context.figures() if context_figures is None else context_figures
+    # the context series about what these seeds are about (one rule: report.relevance)
+    ctx = relevant_figures(context.figures() if context_figures is None else context_figures, data)
     comparisons = compare(
         claims,
         ctx,

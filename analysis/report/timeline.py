@@ -29,6 +29,9 @@ PRIMARY_KIND = "Context event (primary source)"
 SECONDARY_KIND = "Context event (as reported by a secondary copy)"
 
 
+MEASURE_KIND = "Sanctions, export-control or market measure"
+
+
 def _parse_partial_date(text: str) -> tuple[pd.Timestamp | None, str]:
     """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` → (first day of the period, precision)."""
     text = str(text).strip()
@@ -76,23 +79,11 @@ def seed_dates(data: ReportData, seeds_dir: str | Path) -> tuple[pd.DataFrame, l
     return pd.DataFrame(out, columns=columns), messages, True
 
 
-def relevant_events(events: pd.DataFrame, data: ReportData) -> pd.DataFrame:
-    """Context events that name an actor the seeds name (others say nothing of these seeds).
-
-    Matching is on the knowledge base's canonical (English) names, as whole words: "China
-    imposes export controls" is kept when the seeds mention China, an event about a firm
-    only when the seeds mention that firm.
-    """
-    names = sorted(set(data.entities["entity"]), key=len, reverse=True)
-    if not names or events.empty:
-        return events.iloc[0:0].reset_index(drop=True)
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
-    keep = events["event"].map(lambda text: bool(pattern.search(str(text))))
-    return events[keep.to_numpy(dtype=bool)].reset_index(drop=True)
-
-
-def timeline(seeds: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
-    """Seeds (their events' dates) and context events in one table for the chart."""
+def timeline(
+    seeds: pd.DataFrame, events: pd.DataFrame, measures: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """Seeds (their events' dates), context events and measures in one table for the
+    chart; a measure's lane is the one who took it ("Measures: EU")."""
     columns = [
         "date",
         "date_text",
@@ -136,7 +127,27 @@ def timeline(seeds: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
         },
         columns=columns,
     )
-    frames = [f for f in (seed_rows, event_rows) if not f.empty]
+    measure_rows = pd.DataFrame(columns=columns)
+    if measures is not None and not measures.empty:
+        measure_rows = pd.DataFrame(
+            {
+                "date": measures["date"],
+                "date_text": measures["date"].dt.strftime("%Y-%m-%d"),
+                "precision": "day",
+                "lane": [f"Measures: {a}" for a in measures["actor"]],
+                "kind": MEASURE_KIND,
+                "country": measures["actor"],
+                "what": [
+                    f"{m} ({i})"
+                    for m, i in zip(measures["measure"], measures["instrument"], strict=True)
+                ],
+                "document": "",
+                "source_key": measures["source_key"],
+                "secondary": measures["secondary"].astype(bool),
+            },
+            columns=columns,
+        )
+    frames = [f for f in (seed_rows, event_rows, measure_rows) if not f.empty]
     if not frames:
         return pd.DataFrame(columns=columns)
     frame = pd.concat(frames, ignore_index=True)
@@ -161,7 +172,7 @@ def same_date_seeds(frame: pd.DataFrame) -> list[str]:
     seeds = frame[frame["kind"] == SEED_KIND]
     out = []
     for date, kind in zip(frame["date"], frame["kind"], strict=True):
-        if kind == SEED_KIND:
+        if kind not in (PRIMARY_KIND, SECONDARY_KIND):  # a measure retells no seed
             out.append("")
             continue
         same = [
@@ -179,9 +190,27 @@ def same_date_seeds(frame: pd.DataFrame) -> list[str]:
 TIMELINE_SEEDS = 40
 
 
+#: The chart draws measures from this many days before its first seed or event.
+MEASURES_LEAD_DAYS = 365
+
+
+def early_measures(frame: pd.DataFrame) -> pd.DataFrame:
+    """Measures dated more than :data:`MEASURES_LEAD_DAYS` before the first seed or
+    context event: the table lists them, the chart does not stretch its axis for them."""
+    others = frame[frame["kind"] != MEASURE_KIND]
+    measures = frame[frame["kind"] == MEASURE_KIND]
+    if others.empty:
+        return measures.iloc[0:0]
+    start = pd.to_datetime(others["date"]).min() - pd.Timedelta(days=MEASURES_LEAD_DAYS)
+    return measures[pd.to_datetime(measures["date"]) < start]
+
+
 def timeline_points(frame: pd.DataFrame, limit: int = TIMELINE_SEEDS) -> pd.DataFrame:
-    """The timeline's rows as drawn: with more than ``limit`` dated seeds, one point per
-    month of events, saying how many seeds it stands for (context events stay one each)."""
+    """The timeline's rows as drawn: measures from a year before the first seed or event
+    (:func:`early_measures` are left to the table); with more than ``limit`` dated seeds,
+    one point per month of events, saying how many seeds it stands for (context events
+    stay one each)."""
+    frame = frame.drop(index=early_measures(frame).index)
     seeds = frame[frame["kind"] == SEED_KIND]
     if len(seeds) <= limit:
         return frame
@@ -209,10 +238,10 @@ def timeline_points(frame: pd.DataFrame, limit: int = TIMELINE_SEEDS) -> pd.Data
 
 #: Width of the timeline's plot in pixels, and the font size of its point numbers: the
 #: labels are placed so that no two overlap at this width.
-TIMELINE_WIDTH = 400
+TIMELINE_WIDTH = 460
 LABEL_FONT_SIZE = 9
 #: Approximate width of a digit, comma or dash at that font size, in pixels.
-_CHAR_PX = 0.62 * LABEL_FONT_SIZE
+_CHAR_PX = 0.7 * LABEL_FONT_SIZE
 
 
 def _numbers_text(numbers: list[str]) -> str:
@@ -242,7 +271,7 @@ def point_labels(points: pd.DataFrame, width: int = TIMELINE_WIDTH) -> pd.DataFr
         for date, number in sorted(pairs, key=lambda p: (p[0], int(p[1]))):
             x = (date - start).days * per_day
             # a label that would touch the previous one joins it ("1, 2" over both points)
-            if clusters and x - len(number) * _CHAR_PX / 2 < _right_edge(clusters[-1]) + 2:
+            if clusters and x - len(number) * _CHAR_PX / 2 < _right_edge(clusters[-1]) + 4:
                 clusters[-1].append((x, number, date))
             else:
                 clusters.append([(x, number, date)])

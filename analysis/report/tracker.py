@@ -7,6 +7,7 @@ import altair as alt
 import pandas as pd
 
 from analysis import myst
+from analysis.report.timeline import LABEL_FONT_SIZE, MEASURE_KIND, point_labels
 from analysis.report.wording import cite_documents, plural, shorten, verb
 
 # --- deal tracker ---------------------------------------------------------------------
@@ -50,10 +51,31 @@ def tracker_summary(frame: pd.DataFrame, deal_rows: pd.DataFrame) -> str:
     )
 
 
-def tracker_chart(frame: pd.DataFrame) -> alt.LayerChart:
+#: The tracker's top row: the measures of the timeline, by their numbers there.
+MEASURE_ROW = "Measures (numbered as in the timeline)"
+#: How far before the first dated deal stage the tracker shows measures, in days.
+MEASURES_LEAD_DAYS = 365
+TRACKER_WIDTH = 360
+MEASURE_COLOUR = "#8c2d04"
+
+
+def tracker_measures(frame: pd.DataFrame, line: pd.DataFrame | None) -> pd.DataFrame:
+    """The timeline's measures (``line`` rows of kind ``measure_kind``) dated from a year
+    before the first dated stage to the last one: those a reader sets beside the deals."""
+    if line is None or line.empty or frame["date"].dropna().empty:
+        return pd.DataFrame(columns=["date", "lane", "number"])
+    dates = pd.to_datetime(frame["date"].dropna())
+    start = dates.min() - pd.Timedelta(days=MEASURES_LEAD_DAYS)
+    measures = line[line["kind"] == MEASURE_KIND]
+    shown = measures[(measures["date"] >= start) & (measures["date"] <= dates.max())]
+    return shown.assign(lane=MEASURE_ROW)[["date", "lane", "number", "what", "country"]]
+
+
+def tracker_chart(frame: pd.DataFrame, line: pd.DataFrame | None = None) -> alt.LayerChart:
     """One row per deal, its stages on a time axis, each labelled in print: filled marks
     for stages a non-hedged sentence states, open ones for hedged stages, crosses for a
-    denial or an end, faded marks for events only flagged seeds state."""
+    denial or an end, faded marks for events only flagged seeds state. With the timeline
+    (``line``), a top row shows its measures of the same years, by their numbers."""
     dated = frame.dropna(subset=["date"]).copy()
     dated["date"] = pd.to_datetime(dated["date"]).dt.strftime("%Y-%m-%d")
     context = dated["origin"] == "context"
@@ -76,7 +98,8 @@ def tracker_chart(frame: pd.DataFrame) -> alt.LayerChart:
     labels = (
         dated.groupby(["deal", "date", "origin"], sort=False)["label"].agg("; ".join).reset_index()
     )
-    deals_order = sorted(set(dated["deal"]))
+    measures = tracker_measures(frame, line)
+    deals_order = ([MEASURE_ROW] if not measures.empty else []) + sorted(set(dated["deal"]))
     x = alt.X(
         "date:T",
         title="Date of the events (seeds' provenance; a month is drawn on its first day)",
@@ -122,11 +145,46 @@ def tracker_chart(frame: pd.DataFrame) -> alt.LayerChart:
         .encode(x=x, y=y, text="label:N")
     )
     text = seed_text + context_text
-    return (points + text).properties(width=360, height=alt.Step(34))
+    layers = points + text
+    if not measures.empty:
+        shown = measures.assign(
+            deal=MEASURE_ROW, date=pd.to_datetime(measures["date"]).dt.strftime("%Y-%m-%d")
+        )
+        marks = (
+            alt.Chart(shown)
+            .mark_point(shape="triangle-down", size=70, filled=True, color=MEASURE_COLOUR)
+            .encode(
+                x=x,
+                y=y,
+                tooltip=[
+                    alt.Tooltip("number:N", title="No. in the timeline"),
+                    alt.Tooltip("date:N", title="Date"),
+                    alt.Tooltip("country:N", title="Taken by"),
+                    alt.Tooltip("what:N", title="Measure"),
+                ],
+            )
+        )
+        numbers = point_labels(measures, width=TRACKER_WIDTH).rename(columns={"lane": "deal"})
+        numbers["date"] = pd.to_datetime(numbers["date"]).dt.strftime("%Y-%m-%d")
+        number_text = (
+            alt.Chart(numbers)
+            .mark_text(dy=-11, fontSize=LABEL_FONT_SIZE, color=MEASURE_COLOUR)
+            .encode(x=x, y=y, text="label:N")
+        )
+        layers = layers + marks + number_text
+    return layers.properties(width=TRACKER_WIDTH, height=alt.Step(34))
 
 
-def tracker_caption(frame: pd.DataFrame) -> str:
-    return (
+def tracker_caption(frame: pd.DataFrame, line: pd.DataFrame | None = None) -> str:
+    measures = tracker_measures(frame, line)
+    top = (
+        f"The top row marks the {plural(len(measures), 'measure')} of the timeline dated "
+        "from a year before the first stage to the last, by their numbers there (the "
+        "timeline's table gives their text and sources); the order in time is all it shows. "
+        if not measures.empty
+        else ""
+    )
+    return top + (
         "Each row is a deal; each mark a stage the seeds state, dated by the seeds folder's "
         "provenance table (the date of the events a seed reports). Filled marks: a non-hedged "
         "sentence states the stage; open marks: only hedged, attributed or indirect evidence "

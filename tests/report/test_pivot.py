@@ -249,21 +249,26 @@ def test_scope_names_countries_from_codes():
     assert "Argentina and South Korea" in text
 
 
-def test_timeline_keeps_context_events_naming_an_actor_of_the_seeds(tmp_path):
+def test_timeline_keeps_context_events_whose_every_actor_the_seeds_name(tmp_path):
+    """Issue 16: seeds naming Renault but not Voltalia do not get the Renault–Voltalia
+    contract; an event within a scope needs seeds that speak of it."""
     data = make_data(
         tmp_path,
         documents=[document("a")],
-        entities=[entity("Türkiye", "country", "TR", 2), entity("BYD", "company", "CN", 1)],
+        entities=[entity("Türkiye", "country", "TR", 2), entity("Renault", "company", "FR", 1)],
+        sentences=[sentence("a:0:0", "a", "Renault builds cars in Türkiye.")],
     )
     events = pd.DataFrame(
         {
-            "date": pd.to_datetime(["2024-01-01", "2024-02-01"]),
-            "country": ["TR", "FR"],
-            "event": ["Türkiye signs a deal", "Renault and Voltalia sign a contract"],
+            "date": pd.to_datetime(["2024-01-01", "2024-02-01", "2024-03-01", "2024-04-01"]),
+            "country": ["TR", "FR", "TR", "TR"],
+            "event": ["Türkiye signs a deal", "Renault and Voltalia sign", "Renault cars", "x"],
+            "actors": ["Türkiye", "Renault; Voltalia", "Renault; Türkiye", "Türkiye"],
+            "scope": ["", "", "vehicles", "rare earths"],
         }
     )
-    kept = timeline.relevant_events(events, data)
-    assert kept["event"].tolist() == ["Türkiye signs a deal"]
+    kept = pivot.relevant_events(events, data)
+    assert kept["event"].tolist() == ["Türkiye signs a deal", "Renault cars"]
 
 
 def test_entries_from_a_flagged_seed_are_pale(tmp_path):
