@@ -217,6 +217,7 @@ def finding_rare_earths(chapter: supply.SupplyChain) -> str | None:
         f"rare earths in {int(top['year'])}{estimate}, "
         f"{float(top['value']) / float(total_row['value']):.0%} "
         f"({context.citations(pd.concat([top.to_frame().T, total]))})."
+        + (f" {gap}" if (gap := supply.mining_share_discrepancy(ctx)) else "")
         + flag_note(chapter.stage_flags, raw["document"])
     )
 

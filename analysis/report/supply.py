@@ -136,3 +136,31 @@ def prepare(
         stage_flags=seed_quality.flag_notes(data, usable, "stages"),
         figure_flags=seed_quality.flag_notes(data, usable, "figures"),
     )
+
+
+#: Percentage points from which two sources' shares of the same thing are said to differ.
+SHARE_GAP = 2.0
+
+
+def mining_share_discrepancy(ctx: pd.DataFrame) -> str:
+    """Two sources' shares of world rare-earth mining side by side, when they differ: a
+    share a source states, and the share its mine production figures give."""
+    stated = ctx[(ctx["dataset"] == "rare_earth_share") & ctx["metric"].str.contains("mining")]
+    production = context_rows(ctx, "rare_earth_mine_production")
+    world = context_rows(ctx, "rare_earth_mine_production", world=True)
+    if stated.empty or production.empty:
+        return ""
+    row = stated.iloc[0]
+    share = share_of_world(production, world, str(row["country"]))
+    if share is None or abs(100 * share - float(row["value"])) < SHARE_GAP:
+        return ""
+    year = int(production[production["country"] == row["country"]]["year"].iloc[0])
+    name = country_name(str(row["country"]))
+    return (
+        f"{name}'s share of world rare-earth mining is {row['value']:g}% in {int(row['year'])} "
+        f"({context.citation(row['source_key'], bool(row['secondary']))}) and {share:.0%} in "
+        f"{year} from the mine production figures "
+        f"({context.citations(production.head(1))}): different years and, by the sources' "
+        "own notes, not the same measure; the book sets them side by side and does not "
+        "reconcile them."
+    )

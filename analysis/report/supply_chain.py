@@ -29,6 +29,7 @@ from analysis.report.supply import (
     capacity_bar_frame,
     context_rows,
     market_frames,
+    mining_share_discrepancy,
     prepare,
     share_of_world,
     shares_frame,
@@ -208,6 +209,14 @@ def rare_earth_caption(frame: pd.DataFrame, world: pd.DataFrame) -> str:
     return text + f" Source: {context.citations(pd.concat([frame, world]))}."
 
 
+def rare_earth_caption_with_shares(
+    frame: pd.DataFrame, world: pd.DataFrame, ctx: pd.DataFrame
+) -> str:
+    """:func:`rare_earth_caption`, with another source's share beside it when they differ."""
+    discrepancy = mining_share_discrepancy(ctx)
+    return rare_earth_caption(frame, world) + (f" {discrepancy}" if discrepancy else "")
+
+
 def battery_demand_chart(frame: pd.DataFrame) -> alt.Chart:
     unit = frame["unit"].iloc[0] if len(frame) else ""
     return _bar(
@@ -252,12 +261,13 @@ def shares_chart(frame: pd.DataFrame) -> alt.Chart:
     )
 
 
-def shares_caption(frame: pd.DataFrame) -> str:
+def shares_caption(frame: pd.DataFrame, ctx: pd.DataFrame | None = None) -> str:
     parts = []
     for row in frame.itertuples(index=False):
         note = f" (note: {myst.escape(row.note)})" if row.note else ""
         parts.append(f"{myst.escape(row.metric)} {row.value:g}% in {int(row.year)}{note}")
-    return f"Shares of the world total: {'; '.join(parts)}. Sources: {context.citations(frame)}."
+    text = f"Shares of the world total: {'; '.join(parts)}. Sources: {context.citations(frame)}."
+    return text + (f" {mining_share_discrepancy(ctx)}" if ctx is not None else "").rstrip()
 
 
 def market_chart(sales: pd.DataFrame, share: pd.DataFrame) -> alt.HConcatChart:

@@ -20,7 +20,7 @@ from analysis.english import plural  # noqa: F401  (re-exported for the chapters
 #: Label used when an actor has no country in the knowledge base.
 NO_COUNTRY = "No country"
 #: Codes that are not ISO 3166 countries, with the names the book uses for them.
-SPECIAL_CODES = {"WORLD": "World", "EU": "European Union", "SU": "USSR"}
+SPECIAL_CODES = {"WORLD": "World", "EU": "European Union", "EUROPE": "Europe", "SU": "USSR"}
 
 
 def verb(count: int, singular: str, many: str) -> str:

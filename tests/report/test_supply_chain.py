@@ -695,8 +695,11 @@ def test_context_rows_are_read_for_measure_product_and_subject():
     expected = {
         ("rare_earth_mine_production", "mine production"): ("mining", "rare earths"),
         ("rare_earth_reserves", "reserves"): ("reserves", "rare earths"),
-        ("rare_earth_share", "share of world mining"): ("mining share", "rare earths"),
-        ("rare_earth_share", "share of world refining"): ("refining share", "rare earths"),
+        ("rare_earth_share", "share of world rare-earth mining"): ("mining share", "rare earths"),
+        ("rare_earth_share", "share of world rare-earth refining"): (
+            "refining share",
+            "rare earths",
+        ),
         (
             "battery_cell_capacity_share",
             "share of global battery cell production capacity",
@@ -731,3 +734,16 @@ def test_when_every_candidate_is_rejected_the_book_says_why_not_how_consistent(t
     assert "unit" in text and "measure" in text and "subject" in text and "year" in text
     empty = supply_chain.Chapter(**{**vars(chapter), "comparisons": chapter.comparisons[:0]})
     assert "only compared when" in supply_chain.comparisons_text(empty)
+
+
+def test_two_sources_shares_of_rare_earth_mining_are_set_side_by_side():
+    """Issue 16: the IEA's 62% (2023) and the USGS figures' 69% (2024) are stated together
+    with the reason they differ, not left to contradict each other."""
+    from analysis.report import supply
+
+    text = supply.mining_share_discrepancy(context.figures())
+    assert "62% in 2023" in text and "69% in 2024" in text
+    assert "not the same measure" in text
+    same = context.figures()
+    same.loc[same["metric"] == "share of world rare-earth mining", "value"] = 69.0
+    assert supply.mining_share_discrepancy(same) == ""

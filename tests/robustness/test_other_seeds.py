@@ -128,17 +128,27 @@ def test_context_timeline_shows_only_events_naming_actors_of_these_seeds(
     other_book: SeedBook,
 ) -> None:
     """The context events are public data, not seed content: the timeline may show one only
-    when it names an actor these seeds name (so no event is there because the original
-    seeds were about it)."""
+    when these seeds name every actor it is about (issue 16: seeds naming Renault do not
+    get the Renault–Voltalia contract), and a measure only when they name the country it
+    concerns."""
     names = set(pd.read_csv(other_book.data / "entities.csv", dtype=str)["entity"])
-    pattern = re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b")
     page = re.sub(r"\s+", " ", page_text(other_book.html / "chapters" / "pivot.html"))
-    shown, hidden = [], []
-    for event in context.events()["event"]:
-        (shown if pattern.search(event) else hidden).append(event)
+    events = context.events()
+    hidden = [
+        e
+        for e, actors in zip(events["event"], events["actors"], strict=True)
+        if not {a.strip() for a in actors.split(";")} <= names
+    ]
     for event in hidden:
-        assert event[:60] not in page, f"an event naming no actor of these seeds: {event!r}"
+        assert event[:60] not in page, f"an event about actors these seeds never name: {event!r}"
     assert hidden, "the test needs context events unrelated to these seeds"
+    measures = context.measures()
+    concern = [
+        a if t == "World" else t for a, t in zip(measures["actor"], measures["target"], strict=True)
+    ]
+    for text, country in zip(measures["measure"], concern, strict=True):
+        if country not in names:
+            assert text[:60] not in page, f"a measure about {country}, which these seeds never name"
 
 
 def test_original_seed_names_absent_from_the_methods_appendix(other_book: SeedBook) -> None:
