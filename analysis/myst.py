@@ -262,11 +262,10 @@ def column_widths(frame: pd.DataFrame, trusted: Sequence[str] = ()) -> list[int]
     floors, wants = [], []
     for column in frame.columns:
         header = round(HEADER_SCALE * _longest_word(str(column)))
-        if column in trusted:
-            floors.append(max(5, header) + PADDING)
-            wants.append(max(7, header) + PADDING)
-            continue
         texts = [_format_cell(v) for v in frame[column]] or [""]
+        if column in trusted:
+            # a citation role prints as "[12]" or "[3, 14]": size the column for that
+            texts = [_CITE_ROLE.sub(lambda m: _printed_citation(m.group(1)), t) for t in texts]
         lengths = sorted(len(t) for t in texts)
         typical = lengths[int(0.9 * (len(lengths) - 1))]
         words = max([header, *(_longest_word(t) for t in texts)])
@@ -279,6 +278,10 @@ def column_widths(frame: pd.DataFrame, trusted: Sequence[str] = ()) -> list[int]
     # no column grows past what it wants: the widths are relative, so a table whose
     # columns all fit is scaled to the line in proportion to its content
     return [f + min(e, round(spare * e / sum(extra))) for f, e in zip(floors, extra, strict=True)]
+
+
+def _printed_citation(keys: str) -> str:
+    return "[" + ", ".join("00" for _ in keys.split(",")) + "]"
 
 
 def _longest_word(text: str) -> int:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis import context, myst
+from analysis import context
 from analysis.report.wording import country_name, plural
 
 #: Context series a chart of the supply-chain chapter draws: the table of other series
@@ -40,10 +40,11 @@ def other_series(ctx: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "Country": [country_name(c, missing="unknown") for c in rows["country"]],
-            "Figure": [myst.escape(m) for m in rows["metric"]],
+            # plain text: the table escapes every column but Source (trusted, our citations)
+            "Figure": list(rows["metric"]),
             "Year": rows["year"].astype(str),
             "Value": [_value(v, u) for v, u in zip(rows["value"], rows["unit"], strict=True)],
-            "Note": [myst.escape("" if pd.isna(n) else str(n)) for n in rows["note"]],
+            "Note": ["" if pd.isna(n) else str(n) for n in rows["note"]],
             "Source": [
                 context.citation(k, bool(s))
                 for k, s in zip(rows["source_key"], rows["secondary"], strict=True)

@@ -351,3 +351,25 @@ def test_a_context_event_dated_like_a_seed_is_marked() -> None:
     text = " ".join(table.iloc[:, 1])
     assert "Same day (dated like seed {cite}`seed_s1`)" in text
     assert "dated like seed" in pivot.timeline_caption(line)
+
+
+def test_other_context_series_are_shown_with_their_sources_and_plain_text():
+    from analysis.report import context_views
+
+    table = context_views.other_series(context.figures())
+    assert "Kyrgyzstan" in set(table["Country"]) or "China" in set(table["Country"])
+    assert all(s.startswith(("{cite}", "as reported by {cite}")) for s in table["Source"])
+    assert not any("\\(" in n for n in table["Note"])  # escaped once, by the table itself
+    assert "15.20 bn USD" in set(table["Value"])
+
+
+def test_what_the_relevance_rule_left_out_is_counted_and_cited():
+    from analysis.report import context_views
+
+    every = context.measures()
+    kept = every.iloc[2:].reset_index(drop=True)
+    text = context_views.left_out("measure", every, kept)
+    assert text.startswith("The context data holds 2 measures")
+    for key in every["source"].iloc[:2]:
+        assert key in text
+    assert context_views.left_out("measure", every, every) == ""
