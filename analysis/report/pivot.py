@@ -210,9 +210,9 @@ def entries_summary(frame: pd.DataFrame, focus_countries: Sequence[str], partner
     if int(reported.sum()):
         n = int(reported.sum())
         text += (
-            f" {n} of the {plural(sentences, 'sentence')} {verb(n, 'is', 'are')} attributed, "
-            "conditional or only state an intention or proposal (see the table): the seeds "
-            "report these links, they do not establish them."
+            f" {n} of the {plural(sentences, 'sentence')} {verb(n, 'is', 'are')} attributed "
+            "to a source or hedged (see the table): the seeds report these links, they do not "
+            "establish them; the deal tracker below also marks proposals and talks."
         )
     return text
 
@@ -339,7 +339,8 @@ def share_summary(share: Share, frame: pd.DataFrame | None = None) -> str:
             text += ". "
     if share.relations < 30:
         text += (
-            f"This rests on {plural(share.relations, 'sentence')} from "
+            f"This rests on {plural(share.relations, 'relation')} (one per sentence and "
+            f"actor pair) from "
             f"{plural(len(share.documents), 'article')}: it describes what these articles "
             "mention, not the share of the country's real foreign partnerships."
         )
@@ -527,7 +528,7 @@ def timeline_caption(frame: pd.DataFrame) -> str:
     )
     same = (
         " A context event dated like a seed (the same day, or month, at the seed's precision) "
-        "is marked “dated like seed” in the table: it "
+        "is marked “dated like seed” in the table's sources: it "
         "may be the very report that seed retells, so it dates the seed's events without "
         "confirming them."
         if "same_date_seeds" in frame and (frame["same_date_seeds"] != "").any()
@@ -630,22 +631,24 @@ def timeline_table(frame: pd.DataFrame) -> pd.DataFrame:
             frame["source_key"], frame["kind"], frame["secondary"], strict=True
         )
     ]
-    what = []
+    # the seed an event is dated like goes with the sources: our own citation markup,
+    # in the trusted column (the text column is escaped as seed and context text)
     same = frame["same_date_seeds"] if "same_date_seeds" in frame else [""] * len(frame)
-    for date, precision, kind, country, text, seeds in zip(
+    sources = [
+        f"{source}; dated like seed {cite_documents(str(seeds).split('; '))}" if seeds else source
+        for source, seeds in zip(sources, same, strict=True)
+    ]
+    what = []
+    for date, precision, kind, country, text in zip(
         frame["date_text"],
         frame["precision"],
         frame["kind"],
         frame["country"],
         frame["what"],
-        same,
         strict=True,
     ):
         where = "seed titled" if kind == SEED_KIND else f"{country}:"
-        line = f"{date} ({precision}), {where} {text}"
-        if seeds:
-            line += f" (dated like seed {cite_documents(str(seeds).split('; '))})"
-        what.append(line)
+        what.append(f"{date} ({precision}), {where} {text}")
     return pd.DataFrame(
         {"No.": frame["number"], "Date, place and event (or seed title)": what, "Source": sources}
     )

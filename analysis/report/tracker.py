@@ -7,7 +7,7 @@ import altair as alt
 import pandas as pd
 
 from analysis import myst
-from analysis.report.timeline import LABEL_FONT_SIZE, MEASURE_KIND, point_labels
+from analysis.report.timeline import MEASURE_KIND
 from analysis.report.wording import cite_documents, plural, shorten, verb
 
 # --- deal tracker ---------------------------------------------------------------------
@@ -51,8 +51,9 @@ def tracker_summary(frame: pd.DataFrame, deal_rows: pd.DataFrame) -> str:
     )
 
 
-#: The tracker's top row: the measures of the timeline, by their numbers there.
-MEASURE_ROW = "Measures (numbered as in the timeline)"
+#: The tracker's top row: the measures of the timeline (numbered there; the tooltip and
+#: the timeline's table give each one's text).
+MEASURE_ROW = "Measures of the timeline"
 #: How far before the first dated deal stage the tracker shows measures, in days.
 MEASURES_LEAD_DAYS = 365
 TRACKER_WIDTH = 360
@@ -75,7 +76,7 @@ def tracker_chart(frame: pd.DataFrame, line: pd.DataFrame | None = None) -> alt.
     """One row per deal, its stages on a time axis, each labelled in print: filled marks
     for stages a non-hedged sentence states, open ones for hedged stages, crosses for a
     denial or an end, faded marks for events only flagged seeds state. With the timeline
-    (``line``), a top row shows its measures of the same years, by their numbers."""
+    (``line``), a top row shows its measures of the same years."""
     dated = frame.dropna(subset=["date"]).copy()
     dated["date"] = pd.to_datetime(dated["date"]).dt.strftime("%Y-%m-%d")
     context = dated["origin"] == "context"
@@ -164,14 +165,7 @@ def tracker_chart(frame: pd.DataFrame, line: pd.DataFrame | None = None) -> alt.
                 ],
             )
         )
-        numbers = point_labels(measures, width=TRACKER_WIDTH).rename(columns={"lane": "deal"})
-        numbers["date"] = pd.to_datetime(numbers["date"]).dt.strftime("%Y-%m-%d")
-        number_text = (
-            alt.Chart(numbers)
-            .mark_text(dy=-11, fontSize=LABEL_FONT_SIZE, color=MEASURE_COLOUR)
-            .encode(x=x, y=y, text="label:N")
-        )
-        layers = layers + marks + number_text
+        layers = layers + marks
     return layers.properties(width=TRACKER_WIDTH, height=alt.Step(34))
 
 
@@ -179,8 +173,8 @@ def tracker_caption(frame: pd.DataFrame, line: pd.DataFrame | None = None) -> st
     measures = tracker_measures(frame, line)
     top = (
         f"The top row marks the {plural(len(measures), 'measure')} of the timeline dated "
-        "from a year before the first stage to the last, by their numbers there (the "
-        "timeline's table gives their text and sources); the order in time is all it shows. "
+        "from a year before the first stage to the last (the timeline numbers them, and its "
+        "table gives their text and sources); the order in time is all it shows. "
         if not measures.empty
         else ""
     )
