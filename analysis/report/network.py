@@ -14,6 +14,8 @@ import altair as alt
 import networkx as nx
 import pandas as pd
 
+from analysis import charts
+
 #: Seed of the spring layout (any fixed number gives a reproducible picture).
 LAYOUT_SEED = 7
 #: Circle areas (px²) of the least- and most-mentioned actors.
@@ -191,7 +193,8 @@ def network_chart(
             strokeDash=alt.StrokeDash(
                 "relation:N",
                 title="Relation (line style)",
-                legend=alt.Legend(symbolSize=420, symbolStrokeWidth=2),
+                # a long legend stroke, so that print shows each dash pattern whole
+                legend=alt.Legend(symbolSize=1400, symbolStrokeWidth=2, symbolType="stroke"),
                 scale=alt.Scale(domain=relation_types, range=list(DASHES[: len(relation_types)])),
             ),
             strokeWidth=alt.StrokeWidth(
@@ -211,6 +214,9 @@ def network_chart(
             ],
         )
     )
+    totals = nodes.groupby("country_name")["mentions"].sum()
+    countries = list(totals.sort_values(ascending=False, kind="stable").index)
+    colours = [charts.PALETTE[i % len(charts.PALETTE)] for i in range(len(countries))]
     node_tooltip = [
         alt.Tooltip("node:N", title="Actor"),
         alt.Tooltip("type:N", title="Type"),
@@ -224,7 +230,13 @@ def network_chart(
         .encode(
             x=alt.X("x:Q", axis=hidden, scale=x_scale),
             y=alt.Y("y:Q", axis=hidden, scale=y_scale),
-            color=alt.Color("country_name:N", title="Country of the actor"),
+            # the most mentioned countries take the palette's first, most distinct colours
+            # (in print, Russia and China must not both be blues)
+            color=alt.Color(
+                "country_name:N",
+                title="Country of the actor",
+                scale=alt.Scale(domain=countries, range=colours),
+            ),
             # Discovered actors (read from the text, not the knowledge base) are diamonds.
             shape=alt.Shape(
                 "provenance:N",
