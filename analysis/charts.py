@@ -65,7 +65,8 @@ def _theme() -> alt.theme.ThemeConfig:
 #: Kinds of claim: targets (plans, capacities), forecasts (expectations) and facts.
 KINDS = ("target", "forecast", "fact")
 #: Their colours and shapes, the same in every chart of claims (a shape reads in grey).
-KIND_SCALE = alt.Scale(domain=list(KINDS), range=[PALETTE[1], PALETTE[3], PALETTE[0]])
+#: (orange, reddish purple, blue: told apart in print, unlike orange and vermilion)
+KIND_SCALE = alt.Scale(domain=list(KINDS), range=[PALETTE[1], PALETTE[5], PALETTE[0]])
 KIND_SHAPES = alt.Scale(domain=list(KINDS), range=["diamond", "triangle-up", "circle"])
 
 

@@ -231,7 +231,7 @@ def capacity_caption(frame: pd.DataFrame) -> str:
         what = (
             "Claims on a logarithmic scale; each row has one unit and its own axis, so values "
             "in different units are never compared on one axis. Orange: targets, plans or "
-            f"capacities; red: forecasts; blue: figures reported as fact. {scope} "
+            f"capacities; purple: forecasts; blue: figures reported as fact. {scope} "
         )
     return what + f"Sources: {myst.cite_documents(docs)}."
 

@@ -495,14 +495,15 @@ def capacity_caption(chapter: Chapter) -> str:
     scope = claim_views.capacity_scope(capacity_bar_frame(chapter.capacities))
     what = (
         "Each bar is one figure as stated in a seed; each row has one unit and its own axis. "
-        "Orange bars are targets, plans or forecasts, blue bars figures reported as fact; "
+        "Orange bars are targets or plans, purple bars forecasts, blue bars figures reported "
+        "as fact; "
         "hedges are in the table below (and the HTML book's tooltips). "
     )
     if scope:
         what = (
             "Figures as stated in the seeds, on a logarithmic scale; each row has one unit and "
-            "its own axis. Orange: targets, plans or forecasts; blue: figures reported as "
-            f"fact. {scope} "
+            "its own axis. Orange: targets or plans; purple: forecasts; blue: figures "
+            f"reported as fact. {scope} "
         )
     return what + f"Sources: {cite_documents(chapter.capacities['document'])}."
 
