@@ -170,18 +170,20 @@ def same_date_seeds(frame: pd.DataFrame) -> list[str]:
     same day, month or year, at the seed's own precision. Such an event may be the very
     report a seed retells: it dates the seed's events, it does not confirm them."""
     seeds = frame[frame["kind"] == SEED_KIND]
+    # seeds by (precision, period), built once: thousands of seeds, dozens of events
+    by_period: dict[tuple[str, str], list[str]] = {}
+    for document, seed_date, precision in zip(
+        seeds["document"], seeds["date"], seeds["precision"], strict=True
+    ):
+        key = (str(precision), _period(seed_date, precision))
+        by_period.setdefault(key, []).append(str(document))
+    precisions = sorted({p for p, _ in by_period})
     out = []
     for date, kind in zip(frame["date"], frame["kind"], strict=True):
         if kind not in (PRIMARY_KIND, SECONDARY_KIND):  # a measure retells no seed
             out.append("")
             continue
-        same = [
-            str(document)
-            for document, seed_date, precision in zip(
-                seeds["document"], seeds["date"], seeds["precision"], strict=True
-            )
-            if _period(seed_date, precision) == _period(date, precision)
-        ]
+        same = sorted(d for p in precisions for d in by_period.get((p, _period(date, p)), []))
         out.append("; ".join(same))
     return out
 
