@@ -24,6 +24,7 @@ def make_project(tmp: Path) -> Path:
         "_config.yml",
         "references.bib",
         "Makefile",
+        "requirements-pip.txt",
         "requirements.txt",
         "requirements-models.txt",
     ):
