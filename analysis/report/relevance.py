@@ -44,17 +44,39 @@ class SeedTopics:
 
 
 @functools.cache
+def scope_words(path: Path = SCOPES_PATH) -> tuple[dict[str, tuple[str, ...]], frozenset]:
+    """Each specific scope's words (lower case, "*" for a stem), and the general scopes."""
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    words = {scope: tuple(w.lower() for w in ws) for scope, ws in raw["specific"].items()}
+    return words, frozenset(raw["general"])
+
+
+@functools.cache
 def scope_patterns(path: Path = SCOPES_PATH) -> tuple[dict[str, re.Pattern[str]], frozenset]:
     """Each specific scope's word pattern, and the general scopes."""
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    words, general = scope_words(path)
     patterns = {}
-    for scope, words in raw["specific"].items():
+    for scope, ws in words.items():
         forms = [
-            re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w) + r"(?!\w)"
-            for w in words
+            re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w) + r"(?!\w)" for w in ws
         ]
-        patterns[scope] = re.compile(r"(?<!\w)(?:" + "|".join(forms) + ")", re.IGNORECASE)
-    return patterns, frozenset(raw["general"])
+        patterns[scope] = re.compile(r"(?<!\w)(?:" + "|".join(forms) + ")")
+    return patterns, general
+
+
+def used_scopes(text: str) -> set[str]:
+    """The specific scopes whose words ``text`` uses. A substring test first: on 10,000
+    articles a scope the text never names is ruled out in milliseconds, and the word
+    pattern only runs from the first place a word of its scope occurs."""
+    lower = text.lower()
+    words, _ = scope_words()
+    patterns, _ = scope_patterns()
+    found = set()
+    for scope, ws in words.items():
+        starts = [i for w in ws if (i := lower.find(w.rstrip("*"))) >= 0]
+        if starts and patterns[scope].search(lower, max(0, min(starts) - 1)):
+            found.add(scope)
+    return found
 
 
 def seed_topics(data: ReportData) -> SeedTopics:
@@ -68,8 +90,8 @@ def _seed_topics(data: ReportData) -> SeedTopics:
     sentences = detail_table(data, "sentences")
     usable = set(data.usable_documents["document"].astype(str))
     text = "\n".join(sentences.loc[sentences["document"].astype(str).isin(usable), "text"])
-    patterns, general = scope_patterns()
-    scopes = {scope for scope, pattern in patterns.items() if pattern.search(text)}
+    _, general = scope_words()
+    scopes = used_scopes(text)
     if not sanctions.sanction_sentences(data).empty:
         scopes |= general
     return SeedTopics(

@@ -374,3 +374,13 @@ def test_what_the_relevance_rule_left_out_is_counted_and_cited():
     for key in every["source"].iloc[:2]:
         assert key in text
     assert context_views.left_out("measure", every, every) == ""
+
+
+def test_scope_words_match_whole_words_or_stems_in_three_languages():
+    from analysis.report import relevance
+
+    assert relevance.used_scopes("BYD is a partner of the group.") == set()
+    assert relevance.used_scopes("Spare parts and batteries.") == {"parts", "batteries"}
+    assert relevance.used_scopes("Завод аккумуляторов в Германии.") == {"batteries"}
+    assert relevance.used_scopes("Les terres rares et le graphite.") == {"rare earths", "graphite"}
+    assert "vehicles" in relevance.used_scopes("Первый российский электромобиль.")
