@@ -189,8 +189,9 @@ def parse_args(argv: list[str] | None = None) -> BuildConfig:
     )  # fmt: skip
     parser.add_argument(
         "--min-mentions", type=int, default=1, metavar="N",
-        help="draw an actor in the actor network only when at least N extracted "
-        "relations name it; raise it to thin a crowded network (default: 1)",
+        help="draw an actor that takes part in a relation in the actor network only "
+        "when the seeds mention it at least N times; raise it to thin a crowded "
+        "network (default: 1)",
     )  # fmt: skip
     parser.add_argument(
         "--dask-scheduler", default="", metavar="ADDRESS",

@@ -11,6 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis import context
+from analysis.report import figures
 from analysis.report.wording import country_name, plural
 
 #: Context series a chart of the supply-chain chapter draws: the table of other series
@@ -28,10 +29,10 @@ CHARTED_DATASETS = frozenset(
 
 
 def _value(value: float, unit: str) -> str:
+    """``15.20 bn USD`` for a currency in billions, else :func:`figures.quantity`."""
     if unit == "USD" and value >= 1e9:
         return f"{value / 1e9:,.2f} bn USD"
-    number = f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
-    return f"{number} {unit}" if unit != "%" else f"{number}%"
+    return figures.quantity(value, unit)
 
 
 def other_series(ctx: pd.DataFrame) -> pd.DataFrame:
