@@ -31,6 +31,7 @@ from analysis.extraction.pipeline import (
     extractable,
 )
 from analysis.extraction.registry import discovered_actor, merge_names, settle
+from analysis.extraction.relation_model import model_relations
 from analysis.tables import frame
 
 
@@ -38,27 +39,51 @@ def _sorted(rows: list[dict]) -> list[dict]:
     return sorted(rows, key=lambda r: r["_key"])
 
 
+def _chosen(documents: list[Document], results: Iterable[DocumentResult]) -> list[DocumentResult]:
+    """The result of each extractable document, in corpus order."""
+    by_id = {r.document: r for r in results}
+    usable = extractable(documents)
+    missing = [d.id for d in usable if d.id not in by_id]
+    if missing:
+        raise ValueError(f"no extraction result for {len(missing)} document(s): {missing[:5]}")
+    return [by_id[d.id] for d in usable]
+
+
+def settled_rows(
+    documents: list[Document], results: Iterable[DocumentResult], kb: KnowledgeBase | None = None
+) -> tuple[dict[str, list[dict]], dict[str, Actor]]:
+    """The rows of every extractable document in reading order, with discovered names
+    settled across documents, and every actor by name: what the rules found, before
+    the learned relations (``relation_model``, trained on exactly these rows)."""
+    kb = kb or load_knowledge_base()
+    chosen = _chosen(documents, results)
+    rows = {name: _sorted([r for res in chosen for r in getattr(res, name)]) for name in ROW_FIELDS}
+    return _settle_discovered(rows, kb)
+
+
 def combine(
     documents: list[Document],
     results: Iterable[DocumentResult],
     kb: KnowledgeBase | None = None,
+    *,
+    learned_relations: bool = True,
 ) -> dict[str, pd.DataFrame]:
     """Aggregate per-document results into all tables (core and detail) ``{name: frame}``.
 
     ``documents`` is the whole corpus (unusable documents are listed with their status);
     ``results`` holds one result per extractable document, in any order - rows are
     sorted by reading order and aggregates by their keys, so the tables do not depend on
-    how, where or when each document was extracted.
+    how, where or when each document was extracted. ``learned_relations``: add the
+    relations of the learned model (``relation_model``) to the rules'.
     """
     kb = kb or load_knowledge_base()
-    by_id = {r.document: r for r in results}
+    results = list(results)
+    chosen = _chosen(documents, results)
     usable = extractable(documents)
-    missing = [d.id for d in usable if d.id not in by_id]
-    if missing:
-        raise ValueError(f"no extraction result for {len(missing)} document(s): {missing[:5]}")
-    chosen = [by_id[d.id] for d in usable]
-    rows = {name: _sorted([r for res in chosen for r in getattr(res, name)]) for name in ROW_FIELDS}
-    rows, actors = _settle_discovered(rows, kb)
+    rows, actors = settled_rows(documents, results, kb)
+    if learned_relations:
+        learned = model_relations(rows["sentences"], rows["mentions"], rows["relations"], actors)
+        rows["relations"] = _sorted(rows["relations"] + learned)
     dates = {res.document: res.dates for res in chosen}
     doc_rows, detail_rows = _document_rows(documents, {d.id for d in usable}, rows, dates)
     mentions, relations, figures = rows["mentions"], rows["relations"], rows["figures"]

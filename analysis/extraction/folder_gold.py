@@ -47,6 +47,8 @@ class FolderGold:
     figures: list[float]
     relations: list[tuple[str, str]]
     not_actors: list[str]
+    #: The type of each relation (empty when the gold gives none).
+    relation_types: tuple[str, ...] = ()
 
 
 def read_gold(path: Path) -> FolderGold:
@@ -68,11 +70,12 @@ def read_gold(path: Path) -> FolderGold:
                 or not all(isinstance(a, str) for a in entry)
             ):
                 raise GoldError(f"{path}: each of '{key}' must be a list of names, not {entry!r}")
-    relations = []
+    relations, types = [], []
     for entry in data.get("relations", []):
         if not isinstance(entry, list) or len(entry) < 2:
             raise GoldError(f"{path}: a relation must be [source, target, ...], not {entry!r}")
         relations.append((str(entry[0]), str(entry[1])))
+        types.append(str(entry[2]) if len(entry) > 2 else "")
     return FolderGold(
         actors=data.get("actors", []),
         media=data.get("media", []),
@@ -80,6 +83,7 @@ def read_gold(path: Path) -> FolderGold:
         figures=[float(v) for v in data.get("figures", [])],
         relations=relations,
         not_actors=[str(n) for n in data.get("not_actors", [])],
+        relation_types=tuple(types),
     )
 
 
@@ -143,6 +147,28 @@ def _row(table: str, tp: int, n_pred: int, tp_gold: int | None, n_gold: int) -> 
     _, r, _ = prf(tp if tp_gold is None else tp_gold, n_pred, n_gold)
     f1 = 2 * p * r / (p + r) if p + r else 0.0
     return dict(table=table, precision=p, recall=r, f1=f1, gold=n_gold, predicted=n_pred)
+
+
+def gold_end_of(gold: FolderGold, countries: dict[str, str]):
+    """A function from a name the gold writes to its gold end: the index of its gold
+    actor, else its country entity, else the name itself."""
+    index = {name_key(f): i for i, forms in reversed(list(enumerate(gold.actors))) for f in forms}
+
+    def end(name: str) -> object:
+        key = name_key(name)
+        return index[key] if key in index else countries.get(key, name)
+
+    return end
+
+
+def entity_ends(
+    entities: pd.DataFrame, mentions: pd.DataFrame, gold: FolderGold
+) -> dict[str, object]:
+    """The gold end of every extracted entity: its gold actor's index, else itself."""
+    keys = _entity_keys(entities, mentions)
+    types = dict(zip(entities["entity"], entities["type"], strict=True))
+    gold_of = _gold_index(keys, types, gold)
+    return {e: gold_of.get(e, e) for e in entities["entity"]}
 
 
 def _relation_pairs(

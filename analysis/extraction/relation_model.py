@@ -1,0 +1,266 @@
+"""A learned complement to the relation rules: a linear model over the words around two
+actors named in one sentence.
+
+The rules (``relations``) read a cue word and its grammar; they miss the many ways a
+relation is stated without one of their cues ("BelGee, the joint venture between Geely
+and BelAZ", "Haval cars are built at Great Wall Motor's plant in Tula"). This model
+reads every pair of actors of a sentence that the rules left unrelated and, when it is
+confident enough, adds the relation it predicts, marked ``rule="model"``.
+
+Reads (the rows ``assemble`` settles across documents): sentences, mentions, the rules'
+relations, and each actor's type, sector, provenance and parent. Writes: relation rows
+of the same shape as the rules', with the pair's most telling word as the cue.
+
+The model is multinomial logistic regression over binary features (``pair_features``):
+the words between, before and after the two names, the words of the whole sentence
+(hedges, talks, denials), the two actors' types, sectors and provenance, and whether the
+rules related them. Its classes are a relation type and its direction (``production>``:
+the first-named actor is the source), or ``none``. It is trained by
+``relation_training`` on the annotated folders of ``tests/unseen/`` and stored in
+``analysis/data/relation_model.json`` with its threshold and its cross-validated scores;
+inference here needs only the standard library.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from itertools import pairwise
+from pathlib import Path
+
+from analysis.extraction.actors import Actor
+from analysis.extraction.relation_context import DIRECTED, PLACE_TARGETS, SYMMETRIC
+
+MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "relation_model.json"
+#: The rule name of the relations this module adds.
+RULE = "model"
+#: The class of a pair with no relation.
+NONE = "none"
+#: Bumped when ``pair_features`` changes: a stored model of another version is refused.
+FEATURES_VERSION = 1
+#: Pairs further apart than this many words are not read: long-distance pairs are
+#: almost never related in the annotated folders, and they are most of the pairs.
+MAX_GAP = 40
+
+_WORD = re.compile(r"\w+")
+
+
+def _bucket(n: int) -> str:
+    return next((str(b) for b in (0, 2, 5, 10, 20) if n <= b), "more")
+
+
+@dataclass(frozen=True)
+class Pair:
+    """Two actors named in one sentence, in reading order."""
+
+    document: str
+    sentence_id: str
+    sentence: str
+    first: str
+    second: str
+    key: tuple = ()
+
+
+def pair_features(
+    text: str,
+    first: Mapping,
+    second: Mapping,
+    between_mentions: int,
+    first_actor: Actor,
+    second_actor: Actor,
+    ruled: bool,
+) -> list[str]:
+    """The binary features of the pair of mention rows ``first`` < ``second`` (their
+    ``start``, ``end``, ``kind`` and ``role``) in the sentence ``text``."""
+    words = [w.lower() for w in _WORD.findall(text)]
+    between = [w.lower() for w in _WORD.findall(text[first["end"] : second["start"]])]
+    left = [w.lower() for w in _WORD.findall(text[: first["start"]])][-3:]
+    right = [w.lower() for w in _WORD.findall(text[second["end"] :])][:3]
+    ta, tb = first_actor.type, second_actor.type
+    out = [
+        f"t1={ta}",
+        f"t2={tb}",
+        f"tt={ta}|{tb}",
+        f"k={first['kind']}|{second['kind']}",
+        f"r={first['role']}|{second['role']}",
+        f"nb={_bucket(len(between))}",
+        f"nm={_bucket(between_mentions)}",
+        f"ruled={ruled}",
+        f"prov={first_actor.provenance}|{second_actor.provenance}",
+        f"sec={first_actor.sector}|{second_actor.sector}",
+    ]
+    out += [f"b={w}" for w in between]
+    out += [f"bb={x}_{y}" for x, y in pairwise(between)]
+    if len(between) <= 4:
+        out.append("short=" + "_".join(between))
+    if between:
+        out += [f"b0={between[0]}", f"bl={between[-1]}"]
+        if len(between) > 1:
+            out += ["b01=" + "_".join(between[:2]), "bl2=" + "_".join(between[-2:])]
+    out += [f"l={w}" for w in left] + [f"r={w}" for w in right]
+    out += [f"s={w}" for w in set(words)]
+    if second_actor.name in (first_actor.parent,) or first_actor.name == second_actor.parent:
+        out.append("kbparent")
+    gap = text[first["end"] : second["start"]].strip()
+    if gap in (",", "(", "—", "-", ":"):
+        out.append("punct=" + gap)
+    return sorted(set(out))
+
+
+def candidate_pairs(
+    sentences: Iterable[Mapping],
+    mentions: Iterable[Mapping],
+    relations: Iterable[Mapping],
+    actors: Mapping[str, Actor],
+) -> Iterator[tuple[Pair, list[str]]]:
+    """Every pair of distinct actors named in one sentence (two countries excepted, and
+    pairs more than ``MAX_GAP`` words apart), with its features, in reading order."""
+    by_sentence: dict[str, list[Mapping]] = defaultdict(list)
+    for m in mentions:
+        by_sentence[m["sentence_id"]].append(m)
+    ruled: dict[str, set[frozenset]] = defaultdict(set)
+    for r in relations:
+        ruled[r["sentence_id"]].add(frozenset((r["source"], r["target"])))
+    for s in sentences:
+        sid, text = s["sentence_id"], s["text"]
+        ms = sorted(by_sentence.get(sid, ()), key=lambda m: (m["start"], m["end"]))
+        for i, a in enumerate(ms):
+            for j in range(i + 1, len(ms)):
+                b = ms[j]
+                if a["entity"] == b["entity"] or a["end"] > b["start"]:
+                    continue
+                actor_a, actor_b = actors[a["entity"]], actors[b["entity"]]
+                if actor_a.type == actor_b.type == "country":
+                    continue
+                if len(_WORD.findall(text[a["end"] : b["start"]])) > MAX_GAP:
+                    break
+                inside = sum(1 for m in ms[i + 1 : j] if m["start"] >= a["end"])
+                pair = Pair(s["document"], sid, text, a["entity"], b["entity"], s.get("_key", ()))
+                is_ruled = frozenset((a["entity"], b["entity"])) in ruled[sid]
+                yield pair, pair_features(text, a, b, inside, actor_a, actor_b, is_ruled)
+
+
+class ModelError(ValueError):
+    """The stored model cannot be used; the message says why."""
+
+
+@dataclass(frozen=True)
+class RelationModel:
+    """A trained model: ``weights[feature][class]``, ``bias[class]``, and the probability
+    from which a relation is added."""
+
+    classes: tuple[str, ...]
+    bias: tuple[float, ...]
+    weights: Mapping[str, Mapping[int, float]]
+    threshold: float
+    info: Mapping
+
+    @classmethod
+    def from_json(cls, data: Mapping) -> RelationModel:
+        if data.get("features_version") != FEATURES_VERSION:
+            raise ModelError(
+                f"relation model has features version {data.get('features_version')}, "
+                f"the code reads version {FEATURES_VERSION}: retrain it with "
+                "`python -m analysis.extraction.relation_training`"
+            )
+        classes = tuple(data["classes"])
+        weights = {
+            f: {int(k): float(v) for k, v in row.items()} for f, row in data["weights"].items()
+        }
+        return cls(classes, tuple(data["bias"]), weights, float(data["threshold"]), data["info"])
+
+    def probabilities(self, features: Iterable[str]) -> list[float]:
+        """The probability of each class (softmax of the linear scores)."""
+        scores = list(self.bias)
+        for f in features:
+            for k, w in self.weights.get(f, {}).items():
+                scores[k] += w
+        top = max(scores)
+        exp = [math.exp(s - top) for s in scores]
+        total = sum(exp)
+        return [e / total for e in exp]
+
+    def cue(self, features: Iterable[str], k: int) -> str:
+        """The word between the two names that weighs most for class ``k``."""
+        words = [(self.weights.get(f, {}).get(k, 0.0), f[2:]) for f in features if f[:2] == "b="]
+        best = max(words, default=(0.0, ""))
+        return best[1] if best[0] > 0 else ""
+
+
+@functools.cache
+def load_model(path: Path = MODEL_PATH) -> RelationModel:
+    """The stored model (``relation_training`` writes it)."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as error:
+        raise ModelError(f"{path}: cannot read the relation model ({error})") from error
+    return RelationModel.from_json(data)
+
+
+def _allowed(source: Actor, target: Actor, relation: str) -> bool:
+    """The type constraints the rules apply too: places only as the target of production
+    or of a stake, a country only as the country left in an exit, not as a customer."""
+    if "place" in (source.type, target.type) and (
+        relation not in PLACE_TARGETS or source.type == "place"
+    ):
+        return False
+    if relation == "exit":
+        return target.type == "country" and source.type != "country"
+    if relation == "supply" and target.type == "country":
+        return False
+    if relation in DIRECTED and source.type in ("place", "country"):
+        return False
+    return not (
+        {source.type, target.type} & {"person", "government body"}
+        and "country" in (source.type, target.type)
+        and source.country == target.country
+    )
+
+
+def model_relations(
+    sentences: list[Mapping],
+    mentions: list[Mapping],
+    relations: list[Mapping],
+    actors: Mapping[str, Actor],
+    model: RelationModel | None = None,
+) -> list[dict]:
+    """Relation rows the model adds: for each pair the rules left unrelated in its
+    sentence, the most probable class when it is not ``none`` and its probability
+    reaches the model's threshold (one row per source, target, type and sentence)."""
+    model = model or load_model()
+    out: dict[tuple, dict] = {}
+    for pair, features in candidate_pairs(sentences, mentions, relations, actors):
+        if "ruled=True" in features:
+            continue
+        probs = model.probabilities(features)
+        k = max(range(len(probs)), key=probs.__getitem__)
+        label = model.classes[k]
+        if label == NONE or probs[k] < model.threshold:
+            continue
+        relation, forward = label[:-1], label[-1] == ">"
+        source, target = (pair.first, pair.second) if forward else (pair.second, pair.first)
+        if relation in SYMMETRIC:
+            source, target = pair.first, pair.second
+        if not _allowed(actors[source], actors[target], relation):
+            continue
+        out.setdefault(
+            (source, target, relation, pair.sentence_id),
+            dict(
+                source=source,
+                target=target,
+                relation=relation,
+                document=pair.document,
+                sentence_id=pair.sentence_id,
+                sentence=pair.sentence,
+                cue=model.cue(features, k),
+                rule=RULE,
+                directed=relation not in SYMMETRIC,
+                _key=(*pair.key, relation, source, target),
+            ),
+        )
+    return list(out.values())
