@@ -111,13 +111,31 @@ def _lower(tok) -> bool:
     return (tok.is_alpha and tok.text.islower()) or tok.text == "-"
 
 
+#: How far after the head its first owner may be named when a description precedes it.
+DESCRIBED_WINDOW = 8
+
+
+def _describes(tok) -> bool:
+    """A word of a short description before a name: lower-case, or an adjective
+    ("Chinese", "Kazakh"), never a verb or a relative pronoun."""
+    return (
+        (_lower(tok) or tok.pos_ == "ADJ")
+        and tok.pos_ not in ("VERB", "AUX")
+        and tok.lower_ not in relative_words()
+    )
+
+
 def _named_after(doc: Doc, b: int, stop: int, names: dict[int, str]) -> list[tuple[str, int]]:
     """The named actors from ``b`` on, with those coordinated with the first ("between
     Geely and the Belarusian truck maker BelAZ"): (entity, last token index)."""
     out: list[tuple[str, int]] = []
     k = b
-    while k < min(stop, b + PARENT_WINDOW):
+    while k < stop and k - b < DESCRIBED_WINDOW:
         if k not in names:
+            # Past the first few tokens, only a description may stand before the name
+            # ("of the Chinese mining group Y"): no clause, no punctuation.
+            if k - b >= PARENT_WINDOW and not _describes(doc[k]):
+                break
             k += 1
             continue
         name = names[k]

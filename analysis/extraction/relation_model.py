@@ -42,12 +42,17 @@ RULE = "model"
 #: The class of a pair with no relation.
 NONE = "none"
 #: Bumped when ``pair_features`` changes: a stored model of another version is refused.
-FEATURES_VERSION = 1
+FEATURES_VERSION = 2
 #: Pairs further apart than this many words are not read: long-distance pairs are
 #: almost never related in the annotated folders, and they are most of the pairs.
 MAX_GAP = 40
 
 _WORD = re.compile(r"\w+")
+
+
+def words_of(text: str) -> list[tuple[int, int, str]]:
+    """The words of ``text`` with their offsets, lower-cased (read once per sentence)."""
+    return [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text)]
 
 
 def _bucket(n: int) -> str:
@@ -74,13 +79,18 @@ def pair_features(
     first_actor: Actor,
     second_actor: Actor,
     ruled: bool,
+    roles: Mapping[str, set[str]] | None = None,
+    tokens: list[tuple[int, int, str]] | None = None,
 ) -> list[str]:
     """The binary features of the pair of mention rows ``first`` < ``second`` (their
-    ``start``, ``end``, ``kind`` and ``role``) in the sentence ``text``."""
-    words = [w.lower() for w in _WORD.findall(text)]
-    between = [w.lower() for w in _WORD.findall(text[first["end"] : second["start"]])]
-    left = [w.lower() for w in _WORD.findall(text[: first["start"]])][-3:]
-    right = [w.lower() for w in _WORD.findall(text[second["end"] :])][:3]
+    ``start``, ``end``, ``kind`` and ``role``) in the sentence ``text``. ``roles``: what
+    each actor is in the rules' relations of the sentence ("production:source"), which
+    tells a brand made at a place the rules gave its maker, or a venture's parents."""
+    tokens = tokens if tokens is not None else words_of(text)
+    a, b = first["end"], second["start"]
+    between = [w for s, e, w in tokens if s >= a and e <= b]
+    left = [w for s, e, w in tokens if e <= first["start"]][-3:]
+    right = [w for s, e, w in tokens if s >= second["end"]][:3]
     ta, tb = first_actor.type, second_actor.type
     out = [
         f"t1={ta}",
@@ -103,9 +113,13 @@ def pair_features(
         if len(between) > 1:
             out += ["b01=" + "_".join(between[:2]), "bl2=" + "_".join(between[-2:])]
     out += [f"l={w}" for w in left] + [f"r={w}" for w in right]
-    out += [f"s={w}" for w in set(words)]
+    out += [f"s={w}" for w in {w for _, _, w in tokens}]
     if second_actor.name in (first_actor.parent,) or first_actor.name == second_actor.parent:
         out.append("kbparent")
+    roles = roles or {}
+    out += [f"ra={r}" for r in roles.get(first_actor.name, ())]
+    out += [f"rb={r}" for r in roles.get(second_actor.name, ())]
+    out += [f"srel={r.split(':')[0]}" for rs in roles.values() for r in rs]
     gap = text[first["end"] : second["start"]].strip()
     if gap in (",", "(", "—", "-", ":"):
         out.append("punct=" + gap)
@@ -124,11 +138,17 @@ def candidate_pairs(
     for m in mentions:
         by_sentence[m["sentence_id"]].append(m)
     ruled: dict[str, set[frozenset]] = defaultdict(set)
+    roles: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for r in relations:
         ruled[r["sentence_id"]].add(frozenset((r["source"], r["target"])))
+        roles[r["sentence_id"]][r["source"]].add(f"{r['relation']}:source")
+        roles[r["sentence_id"]][r["target"]].add(f"{r['relation']}:target")
     for s in sentences:
         sid, text = s["sentence_id"], s["text"]
         ms = sorted(by_sentence.get(sid, ()), key=lambda m: (m["start"], m["end"]))
+        if len(ms) < 2:
+            continue
+        tokens = words_of(text)
         for i, a in enumerate(ms):
             for j in range(i + 1, len(ms)):
                 b = ms[j]
@@ -137,12 +157,15 @@ def candidate_pairs(
                 actor_a, actor_b = actors[a["entity"]], actors[b["entity"]]
                 if actor_a.type == actor_b.type == "country":
                     continue
-                if len(_WORD.findall(text[a["end"] : b["start"]])) > MAX_GAP:
+                if sum(1 for s_, e_, _ in tokens if s_ >= a["end"] and e_ <= b["start"]) > MAX_GAP:
                     break
                 inside = sum(1 for m in ms[i + 1 : j] if m["start"] >= a["end"])
                 pair = Pair(s["document"], sid, text, a["entity"], b["entity"], s.get("_key", ()))
                 is_ruled = frozenset((a["entity"], b["entity"])) in ruled[sid]
-                yield pair, pair_features(text, a, b, inside, actor_a, actor_b, is_ruled)
+                yield (
+                    pair,
+                    pair_features(text, a, b, inside, actor_a, actor_b, is_ruled, roles.get(sid)),
+                )
 
 
 class ModelError(ValueError):

@@ -81,7 +81,29 @@ def relation_method() -> str:
     doc = doc.replace("Method (cited by the methods appendix). ", "")
     doc = doc.replace("``2 * WINDOW``", str(2 * relations.WINDOW))
     doc = doc.replace("``PLACE_WINDOW``", str(relations.PLACE_WINDOW))
-    return doc.replace("``WINDOW``", str(relations.WINDOW))
+    return doc.replace("``WINDOW``", str(relations.WINDOW)) + "\n\n" + model_scores()
+
+
+def model_scores() -> str:
+    """What the stored relation model was trained on and how it scored on folders it
+    had not seen, read from the model file."""
+    from analysis.extraction.relation_model import load_model
+
+    model = load_model()
+    info = model.info
+    cv = info["leave_one_folder_out"]
+    rules, both = cv["rules"], cv["rules_and_model"][str(model.threshold)]
+    folders = len(info["trained_on"])
+    return (
+        f"The stored model was trained on {plural(folders, 'annotated folder')} of test "
+        f"articles ({info['pairs']:,} pairs of actors named in one sentence). Scored leave "
+        "one folder out (each folder by the model trained on the others), pairs of related "
+        f"actors are found with precision {rules['precision']:.2f} and recall "
+        f"{rules['recall']:.2f} by the rules alone, and {both['precision']:.2f} and "
+        f"{both['recall']:.2f} by rules and model at the threshold kept "
+        f"({model.threshold:.1f}). These folders are about this report's subject; on "
+        "articles about other industries the model has no such measure."
+    )
 
 
 def context_rule() -> str:

@@ -117,6 +117,6 @@ def test_the_stored_model_is_the_one_the_annotated_folders_train():
 
     stored = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
     diff = differences(stored, train())
-    assert not diff, (
-        "retrain: python -m analysis.extraction.relation_training\n" + "\n".join(diff[:10])
+    assert not diff, "retrain: python -m analysis.extraction.relation_training\n" + "\n".join(
+        diff[:10]
     )
