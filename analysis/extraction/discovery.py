@@ -10,8 +10,9 @@ Method (cited by the methods appendix):
    not a mention of the country. When such a name starts with a known firm ("BYD
    Uzbekistan"), that firm is its parent. Names NER misses that end with a word firms'
    names end with ("Ertis Bus Company", "State Revenue Committee") are candidates too,
-   and a known city named as a region ("région de Kalouga", "Minsk region") is a
-   region of its own, in the city's country.
+   so are names an apposition describes ("Varkon Gold, the Canadian miner"), and a
+   known city named as a region ("région de Kalouga", "Minsk region") is a region of
+   its own, in the city's country.
 2. **Junk.** Spans with no capitalised word, line breaks, roman ordinals, single words
    that are not proper nouns by POS (imperatives, interjections, capitalised common
    nouns, all-caps emphasis) and generic references are rejected (``is_junk``).
@@ -341,7 +342,50 @@ def _with_named_spans(doc: Doc, owner: list[int]) -> list[Span]:
             continue
         span = Span(doc, start, t.i + 1, label="ORG")
         ents = [e for e in ents if not (start <= e.start and e.end <= t.i + 1)] + [span]
+    for span in _described_names(doc, owner):
+        if not any(e.start < span.end and span.start < e.end for e in ents):
+            ents.append(span)
     return sorted(ents, key=lambda e: e.start)
+
+
+#: Articles that may open an apposition after a name ("X, the Canadian miner,").
+APPOSITION_ARTICLES = frozenset(["the", "a", "an", "le", "la", "l'", "l’", "un", "une"])
+
+
+def _described_names(doc: Doc, owner: list[int]) -> list[Span]:
+    """Names NER missed that an apposition describes: up to ``NAME_WORD_REACH``
+    capitalised words, a proper noun among them, then a comma, an article, at most
+    three adjectives and a descriptor's head word ("Centerra Gold, the Canadian miner",
+    "Kazakh Cathode, un fabricant de cathodes"). The apposition then types the name."""
+    heads = head_words()
+    out = []
+    for comma in doc:
+        if comma.text != "," or comma.i == 0 or _title_case(comma.sent):
+            continue
+        start = comma.i
+        while (
+            start > comma.sent.start
+            and comma.i - start < NAME_WORD_REACH + 2
+            and (doc[start - 1].text[:1].isupper() or doc[start - 1].text == "-")
+            and (not doc[start - 1].is_stop or doc[max(start - 2, 0)].text == "-")
+            and owner[start - 1] < 0
+        ):
+            start -= 1
+        if doc[start].text == "-":  # "Ala-Too Avto": a hyphen joins, never opens, a name
+            continue
+        if start == comma.i or not any(t.pos_ == "PROPN" for t in doc[start : comma.i]):
+            continue
+        k = comma.i + 1
+        if k < len(doc) and doc[k].lower_ not in APPOSITION_ARTICLES:
+            continue
+        k += 1
+        while k < len(doc) and k - comma.i <= 5 and doc[k].lower_ not in heads:
+            if doc[k].pos_ not in ("ADJ", "NOUN") or (owner[k] >= 0 and doc[k].pos_ != "ADJ"):
+                break
+            k += 1
+        if k < len(doc) and doc[k].lower_ in heads and doc[k].text.islower():
+            out.append(Span(doc, start, comma.i, label="MISC"))
+    return out
 
 
 def _org_owns(doc: Doc, span: Span, inside: list[Mention], kb: KnowledgeBase) -> bool:

@@ -227,3 +227,35 @@ def test_a_region_named_after_a_known_city_is_its_own_place() -> None:
     assert ("Zorvex Motors", "Minsk", "production") not in found, found
     # A place the knowledge base lacks keeps its region word too.
     assert "Quellonsk region" in set(t.candidates["text"]), t.candidates
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "name", "kind"),
+    [
+        # Invented names; an apposition with a descriptor's head makes each a candidate
+        # even where NER misses it, and types it.
+        (
+            "Analysts still talk about the mine. Varkon Gold, the Canadian miner, left "
+            "Kyrgyzstan in 2022.",
+            "en",
+            "Varkon Gold",
+            "company",
+        ),
+        (
+            "Selon nos informations, Tessan Motors, un assembleur kazakh, monte des "
+            "utilitaires à Kostanaï.",
+            "fr",
+            "Tessan Motors",
+            "company",
+        ),
+    ],
+)
+def test_a_name_an_apposition_describes_is_an_actor(text, lang, name, kind) -> None:
+    entities = tables_for({"t": (text, lang)}).entities
+    types = dict(zip(entities["entity"], entities["type"], strict=True))
+    assert types.get(name) == kind, types
+
+
+def test_a_comma_after_an_opening_word_makes_no_actor() -> None:
+    entities = tables_for({"t": ("Meanwhile, the company said nothing.", "en")}).entities
+    assert "Meanwhile" not in set(entities["entity"])
