@@ -164,7 +164,9 @@ def candidate_pairs(
                 is_ruled = frozenset((a["entity"], b["entity"])) in ruled[sid]
                 yield (
                     pair,
-                    pair_features(text, a, b, inside, actor_a, actor_b, is_ruled, roles.get(sid)),
+                    pair_features(
+                        text, a, b, inside, actor_a, actor_b, is_ruled, roles.get(sid), tokens
+                    ),
                 )
 
 
@@ -209,8 +211,13 @@ class RelationModel:
         return [e / total for e in exp]
 
     def cue(self, features: Iterable[str], k: int) -> str:
-        """The word between the two names that weighs most for class ``k``."""
-        words = [(self.weights.get(f, {}).get(k, 0.0), f[2:]) for f in features if f[:2] == "b="]
+        """The word between the two names that weighs most for class ``k`` (content
+        words only: "which" or "a" may weigh, but tell a reader nothing)."""
+        words = [
+            (self.weights.get(f, {}).get(k, 0.0), f[2:])
+            for f in features
+            if f[:2] == "b=" and len(f) >= 6
+        ]
         best = max(words, default=(0.0, ""))
         return best[1] if best[0] > 0 else ""
 

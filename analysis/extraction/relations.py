@@ -144,13 +144,14 @@ Method (cited by the methods appendix). Relations are found sentence by sentence
    sentences of the seeds that link the pair.
 
 6. **A learned complement.** Pairs of actors of one sentence that no rule relates are
-   read by a linear model (``relation_model``) trained on annotated folders of articles
-   the rules were not written for. It weighs the words between, before and after the two
-   names, the words of the whole sentence (so that talks, plans and denials count
-   against), the two actors' types and what the rules made of each in that sentence; it
-   adds a relation only when its probability reaches the stored threshold, under the
-   same type constraints as the rules. Its rows say ``model`` in the ``rule`` column of
-   ``relations_detail.csv``, with the word that weighed most as the cue.
+   read by a linear model (``relation_model``) trained on the annotated test folders
+   (articles written for testing, with a reader's relations marked). It weighs the
+   words between, before and after the two names, the words of the whole sentence (so
+   that talks, plans and denials count against), the two actors' types and what the
+   rules made of each in that sentence; it adds a relation only when its probability
+   reaches the stored threshold, under the same type constraints as the rules. Its rows
+   say ``model`` in the ``rule`` column of ``relations_detail.csv``, with the word that
+   weighed most as the cue.
 
 The rule is deliberately simple: the parse of scraped news text is unreliable, and a
 window rule behaves the same in both languages. Its errors are measured against the
