@@ -5,7 +5,8 @@ header : value ; header : value." (``analysis/corpus/structure.py``). A header l
 ``relations.yaml``'s ``table_headers`` (the whole header, parentheses aside) says how the
 row's subject and the actor named in its cell are related: "Lada — groupe : AvtoVAZ" is
 AvtoVAZ's ownership of Lada, "Haval — usine : Toula" production at Tula. A cell that
-names no actor yields nothing.
+names no actor yields nothing. A row with an assembler column gives the row's places to
+the assembler, and its owner, when another firm, supplies the assembler.
 
 A factsheet says the same in a list under a heading that names its firm ("### BelGee",
 then "- Parent : BelAZ (50 %)", "- Plants : Borisov"): such a *record* line, a listed
@@ -292,10 +293,28 @@ def table_relations(
         t.i not in in_names and t.lower_ in KIT_WORDS | CONTRIBUTIONS for t in doc[dash + 1 : end]
     )
     memorandum = _memorandum_status(doc, dash, end)
+    # "Tenet — owner : X ; assembler : Y ; city : Z": Y makes the brand at Z, and when Y
+    # is not X, X supplies Y (a brand assembled by another firm).
+    maker = next((vs[0] for _, kind, vs in cells if kind == "producer"), None)
+    if maker is not None and maker.entity != subject.entity:
+        owners = [m for _, kind, vs in cells if kind == "owner" for m in vs]
+        out += [
+            Relation(o.entity, maker.entity, "supply", header, "table column")
+            for o in owners
+            if o.entity != maker.entity
+            for header in [next(h for h, k, _ in cells if k == "producer")]
+        ]
     for header, kind, values in cells:
         if kind == "producer":  # "Lada — producer : X" is said by the owner column
             continue
         relation, cell_first = HEADER_RELATIONS[kind]
+        if kind == "place" and maker is not None and maker.entity != subject.entity:
+            out += [
+                Relation(maker.entity, m.entity, "production", header, "table column")
+                for m in values
+                if m.entity != maker.entity
+            ]
+            continue
         role = _cell_role(doc, values[0], end) if kind == "partner" else None
         if role is not None:
             # "partenaire chinois : X — fournisseur des cellules" / "— acheteur de nickel"

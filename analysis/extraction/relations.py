@@ -119,7 +119,8 @@ Method (cited by the methods appendix). Relations are found sentence by sentence
    as rows whose subject is the heading's actor. A record line with a header the lexicon
    does not list ("- Country: China") keeps the section; a partner whose brackets name a
    joint venture ("Partners: Y (joint venture Z)") is a partner of the subject, and both
-   own Z.
+   own Z. In a brand's row with an assembler column ("Tenet — owner : Y ; assembler : Z ;
+   city : W"), Z produces at W and, when Z is not Y, Y supplies Z.
 5. **Filters.** A cue with a negation just before it ("no plans to invest", "n'a pas
    investi") or a denial earlier in its clause ("has denied that it is in talks with X",
    "dément toute négociation") states nothing, nor does a plant that is only planned,

@@ -752,3 +752,23 @@ def test_a_discovered_name_takes_its_parent_from_its_apposition() -> None:
     assert ("Geely", "Zorvex Motors", "ownership") in set(
         zip(rel["source"], rel["target"], rel["relation"], strict=True)
     )
+
+
+def test_a_brand_row_with_an_assembler_gives_the_assembler_production(tmp_path) -> None:
+    # The brand's owner owns it and, when another firm assembles it, supplies that firm;
+    # the plant's city is the assembler's production, not the brand's.
+    table = (
+        "| Marque | Groupe propriétaire | Assembleur | Ville |\n|---|---|---|---|\n"
+        "| Kaiyi | Chery | Avtotor | Kaliningrad |\n"
+        "| Lada | AvtoVAZ | AvtoVAZ | Togliatti |\n"
+    )
+    found = table_relations(tmp_path, f"# Qui assemble quoi\n\n{table}")
+    assert {
+        ("Chery", "Kaiyi", "ownership"),
+        ("Chery", "Avtotor", "supply"),
+        ("Avtotor", "Kaliningrad", "production"),
+        ("AvtoVAZ", "Lada", "ownership"),
+        ("AvtoVAZ", "Togliatti", "production"),
+    } <= found, found
+    assert ("Kaiyi", "Kaliningrad", "production") not in found
+    assert ("AvtoVAZ", "AvtoVAZ", "supply") not in found
