@@ -50,6 +50,10 @@ def openers() -> frozenset[str]:
     return _grammar("apposition")
 
 
+#: What opens an apposition after a name: a comma, or a copula ("Tenet is AGR's own
+#: brand", "X est une filiale de Y", "X remains a unit of Y").
+APPOSITION_OPENERS = frozenset([",", "is", "est", "remains", "reste"])
+
 #: Types that neither own nor are owned.
 NOT_OWNERS = frozenset(["country", "place", "person", "media"])
 
@@ -174,7 +178,7 @@ def owners_in_apposition(
     ``doc[:end]`` is ``names[end - 1]``.
     """
     this = names.get(end - 1)
-    if this is None or end >= sent_end or doc[end].text != ",":
+    if this is None or end >= sent_end or doc[end].lower_ not in APPOSITION_OPENERS:
         return []
     heads = load_heads()
     i = end + 1
@@ -250,8 +254,10 @@ def owner_names(mentions: list[Mention], kb: KnowledgeBase) -> dict[int, str]:
 
 def apposition_relations(
     doc: Doc, end: int, mentions: list[Mention], kb: KnowledgeBase
-) -> list[tuple[str, str, str]]:
-    """(owner, owned, words) stated by the appositions of the sentence ending at ``end``."""
+) -> list[tuple[str, str, str, str]]:
+    """(source, target, words, relation) stated by the appositions of the sentence ending
+    at ``end``: each owner owns what is described, and the owners of a joint venture
+    ("X, a joint venture of Y and Z") are partners."""
     names = owner_names(mentions, kb)
     found = {
         (owner, owned): words
@@ -259,4 +265,17 @@ def apposition_relations(
         if m.kind == NAME
         for owner, owned, words in owners_in_apposition(doc, m.end, end, names)
     }
-    return [(a, b, words) for (a, b), words in found.items()]
+    out = [(a, b, words, "ownership") for (a, b), words in found.items()]
+    ventures: dict[str, list[str]] = {}
+    for (owner, owned), words in found.items():
+        said = set(words.lower().split()) | set(words.lower().replace("-", " ").split())
+        if _grammar("joint_venture") & said:
+            ventures.setdefault(owned, []).append(owner)
+    for owners in ventures.values():
+        out += [
+            (a, b, "joint venture", "partnership")
+            for k, a in enumerate(owners)
+            for b in owners[k + 1 :]
+            if a != b
+        ]
+    return out

@@ -483,8 +483,8 @@ def _extract_paragraph(
             doc, s, e, in_sent, sent_cues, kb, last_country, unknown, state.section
         )
         found += [
-            Relation(a, b, "ownership", words, "apposition")
-            for a, b, words in apposition_relations(doc, e, in_sent, kb)
+            Relation(a, b, relation, words, "apposition")
+            for a, b, words, relation in apposition_relations(doc, e, in_sent, kb)
         ]
         for r in found:
             rows.relations.append(

@@ -141,6 +141,34 @@ def test_open_world_relation_rules(text, lang, wanted, unwanted) -> None:
 @pytest.mark.parametrize(
     ("text", "lang", "wanted", "unwanted"),
     [
+        # A copula opens an apposition too; a joint venture's owners are partners.
+        (
+            "Varkon Auto is Quellon Group's wholly owned subsidiary, and Tessa est la "
+            "marque propre de Varkon Auto.",
+            "en",
+            {("Quellon Group", "Varkon Auto", "ownership")},
+            set(),
+        ),
+        (
+            "Quellon Batteries, a joint venture of Varkon Auto and Tessan Energy, makes cells "
+            "in Pavlodar.",
+            "en",
+            {
+                ("Varkon Auto", "Quellon Batteries", "ownership"),
+                ("Tessan Energy", "Quellon Batteries", "ownership"),
+                ("Varkon Auto", "Tessan Energy", "partnership"),
+            },
+            set(),
+        ),
+        (
+            "Varkon Auto is the largest carmaker in the region, and Quellon Group is its rival.",
+            "en",
+            set(),
+            {
+                ("Quellon Group", "Varkon Auto", "ownership"),
+                ("Varkon Auto", "Quellon Group", "ownership"),
+            },
+        ),
         # A venture's owners named after a description each ("of the Korean cathode maker
         # Y and the Kazakh state holding Z"), in English and French.
         (
