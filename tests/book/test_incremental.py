@@ -108,3 +108,17 @@ def test_notebook_cache_restores_the_notebook_and_its_files(tmp_path: Path) -> N
     assert (target_dir / "a.ipynb").read_text(encoding="utf-8") == "executed"
     assert (target_dir / "data" / "chart.csv").read_text(encoding="utf-8") == "x\n1\n"
     assert cache.summary() == "notebook cache: 1 hit, 1 miss (re-executed: a)"
+
+
+def test_the_code_digest_sees_the_relation_model(tmp_path, monkeypatch) -> None:
+    # The methods appendix states the stored model's scores: retraining it must re-run
+    # the chapters, even when no table changes.
+    from analysis import incremental
+
+    (tmp_path / "data").mkdir()
+    model = tmp_path / "data" / "relation_model.json"
+    model.write_text('{"threshold": 0.7}', encoding="utf-8")
+    monkeypatch.setattr(incremental, "PACKAGE_DIR", tmp_path)
+    before = incremental.analysis_digest()
+    model.write_text('{"threshold": 0.8}', encoding="utf-8")
+    assert incremental.analysis_digest() != before
