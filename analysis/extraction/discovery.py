@@ -355,8 +355,8 @@ APPOSITION_ARTICLES = frozenset(["the", "a", "an", "le", "la", "l'", "l’", "un
 def _described_names(doc: Doc, owner: list[int]) -> list[Span]:
     """Names NER missed that an apposition describes: up to ``NAME_WORD_REACH``
     capitalised words, a proper noun among them, then a comma, an article, at most
-    three adjectives and a descriptor's head word ("Centerra Gold, the Canadian miner",
-    "Kazakh Cathode, un fabricant de cathodes"). The apposition then types the name."""
+    three adjectives or nouns and a descriptor's head word ("Varkon Gold, the Canadian
+    miner", "Tessan Motors, un assembleur kazakh"). The apposition then types the name."""
     heads = head_words()
     out = []
     for comma in doc:

@@ -295,14 +295,14 @@ def table_relations(
     memorandum = _memorandum_status(doc, dash, end)
     # "Tenet — owner : X ; assembler : Y ; city : Z": Y makes the brand at Z, and when Y
     # is not X, X supplies Y (a brand assembled by another firm).
-    maker = next((vs[0] for _, kind, vs in cells if kind == "producer"), None)
+    made_by = next(((h, vs[0]) for h, kind, vs in cells if kind == "producer"), None)
+    maker = made_by[1] if made_by else None
     if maker is not None and maker.entity != subject.entity:
         owners = [m for _, kind, vs in cells if kind == "owner" for m in vs]
         out += [
-            Relation(o.entity, maker.entity, "supply", header, "table column")
+            Relation(o.entity, maker.entity, "supply", made_by[0], "table column")
             for o in owners
             if o.entity != maker.entity
-            for header in [next(h for h, k, _ in cells if k == "producer")]
         ]
     for header, kind, values in cells:
         if kind == "producer":  # "Lada — producer : X" is said by the owner column
