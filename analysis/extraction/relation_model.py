@@ -34,7 +34,8 @@ from itertools import pairwise
 from pathlib import Path
 
 from analysis.extraction.actors import Actor
-from analysis.extraction.relation_context import DIRECTED, PLACE_TARGETS, SYMMETRIC
+from analysis.extraction.relation_context import SYMMETRIC
+from analysis.extraction.relation_rules import allowed
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "relation_model.json"
 #: The rule name of the relations this module adds.
@@ -233,23 +234,11 @@ def load_model(path: Path = MODEL_PATH) -> RelationModel:
 
 
 def _allowed(source: Actor, target: Actor, relation: str) -> bool:
-    """The type constraints the rules apply too: places only as the target of production
-    or of a stake, a country only as the country left in an exit, not as a customer."""
-    if "place" in (source.type, target.type) and (
-        relation not in PLACE_TARGETS or source.type == "place"
-    ):
+    """The rules' type constraints (``relation_rules.allowed``), and an exit only from a
+    country (the rules map a place left to its country; the model keeps none)."""
+    if relation == "exit" and target.type != "country":
         return False
-    if relation == "exit":
-        return target.type == "country" and source.type != "country"
-    if relation == "supply" and target.type == "country":
-        return False
-    if relation in DIRECTED and source.type in ("place", "country"):
-        return False
-    return not (
-        {source.type, target.type} & {"person", "government body"}
-        and "country" in (source.type, target.type)
-        and source.country == target.country
-    )
+    return allowed(source, target, relation)
 
 
 def model_relations(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from analysis.extraction.actors import ADJECTIVE, KnowledgeBase, Mention
+from analysis.extraction.actors import ADJECTIVE, Actor, KnowledgeBase, Mention
 from analysis.extraction.appositions import owned_head_words
 from analysis.extraction.relation_context import (
     AGENT,
@@ -314,7 +314,11 @@ def _partnership(
 def _keep(source: str, target: str, kb: KnowledgeBase, relation: str = "") -> bool:
     if source == target:
         return False
-    s, t = kb.actors[source], kb.actors[target]
+    return allowed(kb.actors[source], kb.actors[target], relation)
+
+
+def allowed(s: Actor, t: Actor, relation: str = "") -> bool:
+    """The type constraints on a relation's ends, whoever found it (rules or model)."""
     if relation and relation not in PLACE_TARGETS and "place" in (s.type, t.type):
         return False
     if relation in DIRECTED and s.type == "place":

@@ -143,8 +143,7 @@ def test_open_world_relation_rules(text, lang, wanted, unwanted) -> None:
     [
         # A copula opens an apposition too; a joint venture's owners are partners.
         (
-            "Varkon Auto is Quellon Group's wholly owned subsidiary, and Tessa est la "
-            "marque propre de Varkon Auto.",
+            "Varkon Auto is Quellon Group's wholly owned subsidiary.",
             "en",
             {("Quellon Group", "Varkon Auto", "ownership")},
             set(),
