@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from analysis.extraction.coreference import anaphoric_phrases
 from analysis.extraction.figures_clauses import _attributions
 from analysis.extraction.figures_extract import Figure, extract_figures
 from analysis.extraction.figures_lexicon import (
@@ -51,7 +52,7 @@ def _patterns() -> _Patterns:
     coordinators = _alternation(_both("coordinators"))
     return _Patterns(
         weak_before=_compile(rf"{weak}{_SP}+{article}$"),
-        anaphor=_compile(_alternation(_both("anaphoric_subjects"))),
+        anaphor=_compile(_alternation(anaphoric_phrases())),
         possessive=_compile(
             rf"(?:^|[,;:(—–]|{clause_words}){_SP}*{_alternation(_both('possessive_subjects'))}"
         ),

@@ -48,6 +48,7 @@ from analysis.extraction.appositions import (
     owner_names,
     owners_in_apposition,
 )
+from analysis.extraction.coreference import Recent, anaphors
 from analysis.extraction.descriptors import Attribute, describe
 from analysis.extraction.discovery import Candidate, candidates
 from analysis.extraction.figures import assign_subject, continues_speaker, extract_figures
@@ -237,6 +238,8 @@ class _DocumentState:
         self.view = replace(kb, actors=ChainMap(self.discovered, kb.actors))
         self.previous: list[str] = []
         self.counts: Counter[str] = Counter()
+        #: The actors of the last sentences, for the noun phrases that take them up.
+        self.recent = Recent()
 
     def saw(self, mentions: list[Mention]) -> None:
         """Count the sentence's named actors (firms, bodies: not places or people) for
@@ -479,12 +482,21 @@ def _extract_paragraph(
         sent_cues = [c for c in cues if s <= c.start < e]
         unknown = [(c.start, c.end, c.label) for c in cands if s <= c.start < e and not c.actor]
         last_country = state.last_country
+        # "L'entreprise, contrôlée par Rusnano": the relations read the actor it takes up.
+        taken_up = anaphors(doc, s, e, in_sent, state.recent, kb)
+        readable = sorted([*in_sent, *taken_up], key=lambda m: m.start) if taken_up else in_sent
+        state.recent.add(in_sent)
         found = relations_in_sentence(
-            doc, s, e, in_sent, sent_cues, kb, last_country, unknown, state.section
+            doc, s, e, readable, sent_cues, kb, last_country, unknown, state.section
         )
         found += [
             Relation(a, b, relation, words, "apposition")
-            for a, b, words, relation in apposition_relations(doc, e, in_sent, kb)
+            for a, b, words, relation in apposition_relations(doc, e, readable, kb)
+        ]
+        implied = {m.entity for m in taken_up}
+        found = [
+            replace(r, rule=f"{r.rule} (anaphora)") if implied & {r.source, r.target} else r
+            for r in found
         ]
         for r in found:
             rows.relations.append(

@@ -7,6 +7,8 @@ Pure functions of a parsed sentence; the words are ``relations.yaml``'s grammar.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from analysis.extraction.relation_context import GRAMMAR, PLANT_NOUNS, RELATIVE, Cue
@@ -24,6 +26,11 @@ DENIAL_REACH = 8
 PLANNED = GRAMMAR["planned"]
 CONSTRUCTION = GRAMMAR["construction"]
 FORMERLY = GRAMMAR["formerly"]
+#: Words before the year a relation ended ("avant 2022", "until 2021"), and how far
+#: after its cue they are looked for.
+UNTIL = frozenset(GRAMMAR["until"])
+UNTIL_REACH = 12
+YEAR = re.compile(r"(?:19|20)\d\d")
 ABOUT = GRAMMAR["about"]
 MODAL = GRAMMAR["modal"]
 POSSESSIVES = GRAMMAR["possessives"]
@@ -40,6 +47,7 @@ MODAL_REACH = 6
 #: presents ("discute"), so the ending must agree.
 FUTURE_ENDINGS = ("ra", "ras", "rai", "rons", "rez", "ront")
 CONDITIONAL_ENDINGS = ("rait", "rais", "raient", "rions", "riez")
+IMPERFECT_ENDINGS = ("ait", "aient")
 
 
 def _irrealis(token) -> bool:
@@ -202,4 +210,25 @@ def _ended(doc: Doc, cue: Cue) -> bool:
     # (after a plant noun, past its complement: "l'usine de X assemblait naguère")
     reach = 5 if cue.text.lower() in PLANT_NOUNS else 2
     window = doc[max(sent.start, cue.start - 2) : min(sent.end, cue.end + reach)]
-    return any(t.lower_ in FORMERLY for t in window)
+    return any(t.lower_ in FORMERLY for t in window) or _ended_by(doc, cue, sent.end)
+
+
+def _ended_by(doc: Doc, cue: Cue, end: int) -> bool:
+    """A past verb, the cue or just before it, with the year the relation ended ("qui
+    produisait des BMW et des Kia avant 2022", "supplied kits to X until 2021"); a
+    present one is a running contract ("fournit ... jusqu'en 2030")."""
+    # (the French tagger takes imperfects for conditionals: the ending says it)
+    if not any(
+        t.pos_ in ("VERB", "AUX")
+        and (
+            t.tag_ in ("VBD", "VBN")
+            or t.lower_.endswith(IMPERFECT_ENDINGS)
+            or {"Imp", "Past"} & set(t.morph.get("Tense"))
+        )
+        for t in doc[max(doc[cue.start].sent.start, cue.start - 2) : cue.start + 1]
+    ):
+        return False
+    after = doc[cue.end : min(end, cue.end + UNTIL_REACH)]
+    return any(
+        t.lower_ in UNTIL and t.i + 1 < end and YEAR.fullmatch(doc[t.i + 1].text) for t in after
+    )

@@ -140,6 +140,8 @@ def _directed(
         return [(tgt.entity, bought.entity)]
     if cue.relation == "supply":
         nxt = doc[cue.end].lower_ if cue.end < len(doc) else ""
+        if doc[cue.end - 1].pos_ in ("VERB", "AUX") and nxt in PARTITIVES:
+            nxt = ""  # "fournit des moteurs à Y": an article, not "kits des Chinois"
         # "des packs livrés à Y": who delivers them is said only by "par X" or "from X"
         # ("platforms licensed from X").
         near_from = cue.text.lower().split()[-1] in FROM or any(
@@ -171,7 +173,8 @@ def _directed(
             or (any(t.lower_ in AGENT for t in between) and not any(t.is_punct for t in between))
             or nxt in FROM
             or cue.text.lower().split()[-1] in FROM
-            or (kit and tgt.start - cue.end <= 1)  # "kits Chery": Chery supplies
+            # "kits Chery": Chery supplies ("kits to Y": Y receives them)
+            or (kit and tgt.start - cue.end <= 1 and doc[cue.end].lower_ not in TO)
         ):
             reverse = True
         # ("l'assembleur monte des BAIC et des Kaiyi à partir de kits": no subject.)
@@ -212,6 +215,7 @@ POSSESSIVES = GRAMMAR["possessives"]
 #: Nouns a supply cue may qualify ("supply agreement", "contrat de fourniture").
 CONTRACT_WORDS = frozenset(GRAMMAR["contracts"])
 OFFTAKE = GRAMMAR["offtake"]
+PARTITIVES = frozenset(GRAMMAR["partitives"])
 #: Words that make an agreement a supply contract ("supply agreement with Y").
 SUPPLY_QUALIFIERS = GRAMMAR["supply_contracts"] | OFFTAKE
 MARKETS = GRAMMAR["markets"]

@@ -1,0 +1,234 @@
+"""Definite noun phrases that take up an actor of an earlier sentence, for the relations.
+
+"Le seul fabricant russe de cellules, Liotech, produit à Novossibirsk ... L'entreprise,
+contrôlée par Rusnano, ..." states that Rusnano controls Liotech, but the second sentence
+never names Liotech. :func:`anaphors` finds such noun phrases ("l'entreprise", "the
+company", "le constructeur", "ce dernier": the words are ``anaphors.yaml``'s) and returns
+them as mentions of the actor they most likely take up, so that the relation rules read
+the sentence as if the actor were named there.
+
+Reads
+    a sentence's tokens and linked mentions, and the participants of the sentences
+    before it in the same document (:class:`Recent`, which the caller updates).
+Writes
+    nothing: it returns extra :class:`~analysis.extraction.actors.Mention` objects
+    (kind ``NAME``), which only the relation rules see; the mention, count and figure
+    tables never do.
+
+Only a phrase with no firm, body or person named before it in its sentence is read (its
+subject, in news writing: "Rusnano a racheté 40 % de la société" may take up a firm the
+sentence names). The antecedent is the first actor (the latter: the last) of a compatible
+type named in the nearest of the ``reach`` sentences before that names one, skipping actors the
+sentence itself names. A noun that says a sector ("le constructeur": a carmaker) or an
+adjective of nationality next to it ("the Kazakh partner") must agree with the actor's.
+A noun followed by the name it describes ("le constructeur chinois Chery"), or standing
+in apposition to a name ("Avtotor, the company that ...") is not an anaphor.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import yaml
+from spacy.tokens import Doc
+
+from analysis.extraction.actors import ADJECTIVE, ATTRIBUTE, NAME, KnowledgeBase, Mention
+
+LEXICON = Path(__file__).resolve().parents[1] / "data" / "lexicons" / "anaphors.yaml"
+#: Parts of speech that may stand between a noun and the name it describes.
+DESCRIBING = frozenset({"ADJ", "ADP", "DET", "PROPN", "NOUN"})
+#: Actor types that do not stand in for the subject an anaphor could take up.
+PLACES = frozenset({"place", "country"})
+#: How far after its noun a described name may start.
+DESCRIBED_WITHIN = 4
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    #: Lower-case token sequences: (determiner, noun words...) -> antecedent types.
+    phrases: dict[tuple[str, ...], frozenset[str]]
+    #: Phrases that take up the last actor named rather than the first.
+    latter: frozenset[tuple[str, ...]]
+    #: Noun -> the sector it says.
+    sectors: dict[str, str]
+    reach: int
+
+
+@cache
+def _raw(path: Path = LEXICON) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def _joined(det: str, noun: str) -> str:
+    return f"{det}{noun}" if det.endswith("'") or not det else f"{det} {noun}"
+
+
+def anaphoric_phrases() -> list[str]:
+    """Every anaphoric expression of every language, as text ("il", "l'entreprise",
+    "the company", "ce dernier"): the figures' anaphoric subjects."""
+    data = _raw()
+    out = [p for forms in data["pronouns"].values() for p in forms or ()]
+    for lang, dets in data["determiners"].items():
+        for by_lang in data["nouns"].values():
+            out += [_joined(d, n) for n in by_lang.get(lang) or () for d in dets]
+    out += [p for forms in data["latter"]["phrases"].values() for p in forms or ()]
+    return out
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The noun phrases the relation rules read, keyed by their lower-case words."""
+    data = _raw()
+    phrases: dict[tuple[str, ...], frozenset[str]] = {}
+    for lang, dets in data["determiners"].items():
+        for kind, by_lang in data["nouns"].items():
+            for noun in by_lang.get(lang) or ():
+                for det in dets:
+                    if det:  # (a bare noun is too often no anaphor)
+                        phrases[(det, *noun.lower().split())] = frozenset({kind})
+    latter_types = frozenset(data["latter"]["types"])
+    latter = set()
+    for forms in data["latter"]["phrases"].values():
+        for form in forms or ():
+            key = tuple(form.lower().split())
+            phrases[key] = latter_types
+            latter.add(key)
+    sectors = {noun: sector for sector, nouns in data["sectors"].items() for noun in nouns}
+    return Lexicon(phrases, frozenset(latter), sectors, int(data["reach"]))
+
+
+@dataclass
+class Recent:
+    """The participants named in the last sentences of a document, nearest last."""
+
+    reach: int = field(default_factory=lambda: lexicon().reach)
+    sentences: deque = field(default_factory=deque)
+
+    def add(self, mentions: list[Mention]) -> None:
+        """Record a sentence's named actors (call after reading it, even if it has none)."""
+        self.sentences.append(
+            [m.entity for m in mentions if m.kind == NAME and m.role != ATTRIBUTE]
+        )
+        while len(self.sentences) > self.reach:
+            self.sentences.popleft()
+
+
+def _split_elision(text: str) -> str:
+    return text.lower().replace("’", "'")
+
+
+def anaphors(
+    doc: Doc, start: int, end: int, mentions: list[Mention], recent: Recent, kb: KnowledgeBase
+) -> list[Mention]:
+    """Mentions standing for the actors that the definite noun phrases of the sentence
+    ``doc[start:end]`` take up (see the module docstring); ``mentions`` are the
+    sentence's own."""
+    lex = lexicon()
+    taken = bytearray(len(doc))
+    for m in mentions:
+        taken[m.start : m.end] = b"\x01" * (m.end - m.start)
+    here = {m.entity for m in mentions}
+    words = [_split_elision(t.text) for t in doc[start:end]]
+    # Actors named before the phrase that it could take up instead ("X now owns the
+    # company outright", "Y contrôle le constructeur"): firms, bodies, people, not places.
+    agents = [
+        m
+        for m in mentions
+        if m.kind == NAME and m.role != ATTRIBUTE and kb.actors[m.entity].type not in PLACES
+    ]
+    adjectives = {i for m in mentions if m.kind == ADJECTIVE for i in range(m.start, m.end)}
+    found: list[Mention] = []
+    i = 0
+    while i < len(words):
+        match, a, b = _phrase(doc, start, i, words, adjectives, lex)
+        if match is None or any(taken[a:b]):
+            i += 1
+            continue
+        i = b - start
+        if _describes(doc, b, end, mentions) or _apposed(doc, a, start, mentions):
+            continue
+        if any(m.start < a for m in agents):
+            break  # not the sentence's subject: it may take up the actor named before it
+        country = _nationality(a, b, mentions, kb)
+        sector = lex.sectors.get(match[-1])
+        antecedent = _antecedent(
+            recent, lex.phrases[match], match in lex.latter, here, sector, country, kb
+        )
+        if antecedent is not None:
+            found.append(Mention(antecedent, a, b, doc[a:b].text, NAME))
+    return found
+
+
+def _phrase(
+    doc: Doc, start: int, i: int, words: list[str], adjectives: set[int], lex: Lexicon
+) -> tuple[tuple[str, ...] | None, int, int]:
+    """The anaphoric phrase opening at word ``i`` of the sentence (its lexicon key and
+    token span), with up to two adjectives between determiner and noun ("the Kazakh
+    partner"); (None, 0, 0) if none."""
+    k = i + 1
+    while (
+        k < len(words) and k - i <= 2 and (doc[start + k].pos_ == "ADJ" or start + k in adjectives)
+    ):
+        k += 1
+    for skip in sorted({1, k - i}):
+        for n in (3, 2, 1):
+            key = (words[i], *words[i + skip : i + skip + n])
+            if len(key) == n + 1 and key in lex.phrases:
+                return key, start + i, start + i + skip + n
+    return None, 0, 0
+
+
+def _describes(doc: Doc, b: int, end: int, mentions: list[Mention]) -> bool:
+    """Does a name follow the noun as what it describes ("le groupe chinois BTR")?"""
+    starts = {m.start for m in mentions if m.kind == NAME}
+    for j in range(b, min(end, b + DESCRIBED_WITHIN)):
+        if j in starts:
+            return True
+        if doc[j].pos_ not in DESCRIBING and not any(
+            m.start <= j < m.end and m.kind == ADJECTIVE for m in mentions
+        ):
+            return False
+    return False
+
+
+def _apposed(doc: Doc, a: int, start: int, mentions: list[Mention]) -> bool:
+    """Is the noun phrase in apposition to the name just before it ("X, the company")?"""
+    return a - 1 > start and doc[a - 1].text == "," and any(m.end == a - 1 for m in mentions)
+
+
+def _nationality(a: int, b: int, mentions: list[Mention], kb: KnowledgeBase) -> str | None:
+    """The country of an adjective right before or after the noun ("the Kazakh partner",
+    "le partenaire kazakh"), if any."""
+    for m in mentions:
+        if m.kind == ADJECTIVE and (a < m.start < b or m.start == b or m.end == a):
+            return kb.actors[m.entity].country or None
+    return None
+
+
+def _antecedent(
+    recent: Recent,
+    types: frozenset[str],
+    last: bool,
+    here: set[str],
+    sector: str | None,
+    country: str | None,
+    kb: KnowledgeBase,
+) -> str | None:
+    for names in reversed(recent.sentences):
+        fits = [
+            e
+            for e in names
+            if e not in here
+            and kb.actors[e].type in types
+            and (sector is None or kb.actors[e].sector in (sector, ""))
+            and (country is None or kb.actors[e].country in (country, ""))
+        ]
+        if fits:
+            return fits[-1] if last else fits[0]
+    return None
+
+
+__all__ = ["Recent", "anaphoric_phrases", "anaphors", "lexicon"]

@@ -1,0 +1,139 @@
+"""Noun phrases that take up an actor of an earlier sentence, and the direction fixes
+that came with them, on sentences written for these tests (invented firms: "Varkon
+Industries", "Quellon Motors", "Ostrava Cells"; well-known ones otherwise). None is taken
+from a seed or a test folder."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.extraction.coreference import anaphoric_phrases, lexicon
+from tests.fixtures.extraction_shared import tables_for
+
+
+def relations(text: str, lang: str) -> dict[tuple[str, str, str], str]:
+    """(source, target, relation) -> rule, through the whole extraction."""
+    rel = tables_for({"t": (text, lang)}).details["relations_detail"]
+    return {
+        (s, t, r): rule
+        for s, t, r, rule in zip(rel.source, rel.target, rel.relation, rel.rule, strict=True)
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "wanted"),
+    [
+        # The subject of the next sentence takes up the firm the last one opened with.
+        (
+            "Quellon Motors assemble des camions à Kalouga. L'entreprise, contrôlée par "
+            "Rostec, emploie 2 000 personnes.",
+            "fr",
+            ("Rostec", "Quellon Motors", "ownership"),
+        ),
+        (
+            "Varkon Industries makes battery packs in Tver. The company is owned by Sollers.",
+            "en",
+            ("Sollers", "Varkon Industries", "ownership"),
+        ),
+        # A sector noun passes over a firm of another sector ("le constructeur": a carmaker).
+        (
+            "Nornickel et Avtotor ont présenté leurs comptes. Le constructeur a investi "
+            "3 milliards de roubles à Kaliningrad.",
+            "fr",
+            ("Avtotor", "Kaliningrad", "investment"),
+        ),
+    ],
+)
+def test_anaphor_takes_up_an_earlier_actor(text: str, lang: str, wanted: tuple) -> None:
+    found = relations(text, lang)
+    assert wanted in found, found
+    assert found[wanted].endswith("(anaphora)")  # the table says how it was read
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "unwanted"),
+    [
+        # A firm named before the phrase in its sentence: "the company" may be another one.
+        (
+            "Varkon Industries makes battery packs in Tver. Sollers now owns the company "
+            "outright after buying Quellon Motors.",
+            "en",
+            ("Sollers", "Varkon Industries", "ownership"),
+        ),
+        # A name after the noun is what the noun describes, not an anaphor.
+        (
+            "Quellon Motors assemble des camions à Kalouga. Le constructeur chinois Chery "
+            "fournit des kits à Avtotor.",
+            "fr",
+            ("Quellon Motors", "Avtotor", "supply"),
+        ),
+        # A nationality must agree ("the Chinese partner" is no Russian firm).
+        (
+            "Sollers signed with Ostrava Cells. The Chinese partner supplies engines to Avtotor.",
+            "en",
+            ("Sollers", "Avtotor", "supply"),
+        ),
+    ],
+)
+def test_anaphor_left_unread(text: str, lang: str, unwanted: tuple) -> None:
+    assert unwanted not in relations(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "wanted", "unwanted"),
+    [
+        # An article after a supply verb is no "from" ("fournit des moteurs à Y").
+        (
+            "BAIC fournit des moteurs à Avtotor.",
+            "fr",
+            ("BAIC", "Avtotor", "supply"),
+            ("Avtotor", "BAIC", "supply"),
+        ),
+        # "kits to Y": Y receives the kits ("kits Chery": Chery supplies them).
+        (
+            "BAIC supplies kits to Avtotor.",
+            "en",
+            ("BAIC", "Avtotor", "supply"),
+            ("Avtotor", "BAIC", "supply"),
+        ),
+    ],
+)
+def test_supply_direction(text: str, lang: str, wanted: tuple, unwanted: tuple) -> None:
+    found = relations(text, lang)
+    assert wanted in found, found
+    assert unwanted not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "unwanted"),
+    [
+        (
+            "Avtotor, qui produisait des BMW et des Kia avant 2022, a investi à Kaliningrad.",
+            "fr",
+            ("BMW", "Avtotor", "supply"),
+        ),
+        ("BAIC supplied kits to Avtotor until 2021.", "en", ("BAIC", "Avtotor", "supply")),
+    ],
+)
+def test_relation_ended_by_a_year(text: str, lang: str, unwanted: tuple) -> None:
+    assert unwanted not in relations(text, lang)
+
+
+def test_running_contract_is_kept() -> None:
+    """A present verb with "until" is a contract that runs, not one that ended."""
+    found = relations("BAIC fournit des kits à Avtotor jusqu'en 2030.", "fr")
+    assert ("BAIC", "Avtotor", "supply") in found, found
+
+
+def test_lexicon_phrases() -> None:
+    lex = lexicon()
+    assert lex.phrases[("l'", "entreprise")] == frozenset({"company"})
+    assert lex.phrases[("the", "joint", "venture")] == frozenset({"company"})
+    assert ("ce", "dernier") in lex.latter
+    assert lex.sectors["constructeur"] == "automaker"
+
+
+def test_figures_read_the_same_anaphors() -> None:
+    """The figures' anaphoric subjects are this lexicon's phrases (one home)."""
+    phrases = set(anaphoric_phrases())
+    assert {"il", "l'entreprise", "the company", "ce dernier", "компания"} <= phrases
