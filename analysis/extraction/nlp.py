@@ -25,6 +25,7 @@ Paragraphs marked ``duplicate_of`` are not parsed (see ``sentences`` for the ids
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -101,17 +102,41 @@ def parse_documents(
     without the components named in ``disable`` that the pipeline has."""
     nlp = load_model(lang, model)
     items = [
-        (d.id, p.index, p.text)
+        (d.id, p.index, p.text, _speaker_end(p.text, lang))
         for d in documents
         for p in d.paragraphs
         if p.duplicate_of is None and p.text.strip()
     ]
-    texts = (text for _, _, text in items)
+    texts = (
+        piece
+        for _, _, text, cut in items
+        for piece in ((text[:cut], text[cut:]) if cut else (text,))
+    )
     with nlp.select_pipes(disable=[name for name in disable if name in nlp.pipe_names]):
         docs = nlp.pipe(texts, batch_size=BATCH_SIZE)
-        for (doc_id, index, text), doc in zip(items, docs, strict=True):
+        for doc_id, index, text, cut in items:
+            doc = next(docs)
+            if cut:  # the label and the turn were tagged apart: one doc, two sentences
+                doc = Doc.from_docs([doc, next(docs)], ensure_whitespace=False)
             doc.user_data["text"] = text  # equal to doc.text, which is slow to rebuild
             yield ParsedParagraph(doc_id, index, doc, lang)
+
+
+#: A transcript's speaker label opening a paragraph ("DILNOZA RAKHIMOVA : Almalyk MMC
+#: produit ...", "Q: ..."): up to four upper-case words and a colon. Tagged with its turn,
+#: it makes the tagger read the turn's first verb as a noun ("produit": a product), so
+#: the label is tagged apart and is a sentence of its own.
+SPEAKER = re.compile(
+    r"(?:[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]*[ \t]+){0,3}[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]*[ \t]*:\s+"
+)
+
+
+def _speaker_end(text: str, lang: str) -> int:
+    """Where a speaker label opening ``text`` ends (0 if none; French and English)."""
+    if lang not in ("fr", "en"):
+        return 0
+    m = SPEAKER.match(text)
+    return m.end() if m and m.end() < len(text.rstrip()) else 0
 
 
 def has_ner(lang: str, model: str = FRENCH_MODEL) -> bool:

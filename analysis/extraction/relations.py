@@ -214,6 +214,24 @@ from analysis.extraction.relation_tables import is_record, is_table_row, not_yet
 
 
 @functools.cache
+def _verb(doc: Doc, i: int) -> bool:
+    """Is ``doc[i]`` a verb? The tagger's word, or a word it took for a noun between a
+    name or a pronoun and a preposition or article ("Avtotor produit à Kaliningrad",
+    "qui fabrique des", where "un produit" would have an article before it)."""
+    if doc[i].pos_ in ("VERB", "AUX"):
+        return True
+    before = doc[i - 1] if i > 0 else None
+    return (
+        before is not None
+        and i < len(doc) - 1
+        and (
+            before.pos_ in ("PROPN", "PRON")
+            or (before.text[:1].isupper() and before.pos_ not in ("DET", "ADP"))
+        )
+        and doc[i + 1].pos_ in ("ADP", "DET")
+    )
+
+
 def load_lexicon(path: Path = LEXICON_PATH) -> dict[str, dict[str, list[str]]]:
     with open(path, encoding="utf-8") as fh:
         data = yaml.safe_load(fh)
@@ -252,7 +270,7 @@ class CueMatcher:
             if rel == _EXCLUDE or any(excluded[s:e]) or any(taken[s:e]):
                 continue
             text = doc[s:e].text
-            if text.lower() in self.verb_only and doc[s].pos_ not in ("VERB", "AUX"):
+            if text.lower() in self.verb_only and not _verb(doc, s):
                 continue
             # "owned 66% by", "détenue à parts égales par": a participle that is a cue
             # only as a passive ("state-owned" is not one).

@@ -8,6 +8,8 @@ from __future__ import annotations
 import pytest
 
 from analysis.extraction.coreference import anaphoric_phrases, lexicon
+from analysis.extraction.nlp import load_model
+from analysis.extraction.relations import cue_matcher_for
 from tests.fixtures.extraction_shared import tables_for
 
 
@@ -137,3 +139,30 @@ def test_figures_read_the_same_anaphors() -> None:
     """The figures' anaphoric subjects are this lexicon's phrases (one home)."""
     phrases = set(anaphoric_phrases())
     assert {"il", "l'entreprise", "the company", "ce dernier", "компания"} <= phrases
+
+
+def test_speaker_label_is_tagged_apart() -> None:
+    """A transcript's speaker label is a sentence of its own, tagged apart from its turn:
+    with it, the tagger took the turn's first verb for a noun."""
+    text = "PAVEL ZORINE : Avtotor assemble à Kaliningrad des voitures chinoises."
+    tables = tables_for({"t": (text, "fr")})
+    sentences = tables.details["sentences"]
+    turn = sentences[sentences.text.str.startswith("Avtotor")]
+    assert len(turn) == 1, list(sentences.text)
+    assert ("Avtotor", "Kaliningrad", "production") in relations(text, "fr")
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        # The tagger reads "produit" after a name as a noun ("Avtotor product").
+        ("Avtotor produit des voitures à Kaliningrad.", True),
+        ("Magnitika produit dans son usine d'Iekaterinbourg des aimants.", True),
+        ("Le produit d'Avtotor est vendu à Kaliningrad.", False),
+        ("Un produit chinois est vendu à Kaliningrad.", False),
+    ],
+)
+def test_verb_after_a_name(text: str, wanted: bool) -> None:
+    nlp = load_model("fr")
+    cues = cue_matcher_for(nlp).cues(nlp(text))
+    assert any(c.text == "produit" for c in cues) is wanted

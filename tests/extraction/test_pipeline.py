@@ -211,11 +211,11 @@ def test_fixture_relations() -> None:
 
 
 def test_ner_runs_only_where_a_candidate_is_possible() -> None:
-    """ner_spans: runs of sentences with a capitalised word outside stop words and known
-    names; the entities found there are set on the whole paragraph."""
+    """ner_spans: stretches around capitalised words outside stop words and known names,
+    within their sentences; the entities found there are set on the whole paragraph."""
     from analysis.extraction.actors import linker_for
     from analysis.extraction.nlp import add_entities
-    from analysis.extraction.pipeline import ner_spans
+    from analysis.extraction.pipeline import NER_CONTEXT, ner_spans
 
     nlp = load_model("fr")
     linker = linker_for(nlp)
@@ -223,20 +223,23 @@ def test_ner_runs_only_where_a_candidate_is_possible() -> None:
         known = nlp("Selon Renault, Le constructeur a vendu son usine à Kamaz en Russie.")
         mixed = nlp(
             "Renault a quitté la Russie. La société Zorblatex construit une usine à "
-            "Toliatti. Elle ouvrira en 2025. Le groupe Kamaz et la firme Plixomar suivent."
+            "Toliatti, sur la rive de la Volga, pour ses camions. Elle ouvrira en 2025. "
+            "Le groupe Kamaz et la firme Plixomar suivent."
         )
     assert ner_spans(known, linker.link(known)) == []
     spans = ner_spans(mixed, linker.link(mixed))
     sents = list(mixed.sents)
-    # Sentences 2 and 4 need NER; 3 (no candidate word) separates them.
-    assert [(s.start, s.end) for s in spans] == [
-        (sents[1].start, sents[1].end),
-        (sents[3].start, sents[3].end),
-    ]
+    # Sentences 2 and 4 need NER, each in one stretch; 1 and 3 (no candidate word) none.
+    inside = [next(i for i, s in enumerate(sents) if s.start <= x.start < s.end) for x in spans]
+    assert inside == [1, 3]
+    assert all(x.end <= sents[i].end for x, i in zip(spans, inside, strict=True))
+    # A stretch reaches NER_CONTEXT tokens past the last capitalised word, not further.
+    volga = next(t.i for t in mixed if t.text == "Volga")
+    assert spans[0].end == min(sents[1].end, volga + NER_CONTEXT + 1)
     add_entities(spans, "fr")
     assert mixed.has_annotation("ENT_IOB")
     assert all(s.start >= sents[1].start for s in mixed.ents)  # none in sentence 1
-    assert mixed.user_data["ner_tokens"] == len(sents[1]) + len(sents[3])
+    assert mixed.user_data["ner_tokens"] == sum(len(x) for x in spans)
     found = {e.text for e in mixed.ents}
     assert found & {"Zorblatex", "Toliatti", "Plixomar"}, found
 
