@@ -213,7 +213,6 @@ from analysis.extraction.relation_syntax import _passive_agent
 from analysis.extraction.relation_tables import is_record, is_table_row, not_yet, table_relations
 
 
-@functools.cache
 def _verb(doc: Doc, i: int) -> bool:
     """Is ``doc[i]`` a verb? The tagger's word, or a word it took for a noun between a
     name or a pronoun and a preposition or article ("Avtotor produit à Kaliningrad",
@@ -232,6 +231,7 @@ def _verb(doc: Doc, i: int) -> bool:
     )
 
 
+@functools.cache
 def load_lexicon(path: Path = LEXICON_PATH) -> dict[str, dict[str, list[str]]]:
     with open(path, encoding="utf-8") as fh:
         data = yaml.safe_load(fh)
