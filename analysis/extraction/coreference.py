@@ -18,8 +18,8 @@ Writes
 Only a phrase with no firm, body or person named before it in its sentence is read (its
 subject, in news writing: "Rusnano a racheté 40 % de la société" may take up a firm the
 sentence names). The antecedent is the first actor (the latter: the last) of a compatible
-type named in the nearest of the ``reach`` sentences before that names one, skipping actors the
-sentence itself names. A noun that says a sector ("le constructeur": a carmaker) or an
+type named in the nearest of the ``reach`` sentences before that names one, skipping
+actors the sentence itself names. A noun that says a sector ("le constructeur": a carmaker) or an
 adjective of nationality next to it ("the Kazakh partner") must agree with the actor's.
 A noun followed by the name it describes ("le constructeur chinois Chery"), or standing
 in apposition to a name ("Avtotor, the company that ...") is not an anaphor.
@@ -40,7 +40,8 @@ from analysis.extraction.actors import ADJECTIVE, ATTRIBUTE, NAME, KnowledgeBase
 LEXICON = Path(__file__).resolve().parents[1] / "data" / "lexicons" / "anaphors.yaml"
 #: Parts of speech that may stand between a noun and the name it describes.
 DESCRIBING = frozenset({"ADJ", "ADP", "DET", "PROPN", "NOUN"})
-#: Actor types that do not stand in for the subject an anaphor could take up.
+#: Types of actors that, named before a phrase, leave it the subject ("À Kalouga,
+#: l'entreprise ...").
 PLACES = frozenset({"place", "country"})
 #: How far after its noun a described name may start.
 DESCRIBED_WITHIN = 4
@@ -116,7 +117,7 @@ class Recent:
             self.sentences.popleft()
 
 
-def _split_elision(text: str) -> str:
+def _word(text: str) -> str:
     return text.lower().replace("’", "'")
 
 
@@ -131,7 +132,7 @@ def anaphors(
     for m in mentions:
         taken[m.start : m.end] = b"\x01" * (m.end - m.start)
     here = {m.entity for m in mentions}
-    words = [_split_elision(t.text) for t in doc[start:end]]
+    words = [_word(t.text) for t in doc[start:end]]
     # Actors named before the phrase that it could take up instead ("X now owns the
     # company outright", "Y contrôle le constructeur"): firms, bodies, people, not places.
     agents = [
@@ -203,7 +204,7 @@ def _nationality(a: int, b: int, mentions: list[Mention], kb: KnowledgeBase) -> 
     """The country of an adjective right before or after the noun ("the Kazakh partner",
     "le partenaire kazakh"), if any."""
     for m in mentions:
-        if m.kind == ADJECTIVE and (a < m.start < b or m.start == b or m.end == a):
+        if m.kind == ADJECTIVE and (a < m.start < b or m.start == b):
             return kb.actors[m.entity].country or None
     return None
 

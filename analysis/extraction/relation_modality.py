@@ -2,7 +2,8 @@
 that it is in talks with", "denied a report ... that"), talks said to have failed ("sans
 avoir rien signé", "n'ont pas abouti"), plans and possibilities ("plans to", "pourrait",
 "It is likely that"), plants only planned, negotiated or being built ("construit une
-usine"), and relations of the past ("assemblait naguère") (see ``relations``, step 5).
+usine"), and relations of the past ("assemblait naguère", "produisait ... avant 2022")
+(see ``relations``, step 5).
 Pure functions of a parsed sentence; the words are ``relations.yaml``'s grammar."""
 
 from __future__ import annotations
