@@ -35,14 +35,18 @@ from pathlib import Path
 import yaml
 from spacy.tokens import Doc
 
-from analysis.extraction.actors import ADJECTIVE, ATTRIBUTE, NAME, KnowledgeBase, Mention
+from analysis.extraction.actors import (
+    ADJECTIVE,
+    ATTRIBUTE,
+    NAME,
+    PLACE_TYPES,
+    KnowledgeBase,
+    Mention,
+)
 
 LEXICON = Path(__file__).resolve().parents[1] / "data" / "lexicons" / "anaphors.yaml"
 #: Parts of speech that may stand between a noun and the name it describes.
 DESCRIBING = frozenset({"ADJ", "ADP", "DET", "PROPN", "NOUN"})
-#: Types of actors that, named before a phrase, leave it the subject ("À Kalouga,
-#: l'entreprise ...").
-PLACES = frozenset({"place", "country"})
 #: How far after its noun a described name may start.
 DESCRIBED_WITHIN = 4
 
@@ -138,7 +142,7 @@ def anaphors(
     agents = [
         m
         for m in mentions
-        if m.kind == NAME and m.role != ATTRIBUTE and kb.actors[m.entity].type not in PLACES
+        if m.kind == NAME and m.role != ATTRIBUTE and kb.actors[m.entity].type not in PLACE_TYPES
     ]
     adjectives = {i for m in mentions if m.kind == ADJECTIVE for i in range(m.start, m.end)}
     found: list[Mention] = []
