@@ -31,6 +31,7 @@ from analysis.extraction.pipeline import (
     extractable,
 )
 from analysis.extraction.registry import discovered_actor, merge_names, settle
+from analysis.extraction.relation_consolidate import consolidate
 from analysis.extraction.relation_model import model_relations
 from analysis.tables import frame
 
@@ -84,6 +85,7 @@ def combine(
     if learned_relations:
         learned = model_relations(rows["sentences"], rows["mentions"], rows["relations"], actors)
         rows["relations"] = _sorted(rows["relations"] + learned)
+    rows["relations"] = consolidate(rows["relations"], actors)
     dates = {res.document: res.dates for res in chosen}
     doc_rows, detail_rows = _document_rows(documents, {d.id for d in usable}, rows, dates)
     mentions, relations, figures = rows["mentions"], rows["relations"], rows["figures"]

@@ -154,6 +154,11 @@ Method (cited by the methods appendix). Relations are found sentence by sentence
    say ``model`` in the ``rule`` column of ``relations_detail.csv``, with the word that
    weighed most as the cue.
 
+7. **Consolidation by document.** Rows that another row of the same document makes
+   redundant are dropped (``relation_consolidate``): production at a country or a
+   region by a firm whose site there the document names, a brand's production where
+   its maker produces, supply between a brand and its owner, an exit from home.
+
 The rule is deliberately simple: the parse of scraped news text is unreliable, and a
 window rule behaves the same in both languages. Its errors are measured against the
 gold standards (``evaluate.py``, ``folder_gold.py``; ``make evaluate``).

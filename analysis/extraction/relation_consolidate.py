@@ -1,0 +1,116 @@
+"""Document-level consistency of relation rows: what one sentence cannot see.
+
+Reads: the relation rows of the corpus (the rules' and the learned model's, each with
+``source``, ``target``, ``relation``, ``document`` and ``sentence_id``) and every actor
+by name (known or discovered). Returns: the same rows, in the same order, minus those
+that another row of the same document makes redundant or contradicts. Nothing is added.
+
+Sentence rules read one sentence; an article states a plant's site, a brand's owner or
+a firm's home in other sentences. The rows dropped here, and why:
+
+1. **A coarser site.** Production at a country by a firm whose production at a place
+   of that country the same document states ("Great Wall Motor produces in Russia"
+   beside "its plant at Tula"), and production at a region (a place named with a
+   ``region_words`` noun: "Tula region", "région de Mourmansk") by a firm with a site
+   named in another sentence of the document that is neither a region nor a country
+   (within a sentence, the sentence rule has judged: "at X and in the Y region" names
+   two sites). The site says where;
+   the coarser name adds no second plant.
+2. **A brand where its maker produces.** Production of a brand at a place where a firm
+   that is no brand produces in the same document ("Lada ... in Togliatti" beside
+   "AvtoVAZ produces at Togliatti"): the operator makes the brand there.
+3. **Supply between a brand and its owner.** A group neither supplies its own brand nor
+   is supplied by it (the owner is the knowledge base's ``parent`` or an ownership row
+   of the document): the relation is ownership.
+4. **An exit from home.** A firm does not exit the country the knowledge base or its
+   descriptor gives as its own ("BYD ... left China" is another firm's exit misread).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from analysis.extraction.actors import Actor
+from analysis.extraction.descriptors import load_lexicon as load_descriptors
+
+#: Rows as the assembly holds them: dicts with at least the keys above.
+Row = dict
+#: Types that make nothing and leave nowhere themselves.
+NOT_MAKERS = ("brand", "place", "country")
+
+
+def _is_region(actor: Actor, words: frozenset[str]) -> bool:
+    named = {w.lower() for w in actor.name.replace("'", " ").replace("-", " ").split()}
+    return actor.type == "place" and bool(named & words)
+
+
+def _owners(rows: list[Row], actors: dict[str, Actor]) -> dict[str, set[str]]:
+    """Each actor's owners: the knowledge base's parent and the document's ownership rows."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for name, actor in actors.items():
+        if actor.parent:
+            owners[name].add(actor.parent)
+    for r in rows:
+        if r["relation"] == "ownership":
+            owners[r["target"]].add(r["source"])
+    return owners
+
+
+def _redundant(rows: list[Row], actors: dict[str, Actor], regions: frozenset[str]) -> set[int]:
+    """Indexes of the rows of one document that rules 1-4 drop (module docstring)."""
+    kind = {name: a.type for name, a in actors.items()}
+    country_of = {name: a.country for name, a in actors.items()}
+    # producer -> sentence -> places it produces at; place -> producers there
+    sites: dict[str, dict[object, set[str]]] = defaultdict(lambda: defaultdict(set))
+    producers: dict[str, set[str]] = defaultdict(set)
+    for r in rows:
+        if r["relation"] == "production":
+            sites[r["source"]][r["sentence_id"]].add(r["target"])
+            producers[r["target"]].add(r["source"])
+    owners = _owners(rows, actors)
+
+    def precise(site: str) -> bool:
+        return kind.get(site) == "place" and not _is_region(actors[site], regions)
+
+    def reason(r: Row) -> str:
+        src, tgt, rel = r["source"], r["target"], r["relation"]
+        if rel == "production":
+            others = set().union(*sites[src].values()) - {tgt}
+            if kind.get(tgt) == "country" and any(
+                precise(s) and country_of.get(s) == country_of.get(tgt) for s in others
+            ):
+                return "coarser site: country"
+            # Within one sentence the sentence rule has judged a region ("at X and in
+            # the Y region": two sites), so only a site of another sentence counts.
+            elsewhere = {p for sid, ps in sites[src].items() if sid != r["sentence_id"] for p in ps}
+            if tgt in actors and _is_region(actors[tgt], regions) and any(map(precise, elsewhere)):
+                return "coarser site: region"
+            makers = producers[tgt] - {src}
+            if kind.get(src) == "brand" and any(kind.get(p) not in NOT_MAKERS for p in makers):
+                return "brand where its maker produces"
+        elif rel == "supply":
+            own = src in owners.get(tgt, ()) or tgt in owners.get(src, ())
+            if own and "brand" in (kind.get(src), kind.get(tgt)):
+                return "supply between a brand and its owner"
+        elif rel == "exit":
+            home = country_of.get(src)
+            if home and kind.get(src) not in NOT_MAKERS and home == country_of.get(tgt):
+                return "exit from home"
+        return ""
+
+    return {i for i, r in enumerate(rows) if reason(r)}
+
+
+def consolidate(rows: Iterable[Row], actors: dict[str, Actor]) -> list[Row]:
+    """``rows`` minus those another row of their document makes redundant (docstring)."""
+    rows = list(rows)
+    regions = load_descriptors().region_words
+    by_doc: dict[str, list[int]] = defaultdict(list)
+    for i, r in enumerate(rows):
+        by_doc[r["document"]].append(i)
+    dropped: set[int] = set()
+    for indexes in by_doc.values():
+        local = [rows[i] for i in indexes]
+        dropped |= {indexes[j] for j in _redundant(local, actors, regions)}
+    return [r for i, r in enumerate(rows) if i not in dropped]

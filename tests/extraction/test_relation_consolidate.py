@@ -1,0 +1,109 @@
+"""Document-level consolidation of relation rows (``relation_consolidate``): each rule
+on rows written for this test (invented firms "Varkon", "Quellon"), and once through the
+whole extraction on an invented article."""
+
+from __future__ import annotations
+
+from analysis.extraction.actors import Actor
+from analysis.extraction.relation_consolidate import consolidate
+from tests.fixtures.extraction_shared import tables_for
+
+
+def actor(name: str, kind: str, country: str = "", parent: str = "") -> Actor:
+    return Actor(name, kind, country, "", (name,), parent=parent)
+
+
+ACTORS = {
+    a.name: a
+    for a in (
+        actor("Varkon", "company", "RU"),
+        actor("Quellon", "company", "CN"),
+        actor("Quellon Star", "brand", "CN", parent="Quellon"),
+        actor("Tver", "place", "RU"),
+        actor("Tver region", "place", "RU"),
+        actor("Ostrava", "place", "CZ"),
+        actor("Russia", "country", "RU"),
+        actor("China", "country", "CN"),
+        actor("Czechia", "country", "CZ"),
+    )
+}
+
+
+def row(source: str, target: str, relation: str, document: str = "d", sentence: int = 1):
+    return dict(
+        source=source, target=target, relation=relation, document=document, sentence_id=sentence
+    )
+
+
+def kept(rows: list[dict]) -> set[tuple[str, str, str]]:
+    return {(r["source"], r["target"], r["relation"]) for r in consolidate(rows, ACTORS)}
+
+
+def test_a_country_or_region_gives_way_to_a_site_in_it() -> None:
+    rows = [
+        row("Varkon", "Russia", "production"),
+        row("Varkon", "Tver region", "production", sentence=2),
+        row("Varkon", "Tver", "production", sentence=3),
+    ]
+    assert kept(rows) == {("Varkon", "Tver", "production")}
+
+
+def test_a_country_stays_when_the_site_is_elsewhere_or_in_another_document() -> None:
+    rows = [
+        row("Varkon", "Czechia", "production"),
+        row("Varkon", "Tver", "production"),
+        row("Varkon", "Russia", "production", document="e"),
+    ]
+    assert kept(rows) == {(r["source"], r["target"], r["relation"]) for r in rows}
+
+
+def test_a_region_beside_a_town_in_its_own_sentence_stays() -> None:
+    # "at Tver and in the Tver region": the sentence rule judged them two sites.
+    rows = [row("Varkon", "Tver region", "production"), row("Varkon", "Tver", "production")]
+    assert kept(rows) == {(r["source"], r["target"], r["relation"]) for r in rows}
+
+
+def test_a_region_alone_stays() -> None:
+    assert kept([row("Varkon", "Tver region", "production")]) == {
+        ("Varkon", "Tver region", "production")
+    }
+
+
+def test_a_brand_gives_way_to_the_firm_that_makes_it_there() -> None:
+    rows = [row("Quellon Star", "Tver", "production"), row("Varkon", "Tver", "production")]
+    assert kept(rows) == {("Varkon", "Tver", "production")}
+    # Made nowhere else by a firm: the brand's row is all the reader has.
+    assert kept(rows[:1]) == {("Quellon Star", "Tver", "production")}
+
+
+def test_no_supply_between_a_brand_and_its_owner() -> None:
+    rows = [
+        row("Quellon", "Quellon Star", "supply"),
+        row("Quellon Star", "Quellon", "supply"),
+        row("Quellon", "Varkon", "supply"),
+    ]
+    assert kept(rows) == {("Quellon", "Varkon", "supply")}
+
+
+def test_an_owner_stated_in_the_document_counts_too() -> None:
+    rows = [row("Varkon", "Nova", "ownership"), row("Varkon", "Nova", "supply", sentence=2)]
+    actors = ACTORS | {"Nova": actor("Nova", "brand", "RU")}
+    assert {(r["source"], r["relation"]) for r in consolidate(rows, actors)} == {
+        ("Varkon", "ownership")
+    }
+
+
+def test_no_exit_from_home() -> None:
+    rows = [row("Quellon", "China", "exit"), row("Quellon", "Russia", "exit")]
+    assert kept(rows) == {("Quellon", "Russia", "exit")}
+
+
+def test_through_the_extraction() -> None:
+    text = (
+        "Kamaz assemble des camions en Russie. Kamaz produit ses camions à Naberejnye "
+        "Tchelny, où il emploie 30 000 personnes."
+    )
+    rel = tables_for({"t": (text, "fr")}).relations
+    produced = set(rel.loc[rel.relation == "production", "target"])
+    assert "Russia" not in produced
+    assert produced, "the town's production row is kept"
