@@ -10,11 +10,11 @@ a firm's home in other sentences. The rows dropped here, and why:
 
 1. **A coarser site.** Production at a country by a firm whose production at a place
    of that country the same document states ("Great Wall Motor produces in Russia"
-   beside "its plant at Tula"), and production at a region (a place named with a
-   ``region_words`` noun: "Tula region", "région de Mourmansk") by a firm with a site
-   named in another sentence of the document that is neither a region nor a country
-   (within a sentence, the sentence rule has judged: "at X and in the Y region" names
-   two sites). The site says where;
+   beside "its plant at Tula"), unless the sentence gives the plant to another firm too;
+   and production at a region (a place named with a ``region_words`` noun: "Tula
+   region", "région de Mourmansk") by a firm with a site named in another sentence of
+   the document that is neither a region nor a country (within a sentence, the sentence
+   rule has judged: "at X and in the Y region" names two sites). The site says where;
    the coarser name adds no second plant.
 2. **A brand where its maker produces.** Production of a brand at a place where a firm
    that is no brand produces in the same document ("Lada ... in Togliatti" beside
@@ -64,10 +64,12 @@ def _redundant(rows: list[Row], actors: dict[str, Actor], regions: frozenset[str
     # producer -> sentence -> places it produces at; place -> producers there
     sites: dict[str, dict[object, set[str]]] = defaultdict(lambda: defaultdict(set))
     producers: dict[str, set[str]] = defaultdict(set)
+    producers_in: dict[tuple[object, str], set[str]] = defaultdict(set)  # by sentence
     for r in rows:
         if r["relation"] == "production":
             sites[r["source"]][r["sentence_id"]].add(r["target"])
             producers[r["target"]].add(r["source"])
+            producers_in[r["sentence_id"], r["target"]].add(r["source"])
     owners = _owners(rows, actors)
 
     def precise(site: str) -> bool:
@@ -77,8 +79,13 @@ def _redundant(rows: list[Row], actors: dict[str, Actor], regions: frozenset[str
         src, tgt, rel = r["source"], r["target"], r["relation"]
         if rel == "production":
             others = set().union(*sites[src].values()) - {tgt}
-            if kind.get(tgt) == "country" and any(
-                precise(s) and country_of.get(s) == country_of.get(tgt) for s in others
+            # (not a plant the sentence gives another firm too: "l'usine Hyundai en
+            # Chine, que Xiaomi pourrait utiliser" is no second name of Xiaomi's own site)
+            shared = any(p != src for p in producers_in[r["sentence_id"], tgt])
+            if (
+                kind.get(tgt) == "country"
+                and not shared
+                and any(precise(s) and country_of.get(s) == country_of.get(tgt) for s in others)
             ):
                 return "coarser site: country"
             # Within one sentence the sentence rule has judged a region ("at X and in

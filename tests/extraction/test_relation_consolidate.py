@@ -57,6 +57,16 @@ def test_a_country_stays_when_the_site_is_elsewhere_or_in_another_document() -> 
     assert kept(rows) == {(r["source"], r["target"], r["relation"]) for r in rows}
 
 
+def test_a_country_stays_where_its_sentence_gives_the_plant_to_another_firm() -> None:
+    # "Quellon's plant in Russia, which Varkon may use": not Varkon's site at Tver.
+    rows = [
+        row("Quellon", "Russia", "production"),
+        row("Varkon", "Russia", "production"),
+        row("Varkon", "Tver", "production", sentence=2),
+    ]
+    assert kept(rows) == {(r["source"], r["target"], r["relation"]) for r in rows}
+
+
 def test_a_region_beside_a_town_in_its_own_sentence_stays() -> None:
     # "at Tver and in the Tver region": the sentence rule judged them two sites.
     rows = [row("Varkon", "Tver region", "production"), row("Varkon", "Tver", "production")]
