@@ -37,8 +37,9 @@ def stage_words(text: str, language: str) -> list[tuple[int, int, str, str]]:
     words inside an excluded phrase left out."""
     flat = str(text).replace("\u2019", "'")
     taken: list[tuple[int, int, str, str]] = [(a, b, "", "") for a, b in _excluded(flat)]
+    lowered = flat.lower()
     for stage, word, pattern in _patterns(language):
-        if word.lower() not in flat.lower():
+        if word.lower() not in lowered:
             continue
         for match in pattern.finditer(flat):
             if any(match.start() < end and start < match.end() for start, end, _, _ in taken):

@@ -76,8 +76,8 @@ def sentence_reporting(
 def _texts(sentences: pd.DataFrame) -> dict[str, tuple[str, str]]:
     """Sentence id → (text, language); a dict, since ``.at`` per sentence is slow."""
     sentences = sentences.drop_duplicates("sentence_id")
-    pairs = zip(sentences["text"], sentences["language"], strict=True)
-    return dict(zip(sentences["sentence_id"].astype(str), pairs, strict=True))
+    pairs = zip(sentences["text"].tolist(), sentences["language"].tolist(), strict=True)
+    return dict(zip(sentences["sentence_id"].astype(str).tolist(), pairs, strict=True))
 
 
 def _by_sentence(attributions: pd.DataFrame, wanted: set[str] | None = None) -> dict[str, list]:
@@ -192,12 +192,14 @@ def mention_places(detail: pd.DataFrame) -> dict[tuple[str, str], list[tuple[int
     places: dict[tuple[str, str], list[tuple[int, int]]] = {}
     if detail.empty or not {"start", "end"} <= set(detail.columns):
         return places
-    for row in detail.itertuples(index=False):
+    # (columns as lists: iterating pandas string columns row by row is ten times slower)
+    columns = [detail[c].tolist() for c in ("sentence_id", "entity", "start", "end")]
+    for sid, entity, start, end in zip(*columns, strict=True):
         try:
-            span = (int(row.start), int(row.end))
+            span = (int(start), int(end))
         except (TypeError, ValueError):
             continue
-        places.setdefault((str(row.sentence_id), str(row.entity)), []).append(span)
+        places.setdefault((str(sid), str(entity)), []).append(span)
     return places
 
 
