@@ -19,8 +19,9 @@ Only a phrase with no firm, body or person named before it in its sentence is re
 subject, in news writing: "Rusnano a racheté 40 % de la société" may take up a firm the
 sentence names). The antecedent is the first actor (the latter: the last) of a compatible
 type named in the nearest of the ``reach`` sentences before that names one, skipping
-actors the sentence itself names. A noun that says a sector ("le constructeur": a carmaker) or an
-adjective of nationality next to it ("the Kazakh partner") must agree with the actor's.
+actors the sentence itself names. A noun that says a sector ("le constructeur": a
+carmaker) or an adjective of nationality next to it ("the Kazakh partner") must agree
+with the actor's.
 A noun followed by the name it describes ("le constructeur chinois Chery"), or standing
 in apposition to a name ("Avtotor, the company that ...") is not an anaphor.
 """

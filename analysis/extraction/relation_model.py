@@ -204,8 +204,8 @@ class RelationModel:
     @functools.cached_property
     def _matrix(self) -> tuple[dict[str, int], np.ndarray]:
         """The weights as one dense row per feature: a pair's scores are one gather and
-        one sum instead of a Python loop over its features' classes (ten times faster
-        on the 10,000-article bench, where the model reads ~270,000 pairs)."""
+        one sum instead of a Python loop over its features' classes (on 1,000 bench
+        articles, 26,910 pairs: 5.3 s before, 2.5 s after, both under the profiler)."""
         index = {f: i for i, f in enumerate(self.weights)}
         matrix = np.zeros((len(index) + 1, len(self.classes)))  # last row: unknown
         for f, i in index.items():

@@ -192,7 +192,8 @@ def mention_places(detail: pd.DataFrame) -> dict[tuple[str, str], list[tuple[int
     places: dict[tuple[str, str], list[tuple[int, int]]] = {}
     if detail.empty or not {"start", "end"} <= set(detail.columns):
         return places
-    # (columns as lists: iterating pandas string columns row by row is ten times slower)
+    # (columns as lists: itertuples over pandas string columns took most of this
+    # function's time on 1,000 bench articles)
     columns = [detail[c].tolist() for c in ("sentence_id", "entity", "start", "end")]
     for sid, entity, start, end in zip(*columns, strict=True):
         try:
