@@ -22,6 +22,7 @@ never mutate their inputs.
 from __future__ import annotations
 
 import functools
+import itertools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -288,9 +289,12 @@ def _from_name(name: str, label: str, lex: Lexicon) -> list[Attribute]:
     takes for a person's is re-typed only by its last word ("Tobol Lithium")."""
     words = name.replace("-", " ").split()
     if label == "PER":
-        words = words[-1:] if len(words) > 1 else []
+        # (the last word, or the last two: "JL Mag Rare-Earth")
+        words = words[-2:] if len(words) > 2 else words[-1:] if len(words) > 1 else []
     if words:
-        for word in words:
+        # (two-word entries too: "Rare Earth", "Energy Solution")
+        pairs = [f"{a} {b}" for a, b in itertools.pairwise(words)]
+        for word in pairs + words:
             found = lex.name_words.get(word.lower())
             if found:
                 kind, sector = found

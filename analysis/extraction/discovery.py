@@ -50,6 +50,7 @@ from spacy.tokens import Doc, Span
 
 from analysis.extraction.actors import NAME, PLACE_TYPES, KnowledgeBase, Mention
 from analysis.extraction.descriptors import head_words, is_product, load_lexicon
+from analysis.extraction.grammar import GRAMMAR
 from analysis.extraction.russian import CYRILLIC, QUOTES, is_common_word
 
 #: English model labels -> the French model's label set; others are not actors.
@@ -86,6 +87,9 @@ class Candidate:
     country: str = ""
 
 
+_DASHES = frozenset(GRAMMAR["label_dashes"])
+
+
 def _trim(span: Span, generic: frozenset[str] = frozenset()) -> Span | None:
     start, end = span.start, span.end
     doc = span.doc
@@ -93,6 +97,13 @@ def _trim(span: Span, generic: frozenset[str] = frozenset()) -> Span | None:
     colon = next((i for i in range(end - 1, start - 1, -1) if doc[i].text == ":"), None)
     if colon is not None:
         start = colon + 1
+    # "Vendredi 6 mars — Skywell": a digest's dated lead; a spaced dash ends a label.
+    dash = next(
+        (i for i in range(end - 1, start, -1) if doc[i].text in _DASHES and doc[i - 1].whitespace_),
+        None,
+    )
+    if dash is not None:
+        start = dash + 1
     while start < end and (
         doc[start].pos_ in ("DET", "ADP")
         or doc[start].is_space

@@ -142,6 +142,10 @@ def _is_not_a_figure(sentence: str, cand: _Candidate, lex: _Lexicon, raw_digits:
         return "date"  # "4 octobre", "du 22 au 25 août", "Oct. 4", "March 3 and 5"
     if re.fullmatch(r"\d{1,2}", raw_digits) and re.search(r"\d{4}-(?:\d{1,2}-)?$", left):
         return "date"  # "2024-03-01"
+    if sentence[cand.start - 1 : cand.start] == "[" and sentence[after : after + 1] == "]":
+        return "note marker"  # "has not come back.[3]", "[6]", "[1] Geological ..."
+    if sentence[max(0, cand.start - 2) : cand.start] == "[^":
+        return "note marker"  # Markdown footnotes: "[^1]: ..."
     if lex.time_after.match(sentence, after) or lex.time_before.search(left):
         return "time"  # "10 h 30", "14 h", "9 am"
     if lex.duration_after.match(sentence, after):

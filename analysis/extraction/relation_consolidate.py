@@ -10,8 +10,9 @@ a firm's home in other sentences. The rows dropped here, and why:
 
 1. **A coarser site.** Production at a country by a firm whose production at a place
    of that country the same document states ("Great Wall Motor produces in Russia"
-   beside "its plant at Tula"), unless the sentence gives the plant to another firm too;
-   and production at a region (a place named with a ``region_words`` noun: "Tula
+   beside "its plant at Tula") or at a place of no known country in the same sentence
+   ("à Kara-Balta, au Kirghizistan"), unless the sentence gives the plant to another
+   firm too; and production at a region (a place named with a ``region_words`` noun: "Tula
    region", "région de Mourmansk") by a firm with a site named in another sentence of
    the document that is neither a region nor a country (within a sentence, the sentence
    rule has judged: "at X and in the Y region" names two sites). The site says where;
@@ -83,10 +84,16 @@ def _redundant(rows: list[Row], actors: dict[str, Actor], regions: frozenset[str
             # (not a plant the sentence gives another firm too: "l'usine Hyundai en
             # Chine, que Xiaomi pourrait utiliser" is no second name of Xiaomi's own site)
             shared = any(p != src for p in producers_in[r["sentence_id"], tgt])
+            # a site of no known country in the same sentence ("à Kara-Balta, au
+            # Kirghizistan") is where in that country
+            same_sentence = sites[src][r["sentence_id"]] - {tgt}
             if (
                 kind(tgt) == "country"
                 and not shared
-                and any(precise(s) and country_of(s) == country_of(tgt) for s in others)
+                and (
+                    any(precise(s) and country_of(s) == country_of(tgt) for s in others)
+                    or any(precise(s) and not country_of(s) for s in same_sentence)
+                )
             ):
                 return "coarser site: country"
             # Within one sentence the sentence rule has judged a region ("at X and in

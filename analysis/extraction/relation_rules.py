@@ -329,6 +329,8 @@ def allowed(s: Actor, t: Actor, relation: str = "") -> bool:
         return False
     if relation == "supply" and t.type == "country":
         return False  # "ships most of its output to Russia": a market, not a customer
+    if relation in ("production", "acquisition") and s.type == "country":
+        return False  # "made in China", "Chinese-built": an origin; firms make and buy
     for a, b in ((s, t), (t, s)):
         if (
             a.type in ("person", "government body")

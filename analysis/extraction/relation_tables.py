@@ -23,7 +23,14 @@ import re
 import yaml
 from spacy.tokens import Doc
 
-from analysis.extraction.actors import ADJECTIVE, NAME, PLACE_TYPES, KnowledgeBase, Mention
+from analysis.extraction.actors import (
+    ADJECTIVE,
+    KNOWN,
+    NAME,
+    PLACE_TYPES,
+    KnowledgeBase,
+    Mention,
+)
 from analysis.extraction.relation_context import (
     FORMER,
     GRAMMAR,
@@ -54,6 +61,9 @@ AGENT_KINDS = frozenset(["owner", "producer"])
 HEADER_OF = frozenset(["de", "des", "du", "d'", "of"])
 #: Words that make a cell's actor an unsettled party.
 UNSETTLED = frozenset(GRAMMAR["unsettled"])
+ENDED = frozenset(GRAMMAR["ended_status"])
+#: Header words of a column of brands: in a plant table, the brands made there.
+BRAND_HEADERS = frozenset(["brand", "brands", "marque", "marques"])
 STATUS_HEADERS = frozenset(GRAMMAR["status_headers"])
 MEMORANDA = frozenset(GRAMMAR["memoranda"])
 CONTRIBUTIONS = frozenset(GRAMMAR["contributions"])
@@ -182,8 +192,10 @@ def _status(doc: Doc, dash: int, end: int) -> str:
 
 
 def _unsettled_status(doc: Doc, dash: int, end: int) -> bool:
-    """Does a status cell of the row say the relation is only talked of or planned?"""
-    return bool(set(_status(doc, dash, end).split()) & (UNSETTLED | PLANNED_STATUS))
+    """Does a status cell of the row say the relation is only talked of or planned, or
+    has stopped ("Suspended", "Sold")?"""
+    words = set(re.findall(r"\w+", _status(doc, dash, end)))
+    return bool(words & (UNSETTLED | PLANNED_STATUS | ENDED))
 
 
 def _memorandum_status(doc: Doc, dash: int, end: int) -> bool:
@@ -207,6 +219,28 @@ def _holds_stake(doc: Doc, m: Mention, end: int) -> bool:
     stop = next((i for i in range(m.end, end) if doc[i].text in (";", ")")), end)
     words = {t.lower_ for t in doc[m.end : stop]}
     return "(" in words and ("%" in words or bool(words & JV_WORDS))
+
+
+def _brands_made(
+    header: str, values: list[Mention], subject: Mention, kb: KnowledgeBase
+) -> list[Relation]:
+    """A brand column's cells: the row's firm owns a brand of its own (or of no known
+    group), and assembles another group's brand or a known carmaker's cars, which that
+    group supplies ("Avtotor — brand : Kaiyi": Chery, Kaiyi's group, supplies Avtotor)."""
+    out = []
+    own_group = kb.actors[subject.entity].parent
+    for m in values:
+        actor = kb.actors[m.entity]
+        # (a name the text alone gives is taken as the column says: a brand)
+        brand = actor.type == "brand" or actor.provenance != KNOWN
+        maker = actor.parent if brand else m.entity
+        if m.entity == subject.entity:
+            continue
+        if brand and maker in ("", subject.entity):
+            out.append(Relation(subject.entity, m.entity, "ownership", header, "table column"))
+        elif maker != own_group:  # (not the cars of the firm's own group)
+            out.append(Relation(maker, subject.entity, "supply", header, "table column"))
+    return out
 
 
 def section_after(
@@ -271,7 +305,8 @@ def table_relations(
     if not_yet(doc[start:end].text):
         # "statut : en construction": the site produces nothing yet.
         cells = [c for c in cells if HEADER_RELATIONS[c[1]][0] != "production"]
-    if _unsettled_status(doc, dash, end):
+    unsettled = _unsettled_status(doc, dash, end)
+    if unsettled:
         # "status : Talks; no agreement", "Planned for 2027": only who owns it is stated.
         cells = [c for c in cells if HEADER_RELATIONS[c[1]][0] == "ownership"]
     if not firm:
@@ -337,6 +372,10 @@ def table_relations(
             relation, cell_first = "ownership", True
         if memorandum and relation == "supply":
             relation = "partnership"  # "status : Memorandum signed": nothing delivered yet
+        if kind == "owned" and BRAND_HEADERS & set(header.lower().split()):
+            made = _brands_made(header, values, subject, kb)
+            out += [r for r in made if not unsettled or r.relation == "ownership"]
+            continue
         for m in values:
             if m.entity == subject.entity:
                 continue

@@ -259,3 +259,20 @@ def test_a_name_an_apposition_describes_is_an_actor(text, lang, name, kind) -> N
 def test_a_comma_after_an_opening_word_makes_no_actor() -> None:
     entities = tables_for({"t": ("Meanwhile, the company said nothing.", "en")}).entities
     assert "Meanwhile" not in set(entities["entity"])
+
+
+@pytest.mark.parametrize(
+    ("name", "label", "kind"),
+    [
+        ("Zorvex Magnetics", "LOC", "company"),  # a firm's head noun, not the town's name
+        ("Varkon Materials", "PER", "company"),
+        ("Quellon Rare-Earth", "PER", "company"),  # a two-word entry: "Rare Earth"
+        ("Kerbala Tyres", "LOC", "company"),
+        ("Anna Petrova", "PER", "person"),
+        ("Kerbala", "LOC", "place"),
+    ],
+)
+def test_words_of_a_firms_name_type_it_before_the_ner_label(name, label, kind) -> None:
+    from analysis.extraction.descriptors import _from_name, load_lexicon
+
+    assert _from_name(name, label, load_lexicon())[0].value == kind

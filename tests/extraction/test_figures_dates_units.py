@@ -45,6 +45,10 @@ NOT_FIGURES = [
     ("en", "Trading halted at 3 p.m. local time."),
     # codes that look like units
     ("en", "Huawei supplies the 5G modem for the cockpit."),
+    # note markers
+    ("en", "The buyer stopped ordering that spring and has not come back.[3]"),
+    ("en", "[4] Statement by the ministry, published in the spring."),
+    ("fr", "[^2]: Le groupe commercialise aussi des Tenet au Kazakhstan."),
 ]
 
 

@@ -137,3 +137,16 @@ def test_consolidation_looks_actors_up_without_walking_them() -> None:
     ]
     out = consolidate(rows, NoWalk(ACTORS))
     assert {(r["source"], r["target"]) for r in out} == {("Varkon", "Tver")}
+
+
+def test_a_country_gives_way_to_a_site_of_unknown_country_in_its_sentence() -> None:
+    """ "à Kara-Balta, au Kirghizistan": the discovered town has no country yet; named in
+    the same sentence, it is where in that country. In another sentence it is not."""
+    actors = {**ACTORS, "Kerbala": actor("Kerbala", "place")}
+    same = [row("Varkon", "Russia", "production"), row("Varkon", "Kerbala", "production")]
+    assert {(r["target"]) for r in consolidate(same, actors)} == {"Kerbala"}
+    apart = [
+        row("Varkon", "Russia", "production"),
+        row("Varkon", "Kerbala", "production", sentence=2),
+    ]
+    assert len(consolidate(apart, actors)) == 2
