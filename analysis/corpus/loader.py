@@ -65,7 +65,13 @@ from .reader import (
     read_file,
     sha256_of,
 )
-from .structure import Structured, mark_structure, paragraph_kinds, strip_markdown
+from .structure import (
+    Structured,
+    mark_structure,
+    paragraph_kinds,
+    strip_markdown,
+    strip_note_markers,
+)
 from .text import normalize_typography, word_count
 from .titles import choose_title
 
@@ -149,7 +155,8 @@ def _read(path: Path, seeds_dir: Path, max_bytes: int) -> _Work:
     elif suffix == ".md":
         text = strip_markdown(text)
     # After normalisation, so that the lines written here are the paragraphs' final text.
-    work.text, work.structure = mark_structure(normalize_typography(text), markdown=suffix == ".md")
+    text = strip_note_markers(normalize_typography(text))
+    work.text, work.structure = mark_structure(text, markdown=suffix == ".md")
     if not work.text.strip():
         _skip(work, "no text")
     return work

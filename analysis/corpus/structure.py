@@ -55,6 +55,23 @@ class Structured:
     compare: str
 
 
+#: A note marker glued to the word or punctuation before it ("Lishen[11].", "en
+#: 2023.[3]", "Fast Gear[réf. nécessaire]", "X[^2]"): references, not text.
+_NOTE_MARKER = re.compile(
+    r"(?<=[\w.,;:!?)»\"'])\[(?:\^?\d{1,3}|[a-z]|notes? \d{1,3}|réf\. (?:nécessaire|souhaitée)"
+    r"|citation needed|ref\. needed|source needed)\]",
+    re.IGNORECASE,
+)
+#: A Markdown footnote's label at the start of its line ("[^1]: ...").
+_MD_FOOTNOTE = re.compile(r"^\s{0,3}\[\^\w+\]:\s*")
+
+
+def strip_note_markers(text: str) -> str:
+    """Drop note markers glued to the text ("Lishen[11]" -> "Lishen"), which would
+    otherwise become part of names and figures."""
+    return _NOTE_MARKER.sub("", text)
+
+
 def strip_inline(text: str) -> str:
     """Drop emphasis markers and backticks, keeping the words they surround."""
     text = _MD_MARKERS.sub("", text)
@@ -77,6 +94,7 @@ def strip_markdown(text: str) -> str:
         heading = bool(_MD_HEADING.match(line))
         line = _MD_HEADING.sub("", line)
         line = _MD_QUOTE.sub("", line)
+        line = _MD_FOOTNOTE.sub("", line)
         line = _MD_IMAGE.sub("", line)
         line = _MD_LINK.sub(r"\1", line)
         line = _MD_MARKERS.sub("", line).rstrip("#").strip()

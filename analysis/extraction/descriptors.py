@@ -226,9 +226,10 @@ def describe(
                 j += 1
                 continue
             break
+    # (one word NER takes for a person's name after "à", "in": a town, "à Kant")
     if (
         not any(a.attribute == "type" for a in out)
-        and label in ("LOC", "MISC")
+        and (label in ("LOC", "MISC") or (label == "PER" and end - start == 1))
         and start > sent_start
     ):
         prev = doc[start - 1]

@@ -271,11 +271,20 @@ def _goods_name(doc: Doc, m: Mention, nouns: frozenset[str] = frozenset()) -> bo
         before -= 1
     if before >= 0 and CYRILLIC.search(doc[before].text) and doc[before].lower_ in PRODUCTS:
         return True
+    # ... and so does French ("41 300 voitures Geely", "des SUV Jetour"), but not after
+    # "de", where the goods describe a maker ("le fabricant de camions Kamaz").
+    if (
+        before >= 1
+        and doc[before].lower_ in PRODUCTS
+        and doc[before - 1].lower_ not in GRAMMAR["partitives"]
+        and (doc[before - 1].pos_ in ("DET", "NUM") or doc[before - 1].like_num)
+    ):
+        return True
     for t in doc[m.end : m.end + 3]:
+        if t.lower_ in nouns:  # (also "SUVs", "EV")
+            return True
         if not t.is_lower or t.pos_ not in ("ADJ", "NOUN"):
             break
-        if t.lower_ in nouns:
-            return True
     after = [t.lower_ for t in doc[m.end : m.end + 5]]
     return (
         len(after) > 2

@@ -246,6 +246,25 @@ def load_lexicon(path: Path = LEXICON_PATH) -> dict[str, dict[str, list[str]]]:
     return data
 
 
+#: Verbs that take over a firm or resume an activity; followed shortly by one of
+#: ``RESUMED`` they resume it.
+RESUMING = frozenset(GRAMMAR["resuming"])
+RESUMED = frozenset(GRAMMAR["resumed"])
+RESUMED_REACH = 4
+
+
+def _resumed(doc: Doc, end: int) -> bool:
+    """Does an activity noun follow the cue ending at ``end`` within ``RESUMED_REACH``
+    tokens of its sentence, before any name ("a repris lundi l'assemblage")?"""
+    stop = min(doc[end - 1].sent.end, end + RESUMED_REACH)
+    for t in doc[end:stop]:
+        if t.lower_ in RESUMED:
+            return True
+        if t.pos_ == "PROPN":
+            return False
+    return False
+
+
 @dataclass
 class CueMatcher:
     matcher: PhraseMatcher
@@ -277,6 +296,8 @@ class CueMatcher:
             text = doc[s:e].text
             if text.lower() in self.verb_only and not _verb(doc, s):
                 continue
+            if text.lower() in RESUMING and _resumed(doc, e):
+                continue  # "a repris lundi l'assemblage": resumed, not taken over
             # "owned 66% by", "détenue à parts égales par": a participle that is a cue
             # only as a passive ("state-owned" is not one).
             if text.lower() in self.passive_only and (

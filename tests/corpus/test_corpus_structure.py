@@ -248,3 +248,20 @@ def test_real_seeds_have_no_structure(path: Path) -> None:
     """The five seeds hold no table or list: their text goes through unchanged."""
     text = normalize_typography(path.read_text(encoding="utf-8"))
     assert mark_structure(text, markdown=False) == (text, {})
+
+
+def test_note_markers_are_not_text(seeds: Path, write) -> None:
+    """ "Lishen[11].", "en 2023.[3]", "[réf. nécessaire]" and a Markdown footnote's
+    label are references: gone from the text, the words around them kept."""
+    write(
+        "notes.md",
+        "# Une coentreprise de batteries\n\n"
+        f"{INTRO}[1]\n\n"
+        "La coentreprise est détenue à 40 % par Lishen[11]. Les boîtes viendraient de "
+        "Fast Gear[réf. nécessaire].[^2]\n\n"
+        "[^2]: Selon la presse spécialisée, les livraisons ont commencé en 2024.\n",
+    )
+    text = load_one(seeds).text
+    assert "par Lishen." in text and "de Fast Gear." in text
+    assert "Selon la presse spécialisée" in text
+    assert not any(m in text for m in ("[1]", "[11]", "[réf", "[^2]"))
