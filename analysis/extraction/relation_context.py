@@ -259,6 +259,12 @@ def _clause(doc: Doc, start: int, end: int, cue: Cue, parts: list[Mention] = ())
     return lo, hi
 
 
+def is_question(sentence: str) -> bool:
+    """Does the sentence end with a question mark (closing quotes aside)? It asks, and
+    states no relation ("Is Yutong about to take a stake in SamAuto?")."""
+    return sentence.rstrip(" \t\n»\"'”’)").endswith("?")
+
+
 def _goods_name(doc: Doc, m: Mention, nouns: frozenset[str] = frozenset()) -> bool:
     """Does the name qualify goods rather than name an agent? It is followed by one of
     ``nouns`` (``GOODS`` by default), with at most two adjectives or nouns between

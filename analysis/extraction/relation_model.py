@@ -35,7 +35,7 @@ from pathlib import Path
 import numpy as np
 
 from analysis.extraction.actors import Actor
-from analysis.extraction.relation_context import SYMMETRIC
+from analysis.extraction.relation_context import SYMMETRIC, is_question
 from analysis.extraction.relation_rules import allowed
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "relation_model.json"
@@ -265,7 +265,7 @@ def model_relations(
     model = model or load_model()
     out: dict[tuple, dict] = {}
     for pair, features in candidate_pairs(sentences, mentions, relations, actors):
-        if "ruled=True" in features:
+        if "ruled=True" in features or is_question(pair.sentence):
             continue
         probs = model.probabilities(features)
         k = max(range(len(probs)), key=probs.__getitem__)

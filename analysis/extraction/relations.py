@@ -206,6 +206,7 @@ from analysis.extraction.relation_context import (  # noqa: F401 - re-exported
     _is_place,
     _nearest,
     _relative_clauses,
+    is_question,
     participants,
     plant_city,
 )
@@ -390,6 +391,8 @@ def relations_in_sentence(
     Unknown places (NER label LOC, or after a locative preposition) are never agents.
     ``section`` is the actor of the factsheet the sentence may be a record line of.
     """
+    if is_question(doc[start:end].text):
+        return []  # "Is Yutong about to take a stake in SamAuto?": asked, not stated
     rows = table_relations(doc, start, end, mentions, kb, section)
     if rows or is_table_row(doc, start, end) or (section and is_record(doc, start, end)):
         # A table row's headers are no cue words ("partner : BAIC, Kaiyi").

@@ -885,3 +885,17 @@ def test_a_dated_lead_is_no_part_of_the_name_after_it() -> None:
     )
     names = set(tables.entities["entity"])
     assert not {n for n in names if "mars" in n}, names
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("en", "Is Varkon Industries about to take a stake in Quellon Motors?"),
+        ("fr", "Varkon Industries va-t-il racheter Quellon Motors ?"),
+        ("en", '"Will Quellon Motors supply cells to Varkon Industries?"'),
+    ],
+)
+def test_a_question_states_no_relation(lang, sentence) -> None:
+    """A sentence that asks ("Is X about to take a stake in Y?") states nothing."""
+    found = relations(sentence, lang)
+    assert not {r for r in found if {"Varkon Industries", "Quellon Motors"} <= set(r[:2])}, found
