@@ -277,8 +277,9 @@ def _goods_name(doc: Doc, m: Mention, nouns: frozenset[str] = frozenset()) -> bo
         before -= 1
     if before >= 0 and CYRILLIC.search(doc[before].text) and doc[before].lower_ in PRODUCTS:
         return True
-    # ... and so does French ("41 300 voitures Geely", "des SUV Jetour"), but not after
-    # "de", where the goods describe a maker ("le fabricant de camions Kamaz").
+    # ... and so does French after an article or a number ("41 300 voitures Geely", "les
+    # SUV Jetour"), but not after a partitive, where the goods may describe a maker ("le
+    # fabricant de camions Kamaz"; "des SUV Jetour" is left out with it).
     if (
         before >= 1
         and doc[before].lower_ in PRODUCTS

@@ -63,7 +63,7 @@ HEADER_OF = frozenset(["de", "des", "du", "d'", "of"])
 UNSETTLED = frozenset(GRAMMAR["unsettled"])
 ENDED = frozenset(GRAMMAR["ended_status"])
 #: Header words of a column of brands: in a plant table, the brands made there.
-BRAND_HEADERS = frozenset(["brand", "brands", "marque", "marques"])
+BRAND_HEADERS = frozenset(GRAMMAR["brand_headers"])
 STATUS_HEADERS = frozenset(GRAMMAR["status_headers"])
 MEMORANDA = frozenset(GRAMMAR["memoranda"])
 CONTRIBUTIONS = frozenset(GRAMMAR["contributions"])
