@@ -51,6 +51,7 @@ HEADER_RELATIONS = {
     "producer": ("production", True),  # only as the agent of a row ("Cobalt — producer : X")
     "buyer": ("supply", False),
     "owned": ("ownership", False),
+    "brand": ("ownership", False),  # or supply: ``_brands_made``
     "place": ("production", False),
     "partner": ("partnership", False),
     "supplier": ("supply", True),
@@ -62,8 +63,6 @@ HEADER_OF = frozenset(["de", "des", "du", "d'", "of"])
 #: Words that make a cell's actor an unsettled party.
 UNSETTLED = frozenset(GRAMMAR["unsettled"])
 ENDED = frozenset(GRAMMAR["ended_status"])
-#: Header words of a column of brands: in a plant table, the brands made there.
-BRAND_HEADERS = frozenset(GRAMMAR["brand_headers"])
 STATUS_HEADERS = frozenset(GRAMMAR["status_headers"])
 MEMORANDA = frozenset(GRAMMAR["memoranda"])
 CONTRIBUTIONS = frozenset(GRAMMAR["contributions"])
@@ -372,7 +371,7 @@ def table_relations(
             relation, cell_first = "ownership", True
         if memorandum and relation == "supply":
             relation = "partnership"  # "status : Memorandum signed": nothing delivered yet
-        if kind == "owned" and BRAND_HEADERS & set(header.lower().split()):
+        if kind == "brand":
             made = _brands_made(header, values, subject, kb)
             out += [r for r in made if not unsettled or r.relation == "ownership"]
             continue
