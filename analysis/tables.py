@@ -54,6 +54,10 @@ Detail tables (extra files; may grow):
     adjective qualifying a firm or actor, not a relation participant).
 ``relations_detail.csv``: source, target, relation, document, sentence_id, cue (the cue
     phrase as written), rule (the window rule applied), directed (false for partnership).
+``relations_set_aside.csv``: the rules' rows the learned model judged unrelated
+    (``analysis/extraction/relation_model.py``), left out of every other table: source,
+    target, relation, document, sentence_id, cue, rule, p_none (the model's probability
+    of no relation), sentence.
 ``figures_detail.csv``: document, sentence_id, position (order in the sentence), text,
     value, unit, year, kind, hedged, hedges (``;``-separated cues), attribution, subject,
     start, end (character offsets in the sentence).
@@ -137,6 +141,17 @@ DETAIL_COLUMNS: dict[str, tuple[str, ...]] = {
         "cue",
         "rule",
         "directed",
+    ),
+    "relations_set_aside": (
+        "source",
+        "target",
+        "relation",
+        "document",
+        "sentence_id",
+        "cue",
+        "rule",
+        "p_none",
+        "sentence",
     ),
     "figures_detail": (
         "document",

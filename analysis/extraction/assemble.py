@@ -32,7 +32,7 @@ from analysis.extraction.pipeline import (
 )
 from analysis.extraction.registry import discovered_actor, merge_names, settle
 from analysis.extraction.relation_consolidate import consolidate
-from analysis.extraction.relation_model import model_relations
+from analysis.extraction.relation_model import review
 from analysis.tables import frame
 
 
@@ -74,17 +74,20 @@ def combine(
     ``documents`` is the whole corpus (unusable documents are listed with their status);
     ``results`` holds one result per extractable document, in any order - rows are
     sorted by reading order and aggregates by their keys, so the tables do not depend on
-    how, where or when each document was extracted. ``learned_relations``: add the
-    relations of the learned model (``relation_model``) to the rules'.
+    how, where or when each document was extracted. ``learned_relations``: let the
+    learned model (``relation_model``) add its relations to the rules' and set aside the
+    rule rows it judges unrelated (``relations_set_aside``).
     """
     kb = kb or load_knowledge_base()
     results = list(results)
     chosen = _chosen(documents, results)
     usable = extractable(documents)
     rows, actors = settled_rows(documents, results, kb)
+    set_aside: list[dict] = []
     if learned_relations:
-        learned = model_relations(rows["sentences"], rows["mentions"], rows["relations"], actors)
-        rows["relations"] = _sorted(rows["relations"] + learned)
+        read = review(rows["sentences"], rows["mentions"], rows["relations"], actors)
+        rows["relations"] = _sorted(read.kept + read.added)
+        set_aside = read.set_aside
     rows["relations"] = consolidate(rows["relations"], actors)
     dates = {res.document: res.dates for res in chosen}
     doc_rows, detail_rows = _document_rows(documents, {d.id for d in usable}, rows, dates)
@@ -99,6 +102,7 @@ def combine(
         "sentences": frame("sentences", rows["sentences"]),
         "mentions_detail": frame("mentions_detail", mentions),
         "relations_detail": frame("relations_detail", relations),
+        "relations_set_aside": frame("relations_set_aside", set_aside),
         "figures_detail": frame("figures_detail", figures),
         "candidate_mentions": frame("candidate_mentions", rows["candidates"]),
         "attributions": frame("attributions", rows["attributions"]),

@@ -85,6 +85,20 @@ def anaphoric_phrases() -> list[str]:
 
 
 @cache
+def anaphor_nouns() -> frozenset[str]:
+    """The one-word nouns of every anaphoric phrase, lower-cased ("groupe", "company",
+    "plant"): alone, such a word names no actor ("the Group" of an annual report)."""
+    data = _raw()
+    return frozenset(
+        noun.lower()
+        for by_lang in data["nouns"].values()
+        for nouns in by_lang.values()
+        for noun in nouns or ()
+        if " " not in noun
+    )
+
+
+@cache
 def lexicon() -> Lexicon:
     """The noun phrases the relation rules read, keyed by their lower-case words."""
     data = _raw()
@@ -237,4 +251,4 @@ def _antecedent(
     return None
 
 
-__all__ = ["Recent", "anaphoric_phrases", "anaphors", "lexicon"]
+__all__ = ["Recent", "anaphor_nouns", "anaphoric_phrases", "anaphors", "lexicon"]

@@ -129,6 +129,10 @@ def is_junk(span: Span, kb: KnowledgeBase) -> bool:
         tok = tokens[0]
         if tok.text in kb.generic_terms or tok.pos_ in _NOT_NAMES:
             return True
+        # A generic noun capitalised ("the Group", "the Company", "Ministry"): a reference
+        # to an actor, never its name.
+        if tok.lower_ in _generic_nouns(kb):
+            return True
         # A capitalised common noun/adjective, or all-caps emphasis ("MILLIARDS"); but a
         # Russian name in quotes is written as a common noun («Автокомпоненты»).
         if tok.pos_ and tok.pos_ not in _SINGLE_OK and not _quoted(span):
@@ -137,6 +141,16 @@ def is_junk(span: Span, kb: KnowledgeBase) -> bool:
         if CYRILLIC.search(tok.text) and not _quoted(span) and is_common_word(tok.text):
             return True
     return all(t.text in kb.generic_terms or t.is_stop for t in tokens)
+
+
+@functools.cache
+def _generic_nouns(kb: KnowledgeBase) -> frozenset[str]:
+    """Lower-cased words that alone are no name: the knowledge base's generic terms and
+    organisation nouns, and the anaphors' nouns (``anaphors.yaml``)."""
+    from analysis.extraction.coreference import anaphor_nouns
+
+    generic = {t.lower() for t in kb.generic_terms}
+    return frozenset(generic | kb.organisation_nouns | anaphor_nouns())
 
 
 #: The supply chain's raw materials, in one home: ``supply_chain.yaml``'s first stage.

@@ -5,11 +5,16 @@ The rules (``relations``) read a cue word and its grammar; they miss the many wa
 relation is stated without one of their cues ("BelGee, the joint venture between Geely
 and BelAZ", "Haval cars are built at Great Wall Motor's plant in Tula"). This model
 reads every pair of actors of a sentence that the rules left unrelated and, when it is
-confident enough, adds the relation it predicts, marked ``rule="model"``.
+confident enough, adds the relation it predicts, marked ``rule="model"``. It also reads
+the pairs the rules related: a rule row whose pair the model judges unrelated with a
+probability of at least ``veto`` is set aside (the rules' cues fire on words a pair does
+not own: "the deal still needs approval", a kit supplier's partner in a table), and kept
+apart for review rather than dropped unseen.
 
 Reads (the rows ``assemble`` settles across documents): sentences, mentions, the rules'
-relations, and each actor's type, sector, provenance and parent. Writes: relation rows
-of the same shape as the rules', with the pair's most telling word as the cue.
+relations, and each actor's type, sector, provenance and parent. Writes (``review``):
+the rules' rows kept, the rows added, with the pair's most telling word as the cue, and
+the rows set aside, with the model's probability of no relation.
 
 The model is multinomial logistic regression over binary features (``pair_features``):
 the words between, before and after the two names, the words of the whole sentence
@@ -178,14 +183,16 @@ class ModelError(ValueError):
 
 @dataclass(frozen=True)
 class RelationModel:
-    """A trained model: ``weights[feature][class]``, ``bias[class]``, and the probability
-    from which a relation is added."""
+    """A trained model: ``weights[feature][class]``, ``bias[class]``, the probability
+    from which a relation is added (``threshold``), and the probability of no relation
+    from which a rule row is set aside (``veto``; 1.0 sets nothing aside)."""
 
     classes: tuple[str, ...]
     bias: tuple[float, ...]
     weights: Mapping[str, Mapping[int, float]]
     threshold: float
     info: Mapping
+    veto: float = 1.0
 
     @classmethod
     def from_json(cls, data: Mapping) -> RelationModel:
@@ -199,7 +206,14 @@ class RelationModel:
         weights = {
             f: {int(k): float(v) for k, v in row.items()} for f, row in data["weights"].items()
         }
-        return cls(classes, tuple(data["bias"]), weights, float(data["threshold"]), data["info"])
+        return cls(
+            classes,
+            tuple(data["bias"]),
+            weights,
+            float(data["threshold"]),
+            data["info"],
+            float(data.get("veto", 1.0)),
+        )
 
     @functools.cached_property
     def _matrix(self) -> tuple[dict[str, int], np.ndarray]:
@@ -252,22 +266,54 @@ def _allowed(source: Actor, target: Actor, relation: str) -> bool:
     return allowed(source, target, relation)
 
 
-def model_relations(
+#: Relation types whose rows with a country as target the model does not set aside.
+COUNTRY_SITES = frozenset({"production", "investment"})
+
+
+def vetoable(row: Mapping, actors: Mapping[str, Actor]) -> bool:
+    """Whether the model may set aside a rule's ``row``: not a firm's production or
+    investment in a country. The annotated folders disagree there (the older ones count
+    production in a country named beside the town, the newer ones only the town), so
+    the model's "no relation" on such a row is a convention, not a reading; the rules'
+    row stands, and the consolidation drops it where the document names the site."""
+    target = actors.get(row["target"])
+    return not (row["relation"] in COUNTRY_SITES and target and target.type == "country")
+
+
+@dataclass(frozen=True)
+class Review:
+    """What the model made of the rules' rows: ``kept`` and ``set_aside`` partition them
+    (in their order; a set-aside row carries ``p_none``), ``added`` are its own rows."""
+
+    kept: list[dict]
+    added: list[dict]
+    set_aside: list[dict]
+
+
+def review(
     sentences: list[Mapping],
     mentions: list[Mapping],
     relations: list[Mapping],
     actors: Mapping[str, Actor],
     model: RelationModel | None = None,
-) -> list[dict]:
-    """Relation rows the model adds: for each pair the rules left unrelated in its
-    sentence, the most probable class when it is not ``none`` and its probability
-    reaches the model's threshold (one row per source, target, type and sentence)."""
+) -> Review:
+    """The model's reading of every pair of actors named in one sentence: for a pair the
+    rules left unrelated, the most probable class becomes a row when it is not ``none``
+    and its probability reaches ``threshold`` (one row per source, target, type and
+    sentence); a rule row whose pair, in its sentence, has a probability of ``none`` of
+    at least ``veto`` is set aside (unless it places a firm in a country: ``vetoable``).
+    Questions are left alone."""
     model = model or load_model()
+    none = model.classes.index(NONE)
     out: dict[tuple, dict] = {}
+    p_none: dict[tuple[str, frozenset], float] = {}
     for pair, features in candidate_pairs(sentences, mentions, relations, actors):
-        if "ruled=True" in features or is_question(pair.sentence):
+        if is_question(pair.sentence):
             continue
         probs = model.probabilities(features)
+        if "ruled=True" in features:
+            p_none[pair.sentence_id, frozenset((pair.first, pair.second))] = probs[none]
+            continue
         k = max(range(len(probs)), key=probs.__getitem__)
         label = model.classes[k]
         if label == NONE or probs[k] < model.threshold:
@@ -293,4 +339,22 @@ def model_relations(
                 _key=(*pair.key, relation, source, target),
             ),
         )
-    return list(out.values())
+    kept, set_aside = [], []
+    for row in relations:
+        p = p_none.get((row["sentence_id"], frozenset((row["source"], row["target"]))))
+        if p is not None and p >= model.veto and vetoable(row, actors):
+            set_aside.append({**row, "p_none": round(p, 3)})
+        else:
+            kept.append(dict(row))
+    return Review(kept, list(out.values()), set_aside)
+
+
+def model_relations(
+    sentences: list[Mapping],
+    mentions: list[Mapping],
+    relations: list[Mapping],
+    actors: Mapping[str, Actor],
+    model: RelationModel | None = None,
+) -> list[dict]:
+    """The rows the model adds (``review``'s ``added``)."""
+    return review(sentences, mentions, relations, actors, model).added

@@ -163,6 +163,21 @@ def test_junk_words_are_neither_actors_nor_candidates() -> None:
     assert not words & set(t.candidates["text"])
 
 
+def test_a_generic_noun_capitalised_is_no_actor() -> None:
+    """An annual report's "the Group" or "the Company" refers to a firm; it names none."""
+    t = tables_for(
+        {
+            "en": (
+                "In 2025 the Group opened a refinery at Pavlodar. The Company expects the "
+                "Ministry to approve a second line, and the Holding also owns Zorvex Mining.",
+                "en",
+            ),
+            "fr": ("Le Groupe a ouvert une usine à Pavlodar. La Société attend.", "fr"),
+        }
+    )
+    assert set(t.entities["entity"]) == {"Pavlodar", "Zorvex Mining"}
+
+
 def test_unknown_firms_become_discovered_actors_typed_by_the_text() -> None:
     t = tables_for(
         {

@@ -18,6 +18,8 @@ from analysis.extraction.relation_model import (
     load_model,
     model_relations,
     pair_features,
+    review,
+    vetoable,
 )
 
 TEXT = "BelGee, the joint venture between Geely and BelAZ, assembles cars in Borisov."
@@ -46,9 +48,9 @@ SENTENCES = [dict(sentence_id="d:0:0", document="d", text=TEXT, _key=(0, 0, 0))]
 MENTIONS = [_mention(e) for e in ("BelGee", "Geely", "BelAZ", "Borisov")]
 
 
-def _model(weights: dict, threshold: float = 0.6) -> RelationModel:
+def _model(weights: dict, threshold: float = 0.6, veto: float = 1.0) -> RelationModel:
     classes = (NONE, "ownership<", "production>", "exit>")
-    return RelationModel(classes, (1.0, 0.0, 0.0, 0.0), weights, threshold, {})
+    return RelationModel(classes, (1.0, 0.0, 0.0, 0.0), weights, threshold, {}, veto)
 
 
 def test_features_read_the_words_between_around_and_the_actors():
@@ -86,6 +88,25 @@ def test_pairs_the_rules_related_and_unconfident_ones_are_left_alone():
     assert model_relations(SENTENCES, MENTIONS, [], ACTORS, _model({"b=assembles": {2: 0.5}})) == []
 
 
+def test_a_rule_row_the_model_judges_unrelated_is_set_aside_not_dropped():
+    ruled = [
+        dict(source="Geely", target="BelAZ", relation="partnership", sentence_id="d:0:0"),
+        dict(source="BelAZ", target="Borisov", relation="production", sentence_id="d:0:0"),
+    ]
+    # "ruled=True" and "s=venture" weigh for no relation; "b=assembles" against it.
+    model = _model({"ruled=True": {0: 2.0}, "b=assembles": {2: 4.0}}, veto=0.8)
+    read = review(SENTENCES, MENTIONS, ruled, ACTORS, model)
+    assert [(r["source"], r["target"]) for r in read.kept] == [("BelAZ", "Borisov")]
+    assert [(r["source"], r["target"]) for r in read.set_aside] == [("Geely", "BelAZ")]
+    assert 0.8 <= read.set_aside[0]["p_none"] <= 1
+    # A firm's production in a country is never set aside: the annotated folders
+    # disagree there. Its exit from a country may be.
+    row = dict(source="BelAZ", target="Belarus", relation="production")
+    assert not vetoable(row, ACTORS) and vetoable({**row, "relation": "exit"}, ACTORS)
+    # Without a veto (the default), every rule row is kept.
+    assert review(SENTENCES, MENTIONS, ruled, ACTORS, _model(model.weights)).set_aside == []
+
+
 def test_type_constraints_hold_for_learned_relations():
     # A place is never a source, and an exit is only from a country.
     model = _model({"s=venture": {1: 9.0, 3: 8.0}})
@@ -106,9 +127,12 @@ def test_the_stored_model_states_its_cross_validated_scores():
     assert NONE in model.classes and 0 < model.threshold < 1
     scores = model.info["leave_one_folder_out"]
     chosen = scores["rules_and_model"][str(model.threshold)]
-    # The threshold keeps precision within two points of the rules' and adds recall.
-    assert chosen["precision"] >= scores["rules"]["precision"] - 0.02
-    assert chosen["recall"] > scores["rules"]["recall"]
+    # The veto raises the rules' precision; the threshold keeps precision within two
+    # points of theirs after the veto, and adds recall.
+    vetoed = scores["rules_after_veto"][str(model.veto)]
+    assert vetoed["precision"] > scores["rules"]["precision"]
+    assert chosen["precision"] >= vetoed["precision"] - 0.02
+    assert chosen["recall"] > vetoed["recall"]
 
 
 def test_the_stored_model_is_the_one_the_annotated_folders_train():

@@ -651,17 +651,11 @@ def test_denied_relations_are_not_stated(lang, sentence) -> None:
             None,
             ("Varkon Industries", "Russia", "supply"),
         ),
-        pytest.param(
+        (
             "fr",
             "Il est possible que Quellon Motors signe un accord avec Varkon Industries.",
             None,
             ("Quellon Motors", "Varkon Industries", "partnership"),
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="known limit: the rules read the modal, but the learned model, retrained "
-                "on 31 folders, adds the pair back ('accord avec'); it cannot see which clause a "
-                "modal governs, and the rules do not tell it which cues they judged unstated",
-            ),
         ),
         (
             "en",
