@@ -63,6 +63,7 @@ class Lexicon:
     product_words: frozenset[str]
     product_suffixes: frozenset[str]
     region_words: frozenset[str]
+    compass_words: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -85,7 +86,8 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
     products = frozenset(w.lower() for w in data.get("product_words", []))
     suffixes = frozenset(w.lower() for w in data.get("product_suffixes", []))
     regions = frozenset(w.lower() for w in data.get("region_words", []))
-    return Lexicon(heads, fillers, names, longest, products, suffixes, regions)
+    compass = frozenset(w.lower() for w in data.get("compass_words", []))
+    return Lexicon(heads, fillers, names, longest, products, suffixes, regions, compass)
 
 
 def is_product(

@@ -12,10 +12,12 @@ Method (cited by the methods appendix):
    names end with ("Ertis Bus Company", "State Revenue Committee") are candidates too,
    so are names an apposition describes ("Varkon Gold, the Canadian miner"), and a
    known city named as a region ("région de Kalouga", "Minsk region") is a region of
-   its own, in the city's country.
+   its own, in the city's country; so is a country named with a compass word and a
+   region word ("the East Kazakhstan region", "la région du Kazakhstan-Oriental").
 2. **Junk.** Spans with no capitalised word, line breaks, roman ordinals, single words
    that are not proper nouns by POS (imperatives, interjections, capitalised common
-   nouns, all-caps emphasis) and generic references are rejected (``is_junk``).
+   nouns, all-caps emphasis), single generic nouns written with a capital ("the Group",
+   "the Company", "Ministry") and generic references are rejected (``is_junk``).
 3. **Discovered actors.** A candidate becomes an actor when it also looks like a name:
    at most ``MAX_TOKENS`` tokens, a proper noun among them, no verb, no digit-only
    start, not written all in capitals over several words (a headline), not a raw
@@ -297,8 +299,9 @@ def candidates(
         if any(c.start < end and start < c.end for c in out):
             continue
         city = kb.actors[mentions[k].entity]
-        text = " ".join(doc[start:end].text.split())
-        name = known_by_key(text, kb) or f"{city.name} region"
+        text = " ".join(doc[start:end].text.split()).replace(" - ", "-")
+        own = text if city.type == "country" else f"{city.name} region"
+        name = known_by_key(text, kb) or own
         out.append(Candidate(text, "LOC", start, end, name, "", city.country))
         dropped.add(k)
     kept = [m for k, m in enumerate(mentions) if k not in dropped]
@@ -322,16 +325,41 @@ def _as_region(span: Span) -> Span:
 
 def _regions(doc: Doc, mentions: list[Mention], kb: KnowledgeBase) -> list[tuple[int, int, int]]:
     """(mention index, start, end) of known cities named as a region: "X region",
-    "X oblast", "région de X", "region of X"."""
+    "X oblast", "région de X", "region of X"; and of countries named as one with a
+    compass word: "East X region", "région du X-Oriental"."""
     out = []
     for k, m in enumerate(mentions):
         actor = kb.actors.get(m.entity)
-        if m.kind != NAME or actor is None or actor.type != "place":
+        if m.kind != NAME or actor is None:
+            continue
+        if actor.type == "country":
+            region = _country_region(doc, m.start, m.end)
+            if region:
+                out.append((k, *region))
+            continue
+        if actor.type != "place":
             continue
         region = _as_region(doc[m.start : m.end])
         if (region.start, region.end) != (m.start, m.end):
             out.append((k, region.start, region.end))
     return out
+
+
+def _country_region(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """The span of a region named after the country at ``start:end`` ("the East
+    Kazakhstan region", "la région du Kazakhstan-Oriental"), or None."""
+    lex = load_lexicon()
+    if (
+        start >= 1
+        and end < len(doc)
+        and doc[start - 1].lower_ in lex.compass_words
+        and doc[end].lower_ in lex.region_words
+    ):
+        return start - 1, end + 1
+    if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in lex.compass_words:
+        region = _as_region(doc[start:end])
+        return min(region.start, start), end + 2
+    return None
 
 
 #: How many capitalised words may stand before a firm's name word ("Ertis Bus Company").

@@ -31,6 +31,15 @@ FORMERLY = GRAMMAR["formerly"]
 #: after its cue they are looked for.
 UNTIL = frozenset(GRAMMAR["until"])
 UNTIL_REACH = 12
+CEASING = frozenset(GRAMMAR["ceasing"])
+TALK_VERBS = frozenset(GRAMMAR["talk_verbs"])
+#: The relations a negotiation before their cue leaves unstated.
+NEGOTIABLE = frozenset({"supply", "acquisition", "investment"})
+CONTRACT_NOUNS = frozenset(GRAMMAR["contract_nouns"])
+#: Phrases saying a contract ended, as lower-case word strings, and how many words after
+#: the contract noun they are looked for.
+CONTRACT_ENDED = tuple(p.lower() for p in GRAMMAR["contract_ended"])
+ENDED_REACH = 4
 YEAR = re.compile(r"(?:19|20)\d\d")
 ABOUT = GRAMMAR["about"]
 MODAL = GRAMMAR["modal"]
@@ -97,10 +106,13 @@ def _modal(doc: Doc, cue: Cue, start: int) -> bool:
         and cue.start > 0
         and doc[cue.start - 1].lower_ in POSSESSIVES
     )
+    negotiable = cue.relation in NEGOTIABLE
     for t in reversed(doc[max(start, cue.start - MODAL_REACH) : cue.start]):
-        if t.is_punct and t.text not in ("'", "’", "-"):
+        if t.is_punct and t.text not in ("'", "’", "-", "«", "»", '"', "“", "”"):
             return False
         if t.lower_ in MODAL or (_irrealis(t) and not owned_plant):
+            return True
+        if negotiable and t.lower_ in TALK_VERBS:  # "négocie avec X une licence"
             return True
     return False
 
@@ -206,12 +218,31 @@ def _unconcluded(doc: Doc, cue: Cue) -> bool:
 
 def _ended(doc: Doc, cue: Cue) -> bool:
     """A relation of the past: an adverb of ``formerly`` right before or after the cue
-    ("assemblait naguère des camions", "qui livrait autrefois", "formerly supplied")."""
+    ("assemblait naguère des camions", "qui livrait autrefois", "formerly supplied"), a
+    verb of ``ceasing`` right before it ("a cessé ses livraisons", "stopped supplying"),
+    the year it ended, or its contract said to have ended later in the sentence."""
     sent = doc[cue.start].sent
     # (after a plant noun, past its complement: "l'usine de X assemblait naguère")
     reach = 5 if cue.text.lower() in PLANT_NOUNS else 2
     window = doc[max(sent.start, cue.start - 2) : min(sent.end, cue.end + reach)]
-    return any(t.lower_ in FORMERLY for t in window) or _ended_by(doc, cue, sent.end)
+    return (
+        any(t.lower_ in FORMERLY for t in window)
+        or any(t.lower_ in CEASING for t in doc[max(sent.start, cue.start - 2) : cue.start])
+        or _ended_by(doc, cue, sent.end)
+        or _contract_ended(doc, cue, sent.end)
+    )
+
+
+def _contract_ended(doc: Doc, cue: Cue, end: int) -> bool:
+    """A contract said to have ended after the cue, in its sentence ("assembled buses
+    from kits supplied by X; that contract ended last year", "ce contrat a pris fin")."""
+    for t in doc[cue.end : end]:
+        if t.lower_ in CONTRACT_NOUNS:
+            words = [w.lower_ for w in doc[t.i + 1 : min(end, t.i + 1 + ENDED_REACH)]]
+            text = " " + " ".join(words) + " "
+            if any(f" {phrase} " in text for phrase in CONTRACT_ENDED):
+                return True
+    return False
 
 
 def _ended_by(doc: Doc, cue: Cue, end: int) -> bool:

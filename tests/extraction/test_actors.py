@@ -244,6 +244,26 @@ def test_a_region_named_after_a_known_city_is_its_own_place() -> None:
     assert "Quellonsk region" in set(t.candidates["text"]), t.candidates
 
 
+def test_a_region_named_after_a_country_is_a_place_of_it() -> None:
+    """ "the East Kazakhstan region", "la région du Kazakhstan-Oriental": a region of
+    the country, not the country; "South Korea" stays the country."""
+    t = tables_for(
+        {
+            "en": ("Zorvex Mining produces graphite in the East Kazakhstan region.", "en"),
+            "fr": ("Zorvex Mining exploite une mine dans la région du Kazakhstan-Oriental.", "fr"),
+            "kr": ("Zorvex Mining builds trucks in South Korea.", "en"),
+        }
+    )
+    entities = t.entities.set_index("entity")
+    assert entities.loc["East Kazakhstan region", "type"] == "place"
+    assert entities.loc["East Kazakhstan region", "country"] == "KZ"
+    assert "Kazakhstan-Oriental" in " ".join(t.mentions["text"]), t.mentions
+    rel = t.relations
+    found = set(zip(rel["source"], rel["target"], rel["relation"], strict=True))
+    assert ("Zorvex Mining", "Kazakhstan", "production") not in found, found
+    assert ("Zorvex Mining", "South Korea", "production") in found, found
+
+
 @pytest.mark.parametrize(
     ("text", "lang", "name", "kind"),
     [

@@ -315,6 +315,87 @@ def relations(text: str, lang: str) -> set[tuple[str, str, str]]:
             set(),
             {("Quellon Motors", "Varkon Industries", "supply")},
         ),
+        # A relation said to have stopped: a ceasing verb before the cue, or the contract
+        # said to have ended later in the sentence.
+        (
+            "fr",
+            "Quellon Motors a cessé ses livraisons de moteurs à Varkon Industries en mars.",
+            set(),
+            {("Quellon Motors", "Varkon Industries", "supply")},
+        ),
+        (
+            "en",
+            "Quellon Motors stopped supplying batteries to Varkon Industries in 2023.",
+            set(),
+            {("Quellon Motors", "Varkon Industries", "supply")},
+        ),
+        (
+            "en",
+            "Varkon Industries assembled buses from kits supplied by Quellon Motors, but the "
+            "contract expired last spring.",
+            set(),
+            {("Quellon Motors", "Varkon Industries", "supply")},
+        ),
+        (
+            "fr",
+            "Varkon Industries montait des bus avec des moteurs fournis par Quellon Motors ; "
+            "ce contrat a pris fin en 2024.",
+            set(),
+            {("Quellon Motors", "Varkon Industries", "supply")},
+        ),
+        # ... but an end said of something else leaves the relation standing.
+        (
+            "en",
+            "Quellon Motors has supplied engines to Varkon Industries since the strike ended.",
+            {("Quellon Motors", "Varkon Industries", "supply")},
+            set(),
+        ),
+        (
+            "fr",
+            "Quellon Motors fournit des moteurs à Varkon Industries, dont le contrat court "
+            "jusqu'en 2030.",
+            {("Quellon Motors", "Varkon Industries", "supply")},
+            set(),
+        ),
+        # A licence, kits or a purchase under negotiation is no supply or acquisition yet.
+        (
+            "fr",
+            "Quellon Motors négocie avec Varkon Industries une licence de moteurs.",
+            set(),
+            {
+                ("Varkon Industries", "Quellon Motors", "supply"),
+                ("Quellon Motors", "Varkon Industries", "supply"),
+            },
+        ),
+        (
+            "en",
+            "Quellon Motors is negotiating an engine licence with Varkon Industries.",
+            set(),
+            {
+                ("Varkon Industries", "Quellon Motors", "supply"),
+                ("Quellon Motors", "Varkon Industries", "supply"),
+            },
+        ),
+        (
+            "fr",
+            "Quellon Motors « négocie » l'achat de kits à Varkon Industries.",
+            set(),
+            {("Varkon Industries", "Quellon Motors", "supply")},
+        ),
+        # ... while settled talks leave the supply stated.
+        (
+            "fr",
+            "Après des négociations, Varkon Industries fournit des kits à Quellon Motors.",
+            {("Varkon Industries", "Quellon Motors", "supply")},
+            set(),
+        ),
+        # A French conditional the tagger reads as an imperfect is still a conditional.
+        (
+            "fr",
+            "Selon la presse, Quellon Motors chercherait à racheter Varkon Industries.",
+            set(),
+            {("Quellon Motors", "Varkon Industries", "acquisition")},
+        ),
         # Talks that are not said to have failed stay (the convention of the book).
         (
             "fr",
