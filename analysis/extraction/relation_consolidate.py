@@ -46,6 +46,11 @@ def _is_region(actor: Actor, words: frozenset[str]) -> bool:
     return actor.type == "place" and bool(named & words)
 
 
+def is_region(actor: Actor) -> bool:
+    """A place named with a ``region_words`` noun ("Tula region", "région de Mourmansk")."""
+    return _is_region(actor, load_descriptors().region_words)
+
+
 def _redundant(rows: list[Row], actors: dict[str, Actor], regions: frozenset[str]) -> set[int]:
     """Indexes of the rows of one document that rules 1-4 drop (module docstring)."""
 

@@ -40,6 +40,7 @@ from pathlib import Path
 import numpy as np
 
 from analysis.extraction.actors import Actor
+from analysis.extraction.relation_consolidate import is_region
 from analysis.extraction.relation_context import SYMMETRIC, is_question
 from analysis.extraction.relation_rules import allowed
 
@@ -266,18 +267,21 @@ def _allowed(source: Actor, target: Actor, relation: str) -> bool:
     return allowed(source, target, relation)
 
 
-#: Relation types whose rows with a country as target the model does not set aside.
-COUNTRY_SITES = frozenset({"production", "investment"})
+#: Relation types whose rows with a coarse site (a country or a region) as target the
+#: model does not set aside.
+COARSE_SITES = frozenset({"production", "investment"})
 
 
 def vetoable(row: Mapping, actors: Mapping[str, Actor]) -> bool:
     """Whether the model may set aside a rule's ``row``: not a firm's production or
-    investment in a country. The annotated folders disagree there (the older ones count
-    production in a country named beside the town, the newer ones only the town), so
-    the model's "no relation" on such a row is a convention, not a reading; the rules'
-    row stands, and the consolidation drops it where the document names the site."""
+    investment in a country or a region. The annotated folders disagree there (the
+    older ones count production in a country or region named beside the town, the newer
+    ones only the town), so the model's "no relation" on such a row is a convention, not
+    a reading; the rules' row stands, and the consolidation drops it where the document
+    names the site."""
     target = actors.get(row["target"])
-    return not (row["relation"] in COUNTRY_SITES and target and target.type == "country")
+    coarse = target is not None and (target.type == "country" or is_region(target))
+    return not (row["relation"] in COARSE_SITES and coarse)
 
 
 @dataclass(frozen=True)
@@ -301,7 +305,7 @@ def review(
     rules left unrelated, the most probable class becomes a row when it is not ``none``
     and its probability reaches ``threshold`` (one row per source, target, type and
     sentence); a rule row whose pair, in its sentence, has a probability of ``none`` of
-    at least ``veto`` is set aside (unless it places a firm in a country: ``vetoable``).
+    at least ``veto`` is set aside (unless it places a firm in a country or a region: ``vetoable``).
     Questions are left alone."""
     model = model or load_model()
     none = model.classes.index(NONE)

@@ -155,7 +155,8 @@ Method (cited by the methods appendix). Relations are found sentence by sentence
    rules made of each in that sentence; it adds a relation only when its probability
    reaches the stored threshold, under the same type constraints as the rules. Its rows
    say ``model`` in the ``rule`` column of ``relations_detail.csv``, with the word that
-   weighed most as the cue.
+   weighed most as the cue. It also reads the pairs the rules related, and sets a rule's
+   row aside when it is all but sure they are unrelated (see the scores below).
 
 7. **Consolidation by document.** Rows that another row of the same document makes
    redundant are dropped (``relation_consolidate``): production at a country or a

@@ -103,6 +103,9 @@ def test_a_rule_row_the_model_judges_unrelated_is_set_aside_not_dropped():
     # disagree there. Its exit from a country may be.
     row = dict(source="BelAZ", target="Belarus", relation="production")
     assert not vetoable(row, ACTORS) and vetoable({**row, "relation": "exit"}, ACTORS)
+    region = {"Minsk region": Actor("Minsk region", "place", "BY", "", ())}
+    assert not vetoable({**row, "target": "Minsk region"}, region)
+    assert vetoable({**row, "target": "Borisov"}, ACTORS)
     # Without a veto (the default), every rule row is kept.
     assert review(SENTENCES, MENTIONS, ruled, ACTORS, _model(model.weights)).set_aside == []
 
