@@ -316,7 +316,9 @@ def review(
             continue
         probs = model.probabilities(features)
         if "ruled=True" in features:
-            p_none[pair.sentence_id, frozenset((pair.first, pair.second))] = probs[none]
+            # (a pair named twice in its sentence: set aside only if every reading agrees)
+            key = (pair.sentence_id, frozenset((pair.first, pair.second)))
+            p_none[key] = min(p_none.get(key, 1.0), probs[none])
             continue
         k = max(range(len(probs)), key=probs.__getitem__)
         label = model.classes[k]
