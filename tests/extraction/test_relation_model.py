@@ -106,6 +106,8 @@ def test_a_rule_row_the_model_judges_unrelated_is_set_aside_not_dropped():
     region = {"Minsk region": Actor("Minsk region", "place", "BY", "", ())}
     assert not vetoable({**row, "target": "Minsk region"}, region)
     assert vetoable({**row, "target": "Borisov"}, ACTORS)
+    # Nor a row read in Russian (too few Russian folders to overrule the rules).
+    assert not vetoable({**row, "target": "Borisov", "sentence": "Завод собрал"}, ACTORS)
     # Without a veto (the default), every rule row is kept.
     assert review(SENTENCES, MENTIONS, ruled, ACTORS, _model(model.weights)).set_aside == []
 
