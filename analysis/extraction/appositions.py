@@ -54,6 +54,9 @@ def openers() -> frozenset[str]:
 #: brand", "X est une filiale de Y", "X remains a unit of Y").
 APPOSITION_OPENERS = frozenset([",", "is", "est", "remains", "reste"])
 
+#: What joins two owners' names before a head ("the Nornickel–Rosatom joint venture").
+NAME_JOINERS = frozenset(["–", "—", "-", "/", "and", "et"])
+
 #: Types that neither own nor are owned.
 NOT_OWNERS = frozenset(["country", "place", "person", "media"])
 
@@ -169,6 +172,17 @@ def _named_after(doc: Doc, b: int, stop: int, names: dict[int, str]) -> list[tup
     return out
 
 
+def _and_with(
+    doc: Doc, found: list[tuple[str, int]], sent_end: int, names: dict[int, str]
+) -> list[tuple[str, int]]:
+    """A venture's owners ``found`` and the partner named after "avec"/"with" ("la
+    coentreprise de Y avec Z": Z owns it too)."""
+    last = found[-1][1] + 1 if found else sent_end
+    if last < sent_end and doc[last].lower_ in _grammar("with"):
+        return found + _named_after(doc, last + 1, sent_end, names)
+    return found
+
+
 def owners_in_apposition(
     doc: Doc, end: int, sent_end: int, names: dict[int, str]
 ) -> list[tuple[str, str, str]]:
@@ -178,7 +192,14 @@ def owners_in_apposition(
     ``doc[:end]`` is ``names[end - 1]``.
     """
     this = names.get(end - 1)
-    if this is None or end >= sent_end or doc[end].lower_ not in APPOSITION_OPENERS:
+    if this is None:
+        return []
+    if end < sent_end and doc[end].text == "(":
+        # "X (XYZ), its joint venture with Y": past the brackets after the name.
+        end = next(
+            (j + 1 for j in range(end + 1, min(end + 8, sent_end)) if doc[j].text == ")"), end
+        )
+    if end >= sent_end or doc[end].lower_ not in APPOSITION_OPENERS:
         return []
     heads = load_heads()
     i = end + 1
@@ -204,10 +225,28 @@ def owners_in_apposition(
                 j += 1
             if j < sent_end and _head_at(doc, j, sent_end, heads.owned) is not None:
                 return [(names[i], this, doc[end + 1 : j + 1].text)]
-        return []
+        # "X, the Y–Z joint venture", "X, the Y brand": the names before the head own X.
+        owners, k = [names[i]], i
+        while k < sent_end and (k in names or doc[k].text in NAME_JOINERS):
+            if k in names and names[k] not in owners:
+                owners.append(names[k])
+            k += 1
+        j = k
+        while (
+            j < sent_end and j - k <= ADJECTIVES and _head_at(doc, j, sent_end, heads.owned) is None
+        ):
+            if not _describes(doc[j]):
+                return []
+            j += 1
+        h = _head_at(doc, j, sent_end, heads.owned) if j < sent_end else None
+        if h is None or (h < sent_end and doc[h].lower_ in heads.owner_of):
+            return []  # (the head's own complement names the owner: read below)
+        return [(name, this, doc[end + 1 : h].text) for name in owners if name != this]
     end_parent = _head_at(doc, i, sent_end, heads.parent)
     if end_parent is not None:
         found = _named_after(doc, end_parent, sent_end, names)
+        if set(_token_words(doc, i, end_parent)) & _grammar("joint_venture"):
+            found = _and_with(doc, found, sent_end, names)
         return [(name, this, doc[end + 1 : k + 1].text) for name, k in found if name != this]
     # "[adjectives] HEAD [adjectives] de/of Y".
     j = i
@@ -217,9 +256,14 @@ def owners_in_apposition(
             if h is None:
                 continue
             k = h
+            # "our joint venture with Y", "sa coentreprise avec Y": a venture's partner.
+            venture = bool(set(_token_words(doc, j, h)) & _grammar("joint_venture"))
+            complements = heads.owner_of | (_grammar("with") if venture else frozenset())
             while k < sent_end and k - h <= ADJECTIVES:
-                if doc[k].lower_.replace("’", "'") in heads.owner_of:
+                if doc[k].lower_.replace("’", "'") in complements:
                     found = _named_after(doc, k + 1, sent_end, names)
+                    if venture:
+                        found = _and_with(doc, found, sent_end, names)
                     if found:
                         words = doc[end + 1 : found[-1][1] + 1].text
                         if owns:

@@ -33,6 +33,7 @@ from analysis.extraction.pipeline import (
 from analysis.extraction.registry import discovered_actor, merge_names, settle
 from analysis.extraction.relation_consolidate import consolidate
 from analysis.extraction.relation_model import review
+from analysis.extraction.relation_rules import allowed
 from analysis.tables import frame
 
 
@@ -190,6 +191,12 @@ def _settle_discovered(
         if name not in actors:
             known = kb.actors.get(name)
             actors[name] = known or discovered_actor(name, settled.get(name, {}))
+    # A sentence judged a discovered name by what it knew then; the corpus may type it
+    # otherwise ("Kara-Balta" first taken for a firm, then a town in every article): the
+    # relations' type constraints hold on the settled types.
+    out["relations"] = [
+        r for r in relations if allowed(actors[r["source"]], actors[r["target"]], r["relation"])
+    ]
     return out, actors
 
 

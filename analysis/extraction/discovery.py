@@ -171,6 +171,10 @@ def material_words() -> frozenset[str]:
     return frozenset(w.lower() for words in raw["terms"].values() for w in words if " " not in w)
 
 
+#: What joins the parties of a court case's title ("Golden Dragon c. Aqjol Bus").
+VERSUS = frozenset({"c.", "v.", "vs", "vs.", "versus", "contre"})
+
+
 def looks_like_name(span: Span) -> bool:
     """Quality filter from candidate to discovered actor (module docstring, step 3)."""
     tokens = [t for t in span if not t.is_space]
@@ -178,8 +182,11 @@ def looks_like_name(span: Span) -> bool:
         return False
     if tokens[0].lower_ in material_words() and not any(t.text[:1].isupper() for t in tokens[1:]):
         return False
-    # "Nornickel / Rosatom JV": two names joined by a slash are not one actor.
+    # "Nornickel / Rosatom JV": two names joined by a slash are not one actor; nor are
+    # the parties of a case's title ("X c. Y", "X v. Y").
     if any(t.text in ("/", "|") for t in tokens):
+        return False
+    if any(t.lower_ in VERSUS for t in tokens[1:-1]):
         return False
     if any(t.pos_ in ("VERB", "AUX") for t in tokens):
         return False

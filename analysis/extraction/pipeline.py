@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span
 
 from analysis.corpus.language import SUPPORTED
 from analysis.corpus.model import Document, Paragraph
-from analysis.extraction import hedges
+from analysis.extraction import abbreviations, hedges
 from analysis.extraction.actors import (
     ADJECTIVE,
     ATTRIBUTE,
@@ -240,6 +240,8 @@ class _DocumentState:
         self.counts: Counter[str] = Counter()
         #: The actors of the last sentences, for the noun phrases that take them up.
         self.recent = Recent()
+        #: Abbreviations defined in brackets so far ("MCT" -> "Minsk Cell Technologies").
+        self.abbreviations: dict[str, str] = {}
 
     def saw(self, mentions: list[Mention]) -> None:
         """Count the sentence's named actors (firms, bodies: not places or people) for
@@ -259,8 +261,11 @@ class _DocumentState:
         return list(dict.fromkeys(self.previous + main))
 
     def name(self, cand: Candidate) -> str:
-        """The discovered name for ``cand``: an earlier organisation's name it shortens
-        ("Great Wall" after "Great Wall Motor"), else its own."""
+        """The discovered name for ``cand``: the name an abbreviation defined earlier
+        stands for, an earlier organisation's name it shortens ("Great Wall" after "Great
+        Wall Motor"), else its own."""
+        if cand.actor in self.abbreviations:
+            return self.abbreviations[cand.actor]
         if cand.label != "PER":
             words = cand.actor.split()
             for earlier in self.discovered:
@@ -367,6 +372,12 @@ def _mentioned_again(doc: Doc, taken: set[int], state: _DocumentState) -> list[M
     i = 0
     while i < len(doc):
         match = None
+        short = state.abbreviations.get(doc[i].text)
+        if i not in taken and short is not None and short in state.view.actors:
+            # "BCS livre ...": an abbreviation defined earlier, which NER may not tag.
+            out.append(Mention(short, i, i + 1, doc[i].text, NAME))
+            i += 1
+            continue
         if i not in taken:
             for name in sorted(by_first.get(doc[i].text, ()), key=len, reverse=True):
                 n = len(name.split())
@@ -396,6 +407,15 @@ def _discover(
         if c.actor:
             name = c.actor if c.actor in kb.actors else state.name(c)
             found.append((Mention(name, c.start, c.end, doc[c.start : c.end].text, NAME), c))
+    # "Minsk Cell Technologies (MCT)": the abbreviation is that actor, here and later.
+    for i, entity in abbreviations.defined(doc, [*mentions, *(m for m, _ in found)]).items():
+        state.abbreviations.setdefault(doc[i].text, entity)
+    found = [
+        (replace(m, entity=state.abbreviations[m.text]), c)
+        if m.text in state.abbreviations and c.actor not in kb.actors
+        else (m, c)
+        for m, c in found
+    ]
     taken = {i for m in mentions for i in range(m.start, m.end)}
     taken |= {i for c in cands for i in range(c.start, c.end)}
     again = _mentioned_again(doc, taken, state)

@@ -25,6 +25,9 @@ a firm's home in other sentences. The rows dropped here, and why:
    of the document): the relation is ownership.
 4. **An exit from home.** A firm does not exit the country the knowledge base or its
    descriptor gives as its own ("BYD ... left China" is another firm's exit misread).
+5. **A partnership with what one owns.** The same sentence says that one of the two
+   owns the other ("X, the Y–Z joint venture": Y owns X; the joint-venture cue does not
+   also make X and Y partners).
 """
 
 from __future__ import annotations
@@ -52,7 +55,7 @@ def is_region(actor: Actor) -> bool:
 
 
 def _redundant(rows: list[Row], actors: dict[str, Actor], regions: frozenset[str]) -> set[int]:
-    """Indexes of the rows of one document that rules 1-4 drop (module docstring)."""
+    """Indexes of the rows of one document that rules 1-5 drop (module docstring)."""
 
     # (looked up per name: the corpus's actors are many, a document's rows few)
     def kind(name: str) -> str | None:
@@ -71,9 +74,11 @@ def _redundant(rows: list[Row], actors: dict[str, Actor], regions: frozenset[str
     sites: dict[str, dict[object, set[str]]] = defaultdict(lambda: defaultdict(set))
     producers: dict[str, set[str]] = defaultdict(set)
     producers_in: dict[tuple[object, str], set[str]] = defaultdict(set)  # by sentence
+    owned_in: set[tuple[object, frozenset]] = set()  # (sentence, {owner, owned})
     for r in rows:
         if r["relation"] == "ownership":
             stated_owners[r["target"]].add(r["source"])
+            owned_in.add((r["sentence_id"], frozenset((r["source"], r["target"]))))
         if r["relation"] == "production":
             sites[r["source"]][r["sentence_id"]].add(r["target"])
             producers[r["target"]].add(r["source"])
@@ -113,6 +118,9 @@ def _redundant(rows: list[Row], actors: dict[str, Actor], regions: frozenset[str
             own = src in owners(tgt) or tgt in owners(src)
             if own and "brand" in (kind(src), kind(tgt)):
                 return "supply between a brand and its owner"
+        elif rel == "partnership":
+            if (r["sentence_id"], frozenset((src, tgt))) in owned_in:
+                return "partnership with what one owns"
         elif rel == "exit":
             home = country_of(src)
             if home and kind(src) not in NOT_MAKERS and home == country_of(tgt):

@@ -310,8 +310,15 @@ def _possessive(doc: Doc, m: Mention) -> bool:
 
 
 def _changes_hands(doc: Doc, cue: Cue, start: int) -> bool:
-    words = {t.lower_ for t in doc[max(cue.start - 6, start) : cue.start]}
-    return bool(words & (SALE | BOUGHT))
+    """A sale or purchase verb governs the cue: within eight tokens before it, with no
+    other verb between ("sold its half of the Vladivostok engine plant"; not "has sold
+    trucks built at its plant")."""
+    for t in reversed(doc[max(cue.start - 8, start) : cue.start]):
+        if t.lower_ in SALE | BOUGHT:
+            return True
+        if t.pos_ in ("VERB", "AUX"):
+            return False
+    return False
 
 
 def _attributed(doc: Doc, m: Mention, start: int) -> bool:

@@ -43,7 +43,21 @@ def _sales(
         if to is None:
             continue
         named = [m for m in parts if m.entity != UNKNOWN]
-        buyer = next((m for m in named if to < m.start <= to + 4), None)
+        # The buyer right after "à"/"to", or after a short description of it and a comma
+        # ("to its former partner, Z").
+        buyer = next(
+            (
+                m
+                for m in named
+                if to < m.start <= to + 4
+                or (
+                    to < m.start <= to + 8
+                    and doc[m.start - 1].text == ","
+                    and all(t.is_lower or t.text == "," for t in doc[to + 1 : m.start])
+                )
+            ),
+            None,
+        )
         goods = [m for m in named if i < m.start < to and kb.actors[m.entity].type != "country"]
         if buyer is None or not goods:
             continue

@@ -8,6 +8,8 @@ exits and assembled brands), which it shares its word lists with.
 
 from __future__ import annotations
 
+import itertools
+
 from spacy.tokens import Doc
 
 from analysis.extraction.actors import ADJECTIVE, KnowledgeBase, Mention
@@ -72,6 +74,20 @@ def _production(
             t.pos_ == "VERB" and "Part" in t.morph.get("VerbForm") for t in doc[cue.end : m.start]
         )
     ]
+    if places and cue.text.lower() in PLANT_NOUNS:
+        # "its Yelabuga plant in Tatarstan": the place before the plant noun is the site,
+        # the one after it says where that is.
+        named = [
+            m
+            for m in parts
+            if m.entity != UNKNOWN
+            and _is_place(m, kb)
+            and m.kind != ADJECTIVE
+            and m.end == cue.start
+        ]
+        after_plant = min(places, key=lambda m: m.start)
+        if named and not _is_country(after_plant, kb) and _region_of(doc, named[-1], after_plant):
+            places = named[-1:]
     if not places:
         # "son usine de Togliatti" named as a plant of the knowledge base: that plant.
         places = [
@@ -114,10 +130,16 @@ def _production(
         return []
     first = min(places, key=lambda m: m.start)
     targets = _coordinated(doc, first, places, LOCATIVE)
-    # "at X, in the Y region": the region says where the town X is; it is no second
-    # site (but "en Russie, dans la région de Y" is more precise than the country).
+    # "at X, in the Y region", "à X, au Tatarstan": the second place says where the
+    # one before it is; it is no second site (but "en Russie, dans la région de Y" is
+    # more precise than the country).
     if not _is_country(first, kb):
-        targets = [first] + [t for t in targets if t is not first and not _region_of(doc, first, t)]
+        ordered = sorted(targets, key=lambda m: m.start)
+        targets = [first] + [
+            t
+            for prev, t in itertools.pairwise(ordered)
+            if t is not first and not _region_of(doc, prev, t)
+        ]
     names = {t.entity for t in targets}
     others = [m for m in parts if m.entity not in names]
     # A firm produces; a country is the producer only when no firm is at hand and it
@@ -260,18 +282,42 @@ USER_REACH = 15
 
 
 def _region_of(doc: Doc, first: Mention, m: Mention) -> bool:
-    """Is ``m`` a region named after ``first`` with only a comma or a locative between
-    ("Obchuga, in the Minsk region", "Assaka, dans la région d'Andijan", "в парке
-    «Узловая» в Тульской области")?"""
+    """Is ``m`` where ``first`` is, named right after it: a region with only a comma or a
+    locative between ("Obchuga, in the Minsk region", "Assaka, dans la région
+    d'Andijan", "в парке «Узловая» в Тульской области"), or any place after a comma or a
+    plant noun and another locative than the one before ``first`` ("Elabouga, au
+    Tatarstan", "Baotou, Inner Mongolia", "its Yelabuga plant in Tatarstan"), unless a
+    list goes on ("à Kazan, à Elabouga et à Oulianovsk", "at X, Y and Z")?"""
     words = load_lexicon().region_words
     between = {t.lower_ for t in doc[first.end : m.start]} - QUOTES
+    if m.start <= first.end or between & COORDINATORS:
+        return False
     named = {w.lower() for w in m.text.replace("'", " ").split()}
-    return (
-        m.start > first.end
-        and ("," in between or (between and between <= LOCATIVE))
-        and not between & {"et", "and"}
-        and bool(named & words or between & words)
+    if named & words or between & words:
+        return "," in between or (bool(between) and between <= LOCATIVE)
+    before = doc[first.start - 1].lower_ if first.start > 0 else ""
+    locatives = between & LOCATIVE
+    plain = between - LOCATIVE - ARTICLES - PLANT_NOUNS - {","}
+    listed = m.end < len(doc) and (
+        doc[m.end].lower_ in COORDINATORS
+        or (
+            doc[m.end].text == ","
+            and m.end + 1 < len(doc)
+            and doc[m.end + 1].lower_ in COORDINATORS
+        )
     )
+    return (
+        not plain
+        and ("," in between or bool(between & PLANT_NOUNS))
+        and before not in locatives
+        and not listed
+    )
+
+
+#: Words that join the items of a list.
+COORDINATORS = frozenset({"et", "and", "и"})
+#: Articles between a locative and its place ("dans la", "in the").
+ARTICLES = frozenset({"le", "la", "les", "l'", "l’", "the"})
 
 
 def _introduced(doc: Doc, m: Mention, cue: Cue, introducers: frozenset[str]) -> bool:

@@ -16,6 +16,7 @@ from analysis.extraction.relation_context import (
     KIT_WORDS,
     LOCATIVE,
     PLACE_TARGETS,
+    PLANT_NOUNS,
     PRODUCTS,
     TO,
     UNKNOWN,
@@ -99,6 +100,24 @@ def _directed(
         # "bought the stake from X", "racheté cette participation à l'australien X": X
         # sold it; it is not what was bought.
         after = [m for m in after if not _seller(doc, m, cue, kb)]
+        plant = next((t.i for t in doc[cue.end : cue.end + 4] if t.lower_ in PLANT_NOUNS), None)
+        if plant is not None and not cue.reverse:
+            # "rachète l'usine de sièges que Y possédait à Z": what is bought is the plant,
+            # named by its place; the firm that owned it is no purchase.
+            # (a town of the same clause: "bought the plant there in 2023, after X left
+            # Russia" names no place of the plant)
+            stop = next(
+                (t.i for t in doc[plant : doc[plant].sent.end] if t.text in (",", ";")),
+                doc[plant].sent.end,
+            )
+            after = [
+                m
+                for m in after
+                if plant <= m.start < stop
+                and m.entity != UNKNOWN
+                and _is_place(m, kb)
+                and not _is_country(m, kb)
+            ]
     # "a unit of X", "filiale de X": the owner is the cue's complement, right after it,
     # and what it owns the nearest actor before ("l'usine X de Y, filiale de Z": X).
     complement = cue.relation == "ownership" and cue.text.lower().split()[-1] in OF_WORDS | {

@@ -101,26 +101,28 @@ Method (cited by the methods appendix). Relations are found sentence by sentence
      earlier in the document; the sources are the nearest firm or brand before the cue
      with those coordinated with it ("X et Y ... quitter"), else the cue's complement
      ("le départ de X").
-4. **Appositions and tables.** Ownership is also read from appositions, for any actor:
-   "X, filiale de Y", "X, la marque électrique haut de gamme de Y", "X, Y's premium
-   brand", "X, a joint venture between Y and Z" (Y and Z own X), "X, the maker of Y" (X
-   owns Y); see ``appositions``. In a table row, a column header listed in the lexicon's
+4. **Appositions and tables.** Ownership is also read from appositions, for any actor: "X,
+   filiale de Y", "X, la marque électrique haut de gamme de Y", "X, Y's premium brand", "X,
+   a joint venture between Y and Z" (Y and Z own X, and partner each other), "X, our joint
+   venture with Y", "X, the Y–Z joint venture", "X (XYZ), its joint venture with Y" (Y owns
+   X; the venture partners neither of its parents), "X, the maker of Y" (X owns Y); see
+   ``appositions``. In a table row, a column header listed in the lexicon's
    ``table_headers`` says how the row's subject and the actor in its cell are related: a
    "groupe"/"group" column owns the row's brand, a "site"/"plant" column is where it is
-   made, a "brands assembled" column supplies it, a "buyer" column is supplied by it;
-   when the first cell is no firm ("Kaliningrad plant", "Cobalt"), the "owner" or
-   "producer" column names the row's subject (``relation_tables``); a first cell that
-   names a past owner ("Former X plant") is no subject. A partner column is supply when
-   the row says the partner brings kits, a platform, a licence or goods ("apport :
-   cellules"), and partnership when the row's status names only a memorandum; a cell
-   whose actor is only in talks, rumoured or planned ("Y (négociations)") states
-   nothing, nor does a row whose site is under construction or in exploration. A
-   factsheet's record lines ("- Parent: Y", "- Plants: Z" under a heading "X") are read
-   as rows whose subject is the heading's actor. A record line with a header the lexicon
-   does not list ("- Country: China") keeps the section; a partner whose brackets name a
-   joint venture ("Partners: Y (joint venture Z)") is a partner of the subject, and both
-   own Z. In a brand's row with an assembler column ("Tenet — owner : Y ; assembler : Z ;
-   city : W"), Z produces at W and, when Z is not Y, Y supplies Z.
+   made, a "brands assembled" column supplies it, a "buyer" column is supplied by it; when
+   the first cell is no firm ("Kaliningrad plant", "Cobalt"), the "owner" or "producer"
+   column names the row's subject (``relation_tables``); a first cell that names a past
+   owner ("Former X plant") is no subject. A partner column is supply when the row says the
+   partner brings kits, a platform, a licence or goods ("apport : cellules"), and
+   partnership when the row's status names only a memorandum; a cell whose actor is only in
+   talks, rumoured or planned ("Y (négociations)") states nothing, nor does a row whose
+   site is under construction or in exploration. A factsheet's record lines ("- Parent: Y",
+   "- Plants: Z" under a heading "X") are read as rows whose subject is the heading's
+   actor. A record line with a header the lexicon does not list ("- Country: China") keeps
+   the section; a partner whose brackets name a joint venture ("Partners: Y (joint venture
+   Z)") is a partner of the subject, and both own Z. In a brand's row with an assembler
+   column ("Tenet — owner : Y ; assembler : Z ; city : W"), Z produces at W and, when Z is
+   not Y, Y supplies Z.
 5. **Filters.** A cue with a negation just before it ("no plans to invest", "n'a pas
    investi") or a denial earlier in its clause ("has denied that it is in talks with X",
    "dément toute négociation") states nothing, nor does a plant that is only planned,
@@ -221,6 +223,9 @@ from analysis.extraction.relation_rules import _directed, _keep, _partnership
 from analysis.extraction.relation_russian import is_russian, russian_roles, russian_venture
 from analysis.extraction.relation_syntax import _passive_agent
 from analysis.extraction.relation_tables import is_record, is_table_row, not_yet, table_relations
+
+#: Relations whose target may be a plant, and so the plant's city too.
+PLANT_SITES = frozenset({"production", "acquisition", "investment"})
 
 
 def _verb(doc: Doc, i: int) -> bool:
@@ -502,8 +507,9 @@ def relations_in_sentence(
         unique.setdefault(
             (src, tgt, cue.relation), Relation(src, tgt, cue.relation, cue.text, rule)
         )
-        # "its Togliatti plant": production at the plant is production in its city.
-        city = plant_city(tgt, kb) if cue.relation == "production" else None
+        # "its Togliatti plant": production at the plant is production in its city; so
+        # too a plant bought or invested in ("reprend l'usine Volkswagen de Kalouga").
+        city = plant_city(tgt, kb) if cue.relation in PLANT_SITES else None
         if city and _keep(src, city, kb, cue.relation):
             unique.setdefault(
                 (src, city, cue.relation), Relation(src, city, cue.relation, cue.text, "plant")

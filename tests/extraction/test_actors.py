@@ -178,6 +178,34 @@ def test_a_generic_noun_capitalised_is_no_actor() -> None:
     assert set(t.entities["entity"]) == {"Pavlodar", "Zorvex Mining"}
 
 
+def test_a_material_written_like_a_name_is_no_actor() -> None:
+    """Battery materials' trade abbreviations ("MHP", "NdPr") are products, not firms."""
+    t = tables_for(
+        {
+            "en": (
+                "Korvel Nickel sells all of its MHP to Brantell Cobalt, and its NdPr oxide "
+                "goes to Quellon Magnets.",
+                "en",
+            )
+        }
+    )
+    entities = set(t.entities["entity"])
+    assert not {"MHP", "NdPr"} & entities, entities
+    rel = t.relations
+    assert "MHP" not in set(rel["source"]) | set(rel["target"]), rel
+
+
+def test_a_case_title_is_no_actor() -> None:
+    """ "X c. Y", "X v. Y": the title of a case names two parties, not one actor."""
+    t = tables_for(
+        {
+            "fr": ("Brantell Bus c. Korvel Motors : le tribunal donne raison au fabricant.", "fr"),
+            "en": ("Brantell Bus v. Korvel Motors: the court upheld the award.", "en"),
+        }
+    )
+    assert not {e for e in t.entities["entity"] if " c. " in e or " v. " in e}
+
+
 def test_unknown_firms_become_discovered_actors_typed_by_the_text() -> None:
     t = tables_for(
         {

@@ -150,3 +150,52 @@ def test_a_country_gives_way_to_a_site_of_unknown_country_in_its_sentence() -> N
         row("Varkon", "Kerbala", "production", sentence=2),
     ]
     assert len(consolidate(apart, actors)) == 2
+
+
+def test_a_partnership_with_what_one_owns_in_the_same_sentence_goes() -> None:
+    # "Quellon Star, the Quellon-Varkon joint venture": the venture partners neither parent.
+    rows = [
+        row("Quellon", "Quellon Star", "ownership"),
+        row("Quellon Star", "Quellon", "partnership"),
+        row("Quellon", "Varkon", "partnership"),
+        row("Varkon", "Quellon", "partnership", sentence=2),
+        row("Quellon Star", "Varkon", "partnership", sentence=3),
+    ]
+    assert kept(rows) == {
+        ("Quellon", "Quellon Star", "ownership"),
+        ("Quellon", "Varkon", "partnership"),
+        ("Varkon", "Quellon", "partnership"),
+        ("Quellon Star", "Varkon", "partnership"),
+    }
+
+
+def test_relations_obey_the_types_the_corpus_settles() -> None:
+    """A name a sentence took for a firm and the corpus types as a town supplies
+    nothing: the type constraints are checked again on the settled types."""
+    from analysis.extraction.actors import DISCOVERED, load_knowledge_base
+    from analysis.extraction.assemble import _settle_discovered
+
+    def mention(entity: str) -> dict:
+        return dict(entity=entity, provenance=DISCOVERED, text=entity)
+
+    def evidence(entity: str, value: str, basis: str) -> dict:
+        return dict(entity=entity, attribute="type", value=value, basis=basis, sentence_id="s1")
+
+    rows = {
+        "mentions": [mention("Korvat-Bala"), mention("Varkon Trucks")],
+        "evidence": [
+            evidence("Korvat-Bala", "place", "locative"),
+            evidence("Varkon Trucks", "company", "name"),
+        ],
+        "relations": [
+            row("Korvat-Bala", "Varkon Trucks", "supply", sentence="s2"),
+            row("Varkon Trucks", "Korvat-Bala", "production", sentence="s1"),
+        ],
+        "figures": [],
+        "candidates": [],
+    }
+    out, actors = _settle_discovered(rows, load_knowledge_base())
+    assert actors["Korvat-Bala"].type == "place"
+    assert [(r["source"], r["target"], r["relation"]) for r in out["relations"]] == [
+        ("Varkon Trucks", "Korvat-Bala", "production")
+    ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.fixtures.extraction_shared import relations
+from tests.fixtures.extraction_shared import relations, tables_for
 
 
 @pytest.mark.parametrize(
@@ -93,3 +93,30 @@ def test_coordinated_firms_leave_together() -> None:
         ("McDonald's", "Russia", "exit"),
         ("Starbucks", "Russia", "exit"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Varkon Industries, Quellon Motors et Brantell Group sont partis de Russie en 2022.",
+            "fr",
+        ),
+        ("Varkon Industries, Quellon Motors et Brantell Group se sont retirés de Russie.", "fr"),
+        ("Varkon Industries, Quellon Motors and Brantell Group quit Russia in 2022.", "en"),
+    ],
+)
+def test_each_of_the_coordinated_firms_leaves(text: str, lang: str) -> None:
+    """ "partir de", "se retirer de", "quit": one exit per firm of the list (invented
+    firms: the whole pipeline, with discovery)."""
+    rel = tables_for({"t": (text, lang)}).relations
+    found = set(zip(rel["source"], rel["target"], rel["relation"], strict=True))
+    assert {r for r in found if r[2] == "exit"} == {
+        (firm, "Russia", "exit")
+        for firm in ("Varkon Industries", "Quellon Motors", "Brantell Group")
+    }
+
+
+def test_a_starting_date_is_no_departure() -> None:
+    found = relations("Varkon Industries livrera Quellon Motors à partir de 2027 en Russie.", "fr")
+    assert not {r for r in found if r[2] == "exit"}

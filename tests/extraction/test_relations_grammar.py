@@ -161,12 +161,84 @@ def relations(text: str, lang: str) -> set[tuple[str, str, str]]:
             {("Varkon Industries", "Quellon Motors", "supply")},
             set(),
         ),
+        # A seller acquires nothing, and produces nothing at the plant it sold, however
+        # long the plant's name; the buyer may follow a description ("to its former
+        # partner, Z"); a plant bought is its place, not the firm that owned it.
+        (
+            "en",
+            "Brantell Motors sold its half of the Vladivostok engine plant to its former "
+            "partner, Varkon Industries, which now assembles light trucks there.",
+            {("Varkon Industries", "Vladivostok", "acquisition")},
+            {
+                ("Brantell Motors", "Vladivostok", "acquisition"),
+                ("Brantell Motors", "Vladivostok", "production"),
+            },
+        ),
+        (
+            "en",
+            "Brantell Automotive sold its Togliatti driveshaft plant to its local managers.",
+            set(),
+            {
+                ("Brantell Automotive", "Togliatti", "acquisition"),
+                ("Brantell Automotive", "Togliatti", "production"),
+            },
+        ),
+        (
+            "fr",
+            "Quellon Motors rachète l'usine de sièges que l'équipementier américain Brantell "
+            "possédait à Kovrov.",
+            {("Quellon Motors", "Kovrov", "acquisition")},
+            {("Quellon Motors", "Brantell", "acquisition")},
+        ),
+        (
+            "fr",
+            "En mai, Varkon Industries reprend l'usine Volkswagen de Kalouga.",
+            {("Varkon Industries", "Kaluga", "acquisition")},
+            {("Varkon Industries", "Volkswagen", "acquisition")},
+        ),
+        (
+            "en",
+            "Varkon Industries has sold trucks built at its plant in Kostanay since 2019.",
+            {("Varkon Industries", "Kostanay", "production")},
+            set(),
+        ),
         # A region after a town says where the town is; after a country, where in it.
         (
             "en",
             "Varkon Industries assembles trucks at Obchuga, in the Minsk region.",
             {("Varkon Industries", "Obchuga", "production")},
             {("Varkon Industries", "Minsk region", "production")},
+        ),
+        # ... and so does any place named after the site with only a comma or a
+        # different locative between, a region word or not ("au Tatarstan", "Inner
+        # Mongolia"), unless a list goes on ("à Kazan, à Elabouga et à Oulianovsk").
+        (
+            "fr",
+            "Varkon Industries assemble des camions à Elabouga, au Tatarstan, depuis 2019.",
+            {("Varkon Industries", "Yelabuga", "production")},
+            {("Varkon Industries", "Tatarstan", "production")},
+        ),
+        (
+            "en",
+            "Quellon Motors makes anode material at Baotou, Inner Mongolia.",
+            {("Quellon Motors", "Baotou", "production")},
+            {("Quellon Motors", "Inner Mongolia", "production")},
+        ),
+        (
+            "en",
+            "Quellon Motors assembles vans at its Yelabuga plant in Tatarstan.",
+            {("Quellon Motors", "Yelabuga", "production")},
+            {("Quellon Motors", "Tatarstan", "production")},
+        ),
+        (
+            "fr",
+            "Varkon Industries assemble des camions à Kazan, à Elabouga et à Oulianovsk.",
+            {
+                ("Varkon Industries", "Kazan", "production"),
+                ("Varkon Industries", "Yelabuga", "production"),
+                ("Varkon Industries", "Ulyanovsk", "production"),
+            },
+            set(),
         ),
         (
             "en",

@@ -238,6 +238,56 @@ def test_open_world_relation_rules(text, lang, wanted, unwanted) -> None:
             },
             set(),
         ),
+        # A venture named with a possessive, a partner after "with"/"avec", its parents
+        # before the head, or an abbreviation in brackets: the partners own it, and the
+        # venture is no partner of its own parent.
+        (
+            "Brantell Cells, our exploration joint venture with Varkon Industries, is "
+            "drilling near Pavlodar.",
+            "en",
+            {("Varkon Industries", "Brantell Cells", "ownership")},
+            {
+                ("Brantell Cells", "Varkon Industries", "partnership"),
+                ("Varkon Industries", "Brantell Cells", "partnership"),
+            },
+        ),
+        (
+            "Brantell Cells, la coentreprise de Quellon Motors avec Varkon Industries, "
+            "assemble des batteries à Pavlodar.",
+            "fr",
+            {("Varkon Industries", "Brantell Cells", "ownership")},
+            {
+                ("Brantell Cells", "Varkon Industries", "partnership"),
+                ("Varkon Industries", "Brantell Cells", "partnership"),
+            },
+        ),
+        (
+            "Brantell Lithium, the Nornickel–Rosatom joint venture, is developing a "
+            "deposit near Murmansk.",
+            "en",
+            {
+                ("Nornickel", "Brantell Lithium", "ownership"),
+                ("Rosatom", "Brantell Lithium", "ownership"),
+            },
+            {
+                ("Brantell Lithium", "Nornickel", "partnership"),
+                ("Nornickel", "Brantell Lithium", "partnership"),
+            },
+        ),
+        (
+            "Quellon Motors said Brantell Cells (BCS), its joint venture with Varkon "
+            "Industries, had started production.",
+            "en",
+            {("Varkon Industries", "Brantell Cells", "ownership")},
+            {("Brantell Cells", "Varkon Industries", "partnership")},
+        ),
+        # ... but a venture agreement signed by two firms makes them partners only.
+        (
+            "Quellon Motors signed a joint venture agreement with Varkon Industries in May.",
+            "en",
+            {("Quellon Motors", "Varkon Industries", "partnership")},
+            {("Varkon Industries", "Quellon Motors", "ownership")},
+        ),
         # Passive owners with shares in between, each of them.
         (
             "Quellon Motors, owned 60% by Nornickel and 40% by Varkon Industries, builds vans.",

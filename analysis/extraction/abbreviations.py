@@ -1,0 +1,63 @@
+"""Abbreviations an article defines in brackets right after a name.
+
+Reads: a parsed paragraph and its mentions (known and discovered). Returns: which
+token spans are such abbreviations, and the entity each stands for ("Minsk Cell
+Technologies (MCT)", 'Jinchuan Group International Resources Co. Ltd ("JCI")', «Завод
+«Москвич» (ЗМ)»). The pipeline names the abbreviation's mentions, there and later in
+the document, after the actor it abbreviates, so that "MCT" is no second actor.
+
+An abbreviation is one token of two to eight characters with at least two capitals,
+none of them lower-case letters (digits, "&" and "-" allowed), whose first letter is
+the initial of the name's first word and every letter of which is the initial of one
+of the name's words: "JCI" for "Jinchuan Group International Resources Co. Ltd", not
+"UMZ" for "Usine métallurgique d'Oulba" (a Russian abbreviation of another name).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from analysis.extraction.actors import NAME, Mention
+
+#: Quotation marks that may stand around an abbreviation inside its brackets.
+QUOTES = frozenset({'"', "'", "«", "»", "“", "”", "‘", "’", "„"})
+#: What may close the brackets' first part: the bracket, or a comma ("(MCT, 2019)").
+CLOSERS = frozenset({")", ","})
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def initials(name: str) -> list[str]:
+    """Upper-cased first letters of the words of ``name`` (split at spaces, hyphens and
+    apostrophes: "l'Ouzbékistan" gives "O")."""
+    return [w[0].upper() for w in _WORD.findall(name)]
+
+
+def abbreviates(abbreviation: str, name: str) -> bool:
+    """Is ``abbreviation`` an abbreviation of ``name`` (module docstring)?"""
+    letters = [c for c in abbreviation if c.isalpha()]
+    if not 2 <= len(abbreviation) <= 8 or len(letters) < 2:
+        return False
+    if any(c.islower() for c in letters) or not all(c.isalnum() or c in "&-" for c in abbreviation):
+        return False
+    first = initials(name)
+    return bool(first) and letters[0] == first[0] and set(letters) <= set(first)
+
+
+def defined(doc: Doc, mentions: list[Mention]) -> dict[int, str]:
+    """Token index of each abbreviation defined right after a mentioned name, in
+    brackets, and the entity of that name."""
+    out: dict[int, str] = {}
+    for m in mentions:
+        if m.kind != NAME or m.end >= len(doc) or doc[m.end].text != "(":
+            continue
+        i = m.end + 1
+        while i < len(doc) and doc[i].text in QUOTES:
+            i += 1
+        j = i + 1
+        while j < len(doc) and doc[j].text in QUOTES:
+            j += 1
+        if j < len(doc) and doc[j].text in CLOSERS and abbreviates(doc[i].text, m.text):
+            out[i] = m.entity
+    return out
