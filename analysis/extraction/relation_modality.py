@@ -31,6 +31,8 @@ FORMERLY = GRAMMAR["formerly"]
 #: after its cue they are looked for.
 UNTIL = frozenset(GRAMMAR["until"])
 UNTIL_REACH = 12
+#: After "until", a past without a year ("until last year", "jusqu'à l'an dernier").
+RECENT_PAST = frozenset(GRAMMAR["recent_past"])
 CEASING = frozenset(GRAMMAR["ceasing"])
 TALK_VERBS = frozenset(GRAMMAR["talk_verbs"])
 #: The relations a negotiation before their cue leaves unstated.
@@ -255,12 +257,29 @@ def _ended_by(doc: Doc, cue: Cue, end: int) -> bool:
         and (
             t.tag_ in ("VBD", "VBN")
             or t.lower_.endswith(IMPERFECT_ENDINGS)
-            or {"Imp", "Past"} & set(t.morph.get("Tense"))
+            or "Imp" in t.morph.get("Tense")
+            # (not a finite "-it" form: "fournit", "produit" are presents as well as
+            # passés simples, and the tagger calls them past)
+            or (
+                "Past" in t.morph.get("Tense")
+                and not ("Fin" in t.morph.get("VerbForm") and t.lower_.endswith("it"))
+            )
         )
         for t in doc[max(doc[cue.start].sent.start, cue.start - 2) : cue.start + 1]
     ):
         return False
     after = doc[cue.end : min(end, cue.end + UNTIL_REACH)]
+    # (within the cue's clause: "X a quitté la Russie ; il livrait Y jusqu'en 2022")
+    stop = next((t.i for t in after if t.lower_ in GRAMMAR["clause_breaks"]), after.end)
+    after = doc[cue.end : stop]
     return any(
-        t.lower_ in UNTIL and t.i + 1 < end and YEAR.fullmatch(doc[t.i + 1].text) for t in after
+        t.lower_ in UNTIL
+        and t.i + 1 < end
+        and (
+            # (the French tokenizer splits "jusqu'" from "en"/"à": "jusqu'en 2021")
+            any(YEAR.fullmatch(w.text) for w in doc[t.i + 1 : min(end, t.i + 3)])
+            # "until last year", "jusqu'à l'an dernier", "until recently"
+            or any(w.lower_ in RECENT_PAST for w in doc[t.i + 1 : min(end, t.i + 5)])
+        )
+        for t in after
     )

@@ -115,6 +115,18 @@ def test_supply_direction(text: str, lang: str, wanted: tuple, unwanted: tuple) 
             ("BMW", "Avtotor", "supply"),
         ),
         ("BAIC supplied kits to Avtotor until 2021.", "en", ("BAIC", "Avtotor", "supply")),
+        # ... or by a relative past ("until last year", "jusqu'à l'an dernier")
+        (
+            "Avtotor bought its cells from CATL until last year.",
+            "en",
+            ("CATL", "Avtotor", "supply"),
+        ),
+        (
+            "BAIC a fourni des kits à Avtotor jusqu'à l'an dernier.",
+            "fr",
+            ("BAIC", "Avtotor", "supply"),
+        ),
+        ("BAIC supplied kits to Avtotor until recently.", "en", ("BAIC", "Avtotor", "supply")),
     ],
 )
 def test_relation_ended_by_a_year(text: str, lang: str, unwanted: tuple) -> None:
@@ -166,3 +178,9 @@ def test_verb_after_a_name(text: str, wanted: bool) -> None:
     nlp = load_model("fr")
     cues = cue_matcher_for(nlp).cues(nlp(text))
     assert any(c.text == "produit" for c in cues) is wanted
+
+
+def test_the_year_of_another_clause_ends_nothing() -> None:
+    """ "jusqu'en 2022" after a semicolon ends the next clause's supply, not the exit."""
+    found = relations("BASF a quitté la Russie ; il livrait des précurseurs jusqu'en 2022.", "fr")
+    assert ("BASF", "Russia", "exit") in found, found

@@ -202,6 +202,26 @@ def relations(text: str, lang: str) -> set[tuple[str, str, str]]:
             {("Varkon Industries", "Kostanay", "production")},
             set(),
         ),
+        # A brand naming the vehicles built ("Haval minivans", "Chery cars", "JAC people
+        # carriers") is no producer, even nearest to "its plant".
+        (
+            "en",
+            "Quellon Motors has started building Haval minivans at its plant in Almaty.",
+            {("Quellon Motors", "Almaty", "production")},
+            {("Haval", "Almaty", "production")},
+        ),
+        (
+            "en",
+            "Quellon Motors has started assembling JAC people carriers at its Almaty plant.",
+            {("Quellon Motors", "Almaty", "production")},
+            {("JAC", "Almaty", "production")},
+        ),
+        (
+            "fr",
+            "Quellon Motors assemble ses Haval dans sa propre usine d'Almaty.",
+            {("Quellon Motors", "Almaty", "production")},
+            {("Haval", "Almaty", "production")},
+        ),
         # A region after a town says where the town is; after a country, where in it.
         (
             "en",
