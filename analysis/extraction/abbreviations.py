@@ -11,6 +11,8 @@ none of them lower-case letters (digits, "&" and "-" allowed), whose first lette
 the initial of the name's first word and every letter of which is the initial of one
 of the name's words: "JCI" for "Jinchuan Group International Resources Co. Ltd", not
 "UMZ" for "Usine métallurgique d'Oulba" (a Russian abbreviation of another name).
+A short name defined in quotes in the brackets ("Xiamen Golden Dragon Bus (« Golden
+Dragon »)") is that actor too (``short_forms``).
 """
 
 from __future__ import annotations
@@ -60,4 +62,34 @@ def defined(doc: Doc, mentions: list[Mention]) -> dict[int, str]:
             j += 1
         if j < len(doc) and doc[j].text in CLOSERS and abbreviates(doc[i].text, m.text):
             out[i] = m.entity
+    return out
+
+
+#: At most this many words in a short name defined in quotes.
+SHORT_WORDS = 4
+
+
+def short_forms(doc: Doc, mentions: list[Mention]) -> dict[str, str]:
+    """Short names an article defines in quotes inside brackets right after a mentioned
+    name, and the entity of that name: 'Xiamen Golden Dragon Bus (« Golden Dragon »)',
+    'Tessan Anode Materials Co., Ltd. ("Tessan Materials")'. Every word of the short
+    name is a word of the full one, and it starts with a capital; a generic word ('the
+    "Company"') is not one of the name's words, so it is no short name here."""
+    out: dict[str, str] = {}
+    for m in mentions:
+        start = m.end + 1
+        if m.kind != NAME or start >= len(doc) or doc[m.end].text != "(":
+            continue
+        if doc[start].text not in QUOTES:
+            continue
+        end = start + 1
+        while end < len(doc) and end - start <= SHORT_WORDS and doc[end].text not in QUOTES:
+            end += 1
+        if end >= len(doc) or doc[end].text not in QUOTES or end == start + 1:
+            continue
+        short = " ".join(doc[start + 1 : end].text.split())
+        words = {w.lower() for w in _WORD.findall(m.text)}
+        own = _WORD.findall(short)
+        if short != m.text and short[:1].isupper() and own and all(w.lower() in words for w in own):
+            out[short] = m.entity
     return out

@@ -14,6 +14,10 @@ Method (cited by the methods appendix):
    known city named as a region ("région de Kalouga", "Minsk region") is a region of
    its own, in the city's country; so is a country named with a compass word and a
    region word ("the East Kazakhstan region", "la région du Kazakhstan-Oriental").
+   Sites NER misses are places when their context says so: a mine's or a deposit's
+   name ("the Zhartas deposit", "la mine de Dolgaïa"), a table cell under a place
+   header, a name after a locative with its region after it ("à Assaka, dans la
+   région d'Andijan"; ``site_names``).
 2. **Junk.** Spans with no capitalised word, line breaks, roman ordinals, single words
    that are not proper nouns by POS (imperatives, interjections, capitalised common
    nouns, all-caps emphasis), single generic nouns written with a capital ("the Group",
@@ -54,6 +58,7 @@ from analysis.extraction.actors import NAME, PLACE_TYPES, KnowledgeBase, Mention
 from analysis.extraction.descriptors import head_words, is_product, load_lexicon
 from analysis.extraction.grammar import GRAMMAR
 from analysis.extraction.russian import CYRILLIC, QUOTES, is_common_word
+from analysis.extraction.site_names import site_names
 
 #: English model labels -> the French model's label set; others are not actors.
 LABELS = {
@@ -65,7 +70,9 @@ LABELS = {
     "FAC": "LOC",
     "MISC": "MISC",
     "PRODUCT": "MISC",
+    "SITE": "LOC",  # ``site_names``
 }
+SITE = "SITE"
 MAX_TOKENS = 6
 _ROMAN_ORDINAL = re.compile(r"^[IVXLC]+(e|è|ème|er|th)$")
 _NOT_NAMES = frozenset({"VERB", "AUX", "INTJ", "ADV", "PRON", "DET", "ADP", "CCONJ", "SCONJ"})
@@ -280,7 +287,10 @@ def candidates(
     for ent in _with_named_spans(doc, owner):
         label = LABELS.get(ent.label_)
         span = _trim(ent, kb.generic_terms) if label else None
-        if span is None or is_junk(span, kb):
+        # (a site's context vouches for a name the tagger calls a common noun: "à
+        # Assaka, dans la région d'Andijan", "the Zhartas deposit")
+        site = ent.label_ == SITE
+        if span is None or (is_junk(span, kb) and not (site and _site_name(span, kb))):
             continue
         if label == "LOC":
             span = _as_region(span)  # "Murmansk region", "région de Mourmansk"
@@ -298,7 +308,8 @@ def candidates(
         actor = ""
         brand = bool(parent) and kb.actors[parent].type == "brand"
         beside = tuple(doc[i].lower_ for i in (span.start - 1, span.end) if 0 <= i < len(doc))
-        if looks_like_name(span) and not is_product(text.split(), brand, bool(parent), beside):
+        named = looks_like_name(span) or (site and _site_name(span, kb))
+        if named and not is_product(text.split(), brand, bool(parent), beside):
             actor = known_by_key(text, kb) or text
             dropped |= set(inside)  # the names inside are part of this actor's name
         out.append(Candidate(text, label, span.start, span.end, actor, parent))
@@ -313,6 +324,24 @@ def candidates(
         dropped.add(k)
     kept = [m for k, m in enumerate(mentions) if k not in dropped]
     return out, kept
+
+
+def _site_name(span: Span, kb: KnowledgeBase) -> bool:
+    """A site's name by its context (``site_names``): capitalised words, none of them
+    generic ("the Company's mine") or a raw material, and not one common word."""
+    words = [t for t in span if t.is_alpha]
+    generic = _generic_nouns(kb) | material_words()
+    # (a single word the model's vectors know is a capitalised common word: "usine :
+    # Importation"; a rare place name has none)
+    common = len(words) == 1 and words[0].pos_ != "PROPN" and not words[0].is_oov
+    return (
+        bool(words)
+        and not common
+        and all(
+            t.text[:1].isupper() and t.lower_ not in generic and t.text not in kb.generic_terms
+            for t in words
+        )
+    )
 
 
 def _as_region(span: Span) -> Span:
@@ -403,6 +432,11 @@ def _with_named_spans(doc: Doc, owner: list[int]) -> list[Span]:
         span = Span(doc, start, t.i + 1, label="ORG")
         ents = [e for e in ents if not (start <= e.start and e.end <= t.i + 1)] + [span]
     for span in _described_names(doc, owner):
+        if not any(e.start < span.end and span.start < e.end for e in ents):
+            ents.append(span)
+    for span in site_names(doc, owner):
+        # (NER's own span of the same words gives way: the site's context types it)
+        ents = [e for e in ents if (e.start, e.end) != (span.start, span.end)]
         if not any(e.start < span.end and span.start < e.end for e in ents):
             ents.append(span)
     return sorted(ents, key=lambda e: e.start)

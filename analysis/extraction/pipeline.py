@@ -408,8 +408,13 @@ def _discover(
             name = c.actor if c.actor in kb.actors else state.name(c)
             found.append((Mention(name, c.start, c.end, doc[c.start : c.end].text, NAME), c))
     # "Minsk Cell Technologies (MCT)": the abbreviation is that actor, here and later.
-    for i, entity in abbreviations.defined(doc, [*mentions, *(m for m, _ in found)]).items():
+    named = [*mentions, *(m for m, _ in found)]
+    for i, entity in abbreviations.defined(doc, named).items():
         state.abbreviations.setdefault(doc[i].text, entity)
+    # ... and so is a short name defined in quotes ("Xiamen Golden Dragon Bus (« Golden
+    # Dragon »)").
+    for short, entity in abbreviations.short_forms(doc, named).items():
+        state.abbreviations.setdefault(short, entity)
     found = [
         (replace(m, entity=state.abbreviations[m.text]), c)
         if m.text in state.abbreviations and c.actor not in kb.actors

@@ -232,7 +232,27 @@ def _ended(doc: Doc, cue: Cue) -> bool:
         or any(t.lower_ in CEASING for t in doc[max(sent.start, cue.start - 2) : cue.start])
         or _ended_by(doc, cue, sent.end)
         or _contract_ended(doc, cue, sent.end)
+        or _closed(doc, cue)
     )
+
+
+def _closed(doc: Doc, cue: Cue) -> bool:
+    """A plant noun that is the object of a ``closure`` word within five words before it,
+    with only articles, possessives, adjectives, numbers, proper names and "de"/"of"
+    between ("la fermeture définitive de son usine", "closed its Kaluga plant")."""
+    if cue.text.lower() not in PLANT_NOUNS:
+        return False
+    start = max(doc[cue.start].sent.start, cue.start - 5)
+    for t in reversed(doc[start : cue.start]):
+        if t.lower_ in CLOSURE:
+            return True
+        if not (t.pos_ in ("DET", "ADJ", "NUM", "PROPN") or t.lower_ in OF_CLOSURE):
+            return False
+    return False
+
+
+CLOSURE = GRAMMAR["closure"]
+OF_CLOSURE = frozenset(["de", "d'", "d’", "du", "of"]) | POSSESSIVES
 
 
 def _contract_ended(doc: Doc, cue: Cue, end: int) -> bool:

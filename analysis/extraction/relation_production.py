@@ -8,6 +8,7 @@ exits and assembled brands), which it shares its word lists with.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 
 from spacy.tokens import Doc
@@ -20,6 +21,7 @@ from analysis.extraction.relation_context import (
     GRAMMAR,
     JV_WORDS,
     LOCATIVE,
+    NEAR,
     PLACE_WINDOW,
     PLANT_NOUNS,
     PLANT_OF,
@@ -57,6 +59,10 @@ def _production(
     """(producer, place) pairs of a production cue; ``parts`` are the mentions its
     clause reaches, ``sentence`` all of its sentence's (a plant's users may be named in
     a relative clause the cue's reach stops at)."""
+    if cue.text.lower() not in PLANT_NOUNS and _plant_object(doc, cue):
+        # "operates the Borlyk graphite mine in the Y region": the plant noun is a cue of
+        # its own, which reads the site named with it.
+        return []
     introducers = LOCATIVE | (PLANT_OF if cue.text.lower() in PLANT_NOUNS else frozenset())
     places = [
         m
@@ -77,16 +83,23 @@ def _production(
     if places and cue.text.lower() in PLANT_NOUNS:
         # "its Yelabuga plant in Tatarstan": the place before the plant noun is the site,
         # the one after it says where that is.
+        # ("the Borlyk graphite mine in the X region": one common noun may stand between)
         named = [
             m
             for m in parts
             if m.entity != UNKNOWN
             and _is_place(m, kb)
             and m.kind != ADJECTIVE
-            and m.end == cue.start
+            and (m.end == cue.start or (m.end == cue.start - 1 and _common_noun(doc[m.end])))
         ]
         after_plant = min(places, key=lambda m: m.start)
-        if named and not _is_country(after_plant, kb) and _region_of(doc, named[-1], after_plant):
+        # (the site named with its plant noun: "at the X deposit in the Y region")
+        site = dataclasses.replace(named[-1], end=cue.end) if named else None
+        if (
+            site
+            and not _is_country(after_plant, kb)
+            and (_region_of(doc, named[-1], after_plant) or _region_of(doc, site, after_plant))
+        ):
             places = named[-1:]
     if not places:
         # "son usine de Togliatti" named as a plant of the knowledge base: that plant.
@@ -104,10 +117,7 @@ def _production(
             if m.entity != UNKNOWN
             and _is_place(m, kb)
             and m.kind != ADJECTIVE
-            and (
-                m.end == cue.start
-                or (m.end == cue.start - 1 and doc[m.end].pos_ == "NOUN" and doc[m.end].is_lower)
-            )
+            and (m.end == cue.start or (m.end == cue.start - 1 and _common_noun(doc[m.end])))
         ]
     if not places:
         # "In Jizzakh, ADM Jizzakh assembles ...": a place opening the sentence.
@@ -173,6 +183,8 @@ def _production(
     # After the cue: an agent ("assemblés par BelGee"), or a plant's owner ("l'usine
     # Hyundai", "the plant of X").
     plant = cue.text.lower() in PLANT_NOUNS
+    # "l'usine de X à Y, rachetée par Z": X owned the plant; it runs it no more.
+    resold = plant and any(t.lower_ in SALE | BOUGHT for t in doc[cue.end : cue.end + RESOLD_REACH])
     agents = [
         m
         for m in firms
@@ -180,7 +192,7 @@ def _production(
         and (
             # "assemblés par X", not "châssis livrés par X" further on
             (doc[m.start - 1].lower_ in AGENT and m.start - cue.end <= 3)
-            or (plant and all(t.lower_ in PLANT_OF for t in doc[cue.end : m.start]))
+            or (plant and all(t.lower_ in PLANT_OF for t in doc[cue.end : m.start]) and not resold)
         )
     ]
     # The clause's first firm is its subject ("BelGee ... assembles Geely crossovers at
@@ -195,6 +207,8 @@ def _production(
         # the supplier's, not the recipient's (but "lent $1m to X for its plant": X's).
         near = [m for m in near if doc[max(m.start - 1, 0)].lower_ not in TO] or near
     first_firm = (near[-1] if owned else near[0]) if near else None
+    if first_firm is not None and _former_plant_owner(doc, first_firm, cue):
+        first_firm = None
     # "... began assembling the Kia and JAC models it already builds there": with a
     # pronoun as the verb's subject, a firm that follows another verb is what is built,
     # not who builds it ("MAZ has signed ... for the trucks it builds in Minsk": MAZ).
@@ -259,6 +273,38 @@ def _production(
     return [(s.entity, t.entity) for s in sources for t in targets if s.entity != UNKNOWN]
 
 
+def _former_plant_owner(doc: Doc, firm: Mention, cue: Cue) -> bool:
+    """``firm`` names a plant that a sale or purchase between it and the cue gave to
+    another ("L'usine de X à Tver, rachetée par Z, assemble ...": X assembles nothing)."""
+    return (
+        firm.start >= 2
+        and doc[firm.start - 1].lower_ in PLANT_OF
+        and doc[firm.start - 2].lower_ in PLANT_NOUNS
+        and any(t.lower_ in SALE | BOUGHT for t in doc[firm.end : cue.start])
+    )
+
+
+def _plant_object(doc: Doc, cue: Cue) -> bool:
+    """A plant noun is the cue verb's object, a proper name in it ("operates the Borlyk
+    graphite mine", "runs its Tula plant"; not "assembles cars at its plant")."""
+    if doc[cue.start].pos_ not in ("VERB", "AUX"):
+        return False
+    for t in doc[cue.end : cue.end + 5]:
+        if t.lower_ in PLANT_NOUNS:
+            between = doc[cue.end : t.i]
+            return any(u.pos_ == "PROPN" or u.text[:1].isupper() for u in between) and all(
+                u.pos_ in ("DET", "ADJ", "NUM", "NOUN", "PROPN", "ADV") for u in between
+            )
+        if t.pos_ in ("ADP", "PUNCT", "VERB", "AUX"):
+            return False
+    return False
+
+
+def _common_noun(token) -> bool:
+    """A lower-case common noun ("graphite" in "the Borlyk graphite mine")."""
+    return token.pos_ == "NOUN" and token.is_lower
+
+
 def _plant_users(doc: Doc, firms: list[Mention], place: Mention) -> list[Mention]:
     """Firms said to use the plant, after its place and in the same sentence ("..., qui
     pourrait être fréquentée par Xiaomi"): the agent of a ``plant_users`` participle."""
@@ -277,6 +323,8 @@ def _plant_users(doc: Doc, firms: list[Mention], place: Mention) -> list[Mention
     ]
 
 
+#: How near after a plant noun a sale or purchase says the plant changed hands.
+RESOLD_REACH = 8
 #: How many tokens after the plant's place its user may be named.
 USER_REACH = 15
 
@@ -294,10 +342,12 @@ def _region_of(doc: Doc, first: Mention, m: Mention) -> bool:
         return False
     named = {w.lower() for w in m.text.replace("'", " ").split()}
     if named & words or between & words:
-        return "," in between or (bool(between) and between <= LOCATIVE)
+        return "," in between or (bool(between - ARTICLES) and between - ARTICLES <= LOCATIVE)
     before = doc[first.start - 1].lower_ if first.start > 0 else ""
     locatives = between & LOCATIVE
     plain = between - LOCATIVE - ARTICLES - PLANT_NOUNS - {","}
+    if plain & NEAR:  # "la mine de X, près de Y": Y says where X is
+        plain -= NEAR | PLANT_OF
     listed = m.end < len(doc) and (
         doc[m.end].lower_ in COORDINATORS
         or (

@@ -31,6 +31,7 @@ from analysis.extraction.relation_context import (
     _nearest,
 )
 from analysis.extraction.relation_syntax import (
+    _former_holder,
     _object,
     _opening_phrase_end,
     _passive_agent,
@@ -99,7 +100,10 @@ def _directed(
     if cue.relation == "acquisition":
         # "bought the stake from X", "racheté cette participation à l'australien X": X
         # sold it; it is not what was bought.
-        after = [m for m in after if not _seller(doc, m, cue, kb)]
+        # ("les 30 % que détenait X", "the stake held by X": X held what was bought)
+        after = [
+            m for m in after if not _seller(doc, m, cue, kb) and not _former_holder(doc, m, kb)
+        ]
         plant = next((t.i for t in doc[cue.end : cue.end + 4] if t.lower_ in PLANT_NOUNS), None)
         if plant is not None and not cue.reverse:
             # "rachète l'usine de sièges que Y possédait à Z": what is bought is the plant,
@@ -151,7 +155,11 @@ def _directed(
         # "Outside Moscow, the Esipovo plant ... was acquired by X": the plant after the
         # opening phrase, if one is named there ("À Kalouga, l'ancienne usine ..., rachetée
         # par X": Kaluga).
-        pool = [m for m in before if m.start >= opening] or before
+        # (not who held or ran it: "l'usine qu'exploitait X ... rachetée par Y")
+        held = [m for m in before if not _former_holder(doc, m, kb)]
+        pool = [m for m in held if m.start >= opening] or held
+        if not pool:
+            return []
         places = [m for m in pool if m.entity != UNKNOWN and _is_place(m, kb)]
         bought = _plant_of(doc, (places or pool)[0], pool, kb)
         if bought is None or _object(doc, bought):

@@ -37,6 +37,36 @@ def _seller(doc: Doc, m: Mention, cue: Cue, kb: KnowledgeBase) -> bool:
     return False
 
 
+def _former_holder(doc: Doc, m: Mention, kb: KnowledgeBase) -> bool:
+    """``m`` is named as who held or ran what is bought: after a ``holding`` verb with
+    only lower-case words, numbers and agents between ("que détenait X", "qu'exploitait
+    jusqu'en 2022 l'équipementier X", "held by X", "had belonged to X"), or before one
+    with at most two adverbs or auxiliaries ("that X once ran"). A place is where, not who
+    ("que Lear possédait à Kovrov")."""
+    if m.entity != UNKNOWN and _is_place(m, kb):
+        return False
+    sent = doc[m.start].sent
+    for k in range(max(m.start - HOLDER_REACH, sent.start), m.start):
+        if doc[k].lower_ in HOLDING and all(
+            (t.is_lower or t.like_num or t.text in ("'", "’")) and not t.is_punct
+            for t in doc[k + 1 : m.start]
+        ):
+            return True
+    after = doc[m.end : min(m.end + 3, sent.end)]
+    for t in after:
+        if t.lower_ in HOLDING:
+            return True
+        if t.pos_ not in ("ADV", "AUX"):
+            return False
+    return False
+
+
+#: How far before a holder its verb may stand ("qu'exploitait jusqu'en 2022 l'équipementier
+#: allemand X").
+HOLDER_REACH = 8
+HOLDING = GRAMMAR["holding"]
+
+
 def _opening_phrase_end(doc: Doc, cue: Cue) -> int:
     """End of a phrase that opens the sentence with a preposition or a participle and a
     comma ("Next door to the X site in Y, Z assembles ..."; "Dans la région de Y, Z ...";

@@ -42,7 +42,10 @@ Method (cited by the methods appendix). Relations are found sentence by sentence
      sentence's first actor) and supply cues followed by "de"/"from"/"by" ("kits from
      X"). A firm after a purchase cue introduced by "from", "auprès de" or, in French,
      "à" sold what was bought ("racheté cette participation à X"): it is not what was
-     bought, nor a supplier when a stake, firm or plant is bought. A supply verb after a
+     bought, nor a supplier when a stake, firm or plant is bought; nor is a firm named
+     as who held or ran what was bought ("les 30 % que détenait X", "the plant that had
+     belonged to X", "l'usine qu'exploitait X ..., rachetée par Y": Y acquires the
+     plant's town). A supply verb after a
      dative pronoun ("Y, qui lui fournit des boîtes") supplies the sentence's first
      firm. A brand of vehicles ("Sitrak heavy trucks", "les SUV Jetour") neither
      supplies nor receives them. A supply agreement names its supplier after "with" ("X
@@ -72,10 +75,12 @@ Method (cited by the methods appendix). Relations are found sentence by sentence
      supplied by that owner ("les SUV Jetour": Chery), not by the brand.
    - *production*: the target is a country or place introduced by a locative
      preposition (en, au, à, dans, sur, in...) within ``PLACE_WINDOW`` tokens after the
-     cue, or by "de"/"of"/"near" after a plant noun ("l'usine de Toula"), or a place
-     opening the sentence ("À Kaliningrad, X assemble ..."), with places coordinated
-     with it (a region after a town only says where the town is: "at X, in the Y
-     region"); the source is the firm before the cue (within two windows; not one that
+     cue, or by "de"/"of"/"near" after a plant or mine noun ("l'usine de Toula", "la
+     mine de X"), or named before it ("the X graphite mine"; a verb whose object is that
+     plant leaves the site to it), or a place opening the sentence ("À Kaliningrad, X
+     assemble ..."), with places coordinated with it (a region after a town only says
+     where the town is: "at X, in the Y region", "X, près de Y, dans la région de
+     Z"); the source is the firm before the cue (within two windows; not one that
      follows another verb when a pronoun is the cue's subject: "assembling Kia models,
      which it builds in Y"; nor the parents of an unnamed joint venture that is the
      subject: "X said that its joint venture with Y had assembled ... in Z"; nor a name
@@ -83,7 +88,9 @@ Method (cited by the methods appendix). Relations are found sentence by sentence
      sa marque"; nor an organisation whose sentence
      names goods assembled somewhere: "lets cars assembled in Y enter"), else an agent
      after it ("assemblés par X") or the plant's owner ("l'usine Hyundai", "built at
-     X's plant in Y"), with firms coordinated with it. The brands assembled there are
+     X's plant in Y"), with firms coordinated with it; not the former owner of a plant
+     sold since ("l'usine de X à Y, rachetée par Z"), nor of one it closed ("la
+     fermeture de son usine de Y"). The brands assembled there are
      not producers ("X assembles Kia and Chery models in Y": Kia and Chery supply X);
      a country is the producer only when no firm is at hand and it is neither a
      location nor a possessive ("Russia's first gigafactory").

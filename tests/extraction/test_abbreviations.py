@@ -48,6 +48,23 @@ def test_abbreviates(abbreviation: str, name: str, expected: bool) -> None:
             "KNR",
             ("Korvel Nickel Resources Ltd", "Varkon Industries", "supply"),
         ),
+        # a short name in quotes, every word of it a word of the full name
+        (
+            "Zhejiang Varkon Motor Coach (« Varkon Coach ») a signé avec Quellon Bus un "
+            "contrat de licence. Depuis 2021, Varkon Coach fournit des kits à Quellon Bus.",
+            "fr",
+            "Zhejiang Varkon Motor Coach",
+            "Varkon Coach",
+            ("Zhejiang Varkon Motor Coach", "Quellon Bus", "supply"),
+        ),
+        (
+            'Tessan Anode Materials Co., Ltd. ("Tessan Materials") said on Monday that '
+            "Tessan Materials ships anode material to Varkon Industries.",
+            "en",
+            "Tessan Anode Materials Co., Ltd.",
+            "Tessan Materials",
+            ("Tessan Anode Materials Co., Ltd.", "Varkon Industries", "supply"),
+        ),
     ],
 )
 def test_a_defined_abbreviation_is_the_same_actor(text, lang, long_name, short, relation) -> None:

@@ -943,3 +943,119 @@ def test_a_question_states_no_relation(lang, sentence) -> None:
     """A sentence that asks ("Is X about to take a stake in Y?") states nothing."""
     found = relations(sentence, lang)
     assert not {r for r in found if {"Varkon Industries", "Quellon Motors"} <= set(r[:2])}, found
+
+
+def test_a_table_rows_site_is_the_place_not_its_country_or_region(tmp_path) -> None:
+    """A row whose first cell is a country, or a town with its country in brackets, and
+    a site cell "town, region": the operator produces at the town only."""
+    table = (
+        "| Country | Site | Operator | Status |\n|---|---|---|---|\n"
+        "| Belarus | Mogilev | Varkon Industries | producing |\n"
+        "| Kazakhstan | Ekibastuz, Pavlodar region | Quellon Lithium | producing |\n"
+    )
+    found = table_relations(tmp_path, f"# Sites\n\nSites in 2025.\n\n{table}")
+    assert ("Varkon Industries", "Mogilev", "production") in found, found
+    assert ("Quellon Lithium", "Ekibastuz", "production") in found, found
+    coarse = {r for r in found if r[2] == "production" and r[1] in ("Belarus", "Kazakhstan")}
+    assert not coarse, found
+    assert not {r for r in found if r[2] == "production" and "Pavlodar" in r[1]}, found
+    bracketed = (
+        "| Site | Exploitant | Partenaire |\n|---|---|---|\n"
+        "| Tokmok (Kirghizistan) | Zorvex Motors | Dongfeng |\n"
+    )
+    found = table_relations(tmp_path, f"# Sites\n\nLes sites.\n\n{bracketed}")
+    assert not {r for r in found if r[2] == "production" and r[1] == "Kyrgyzstan"}, found
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "site", "coarse"),
+    [
+        (
+            "fr",
+            "La loparite lui est livrée par Varkon Minerals, qui l'extrait de la mine de "
+            "Dolgaïa, près de Stavka, dans la région de Tomsk.",
+            "Dolgaïa",
+            "Tomsk",
+        ),
+        (
+            "en",
+            "Quellon Resources operates the Borlyk graphite mine in the East Kazakhstan region.",
+            "Borlyk",
+            "East Kazakhstan",
+        ),
+    ],
+)
+def test_a_mine_is_the_site_and_its_region_says_where(lang, sentence, site, coarse) -> None:
+    """ "la mine de X, ..., dans la région de Y", "the X graphite mine in the Y region":
+    the miner produces at X; the region only says where X is."""
+    found = relations(sentence, lang)
+    assert {r for r in found if r[1] == site and r[2] == "production"}, found
+    assert not {r for r in found if coarse in r[1] and r[2] == "production"}, found
+    assert not {r for r in found if r[0] == site}, found
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "wanted", "seller"),
+    [
+        (
+            "fr",
+            "À Grodno, l'usine qu'exploitait jusqu'en 2022 l'équipementier allemand Varkon "
+            "Antriebe a été rachetée par Quellon Privod.",
+            {("Quellon Privod", "Grodno", "acquisition")},
+            "Varkon Antriebe",
+        ),
+        (
+            "fr",
+            "Quellon Motors a racheté en 2023 les 30 % que détenait Varkon Industries dans "
+            "la coentreprise.",
+            set(),
+            "Varkon Industries",
+        ),
+        (
+            "en",
+            "In Kaluga, the truck plant that had belonged to Varkon Trucks was bought by "
+            "Quellon Group in 2023.",
+            {("Quellon Group", "Kaluga", "acquisition")},
+            "Varkon Trucks",
+        ),
+        (
+            "en",
+            "Quellon Motors bought the 51% stake held by Varkon Industries in their joint venture.",
+            set(),
+            "Varkon Industries",
+        ),
+    ],
+)
+def test_the_former_holder_of_what_is_bought_is_not_bought(lang, sentence, wanted, seller):
+    """ "l'usine qu'exploitait X ... a été rachetée par Y", "the stake held by X": X held
+    what Y bought; X itself is not bought."""
+    found = relations(sentence, lang)
+    assert wanted <= found, found
+    assert not {r for r in found if r[1] == seller and r[2] == "acquisition"}, found
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "unwanted"),
+    [
+        (
+            "fr",
+            "Varkon Motors a annoncé la fermeture définitive de son usine de Tver.",
+            ("Varkon Motors", "Tver", "production"),
+        ),
+        (
+            "en",
+            "Quellon Motors closed its Kaluga plant in March.",
+            ("Quellon Motors", "Kaluga", "production"),
+        ),
+        (
+            "fr",
+            "L'usine de Varkon Motors à Tver, rachetée par Quellon Group en 2023, assemble "
+            "désormais des SUV.",
+            ("Varkon Motors", "Tver", "production"),
+        ),
+    ],
+)
+def test_a_closed_or_sold_plant_is_no_production_of_its_owner(lang, sentence, unwanted) -> None:
+    """ "la fermeture de son usine de X", "closed its X plant", "l'usine de Y à X,
+    rachetée par Z": Y produces nothing there now."""
+    assert unwanted not in relations(sentence, lang)
