@@ -97,6 +97,7 @@ class Candidate:
 
 
 _DASHES = frozenset(GRAMMAR["label_dashes"])
+HONORIFICS = GRAMMAR["honorifics"]
 
 
 def _trim(span: Span, generic: frozenset[str] = frozenset()) -> Span | None:
@@ -118,6 +119,9 @@ def _trim(span: Span, generic: frozenset[str] = frozenset()) -> Span | None:
         or doc[start].is_space
         or doc[start].lower_ in _LEADING
         or (doc[start].text in generic and end - start > 1)  # "État Rostec": Rostec
+        or (doc[start].text in HONORIFICS and end - start > 1)  # "Mme Sabine X"
+        # ("M" "." when the tokenizer splits the title's full stop)
+        or (doc[start].text + "." in HONORIFICS and end - start > 2 and doc[start + 1].text == ".")
     ):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):

@@ -1059,3 +1059,28 @@ def test_a_closed_or_sold_plant_is_no_production_of_its_owner(lang, sentence, un
     """ "la fermeture de son usine de X", "closed its X plant", "l'usine de Y à X,
     rachetée par Z": Y produces nothing there now."""
     assert unwanted not in relations(sentence, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "names", "not_names"),
+    [
+        (
+            "fr",
+            "Mme Sabine Quellec, directrice financière de Varkon Industries, a présenté les "
+            "comptes. M. Julien Varnier lui a répondu.",
+            {"Sabine Quellec", "Julien Varnier"},
+            {"Mme Sabine Quellec", "M. Julien Varnier"},
+        ),
+        (
+            "en",
+            "Mr Tom Harwick, chief executive of Quellon Motors, and Dr Alina Pekarskaya spoke.",
+            {"Tom Harwick", "Alina Pekarskaya"},
+            {"Mr Tom Harwick", "Dr Alina Pekarskaya"},
+        ),
+    ],
+)
+def test_a_persons_honorific_is_no_part_of_the_name(lang, text, names, not_names) -> None:
+    """ "Mme Sabine Quellec", "Mr Tom Harwick": the person is "Sabine Quellec"."""
+    found = set(tables_for({"t": (text, lang)}).entities["entity"])
+    assert names <= found, found
+    assert not not_names & found, found
