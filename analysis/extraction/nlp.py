@@ -31,11 +31,12 @@ from dataclasses import dataclass
 
 import spacy
 from spacy.language import Language
-from spacy.symbols import SPACE
+from spacy.symbols import ORTH, SPACE
 from spacy.tokens import Doc, Span
 
 from analysis.corpus.language import SUPPORTED
 from analysis.corpus.model import Document
+from analysis.extraction.grammar import GRAMMAR
 from analysis.extraction.russian import russian_pipeline
 
 #: The French model (``model`` arguments name it: tests may swap it).
@@ -66,6 +67,11 @@ def load_model(lang: str, model: str = FRENCH_MODEL) -> Language:
     """Return the spaCy pipeline for ``lang`` ("fr" or "en"), loaded once per process."""
     if lang == "fr":
         nlp = spacy.load(model, exclude=list(FRENCH_EXCLUDE))
+        # "X Co., Ltd. fournit ...": a firm's designator keeps its full stop, which would
+        # otherwise end the sentence (English's tokenizer already knows them).
+        for word in sorted(GRAMMAR["legal_suffixes"] | GRAMMAR["company_abbreviations"]):
+            if word.endswith("."):
+                nlp.tokenizer.add_special_case(word, [{ORTH: word}])
         # Punctuation-based sentences (there is no parser: see the module docstring).
         nlp.add_pipe("sentencizer", after="morphologizer")
         nlp.add_pipe("space_pos", after="sentencizer")

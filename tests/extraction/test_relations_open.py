@@ -1084,3 +1084,32 @@ def test_a_persons_honorific_is_no_part_of_the_name(lang, text, names, not_names
     found = set(tables_for({"t": (text, lang)}).entities["entity"])
     assert names <= found, found
     assert not not_names & found, found
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "firm", "relation"),
+    [
+        (
+            "en",
+            "Jiangxi Varkon Rare Earth Co., Ltd. owns 60% of Quellon Metals.",
+            "Jiangxi Varkon Rare Earth Co., Ltd.",
+            ("Jiangxi Varkon Rare Earth Co., Ltd.", "Quellon Metals", "ownership"),
+        ),
+        (
+            "fr",
+            "Le chinois Hubei Quellon Battery Technology Co., Ltd. fournit des cellules à "
+            "Varkon Motors.",
+            "Hubei Quellon Battery Technology Co., Ltd.",
+            ("Hubei Quellon Battery Technology Co., Ltd.", "Varkon Motors", "supply"),
+        ),
+    ],
+)
+def test_a_firms_legal_suffix_after_a_comma_is_part_of_its_name(lang, text, firm, relation):
+    """ "X Co., Ltd.": one firm, whose name may open with a province ("Jiangxi ..."); neither
+    "Ltd" nor the province is an actor of its own there."""
+    tables = tables_for({"t": (text, lang)})
+    names = set(tables.entities["entity"])
+    assert firm in names, names
+    assert not {"Ltd", "Ltd.", "Jiangxi", "Hubei"} & names, names
+    rel = tables.relations
+    assert relation in set(zip(rel["source"], rel["target"], rel["relation"], strict=True)), rel
