@@ -57,6 +57,7 @@ from spacy.tokens import Doc, Span
 
 from analysis.extraction.actors import NAME, PLACE_TYPES, KnowledgeBase, Mention
 from analysis.extraction.descriptors import head_words, is_product, load_lexicon
+from analysis.extraction.firm_names import DESIGNATORS, legal_comma, with_legal_suffix
 from analysis.extraction.grammar import GRAMMAR
 from analysis.extraction.russian import CYRILLIC, QUOTES, is_common_word
 from analysis.extraction.site_names import site_names
@@ -99,8 +100,6 @@ class Candidate:
 
 _DASHES = frozenset(GRAMMAR["label_dashes"])
 HONORIFICS = GRAMMAR["honorifics"]
-LEGAL_SUFFIXES = GRAMMAR["legal_suffixes"]
-COMPANY_ABBREVIATIONS = GRAMMAR["company_abbreviations"]
 
 
 def _trim(span: Span, generic: frozenset[str] = frozenset()) -> Span | None:
@@ -193,7 +192,7 @@ def looks_like_name(span: Span) -> bool:
     """Quality filter from candidate to discovered actor (module docstring, step 3)."""
     tokens = [t for t in span if not t.is_space]
     # (a legal designator and its comma are no words of the name: "X Y Z W Co., Ltd.")
-    designators = LEGAL_SUFFIXES | COMPANY_ABBREVIATIONS | {",", "."}
+    designators = DESIGNATORS | {",", "."}
     if sum(t.text not in designators for t in tokens) > MAX_TOKENS or tokens[0].text[:1].isdigit():
         return False
     if tokens[0].lower_ in material_words() and not any(t.text[:1].isupper() for t in tokens[1:]):
@@ -444,7 +443,7 @@ def _with_named_spans(doc: Doc, owner: list[int]) -> list[Span]:
         if not any(e.start < span.end and span.start < e.end for e in ents):
             ents.append(span)
     # "X Co., Ltd.": the designator after the comma is the name's; NER often stops before.
-    extended = [_with_legal_suffix(doc, e, owner) for e in ents]
+    extended = [with_legal_suffix(doc, e, owner) for e in ents]
     # (and an entity inside or across the designator gives way: "Ltd." alone)
     ents = [
         e
@@ -460,39 +459,6 @@ def _with_named_spans(doc: Doc, owner: list[int]) -> list[Span]:
         if not any(e.start < span.end and span.start < e.end for e in ents):
             ents.append(span)
     return sorted(ents, key=lambda e: e.start)
-
-
-def _with_legal_suffix(doc: Doc, span: Span, owner: list[int]) -> Span:
-    """``span`` with the legal designator that follows it, if any: "Co." or "Corp.",
-    then a comma and "Ltd."/"Inc."/"LLC"..., or either alone ("X Co., Ltd.", "X, Inc.");
-    not after a linked name, nor into one ("SOLLERS PJSC": the known firm's own)."""
-    k = span.end
-    if owner[k - 1] >= 0 or any(owner[i] >= 0 for i in range(k, min(k + 2, len(doc)))):
-        return span
-    if k < len(doc) and doc[k].text in COMPANY_ABBREVIATIONS:
-        k += 1 + _stop_of(doc, k + 1)
-    j = k + 1 if k < len(doc) and doc[k].text == "," else k
-    # (a firm, whatever NER called it: "Hubei X Battery Technology" was a person)
-    if j < len(doc) and doc[j].text in LEGAL_SUFFIXES:
-        return Span(doc, span.start, j + 1 + _stop_of(doc, j + 1), label="ORG")
-    return Span(doc, span.start, k, label="ORG") if k > span.end else span
-
-
-def _stop_of(doc: Doc, i: int) -> int:
-    """1 when token ``i`` is an abbreviation's own full stop, split from it by the
-    tokenizer ("Co" "." "," "Ltd" "." ...), not the sentence's: more follows in the
-    sentence, in lower case or after a comma."""
-    return int(
-        i + 1 < len(doc)
-        and doc[i].text == "."
-        and not doc[i + 1].is_sent_start
-        and (doc[i + 1].is_lower or doc[i + 1].text == ",")
-    )
-
-
-def _legal_comma(doc: Doc, i: int) -> bool:
-    """Is the comma at ``i`` part of a firm's name ("Co., Ltd.", ", Inc.")?"""
-    return i + 1 < len(doc) and doc[i + 1].text in LEGAL_SUFFIXES
 
 
 #: Articles that may open an apposition after a name ("X, the Canadian miner,").
@@ -552,6 +518,6 @@ def _org_owns(doc: Doc, span: Span, inside: list[Mention], kb: KnowledgeBase) ->
     if not any(t.text[:1].isupper() and not t.is_stop and t.lower_ not in heads for t in own):
         return False
     return not any(
-        t.lower_ in ("et", "and", ",", "&") and t.i not in covered and not _legal_comma(doc, t.i)
+        t.lower_ in ("et", "and", ",", "&") and t.i not in covered and not legal_comma(doc, t.i)
         for t in span
     )
