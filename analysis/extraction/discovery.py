@@ -360,7 +360,7 @@ def _as_region(span: Span) -> Span:
         return doc[span.start : span.end + 1]
     if (
         span.start >= 2
-        and doc[span.start - 1].lower_ in ("de", "d'", "d’", "du", "of")
+        and doc[span.start - 1].lower_ in GRAMMAR["of_complement"]
         and doc[span.start - 2].lower_ in words
     ):
         return doc[span.start - 2 : span.end]

@@ -252,7 +252,7 @@ def _closed(doc: Doc, cue: Cue) -> bool:
 
 
 CLOSURE = GRAMMAR["closure"]
-OF_CLOSURE = frozenset(["de", "d'", "d’", "du", "of"]) | POSSESSIVES
+OF_CLOSURE = GRAMMAR["of_complement"] | POSSESSIVES
 
 
 def _contract_ended(doc: Doc, cue: Cue, end: int) -> bool:

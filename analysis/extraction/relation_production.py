@@ -367,7 +367,7 @@ def _region_of(doc: Doc, first: Mention, m: Mention) -> bool:
 #: Words that join the items of a list.
 COORDINATORS = frozenset({"et", "and", "и"})
 #: Articles between a locative and its place ("dans la", "in the").
-ARTICLES = frozenset({"le", "la", "les", "l'", "l’", "the"})
+ARTICLES = GRAMMAR["articles"]
 
 
 def _introduced(doc: Doc, m: Mention, cue: Cue, introducers: frozenset[str]) -> bool:

@@ -28,9 +28,9 @@ from analysis.extraction.grammar import GRAMMAR, RELATIONS_LEXICON
 
 SITE_NOUNS = GRAMMAR["site_nouns"]
 LOCATIVE = GRAMMAR["locative"] | GRAMMAR["near"]
-OF = frozenset(["de", "d'", "d’", "du", "of"])
+OF = GRAMMAR["of_complement"]
 #: Words that may stand between a locative and its region ("dans la", "in the").
-ARTICLES = frozenset(["la", "le", "l'", "l’", "les", "the"])
+ARTICLES = GRAMMAR["articles"]
 #: What stands before a site named before its noun ("the X deposit", "sa mine X").
 DETERMINERS = ARTICLES | GRAMMAR["possessives"]
 #: At most this many words in a site's name.
