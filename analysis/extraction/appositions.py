@@ -168,6 +168,9 @@ def _named_after(doc: Doc, b: int, stop: int, names: dict[int, str]) -> list[tup
         # "Y et dont Z détient ...": a clause of its own, not a second name.
         if any(t.lower_ in relative_words() for t in doc[b : k + 1]):
             break
+        # "X, une coentreprise de Y et de Z, a signé ... avec W": the apposition has ended.
+        if nxt == "," and k < stop and k not in names and doc[k].pos_ in ("VERB", "AUX"):
+            break
         b = k
     return out
 

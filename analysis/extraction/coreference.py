@@ -24,6 +24,11 @@ carmaker) or an adjective of nationality next to it ("the Kazakh partner") must 
 with the actor's.
 A noun followed by the name it describes ("le constructeur chinois Chery"), or standing
 in apposition to a name ("Avtotor, the company that ...") is not an anaphor.
+
+A noun of a role ("la coentreprise", "the joint venture", "la filiale") takes up the actor
+the document last called so ("X est une coentreprise", "X, a joint venture", "sa filiale
+X"; :func:`called_so`), however far back, rather than the nearest firm, which is then
+often the venture's parent or a customer. With none called so, the rule above applies.
 """
 
 from __future__ import annotations
@@ -44,12 +49,22 @@ from analysis.extraction.actors import (
     KnowledgeBase,
     Mention,
 )
+from analysis.extraction.grammar import GRAMMAR
 
 LEXICON = Path(__file__).resolve().parents[1] / "data" / "lexicons" / "anaphors.yaml"
 #: Parts of speech that may stand between a noun and the name it describes.
 DESCRIBING = frozenset({"ADJ", "ADP", "DET", "PROPN", "NOUN"})
 #: How far after its noun a described name may start.
 DESCRIBED_WITHIN = 4
+#: How many words may stand between a name and the noun of a role that calls it so
+#: ("X, the pack-assembly joint venture", "X est une coentreprise").
+CALLED_WITHIN = 7
+#: Punctuation through which a noun after a name calls it so ("X, a joint venture").
+_LINKS = frozenset({",", "(", ":", "—", "–"})
+#: Types of actor that no noun of a role calls so.
+_NOT_ROLES = frozenset({"country", "person"})
+#: Words that may not stand there: the noun then says something of another actor.
+_NOT_BETWEEN = frozenset({"VERB", "CCONJ", "SCONJ", "PRON", "ADP"})
 
 
 @dataclass(frozen=True)
@@ -61,6 +76,8 @@ class Lexicon:
     #: Noun -> the sector it says.
     sectors: dict[str, str]
     reach: int
+    #: Noun of a role -> the role ("coentreprise" -> "joint_venture").
+    roles: dict[str, str]
 
 
 @cache
@@ -72,6 +89,12 @@ def _joined(det: str, noun: str) -> str:
     return f"{det}{noun}" if det.endswith("'") or not det else f"{det} {noun}"
 
 
+@cache
+def role_nouns() -> dict[str, str]:
+    """Noun of a role -> the role, from ``relations.yaml``'s grammar."""
+    return {word: role for role in _raw()["roles"] for word in GRAMMAR[role]}
+
+
 def anaphoric_phrases() -> list[str]:
     """Every anaphoric expression of every language, as text ("il", "l'entreprise",
     "the company", "ce dernier"): the figures' anaphoric subjects."""
@@ -81,6 +104,8 @@ def anaphoric_phrases() -> list[str]:
         for by_lang in data["nouns"].values():
             out += [_joined(d, n) for n in by_lang.get(lang) or () for d in dets]
     out += [p for forms in data["latter"]["phrases"].values() for p in forms or ()]
+    dets = {d for ds in data["determiners"].values() for d in ds if d}
+    out += [_joined(d, n) for n in role_nouns() for d in dets]
     return out
 
 
@@ -95,7 +120,7 @@ def anaphor_nouns() -> frozenset[str]:
         for nouns in by_lang.values()
         for noun in nouns or ()
         if " " not in noun
-    )
+    ) | frozenset(role_nouns())
 
 
 @cache
@@ -117,7 +142,11 @@ def lexicon() -> Lexicon:
             phrases[key] = latter_types
             latter.add(key)
     sectors = {noun: sector for sector, nouns in data["sectors"].items() for noun in nouns}
-    return Lexicon(phrases, frozenset(latter), sectors, int(data["reach"]))
+    roles = role_nouns()
+    for det in {d for ds in data["determiners"].values() for d in ds if d}:
+        for noun in roles:
+            phrases[(det, noun)] = frozenset({"company"})
+    return Lexicon(phrases, frozenset(latter), sectors, int(data["reach"]), roles)
 
 
 @dataclass
@@ -126,14 +155,56 @@ class Recent:
 
     reach: int = field(default_factory=lambda: lexicon().reach)
     sentences: deque = field(default_factory=deque)
+    #: Role -> the actor the document last called so (:func:`called_so`).
+    roles: dict[str, str] = field(default_factory=dict)
 
-    def add(self, mentions: list[Mention]) -> None:
-        """Record a sentence's named actors (call after reading it, even if it has none)."""
+    def add(self, mentions: list[Mention], roles: dict[str, str] | None = None) -> None:
+        """Record a sentence's named actors (call after reading it, even if it has none)
+        and the roles it gives them."""
         self.sentences.append(
             [m.entity for m in mentions if m.kind == NAME and m.role != ATTRIBUTE]
         )
         while len(self.sentences) > self.reach:
             self.sentences.popleft()
+        self.roles.update(roles or {})
+
+
+def called_so(
+    doc: Doc, start: int, end: int, mentions: list[Mention], kb: KnowledgeBase
+) -> dict[str, str]:
+    """Role -> the actor the sentence ``doc[start:end]`` calls so: the noun of a role
+    after the name ("X, a joint venture", "X est une coentreprise", "X, filiale de Y") or
+    right before it ("sa filiale X", "the joint venture X")."""
+    roles = lexicon().roles
+    # (not by type "place": a name discovered in this document may have no final type yet)
+    names = [
+        m
+        for m in mentions
+        if m.kind == NAME and m.role != ATTRIBUTE and kb.actors[m.entity].type not in _NOT_ROLES
+    ]
+    starts = {m.start for m in mentions}
+    found: dict[str, str] = {}
+    for m in sorted(names, key=lambda m: m.start):
+        # After the name, only through a comma, a bracket or a copula: "the X–Y joint
+        # venture", "X joint venture" are the venture of X, not X.
+        linked = False
+        for j in range(m.end, min(end, m.end + CALLED_WITHIN + 1)):
+            if _word(doc[j].text) in roles:
+                if linked:
+                    found[roles[_word(doc[j].text)]] = m.entity
+                break
+            if j in starts or doc[j].pos_ in _NOT_BETWEEN:
+                break
+            linked = linked or doc[j].text in _LINKS or doc[j].pos_ == "AUX"
+        for j in range(m.start - 1, max(start, m.start - DESCRIBED_WITHIN) - 1, -1):
+            if _word(doc[j].text) in roles:
+                found[roles[_word(doc[j].text)]] = m.entity
+                break
+            if doc[j].text == "," and j == m.start - 1 and _closed(doc, m.end, end):
+                continue  # "une coentreprise, X, ..." (not "the X–Y venture, Y owning ...")
+            if doc[j].pos_ not in DESCRIBING or doc[j].pos_ == "ADP" or j in starts:
+                break
+    return found
 
 
 def _word(text: str) -> str:
@@ -172,11 +243,13 @@ def anaphors(
             continue
         if any(m.start < a for m in agents):
             break  # not the sentence's subject: it may take up the actor named before it
-        country = _nationality(a, b, mentions, kb)
-        sector = lex.sectors.get(match[-1])
-        antecedent = _antecedent(
-            recent, lex.phrases[match], match in lex.latter, here, sector, country, kb
-        )
+        antecedent = recent.roles.get(lex.roles.get(match[-1], ""))
+        if antecedent is None or antecedent in here:
+            country = _nationality(a, b, mentions, kb)
+            sector = lex.sectors.get(match[-1])
+            antecedent = _antecedent(
+                recent, lex.phrases[match], match in lex.latter, here, sector, country, kb
+            )
         if antecedent is not None:
             found.append(Mention(antecedent, a, b, doc[a:b].text, NAME))
     return found
@@ -199,6 +272,11 @@ def _phrase(
             if len(key) == n + 1 and key in lex.phrases:
                 return key, start + i, start + i + skip + n
     return None, 0, 0
+
+
+def _closed(doc: Doc, i: int, end: int) -> bool:
+    """Does an apposition end at token ``i`` (a comma, a bracket, the sentence's end)?"""
+    return i >= end or doc[i].text in (",", ")", ".", ";")
 
 
 def _describes(doc: Doc, b: int, end: int, mentions: list[Mention]) -> bool:
@@ -251,4 +329,4 @@ def _antecedent(
     return None
 
 
-__all__ = ["Recent", "anaphor_nouns", "anaphoric_phrases", "anaphors", "lexicon"]
+__all__ = ["Recent", "anaphor_nouns", "anaphoric_phrases", "anaphors", "called_so", "lexicon"]

@@ -25,8 +25,10 @@ Method (cited by the methods appendix):
    "the Company", "Ministry") and generic references are rejected (``is_junk``).
 3. **Discovered actors.** A candidate becomes an actor when it also looks like a name:
    at most ``MAX_TOKENS`` tokens, a proper noun among them, no verb, no digit-only
-   start, not written all in capitals over several words (a headline), not a raw
-   material ("Graphite sphérique") nor a model ("Qin Plus"). Candidates that
+   start, not written all in capitals over several words (a headline) nor standing in
+   a heading in capitals ("2. CÂBLES ET CONNECTEURS"), not one word with a digit (a
+   size, model or code: "R19", "Q7"), not a raw material ("Graphite sphérique") nor a
+   model ("Qin Plus"). Candidates that
    fail stay in ``candidates.csv`` for review, marked as not kept. A known maker
    followed by a model name ("Chery Tiggo 4", "des utilitaires Sollers Argo") is a
    product too. A name discovered in an earlier paragraph of the document is linked
@@ -207,9 +209,25 @@ def looks_like_name(span: Span) -> bool:
         return False
     if len(tokens) > 2 and all(t.text.isupper() for t in tokens if t.is_alpha):
         return False
+    # A size, a model or a reference code ("R19" of "235/55 R19", "Q7", "T8").
+    if len(tokens) == 1 and any(c.isdigit() for c in tokens[0].text):
+        return False
+    if _capitals_heading(span.sent):
+        return False
     if not any(t.pos_ in _SINGLE_OK or _proper_adjective(t) for t in tokens) and not _quoted(span):
         return False
     return any(t.text[:1].isupper() for t in tokens)
+
+
+#: How many words a line in capitals needs to be a heading rather than an acronym's line.
+HEADING_WORDS = 3
+
+
+def _capitals_heading(sent: Span) -> bool:
+    """A section heading in capitals ("2. CÂBLES ET CONNECTEURS"): its words are a topic,
+    and the firm it is about is named below it."""
+    words = [t for t in sent if t.is_alpha]
+    return len(words) >= HEADING_WORDS and all(t.text.isupper() for t in words)
 
 
 def _proper_adjective(token) -> bool:

@@ -48,7 +48,7 @@ from analysis.extraction.appositions import (
     owner_names,
     owners_in_apposition,
 )
-from analysis.extraction.coreference import Recent, anaphors
+from analysis.extraction.coreference import Recent, anaphors, called_so
 from analysis.extraction.descriptors import Attribute, describe
 from analysis.extraction.discovery import Candidate, candidates
 from analysis.extraction.figures import assign_subject, continues_speaker, extract_figures
@@ -63,6 +63,7 @@ from analysis.extraction.nlp import (
 )
 from analysis.extraction.registry import discovered_actor, settle
 from analysis.extraction.relation_tables import section_after
+from analysis.extraction.relation_ventures import venture_relations
 from analysis.extraction.relations import (
     SYMMETRIC,
     CueMatcher,
@@ -541,7 +542,7 @@ def _extract_paragraph(
         # "L'entreprise, contrôlée par Rusnano": the relations read the actor it takes up.
         taken_up = anaphors(doc, s, e, in_sent, state.recent, kb)
         readable = sorted([*in_sent, *taken_up], key=lambda m: m.start) if taken_up else in_sent
-        state.recent.add(in_sent)
+        state.recent.add(in_sent, called_so(doc, s, e, in_sent, kb))
         found = relations_in_sentence(
             doc, s, e, readable, sent_cues, kb, last_country, unknown, state.section
         )
@@ -549,6 +550,7 @@ def _extract_paragraph(
             Relation(a, b, relation, words, "apposition")
             for a, b, words, relation in apposition_relations(doc, e, readable, kb)
         ]
+        found = venture_relations(doc, s, e, readable, found, kb)
         implied = {m.entity for m in taken_up}
         found = [
             replace(r, rule=f"{r.rule} (anaphora)") if implied & {r.source, r.target} else r

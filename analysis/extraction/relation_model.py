@@ -43,6 +43,8 @@ from analysis.extraction.actors import Actor
 from analysis.extraction.relation_consolidate import is_region
 from analysis.extraction.relation_context import SYMMETRIC, is_question
 from analysis.extraction.relation_rules import allowed
+from analysis.extraction.relation_ventures import RULE as VENTURE_RULE
+from analysis.extraction.relation_ventures import SETTLED as VENTURE_RELATIONS
 from analysis.extraction.russian import CYRILLIC
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "relation_model.json"
@@ -311,9 +313,11 @@ def review(
     and its probability reaches ``threshold`` (one row per source, target, type and
     sentence); a rule row whose pair, in its sentence, has a probability of ``none`` of
     at least ``veto`` is set aside (unless it places a firm in a country or a region: ``vetoable``).
-    Questions are left alone."""
+    Questions are left alone, and so are the ownership and partnership of a sentence
+    whose joint venture's parents the rules settled (``relation_ventures``)."""
     model = model or load_model()
     none = model.classes.index(NONE)
+    settled = {r["sentence_id"] for r in relations if r.get("rule", "").startswith(VENTURE_RULE)}
     out: dict[tuple, dict] = {}
     p_none: dict[tuple[str, frozenset], float] = {}
     for pair, features in candidate_pairs(sentences, mentions, relations, actors):
@@ -334,6 +338,8 @@ def review(
         if relation in SYMMETRIC:
             source, target = pair.first, pair.second
         if not _allowed(actors[source], actors[target], relation):
+            continue
+        if relation in VENTURE_RELATIONS and pair.sentence_id in settled:
             continue
         out.setdefault(
             (source, target, relation, pair.sentence_id),

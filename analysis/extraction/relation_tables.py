@@ -81,6 +81,14 @@ def not_yet(text: str) -> bool:
     return bool(_NOT_YET.search(text.lower()))
 
 
+_UNCONFIRMED = re.compile(r"\b(?:" + "|".join(map(re.escape, GRAMMAR["unconfirmed"])) + r")\b")
+
+
+def unconfirmed(text: str) -> bool:
+    """Does ``text`` say its site is only talked of ("has been mooted", "non confirmée")?"""
+    return bool(_UNCONFIRMED.search(text.lower()))
+
+
 #: A header is at most this many tokens ("site de production", "share, %").
 HEADER_TOKENS = 6
 #: A heading is a paragraph of at most this many tokens, without a final stop.

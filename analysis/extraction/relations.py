@@ -130,12 +130,22 @@ Method (cited by the methods appendix). Relations are found sentence by sentence
    Z)") is a partner of the subject, and both own Z. In a brand's row with an assembler
    column ("Tenet — owner : Y ; assembler : Z ; city : W"), Z produces at W and, when Z is
    not Y, Y supplies Z.
+   A sentence that calls an actor a joint venture ("X est une coentreprise créée par Y,
+   qui en détient 51 %, et par Z", "Y and Z formed X, a joint venture", "X, the joint
+   venture in which Z holds 49%") is read as a whole (``relation_ventures``): the agents
+   of its creation, the subjects of a verb of creation and who holds a stake in it are
+   its parents; each owns X, they partner each other, X partners neither, and the
+   holding verbs of the stake clauses give no other ownership ("Y, filiale de G, qui en
+   détient 51 %": Y holds the stake, not G). A later "la coentreprise", "the joint
+   venture" or "la filiale" takes up the actor the document last called so, before the
+   nearest firm (``coreference``).
 5. **Filters.** A cue with a negation just before it ("no plans to invest", "n'a pas
    investi") or a denial earlier in its clause ("has denied that it is in talks with X",
    "dément toute négociation") states nothing, nor does a plant that is only planned,
-   negotiated or being built ("construit une usine", "a memorandum ... on a possible
-   assembly plant near X"), nor a plan, a possibility or an expectation: a cue shortly
-   after "plans to", "envisage de", "is expected to", "pourrait", an English modal
+   negotiated, being built or talked of ("construit une usine", "a memorandum ... on a
+   possible assembly plant near X", "a second X plant has been mooted"), nor a plan, a
+   possibility, an expectation or a mention: a cue shortly after "plans to", "envisage
+   de", "is expected to", "la presse évoque", "pourrait", an English modal
    (could, will, may) or a French verb in the conditional or future ("fournirait",
    "construira"), or in a clause opened by "Il est possible que" / "It is likely that".
    Nor does a cue followed by a statement that nothing was concluded or a denial later
@@ -229,7 +239,13 @@ from analysis.extraction.relation_production import _production
 from analysis.extraction.relation_rules import _directed, _keep, _partnership
 from analysis.extraction.relation_russian import is_russian, russian_roles, russian_venture
 from analysis.extraction.relation_syntax import _passive_agent
-from analysis.extraction.relation_tables import is_record, is_table_row, not_yet, table_relations
+from analysis.extraction.relation_tables import (
+    is_record,
+    is_table_row,
+    not_yet,
+    table_relations,
+    unconfirmed,
+)
 
 #: Relations whose target may be a plant, and so the plant's city too.
 PLANT_SITES = frozenset({"production", "acquisition", "investment"})
@@ -422,7 +438,7 @@ def relations_in_sentence(
         parts.append(Mention(UNKNOWN, s, e, doc[s:e].text, kind))
     parts.sort(key=lambda m: m.start)
     clauses = _relative_clauses(doc, start, end, frozenset(m.end for m in parts))
-    unbuilt = not_yet(doc[start:end].text)
+    unbuilt = not_yet(doc[start:end].text) or unconfirmed(doc[start:end].text)
     # "X sold its plant in Y to Z": the sale rule reads seller, buyer and plant; the
     # "sold its" cue would read them again, the seller as a buyer.
     sales = _sales(doc, start, end, parts, kb)

@@ -142,7 +142,9 @@ def test_running_contract_is_kept() -> None:
 def test_lexicon_phrases() -> None:
     lex = lexicon()
     assert lex.phrases[("l'", "entreprise")] == frozenset({"company"})
-    assert lex.phrases[("the", "joint", "venture")] == frozenset({"company"})
+    assert lex.phrases[("the", "venture")] == frozenset({"company"})
+    assert lex.roles["coentreprise"] == "joint_venture"
+    assert lex.roles["filiale"] == "subsidiary"
     assert ("ce", "dernier") in lex.latter
     assert lex.sectors["constructeur"] == "automaker"
 
@@ -184,3 +186,49 @@ def test_the_year_of_another_clause_ends_nothing() -> None:
     """ "jusqu'en 2022" after a semicolon ends the next clause's supply, not the exit."""
     found = relations("BASF a quitté la Russie ; il livrait des précurseurs jusqu'en 2022.", "fr")
     assert ("BASF", "Russia", "exit") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "wanted", "unwanted"),
+    [
+        # "La coentreprise" takes up the firm the document called a joint venture, not a
+        # parent or a customer named since.
+        (
+            "Ostrava Cells est une coentreprise de Varkon Industries et de Quellon Motors. "
+            "Ses packs équipent les bus de Sollers. La coentreprise a investi 30 millions "
+            "d'euros à Tver.",
+            "fr",
+            ("Ostrava Cells", "Tver", "investment"),
+            ("Sollers", "Tver", "investment"),
+        ),
+        (
+            "Quellon Motors and Varkon Industries set up Ostrava Cells, a joint venture, in "
+            "2023. Its packs go to Sollers and Avtotor. The joint venture has invested $40 "
+            "million in Tver.",
+            "en",
+            ("Ostrava Cells", "Tver", "investment"),
+            ("Sollers", "Tver", "investment"),
+        ),
+        # "La filiale" takes up only a firm called a subsidiary; with none, nothing.
+        (
+            "Varkon Components, filiale de Varkon Industries, fournit des câbles à Sollers. "
+            "La filiale a investi 5 millions d'euros à Kazan.",
+            "fr",
+            ("Varkon Components", "Kazan", "investment"),
+            ("Sollers", "Kazan", "investment"),
+        ),
+    ],
+)
+def test_a_noun_of_role_takes_up_the_actor_called_so(text, lang, wanted, unwanted) -> None:
+    found = relations(text, lang)
+    assert wanted in found, found
+    assert unwanted not in found, found
+
+
+def test_a_noun_of_role_with_no_actor_called_so_takes_up_the_nearest_firm() -> None:
+    found = relations(
+        "Varkon Motors assemble des bus à Tver. Cette coentreprise, détenue à 60 % par "
+        "Sollers, emploie 500 personnes.",
+        "fr",
+    )
+    assert ("Sollers", "Varkon Motors", "ownership") in found, found

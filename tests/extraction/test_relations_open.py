@@ -1113,3 +1113,82 @@ def test_a_firms_legal_suffix_after_a_comma_is_part_of_its_name(lang, text, firm
     assert not {"Ltd", "Ltd.", "Jiangxi", "Hubei"} & names, names
     rel = tables.relations
     assert relation in set(zip(rel["source"], rel["target"], rel["relation"], strict=True)), rel
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "not_names"),
+    [
+        # A section heading in capitals names no firm the knowledge base lacks: its words
+        # are a topic ("CONNECTEURS"), and the firm it is about is named in the text.
+        (
+            "fr",
+            "Varkon Industries a présenté ses comptes.\n\n2. CÂBLES ET CONNECTEURS\n\nLe "
+            "groupe fabrique à Quimperlé des câbles pour utilitaires.\n\n3. FONDERIE ET "
+            "ALLIAGES\n\nLe groupe a ouvert une fonderie à Vierzon.",
+            {"CÂBLES", "CONNECTEURS", "ALLIAGES"},
+        ),
+        (
+            "en",
+            "Quellon Motors reported its results.\n\n2. WIRING AND CONNECTORS\n\nThe group "
+            "makes wiring in Tver.",
+            {"CONNECTORS", "WIRING"},
+        ),
+    ],
+)
+def test_a_heading_in_capitals_names_no_discovered_actor(lang, text, not_names) -> None:
+    tables = tables_for({"t": (text, lang)})
+    names = set(tables.entities["entity"])
+    assert not not_names & names, names
+    assert not not_names & set(tables.relations["source"]), tables.relations
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "not_names", "firm"),
+    [
+        # A size, a model or a reference code is no actor ("235/45 R18", "the Q7", "T8").
+        (
+            "en",
+            "Quellon Motors fits 235/45 R18 tyres from the Kazan maker Varkon Tyres.",
+            {"R18"},
+            "Varkon Tyres",
+        ),
+        (
+            "en",
+            "Quellon Motors fits 245/40 R20 tyres and builds the Q7 from Varkon kits.",
+            {"R20", "Q7"},
+            "Quellon Motors",
+        ),
+        (
+            "fr",
+            "Le lot W12-04, expédié par Varkon Industries, contient des kits T8 pour Quellon "
+            "Motors.",
+            {"W12-04", "T8", "W12"},
+            "Varkon Industries",
+        ),
+        (
+            "fr",
+            "Quellon Motors monte des pneus 235/45 R18 du fabricant Varkon Tyres sur le Q7.",
+            {"R18", "Q7"},
+            "Quellon Motors",
+        ),
+    ],
+)
+def test_a_size_model_or_code_is_no_actor(lang, text, not_names, firm) -> None:
+    names = set(tables_for({"t": (text, lang)}).entities["entity"])
+    assert firm in names, names
+    assert not not_names & names, names
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("fr", "La presse locale évoque une deuxième usine de Quellon Motors à Tver."),
+        ("fr", "Des analystes évoquent un rachat de Varkon Industries par Sollers."),
+        ("en", "A second Quellon Motors plant in Tver has been mooted by local media."),
+        ("en", "A takeover of Varkon Industries by Sollers was floated last week."),
+    ],
+)
+def test_what_is_only_mooted_is_no_stated_relation(lang, sentence) -> None:
+    """ "La presse évoque ...", "has been mooted": talk of a relation, not the relation."""
+    rel = tables_for({"t": (sentence, lang)}).relations
+    assert rel.empty, rel.to_string()

@@ -1,0 +1,226 @@
+"""A joint venture's parents: who owns the venture, and who are partners.
+
+"Ostrava Cells est une coentreprise créée par Varkon, qui en détient 51 %, et par
+Quellon, qui détient les 49 % restants" states that Varkon and Quellon each own Ostrava
+Cells and are partners. The clause rules read it otherwise: the holding verbs of the two
+relative clauses take the nearest name for their subject or object, and the venture's
+apposition makes it a partner of its parent. :func:`venture_relations` sets the sentence's
+rows right by the convention (the methods chapter's): each parent owns the venture, the
+parents are partners, and a venture is never its parent's partner.
+
+The venture is the actor the sentence calls a joint venture (``coreference.called_so``:
+"X est une coentreprise", "X, a joint venture", "la coentreprise X"). Its parents are
+1. the agents after a word of creation ("créée en 2023 par A ..., et par B", "set up by
+   A and B");
+2. the subjects of a verb of creation whose object is the venture, and its "avec"/"with"
+   complement ("A and B formed X, a joint venture", "A a créé avec B une coentreprise, X");
+3. who holds a stake in it ("in which A holds 49%", "dont A détient 49 %", "A, qui en
+   détient 51 %"); a name in apposition to the holder ("A, filiale de G, qui ...") is the
+   holder's owner, and the clause is A's;
+4. the owners the other rules found ("X, une coentreprise de A et de B").
+
+Reads
+    the sentence's tokens and linked mentions, and the relations the other rules found.
+Writes
+    nothing: returns the sentence's relations, in which, when parents are found by 1-3,
+    a holding verb's ownership rows and the venture's partnerships with its parents are
+    replaced by the parents' ownership of the venture and their partnership.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from analysis.extraction.actors import ATTRIBUTE, NAME, KnowledgeBase, Mention
+from analysis.extraction.coreference import called_so
+from analysis.extraction.grammar import GRAMMAR
+from analysis.extraction.relation_context import Relation
+
+#: The rule name of the rows this module adds.
+RULE = "joint venture"
+#: The relations it settles for the whole sentence (the relation model adds none there).
+SETTLED = frozenset({"ownership", "partnership"})
+#: How many words may stand between an agent's "par"/"by" and its name ("par le
+#: fabricant chinois de batteries X").
+AGENT_REACH = 6
+#: How far after a holder's name its holding verb may stand ("A, qui en détient").
+HOLDER_REACH = 4
+#: How long an apposition naming a parent's owner may be ("filiale de", "the power arm of").
+APPOSITION_REACH = 9
+#: Words that end a description in apposition (a clause or another name begins).
+_NOT_APPOSED = frozenset({"VERB", "AUX", "PRON", "PROPN"})
+#: Types of actor that are no parent.
+_NOT_PARENTS = frozenset({"country", "place", "person"})
+
+
+def venture_relations(
+    doc: Doc,
+    start: int,
+    end: int,
+    mentions: list[Mention],
+    found: list[Relation],
+    kb: KnowledgeBase,
+) -> list[Relation]:
+    """The sentence's relations with its joint venture's parents set right (see the
+    module docstring); ``found`` unchanged when it calls nothing a joint venture."""
+    venture = called_so(doc, start, end, mentions, kb).get("joint_venture")
+    if venture is None:
+        return found
+    names = sorted(
+        (
+            m
+            for m in mentions
+            if m.kind == NAME
+            and m.role != ATTRIBUTE
+            and m.entity != venture
+            and kb.actors[m.entity].type not in _NOT_PARENTS
+        ),
+        key=lambda m: m.start,
+    )
+    at = {m.start: m for m in names}
+    spans = [(m.start, m.end) for m in mentions if m.entity == venture]
+    parents = _agents(doc, start, end, at) | _founders(doc, start, end, at, spans)
+    parents |= _holders(doc, start, end, names)
+    if not parents:
+        return found
+    parents |= {r.source for r in found if r.relation == "ownership" and r.target == venture}
+    parents = {p for p in parents if p in {m.entity for m in names}}
+    holds = GRAMMAR["holds"]
+    out = []
+    for r in found:
+        ends = {r.source, r.target}
+        if r.relation == "partnership" and venture in ends and ends & parents:
+            continue  # a venture and its parent: the parent's ownership, added below
+        if r.relation == "ownership" and r.cue.lower() in holds:
+            continue  # a stake clause: read above
+        out.append(r)
+    ordered = sorted(parents)
+    out += [Relation(p, venture, "ownership", "joint venture", RULE) for p in ordered]
+    out += [
+        Relation(a, b, "partnership", "joint venture", RULE)
+        for i, a in enumerate(ordered)
+        for b in ordered[i + 1 :]
+    ]
+    return list(dict.fromkeys(out))
+
+
+def _word(doc: Doc, i: int) -> str:
+    return doc[i].lower_.replace("’", "'")
+
+
+def _name_after(doc: Doc, i: int, end: int, at: dict[int, Mention]) -> Mention | None:
+    """The name within ``AGENT_REACH`` words after token ``i``, with no punctuation
+    before it ("par le fabricant chinois X")."""
+    for j in range(i + 1, min(end, i + 1 + AGENT_REACH)):
+        if j in at:
+            return at[j]
+        if doc[j].is_punct or doc[j].pos_ in ("VERB", "AUX", "PRON"):
+            return None
+    return None
+
+
+def _coordinated(doc: Doc, m: Mention, end: int, at: dict[int, Mention]) -> list[Mention]:
+    """``m`` and the names joined to it by "et"/"and" ("by A and B")."""
+    out = [m]
+    j = m.end
+    while j + 1 < end and _word(doc, j) in GRAMMAR["coordinators"] and j + 1 in at:
+        out.append(at[j + 1])
+        j = at[j + 1].end
+    return out
+
+
+def _agents(doc: Doc, start: int, end: int, at: dict[int, Mention]) -> set[str]:
+    """Parents by rule 1: the agents after a word of creation."""
+    creation = GRAMMAR["creation"]
+    first = next((i for i in range(start, end) if _word(doc, i) in creation), None)
+    if first is None:
+        return set()
+    out: set[str] = set()
+    for i in range(first + 1, end):
+        if _word(doc, i) in GRAMMAR["agent"]:
+            m = _name_after(doc, i, end, at)
+            if m is not None:
+                out |= {x.entity for x in _coordinated(doc, m, end, at)}
+    return out
+
+
+def _founders(
+    doc: Doc, start: int, end: int, at: dict[int, Mention], venture: list[tuple[int, int]]
+) -> set[str]:
+    """Parents by rule 2: the subjects of a verb of creation before the venture, and the
+    verb's "avec"/"with" complement."""
+    creation = GRAMMAR["creation"]
+    for c in range(start, end):
+        if _word(doc, c) not in creation or not any(a > c for a, _ in venture):
+            continue
+        out: set[str] = set()
+        j = c - 1
+        while j >= start and (doc[j].pos_ == "AUX" or _word(doc, j) in GRAMMAR["coordinators"]):
+            j -= 1
+        subject = next((m for m in at.values() if m.end == j + 1), None)
+        while subject is not None:
+            out.add(subject.entity)
+            k = subject.start - 1
+            if k < start or (_word(doc, k) not in GRAMMAR["coordinators"] and doc[k].text != ","):
+                break
+            subject = next((m for m in at.values() if m.end == k), None)
+        for i in range(c + 1, min(end, c + 3)):
+            if _word(doc, i) in GRAMMAR["with"] and i + 1 in at:
+                out |= {x.entity for x in _coordinated(doc, at[i + 1], end, at)}
+        if out:
+            return out
+    return set()
+
+
+def _holders(doc: Doc, start: int, end: int, names: list[Mention]) -> set[str]:
+    """Parents by rule 3: who holds a stake, by a holding verb shortly after the name or
+    its apposition ("dont A détient", "A, qui en détient 51 %", "A, the cell maker,
+    holds 60%"), in a sentence that gives a share."""
+    holds = GRAMMAR["holds"]
+    share = any(t.text in ("%", "per", "pour") or t.lower_ == "percent" for t in doc[start:end])
+    if not share:
+        return set()
+    out: set[str] = set()
+    for n, m in enumerate(names):
+        after = _past_apposition(doc, m.end, end)
+        window = range(after, min(end, after + HOLDER_REACH))
+        verb = next((j for j in window if _word(doc, j) in holds), None)
+        if verb is None or any(m.end <= o.start < verb for o in names):
+            continue  # no holding verb, or another name stands before it: the verb is its
+        holder = m
+        # "A, filiale de G, qui en détient": G describes A, and the clause is A's.
+        if n > 0 and _apposed_owner(doc, names[n - 1], m):
+            holder = names[n - 1]
+        out.add(holder.entity)
+    return out
+
+
+def _past_apposition(doc: Doc, i: int, end: int) -> int:
+    """After a name ending at ``i``, the token past its apposition ("A, the Wenzhou-based
+    cell maker, holds"): a comma, a short description with no verb nor name, a comma."""
+    if i >= end or doc[i].text != ",":
+        return i
+    for j in range(i + 1, min(end, i + 1 + APPOSITION_REACH)):
+        if doc[j].text == ",":
+            return j + 1
+        if doc[j].pos_ in _NOT_APPOSED or (doc[j].is_punct and doc[j].text != "-"):
+            return i
+    return i
+
+
+def _apposed_owner(doc: Doc, before: Mention, m: Mention) -> bool:
+    """Is ``m`` named as the owner in an apposition of ``before`` ("A, filiale de G",
+    "A (AB), the power arm of the fund G")? A short description with no verb nor
+    punctuation, with a "de"/"of" in it."""
+    i = before.end
+    while i < m.start and doc[i].text == ")":
+        i += 1
+    if i >= m.start or doc[i].text != "," or m.start - i > APPOSITION_REACH:
+        return False
+    words = doc[i + 1 : m.start]
+    return any(_word(doc, t.i) in GRAMMAR["of_complement"] for t in words) and not any(
+        t.pos_ in ("VERB", "AUX", "PUNCT") for t in words
+    )
+
+
+__all__ = ["RULE", "SETTLED", "venture_relations"]

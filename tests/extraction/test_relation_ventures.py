@@ -1,0 +1,137 @@
+"""A joint venture's parents, on sentences written for these tests (invented firms:
+"Ostrava Cells", "Varkon Industries", "Quellon Motors", "Kelmar Holding"). None is taken
+from a seed or a test folder.
+
+The convention (the methods chapter's): each parent owns the venture, the parents are
+partners, and a venture is never its own parent's partner.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.fixtures.extraction_shared import tables_for
+
+
+def triples(text: str, lang: str) -> set[tuple[str, str, str]]:
+    rel = tables_for({"t": (text, lang)}).relations
+    return set(zip(rel["source"], rel["target"], rel["relation"], strict=True))
+
+
+def partners(found: set[tuple[str, str, str]], a: str, b: str) -> bool:
+    return (a, b, "partnership") in found or (b, a, "partnership") in found
+
+
+VARKON, QUELLON, OSTRAVA = "Varkon Industries", "Quellon Motors", "Ostrava Cells"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # Created "by A ..., and by B": both own it, and they are partners.
+        (
+            "fr",
+            "Ostrava Cells est une coentreprise créée en 2023 par Varkon Industries, qui en "
+            "détient 51 %, et par le fabricant chinois Quellon Motors, qui détient les 49 % "
+            "restants.",
+        ),
+        (
+            "en",
+            "Ostrava Cells is a joint venture set up in 2023 by Varkon Industries, which "
+            "holds 51%, and by the Chinese maker Quellon Motors, which holds the other 49%.",
+        ),
+        # "A and B formed X, a joint venture": the subjects are the parents.
+        (
+            "en",
+            "Varkon Industries and Quellon Motors formed Ostrava Cells, a 51:49 joint "
+            "venture, in 2023.",
+        ),
+        (
+            "fr",
+            "Varkon Industries a créé avec Quellon Motors une coentreprise, Ostrava Cells, "
+            "en 2023.",
+        ),
+    ],
+)
+def test_the_parents_of_a_venture_own_it_and_are_partners(lang, text) -> None:
+    found = triples(text, lang)
+    assert (VARKON, OSTRAVA, "ownership") in found, found
+    assert (QUELLON, OSTRAVA, "ownership") in found, found
+    assert partners(found, VARKON, QUELLON), found
+    # one parent holds no stake in the other, and the venture is no partner of either
+    assert (VARKON, QUELLON, "ownership") not in found, found
+    assert (QUELLON, VARKON, "ownership") not in found, found
+    assert not partners(found, OSTRAVA, VARKON), found
+    assert not partners(found, OSTRAVA, QUELLON), found
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Ostrava Cells, the pack-assembly joint venture in which Quellon Motors holds 49%, "
+            "makes packs in Tver.",
+        ),
+        (
+            "fr",
+            "Ostrava Cells, la coentreprise dont Quellon Motors détient 49 %, assemble des "
+            "packs à Tver.",
+        ),
+    ],
+)
+def test_a_stake_holder_in_a_venture_owns_it_and_is_no_partner(lang, text) -> None:
+    found = triples(text, lang)
+    assert (QUELLON, OSTRAVA, "ownership") in found, found
+    assert not partners(found, OSTRAVA, QUELLON), found
+    assert (OSTRAVA, "Tver", "production") in found, found
+
+
+def test_a_parents_own_parent_is_not_the_ventures_owner() -> None:
+    """ "par A, filiale de G, qui en détient 51 %": A holds the 51 %, not its parent G."""
+    found = triples(
+        "Ostrava Cells est une coentreprise créée en 2023 par Varkon Industries, filiale de "
+        "Kelmar Holding, qui en détient 51 %, et par Quellon Motors, qui détient les 49 % "
+        "restants.",
+        "fr",
+    )
+    assert ("Kelmar Holding", VARKON, "ownership") in found, found
+    assert (VARKON, OSTRAVA, "ownership") in found, found
+    assert (QUELLON, OSTRAVA, "ownership") in found, found
+    assert ("Kelmar Holding", OSTRAVA, "ownership") not in found, found
+    assert ("Kelmar Holding", QUELLON, "ownership") not in found, found
+
+
+def test_a_venture_keeps_a_partner_that_is_no_parent() -> None:
+    """A partnership the venture signs with a third firm stays one."""
+    found = triples(
+        "Ostrava Cells, une coentreprise de Varkon Industries et de Quellon Motors, a signé "
+        "un partenariat avec Sollers.",
+        "fr",
+    )
+    assert (VARKON, OSTRAVA, "ownership") in found, found
+    assert partners(found, OSTRAVA, "Sollers"), found
+
+
+def test_holders_named_with_a_description_and_an_owners_apposition() -> None:
+    """ "A, the cell maker, holds 60% and B, the arm of the fund G, holds 40%": A and B
+    hold the stakes; G owns B, not the venture."""
+    found = triples(
+        "Ostrava Cells, a joint venture in which Varkon Industries, the Tver-based cell "
+        "maker, holds 60% and Quellon Motors, the truck arm of the state fund Kelmar "
+        "Holding, holds 40%, opened a plant in Tver.",
+        "en",
+    )
+    assert (QUELLON, OSTRAVA, "ownership") in found, found
+    assert ("Kelmar Holding", OSTRAVA, "ownership") not in found, found
+
+
+def test_a_venture_named_by_its_parents_is_none_of_them() -> None:
+    """ "the A–B joint venture, B owning the rest": B is a parent, not the venture."""
+    found = triples(
+        "Varkon Industries, which holds 51% of the Varkon-Quellon joint venture, Quellon "
+        "Motors owning the rest, makes cells in Tver.",
+        "en",
+    )
+    assert (VARKON, QUELLON, "ownership") not in found, found
+    assert (QUELLON, VARKON, "ownership") not in found, found
