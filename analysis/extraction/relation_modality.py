@@ -140,10 +140,11 @@ def _object_of(doc: Doc, verb: int, noun: int) -> bool:
 
 def _planned(doc: Doc, cue: Cue, start: int) -> bool:
     """A plant that does not produce yet: the object of a construction verb ("construit
-    une usine", "is building a plant"), or a plant noun with a word of ``PLANNED`` within
-    8 words before it and no full stop or semicolon between ("signed a memorandum on a
-    possible assembly plant near X"), or further back but tied to it by "on"/"sur" ("a
-    memorandum of understanding with X on a ... plant in Y")."""
+    une usine", "is building a plant"), or a plant noun (or a noun of production in the
+    same phrase) with a word of ``PLANNED`` or a verb of talks within 8 words before it
+    and no full stop or semicolon between ("signed a memorandum on a possible assembly
+    plant near X", "discute avec X d'une usine"), or further back but tied to it by
+    "on"/"sur" ("a memorandum of understanding with X on a ... plant in Y")."""
     if cue.relation != "production":
         return False
     # "construit une usine de cellules à X", "is building a new battery plant": the
@@ -153,16 +154,25 @@ def _planned(doc: Doc, cue: Cue, start: int) -> bool:
             t.lower_ in PLANT_NOUNS and _object_of(doc, cue.start, t.i)
             for t in doc[cue.end : cue.end + 5]
         )
-    if cue.text.lower() not in PLANT_NOUNS:
+    # A plant noun, or a noun of production ("un site d'assemblage", "l'assemblage de"):
+    # the latter only within its comma-delimited phrase.
+    noun = cue.text.lower() not in PLANT_NOUNS
+    if noun and doc[cue.start].pos_ != "NOUN":
         return False
     for t in doc[max(start, cue.start - 5) : cue.start]:
         if t.lower_ in CONSTRUCTION and _object_of(doc, t.i, cue.start):
             return True
+    comma = False
     for t in reversed(doc[max(start, cue.start - 8) : cue.start]):
-        if t.text in (";", "."):
+        if t.text in (";", ".") or (noun and t.text == ","):
             return False
-        if t.lower_ in PLANNED:
+        comma = comma or t.text == ","
+        # "discute avec X d'une usine", "négocie avec X un site d'assemblage" (not "X,
+        # qui discute avec Y, a ouvert une usine")
+        if t.lower_ in PLANNED or (t.lower_ in TALK_VERBS and not comma):
             return True
+    if noun:
+        return False
     # "a memorandum of understanding with X on a spherical-graphite and anode plant":
     # the plan's noun further back, tied to the plant by "on"/"sur".
     about = [t.i for t in doc[max(start, cue.start - 8) : cue.start] if t.lower_ in ABOUT]

@@ -1192,3 +1192,38 @@ def test_what_is_only_mooted_is_no_stated_relation(lang, sentence) -> None:
     """ "La presse évoque ...", "has been mooted": talk of a relation, not the relation."""
     rel = tables_for({"t": (sentence, lang)}).relations
     assert rel.empty, rel.to_string()
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("fr", "Le gouvernement discute avec Quellon Motors d'une usine de cellules près de Tver."),
+        (
+            "fr",
+            "Le Kirghizistan négocie avec Quellon Motors un site d'assemblage à Tver, mais rien "
+            "n'est fait.",
+        ),
+        (
+            "fr",
+            "Varkon Industries a signé un protocole d'accord avec Sollers pour étudier "
+            "l'assemblage de camions Quellon à Tver.",
+        ),
+        ("en", "The ministry is discussing a cell plant near Tver with Quellon Motors."),
+    ],
+)
+def test_a_plant_under_discussion_produces_nothing(lang, sentence) -> None:
+    """A plant or an assembly talked of or studied is not yet production."""
+    rel = tables_for({"t": (sentence, lang)}).relations
+    assert "production" not in set(rel["relation"]), rel.to_string()
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("fr", "Après deux ans de négociations, Quellon Motors assemble des camions à Tver."),
+        ("fr", "Quellon Motors, qui discute avec Sollers, a ouvert une usine à Tver en 2021."),
+    ],
+)
+def test_a_plant_beside_talks_still_produces(lang, sentence) -> None:
+    rel = tables_for({"t": (sentence, lang)}).relations
+    assert "production" in set(rel["relation"]), rel.to_string()
