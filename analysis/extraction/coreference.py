@@ -29,6 +29,11 @@ A noun of a role ("la coentreprise", "the joint venture", "la filiale") takes up
 the document last called so ("X est une coentreprise", "X, a joint venture", "sa filiale
 X"; :func:`called_so`), however far back, rather than the nearest firm, which is then
 often the venture's parent or a customer. With none called so, the rule above applies.
+
+"The Company", "The Group", "le Groupe", "la Société", capitalised after the article, are
+an issuer's defined term for itself: wherever they stand, they take up the document's
+issuer, the first firm its first paragraph (its title) names (:data:`ISSUER`, resolved by
+the pipeline once the document has been read; with no firm in the title, nothing).
 """
 
 from __future__ import annotations
@@ -46,6 +51,7 @@ from analysis.extraction.actors import (
     ATTRIBUTE,
     NAME,
     PLACE_TYPES,
+    Actor,
     KnowledgeBase,
     Mention,
 )
@@ -54,6 +60,11 @@ from analysis.extraction.grammar import GRAMMAR
 LEXICON = Path(__file__).resolve().parents[1] / "data" / "lexicons" / "anaphors.yaml"
 #: Parts of speech that may stand between a noun and the name it describes.
 DESCRIBING = frozenset({"ADJ", "ADP", "DET", "PROPN", "NOUN"})
+#: The entity a capitalised "the Company" stands for until the document is read: its
+#: issuer. Relation rows naming it are resolved or dropped then.
+ISSUER = "@issuer"
+#: Its stand-in actor, for the rules that read an actor's type.
+ISSUER_ACTOR = Actor(ISSUER, "company", "", "", ())
 #: How far after its noun a described name may start.
 DESCRIBED_WITHIN = 4
 #: How many words may stand between a name and the noun of a role that calls it so
@@ -78,6 +89,8 @@ class Lexicon:
     reach: int
     #: Noun of a role -> the role ("coentreprise" -> "joint_venture").
     roles: dict[str, str]
+    #: Nouns that, capitalised, are an issuer's defined term ("the Company").
+    issuer: frozenset[str]
 
 
 @cache
@@ -146,7 +159,8 @@ def lexicon() -> Lexicon:
     for det in {d for ds in data["determiners"].values() for d in ds if d}:
         for noun in roles:
             phrases[(det, noun)] = frozenset({"company"})
-    return Lexicon(phrases, frozenset(latter), sectors, int(data["reach"]), roles)
+    issuer = frozenset(data["issuer"])
+    return Lexicon(phrases, frozenset(latter), sectors, int(data["reach"]), roles, issuer)
 
 
 @dataclass
@@ -241,6 +255,9 @@ def anaphors(
         i = b - start
         if _describes(doc, b, end, mentions) or _apposed(doc, a, start, mentions):
             continue
+        if len(match) == 2 and match[-1] in lex.issuer and doc[b - 1].text[:1].isupper():
+            found.append(Mention(ISSUER, a, b, doc[a:b].text, NAME))
+            continue  # "a subsidiary of the Company": anywhere in the sentence
         if any(m.start < a for m in agents):
             break  # not the sentence's subject: it may take up the actor named before it
         antecedent = recent.roles.get(lex.roles.get(match[-1], ""))
@@ -329,4 +346,13 @@ def _antecedent(
     return None
 
 
-__all__ = ["Recent", "anaphor_nouns", "anaphoric_phrases", "anaphors", "called_so", "lexicon"]
+__all__ = [
+    "ISSUER",
+    "ISSUER_ACTOR",
+    "Recent",
+    "anaphor_nouns",
+    "anaphoric_phrases",
+    "anaphors",
+    "called_so",
+    "lexicon",
+]

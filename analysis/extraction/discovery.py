@@ -101,7 +101,13 @@ class Candidate:
 
 
 _DASHES = frozenset(GRAMMAR["label_dashes"])
+#: Dashes that, spaced, separate a title's parts ("X plc - Annual Report").
+_SPACED_DASHES = _DASHES | {"-"}
 HONORIFICS = GRAMMAR["honorifics"]
+
+
+#: Legal designators, without their full stop, that end an issuer's name before a title.
+_TITLE_DESIGNATORS = frozenset(d.rstrip(".") for d in DESIGNATORS)
 
 
 def _trim(span: Span, generic: frozenset[str] = frozenset()) -> Span | None:
@@ -113,10 +119,16 @@ def _trim(span: Span, generic: frozenset[str] = frozenset()) -> Span | None:
         start = colon + 1
     # "Vendredi 6 mars — Skywell": a digest's dated lead; a spaced dash ends a label.
     dash = next(
-        (i for i in range(end - 1, start, -1) if doc[i].text in _DASHES and doc[i - 1].whitespace_),
+        (
+            i
+            for i in range(end - 1, start, -1)
+            if doc[i].text in _SPACED_DASHES and doc[i - 1].whitespace_ and doc[i].whitespace_
+        ),
         None,
     )
-    if dash is not None:
+    if dash is not None and doc[dash - 1].text.rstrip(".") in _TITLE_DESIGNATORS:
+        end = dash  # "X plc — Annual Report", "X SA - Communiqué": the issuer
+    elif dash is not None and doc[dash].text in _DASHES:
         start = dash + 1
     while start < end and (
         doc[start].pos_ in ("DET", "ADP")
@@ -202,6 +214,12 @@ def looks_like_name(span: Span) -> bool:
     # "Nornickel / Rosatom JV": two names joined by a slash are not one actor; nor are
     # the parties of a case's title ("X c. Y", "X v. Y").
     if any(t.text in ("/", "|") for t in tokens):
+        return False
+    # "Varkon Minerals plc - Annual Report": a spaced dash separates a title's parts.
+    if any(
+        t.text in _SPACED_DASHES and t.i > 0 and t.doc[t.i - 1].whitespace_ and t.whitespace_
+        for t in tokens
+    ):
         return False
     if any(t.lower_ in VERSUS for t in tokens[1:-1]):
         return False

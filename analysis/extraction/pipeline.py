@@ -48,7 +48,13 @@ from analysis.extraction.appositions import (
     owner_names,
     owners_in_apposition,
 )
-from analysis.extraction.coreference import Recent, anaphors, called_so
+from analysis.extraction.coreference import (
+    ISSUER,
+    ISSUER_ACTOR,
+    Recent,
+    anaphors,
+    called_so,
+)
 from analysis.extraction.descriptors import Attribute, describe
 from analysis.extraction.discovery import Candidate, candidates
 from analysis.extraction.figures import assign_subject, continues_speaker, extract_figures
@@ -215,8 +221,30 @@ def _extract_language(
             state = _DocumentState(ctx.kb, _year_hint(doc))
             for parsed, mentions in pending[1]:
                 _extract_paragraph(ctx, parsed, mentions, state, result)
+            result.relations = _with_issuer(result.relations, state)
             pending = next(groups, None)
         yield result
+
+
+def _with_issuer(relations: list[dict], state: _DocumentState) -> list[dict]:
+    """The rows with "the Company" (``coreference.ISSUER``) resolved to the document's
+    issuer, the first firm its first paragraph (its title) names; with none, or where
+    the issuer would be related to itself, they are dropped."""
+    if not any(ISSUER in (r["source"], r["target"]) for r in relations):
+        return relations
+    issuer = state.headline
+    out, seen = [], set()
+    for r in relations:
+        if ISSUER in (r["source"], r["target"]):
+            source, target = (issuer if x == ISSUER else x for x in (r["source"], r["target"]))
+            if issuer is None or source == target:
+                continue
+            key = (*r["_key"][:-2], source, target)
+            r = {**r, "source": source, "target": target, "_key": key}
+        if r["_key"] not in seen:
+            seen.add(r["_key"])
+            out.append(r)
+    return out
 
 
 #: Actor types never used as a figure's fallback subject.
@@ -236,11 +264,15 @@ class _DocumentState:
         self.section: Mention | None = None
         self.discovered: dict[str, Actor] = {}
         self.evidence: dict[str, list[Attribute]] = {}
-        self.view = replace(kb, actors=ChainMap(self.discovered, kb.actors))
+        # (with the stand-in for "the Company", which only the relation rules see)
+        self.view = replace(kb, actors=ChainMap(self.discovered, {ISSUER: ISSUER_ACTOR}, kb.actors))
         self.previous: list[str] = []
         self.counts: Counter[str] = Counter()
         #: The actors of the last sentences, for the noun phrases that take them up.
         self.recent = Recent()
+        #: The first firm of the first paragraph (the title): the issuer "the Company" is.
+        self.headline: str | None = None
+        self.paragraphs = 0
         #: Abbreviations defined in brackets so far ("MCT" -> "Minsk Cell Technologies").
         self.abbreviations: dict[str, str] = {}
 
@@ -474,6 +506,16 @@ def _extract_paragraph(
     rows.tokens += len(doc)
     rows.ner_tokens += doc.user_data.get("ner_tokens", 0)
     cands, mentions, described = _discover(doc, mentions, state)
+    if state.paragraphs == 0:
+        state.headline = next(
+            (
+                m.entity
+                for m in mentions
+                if m.kind == NAME and kb.actors[m.entity].type == "company"
+            ),
+            None,
+        )
+    state.paragraphs += 1
     cues = ctx.cues.cues(doc)
     state.section = section_after(doc, mentions, kb, state.section)
     for sent in split_sentences(parsed):

@@ -138,7 +138,9 @@ Method (cited by the methods appendix). Relations are found sentence by sentence
    holding verbs of the stake clauses give no other ownership ("Y, filiale de G, qui en
    détient 51 %": Y holds the stake, not G). A later "la coentreprise", "the joint
    venture" or "la filiale" takes up the actor the document last called so, before the
-   nearest firm (``coreference``).
+   nearest firm, and "the Company", "the Group", "le Groupe" or "la Société", capitalised,
+   an issuer's name for itself, take up the first firm the document's title names, or
+   nothing (``coreference``).
 5. **Filters.** A cue with a negation just before it ("no plans to invest", "n'a pas
    investi") or a denial earlier in its clause ("has denied that it is in talks with X",
    "dément toute négociation") states nothing, nor does a plant that is only planned,

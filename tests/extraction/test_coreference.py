@@ -232,3 +232,42 @@ def test_a_noun_of_role_with_no_actor_called_so_takes_up_the_nearest_firm() -> N
         "fr",
     )
     assert ("Sollers", "Varkon Motors", "ownership") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "wanted", "unwanted"),
+    [
+        # An issuer's own document: "the Company" (capitalised) is the issuer, the firm the
+        # document names most, even after a customer was named.
+        (
+            "Varkon Minerals plc - Annual Report 2025\n\nVarkon Minerals mines nickel at "
+            "Tver. Quellon Motors buys its ore from Varkon Minerals. The Company also refines "
+            "cobalt at its plant in Kazan.\n\nKelmar Cells, a wholly-owned subsidiary of the "
+            "Company, makes cells in Tula.",
+            "en",
+            [
+                ("Varkon Minerals", "Kazan", "production"),
+                ("Varkon Minerals", "Kelmar Cells", "ownership"),
+            ],
+            [("Quellon Motors", "Kazan", "production")],
+        ),
+        (
+            "Varkon Industries SA - Communiqué\n\nVarkon Industries publie ses résultats. "
+            "Sollers achète ses câbles à Varkon Industries. Le Groupe a investi 14 millions "
+            "d'euros à Tver.",
+            "fr",
+            [("Varkon Industries", "Tver", "investment")],
+            [("Sollers", "Tver", "investment")],
+        ),
+    ],
+)
+def test_the_company_capitalised_is_the_documents_issuer(text, lang, wanted, unwanted) -> None:
+    # (the issuer's name may keep its title's designator: "Varkon Minerals plc")
+    found = {
+        (*(n.removesuffix(" plc").removesuffix(" SA") for n in (s, t)), r)
+        for s, t, r in relations(text, lang)
+    }
+    for triple in wanted:
+        assert triple in found, found
+    for triple in unwanted:
+        assert triple not in found, found

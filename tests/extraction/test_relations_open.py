@@ -1227,3 +1227,16 @@ def test_a_plant_under_discussion_produces_nothing(lang, sentence) -> None:
 def test_a_plant_beside_talks_still_produces(lang, sentence) -> None:
     rel = tables_for({"t": (sentence, lang)}).relations
     assert "production" in set(rel["relation"]), rel.to_string()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Varkon Minerals plc - Annual Report 2025\n\nVarkon Minerals mines nickel at Tver."),
+        ("fr", "Varkon Industries SA — Communiqué\n\nVarkon Industries assemble des bus à Tver."),
+    ],
+)
+def test_a_spaced_dash_ends_a_name(lang, text) -> None:
+    """A title's parts ("X plc - Annual Report") are no one name."""
+    names = set(tables_for({"t": (text, lang)}).entities["entity"])
+    assert not any(" - " in n or " — " in n for n in names), names
