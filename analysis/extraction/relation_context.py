@@ -7,6 +7,7 @@ docstring states the method. Pure functions of a parsed sentence and its mention
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -263,6 +264,21 @@ def is_question(sentence: str) -> bool:
     """Does the sentence end with a question mark (closing quotes aside)? It asks, and
     states no relation ("Is Yutong about to take a stake in SamAuto?")."""
     return sentence.rstrip(" \t\n»\"'”’)").endswith("?")
+
+
+#: How many words open a sentence whose modal clause governs it whole.
+_OPENING_WORDS = 6
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+def is_possibility(sentence: str) -> bool:
+    """Does the sentence open with a modal clause that governs it whole ("Il est possible
+    que X signe ...", "It is likely that X will ...")? It states no relation."""
+    words = [w.lower().replace("’", "'") for w in _WORD.findall(sentence)[:_OPENING_WORDS]]
+    complementizers = {w.rstrip("'") for w in GRAMMAR["complementizers"]}
+    return any(w in GRAMMAR["modal"] for w in words) and any(
+        w in complementizers or w.split("'")[0] in complementizers for w in words
+    )
 
 
 def _goods_name(doc: Doc, m: Mention, nouns: frozenset[str] = frozenset()) -> bool:

@@ -41,7 +41,7 @@ import numpy as np
 
 from analysis.extraction.actors import Actor
 from analysis.extraction.relation_consolidate import is_region
-from analysis.extraction.relation_context import SYMMETRIC, is_question
+from analysis.extraction.relation_context import SYMMETRIC, is_possibility, is_question
 from analysis.extraction.relation_rules import allowed
 from analysis.extraction.relation_ventures import RULE as VENTURE_RULE
 from analysis.extraction.relation_ventures import SETTLED as VENTURE_RELATIONS
@@ -313,7 +313,8 @@ def review(
     and its probability reaches ``threshold`` (one row per source, target, type and
     sentence); a rule row whose pair, in its sentence, has a probability of ``none`` of
     at least ``veto`` is set aside (unless it places a firm in a country or a region: ``vetoable``).
-    Questions are left alone, and so are the ownership and partnership of a sentence
+    Questions and sentences a modal clause governs whole ("Il est possible que ...") are
+    left alone, and so are the ownership and partnership of a sentence
     whose joint venture's parents the rules settled (``relation_ventures``)."""
     model = model or load_model()
     none = model.classes.index(NONE)
@@ -321,7 +322,7 @@ def review(
     out: dict[tuple, dict] = {}
     p_none: dict[tuple[str, frozenset], float] = {}
     for pair, features in candidate_pairs(sentences, mentions, relations, actors):
-        if is_question(pair.sentence):
+        if is_question(pair.sentence) or is_possibility(pair.sentence):
             continue
         probs = model.probabilities(features)
         if "ruled=True" in features:

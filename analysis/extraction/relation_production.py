@@ -206,6 +206,10 @@ def _production(
         # "... supply packs to X from its plant in Y": what is sent from "its" plant is
         # the supplier's, not the recipient's (but "lent $1m to X for its plant": X's).
         near = [m for m in near if doc[max(m.start - 1, 0)].lower_ not in TO] or near
+    if owned:
+        # "X assemble ses Haval dans sa propre usine": a name after a possessive is a
+        # thing owned (a brand, goods), not the plant's owner.
+        near = [m for m in near if m.start == 0 or doc[m.start - 1].lower_ not in POSSESSIVES]
     first_firm = (near[-1] if owned else near[0]) if near else None
     if first_firm is not None and _former_plant_owner(doc, first_firm, cue):
         first_firm = None

@@ -149,3 +149,22 @@ def test_the_stored_model_is_the_one_the_annotated_folders_train():
     assert not diff, "retrain: python -m analysis.extraction.relation_training\n" + "\n".join(
         diff[:10]
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "possibility"),
+    [
+        ("Il est possible que Quellon Motors signe un accord avec Varkon Industries.", True),
+        ("It is likely that Quellon Motors will buy Varkon Industries.", True),
+        ("Quellon Motors signe un accord avec Varkon Industries.", False),
+        ("Quellon Motors says that it supplies Varkon Industries.", False),
+    ],
+)
+def test_the_model_adds_nothing_where_a_modal_clause_governs_the_sentence(
+    sentence, possibility
+) -> None:
+    """ "Il est possible que X signe ...": the rules cancel the cue, and the model, which
+    reads the pair as unrelated by the rules, must not add it back."""
+    from analysis.extraction.relation_context import is_possibility
+
+    assert is_possibility(sentence) is possibility
