@@ -140,11 +140,16 @@ def fit(folders: list[FolderData]):
     """(vectoriser, classifier) fitted on every pair of ``folders``."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
+    from threadpoolctl import threadpool_limits  # installed with scikit-learn
 
     vectoriser = DictVectorizer()
     x = vectoriser.fit_transform([dict.fromkeys(f, 1) for d in folders for f in d.features])
     y = [label for d in folders for label in d.labels]
-    return vectoriser, LogisticRegression(C=C, max_iter=3000).fit(x, y)
+    # The solver stops at a tolerance, not at the optimum, and where it stops depends on
+    # how many threads the linear algebra uses (weights a hundredth apart between one
+    # and two threads). One thread everywhere makes the stored model reproducible.
+    with threadpool_limits(limits=1):
+        return vectoriser, LogisticRegression(C=C, max_iter=3000).fit(x, y)
 
 
 def cross_validate(folders: list[FolderData]) -> dict:
