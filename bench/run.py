@@ -11,7 +11,7 @@ In one run, on the same generated texts (``bench.generate``) and the same loaded
    ratio of the two, ``overhead x<ratio>`` (target 1.25 or less), from CPU time (other
    load on the machine skews wall-clock time; both are printed), the pair run
    ``--repeat`` times alternately, the best of each kept. Extraction runs NER only on
-   sentences where it could find a candidate (``pipeline.ner_spans``), so the ratio can
+   sentences where it could find a candidate (``ner_scope.ner_spans``), so the ratio can
    be below 1; the share of tokens that went through NER is printed with it;
 3. **extraction, parallel**: ``extract`` over all ``--articles`` articles with one
    process per core, checked equal to the serial tables on the shared articles;

@@ -59,7 +59,7 @@ class ExtractionStats:
     #: Where misses were extracted: "serial", "2 processes" or "dask <address>".
     where: str = "serial"
     #: Tokens parsed, and those that went through NER (the others are in sentences that
-    #: cannot hold a candidate name: see ``pipeline.ner_spans``).
+    #: cannot hold a candidate name: see ``ner_scope.ner_spans``).
     tokens: int = 0
     ner_tokens: int = 0
 

@@ -108,11 +108,31 @@ def role_nouns() -> dict[str, str]:
     return {word: role for role in _raw()["roles"] for word in GRAMMAR[role]}
 
 
+@cache
+def pronouns(number: str | None = None) -> frozenset[str]:
+    """The pronouns of every language ("il", "they"), or only the ``number`` ("singular"
+    or "plural") ones, lower-cased."""
+    data = _raw()["pronouns"]
+    return frozenset(
+        p.lower()
+        for key in ([number] if number else data)
+        for forms in data[key].values()
+        for p in forms or ()
+    )
+
+
+@cache
+def impersonal_openers() -> list[str]:
+    """Impersonal openings of every language ("il y a", "it is likely"): the pronoun
+    there takes up nothing."""
+    return [p for forms in _raw()["impersonal"].values() for p in forms or ()]
+
+
 def anaphoric_phrases() -> list[str]:
     """Every anaphoric expression of every language, as text ("il", "l'entreprise",
     "the company", "ce dernier"): the figures' anaphoric subjects."""
     data = _raw()
-    out = [p for forms in data["pronouns"].values() for p in forms or ()]
+    out = sorted(pronouns())
     for lang, dets in data["determiners"].items():
         for by_lang in data["nouns"].values():
             out += [_joined(d, n) for n in by_lang.get(lang) or () for d in dets]
@@ -171,16 +191,46 @@ class Recent:
     sentences: deque = field(default_factory=deque)
     #: Role -> the actor the document last called so (:func:`called_so`).
     roles: dict[str, str] = field(default_factory=dict)
+    #: The named subject of the last sentence (:func:`named_subject`), if any.
+    subject: str | None = None
 
-    def add(self, mentions: list[Mention], roles: dict[str, str] | None = None) -> None:
-        """Record a sentence's named actors (call after reading it, even if it has none)
-        and the roles it gives them."""
+    def add(
+        self,
+        mentions: list[Mention],
+        roles: dict[str, str] | None = None,
+        subject: str | None = None,
+    ) -> None:
+        """Record a sentence's named actors (call after reading it, even if it has none),
+        the roles it gives them and its named subject."""
         self.sentences.append(
             [m.entity for m in mentions if m.kind == NAME and m.role != ATTRIBUTE]
         )
         while len(self.sentences) > self.reach:
             self.sentences.popleft()
         self.roles.update(roles or {})
+        self.subject = subject
+
+
+def named_subject(doc: Doc, start: int, end: int, mentions: list[Mention]) -> str | None:
+    """The actor named as the subject of the sentence ``doc[start:end]``: the first name
+    before its first verb that no preposition governs ("En 2023, X a racheté ...", "À
+    Kalouga, X assemble ...": X; "Selon Reuters, X ...": X); None if no name stands there.
+    """
+    names = sorted(
+        (m for m in mentions if m.kind == NAME and m.role != ATTRIBUTE and start <= m.start),
+        key=lambda m: m.start,
+    )
+    inside = {i for m in names for i in range(m.start, m.end)}
+    verb = next(
+        (i for i in range(start, end) if i not in inside and doc[i].pos_ in ("VERB", "AUX")),
+        end,
+    )
+    for m in names:
+        if m.start >= verb:
+            return None
+        if m.start == start or doc[m.start - 1].pos_ != "ADP":
+            return m.entity
+    return None
 
 
 def called_so(
@@ -246,6 +296,11 @@ def anaphors(
     ]
     adjectives = {i for m in mentions if m.kind == ADJECTIVE for i in range(m.start, m.end)}
     found: list[Mention] = []
+    opening = _opening_pronoun(doc, start, end, words, taken)
+    if opening is not None:
+        antecedent = _opening_actor(recent, here, kb)
+        if antecedent is not None:
+            found.append(Mention(antecedent, start, opening, doc[start:opening].text, NAME))
     i = 0
     while i < len(words):
         match, a, b = _phrase(doc, start, i, words, adjectives, lex)
@@ -289,6 +344,40 @@ def _phrase(
             if len(key) == n + 1 and key in lex.phrases:
                 return key, start + i, start + i + skip + n
     return None, 0, 0
+
+
+#: Parts of speech that may stand between an opening pronoun and its verb: clitics and
+#: the negation ("Elle y assemble", "Il en détient", "Elle ne fournit plus").
+_CLITICS = frozenset({"PRON", "ADV", "PART"})
+
+
+def _opening_pronoun(
+    doc: Doc, start: int, end: int, words: list[str], taken: bytearray
+) -> int | None:
+    """The end of a singular pronoun opening the sentence as the subject of its verb
+    ("Elle y assemble ...", "It buys ..."), with at most two clitics before the verb;
+    None if the sentence opens otherwise, or impersonally ("Il y a", "It is likely")."""
+    if not words or words[0] not in pronouns("singular") or taken[start]:
+        return None
+    opening = " ".join(words[:4])
+    if any(opening == form or opening.startswith(form + " ") for form in impersonal_openers()):
+        return None
+    for j in range(start + 1, min(end, start + 4)):
+        if doc[j].pos_ in ("VERB", "AUX"):
+            return start + 1
+        if doc[j].pos_ not in _CLITICS:
+            return None
+    return None
+
+
+def _opening_actor(recent: Recent, here: set[str], kb: KnowledgeBase) -> str | None:
+    """The actor an opening pronoun takes up: the named subject of the sentence right
+    before, when it is a firm, a brand or a body (a person, a country or a plant is "il"
+    or "elle" as well: then nothing)."""
+    entity = recent.subject
+    if entity is None or entity in here or entity not in kb.actors:
+        return None
+    return entity if kb.actors[entity].type not in (*PLACE_TYPES, "person") else None
 
 
 def _closed(doc: Doc, i: int, end: int) -> bool:
@@ -354,5 +443,8 @@ __all__ = [
     "anaphoric_phrases",
     "anaphors",
     "called_so",
+    "impersonal_openers",
     "lexicon",
+    "named_subject",
+    "pronouns",
 ]

@@ -222,6 +222,8 @@ def describe(
                 while k < sent_end and (k in countries or doc[k].lower_ in lex.fillers):
                     country = country or countries.get(k, "")
                     k += 1
+                if k < sent_end and (doc[k].pos_ == "PROPN" or doc[k].text[:1].isupper()):
+                    break  # "À Tokmok, l'assembleur Kant Motors": Kant Motors's head
                 out += _typed(kind, sector, country, "apposition", doc[end + 1 : k].text)
                 break
             if doc[j].lower_ in lex.fillers:

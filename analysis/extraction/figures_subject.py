@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from analysis.extraction.coreference import anaphoric_phrases
+from analysis.extraction.coreference import anaphoric_phrases, impersonal_openers
 from analysis.extraction.figures_clauses import _attributions
 from analysis.extraction.figures_extract import Figure, extract_figures
 from analysis.extraction.figures_lexicon import (
@@ -56,7 +56,7 @@ def _patterns() -> _Patterns:
         possessive=_compile(
             rf"(?:^|[,;:(—–]|{clause_words}){_SP}*{_alternation(_both('possessive_subjects'))}"
         ),
-        impersonal=_compile(_alternation(_both("impersonal_subjects"))),
+        impersonal=_compile(_alternation(impersonal_openers())),
         starter=_compile(_alternation(_both("subject_starters"))),
         opener=_compile(rf"\W*{_alternation(_both('subjectless_openers'))}"),
         respectively=_compile(_alternation(_both("respectively"))),

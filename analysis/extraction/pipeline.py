@@ -26,7 +26,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from analysis.corpus.language import SUPPORTED
 from analysis.corpus.model import Document, Paragraph
@@ -35,6 +35,7 @@ from analysis.extraction.actors import (
     ADJECTIVE,
     ATTRIBUTE,
     NAME,
+    PLACE_TYPES,
     Actor,
     KnowledgeBase,
     Linker,
@@ -54,10 +55,12 @@ from analysis.extraction.coreference import (
     Recent,
     anaphors,
     called_so,
+    named_subject,
 )
 from analysis.extraction.descriptors import Attribute, describe
 from analysis.extraction.discovery import Candidate, candidates
 from analysis.extraction.figures import assign_subject, continues_speaker, extract_figures
+from analysis.extraction.ner_scope import ner_spans
 from analysis.extraction.nlp import (
     FRENCH_MODEL,
     ParsedParagraph,
@@ -324,64 +327,6 @@ class _DocumentState:
 NER_BLOCK = 256
 
 
-#: Tokens of context given to NER on each side of a word that may start a candidate. Its
-#: model reads four tokens on each side of a token (a window of one through four
-#: convolution layers): a token within four of such a word is read as in the whole text.
-NER_CONTEXT = 8
-
-
-def ner_spans(doc: Doc, mentions: list[Mention]) -> list[Span]:
-    """The stretches of ``doc`` where NER could yield a candidate: ``NER_CONTEXT`` tokens
-    on each side of a capitalised word that is not a stop word and not part of a linked
-    name, within the run of consecutive sentences holding such words, overlapping
-    stretches merged.
-
-    Candidates are NER spans that overlap no linked name and hold a capitalised word
-    (``actors.is_junk``); a sentence whose capitalised words are all stop words ("Le",
-    "Selon") or known names has none worth keeping, so NER, the costliest component of
-    the French pipeline, skips it. Adjacent such sentences form one run, as NER would
-    see them. Before, whole runs went through NER (44% of the tokens of 300 benchmark
-    articles, against 25% now); the mentions, candidates and relations of the seeds and
-    the 27 annotated folders are the same either way (README, "Benchmark").
-    """
-    named = bytearray(len(doc))
-    for m in mentions:
-        if m.kind == NAME:
-            named[m.start : m.end] = b"\x01" * (m.end - m.start)
-    spans: list[Span] = []
-    for run in _runs(doc, named):
-        start = end = -1
-        for t in run:
-            if t.text[:1].isupper() and not t.is_stop and not named[t.i]:
-                lo = max(run.start, t.i - NER_CONTEXT)
-                hi = min(run.end, t.i + NER_CONTEXT + 1)
-                if lo > end:
-                    if end > start:
-                        spans.append(doc[start:end])
-                    start = lo
-                end = hi
-        if end > start:
-            spans.append(doc[start:end])
-    return spans
-
-
-def _runs(doc: Doc, named: bytearray) -> list[Span]:
-    """Runs of consecutive sentences with a capitalised word outside stop words and
-    linked names."""
-    runs: list[Span] = []
-    start = end = -1
-    for sent in doc.sents:
-        if any(t.text[:1].isupper() and not t.is_stop and not named[t.i] for t in sent):
-            if sent.start != end:
-                if end > start:
-                    runs.append(doc[start:end])
-                start = sent.start
-            end = sent.end
-    if end > start:
-        runs.append(doc[start:end])
-    return runs
-
-
 def _parse_and_link(
     ctx: _Context, documents: list[Document], model: str
 ) -> Iterator[tuple[ParsedParagraph, list[Mention]]]:
@@ -459,13 +404,13 @@ def _discover(
     again = _mentioned_again(doc, taken, state)
     if again:
         mentions = assign_roles(doc, sorted([*mentions, *again], key=lambda m: m.start), state.view)
-    if not found:
-        return cands, mentions, []
     countries = {}
     for m in [*mentions, *(f[0] for f in found)]:
         actor = kb.actors.get(m.entity)
         if actor is not None and actor.type == "country":
             countries.update({i: actor.country for i in range(m.start, m.end)})
+    if not found:
+        return cands, mentions, _described_again(doc, again, countries, state)
     names = owner_names([*mentions, *(f[0] for f in found)], state.view)
     described = []
     for m, c in found:
@@ -487,9 +432,33 @@ def _discover(
     # ... and the names discovered in this paragraph, written again in a later sentence
     # of it ("Le reste va à Magnitika. Magnitika produit ...").
     taken |= {i for m in again for i in range(m.start, m.end)}
-    again = _mentioned_again(doc, taken, state)
-    merged = sorted([*mentions, *(f[0] for f in found), *again], key=lambda m: (m.start, m.end))
+    later = _mentioned_again(doc, taken, state)
+    described += _described_again(doc, [*again, *later], countries, state)
+    merged = sorted([*mentions, *(f[0] for f in found), *later], key=lambda m: (m.start, m.end))
     return cands, assign_roles(doc, merged, state.view), described
+
+
+def _described_again(
+    doc: Doc, again: list[Mention], countries: dict[int, str], state: _DocumentState
+) -> list[tuple[Mention, list[Attribute]]]:
+    """What the sentences of discovered names written again say of them ("kits fournis
+    par X": an organisation), for every mention outweighs a NER label on the first one
+    (``registry.BASIS_RANK``). NER gave these mentions no label of their own. They may
+    make a name an organisation, never a place: "l'usine QTA", "the Avtotor plant" name
+    a plant by its firm as often as by its town."""
+    out = []
+    for m in again:
+        if m.entity in state.kb.actors:
+            continue
+        sent = doc[m.start].sent
+        attrs = describe(doc, m.start, m.end, "", countries, sent.start, sent.end)
+        attrs = [a for a in attrs if a.basis != "NER label"]
+        if any(a.attribute == "type" and a.value in PLACE_TYPES for a in attrs):
+            continue
+        if attrs:
+            state.learn(m.entity, attrs)
+            out.append((m, attrs))
+    return out
 
 
 def _extract_paragraph(
@@ -584,7 +553,9 @@ def _extract_paragraph(
         # "L'entreprise, contrôlée par Rusnano": the relations read the actor it takes up.
         taken_up = anaphors(doc, s, e, in_sent, state.recent, kb)
         readable = sorted([*in_sent, *taken_up], key=lambda m: m.start) if taken_up else in_sent
-        state.recent.add(in_sent, called_so(doc, s, e, in_sent, kb))
+        state.recent.add(
+            in_sent, called_so(doc, s, e, in_sent, kb), named_subject(doc, s, e, in_sent)
+        )
         found = relations_in_sentence(
             doc, s, e, readable, sent_cues, kb, last_country, unknown, state.section
         )

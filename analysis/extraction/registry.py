@@ -32,6 +32,10 @@ BASIS_RANK = {
     "apposition": 3,
     "locative": 2,
     "name": 2,
+    # the words before one mention ("fournis par X", "l'usine de X", "région d'X"):
+    # what a sentence says outweighs a label NER gives another mention
+    "context": 2,
+    "region": 2,
     "NER label": 1,
 }
 

@@ -14,6 +14,7 @@ import itertools
 from spacy.tokens import Doc
 
 from analysis.extraction.actors import ADJECTIVE, KnowledgeBase, Mention
+from analysis.extraction.coreference import pronouns
 from analysis.extraction.descriptors import load_lexicon
 from analysis.extraction.relation_context import (
     AGENT,
@@ -45,7 +46,9 @@ from analysis.extraction.relation_russian import is_russian, russian_subject
 from analysis.extraction.relation_syntax import _reduced_participle
 from analysis.extraction.russian import CYRILLIC, QUOTES
 
-PRONOUNS = GRAMMAR["subject_pronouns"]
+#: A subject pronoun right before a cue verb: the firms named just before it are not the
+#: verb's subject ("... the Kia and JAC models it already builds there").
+PRONOUNS = pronouns()
 
 
 def _production(

@@ -271,3 +271,96 @@ def test_the_company_capitalised_is_the_documents_issuer(text, lang, wanted, unw
         assert triple in found, found
     for triple in unwanted:
         assert triple not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "wanted"),
+    [
+        # A pronoun opening a sentence, before its verb, takes up the firm the sentence
+        # before opened with.
+        (
+            "Brantell Motors a racheté une usine à Kovrov en 2023. Elle y assemble des "
+            "camions à partir de kits fournis par Zhenlong Trucks.",
+            "fr",
+            ("Zhenlong Trucks", "Brantell Motors", "supply"),
+        ),
+        (
+            "Varkon Industries opened a cell plant in Almaty in 2024. It buys its cathode "
+            "material from Quellon Chemicals.",
+            "en",
+            ("Quellon Chemicals", "Varkon Industries", "supply"),
+        ),
+        (
+            "Ostrava Cells a présenté ses comptes annuels. Il est détenu à 60 % par "
+            "Varkon Industries.",
+            "fr",
+            ("Varkon Industries", "Ostrava Cells", "ownership"),
+        ),
+    ],
+)
+def test_a_pronoun_opening_a_sentence_takes_up_the_firm_before(text, lang, wanted) -> None:
+    found = relations(text, lang)
+    assert wanted in found, found
+    assert found[wanted].endswith("(anaphora)")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "unwanted"),
+    [
+        # Impersonal: "il y a", "it is likely that", "il est possible que".
+        (
+            "Brantell Motors a présenté ses comptes. Il y a deux ans, Zhenlong Trucks "
+            "fournissait des kits à Kovrov Avto.",
+            "fr",
+            ("Brantell Motors", "Kovrov Avto", "supply"),
+        ),
+        (
+            "Varkon Industries reported its results. It is likely that Quellon Chemicals "
+            "will supply the new plant.",
+            "en",
+            ("Quellon Chemicals", "Varkon Industries", "supply"),
+        ),
+        # The pronoun is no subject of the sentence: a firm is named before it.
+        (
+            "Varkon Industries reported its results. Since 2024 Quellon Motors has owned "
+            "it outright.",
+            "en",
+            ("Quellon Motors", "Varkon Industries", "ownership"),
+        ),
+        # The sentence before names no firm (a country is no antecedent).
+        (
+            "La Russie a relevé ses droits de douane. Elle achète des kits à Zhenlong Trucks.",
+            "fr",
+            ("Zhenlong Trucks", "Russia", "supply"),
+        ),
+        # Not in the middle of a sentence.
+        (
+            "Varkon Industries reported its results, and analysts said it buys cathode "
+            "material from Quellon Chemicals.",
+            "en",
+            ("Quellon Chemicals", "analysts", "supply"),
+        ),
+    ],
+)
+def test_a_pronoun_left_unread(text, lang, unwanted) -> None:
+    assert unwanted not in relations(text, lang)
+
+
+def test_a_pronoun_takes_up_no_plant_named_as_the_subject_before() -> None:
+    """The subject before is a plant (a place): "It" is the plant, not the owner named
+    after it, and no relation is moved onto the owner."""
+    found = relations(
+        "Kovrov Assembly Plant is controlled by Brantell Motors. It added a truck line "
+        "under a licence contract with Zhenlong Trucks.",
+        "en",
+    )
+    assert ("Zhenlong Trucks", "Brantell Motors", "supply") not in found, found
+
+
+def test_a_denied_report_states_nothing() -> None:
+    found = relations(
+        "Zhenlong Trucks a démenti lundi les informations selon lesquelles le groupe "
+        "s'apprêterait à fournir des moteurs à Brantell Motors.",
+        "fr",
+    )
+    assert ("Zhenlong Trucks", "Brantell Motors", "supply") not in found, found

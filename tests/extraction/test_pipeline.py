@@ -195,8 +195,8 @@ def test_ner_runs_only_where_a_candidate_is_possible() -> None:
     """ner_spans: stretches around capitalised words outside stop words and known names,
     within their sentences; the entities found there are set on the whole paragraph."""
     from analysis.extraction.actors import linker_for
+    from analysis.extraction.ner_scope import NER_CONTEXT, ner_spans
     from analysis.extraction.nlp import add_entities
-    from analysis.extraction.pipeline import NER_CONTEXT, ner_spans
 
     nlp = load_model("fr")
     linker = linker_for(nlp)

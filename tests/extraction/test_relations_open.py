@@ -1240,3 +1240,46 @@ def test_a_spaced_dash_ends_a_name(lang, text) -> None:
     """A title's parts ("X plc - Annual Report") are no one name."""
     names = set(tables_for({"t": (text, lang)}).entities["entity"])
     assert not any(" - " in n or " — " in n for n in names), names
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "firm", "wanted"),
+    [
+        # NER calls "Brenvik" a place once and a person once; the agent of "fournis par"
+        # is an organisation, which outweighs a label alone.
+        (
+            "fr",
+            "Selon Brenvik, les ventes de bus ont doublé en 2025. À Tokmok, l'assembleur "
+            "Kant Motors monte des bus à partir de kits fournis par Brenvik.",
+            "Brenvik",
+            ("Brenvik", "Kant Motors", "supply"),
+        ),
+    ],
+)
+def test_what_a_sentence_says_a_name_is_outweighs_a_ner_label(lang, text, firm, wanted):
+    tables = tables_for({"t": (text, lang)})
+    types = dict(zip(tables.entities["entity"], tables.entities["type"], strict=True))
+    assert types.get(firm) == "company", types
+    rel = set(
+        zip(
+            tables.relations["source"],
+            tables.relations["target"],
+            tables.relations["relation"],
+            strict=True,
+        )
+    )
+    assert wanted in rel, rel
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name", "kind"),
+    [
+        # The head after the comma describes the name it runs into, not the one before.
+        ("fr", "À Tokmok, l'assembleur Kant Motors monte des bus chinois.", "Tokmok", "place"),
+        ("en", "In Kovrov, the carmaker Brantell Motors builds trucks.", "Kovrov", "place"),
+    ],
+)
+def test_an_apposition_that_runs_into_a_name_describes_that_name(lang, text, name, kind):
+    tables = tables_for({"t": (text, lang)})
+    types = dict(zip(tables.entities["entity"], tables.entities["type"], strict=True))
+    assert types.get(name) == kind, types
