@@ -140,7 +140,10 @@ Method (cited by the methods appendix). Relations are found sentence by sentence
    venture" or "la filiale" takes up the actor the document last called so, before the
    nearest firm, and "the Company", "the Group", "le Groupe" or "la Société", capitalised,
    an issuer's name for itself, take up the first firm the document's title names, or
-   nothing (``coreference``).
+   nothing (``coreference``). A singular pronoun opening a sentence before its verb
+   ("Elle y assemble ...", "It buys ...") takes up the named subject of the sentence
+   before, when that is a firm, a brand or a body; "il y a", "it is likely" take up
+   nothing.
 5. **Filters.** A cue with a negation just before it ("no plans to invest", "n'a pas
    investi") or a denial earlier in its clause ("has denied that it is in talks with X",
    "dément toute négociation") states nothing, nor does a plant that is only planned,
