@@ -409,6 +409,15 @@ FROM_SELLER = GRAMMAR["from_seller"]
 ASSETS = GRAMMAR["assets"]
 
 
+def _stake_or_firm(doc: Doc, start: int, seller: int, parts: list[Mention]) -> bool:
+    """Is what is bought, ``doc[start:seller]``, a share ("the remaining 30%", "26 %") or
+    a named firm ("bought X outright from its founder")? Then the actor after "from" sold
+    it; it supplies nothing (the nouns of a share are ``assets``)."""
+    if any(t.text == "%" for t in doc[start:seller]):
+        return True
+    return any(start <= m.start and m.end <= seller for m in parts)
+
+
 def relations_in_sentence(
     doc: Doc,
     start: int,
@@ -466,13 +475,21 @@ def relations_in_sentence(
             None,
         )
         bought = doc[cue.end : seller].text.lower().split() if seller is not None else []
-        if cue.relation == "acquisition" and seller is not None and not ASSETS & set(bought):
+        if (
+            cue.relation == "acquisition"
+            and seller is not None
+            and not ASSETS & set(bought)
+            and not _stake_or_firm(doc, cue.end, seller, parts)
+        ):
             # "buys gearboxes from X", "achète ses sels auprès de X": X supplies; with no
             # actor named after it ("from a smaller supplier"), nothing is said of whom.
             if not any(seller < m.start <= seller + 8 for m in parts if m.entity != UNKNOWN):
                 continue
             cue = Cue("supply", cue.start, cue.end, cue.text, True)
         here, owners = _reach(doc, start, end, cue, parts, clauses, kb)
+        if here and cue.relation == "acquisition" and seller is not None:
+            # "bought the 30% stake from a fund based in Almaty": the seller's words.
+            here = [m for m in here if m.start < seller]
         if owners is not None:
             found += [(a, b, cue, "whose") for a, b in owners]
             continue

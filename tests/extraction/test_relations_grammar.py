@@ -552,23 +552,18 @@ def test_a_rows_status_and_contribution_say_what_the_partner_does(row, wanted, u
 @pytest.mark.parametrize(
     ("lang", "sentence", "name", "kind"),
     [
-        # The agent of a participle, and the maker of goods, are organisations ...
+        # The agent of a participle is an organisation (an invented name: the knowledge
+        # base now holds the real engine makers) ...
         (
             "fr",
-            "GAZ reçoit des moteurs diesel fabriqués par Yuchai dans son usine de Yulin.",
-            "Yuchai",
-            "company",
-        ),
-        (
-            "fr",
-            "Privé des moteurs de Cummins, GAZ s'est tourné vers la Chine.",
-            "Cummins",
+            "GAZ reçoit des moteurs diesel fabriqués par Brenvik dans son usine de Yulin.",
+            "Brenvik",
             "company",
         ),
         # ... and what follows a plant noun is a place, unless NER calls it an organisation.
         (
             "fr",
-            "GAZ reçoit des moteurs diesel fabriqués par Yuchai dans son usine de Yulin.",
+            "GAZ reçoit des moteurs diesel fabriqués par Brenvik dans son usine de Yulin.",
             "Yulin",
             "place",
         ),

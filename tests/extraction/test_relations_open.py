@@ -469,10 +469,11 @@ def test_open_world_relation_rules(text, lang, wanted, unwanted) -> None:
         ),
         # A new clause after ", and" is not coordinated with the object before it.
         (
-            "Russia controls nickel assets through Nornickel, and Kazakhstan is exploring lithium.",
+            "Varkon Holding controls nickel assets through Nornickel, and Kazakhstan is "
+            "exploring lithium.",
             "en",
-            {("Russia", "Nornickel", "ownership")},
-            {("Russia", "Kazakhstan", "ownership")},
+            {("Varkon Holding", "Nornickel", "ownership")},
+            {("Varkon Holding", "Kazakhstan", "ownership")},
         ),
     ],
 )
@@ -1283,3 +1284,46 @@ def test_an_apposition_that_runs_into_a_name_describes_that_name(lang, text, nam
     tables = tables_for({"t": (text, lang)})
     types = dict(zip(tables.entities["entity"], tables.entities["type"], strict=True))
     assert types.get(name) == kind, types
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "wanted", "unwanted"),
+    [
+        # A stake bought from X: X sold it, and supplies nothing.
+        (
+            "en",
+            "Varkon Industries bought the remaining 30% from Quellon Mining in February.",
+            set(),
+            {("Quellon Mining", "Varkon Industries", "supply")},
+        ),
+        (
+            "fr",
+            "En 2024, Varkon Industries acquiert 26 % du capital auprès de Quellon Holding.",
+            set(),
+            {("Quellon Holding", "Varkon Industries", "supply")},
+        ),
+        # A firm bought from its founder: the firm is bought, not supplied.
+        (
+            "en",
+            "Brantell Group bought Kovrov Graphite outright in 2024 from its founder.",
+            {("Brantell Group", "Kovrov Graphite", "acquisition")},
+            {("Kovrov Graphite", "Brantell Group", "supply")},
+        ),
+        # What stands after "from" is the seller's, never what was bought.
+        (
+            "en",
+            "Varkon Industries bought the 30% stake from a fund based in Almaty.",
+            set(),
+            {("Varkon Industries", "Almaty", "acquisition")},
+        ),
+        # Goods bought from X: X supplies them.
+        (
+            "en",
+            "Varkon Industries buys gearboxes from Quellon Motors.",
+            {("Quellon Motors", "Varkon Industries", "supply")},
+            set(),
+        ),
+    ],
+)
+def test_the_seller_of_a_stake_or_a_firm_is_no_supplier(lang, sentence, wanted, unwanted):
+    check_relations(sentence, lang, wanted, unwanted)
