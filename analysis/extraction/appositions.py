@@ -326,3 +326,43 @@ def apposition_relations(
             if a != b
         ]
     return out
+
+
+#: How far the comma closing a fronted apposition may stand from its start.
+FRONTED_WITHIN = 12
+
+
+def fronted_apposition(
+    doc: Doc, start: int, end: int, mentions: list[Mention], kb: KnowledgeBase
+) -> tuple[int, list[tuple[str, str, str, str]]]:
+    """A sentence opening with the noun of a role ("Filiale de X, Y assemble ...", "A
+    subsidiary of X, Y ...", "Coentreprise de X et de Z, Y ..."): where the apposition
+    ends (the subject's first token; 0 if none), and (source, target, words, relation)
+    it states: each firm it names owns the subject, and a venture's owners are partners.
+    Its names are no agents of the clause after it."""
+    roles = _grammar("subsidiary") | _grammar("joint_venture")
+    i = start
+    while i < end and i - start < 4 and doc[i].lower_ not in roles:
+        if doc[i].pos_ not in ("DET", "ADJ", "ADV", "VERB"):  # "A wholly owned subsidiary"
+            return 0, []
+        i += 1
+    if i >= end or doc[i].lower_ not in roles:
+        return 0, []
+    comma = next((j for j in range(i + 1, min(end, i + FRONTED_WITHIN)) if doc[j].text == ","), 0)
+    if not comma:
+        return 0, []
+    named = [m for m in mentions if m.kind == NAME]
+    owners = [
+        m.entity
+        for m in named
+        if i < m.start < comma and kb.actors[m.entity].type not in ("place", "country", "person")
+    ]
+    subject = next((m.entity for m in named if m.start == comma + 1), None)
+    if not owners or subject is None or subject in owners:
+        return 0, []
+    words = doc[start:comma].text
+    out = [(o, subject, words, "ownership") for o in dict.fromkeys(owners)]
+    if doc[i].lower_ in _grammar("joint_venture"):
+        uniq = list(dict.fromkeys(owners))
+        out += [(a, b, words, "partnership") for k, a in enumerate(uniq) for b in uniq[k + 1 :]]
+    return comma + 1, out

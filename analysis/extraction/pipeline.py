@@ -46,6 +46,7 @@ from analysis.extraction.actors import (
 )
 from analysis.extraction.appositions import (
     apposition_relations,
+    fronted_apposition,
     owner_names,
     owners_in_apposition,
 )
@@ -556,9 +557,14 @@ def _extract_paragraph(
         state.recent.add(
             in_sent, called_so(doc, s, e, in_sent, kb), named_subject(doc, s, e, in_sent)
         )
+        # "Filiale de X, Y assemble ...": X owns Y and is no agent of what follows.
+        front, fronted = fronted_apposition(doc, s, e, readable, kb)
+        if front:
+            readable = [m for m in readable if not s <= m.start < front]
         found = relations_in_sentence(
             doc, s, e, readable, sent_cues, kb, last_country, unknown, state.section
         )
+        found += [Relation(a, b, rel, words, "apposition") for a, b, words, rel in fronted]
         found += [
             Relation(a, b, relation, words, "apposition")
             for a, b, words, relation in apposition_relations(doc, e, readable, kb)

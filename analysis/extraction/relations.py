@@ -66,7 +66,8 @@ Method (cited by the methods appendix). Relations are found sentence by sentence
      (the first actor between the verb and "à"/"to"); the plant or stake changing hands
      is no production or ownership of X, and the seller of a plant exits the plant's
      country ("... to Z in 2023 and left Russia", "..., avant de quitter la Russie": the
-     seller leaves, not Z).
+     seller leaves, not Z). The seller of a stake or a firm bought "from" it ("bought the
+     remaining 30% from X", "bought Y outright from its founder") supplies nothing.
    - *assembly of another maker's brand*: "X assembles Kia and Chery models", "X monte
      des Geely": the brands named within 8 words after the verb supply X (kits, platform
      or licence), X being the firm right before the verb; a brand X owns is not
@@ -113,7 +114,9 @@ Method (cited by the methods appendix). Relations are found sentence by sentence
    a joint venture between Y and Z" (Y and Z own X, and partner each other), "X, our joint
    venture with Y", "X, the Y–Z joint venture", "X (XYZ), its joint venture with Y" (Y owns
    X; the venture partners neither of its parents), "X, the maker of Y" (X owns Y); see
-   ``appositions``. In a table row, a column header listed in the lexicon's
+   ``appositions``. A sentence opening with the noun of a role ("Filiale de Y, X
+   assemble ...", "A subsidiary of Y, X ...") makes Y the owner of X, and Y is no agent of
+   the clause after it. In a table row, a column header listed in the lexicon's
    ``table_headers`` says how the row's subject and the actor in its cell are related: a
    "groupe"/"group" column owns the row's brand, a "site"/"plant" column is where it is
    made, a "brands assembled" column supplies it, a "buyer" column is supplied by it; when

@@ -1327,3 +1327,37 @@ def test_an_apposition_that_runs_into_a_name_describes_that_name(lang, text, nam
 )
 def test_the_seller_of_a_stake_or_a_firm_is_no_supplier(lang, sentence, wanted, unwanted):
     check_relations(sentence, lang, wanted, unwanted)
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "wanted", "unwanted"),
+    [
+        # A fronted apposition names the subject's parent: the parent owns the subject and
+        # is no agent of the clause after it.
+        (
+            "fr",
+            "Filiale de Varkon Holding, Quellon Auto assemble à Kovrov des camions à partir "
+            "de kits fournis par Zhenlong Trucks.",
+            {
+                ("Quellon Auto", "Kovrov", "production"),
+                ("Zhenlong Trucks", "Quellon Auto", "supply"),
+                ("Varkon Holding", "Quellon Auto", "ownership"),
+            },
+            {
+                ("Varkon Holding", "Kovrov", "production"),
+                ("Zhenlong Trucks", "Varkon Holding", "supply"),
+            },
+        ),
+        (
+            "en",
+            "A subsidiary of Varkon Holding, Quellon Auto assembles trucks in Kovrov.",
+            {
+                ("Quellon Auto", "Kovrov", "production"),
+                ("Varkon Holding", "Quellon Auto", "ownership"),
+            },
+            {("Varkon Holding", "Kovrov", "production")},
+        ),
+    ],
+)
+def test_a_fronted_apposition_names_the_parent_not_the_agent(lang, sentence, wanted, unwanted):
+    check_relations(sentence, lang, wanted, unwanted)
