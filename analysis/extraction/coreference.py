@@ -359,8 +359,7 @@ def _opening_pronoun(
     None if the sentence opens otherwise, or impersonally ("Il y a", "It is likely")."""
     if not words or words[0] not in pronouns("singular") or taken[start]:
         return None
-    opening = " ".join(words[:4])
-    if any(opening == form or opening.startswith(form + " ") for form in impersonal_openers()):
+    if impersonal(words):
         return None
     for j in range(start + 1, min(end, start + 4)):
         if doc[j].pos_ in ("VERB", "AUX"):
@@ -368,6 +367,13 @@ def _opening_pronoun(
         if doc[j].pos_ not in _CLITICS:
             return None
     return None
+
+
+def impersonal(words: list[str]) -> bool:
+    """Do the lower-case tokens ``words`` of a sentence open impersonally ("il y a", "il
+    s'agit", "it is likely")? An elided word and the next are one ("s'" "agit")."""
+    opening = " ".join(words[:5]).replace("' ", "'")
+    return any(opening == form or opening.startswith(form + " ") for form in impersonal_openers())
 
 
 def _opening_actor(recent: Recent, here: set[str], kb: KnowledgeBase) -> str | None:
@@ -443,6 +449,7 @@ __all__ = [
     "anaphoric_phrases",
     "anaphors",
     "called_so",
+    "impersonal",
     "impersonal_openers",
     "lexicon",
     "named_subject",

@@ -364,3 +364,19 @@ def test_a_denied_report_states_nothing() -> None:
         "fr",
     )
     assert ("Zhenlong Trucks", "Brantell Motors", "supply") not in found, found
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (["il", "s'", "agit", "de", "la"], True),
+        (["il", "y", "a", "deux", "ans"], True),
+        (["it", "is", "likely", "that"], True),
+        (["elle", "y", "assemble", "des"], False),
+        (["it", "buys", "cathode"], False),
+    ],
+)
+def test_an_impersonal_opening_takes_up_nothing(words, expected) -> None:
+    from analysis.extraction.coreference import impersonal
+
+    assert impersonal(words) is expected
