@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import yaml
 from spacy.tokens import Doc
 
-from analysis.extraction.actors import NAME, KnowledgeBase, Mention
+from analysis.extraction.actors import NAME, PLACE_TYPES, KnowledgeBase, Mention
 from analysis.extraction.descriptors import LEXICON_PATH, PARENT_WINDOW, _token_words, _words
 from analysis.extraction.grammar import GRAMMAR
 
@@ -355,7 +355,7 @@ def fronted_apposition(
     owners = [
         m.entity
         for m in named
-        if i < m.start < comma and kb.actors[m.entity].type not in ("place", "country", "person")
+        if i < m.start < comma and kb.actors[m.entity].type not in (*PLACE_TYPES, "person")
     ]
     subject = next((m.entity for m in named if m.start == comma + 1), None)
     if not owners or subject is None or subject in owners:

@@ -202,6 +202,26 @@ def material_words() -> frozenset[str]:
 VERSUS = frozenset({"c.", "v.", "vs", "vs.", "versus", "contre"})
 
 
+#: Marks after which a capitalised verb opens a clause ("- **X**: Left Russia in 2023").
+_CLAUSE_MARKS = frozenset({":", ";", "-", "–", "—", "|", "•", "*", "**", "(", "«", '"', "“"})
+
+
+def _capitalised_in_name(token, tokens: list) -> bool:
+    """Is ``token`` a capitalised word next to another capitalised word of the span, and
+    not the first word of a clause ("Left Russia in 2023" after a colon)?"""
+    if not token.text[:1].isupper() or token.text.isupper():
+        return False
+    k = tokens.index(token)
+    if k == 0 and (
+        token.is_sent_start or token.i == 0 or token.doc[token.i - 1].text in _CLAUSE_MARKS
+    ):
+        return False
+    return any(
+        0 <= j < len(tokens) and tokens[j].text[:1].isupper() and tokens[j].is_alpha
+        for j in (k - 1, k + 1)
+    )
+
+
 def looks_like_name(span: Span) -> bool:
     """Quality filter from candidate to discovered actor (module docstring, step 3)."""
     tokens = [t for t in span if not t.is_space]
@@ -223,7 +243,10 @@ def looks_like_name(span: Span) -> bool:
         return False
     if any(t.lower_ in VERSUS for t in tokens[1:-1]):
         return False
-    if any(t.pos_ in ("VERB", "AUX") for t in tokens):
+    # A verb in the span ends the name ("Renault quitte"); but a capitalised word inside
+    # a name that the tagger reads as a verb ("Talvera Nickel", "Brixon Cells") is the
+    # name's, when a capitalised word follows or precedes it.
+    if any(t.pos_ in ("VERB", "AUX") and not _capitalised_in_name(t, tokens) for t in tokens):
         return False
     if len(tokens) > 2 and all(t.text.isupper() for t in tokens if t.is_alpha):
         return False

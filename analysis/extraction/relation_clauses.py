@@ -22,6 +22,7 @@ from analysis.extraction.relation_context import (
     _changes_hands,
     _clause,
     _former,
+    _held_name,
     _is_place,
 )
 from analysis.extraction.relation_syntax import _opening_phrase_end, _passive_agent, _passive_owners
@@ -78,6 +79,10 @@ def _whose(
             return []
         owned = antecedent[0].entity
         return [(m.entity, owned) for m in owners if m.entity != owned]
+    held = [m for m in firms if cue.end <= m.start <= cue.end + 2 and _held_name(doc, m)]
+    if antecedent and not owners and held:
+        # "X, whose subsidiary Y refines ...", "X, dont la filiale Y produit": X owns Y.
+        return [(antecedent[0].entity, held[0].entity)]
     if not antecedent or not owners:
         return []
     if cue.start - owners[-1].end <= 1 and cue.text.lower().split()[-1] in owned_head_words():
@@ -206,6 +211,9 @@ def _reach(
         # an apposition ("Kaiyi, une marque contrôlée par Chery": Kaiyi). None if
         # the clause follows something else ("la municipalité de Moscou, qui").
         antecedent = _antecedent(doc, here, inside[0], kb, clauses)
+        if any(inside[0] < m.start < cue.start and _held_name(doc, m) for m in here):
+            # "X, whose subsidiary Y refines ...": Y is the clause's agent, not X.
+            antecedent = []
         here = antecedent + [m for m in here if m.start >= inside[0]]
     # "selon X", "according to X": a source of the statement, not a party to it.
     here = [m for m in here if not _attributed(doc, m, start)]

@@ -325,10 +325,39 @@ def _possessive(doc: Doc, m: Mention) -> bool:
     return mark in ("'s", "’s") or (mark in ("'", "’") and doc[m.end - 1].lower_.endswith("s"))
 
 
+#: Nouns of a held firm's role, and the words that say whose it is ("sa filiale Y",
+#: "whose subsidiary Y", "dont la coentreprise Y", "X's battery subsidiary Y").
+ROLES = frozenset(GRAMMAR["subsidiary"]) | frozenset(GRAMMAR["joint_venture"])
+WHOSE = frozenset(GRAMMAR["possessives"]) | frozenset(GRAMMAR["owner_relative"]) | {"'s", "’s"}
+DONT_ARTICLES = frozenset({"la", "le", "l'", "l’", "les"})
+
+
+def _held_name(doc: Doc, m: Mention) -> bool:
+    """Is ``m`` named as another actor's subsidiary or venture ("its subsidiary Y", "sa
+    filiale kazakhe Y", "whose subsidiary Y", "dont la filiale Y")? Such a name is the
+    agent of its clause; its holder, named before, is not."""
+    i = m.start - 1
+    while i >= 0 and m.start - i <= 2 and doc[i].pos_ == "ADJ" and doc[i].is_lower:
+        i -= 1  # "sa filiale kazakhe Y"
+    if i < 0 or doc[i].lower_ not in ROLES:
+        return False
+    i -= 1
+    head = i
+    while i >= 0 and head - i <= 2 and doc[i].is_lower and doc[i].pos_ in ("ADJ", "NOUN"):
+        i -= 1  # "its battery subsidiary Y"
+    if i < 0:
+        return False
+    word = doc[i].lower_
+    return word in WHOSE or (word in DONT_ARTICLES and i > 0 and doc[i - 1].lower_ == "dont")
+
+
 def _changes_hands(doc: Doc, cue: Cue, start: int) -> bool:
     """A sale or purchase verb governs the cue: within eight tokens before it, with no
     other verb between ("sold its half of the Vladivostok engine plant"; not "has sold
-    trucks built at its plant")."""
+    trucks built at its plant"). A finite cue verb is governed by no other verb ("X,
+    which bought Y in 2021, builds cells in Z")."""
+    if "Fin" in doc[cue.start].morph.get("VerbForm"):
+        return False
     for t in reversed(doc[max(cue.start - 8, start) : cue.start]):
         if t.lower_ in SALE | BOUGHT:
             return True

@@ -69,6 +69,12 @@ def _irrealis(token) -> bool:
         return True
     if token.pos_ not in ("VERB", "AUX"):
         return False
+    if token.text[:1].isupper() and token.i + 1 < len(token.doc):
+        # A capitalised word before another is a name the tagger misread ("Talvera
+        # Nickel", a future "talvera"), not a verb of the clause.
+        nxt = token.doc[token.i + 1]
+        if nxt.text[:1].isupper() and nxt.is_alpha:
+            return False
     word = token.lower_
     if CYRILLIC.search(word):
         # Russian: slovnet tags the perfective's non-past ("запустит", "поставит") as

@@ -36,6 +36,7 @@ from analysis.extraction.relation_context import (
     _coordinated,
     _dist,
     _goods_name,
+    _held_name,
     _is_country,
     _is_place,
     _nearest,
@@ -214,6 +215,10 @@ def _production(
         # thing owned (a brand, goods), not the plant's owner.
         near = [m for m in near if m.start == 0 or doc[m.start - 1].lower_ not in POSSESSIVES]
     first_firm = (near[-1] if owned else near[0]) if near else None
+    # "X said its subsidiary Y builds ...": the subsidiary is the verb's subject.
+    held = [m for m in near if _held_name(doc, m)]
+    if first_firm is not None and held and held[-1].start > first_firm.start:
+        first_firm = held[-1]
     if first_firm is not None and _former_plant_owner(doc, first_firm, cue):
         first_firm = None
     # "... began assembling the Kia and JAC models it already builds there": with a

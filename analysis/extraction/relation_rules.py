@@ -26,11 +26,13 @@ from analysis.extraction.relation_context import (
     _coordinated,
     _dist,
     _goods_name,
+    _held_name,
     _is_country,
     _is_place,
     _nearest,
 )
 from analysis.extraction.relation_syntax import (
+    _active,
     _former_holder,
     _object,
     _opening_phrase_end,
@@ -82,6 +84,9 @@ def _directed(
         and m.start >= opening
     ]
     src = firms[0] if firms else None
+    held = [m for m in firms if _held_name(doc, m)]
+    if src is not None and held and held[-1].start > src.start:
+        src = held[-1]  # "X said its subsidiary Y supplies ...": Y supplies
     # "Mercedes-Benz's plant at Esipovo": the thing acquired is the plant, not its owner.
     after = [m for m in after if not (m.end < len(doc) and doc[m.end].text in ("'s", "’s"))]
     if cue.relation in ("supply", "ownership"):
@@ -224,6 +229,16 @@ def _directed(
                 for m in goods
                 if m.entity != src.entity and m.entity not in own
             ]
+    if (
+        src is not None
+        and cue.relation == "acquisition"
+        and reverse
+        and src.end <= cue.start
+        and _active(doc, cue.start)
+    ):
+        # "X sells to Y", "X vend à Y l'essentiel de son nickel": X sells goods, and is
+        # not what Y buys (a plant or a stake sold is read by the sale rule).
+        return []
     if src is not None and cue.relation == "acquisition" and reverse:
         # "Volkswagen's Kaluga factory was sold to X": X acquires the plant's city.
         src = _plant_of(doc, src, before, kb)

@@ -152,3 +152,23 @@ def _passive_owners(doc: Doc, after: list[Mention]) -> list[Mention]:
             break
         group.append(m)
     return group
+
+
+PASSIVE_AUXILIARIES = GRAMMAR["passive_auxiliaries"]
+
+
+def _active(doc: Doc, i: int) -> bool:
+    """Is the verb at ``i`` in the active voice: finite ("X sells to Y", "X vend à Y"),
+    or a participle after "has"/"a" with no passive auxiliary ("X a vendu à Y")? A bare
+    participle ("X, sold to Y in 2023") and a passive ("was sold", "a été vendue") are
+    not."""
+    verb = doc[i]
+    if "Fin" in verb.morph.get("VerbForm"):
+        return True
+    aux = []
+    for t in reversed(doc[max(i - 3, 0) : i]):
+        if t.is_punct:
+            break
+        if t.pos_ == "AUX":
+            aux.append(t)
+    return bool(aux) and not any(t.lower_ in PASSIVE_AUXILIARIES for t in aux)

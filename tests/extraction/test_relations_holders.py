@@ -1,0 +1,112 @@
+"""A holder and what it holds, on sentences written for these tests.
+
+Firms named here are invented ("Norvik Metals", "Talvera Nickel", "Brixon Cells"), places
+and a few customers are real; no sentence is taken from a seed or a test folder. Written
+before the rules they check.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extraction.test_relations_open import check_relations
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "wanted", "unwanted"),
+    [
+        # The subsidiary named after "whose subsidiary" is the clause's agent; its holder
+        # owns it and makes nothing there.
+        (
+            "en",
+            "Norvik Metals, whose subsidiary Talvera Nickel builds cells in Kaunas, is "
+            "listed in Oslo.",
+            {
+                ("Norvik Metals", "Talvera Nickel", "ownership"),
+                ("Talvera Nickel", "Kaunas", "production"),
+            },
+            {("Norvik Metals", "Kaunas", "production")},
+        ),
+        (
+            "fr",
+            "Le groupe Norvik Metals, dont la filiale Brixon Cells produit des cellules à "
+            "Kaunas, est coté à Oslo.",
+            {
+                ("Norvik Metals", "Brixon Cells", "ownership"),
+                ("Brixon Cells", "Kaunas", "production"),
+            },
+            {("Norvik Metals", "Kaunas", "production")},
+        ),
+        # "its subsidiary Y" after a reporting verb: Y produces, its holder owns it.
+        (
+            "en",
+            "Kestrel Holdings said its subsidiary Brixon Cells produces cells in Kaunas.",
+            {
+                ("Kestrel Holdings", "Brixon Cells", "ownership"),
+                ("Brixon Cells", "Kaunas", "production"),
+            },
+            {("Kestrel Holdings", "Kaunas", "production")},
+        ),
+        (
+            "fr",
+            "Kestrel Holdings indique que sa filiale Brixon Cells assemble des packs à "
+            "Kaunas depuis 2024.",
+            {
+                ("Kestrel Holdings", "Brixon Cells", "ownership"),
+                ("Brixon Cells", "Kaunas", "production"),
+            },
+            {("Kestrel Holdings", "Kaunas", "production")},
+        ),
+        # A supply by the subsidiary is the subsidiary's.
+        (
+            "en",
+            "Norvik Metals, whose subsidiary Talvera Nickel supplies cathode to Brixon "
+            "Cells, reported a loss.",
+            {("Talvera Nickel", "Brixon Cells", "supply")},
+            {("Norvik Metals", "Brixon Cells", "supply")},
+        ),
+        # Without a holder's noun the first firm stays the agent.
+        (
+            "en",
+            "Norvik Metals, which bought Talvera Nickel in 2021, builds cells in Kaunas.",
+            {("Norvik Metals", "Kaunas", "production")},
+            {("Talvera Nickel", "Kaunas", "production")},
+        ),
+    ],
+)
+def test_a_subsidiary_named_after_its_holder_is_the_agent(lang, sentence, wanted, unwanted):
+    check_relations(sentence, lang, wanted, unwanted)
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "wanted", "unwanted"),
+    [
+        # An active sale with nothing named between the verb and its buyer sells goods:
+        # the seller is not bought.
+        ("en", "Norvik Metals sells to Umicore and Glencore.", set(), {"acquisition"}),
+        ("fr", "Norvik Metals vend à Umicore l'essentiel de son nickel.", set(), {"acquisition"}),
+        # A passive sale: what was sold is bought by the agent.
+        (
+            "en",
+            "Talvera Nickel was sold to Norvik Metals in 2023.",
+            {("Norvik Metals", "Talvera Nickel", "acquisition")},
+            set(),
+        ),
+        (
+            "fr",
+            # (not at the sentence's start, where the tagger reads "Talvera" as a verb
+            # and discovery leaves the name out)
+            "En 2023, Talvera Nickel a été vendue à Norvik Metals.",
+            {("Norvik Metals", "Talvera Nickel", "acquisition")},
+            set(),
+        ),
+    ],
+)
+def test_a_seller_in_the_active_is_not_what_is_bought(lang, sentence, wanted, unwanted):
+    if unwanted == {"acquisition"}:
+        from tests.extraction.test_relations_open import relations
+
+        found = relations(sentence, lang)
+        assert not [r for r in found if r[2] == "acquisition"], found
+        return
+    check_relations(sentence, lang, wanted, unwanted)
