@@ -93,3 +93,58 @@ def short_forms(doc: Doc, mentions: list[Mention]) -> dict[str, str]:
         if short != m.text and short[:1].isupper() and own and all(w.lower() in words for w in own):
             out[short] = m.entity
     return out
+
+
+#: Articles before a defined term ('the "Seller"', '("the KSA")').
+ARTICLES = frozenset({"the", "le", "la", "les", "l'", "l’"})
+#: How far a bracket of definitions may run.
+BRACKET_REACH = 40
+
+
+def defined_terms(doc: Doc, mentions: list[Mention]) -> tuple[dict[str, str], set[str]]:
+    """Terms with an article that an article defines in quotes inside brackets: right
+    after a mentioned name, each one is that name's actor ('Quellon Auto ("Quellon",
+    "the Supplier")', 'Norvik Metals (the "Seller")'); after anything else, it names a
+    thing, not an actor ('a kit supply agreement ("the KSA")'). Returns (term -> entity,
+    terms that name no actor)."""
+    names = {m.end: m.entity for m in mentions if m.kind == NAME}
+    roles: dict[str, str] = {}
+    things: set[str] = set()
+    for bracket in (t.i for t in doc if t.text == "("):
+        stop = min(bracket + BRACKET_REACH, len(doc))
+        close = next((j for j in range(bracket + 1, stop) if doc[j].text == ")"), None)
+        k = bracket + 1
+        while close is not None and k < close:
+            end = next(
+                (j for j in range(k + 1, min(k + SHORT_WORDS + 3, close)) if doc[j].text in QUOTES),
+                None,
+            )
+            if doc[k].text not in QUOTES or end is None:
+                k += 1
+                continue
+            words = [t for t in doc[k + 1 : end] if t.lower_ not in ARTICLES]
+            article = doc[k - 1].lower_ in ARTICLES or doc[k + 1].lower_ in ARTICLES
+            if article and words and words[0].text[:1].isupper():
+                term = " ".join(t.text for t in words)
+                if bracket in names:
+                    roles.setdefault(term, names[bracket])
+                else:
+                    things.add(term)
+            k = end + 1
+    return roles, things
+
+
+#: A term with an article defined in quotes inside brackets after a lower-case word or a
+#: number ('a kit supply agreement dated 14 March 2022 ("the KSA")', 'by a notice ("the
+#: Suspension Notice")'): a thing, named so before or after its definition.
+_ARTICLE = r"(?:the|le|la|les|l['’])"
+_THING = re.compile(
+    r"\b[a-z\d][\w.-]*\s+\(\s*"
+    rf"(?:{_ARTICLE}\s*[\"“«]\s*|[\"“«]\s*{_ARTICLE}\s*)"
+    r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})\s*[\"”»]"
+)
+
+
+def things_defined(text: str) -> set[str]:
+    """Terms ``text`` defines for things, not actors (``_THING``), wherever they stand."""
+    return {m.group(1) for m in _THING.finditer(text)}

@@ -244,6 +244,8 @@ def owners_in_apposition(
         h = _head_at(doc, j, sent_end, heads.owned) if j < sent_end else None
         if h is None or (h < sent_end and doc[h].lower_ in heads.owner_of):
             return []  # (the head's own complement names the owner: read below)
+        if h in names or set(_token_words(doc, k, j)) & _grammar("possessives"):
+            return []  # "X, Y et sa filiale Z": the head names Z, a list's next item
         return [(name, this, doc[end + 1 : h].text) for name in owners if name != this]
     end_parent = _head_at(doc, i, sent_end, heads.parent)
     if end_parent is not None:

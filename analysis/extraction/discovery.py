@@ -42,7 +42,11 @@ Method (cited by the methods appendix):
    or a trailing possessive; a name whose key (case, accents, punctuation folded)
    equals a knowledge-base alias is that known actor ("Avtovaz" is AvtoVAZ), also up to
    transliteration variants (``spelling_key``: "Toula" is Tula). Merging of
-   short forms and spellings across the corpus is done by ``registry``.
+   short forms and spellings across the corpus is done by ``registry``. Terms a document
+   defines in quotes inside brackets (``abbreviations``) are its own words: after a
+   name, a short form or a role ('X ("X Auto", "the Supplier")') is that actor; after
+   anything else, a term with an article names a thing, no actor ('a kit supply
+   agreement ("the KSA")'), wherever in the document it stands.
 """
 
 from __future__ import annotations

@@ -223,6 +223,7 @@ def _extract_language(
         result = DocumentResult(doc.id)
         if pending is not None and pending[0] == doc.id:
             state = _DocumentState(ctx.kb, _year_hint(doc))
+            state.things = abbreviations.things_defined("\n".join(p.text for p in doc.paragraphs))
             for parsed, mentions in pending[1]:
                 _extract_paragraph(ctx, parsed, mentions, state, result)
             result.relations = _with_issuer(result.relations, state)
@@ -279,6 +280,8 @@ class _DocumentState:
         self.paragraphs = 0
         #: Abbreviations defined in brackets so far ("MCT" -> "Minsk Cell Technologies").
         self.abbreviations: dict[str, str] = {}
+        #: Terms defined for things ('a kit supply agreement ("the KSA")'): no actors.
+        self.things: set[str] = set()
 
     def saw(self, mentions: list[Mention]) -> None:
         """Count the sentence's named actors (firms, bodies: not places or people) for
@@ -394,6 +397,18 @@ def _discover(
     # Dragon »)").
     for short, entity in abbreviations.short_forms(doc, named).items():
         state.abbreviations.setdefault(short, entity)
+    # ... and a role it is given ('X (the "Seller")'); a term for a thing is no actor.
+    # (not a country's: "... of the Republic of X (the "Agency")")
+    holders = [
+        m
+        for m in named
+        if (a := state.view.actors.get(m.entity)) is None or a.type not in (*PLACE_TYPES, "person")
+    ]
+    roles, things = abbreviations.defined_terms(doc, holders)
+    for term, entity in roles.items():
+        state.abbreviations.setdefault(term, entity)
+    state.things |= things
+    found = [(m, c) for m, c in found if m.text not in state.things]
     found = [
         (replace(m, entity=state.abbreviations[m.text]), c)
         if m.text in state.abbreviations and c.actor not in kb.actors

@@ -137,17 +137,37 @@ def _coordinated(
             lo, hi = (cur.end, m.start) if forward else (m.end, cur.start)
             if lo >= hi or m in group:
                 continue
-            gap_words = {t.lower_ for t in doc[lo:hi]}
+            gap = _list_gap(doc, lo, hi, m if forward else cur)
+            gap_words = set(gap)
             joined = allowed | repeated if gap_words & {",", "et", "and"} else allowed
             if gap_words <= joined:
                 # ", and Kazakhstan is exploring ...": the subject of a new clause.
-                gap = [t.lower_ for t in doc[lo:hi]]
                 new_clause = forward and gap[:1] == [","] and gap[1:2] in (["and"], ["et"])
                 if new_clause and m.end < len(doc) and doc[m.end].pos_ in ("VERB", "AUX"):
                     break
                 group.append(m)
                 cur = m
     return group
+
+
+#: Phrases that join the items of a list as "and" does ("ainsi que", "as well as").
+LIST_JOINERS = tuple(GRAMMAR["list_joiners"])
+
+
+def _list_gap(doc: Doc, lo: int, hi: int, later: Mention) -> list[str]:
+    """The words between two items of a list, with "ainsi que"/"as well as" read as
+    "and", and without the words that name the later item as the earlier one's held firm
+    ("Forvia et sa filiale Hella": "et")."""
+    words = [t.lower_ for t in doc[lo:hi]]
+    if _held_name(doc, later):
+        k = len(words)
+        while k > 0 and (words[k - 1] in ROLES | WHOSE or doc[lo + k - 1].pos_ == "ADJ"):
+            k -= 1
+        words = words[:k]
+    text = f" {' '.join(words)} "
+    for phrase in LIST_JOINERS:
+        text = text.replace(f" {phrase} ", " and ")
+    return text.split()
 
 
 def _nearest(

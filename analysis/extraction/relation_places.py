@@ -59,6 +59,10 @@ def _sales(
             None,
         )
         goods = [m for m in named if i < m.start < to and kb.actors[m.entity].type != "country"]
+        if any(t.lower_ in PREMISES for t in doc[i + 1 : to]):
+            # "sold its former Lada assembly hall in Shymkent to Z": premises are sold, named
+            # by their place; a brand or firm that qualifies them is not.
+            goods = [m for m in goods if _is_place(m, kb)] or goods
         if buyer is None or not goods:
             continue
         cue = Cue("acquisition", i, i + 1, doc[i].text, False)
@@ -81,6 +85,8 @@ def _sales(
     return out
 
 
+#: Nouns of premises that change hands with their place (plants, mines, halls).
+PREMISES = PLANT_NOUNS | GRAMMAR["site_nouns"] | GRAMMAR["premises"]
 #: Words that open an infinitive or gerund clause ("avant de quitter", "before leaving").
 NONFINITE_LEADS = GRAMMAR["nonfinite_leads"] | GRAMMAR["sequels"]
 #: Conjunctions after which a verb may share the clause's subject ("and left", "puis").

@@ -70,6 +70,8 @@ def _directed(
         m
         for m in before
         if any(t.lower_ in NOT_SUBJECT for t in doc[max(m.start - 2, 0) : m.start])
+        # ("In 2017 X signed ...": a date's preposition, not the name's)
+        and not (m.start > 0 and doc[m.start - 1].like_num)
     ]
     for m in list(complements):
         # ... and the places coordinated with them ("et la Lituanie").
@@ -87,6 +89,14 @@ def _directed(
     held = [m for m in firms if _held_name(doc, m)]
     if src is not None and held and held[-1].start > src.start:
         src = held[-1]  # "X said its subsidiary Y supplies ...": Y supplies
+    if (
+        firms
+        and cue.start >= 2
+        and doc[cue.start].lower_ in POSSESSIVES
+        and doc[cue.start - 1].lower_ in AND_WORDS
+        and firms[-1].end == cue.start - 1
+    ):
+        src = firms[-1]  # "X, Y et sa filiale Z": "sa" is Y's, the item before it
     # "Mercedes-Benz's plant at Esipovo": the thing acquired is the plant, not its owner.
     after = [m for m in after if not (m.end < len(doc) and doc[m.end].text in ("'s", "’s"))]
     if cue.relation in ("supply", "ownership"):
@@ -174,6 +184,15 @@ def _directed(
         nxt = doc[cue.end].lower_ if cue.end < len(doc) else ""
         if doc[cue.end - 1].pos_ in ("VERB", "AUX") and nxt in PARTITIVES:
             nxt = ""  # "fournit des moteurs à Y": an article, not "kits des Chinois"
+        k = cue.end  # "a kit-assembly agreement with Y": the contract after its qualifiers
+        while (
+            k < len(doc)
+            and k - cue.end < 3
+            and (doc[k].text == "-" or doc[k].lower_ in SUPPLY_QUALIFIERS)
+        ):
+            k += 1
+        if k > cue.end and k < len(doc) and doc[k].lower_ in CONTRACT_WORDS:
+            nxt = doc[k].lower_
         # "des packs livrés à Y": who delivers them is said only by "par X" or "from X"
         # ("platforms licensed from X").
         near_from = cue.text.lower().split()[-1] in FROM or any(
@@ -254,6 +273,7 @@ def _directed(
 
 OF_WORDS = GRAMMAR["of_words"]
 POSSESSIVES = GRAMMAR["possessives"]
+AND_WORDS = GRAMMAR["coordinators"]
 #: Nouns a supply cue may qualify ("supply agreement", "contrat de fourniture").
 CONTRACT_WORDS = frozenset(GRAMMAR["contracts"])
 OFFTAKE = GRAMMAR["offtake"]

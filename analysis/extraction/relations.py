@@ -61,13 +61,21 @@ Method (cited by the methods appendix). Relations are found sentence by sentence
      34% by Y", "détenue à parts égales par X et Y", "run by X") make each agent an
      owner of the sentence's subject, and a "dont"/"whose"/"in which" clause holding an
      ownership cue makes its subject an owner of the antecedent ("X, dont l'allemand Y
-     détient 25 %"); "X, whose Y subsidiary ..." makes X the owner of Y.
+     détient 25 %"); "X, whose Y subsidiary ..." makes X the owner of Y. A firm named as
+     another's subsidiary or venture ("X, whose subsidiary Y refines ...", "X, dont la
+     filiale Y produit ...", "X said its subsidiary Y builds ...") is owned by it and is
+     the agent of its clause, not its holder.
    - *sales*: "X a vendu son usine de Y à Z", "X sold its stake in Y to Z": Z acquires Y
      (the first actor between the verb and "à"/"to"); the plant or stake changing hands
      is no production or ownership of X, and the seller of a plant exits the plant's
      country ("... to Z in 2023 and left Russia", "..., avant de quitter la Russie": the
      seller leaves, not Z). The seller of a stake or a firm bought "from" it ("bought the
      remaining 30% from X", "bought Y outright from its founder") supplies nothing.
+     Premises sold are named by their place ("sold its former Lada assembly hall in Y to
+     Z": Y, not the brand). An active sale that names nothing between the verb and the
+     buyer ("X sells to Z") sells goods, and Z buys no X; a passive one ("X was sold to
+     Z", "X a été vendue à Z") is an acquisition of X. A kit-assembly, licence or supply
+     agreement "with Z" is a supply by Z, not a partnership.
    - *assembly of another maker's brand*: "X assembles Kia and Chery models", "X monte
      des Geely": the brands named within 8 words after the verb supply X (kits, platform
      or licence), X being the firm right before the verb; a brand X owns is not

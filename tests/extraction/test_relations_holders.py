@@ -110,3 +110,66 @@ def test_a_seller_in_the_active_is_not_what_is_bought(lang, sentence, wanted, un
         assert not [r for r in found if r[2] == "acquisition"], found
         return
     check_relations(sentence, lang, wanted, unwanted)
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "wanted", "unwanted"),
+    [
+        # "ainsi que", "as well as" join a list as "et"/"and" do; "et sa filiale Y" adds Y
+        # to the list, and "sa" is the item's right before it.
+        (
+            "fr",
+            "Valeo, Norvik Metals et sa filiale Brixon Cells ainsi que Kestrel Holdings ont "
+            "quitté la Russie.",
+            {
+                ("Valeo", "Russia", "exit"),
+                ("Norvik Metals", "Russia", "exit"),
+                ("Brixon Cells", "Russia", "exit"),
+                ("Kestrel Holdings", "Russia", "exit"),
+            },
+            {
+                ("Valeo", "Brixon Cells", "ownership"),
+                ("Norvik Metals", "Valeo", "ownership"),
+            },
+        ),
+        (
+            "en",
+            "Renault as well as Quellon Motors left Russia in 2022.",
+            {("Renault", "Russia", "exit"), ("Quellon Motors", "Russia", "exit")},
+            set(),
+        ),
+    ],
+)
+def test_a_list_joined_by_ainsi_que_or_a_held_firm_leaves_as_one(lang, sentence, wanted, unwanted):
+    check_relations(sentence, lang, wanted, unwanted)
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "wanted", "unwanted"),
+    [
+        # Premises sold are named by their place; a brand that qualifies them is not sold.
+        (
+            "en",
+            "In 2024 Quellon Motors sold its former Lada assembly hall in Shymkent to "
+            "Varkon Industries, which uses it as a warehouse.",
+            {("Varkon Industries", "Shymkent", "acquisition")},
+            {("Varkon Industries", "Lada", "acquisition")},
+        ),
+        # A kit-assembly or licence agreement with Y: Y supplies; no partnership. A year
+        # after "In" does not make the subject a complement.
+        (
+            "en",
+            "In 2017 Quellon Motors signed a kit-assembly agreement with JAC Motors.",
+            {("JAC", "Quellon Motors", "supply")},
+            {("Quellon Motors", "JAC", "partnership")},
+        ),
+        (
+            "en",
+            "Quellon Motors signed a licence agreement with Chery in 2023.",
+            {("Chery", "Quellon Motors", "supply")},
+            {("Quellon Motors", "Chery", "partnership")},
+        ),
+    ],
+)
+def test_premises_and_contracts_name_what_changes_hands(lang, sentence, wanted, unwanted):
+    check_relations(sentence, lang, wanted, unwanted)
