@@ -193,3 +193,20 @@ def _expand(table: dict[str, dict]) -> list[AdjectiveForm]:
             out.append(AdjectiveForm(prefix, code, "fr", prefix=True))
             out.append(AdjectiveForm(prefix, code, "en", prefix=True))
     return out
+
+
+#: Languages whose names of the world's regions are read (those of the seeds).
+REGION_LANGUAGES = ("fr", "en", "ru")
+
+
+@functools.cache
+def world_regions() -> frozenset[str]:
+    """Lower-cased, accent-free names of the world's regions ("Asie centrale", "Central
+    Asia", "Europe"; CLDR's UN M.49 regions, from Babel): areas, no actors and no
+    countries."""
+    return frozenset(
+        strip_accents(name).lower().replace("’", "'")
+        for lang in REGION_LANGUAGES
+        for code, name in Locale(lang).territories.items()
+        if code.isdigit()
+    )

@@ -62,7 +62,9 @@ import yaml
 from spacy.tokens import Doc, Span
 
 from analysis.extraction.actors import NAME, PLACE_TYPES, KnowledgeBase, Mention
+from analysis.extraction.countries import strip_accents, world_regions
 from analysis.extraction.descriptors import head_words, is_product, load_lexicon
+from analysis.extraction.figures_lexicon import currency_codes
 from analysis.extraction.firm_names import DESIGNATORS, legal_comma, with_legal_suffix
 from analysis.extraction.grammar import GRAMMAR
 from analysis.extraction.russian import CYRILLIC, QUOTES, is_common_word
@@ -157,6 +159,15 @@ def is_junk(span: Span, kb: KnowledgeBase) -> bool:
     if not tokens or not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in tokens):
         return True
     if "\n" in span.text or _ROMAN_ORDINAL.match(tokens[0].text):
+        return True
+    # A region of the world ("Asie centrale", "Europe"): an area, no actor.
+    if strip_accents(span.text).lower().replace("’", "'") in world_regions():
+        return True
+    # An amount ("KZT 0.6 billion", "KZT") or a legal form alone ("Limited", "LTD").
+    if tokens[0].text in currency_codes() or all(
+        t.text in DESIGNATORS or t.text.rstrip(".").title() in _TITLE_DESIGNATORS or t.is_punct
+        for t in tokens
+    ):
         return True
     if len(tokens) == 1:
         tok = tokens[0]

@@ -123,6 +123,11 @@ def supported_languages() -> tuple[str, ...]:
     return tuple(sorted(_raw_lexicon()["units"]))
 
 
+def currency_codes() -> frozenset[str]:
+    """The ISO currency codes figures read ("KZT", "USD"): amounts, never names."""
+    return frozenset(_raw_lexicon()["currency_codes"])
+
+
 def controlled_units() -> frozenset[str]:
     """Every unit name a figure can carry alone (compound units join two with ``/``)."""
     raw = _raw_lexicon()

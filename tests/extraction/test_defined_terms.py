@@ -29,3 +29,13 @@ def test_a_defined_term_for_a_thing_is_no_actor_and_a_role_term_is_its_name():
     assert any(a.startswith("Quellon") for a in actors), actors
     ends = set(tables.relations["source"]) | set(tables.relations["target"])
     assert not {"KSA", "SPA"} & ends, tables.relations
+
+
+def test_amounts_legal_forms_and_world_regions_are_no_actors():
+    text = (
+        "Brixon Trucks LLP invested KZT 12 billion in Central Asia in 2025, and Quellon "
+        "Auto (Hong Kong) Co., Limited sells its trucks across Asie centrale and Europe."
+    )
+    actors = set(tables_for({"t": (text, "en")}).entities["entity"])
+    assert not {"KZT", "KZT 12 billion", "Limited", "Central Asia", "Europe"} & actors, actors
+    assert any(a.startswith("Brixon") for a in actors), actors
