@@ -22,6 +22,7 @@ import re
 from spacy.tokens import Doc
 
 from analysis.extraction.actors import NAME, Mention
+from analysis.extraction.grammar import GRAMMAR
 
 #: Quotation marks that may stand around an abbreviation inside its brackets.
 QUOTES = frozenset({'"', "'", "«", "»", "“", "”", "‘", "’", "„"})
@@ -96,7 +97,7 @@ def short_forms(doc: Doc, mentions: list[Mention]) -> dict[str, str]:
 
 
 #: Articles before a defined term ('the "Seller"', '("the KSA")').
-ARTICLES = frozenset({"the", "le", "la", "les", "l'", "l’"})
+ARTICLES = frozenset(GRAMMAR["articles"])
 #: How far a bracket of definitions may run.
 BRACKET_REACH = 40
 
@@ -137,7 +138,7 @@ def defined_terms(doc: Doc, mentions: list[Mention]) -> tuple[dict[str, str], se
 #: A term with an article defined in quotes inside brackets after a lower-case word or a
 #: number ('a kit supply agreement dated 14 March 2022 ("the KSA")', 'by a notice ("the
 #: Suspension Notice")'): a thing, named so before or after its definition.
-_ARTICLE = r"(?:the|le|la|les|l['’])"
+_ARTICLE = "(?:" + "|".join(re.escape(a) for a in sorted(ARTICLES, key=len, reverse=True)) + ")"
 _THING = re.compile(
     r"\b[a-z\d][\w.-]*\s+\(\s*"
     rf"(?:{_ARTICLE}\s*[\"“«]\s*|[\"“«]\s*{_ARTICLE}\s*)"

@@ -349,7 +349,7 @@ def _possessive(doc: Doc, m: Mention) -> bool:
 #: "whose subsidiary Y", "dont la coentreprise Y", "X's battery subsidiary Y").
 ROLES = frozenset(GRAMMAR["subsidiary"]) | frozenset(GRAMMAR["joint_venture"])
 WHOSE = frozenset(GRAMMAR["possessives"]) | frozenset(GRAMMAR["owner_relative"]) | {"'s", "’s"}
-DONT_ARTICLES = frozenset({"la", "le", "l'", "l’", "les"})
+DONT_ARTICLES = frozenset(GRAMMAR["articles"])
 
 
 def _held_name(doc: Doc, m: Mention) -> bool:
