@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extraction.test_relations_open import check_relations
+from tests.extraction.test_relations_open import check_relations, relations
 
 
 @pytest.mark.parametrize(
@@ -79,18 +79,27 @@ def test_a_subsidiary_named_after_its_holder_is_the_agent(lang, sentence, wanted
 
 
 @pytest.mark.parametrize(
-    ("lang", "sentence", "wanted", "unwanted"),
+    ("lang", "sentence"),
     [
         # An active sale with nothing named between the verb and its buyer sells goods:
         # the seller is not bought.
-        ("en", "Norvik Metals sells to Umicore and Glencore.", set(), {"acquisition"}),
-        ("fr", "Norvik Metals vend à Umicore l'essentiel de son nickel.", set(), {"acquisition"}),
+        ("en", "Norvik Metals sells to Umicore and Glencore."),
+        ("fr", "Norvik Metals vend à Umicore l'essentiel de son nickel."),
+    ],
+)
+def test_a_seller_in_the_active_is_not_what_is_bought(lang, sentence):
+    found = relations(sentence, lang)
+    assert not [r for r in found if r[2] == "acquisition"], found
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "wanted"),
+    [
         # A passive sale: what was sold is bought by the agent.
         (
             "en",
             "Talvera Nickel was sold to Norvik Metals in 2023.",
             {("Norvik Metals", "Talvera Nickel", "acquisition")},
-            set(),
         ),
         (
             "fr",
@@ -98,18 +107,11 @@ def test_a_subsidiary_named_after_its_holder_is_the_agent(lang, sentence, wanted
             # and discovery leaves the name out)
             "En 2023, Talvera Nickel a été vendue à Norvik Metals.",
             {("Norvik Metals", "Talvera Nickel", "acquisition")},
-            set(),
         ),
     ],
 )
-def test_a_seller_in_the_active_is_not_what_is_bought(lang, sentence, wanted, unwanted):
-    if unwanted == {"acquisition"}:
-        from tests.extraction.test_relations_open import relations
-
-        found = relations(sentence, lang)
-        assert not [r for r in found if r[2] == "acquisition"], found
-        return
-    check_relations(sentence, lang, wanted, unwanted)
+def test_a_passive_sale_is_an_acquisition_of_its_subject(lang, sentence, wanted):
+    check_relations(sentence, lang, wanted, set())
 
 
 @pytest.mark.parametrize(
