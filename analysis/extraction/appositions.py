@@ -22,7 +22,8 @@ import yaml
 from spacy.tokens import Doc
 
 from analysis.extraction.actors import NAME, PLACE_TYPES, KnowledgeBase, Mention
-from analysis.extraction.descriptors import LEXICON_PATH, PARENT_WINDOW, _token_words, _words
+from analysis.extraction.descriptor_lexicon import LEXICON_PATH, phrase_words, token_words
+from analysis.extraction.descriptors import PARENT_WINDOW
 from analysis.extraction.grammar import GRAMMAR
 
 #: How many lower-case tokens may stand before the head and between it and "de"/"of"
@@ -76,7 +77,7 @@ def load_heads() -> Heads:
         data = yaml.safe_load(fh)
 
     def phrases(key: str) -> frozenset[tuple[str, ...]]:
-        return frozenset(_words(p) for ps in data[key].values() for p in ps)
+        return frozenset(phrase_words(p) for ps in data[key].values() for p in ps)
 
     parent, owned, owner = phrases("parent_heads"), phrases("owned_heads"), phrases("owner_heads")
     longest = max(len(w) for w in (*parent, *owned, *owner))
@@ -109,7 +110,7 @@ def head_nouns() -> frozenset[str]:
 def _head_at(doc: Doc, i: int, stop: int, phrases: frozenset) -> int | None:
     """End of the longest phrase of ``phrases`` starting at token ``i``, if any."""
     for n in range(min(load_heads().longest, stop - i), 0, -1):
-        if _token_words(doc, i, i + n) in phrases:
+        if token_words(doc, i, i + n) in phrases:
             return i + n
     return None
 
@@ -244,13 +245,13 @@ def owners_in_apposition(
         h = _head_at(doc, j, sent_end, heads.owned) if j < sent_end else None
         if h is None or (h < sent_end and doc[h].lower_ in heads.owner_of):
             return []  # (the head's own complement names the owner: read below)
-        if h in names or set(_token_words(doc, k, j)) & _grammar("possessives"):
+        if h in names or set(token_words(doc, k, j)) & _grammar("possessives"):
             return []  # "X, Y et sa filiale Z": the head names Z, a list's next item
         return [(name, this, doc[end + 1 : h].text) for name in owners if name != this]
     end_parent = _head_at(doc, i, sent_end, heads.parent)
     if end_parent is not None:
         found = _named_after(doc, end_parent, sent_end, names)
-        if set(_token_words(doc, i, end_parent)) & _grammar("joint_venture"):
+        if set(token_words(doc, i, end_parent)) & _grammar("joint_venture"):
             found = _and_with(doc, found, sent_end, names)
         return [(name, this, doc[end + 1 : k + 1].text) for name, k in found if name != this]
     # "[adjectives] HEAD [adjectives] de/of Y".
@@ -262,7 +263,7 @@ def owners_in_apposition(
                 continue
             k = h
             # "our joint venture with Y", "sa coentreprise avec Y": a venture's partner.
-            venture = bool(set(_token_words(doc, j, h)) & _grammar("joint_venture"))
+            venture = bool(set(token_words(doc, j, h)) & _grammar("joint_venture"))
             complements = heads.owner_of | (_grammar("with") if venture else frozenset())
             while k < sent_end and k - h <= ADJECTIVES:
                 if doc[k].lower_.replace("’", "'") in complements:

@@ -24,17 +24,19 @@ from __future__ import annotations
 import functools
 import itertools
 from dataclasses import dataclass
-from pathlib import Path
 
-import yaml
 from spacy.tokens import Doc
 
-from analysis.extraction.grammar import GRAMMAR
+from analysis.extraction.descriptor_lexicon import (
+    HEAD_WINDOW,
+    Lexicon,
+    load_lexicon,
+    token_words,
+)
+from analysis.extraction.descriptor_lists import list_head
+from analysis.extraction.grammar import GRAMMAR, one_word_cues
 from analysis.extraction.russian import CYRILLIC
 
-LEXICON_PATH = Path(__file__).resolve().parents[1] / "data" / "lexicons" / "descriptors.yaml"
-#: How far (tokens) a head may stand from the name it describes, fillers included.
-HEAD_WINDOW = 5
 #: How far a parent's name may stand after a parent head (``appositions``).
 PARENT_WINDOW = 3
 #: Types given by NER labels when no descriptor says more (PER, ORG, LOC, MISC; the
@@ -52,42 +54,6 @@ class Attribute:
     value: str
     basis: str  # "descriptor", "apposition", "parent", "name", "context", "region", "NER label"
     text: str  # the words it rests on, as written
-
-
-@dataclass(frozen=True)
-class Lexicon:
-    heads: dict[tuple[str, ...], tuple[str, str]]  # lower-cased words -> (type, sector)
-    fillers: frozenset[str]
-    name_words: dict[str, tuple[str, str]]  # word -> (type, sector)
-    longest: int
-    product_words: frozenset[str]
-    product_suffixes: frozenset[str]
-    region_words: frozenset[str]
-    compass_words: frozenset[str] = frozenset()
-
-
-@functools.cache
-def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
-    with open(path, encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
-    heads: dict[tuple[str, ...], tuple[str, str]] = {}
-    for kind, sectors in data["heads"].items():
-        for sector, langs in sectors.items():
-            for words in langs.values():
-                for phrase in words:
-                    heads[_words(phrase)] = (kind, sector or "")
-    fillers = frozenset(w.lower() for words in data["fillers"].values() for w in words)
-    names: dict[str, tuple[str, str]] = {}
-    for kind, sectors in data["name_words"].items():
-        for sector, words in sectors.items():
-            for word in words:
-                names.setdefault(word.lower(), (kind, sector or ""))
-    longest = max(len(k) for k in heads)
-    products = frozenset(w.lower() for w in data.get("product_words", []))
-    suffixes = frozenset(w.lower() for w in data.get("product_suffixes", []))
-    regions = frozenset(w.lower() for w in data.get("region_words", []))
-    compass = frozenset(w.lower() for w in data.get("compass_words", []))
-    return Lexicon(heads, fillers, names, longest, products, suffixes, regions, compass)
 
 
 def is_product(
@@ -136,20 +102,10 @@ def _cyrillic(token) -> bool:
     return CYRILLIC.search(token.text) is not None
 
 
-def _words(phrase: str) -> tuple[str, ...]:
-    return tuple(phrase.lower().replace("'", "' ").split())
-
-
-def _token_words(doc: Doc, start: int, end: int) -> tuple[str, ...]:
-    """The words of ``doc[start:end]`` as written: hyphenated words the English tokenizer
-    splits ("start", "-", "up") stay one ("start-up"), as in the lexicon."""
-    return _words(doc[start:end].text.replace("’", "'"))
-
-
 def _head_ending_at(doc: Doc, end: int, lex: Lexicon) -> tuple[int, tuple[str, str]] | None:
     """The longest head whose last token is ``end - 1``: (its start, (type, sector))."""
     for n in range(min(lex.longest, end), 0, -1):
-        found = lex.heads.get(_token_words(doc, end - n, end))
+        found = lex.heads.get(token_words(doc, end - n, end))
         if found:
             return end - n, found
     return None
@@ -157,7 +113,7 @@ def _head_ending_at(doc: Doc, end: int, lex: Lexicon) -> tuple[int, tuple[str, s
 
 def _head_starting_at(doc: Doc, start: int, stop: int, lex: Lexicon):
     for n in range(min(lex.longest, stop - start), 0, -1):
-        found = lex.heads.get(_token_words(doc, start, start + n))
+        found = lex.heads.get(token_words(doc, start, start + n))
         if found:
             return start + n, found
     return None
@@ -230,6 +186,12 @@ def describe(
                 j += 1
                 continue
             break
+    # A plural head before the list the name is in: "carmakers Brixon, Talvera and Quorra".
+    if not out:
+        listed = list_head(doc, start, end, sent_start, sent_end, countries)
+        if listed is not None:
+            h_start, kind, sector, country = listed
+            out += _typed(kind, sector, country, "descriptor", doc[h_start:end].text)
     # (one word NER takes for a person's name after "à", "in": a town, "à Kant")
     if (
         not any(a.attribute == "type" for a in out)
@@ -241,6 +203,9 @@ def describe(
             out.append(Attribute("type", "place", "locative", doc[start - 1 : end].text))
     if not any(a.attribute == "type" for a in out):
         named = _from_name(doc[start:end].text, label, lex)
+        verb = _production_verb(doc, end, sent_end) if label == "PER" else None
+        if named[0].basis == "NER label" and verb is not None:
+            return [Attribute("type", "company", "context", doc[start : verb + 1].text)]
         # (an ORG stays one: "l'usine de VJC" is VJC's plant; but "région d'X" is a place)
         context = _from_context(doc, start, sent_start, lex)
         if label == "ORG" and context is not None and context.basis != "region":
@@ -278,6 +243,20 @@ def _from_context(doc: Doc, start: int, sent_start: int, lex: Lexicon) -> Attrib
         if prev.lower_ in GRAMMAR["plant_of"] and head.lower_ in goods_nouns():
             return Attribute("type", "company", "context", text)
     return None
+
+
+def _production_verb(doc: Doc, end: int, sent_end: int) -> int | None:
+    """The verb of production at a place of which the name ending at ``end`` is the
+    subject ("X fabrique à Wuhu", "X makes harnesses in Wuhu", "X has assembled vans at
+    Y"), or ``None``. A person makes nothing at a place in these texts; NER often takes
+    an invented firm's name for a person's."""
+    k = end
+    while k < min(sent_end, end + 2) and doc[k].pos_ in ("AUX", "ADV"):
+        k += 1
+    if k >= sent_end or doc[k].pos_ != "VERB" or doc[k].lower_ not in one_word_cues("production"):
+        return None
+    at_place = any(doc[j].lower_ in GRAMMAR["locative"] for j in range(k + 1, min(sent_end, k + 5)))
+    return k if at_place else None
 
 
 def _typed(kind: str, sector: str, country: str, basis: str, text: str) -> list[Attribute]:

@@ -10,7 +10,9 @@ Method (cited by the methods appendix):
    not a mention of the country. When such a name starts with a known firm ("BYD
    Uzbekistan"), that firm is its parent. Names NER misses that end with a word firms'
    names end with ("Ertis Bus Company", "State Revenue Committee") are candidates too,
-   so are names an apposition describes ("Varkon Gold, the Canadian miner"), and a
+   so are names an apposition describes ("Varkon Gold, the Canadian miner", "X,
+   filiale du groupe Y"); a name NER calls a person's but which holds a town ("Wuhu X
+   Wiring") is an organisation's like them. A
    known city named as a region ("région de Kalouga", "Minsk region") is a region of
    its own, in the city's country; so is a country named with a compass word and a
    region word ("the East Kazakhstan region", "la région du Kazakhstan-Oriental").
@@ -21,8 +23,10 @@ Method (cited by the methods appendix):
    name ("X Co., Ltd.", where NER stops at the comma).
 2. **Junk.** Spans with no capitalised word, line breaks, roman ordinals, single words
    that are not proper nouns by POS (imperatives, interjections, capitalised common
-   nouns, all-caps emphasis), single generic nouns written with a capital ("the Group",
-   "the Company", "Ministry") and generic references are rejected (``is_junk``).
+   nouns, all-caps emphasis; but a word the French pipeline's word vectors do not know
+   is kept whatever its tag, as the tagger's guess at an invented name), single
+   generic nouns written with a capital ("the Group", "the Company", "Ministry") and
+   generic references are rejected (``is_junk``).
 3. **Discovered actors.** A candidate becomes an actor when it also looks like a name:
    at most ``MAX_TOKENS`` tokens, a proper noun among them, no verb, no digit-only
    start, not written all in capitals over several words (a headline) nor standing in
@@ -34,10 +38,13 @@ Method (cited by the methods appendix):
    product too. A name discovered in an earlier paragraph of the document is linked
    again wherever it is written and NER missed it (``pipeline``).
 4. **Types** (``descriptors``): from a descriptor before the name ("le constructeur
-   chinois X"), an apposition after it ("X, a battery maker"), words of the name
-   ("Tobol Lithium"), else the words before it when NER's label is not ORG (the agent
-   of a participle, "fabriqués par X", and the maker of goods, "les moteurs de X", are
-   organisations; "son usine de X" is a place), else the NER label.
+   chinois X"), an apposition after it ("X, a battery maker"), a plural descriptor
+   before the list the name is in ("Chinese carmakers X, Y and Z", "les équipementiers
+   allemands X, Y et Z"; ``descriptor_lists``), words of the name ("Tobol Lithium"),
+   else the words before it when NER's label is not ORG (the agent of a participle,
+   "fabriqués par X", and the maker of goods, "les moteurs de X", are organisations;
+   "son usine de X" is a place), else the NER label; but a name NER takes for a
+   person's that makes goods at a place ("X fabrique à Y des faisceaux") is a firm's.
 5. **Names.** The discovered actor's name is the span's text without a leading article
    or a trailing possessive; a name whose key (case, accents, punctuation folded)
    equals a knowledge-base alias is that known actor ("Avtovaz" is AvtoVAZ), also up to
@@ -171,7 +178,7 @@ def is_junk(span: Span, kb: KnowledgeBase) -> bool:
         return True
     if len(tokens) == 1:
         tok = tokens[0]
-        if tok.text in kb.generic_terms or tok.pos_ in _NOT_NAMES:
+        if tok.text in kb.generic_terms or (tok.pos_ in _NOT_NAMES and not unknown_word(tok)):
             return True
         # A generic noun capitalised ("the Group", "the Company", "Ministry"): a reference
         # to an actor, never its name.
@@ -179,12 +186,19 @@ def is_junk(span: Span, kb: KnowledgeBase) -> bool:
             return True
         # A capitalised common noun/adjective, or all-caps emphasis ("MILLIARDS"); but a
         # Russian name in quotes is written as a common noun («Автокомпоненты»).
-        if tok.pos_ and tok.pos_ not in _SINGLE_OK and not _quoted(span):
+        if tok.pos_ and tok.pos_ not in _SINGLE_OK and not _quoted(span) and not unknown_word(tok):
             return True
         # A capitalised Russian common noun the tagger took for a name («Правительства»)
         if CYRILLIC.search(tok.text) and not _quoted(span) and is_common_word(tok.text):
             return True
     return all(t.text in kb.generic_terms or t.is_stop for t in tokens)
+
+
+def unknown_word(tok) -> bool:
+    """A capitalised word the pipeline's word vectors do not know ("Emotors", not
+    "Ensuite"): an invented or foreign name, whatever tag the tagger guessed for it.
+    Only a pipeline with vectors (the French one) can tell; the others never say so."""
+    return tok.is_alpha and tok.text[:1].isupper() and tok.vocab.vectors.shape[0] > 0 and tok.is_oov
 
 
 @functools.cache
@@ -270,7 +284,9 @@ def looks_like_name(span: Span) -> bool:
         return False
     if _capitals_heading(span.sent):
         return False
-    if not any(t.pos_ in _SINGLE_OK or _proper_adjective(t) for t in tokens) and not _quoted(span):
+    if not any(
+        t.pos_ in _SINGLE_OK or _proper_adjective(t) or unknown_word(t) for t in tokens
+    ) and not _quoted(span):
         return False
     return any(t.text[:1].isupper() for t in tokens)
 
@@ -379,8 +395,12 @@ def candidates(
         inside = sorted({owner[i] for i in range(span.start, span.end) if owner[i] >= 0})
         parent = ""
         if inside:
-            if label in ("PER", "LOC") or not _org_owns(
-                doc, span, [mentions[k] for k in inside], kb
+            # (a "person" whose name holds a town is a firm's: "Wuhu Martel Wiring")
+            firm_inside = any(kb.actors[mentions[k].entity].type not in PLACE_TYPES for k in inside)
+            if (
+                label == "LOC"
+                or (label == "PER" and firm_inside)
+                or not _org_owns(doc, span, [mentions[k] for k in inside], kb)
             ):
                 continue
             first = mentions[inside[0]]
@@ -543,7 +563,8 @@ def _described_names(doc: Doc, owner: list[int]) -> list[Span]:
     """Names NER missed that an apposition describes: up to ``NAME_WORD_REACH``
     capitalised words, a proper noun among them, then a comma, an article, at most
     three adjectives or nouns and a descriptor's head word ("Varkon Gold, the Canadian
-    miner", "Tessan Motors, un assembleur kazakh"). The apposition then types the name."""
+    miner", "Tessan Motors, un assembleur kazakh"), or the head right after the comma
+    ("Zyrelon, filiale du groupe Y"). The apposition then types the name."""
     heads = head_words()
     out = []
     for comma in doc:
@@ -564,9 +585,15 @@ def _described_names(doc: Doc, owner: list[int]) -> list[Span]:
             continue
         k = comma.i + 1
         if k < len(doc) and doc[k].lower_ not in APPOSITION_ARTICLES:
+            # (French drops the article: "X, filiale du groupe Y", "X, coentreprise de")
+            if doc[k].lower_ in heads and doc[k].text.islower() and doc[k].pos_ == "NOUN":
+                out.append(Span(doc, start, comma.i, label="MISC"))
             continue
         k += 1
         while k < len(doc) and k - comma.i <= 5 and doc[k].lower_ not in heads:
+            if doc[k].text == "-":  # "the Mongolian-Russian state company"
+                k += 1
+                continue
             if doc[k].pos_ not in ("ADJ", "NOUN") or (owner[k] >= 0 and doc[k].pos_ != "ADJ"):
                 break
             k += 1

@@ -19,4 +19,14 @@ def load_grammar(path: Path = RELATIONS_LEXICON) -> dict[str, frozenset[str]]:
         return {k: frozenset(v) for k, v in yaml.safe_load(fh)["grammar"].items()}
 
 
+@functools.cache
+def one_word_cues(relation: str, path: Path = RELATIONS_LEXICON) -> frozenset[str]:
+    """The one-word cues of ``relation`` in ``relations.yaml``, every language and its
+    ``verb_only`` list together ("fabrique", "assembles", "выпускает")."""
+    with open(path, encoding="utf-8") as fh:
+        entry = yaml.safe_load(fh)[relation]
+    words = [w for key in ("fr", "en", "ru", "verb_only") for w in entry.get(key, [])]
+    return frozenset(w.lower() for w in words if " " not in w)
+
+
 GRAMMAR = load_grammar()

@@ -17,7 +17,9 @@ The venture is the actor the sentence calls a joint venture (``coreference.calle
 3. who holds a stake in it ("in which A holds 49%", "dont A détient 49 %", "A, qui en
    détient 51 %"); a name in apposition to the holder ("A, filiale de G, qui ...") is the
    holder's owner, and the clause is A's;
-4. the owners the other rules found ("X, une coentreprise de A et de B").
+4. the members named after the venture's noun ("a joint venture of A (51 %) and B",
+   "coentreprise à parts égales entre A et B", "une coentreprise de A et de B");
+5. the owners the other rules found.
 
 Reads
     the sentence's tokens and linked mentions, and the relations the other rules found.
@@ -34,7 +36,7 @@ from spacy.tokens import Doc
 from analysis.extraction.actors import ATTRIBUTE, NAME, KnowledgeBase, Mention
 from analysis.extraction.coreference import called_so
 from analysis.extraction.grammar import GRAMMAR
-from analysis.extraction.relation_context import Relation
+from analysis.extraction.relation_context import JV_WORDS, Relation
 
 #: The rule name of the rows this module adds.
 RULE = "joint venture"
@@ -49,6 +51,9 @@ HOLDER_REACH = 4
 APPOSITION_REACH = 9
 #: Words that end a description in apposition (a clause or another name begins).
 _NOT_APPOSED = frozenset({"VERB", "AUX", "PRON", "PROPN"})
+#: How far after a joint-venture noun its "of"/"between" may stand ("a 50-50 joint
+#: venture between", "coentreprise à parts égales entre").
+MEMBERS_REACH = 4
 #: Types of actor that are no parent.
 _NOT_PARENTS = frozenset({"country", "place", "person"})
 
@@ -79,11 +84,13 @@ def venture_relations(
     )
     at = {m.start: m for m in names}
     spans = [(m.start, m.end) for m in mentions if m.entity == venture]
+    members = _members(doc, start, end, at)
     parents = _agents(doc, start, end, at) | _founders(doc, start, end, at, spans)
-    parents |= _holders(doc, start, end, names)
+    parents |= _holders(doc, start, end, names) | members
     if not parents:
         return found
-    parents |= {r.source for r in found if r.relation == "ownership" and r.target == venture}
+    if not members:  # (a list of members names them all)
+        parents |= {r.source for r in found if r.relation == "ownership" and r.target == venture}
     parents = {p for p in parents if p in {m.entity for m in names}}
     holds = GRAMMAR["holds"]
     out = []
@@ -93,8 +100,17 @@ def venture_relations(
             continue  # a venture and its parent: the parent's ownership, added below
         if r.relation == "ownership" and r.cue.lower() in holds:
             continue  # a stake clause: read above
+        if members and r.relation == "ownership" and r.target == venture:
+            continue  # "a joint venture of A and B, filiale de G": G owns B, not the venture
+        if members and r.relation == "partnership" and len(ends & parents) == 1:
+            continue  # ... nor is G B's or A's partner
+        if r.relation == "partnership" and ends <= parents:
+            continue  # the parents' partnership, added below once
         out.append(r)
-    ordered = sorted(parents)
+    first = {}
+    for m in names:
+        first.setdefault(m.entity, m.start)
+    ordered = sorted(parents, key=lambda p: first[p])  # (partners in the text's order)
     out += [Relation(p, venture, "ownership", "joint venture", RULE) for p in ordered]
     out += [
         Relation(a, b, "partnership", "joint venture", RULE)
@@ -120,13 +136,55 @@ def _name_after(doc: Doc, i: int, end: int, at: dict[int, Mention]) -> Mention |
 
 
 def _coordinated(doc: Doc, m: Mention, end: int, at: dict[int, Mention]) -> list[Mention]:
-    """``m`` and the names joined to it by "et"/"and" ("by A and B")."""
+    """``m`` and the names joined to it by "et"/"and" ("by A and B"), a share in brackets
+    after a name ("A (51 %) and B") and a repeated "de" ("de A et de B") aside."""
     out = [m]
-    j = m.end
-    while j + 1 < end and _word(doc, j) in GRAMMAR["coordinators"] and j + 1 in at:
-        out.append(at[j + 1])
-        j = at[j + 1].end
+    j = _past_share(doc, m.end, end)
+    while j + 1 < end and _word(doc, j) in GRAMMAR["coordinators"]:
+        k = j + 1
+        if k + 1 < end and _word(doc, k) in GRAMMAR["of_complement"]:
+            k += 1
+        if k not in at:
+            break
+        out.append(at[k])
+        j = _past_share(doc, at[k].end, end)
     return out
+
+
+def _past_share(doc: Doc, i: int, end: int) -> int:
+    """The token after a share in brackets at ``i`` ("(51 %)"), else ``i``."""
+    if i < end and doc[i].text == "(":
+        close = next((j for j in range(i + 1, min(end, i + 5)) if doc[j].text == ")"), None)
+        if close is not None and any(t.like_num for t in doc[i + 1 : close]):
+            return close + 1
+    return i
+
+
+def _members(doc: Doc, start: int, end: int, at: dict[int, Mention]) -> set[str]:
+    """Parents by rule 4: the names after a joint-venture noun and its "of"/"between"
+    ("a joint venture of A (51 %) and B", "coentreprise à parts égales entre A et B"),
+    with no verb nor punctuation between the noun and that word; or the partner it is
+    held or formed "with", whoever the other parent is ("our joint venture with B",
+    "la coentreprise que le groupe détient avec B")."""
+    linking = GRAMMAR["of_complement"] | GRAMMAR["between"]
+    for i in range(start, end):
+        if _word(doc, i) not in JV_WORDS:
+            continue
+        for j in range(i + 1, min(end - 1, i + 1 + 2 * MEMBERS_REACH)):
+            if doc[j].is_punct or (
+                doc[j].pos_ == "VERB"
+                and _word(doc, j) not in GRAMMAR["holds"] | GRAMMAR["creation"]
+            ):
+                break  # (the venture "signed a deal with C": C is no parent)
+            if _word(doc, j) in GRAMMAR["with"] and j + 1 in at:
+                return {m.entity for m in _coordinated(doc, at[j + 1], end, at)}
+            if j > i + MEMBERS_REACH or doc[j].pos_ in ("VERB", "AUX", "PRON"):
+                continue  # past the reach of "of": only a "with" may still come
+            if _word(doc, j) in linking and j + 1 in at:
+                members = _coordinated(doc, at[j + 1], end, at)
+                if len(members) > 1:
+                    return {m.entity for m in members}
+    return set()
 
 
 def _agents(doc: Doc, start: int, end: int, at: dict[int, Mention]) -> set[str]:
@@ -192,7 +250,18 @@ def _holders(doc: Doc, start: int, end: int, names: list[Mention]) -> set[str]:
         if n > 0 and _apposed_owner(doc, names[n - 1], m):
             holder = names[n - 1]
         out.add(holder.entity)
+        # "in which A and B each hold 50%": the names joined to the holder before it.
+        k = n
+        while holder is m and k > 0 and _joined(doc, names[k - 1], names[k]):
+            k -= 1
+            out.add(names[k].entity)
     return out
+
+
+def _joined(doc: Doc, before: Mention, m: Mention) -> bool:
+    """Is ``before`` joined to ``m`` by "and"/"et" or a comma alone ("A, B and C")?"""
+    gap = [_word(doc, i) for i in range(before.end, m.start)]
+    return len(gap) == 1 and (gap[0] in GRAMMAR["coordinators"] or gap[0] == ",")
 
 
 def _past_apposition(doc: Doc, i: int, end: int) -> int:

@@ -144,17 +144,20 @@ Method (cited by the methods appendix). Relations are found sentence by sentence
    A sentence that calls an actor a joint venture ("X est une coentreprise créée par Y,
    qui en détient 51 %, et par Z", "Y and Z formed X, a joint venture", "X, the joint
    venture in which Z holds 49%") is read as a whole (``relation_ventures``): the agents
-   of its creation, the subjects of a verb of creation and who holds a stake in it are
-   its parents; each owns X, they partner each other, X partners neither, and the
-   holding verbs of the stake clauses give no other ownership ("Y, filiale de G, qui en
-   détient 51 %": Y holds the stake, not G). A later "la coentreprise", "the joint
-   venture" or "la filiale" takes up the actor the document last called so, before the
-   nearest firm, and "the Company", "the Group", "le Groupe" or "la Société", capitalised,
-   an issuer's name for itself, take up the first firm the document's title names, or
-   nothing (``coreference``). A singular pronoun opening a sentence before its verb
-   ("Elle y assemble ...", "It buys ...") takes up the named subject of the sentence
-   before, when that is a firm, a brand or a body; "il y a", "it is likely" take up
-   nothing.
+   of its creation, the subjects of a verb of creation, who holds a stake in it ("in
+   which Y and Z each hold 50%"), the members listed after its noun ("a joint venture of
+   Y (51 %) and Z", "coentreprise à parts égales entre Y et Z") and the partner it is
+   held "with" ("la coentreprise que le groupe détient avec Z") are its parents; each
+   owns X, they partner each other, X partners neither, and the holding verbs of the
+   stake clauses give no other ownership ("Y, filiale de G, qui en détient 51 %": Y
+   holds the stake, not G; "entre Y et Z, filiale de G": G owns Z, not X). A later
+   "la coentreprise", "the joint venture" or "la filiale" takes up the actor the
+   document last called so, before the nearest firm, and "the Company", "the Group",
+   "le Groupe" or "la Société", capitalised, an issuer's name for itself, take up the
+   first firm the document's title names, or nothing (``coreference``). A singular
+   pronoun opening a sentence before its verb ("Elle y assemble ...", "It buys ...")
+   takes up the named subject of the sentence before, when that is a firm, a brand or
+   a body; "il y a", "it is likely" take up nothing.
 5. **Filters.** A cue with a negation just before it ("no plans to invest", "n'a pas
    investi") or a denial earlier in its clause ("has denied that it is in talks with X",
    "dément toute négociation") states nothing, nor does a plant that is only planned,
@@ -269,8 +272,9 @@ PLANT_SITES = frozenset({"production", "acquisition", "investment"})
 
 def _verb(doc: Doc, i: int) -> bool:
     """Is ``doc[i]`` a verb? The tagger's word, or a word it took for a noun between a
-    name or a pronoun and a preposition or article ("Avtotor produit à Kaliningrad",
-    "qui fabrique des", where "un produit" would have an article before it)."""
+    name, a pronoun or an apposition's closing comma and a preposition or article
+    ("Avtotor produit à Kaliningrad", "qui fabrique des", "X, la filiale du groupe,
+    produit à", where "un produit" would have an article before it)."""
     if doc[i].pos_ in ("VERB", "AUX"):
         return True
     before = doc[i - 1] if i > 0 else None
@@ -279,6 +283,7 @@ def _verb(doc: Doc, i: int) -> bool:
         and i < len(doc) - 1
         and (
             before.pos_ in ("PROPN", "PRON")
+            or before.text == ","
             or (before.text[:1].isupper() and before.pos_ not in ("DET", "ADP"))
         )
         and doc[i + 1].pos_ in ("ADP", "DET")

@@ -339,3 +339,92 @@ def test_words_of_a_firms_name_type_it_before_the_ner_label(name, label, kind) -
     from analysis.extraction.descriptors import _from_name, load_lexicon
 
     assert _from_name(name, label, load_lexicon())[0].value == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "names"),
+    [
+        # A plural head types every name of the list after it (invented names).
+        (
+            "Three Chinese carmakers, Brixon, Talvera and Quorra, have left Belarus.",
+            "en",
+            ["Brixon", "Talvera", "Quorra"],
+        ),
+        (
+            "Les équipementiers allemands Valmor, Drenic et Sarvel ont quitté la Russie en 2022.",
+            "fr",
+            ["Valmor", "Drenic", "Sarvel"],
+        ),
+        (
+            "Two battery makers, Korvath Cells and Ilsen Power, stopped shipping to "
+            "Russia last year.",
+            "en",
+            ["Korvath Cells", "Ilsen Power"],
+        ),
+    ],
+)
+def test_a_plural_head_types_each_name_of_its_list(text, lang, names) -> None:
+    entities = tables_for({"t": (text, lang)}).entities
+    types = dict(zip(entities["entity"], entities["type"], strict=True))
+    for name in names:
+        assert types.get(name) == "company", types
+
+
+def test_a_singular_head_types_no_list_after_it() -> None:
+    """ "the carmaker Brixon, Anna Petrova and Oleg Sidorov": a singular head describes
+    the first name only; the persons after it stay persons."""
+    entities = tables_for(
+        {"t": ("The carmaker Brixon, Anna Petrova and Oleg Sidorov met in Almaty in May.", "en")}
+    ).entities
+    types = dict(zip(entities["entity"], entities["type"], strict=True))
+    assert types.get("Brixon") == "company", types
+    for person in ("Anna Petrova", "Oleg Sidorov"):
+        assert types.get(person) == "person", types
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "name", "place"),
+    [
+        # NER takes these invented firms for persons; a person does not make goods at a place.
+        ("En Chine, Brixon Wiring fabrique à Wuhu des faisceaux.", "fr", "Brixon Wiring", "Wuhu"),
+        # a "person" whose name holds a town is a firm's name
+        (
+            "En Chine, Wuhu Brixon Wiring, la coentreprise du groupe, fabrique à Wuhu des "
+            "faisceaux.",
+            "fr",
+            "Wuhu Brixon Wiring",
+            "Wuhu",
+        ),
+    ],
+)
+def test_a_name_that_makes_goods_at_a_place_is_a_firm(text, lang, name, place) -> None:
+    t = tables_for({"t": (text, lang)})
+    types = dict(zip(t.entities["entity"], t.entities["type"], strict=True))
+    assert types.get(name) == "company", types
+    rel = t.relations
+    found = set(zip(rel["source"], rel["target"], rel["relation"], strict=True))
+    assert (name, place, "production") in found, found
+
+
+def test_a_hyphenated_country_pair_in_an_apposition_still_describes_the_name() -> None:
+    entities = tables_for(
+        {
+            "t": (
+                "Korvathmet, the Mongolian-Russian state company that mines fluorspar at "
+                "Berkh, signed a memorandum in May.",
+                "en",
+            )
+        }
+    ).entities
+    types = dict(zip(entities["entity"], entities["type"], strict=True))
+    assert types.get("Korvathmet") == "company", types
+
+
+def test_an_unknown_word_opening_a_french_sentence_can_be_a_name() -> None:
+    """The French tagger may tag an invented name at a sentence's start as an adverb; a
+    word its vectors do not know, that NER calls a name, is still a candidate."""
+    t = tables_for(
+        {"t": ("Zyrelon, filiale du groupe Kelmar Holding, assemble des packs à Tver.", "fr")}
+    )
+    types = dict(zip(t.entities["entity"], t.entities["type"], strict=True))
+    assert types.get("Zyrelon") == "company", types

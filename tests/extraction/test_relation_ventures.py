@@ -135,3 +135,97 @@ def test_a_venture_named_by_its_parents_is_none_of_them() -> None:
     )
     assert (VARKON, QUELLON, "ownership") not in found, found
     assert (QUELLON, VARKON, "ownership") not in found, found
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # the venture's members after "of"/"between", a share in brackets after one
+        (
+            "en",
+            "Ostrava Cells LLP, a joint venture of Varkon Industries (51 %) and Quellon "
+            "Motors, makes packs in Tver.",
+        ),
+        (
+            "en",
+            "Ostrava Cells, a 50-50 joint venture between Varkon Industries and Quellon "
+            "Motors, makes packs in Tver.",
+        ),
+        (
+            "fr",
+            "Ostrava Cells, coentreprise à parts égales entre Varkon Industries et Quellon "
+            "Motors, assemble des packs à Tver.",
+        ),
+        (
+            "fr",
+            "Ostrava Cells, une coentreprise de Varkon Industries (60 %) et de Quellon "
+            "Motors (40 %), assemble des packs à Tver.",
+        ),
+        # holders joined by "and" before one holding verb
+        (
+            "en",
+            "Ostrava Cells, a joint venture in which Varkon Industries and Quellon Motors "
+            "each hold 50%, makes packs in Tver.",
+        ),
+        (
+            "fr",
+            "Ostrava Cells, une coentreprise dont Varkon Industries et Quellon Motors "
+            "détiennent chacun 50 %, assemble des packs à Tver.",
+        ),
+    ],
+)
+def test_members_named_together_each_own_the_venture(lang, text) -> None:
+    found = triples(text, lang)
+    venture = next(s for s, t, r in found if r == "production")
+    assert (VARKON, venture, "ownership") in found, found
+    assert (QUELLON, venture, "ownership") in found, found
+    assert partners(found, VARKON, QUELLON), found
+    assert not partners(found, venture, QUELLON), found
+    assert not partners(found, venture, VARKON), found
+    assert (VARKON, QUELLON, "ownership") not in found, found
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "fr",
+            "Ostrava Cells, la coentreprise que le groupe détient à parts égales avec "
+            "Quellon Motors, assemble des packs à Tver.",
+        ),
+        (
+            "en",
+            "Ostrava Cells, the joint venture the group holds with Quellon Motors, makes "
+            "packs in Tver.",
+        ),
+        ("en", "Ostrava Cells, our joint venture with Quellon Motors, makes packs in Tver."),
+    ],
+)
+def test_the_partner_a_venture_is_held_with_owns_it(lang, text) -> None:
+    """ "the venture the group holds with B": B is a parent (the other is unnamed), and
+    the venture holds nothing of B."""
+    found = triples(text, lang)
+    assert (QUELLON, OSTRAVA, "ownership") in found, found
+    assert (OSTRAVA, QUELLON, "ownership") not in found, found
+    assert (OSTRAVA, "Tver", "production") in found, found
+
+
+def test_a_venture_that_signs_with_a_firm_is_not_held_with_it() -> None:
+    found = triples(
+        "The joint venture Ostrava Cells signed a supply deal with Quellon Motors in May.", "en"
+    )
+    assert (QUELLON, OSTRAVA, "ownership") not in found, found
+
+
+def test_a_members_owner_in_apposition_is_not_the_ventures() -> None:
+    """ "coentreprise entre A et B, filiale du groupe G": G owns B, not the venture, and
+    is no partner of A."""
+    found = triples(
+        "Ostrava Cells, coentreprise à parts égales entre Varkon Industries et Quellon "
+        "Motors, filiale du groupe Kelmar Holding, assemble des packs à Tver.",
+        "fr",
+    )
+    assert (VARKON, OSTRAVA, "ownership") in found, found
+    assert (QUELLON, OSTRAVA, "ownership") in found, found
+    assert ("Kelmar Holding", OSTRAVA, "ownership") not in found, found
+    assert not partners(found, "Kelmar Holding", VARKON), found

@@ -175,3 +175,29 @@ def test_a_list_joined_by_ainsi_que_or_a_held_firm_leaves_as_one(lang, sentence,
 )
 def test_premises_and_contracts_name_what_changes_hands(lang, sentence, wanted, unwanted):
     check_relations(sentence, lang, wanted, unwanted)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "wanted"),
+    [
+        # "belongs to" and "appartient au" are ownership, the owner after the verb
+        (
+            "Brixon Cells belongs to the Chinese battery maker Talvera Energy.",
+            "en",
+            {("Talvera Energy", "Brixon Cells", "ownership")},
+        ),
+        (
+            "Brixon Cells appartient au groupe chinois Talvera Energy.",
+            "fr",
+            {("Talvera Energy", "Brixon Cells", "ownership")},
+        ),
+        # a verb the tagger takes for a noun after an apposition, and a past participle
+        (
+            "Brixon Cells, la filiale du groupe, produit à Tver des cellules.",
+            "fr",
+            {("Brixon Cells", "Tver", "production")},
+        ),
+    ],
+)
+def test_ownership_and_production_verbs(text, lang, wanted) -> None:
+    check_relations(text, lang, wanted, set())

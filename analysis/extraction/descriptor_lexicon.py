@@ -1,0 +1,68 @@
+"""The descriptors lexicon (``analysis/data/lexicons/descriptors.yaml``), loaded once.
+
+Heads that type a name ("le constructeur chinois X", "Chinese carmaker X"), fillers that
+may stand between a head and its name, words of firms' names, product words and region
+words. ``descriptors`` and ``descriptor_lists`` read it; nothing here reads a text.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from spacy.tokens import Doc
+
+LEXICON_PATH = Path(__file__).resolve().parents[1] / "data" / "lexicons" / "descriptors.yaml"
+#: How far (tokens) a head may stand from the name it describes, fillers included.
+HEAD_WINDOW = 5
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    heads: dict[tuple[str, ...], tuple[str, str]]  # lower-cased words -> (type, sector)
+    fillers: frozenset[str]
+    name_words: dict[str, tuple[str, str]]  # word -> (type, sector)
+    longest: int
+    product_words: frozenset[str]
+    product_suffixes: frozenset[str]
+    region_words: frozenset[str]
+    compass_words: frozenset[str] = frozenset()
+
+
+@functools.cache
+def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
+    with open(path, encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    heads: dict[tuple[str, ...], tuple[str, str]] = {}
+    for kind, sectors in data["heads"].items():
+        for sector, langs in sectors.items():
+            for words in langs.values():
+                for phrase in words:
+                    heads[phrase_words(phrase)] = (kind, sector or "")
+    fillers = frozenset(w.lower() for words in data["fillers"].values() for w in words)
+    names: dict[str, tuple[str, str]] = {}
+    for kind, sectors in data["name_words"].items():
+        for sector, words in sectors.items():
+            for word in words:
+                names.setdefault(word.lower(), (kind, sector or ""))
+    longest = max(len(k) for k in heads)
+    products = frozenset(w.lower() for w in data.get("product_words", []))
+    suffixes = frozenset(w.lower() for w in data.get("product_suffixes", []))
+    regions = frozenset(w.lower() for w in data.get("region_words", []))
+    compass = frozenset(w.lower() for w in data.get("compass_words", []))
+    return Lexicon(heads, fillers, names, longest, products, suffixes, regions, compass)
+
+
+def phrase_words(phrase: str) -> tuple[str, ...]:
+    return tuple(phrase.lower().replace("'", "' ").split())
+
+
+def token_words(doc: Doc, start: int, end: int) -> tuple[str, ...]:
+    """The words of ``doc[start:end]`` as written: hyphenated words the English tokenizer
+    splits ("start", "-", "up") stay one ("start-up"), as in the lexicon."""
+    return phrase_words(doc[start:end].text.replace("’", "'"))
+
+
+__all__ = ["HEAD_WINDOW", "LEXICON_PATH", "Lexicon", "load_lexicon", "phrase_words", "token_words"]
