@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -207,7 +208,7 @@ def describe(
         if named[0].basis == "NER label" and verb is not None:
             return [Attribute("type", "company", "context", doc[start : verb + 1].text)]
         # (an ORG stays one: "l'usine de VJC" is VJC's plant; but "région d'X" is a place)
-        context = _from_context(doc, start, sent_start, lex)
+        context = _from_context(doc, start, sent_start, lex, label)
         if label == "ORG" and context is not None and context.basis != "region":
             context = None
         out += named if named[0].basis == "name" or context is None else [context]
@@ -222,18 +223,26 @@ def goods_nouns() -> frozenset[str]:
     return GRAMMAR["kit_words"] | GRAMMAR["contributions"] | load_lexicon().product_words
 
 
-def _from_context(doc: Doc, start: int, sent_start: int, lex: Lexicon) -> Attribute | None:
+def _from_context(
+    doc: Doc, start: int, sent_start: int, lex: Lexicon, label: str = ""
+) -> Attribute | None:
     """The type the words before a name give it, when its own words say nothing: the
-    agent of a participle is an organisation ("fabriqués par X", "supplied by X"), and
-    so is the maker of goods ("les moteurs de X"); what follows a plant noun is a place
-    ("son usine de X", "a plant in X"), and so is what follows a region word ("région
-    d'X", even when NER calls it an organisation)."""
+    agent of a participle is an organisation ("fabriqués par X", "supplied by X"; when
+    NER calls it a person, only after a verb of making, supplying or owning, not after
+    "compiled by"), and so is the maker of goods ("les moteurs de X"); what follows a
+    plant noun is a place ("son usine de X", "a plant in X"), and so is what follows a
+    region word ("région d'X", even when NER calls it an organisation)."""
     if start - 2 < sent_start:
         return None
     prev, head = doc[start - 1], doc[start - 2]
     text = doc[start - 2 : start + 1].text
     participle = "Part" in head.morph.get("VerbForm") or head.tag_ == "VBN"
-    if prev.lower_ in GRAMMAR["agent"] and participle:
+    # (a person's name after "compiled by", "signé par" stays a person's; after "made
+    # by", "fournis par" it is a firm's, whatever NER said)
+    # ("fabriqués" is read as "fabriquer": the pipeline has no lemmatizer)
+    infinitive = re.sub(r"(é|ée|és|ées)$", "er", head.lower_)
+    trade = head.lower_ in _trade_words() or infinitive in _trade_words()
+    if prev.lower_ in GRAMMAR["agent"] and participle and (label != "PER" or trade):
         return Attribute("type", "company", "context", text)
     if prev.lower_ in GRAMMAR["plant_of"] and head.lower_ in lex.region_words:
         return Attribute("type", "place", "region", text)  # "région d'Abaï"
@@ -243,6 +252,13 @@ def _from_context(doc: Doc, start: int, sent_start: int, lex: Lexicon) -> Attrib
         if prev.lower_ in GRAMMAR["plant_of"] and head.lower_ in goods_nouns():
             return Attribute("type", "company", "context", text)
     return None
+
+
+@functools.cache
+def _trade_words() -> frozenset[str]:
+    """One-word cues of making, supplying and owning ("fabriqués", "supplied", "owned")."""
+    kinds = ("production", "supply", "ownership", "acquisition", "investment")
+    return frozenset().union(*(one_word_cues(k) for k in kinds))
 
 
 def _production_verb(doc: Doc, end: int, sent_end: int) -> int | None:

@@ -42,8 +42,9 @@ Method (cited by the methods appendix):
    before the list the name is in ("Chinese carmakers X, Y and Z", "les équipementiers
    allemands X, Y et Z"; ``descriptor_lists``), words of the name ("Tobol Lithium"),
    else the words before it when NER's label is not ORG (the agent of a participle,
-   "fabriqués par X", and the maker of goods, "les moteurs de X", are organisations;
-   "son usine de X" is a place), else the NER label; but a name NER takes for a
+   "fabriqués par X", and the maker of goods, "les moteurs de X", are organisations,
+   but a person's name after "compiled by" stays a person's; "son usine de X" is a
+   place), else the NER label; but a name NER takes for a
    person's that makes goods at a place ("X fabrique à Y des faisceaux") is a firm's.
 5. **Names.** The discovered actor's name is the span's text without a leading article
    or a trailing possessive; a name whose key (case, accents, punctuation folded)
@@ -504,6 +505,18 @@ def _country_region(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
 NAME_WORD_REACH = 3
 
 
+def _inner_hyphen(doc: Doc, i: int) -> bool:
+    """Is token ``i`` a hyphen inside a capitalised word ("Bel-Ata", split by the
+    English tokenizer)? No space on either side, a capital before it."""
+    return (
+        doc[i].text == "-"
+        and i > 0
+        and not doc[i - 1].whitespace_
+        and not doc[i].whitespace_
+        and doc[i - 1].text[:1].isupper()
+    )
+
+
 def _title_case(sent: Span) -> bool:
     """A headline in title case ("Russian Carmakers Turn To Chinese Technology")."""
     words = [t for t in sent if t.is_alpha and not t.is_stop]
@@ -521,14 +534,18 @@ def _with_named_spans(doc: Doc, owner: list[int]) -> list[Span]:
         if not t.text[:1].isupper() or t.lower_ not in words or _title_case(t.sent):
             continue
         start = t.i
+        hyphens = 0  # ("Bel-Ata Glass LLC": a hyphen inside a word is no word of its own)
         while (
             start > t.sent.start
-            and t.i - start < NAME_WORD_REACH
-            and doc[start - 1].text[:1].isupper()
+            and t.i - start - hyphens < NAME_WORD_REACH
+            and (doc[start - 1].text[:1].isupper() or _inner_hyphen(doc, start - 1))
             and not doc[start - 1].is_stop
             and owner[start - 1] < 0
         ):
             start -= 1
+            hyphens += doc[start].text == "-"
+        if doc[start].text == "-":  # a hyphen joins, never opens, a name
+            start += 1
         if start == t.i or any(e.start < start < e.end or e.start < t.i + 1 < e.end for e in ents):
             continue
         span = Span(doc, start, t.i + 1, label="ORG")

@@ -428,3 +428,47 @@ def test_an_unknown_word_opening_a_french_sentence_can_be_a_name() -> None:
     )
     types = dict(zip(t.entities["entity"], t.entities["type"], strict=True))
     assert types.get("Zyrelon") == "company", types
+
+
+def test_a_hyphenated_first_word_stays_in_a_name_that_ends_with_a_legal_form() -> None:
+    """ "Bel-Ata Glass LLC": NER finds no part of it; the name runs back from its legal
+    form over capitalised words and the hyphen inside one."""
+    entities = tables_for(
+        {
+            "t": (
+                "Windscreens and side glass come from Bel-Ata Glass LLC, a sister company "
+                "also wholly owned by Ak-Tor Invest Holding LLC, which makes them at "
+                "Balykchy.",
+                "en",
+            )
+        }
+    ).entities
+    names = set(entities["entity"])
+    assert "Bel-Ata Glass LLC" in names, names
+    assert "Ata Glass LLC" not in names, names
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "name", "kind"),
+    [
+        # the agent of a trade participle is a firm, whatever NER said ...
+        (
+            "Les faisceaux sont fabriqués par Brixon Wiring à Wuhu.",
+            "fr",
+            "Brixon Wiring",
+            "company",
+        ),
+        # ... but a person who compiled or signed something stays a person
+        (
+            "The estimate is based on information compiled by Fiona Talvercott, a member "
+            "of the institute.",
+            "en",
+            "Fiona Talvercott",
+            "person",
+        ),
+    ],
+)
+def test_the_agent_of_a_participle_is_a_firm_only_after_a_trade_verb(text, lang, name, kind):
+    entities = tables_for({"t": (text, lang)}).entities
+    types = dict(zip(entities["entity"], entities["type"], strict=True))
+    assert types.get(name) == kind, types

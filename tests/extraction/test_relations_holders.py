@@ -201,3 +201,17 @@ def test_premises_and_contracts_name_what_changes_hands(lang, sentence, wanted, 
 )
 def test_ownership_and_production_verbs(text, lang, wanted) -> None:
     check_relations(text, lang, wanted, set())
+
+
+def test_a_repeated_to_coordinates_recipients() -> None:
+    """ "to A, to B and to C": each is a recipient, as "à A et à B" already were."""
+    check_relations(
+        "Brixon Cells has delivered packs to Talvera Motors, to Quorra Buses and to Elsen Trucks.",
+        "en",
+        {
+            ("Brixon Cells", "Talvera Motors", "supply"),
+            ("Brixon Cells", "Quorra Buses", "supply"),
+            ("Brixon Cells", "Elsen Trucks", "supply"),
+        },
+        set(),
+    )
