@@ -53,7 +53,9 @@ class Attribute:
 
     attribute: str  # type, sector, country or parent
     value: str
-    basis: str  # "descriptor", "apposition", "parent", "name", "context", "region", "NER label"
+    # "descriptor", "apposition", "parent", "name", "context", "region", "plant site",
+    # "locative" or "NER label"
+    basis: str
     text: str  # the words it rests on, as written
 
 
@@ -209,7 +211,7 @@ def describe(
             return [Attribute("type", "company", "context", doc[start : verb + 1].text)]
         # (an ORG stays one: "l'usine de VJC" is VJC's plant; but "région d'X" is a place)
         context = _from_context(doc, start, sent_start, lex, label)
-        if label == "ORG" and context is not None and context.basis != "region":
+        if label == "ORG" and context is not None and context.basis not in ("region", "plant site"):
             context = None
         out += named if named[0].basis == "name" or context is None else [context]
     return out
@@ -248,7 +250,10 @@ def _from_context(
         return Attribute("type", "place", "region", text)  # "région d'Abaï"
     if prev.lower_ in GRAMMAR["plant_of"] | GRAMMAR["locative"]:
         if head.lower_ in GRAMMAR["plant_nouns"]:
-            return Attribute("type", "place", "context", text)
+            # ("a plant at X" says where, even of a name NER calls an organisation;
+            # "l'usine de X" may be X's plant)
+            at = prev.lower_ in GRAMMAR["locative"] and prev.lower_ not in GRAMMAR["plant_of"]
+            return Attribute("type", "place", "plant site" if at else "context", text)
         if prev.lower_ in GRAMMAR["plant_of"] and head.lower_ in goods_nouns():
             return Attribute("type", "company", "context", text)
     return None

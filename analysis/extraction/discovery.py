@@ -45,7 +45,8 @@ Method (cited by the methods appendix):
    else the words before it when NER's label is not ORG (the agent of a participle,
    "fabriqués par X", and the maker of goods, "les moteurs de X", are organisations,
    but a person's name after "compiled by" stays a person's; "son usine de X" is a
-   place), else the NER label; but a name NER takes for a
+   place, and "a plant at X" is one even when NER calls X an organisation), else the
+   NER label; but a name NER takes for a
    person's that makes goods at a place ("X fabrique à Y des faisceaux") is a firm's.
 5. **Names.** The discovered actor's name is the span's text without a leading article
    or a trailing possessive; a name whose key (case, accents, punctuation folded)

@@ -230,7 +230,7 @@ def _production(
             first_firm = None
     # "Kia cars are built at X's plant in Y": the plant's possessor runs it (unless the
     # plant changes hands: "X's plant in Y was bought by Z").
-    owner = [m for m in firms if m.end <= cue.start and cue.start - m.end <= 2]
+    owner = [m for m in firms if m.end <= cue.start and _plant_possessor(doc, m, cue)]
     sold = any(t.lower_ in SALE | BOUGHT for t in doc[cue.end : doc[cue.start].sent.end])
     if plant and owner and _possessive(doc, owner[-1]) and not sold:
         first_firm = owner[-1]
@@ -283,6 +283,19 @@ def _production(
         ]
         sources += _plant_users(doc, candidates, first)
     return [(s.entity, t.entity) for s in sources for t in targets if s.entity != UNKNOWN]
+
+
+def _plant_possessor(doc: Doc, m: Mention, cue: Cue) -> bool:
+    """Does ``m`` stand right before the cue, or as a possessive before its noun phrase
+    ("X plant", "X's plant", "X's spherical-graphite plant")?"""
+    gap = doc[m.end : cue.start]
+    if len(gap) <= 2:
+        return True
+    return (
+        len(gap) <= 6
+        and gap[0].text in ("'s", "’s")
+        and all(t.text == "-" or (t.is_alpha and t.text.islower()) for t in gap[1:])
+    )
 
 
 def _former_plant_owner(doc: Doc, firm: Mention, cue: Cue) -> bool:

@@ -97,7 +97,9 @@ Method (cited by the methods appendix). Relations are found sentence by sentence
      sa marque"; nor an organisation whose sentence
      names goods assembled somewhere: "lets cars assembled in Y enter"), else an agent
      after it ("assemblés par X") or the plant's owner ("l'usine Hyundai", "built at
-     X's plant in Y"), with firms coordinated with it; not the former owner of a plant
+     X's plant in Y", "ships its concentrate to X's spherical-graphite plant at Y": X,
+     not the shipper; a production noun that qualifies a plant noun, "X's assembly
+     plant", is no cue of its own), with firms coordinated with it; not the former owner of a plant
      sold since ("l'usine de X à Y, rachetée par Z"), nor of one it closed ("la
      fermeture de son usine de Y"). The brands assembled there are
      not producers ("X assembles Kia and Chery models in Y": Kia and Chery supply X);
@@ -229,6 +231,7 @@ from analysis.extraction.relation_context import (  # noqa: F401 - re-exported
     LOCATIVE,
     NEAR,
     PLACE_WINDOW,
+    PLANT_NOUNS,
     PREPOSITIONS,
     RELATION_TYPES,
     RELATIVE,
@@ -425,6 +428,18 @@ FROM_SELLER = GRAMMAR["from_seller"]
 ASSETS = GRAMMAR["assets"]
 
 
+def _modifies_plant(doc: Doc, cue: Cue, end: int) -> bool:
+    """Is ``cue`` a production noun qualifying a plant noun right after it ("assembly
+    plant", "production site")? The plant noun is the cue then, with its owner."""
+    return (
+        cue.relation == "production"
+        and cue.text.lower() not in PLANT_NOUNS
+        and cue.end < end
+        and doc[cue.end].lower_ in PLANT_NOUNS
+        and doc[cue.start].pos_ != "VERB"
+    )
+
+
 def _stake_or_firm(doc: Doc, start: int, seller: int, parts: list[Mention]) -> bool:
     """Is what is bought, ``doc[start:seller]``, a share ("the remaining 30%", "26 %") or
     a named firm ("bought X outright from its founder")? Then the actor after "from" sold
@@ -486,6 +501,8 @@ def relations_in_sentence(
             continue
         if cue.relation == "production" and unbuilt:
             continue  # "la gigafactory de X à Y est toujours en chantier"
+        if _modifies_plant(doc, cue, end):
+            continue  # "to Y's assembly plant at Z": the plant noun's own cue reads it
         seller = next(
             (i for i in range(cue.end, min(end, cue.end + 6)) if doc[i].lower_ in FROM_SELLER),
             None,

@@ -472,3 +472,18 @@ def test_the_agent_of_a_participle_is_a_firm_only_after_a_trade_verb(text, lang,
     entities = tables_for({"t": (text, lang)}).entities
     types = dict(zip(entities["entity"], entities["type"], strict=True))
     assert types.get(name) == kind, types
+
+
+def test_a_name_after_a_plant_and_at_is_a_place_whatever_ner_says() -> None:
+    """ "a plant at X" says where the plant is, even when NER calls X an organisation
+    (it does here); "l'usine de X" may be X's plant, and is left to NER."""
+    entities = tables_for(
+        {
+            "t": (
+                "Brixon Graphite ships its concentrate to Talvera's anode plant at Qitaihe.",
+                "en",
+            )
+        }
+    ).entities
+    types = dict(zip(entities["entity"], entities["type"], strict=True))
+    assert types.get("Qitaihe") == "place", types

@@ -215,3 +215,27 @@ def test_a_repeated_to_coordinates_recipients() -> None:
         },
         set(),
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "wanted", "unwanted"),
+    [
+        # the plant's possessor runs it, past a few lower-case words; the shipper does not
+        (
+            "Brixon Graphite ships its concentrate to Talvera Carbon's spherical-graphite "
+            "plant at Ombrask.",
+            "en",
+            {("Talvera Carbon", "Ombrask", "production")},
+            {("Brixon Graphite", "Ombrask", "production")},
+        ),
+        # "assembly" qualifies the plant: it is no cue of its own for the sentence's subject
+        (
+            "Brixon Cells ships its packs to Talvera Motors's assembly plant at Ombrask.",
+            "en",
+            {("Talvera Motors", "Ombrask", "production")},
+            {("Brixon Cells", "Ombrask", "production")},
+        ),
+    ],
+)
+def test_a_plant_named_with_its_possessor_is_the_possessors(text, lang, wanted, unwanted):
+    check_relations(text, lang, wanted, unwanted)
