@@ -19,6 +19,11 @@ from analysis.extraction.countries import english_adjective_forms, french_adject
 from tests.fixtures.extraction_shared import mentions, tables_for
 
 
+def _types(entities) -> dict[str, str]:
+    """Actor name -> type, from an entities table."""
+    return dict(zip(entities["entity"], entities["type"], strict=True))
+
+
 def _kb_data() -> dict:
     return yaml.safe_load(KB_PATH.read_text(encoding="utf-8"))
 
@@ -315,7 +320,7 @@ def test_a_region_named_after_a_country_is_a_place_of_it() -> None:
 )
 def test_a_name_an_apposition_describes_is_an_actor(text, lang, name, kind) -> None:
     entities = tables_for({"t": (text, lang)}).entities
-    types = dict(zip(entities["entity"], entities["type"], strict=True))
+    types = _types(entities)
     assert types.get(name) == kind, types
 
 
@@ -365,7 +370,7 @@ def test_words_of_a_firms_name_type_it_before_the_ner_label(name, label, kind) -
 )
 def test_a_plural_head_types_each_name_of_its_list(text, lang, names) -> None:
     entities = tables_for({"t": (text, lang)}).entities
-    types = dict(zip(entities["entity"], entities["type"], strict=True))
+    types = _types(entities)
     for name in names:
         assert types.get(name) == "company", types
 
@@ -376,7 +381,7 @@ def test_a_singular_head_types_no_list_after_it() -> None:
     entities = tables_for(
         {"t": ("The carmaker Brixon, Anna Petrova and Oleg Sidorov met in Almaty in May.", "en")}
     ).entities
-    types = dict(zip(entities["entity"], entities["type"], strict=True))
+    types = _types(entities)
     assert types.get("Brixon") == "company", types
     for person in ("Anna Petrova", "Oleg Sidorov"):
         assert types.get(person) == "person", types
@@ -399,7 +404,7 @@ def test_a_singular_head_types_no_list_after_it() -> None:
 )
 def test_a_name_that_makes_goods_at_a_place_is_a_firm(text, lang, name, place) -> None:
     t = tables_for({"t": (text, lang)})
-    types = dict(zip(t.entities["entity"], t.entities["type"], strict=True))
+    types = _types(t.entities)
     assert types.get(name) == "company", types
     rel = t.relations
     found = set(zip(rel["source"], rel["target"], rel["relation"], strict=True))
@@ -416,7 +421,7 @@ def test_a_hyphenated_country_pair_in_an_apposition_still_describes_the_name() -
             )
         }
     ).entities
-    types = dict(zip(entities["entity"], entities["type"], strict=True))
+    types = _types(entities)
     assert types.get("Korvathmet") == "company", types
 
 
@@ -426,7 +431,7 @@ def test_an_unknown_word_opening_a_french_sentence_can_be_a_name() -> None:
     t = tables_for(
         {"t": ("Zyrelon, filiale du groupe Kelmar Holding, assemble des packs à Tver.", "fr")}
     )
-    types = dict(zip(t.entities["entity"], t.entities["type"], strict=True))
+    types = _types(t.entities)
     assert types.get("Zyrelon") == "company", types
 
 
@@ -470,7 +475,7 @@ def test_a_hyphenated_first_word_stays_in_a_name_that_ends_with_a_legal_form() -
 )
 def test_the_agent_of_a_participle_is_a_firm_only_after_a_trade_verb(text, lang, name, kind):
     entities = tables_for({"t": (text, lang)}).entities
-    types = dict(zip(entities["entity"], entities["type"], strict=True))
+    types = _types(entities)
     assert types.get(name) == kind, types
 
 
@@ -485,5 +490,5 @@ def test_a_name_after_a_plant_and_at_is_a_place_whatever_ner_says() -> None:
             )
         }
     ).entities
-    types = dict(zip(entities["entity"], entities["type"], strict=True))
+    types = _types(entities)
     assert types.get("Qitaihe") == "place", types
