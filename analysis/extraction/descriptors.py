@@ -35,6 +35,7 @@ from analysis.extraction.descriptor_lexicon import (
     token_words,
 )
 from analysis.extraction.descriptor_lists import list_head
+from analysis.extraction.gazetteer import town_country
 from analysis.extraction.grammar import GRAMMAR, one_word_cues
 from analysis.extraction.russian import CYRILLIC
 
@@ -44,7 +45,7 @@ PARENT_WINDOW = 3
 #: English model's labels are mapped to these in ``discovery``).
 LABEL_TYPES = {"PER": "person", "LOC": "place", "ORG": "company", "MISC": "company"}
 #: Prepositions that introduce a place ("à Kénitra", "in Kostanay", "near Kaluga").
-PLACE_PREPOSITIONS = frozenset(["à", "in", "at", "near", "près", "outside"])
+PLACE_PREPOSITIONS = frozenset(["à", "in", "at", "near", "près", "outside", "from", "depuis"])
 
 
 @dataclass(frozen=True)
@@ -195,15 +196,8 @@ def describe(
         if listed is not None:
             h_start, kind, sector, country = listed
             out += _typed(kind, sector, country, "descriptor", doc[h_start:end].text)
-    # (one word NER takes for a person's name after "à", "in": a town, "à Kant")
-    if (
-        not any(a.attribute == "type" for a in out)
-        and (label in ("LOC", "MISC") or (label == "PER" and end - start == 1))
-        and start > sent_start
-    ):
-        prev = doc[start - 1]
-        if prev.lower_ in PLACE_PREPOSITIONS:
-            out.append(Attribute("type", "place", "locative", doc[start - 1 : end].text))
+    if not any(a.attribute == "type" for a in out):
+        out += _after_preposition(doc, start, end, sent_start, label)
     if not any(a.attribute == "type" for a in out):
         named = _from_name(doc[start:end].text, label, lex)
         verb = _production_verb(doc, end, sent_end) if label == "PER" else None
@@ -215,6 +209,32 @@ def describe(
             context = None
         out += named if named[0].basis == "name" or context is None else [context]
     return out
+
+
+def _after_preposition(
+    doc: Doc, start: int, end: int, sent_start: int, label: str
+) -> list[Attribute]:
+    """A place named after a place preposition ("à Tokmok", "near Rudny", "près de
+    Rudny"): a town GeoNames knows, whatever NER's label (``gazetteer``; with its
+    country), or a name NER calls a place or miscellaneous (or a one-word person's
+    name, "à Kant")."""
+    prev = start - 1
+    if (
+        prev > sent_start
+        and doc[prev].lower_ in ("de", "d'", "d’")
+        and doc[prev - 1].lower_ == "près"
+    ):
+        prev -= 1
+    if prev < sent_start or doc[prev].lower_ not in PLACE_PREPOSITIONS:
+        return []
+    text = doc[prev:end].text
+    country = town_country(doc[start:end].text)
+    if country is not None:
+        found = [Attribute("type", "place", "gazetteer", text)]
+        return found + ([Attribute("country", country, "gazetteer", text)] if country else [])
+    if label in ("LOC", "MISC") or (label == "PER" and end - start == 1):
+        return [Attribute("type", "place", "locative", text)]
+    return []
 
 
 @functools.cache

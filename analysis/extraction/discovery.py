@@ -47,7 +47,9 @@ Method (cited by the methods appendix):
    but a person's name after "compiled by" stays a person's; "son usine de X" is a
    place, and "a plant at X" is one even when NER calls X an organisation), else the
    NER label; but a name NER takes for a
-   person's that makes goods at a place ("X fabrique à Y des faisceaux") is a firm's.
+   person's that makes goods at a place ("X fabrique à Y des faisceaux") is a firm's,
+   and a name after a place preposition ("à X", "near X", "près de X") that GeoNames
+   knows as a town is a place in that town's country, whatever NER said (``gazetteer``).
 5. **Names.** The discovered actor's name is the span's text without a leading article
    or a trailing possessive; a name whose key (case, accents, punctuation folded)
    equals a knowledge-base alias is that known actor ("Avtovaz" is AvtoVAZ), also up to
@@ -63,7 +65,6 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -77,6 +78,7 @@ from analysis.extraction.descriptors import head_words, is_product, load_lexicon
 from analysis.extraction.figures_lexicon import currency_codes
 from analysis.extraction.firm_names import DESIGNATORS, legal_comma
 from analysis.extraction.grammar import GRAMMAR
+from analysis.extraction.name_keys import spelling_key
 from analysis.extraction.name_spans import named_spans
 from analysis.extraction.russian import CYRILLIC, QUOTES, is_common_word
 
@@ -325,36 +327,6 @@ def _quoted(span: Span) -> bool:
     before = doc[span.start - 1].text if span.start > 0 else ""
     after = doc[span.end].text if span.end < len(doc) else ""
     return before in QUOTES and after in QUOTES
-
-
-def name_key(name: str) -> str:
-    """Case, accents, punctuation and spacing folded: the key aliases merge on."""
-    decomposed = unicodedata.normalize("NFKD", name.casefold())
-    letters = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return re.sub(r"[\W_]+", "", letters)
-
-
-#: Spelling variants of Russian and Chinese names in Latin script, folded for merging:
-#: French and German transliterations ("Toula", "Moskwitsch") and y/i ("Uzlovaya").
-_SPELLINGS = (
-    ("tsch", "ch"),
-    ("tch", "ch"),
-    ("ou", "u"),
-    ("kh", "h"),
-    ("ck", "k"),
-    ("w", "v"),
-    ("y", "i"),
-    ("ii", "i"),
-)
-
-
-def spelling_key(name: str) -> str:
-    """``name_key`` with transliteration variants folded: "Toula" and "Tula",
-    "Moskvitch" and "Moskvich" share it. Used to merge names, never to score them."""
-    key = name_key(name)
-    for old, new in _SPELLINGS:
-        key = key.replace(old, new)
-    return key
 
 
 @functools.cache

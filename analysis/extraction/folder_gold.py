@@ -12,7 +12,7 @@ Gold format (one JSON object per folder)::
 
 Each gold actor is a list of the forms the articles use. An extracted entity matches a
 gold actor when its name or any of its mentions' texts has the key of one of those
-forms (``discovery.name_key``: case, accents and punctuation folded). Relations are
+forms (``name_keys.name_key``: case, accents and punctuation folded). Relations are
 matched as unordered pairs of gold actors (or countries), whatever their type: a pair
 is found when some extracted relation links entities matching its two ends. Figures
 are matched one to one within ``FIGURE_TOLERANCE``. Precision counts the extracted
@@ -29,8 +29,8 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.extraction.actors import KnowledgeBase, load_knowledge_base
-from analysis.extraction.discovery import name_key
 from analysis.extraction.evaluate import FIGURE_TOLERANCE, SCORE_COLUMNS, prf
+from analysis.extraction.name_keys import name_key
 
 GOLD_KEYS = {"actors", "media", "countries", "figures", "relations", "not_actors", "description"}
 

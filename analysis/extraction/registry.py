@@ -23,7 +23,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from analysis.extraction.actors import DISCOVERED, Actor
-from analysis.extraction.discovery import spelling_key
+from analysis.extraction.name_keys import spelling_key
 
 #: Strength of each basis of an attribute (higher wins).
 BASIS_RANK = {
@@ -31,6 +31,8 @@ BASIS_RANK = {
     "descriptor": 3,
     "apposition": 3,
     "locative": 2,
+    # a name after "at"/"à" that GeoNames knows as a town ("gazetteer")
+    "gazetteer": 2,
     "name": 2,
     # the words before one mention ("fournis par X", "l'usine de X", "région d'X"):
     # what a sentence says outweighs a label NER gives another mention

@@ -47,6 +47,8 @@ from analysis.extraction.relation_russian import is_russian, russian_subject
 from analysis.extraction.relation_syntax import _reduced_participle
 from analysis.extraction.russian import CYRILLIC, QUOTES
 
+#: Verbs of buying goods: a participle after their object qualifies goods another made.
+BUYING = BOUGHT | GRAMMAR["purchases"] | GRAMMAR["imports"] | {"buys", "buy", "purchases"}
 #: A subject pronoun right before a cue verb: the firms named just before it are not the
 #: verb's subject ("... the Kia and JAC models it already builds there").
 PRONOUNS = pronouns()
@@ -242,6 +244,14 @@ def _production(
         # "The Union lets cars assembled in X enter Russia": an organisation whose
         # sentence names goods assembled somewhere assembles nothing (a firm may: "X said
         # it built 62,000 vehicles, including crossovers assembled in Y").
+        first_firm = None
+    if (
+        first_firm is not None
+        and _reduced_participle(doc, cue)
+        and any(t.lower_ in BUYING for t in doc[first_firm.end : cue.start])
+    ):
+        # "X achète à Y des voitures assemblées en Ouzbékistan", "X imports vans built
+        # in Y": goods a firm buys were made by another.
         first_firm = None
     if first_firm is not None and _venture_between(doc, first_firm, cue):
         # "X said that its joint venture with Y had assembled ... in Z": the unnamed

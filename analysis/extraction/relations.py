@@ -76,6 +76,16 @@ Method (cited by the methods appendix). Relations are found sentence by sentence
      buyer ("X sells to Z") sells goods, and Z buys no X; a passive one ("X was sold to
      Z", "X a été vendue à Z") is an acquisition of X. A kit-assembly, licence or supply
      agreement "with Z" is a supply by Z, not a partnership.
+   - *trade in goods* (``relation_trade``): goods sold or bought are a supply from the
+     seller to the buyer: a sale verb whose object is goods ("X sells its concentrate
+     to Y", "X a vendu 2 000 camions à Y", "builds tractors and sells them to Y"), or a
+     French purchase verb with the seller after "à", "auprès de" or "chez" ("X achète à
+     Y des voitures", "X achète ses cellules auprès de Y"). Goods are a noun of kits,
+     products, a partner's contributions, raw materials or traded goods (concentrate,
+     output, parts...) with no share, plant, percentage or firm beside it; the other
+     party is the nearest firm before the verb that is not a complement ("Y, la filiale
+     de Z, achète ...": Y). Goods a firm buys or imports were made by another: "X
+     achète ... des voitures assemblées en Y" gives X no production in Y.
    - *assembly of another maker's brand*: "X assembles Kia and Chery models", "X monte
      des Geely": the brands named within 8 words after the verb supply X (kits, platform
      or licence), X being the firm right before the verb; a brand X owns is not
@@ -268,6 +278,7 @@ from analysis.extraction.relation_tables import (
     table_relations,
     unconfirmed,
 )
+from analysis.extraction.relation_trade import TRADE_VERBS, trade_verbs, trades
 
 #: Relations whose target may be a plant, and so the plant's city too.
 PLANT_SITES = frozenset({"production", "acquisition", "investment"})
@@ -471,10 +482,13 @@ def relations_in_sentence(
     if is_question(doc[start:end].text):
         return []  # "Is Yutong about to take a stake in SamAuto?": asked, not stated
     rows = table_relations(doc, start, end, mentions, kb, section)
-    if rows or is_table_row(doc, start, end) or (section and is_record(doc, start, end)):
+    table = (
+        bool(rows) or is_table_row(doc, start, end) or bool(section and is_record(doc, start, end))
+    )
+    if table:
         # A table row's headers are no cue words ("partner : BAIC, Kaiyi").
         cues = []
-    if not cues:
+    if not cues and (table or not any(t.lower_ in TRADE_VERBS for t in doc[start:end])):
         return [r for r in rows if _keep(r.source, r.target, kb, r.relation)]
     parts = [m for m in participants(mentions, kb) if start <= m.start and m.end <= end]
     for s, e, label in unknown:
@@ -487,9 +501,15 @@ def relations_in_sentence(
     # "X sold its plant in Y to Z": the sale rule reads seller, buyer and plant; the
     # "sold its" cue would read them again, the seller as a buyer.
     sales = _sales(doc, start, end, parts, kb)
+    # "X sells its concentrate to Y": goods sold are a supply (relation_trade), and the
+    # "sells to"/"vend à" cue is no sale of a firm.
+    traded = trades(doc, start, end, parts, kb)
+    verbs = trade_verbs(traded)
     found: list[tuple[str, str, Cue, str]] = []
     for cue in cues:
         if sales and cue.relation == "acquisition" and cue.text.lower().split()[0] in SALE:
+            continue
+        if cue.start in verbs and cue.relation in ("acquisition", "supply"):
             continue
         if not start <= cue.start < end or any(
             m.start < cue.end and cue.start < m.end for m in parts
@@ -572,7 +592,7 @@ def relations_in_sentence(
                 target, rule = previous_country, "exit (anaphora)"
             if target:
                 found += [(m.entity, target, cue, rule) for m in _leavers(doc, here, cue, kb)]
-    found += sales
+    found += sales + traded
     unique: dict[tuple[str, str, str], Relation] = {}
     for src, tgt, cue, rule in found:
         if cue.relation == "exit":
