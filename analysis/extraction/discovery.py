@@ -50,15 +50,16 @@ Method (cited by the methods appendix):
    person's that makes goods at a place ("X fabrique à Y des faisceaux") is a firm's,
    and a name after a place preposition ("à X", "near X", "près de X") that GeoNames
    knows as a town is a place in that town's country, whatever NER said (``gazetteer``).
-5. **Names.** The discovered actor's name is the span's text without a leading article
-   or a trailing possessive; a name whose key (case, accents, punctuation folded)
-   equals a knowledge-base alias is that known actor ("Avtovaz" is AvtoVAZ), also up to
-   transliteration variants (``spelling_key``: "Toula" is Tula). Merging of
-   short forms and spellings across the corpus is done by ``registry``. Terms a document
-   defines in quotes inside brackets (``abbreviations``) are its own words: after a
-   name, a short form or a role ('X ("X Auto", "the Supplier")') is that actor; after
-   anything else, a term with an article names a thing, no actor ('a kit supply
-   agreement ("the KSA")'), wherever in the document it stands.
+5. **Names.** The discovered actor's name is the span's text without a leading article,
+   a trailing possessive or an unclosed bracket and what follows it ("X (XB"); a name
+   whose key (case, accents, punctuation folded) equals a knowledge-base alias is that
+   known actor ("Avtovaz" is AvtoVAZ), also up to transliteration variants
+   (``spelling_key``: "Toula" is Tula). Merging of short forms and spellings across the
+   corpus is done by ``registry``. Terms a document defines in quotes inside brackets
+   (``abbreviations``) are its own words: after a name, a short form or a role ('X ("X
+   Auto", "the Supplier")') is that actor; after anything else, a term with an article
+   names a thing, no actor ('a kit supply agreement ("the KSA")'), wherever in the
+   document it stands.
 """
 
 from __future__ import annotations
@@ -160,6 +161,13 @@ def _trim(span: Span, generic: frozenset[str] = frozenset()) -> Span | None:
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
+    # "X (XB" without its closing bracket (NER stopped inside the abbreviation, or the
+    # bracket closing it was trimmed as punctuation): X.
+    opened = next((i for i in range(start + 1, end) if doc[i].text in ("(", "[")), None)
+    if opened is not None and not any(t.text in (")", "]") for t in doc[opened:end]):
+        end = opened
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
     if end - start > 1 and doc[end - 1].text in ("'s", "’s"):
         end -= 1
     return doc[start:end] if end > start else None

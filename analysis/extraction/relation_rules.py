@@ -43,6 +43,9 @@ from analysis.extraction.relation_syntax import (
     _seller,
 )
 
+#: Ownership cues whose complement names the brand's owner ("brand of X", "marque de X").
+BRAND_OF = frozenset({"brand of", "marque de", "marque du"})
+
 
 def _directed(
     doc: Doc, before: list[Mention], after: list[Mention], cue: Cue, kb: KnowledgeBase
@@ -112,6 +115,12 @@ def _directed(
                 and not any(t.lower_ in LOCATIVE for t in doc[max(m.start - 2, 0) : m.start])
             )
         ]
+    if cue.relation == "ownership" and after and cue.text.lower() in BRAND_OF:
+        # "X's brand of rebadged Chery models": the maker that qualifies the goods after
+        # "brand of" owns nothing (but "owns the Volvo truck brand" names the brand).
+        nearest = min(after, key=lambda m: m.start)
+        if _goods_name(doc, nearest, PRODUCTS):
+            after = []
     if cue.relation == "acquisition":
         # "bought the stake from X", "racheté cette participation à l'australien X": X
         # sold it; it is not what was bought.
@@ -303,6 +312,15 @@ def _partnership(
         # "Chinese partner: X and Y": the partners of the item's subject, not of each
         # other; the subject is not in the sentence.
         return []
+
+    # "a partner who knows how to build in Kazakhstan": a country after a locative is
+    # where, not a partner (the cue's own words do not count: "s'associe à la Chine").
+    def located(m: Mention) -> bool:
+        lo = max(m.start - 2, cue.end if m.start >= cue.end else 0)
+        return _is_country(m, kb) and any(t.lower_ in LOCATIVE for t in doc[lo : m.start])
+
+    before = [m for m in before if not located(m)]
+    after = [m for m in after if not located(m)]
     # "une collaboration entre la Russie et la Chine": two coordinated actors right after.
     nxt = _nearest(after, cue, window=COORDINATION_WINDOW)
     with_cue = cue.text.lower().split()[-1] in WITH

@@ -114,7 +114,9 @@ Method (cited by the methods appendix). Relations are found sentence by sentence
      fermeture de son usine de Y"). The brands assembled there are
      not producers ("X assembles Kia and Chery models in Y": Kia and Chery supply X);
      a country is the producer only when no firm is at hand and it is neither a
-     location nor a possessive ("Russia's first gigafactory").
+     location nor a possessive ("Russia's first gigafactory"). A plant of the
+     knowledge base named as the place ("l'usine AvtoVAZ de Togliatti") gives its city
+     as the end of a production, acquisition or investment, not the plant.
    - *Russian*: a directed cue whose first word's lemma has a case frame in the
      lexicon's ``case_frames`` takes its source and target by grammatical case, not by
      word order ("Комплектующие для «Соллерса» поставляет Chery": the nominative Chery
@@ -366,6 +368,8 @@ class CueMatcher:
                 continue
             if text.lower() in RESUMING and _resumed(doc, e):
                 continue  # "a repris lundi l'assemblage": resumed, not taken over
+            if rel == "ownership" and _holds_licence(doc, e):
+                continue  # "holds a licence from X": a supply by X, no stake
             # "owned 66% by", "détenue à parts égales par": a participle that is a cue
             # only as a passive ("state-owned" is not one).
             if text.lower() in self.passive_only and (
@@ -380,6 +384,13 @@ class CueMatcher:
             out.append(Cue(rel, s, e, text, reverse))
         out.sort(key=lambda c: (c.start, c.relation))
         return out
+
+
+def _holds_licence(doc: Doc, end: int) -> bool:
+    """A kit word (licence, platform) is what an ownership cue holds ("holds a licence
+    from X", "détient une licence"): it is no stake."""
+    words = [t for t in doc[end : end + 3] if t.pos_ != "DET" and t.lower_ not in ("a", "an")]
+    return bool(words) and words[0].lower_ in GRAMMAR["kit_words"]
 
 
 @functools.cache
@@ -602,16 +613,15 @@ def relations_in_sentence(
                 continue
         if UNKNOWN in (src, tgt) or not _keep(src, tgt, kb, cue.relation):
             continue
+        # "its Togliatti plant": production at a plant of the knowledge base is
+        # production in its city, and so is a plant bought or invested in ("reprend
+        # l'usine Volkswagen de Kalouga"); the city, not the plant, is the relation's end.
+        city = plant_city(tgt, kb) if cue.relation in PLANT_SITES else None
+        if city and _keep(src, city, kb, cue.relation):
+            tgt, rule = city, "plant"
         unique.setdefault(
             (src, tgt, cue.relation), Relation(src, tgt, cue.relation, cue.text, rule)
         )
-        # "its Togliatti plant": production at the plant is production in its city; so
-        # too a plant bought or invested in ("reprend l'usine Volkswagen de Kalouga").
-        city = plant_city(tgt, kb) if cue.relation in PLANT_SITES else None
-        if city and _keep(src, city, kb, cue.relation):
-            unique.setdefault(
-                (src, city, cue.relation), Relation(src, city, cue.relation, cue.text, "plant")
-            )
     for r in rows:
         if _keep(r.source, r.target, kb, r.relation):
             unique.setdefault((r.source, r.target, r.relation), r)

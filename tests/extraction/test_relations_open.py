@@ -1361,3 +1361,53 @@ def test_the_seller_of_a_stake_or_a_firm_is_no_supplier(lang, sentence, wanted, 
 )
 def test_a_fronted_apposition_names_the_parent_not_the_agent(lang, sentence, wanted, unwanted):
     check_relations(sentence, lang, wanted, unwanted)
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "wanted", "unwanted"),
+    [
+        # the maker named right after "rebadged" supplies the models; the firm before
+        # sells them
+        (
+            "en",
+            "Quellon Auto started building rebadged Dongfeng SUVs at its plant in Kovrov.",
+            {("Dongfeng Motor", "Quellon Auto", "supply")},
+            {("Quellon Auto", "Dongfeng Motor", "supply")},
+        ),
+        # ... and does not own the brand its models are sold under
+        (
+            "en",
+            "Vektor, Quellon Auto's brand of rebadged Dongfeng models, rose 61.1% in March.",
+            {("Dongfeng Motor", "Quellon Auto", "supply")},
+            {
+                ("Dongfeng Motor", "Quellon Auto", "ownership"),
+                ("Quellon Auto", "Dongfeng Motor", "supply"),
+            },
+        ),
+        # a licence held is supplied by its grantor, no stake of the holder
+        (
+            "en",
+            "Quellon Auto holds a licence from Zhenlong Motors to sell the model in Russia.",
+            set(),
+            {
+                ("Quellon Auto", "Zhenlong Motors", "ownership"),
+                ("Zhenlong Motors", "Quellon Auto", "ownership"),
+            },
+        ),
+    ],
+)
+def test_rebadged_models_and_licences_held(lang, sentence, wanted, unwanted):
+    check_relations(sentence, lang, wanted, unwanted)
+
+
+def test_a_country_named_as_a_place_is_no_partner() -> None:
+    """ "a partner who knows how to build in Kazakhstan": a country after a locative is
+    where, not who (issue: two countries in one sentence are no relation unless a cue
+    links them as actors)."""
+    check_relations(
+        '"Kovrov gives us cheap power, rail access to China and Europe, and a partner who '
+        'knows how to build in Kazakhstan," said the chairman of Talvera Cathode.',
+        "en",
+        set(),
+        {("China", "Kazakhstan", "partnership"), ("Kazakhstan", "China", "partnership")},
+    )

@@ -137,3 +137,17 @@ def test_russian_country_names_and_abbreviations():
         ("United Arab Emirates", "ОАЭ"),
         ("Kyrgyzstan", "Киргизия"),
     }
+
+
+def test_a_name_never_ends_inside_an_open_bracket():
+    """NER may stop a Latin name inside its bracketed abbreviation ("X (XB", without the
+    closing bracket): the name is what stands before the bracket (written for the test)."""
+    from tests.fixtures.extraction_shared import tables_for
+
+    tables = tables_for(
+        {"x": ("Катодный материал поставляет узбекская Brixon Cathode Materials (BCM), дочерняя "
+               "компания холдинга «Талвера».", "ru")}
+    )  # fmt: skip
+    names = set(tables.entities["entity"])
+    assert not any("(" in n and ")" not in n for n in names), names
+    assert "Brixon Cathode Materials" in names, names
