@@ -282,7 +282,7 @@ from analysis.extraction.relation_tables import (
 )
 from analysis.extraction.relation_trade import TRADE_VERBS, trade_verbs, trades
 
-#: Relations whose target may be a plant, and so the plant's city too.
+#: Relations whose target may be a plant of the knowledge base: its city is the end instead.
 PLANT_SITES = frozenset({"production", "acquisition", "investment"})
 
 
