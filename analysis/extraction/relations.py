@@ -115,8 +115,8 @@ Method (cited by the methods appendix). Relations are found sentence by sentence
      not producers ("X assembles Kia and Chery models in Y": Kia and Chery supply X);
      a country is the producer only when no firm is at hand and it is neither a
      location nor a possessive ("Russia's first gigafactory"). A plant of the
-     knowledge base named as the place ("l'usine AvtoVAZ de Togliatti") gives its city
-     as the end of a production, acquisition or investment, not the plant.
+     knowledge base named as the place ("l'usine X de Y", when the base lists it) gives
+     its city as the end of a production, acquisition or investment, not the plant.
    - *Russian*: a directed cue whose first word's lemma has a case frame in the
      lexicon's ``case_frames`` takes its source and target by grammatical case, not by
      word order ("Комплектующие для «Соллерса» поставляет Chery": the nominative Chery
