@@ -72,6 +72,10 @@ def load_model(lang: str, model: str = FRENCH_MODEL) -> Language:
         for word in sorted(GRAMMAR["legal_suffixes"] | GRAMMAR["company_abbreviations"]):
             if word.endswith("."):
                 nlp.tokenizer.add_special_case(word, [{ORTH: word}])
+        # "... JAC [21]. À Moscou": a closing bracket is a suffix, as in English, so that
+        # the full stop after a footnote call is a token of its own and ends the sentence.
+        suffixes = [*nlp.Defaults.suffixes, r"\]", r"(?<=\])\."]
+        nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
         # Punctuation-based sentences (there is no parser: see the module docstring).
         nlp.add_pipe("sentencizer", after="morphologizer")
         nlp.add_pipe("space_pos", after="sentencizer")

@@ -387,8 +387,17 @@ def _changes_hands(doc: Doc, cue: Cue, start: int) -> bool:
 
 
 def _attributed(doc: Doc, m: Mention, start: int) -> bool:
-    words = [t.lower_ for t in doc[max(m.start - 5, start) : m.start]]
-    return any(w in ATTRIBUTION for w in words)
+    """Is ``m`` the source a statement is credited to ("selon X", "according to X",
+    "d'après X")? The attribution word stands within five words before it, with no comma
+    between: in "Selon X, Y assemble ..." Y is the statement's subject."""
+    for t in reversed(doc[max(m.start - 5, start) : m.start]):
+        if t.is_punct and t.text not in ("'", "’", "-"):
+            return False
+        # (the French tokenizer splits "d'après" into "d'" and "après")
+        pair = f"{doc[t.i - 1].lower_}{t.lower_}" if t.i > start else t.lower_
+        if t.lower_ in ATTRIBUTION or pair in ATTRIBUTION:
+            return True
+    return False
 
 
 def plant_city(entity: str, kb: KnowledgeBase) -> str | None:

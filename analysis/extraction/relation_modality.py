@@ -1,7 +1,8 @@
 """Whether a cue states a fact: negations ("no plans to invest"), denials ("has denied
 that it is in talks with", "denied a report ... that"), talks said to have failed ("sans
 avoir rien signé", "n'ont pas abouti"), plans and possibilities ("plans to", "pourrait",
-"It is likely that"), plants only planned, negotiated or being built ("construit une
+"It is likely that"), relations talks or a memorandum are about ("in talks about
+assembling"), plants only planned, negotiated or being built ("construit une
 usine"), and relations of the past ("assemblait naguère", "produisait ... avant 2022")
 (see ``relations``, step 5).
 Pure functions of a parsed sentence; the words are ``relations.yaml``'s grammar."""
@@ -53,6 +54,12 @@ INTENTION_REACH = 20
 THAT = GRAMMAR["complementizers"]
 #: How far before its cue a modal word governs it ("plans to build a new plant").
 MODAL_REACH = 6
+#: How far before its cue an auxiliary in the conditional or the future governs it.
+AUXILIARY_REACH = 12
+NEGOTIATION_NOUNS = frozenset(GRAMMAR["negotiation_nouns"])
+#: How far before its cue talks are looked for ("in talks about assembling an electric
+#: version of the X7 in Y with battery packs from X": 14 words).
+TALKED_OF_REACH = 20
 
 
 #: French future and conditional endings: the tagger's Tense=Fut alone also takes
@@ -82,6 +89,10 @@ def _irrealis(token) -> bool:
         return "Fut" in token.morph.get("Tense") or (
             token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "бы"
         )
+    if word.endswith(("erait", "eraient")) and not word.endswith(("érait", "éraient")):
+        # "chercherait", tagged an imperfect: an imperfect in "-erait" would need a stem
+        # in "-er", and those are written "-érait" ("espérait", "opérait").
+        return True
     return ("Cnd" in token.morph.get("Mood") and word.endswith(CONDITIONAL_ENDINGS)) or (
         "Fut" in token.morph.get("Tense") and word.endswith(FUTURE_ENDINGS)
     )
@@ -105,7 +116,7 @@ def _modal(doc: Doc, cue: Cue, start: int) -> bool:
         )
     ):
         return True
-    if _intended(doc, cue, start):
+    if _intended(doc, cue, start) or _talked_of(doc, cue, start):
         return True
     # "увеличит мощность своего завода", "will expand its plant": a future verb says
     # what happens to a plant its owner already has (a plan word still cancels it).
@@ -114,6 +125,14 @@ def _modal(doc: Doc, cue: Cue, start: int) -> bool:
         and cue.start > 0
         and doc[cue.start - 1].lower_ in POSSESSIVES
     )
+    # "AvtoVAZ aurait envisagé en 2024 de partager une plateforme avec X": a French
+    # auxiliary in the conditional or the future governs its whole clause, further back
+    # (not an English modal: "a plant which would be built next to the X smelter").
+    for t in reversed(doc[max(start, cue.start - AUXILIARY_REACH) : cue.start]):
+        if t.is_punct and t.text not in ("'", "’", "-"):
+            break
+        if t.pos_ == "AUX" and t.tag_ != "MD" and _irrealis(t) and not owned_plant:
+            return True
     negotiable = cue.relation in NEGOTIABLE
     for t in reversed(doc[max(start, cue.start - MODAL_REACH) : cue.start]):
         if t.is_punct and t.text not in ("'", "’", "-", "«", "»", '"', "“", "”"):
@@ -121,6 +140,22 @@ def _modal(doc: Doc, cue: Cue, start: int) -> bool:
         if t.lower_ in MODAL or (_irrealis(t) and not owned_plant):
             return True
         if negotiable and t.lower_ in TALK_VERBS:  # "négocie avec X une licence"
+            return True
+    return False
+
+
+def _talked_of(doc: Doc, cue: Cue, start: int) -> bool:
+    """Is the cue what talks or a memorandum are about ("in talks about assembling ...
+    with packs from X", "signed a memorandum on deliveries to Y", "меморандум о
+    поставках")? A noun of ``NEGOTIATION_NOUNS`` followed by a word of ``ABOUT`` stands
+    before it in its clause, within :data:`TALKED_OF_REACH` words and with no punctuation
+    or clause break between. The signatories' partnership is stated all the same."""
+    if cue.relation == "partnership":
+        return False
+    for t in reversed(doc[max(start, cue.start - TALKED_OF_REACH) : cue.start]):
+        if (t.is_punct and t.text not in ("'", "’", "-")) or t.lower_ in CLAUSE_BREAKS:
+            return False
+        if t.lower_ in ABOUT and t.i > start and doc[t.i - 1].lower_ in NEGOTIATION_NOUNS:
             return True
     return False
 

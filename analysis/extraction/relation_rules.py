@@ -226,6 +226,11 @@ def _directed(
         if kit_word and cue.end < len(doc) and doc[cue.end].pos_ == "VERB":
             return []
         kit = cue.text.lower().split()[-1] in KIT_WORDS
+        # "assembled cars from BAIC, SWM and Kaiyi kits": the makers named right before
+        # the kit word, after "from", supply the subject, whatever is named after it.
+        makers = _kit_makers(doc, cue, before, kb) if kit and src is not None else []
+        if makers and not _is_country(src, kb) and src not in makers:
+            return [(m.entity, src.entity) for m in makers if m.entity != src.entity]
         between = doc[cue.end : tgt.start] if tgt is not None else []
         if tgt is not None and (
             # "kits fournis par X", "une plateforme fournie sous licence par le chinois X"
@@ -278,6 +283,29 @@ def _directed(
     if reverse:
         return [(t.entity, src.entity) for t in targets]
     return [(src.entity, t.entity) for t in targets]
+
+
+def _kit_makers(doc: Doc, cue: Cue, before: list[Mention], kb: KnowledgeBase) -> list[Mention]:
+    """The firms coordinated right before a kit word, after a word of ``FROM`` ("from
+    BAIC, SWM and Kaiyi kits"), in reading order; none if a place or an unknown name is
+    among them, or if no "from" opens the list."""
+    if cue.end - cue.start != 1:
+        return []  # ("à partir de kits": the makers, if any, are named after it)
+    makers: list[Mention] = []
+    edge = cue.start
+    for m in reversed(before):
+        if m.end > edge:
+            continue
+        if any(t.text != "," and t.lower_ not in AND_WORDS for t in doc[m.end : edge]):
+            break
+        if m.entity == UNKNOWN or _is_place(m, kb):
+            return []
+        makers.append(m)
+        edge = m.start
+    # (not an article: "produit des BAIC et des Kaiyi")
+    if makers and edge > 0 and doc[edge - 1].lower_ in FROM - PARTITIVES:
+        return makers[::-1]
+    return []
 
 
 OF_WORDS = GRAMMAR["of_words"]

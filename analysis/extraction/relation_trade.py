@@ -4,6 +4,8 @@
 - "X sells its concentrate to Y", "X a vendu 2 000 camions à Y", "X builds tractors and
   sells them to Y": a sale verb, goods (or a plural pronoun) as its object, then
   "to"/"à" and the buyer; the seller is the nearest firm before the verb in its clause.
+- "X produced 3,100 t of concentrate, all of it sold to Y": a share of goods named before
+  a bare participle of sale; the seller is the firm the sentence is about.
 - "X achète à Y des voitures", "X achète ses cellules auprès de Y": a French purchase
   verb, the seller after "à"/"auprès de", goods on either side of it. (English "buys
   gearboxes from Y" is read by the acquisition cue's own rule in ``relations``.)
@@ -43,6 +45,8 @@ TRADE_VERBS = SALE | PURCHASES
 FROM_SELLER = GRAMMAR["from_seller"] | TO
 #: Objects that stand for goods already named ("sells them to Y", "les vend à Y").
 GOODS_PRONOUNS = frozenset({"them", "les"})
+GOODS_SHARES = frozenset(GRAMMAR["goods_shares"])
+GOODS_REFERENTS = frozenset(GRAMMAR["goods_referents"])
 RULE = "trade in goods"
 
 
@@ -61,7 +65,9 @@ def trades(
     out = []
     for i in range(start, end):
         word = doc[i].lower_
-        if word in SALE and _active(doc, i, start):
+        if word in SALE and _share_sold(doc, i, start):
+            ends = _participle_sale(doc, i, end, firms)
+        elif word in SALE and _active(doc, i, start):
             ends = _sale(doc, i, end, firms)
         elif word in PURCHASES:
             ends = _purchase(doc, i, end, firms)
@@ -110,6 +116,38 @@ def _sale(doc: Doc, i: int, end: int, firms: list[Mention]) -> tuple[Mention, Me
         return None
     buyer = next((m for m in firms if to < m.start <= to + 3), None)
     seller = _subject(doc, i, firms)
+    if buyer is None or seller is None or seller.entity == buyer.entity:
+        return None
+    return seller, buyer
+
+
+def _share_sold(doc: Doc, i: int, start: int) -> bool:
+    """Is the sale verb at ``i`` a participle whose subject is a share of goods named
+    before ("all of it sold to Y", "most of which was sold to Y")?"""
+    if not ("Part" in doc[i].morph.get("VerbForm") or doc[i].tag_ == "VBN"):
+        return False
+    j = i - 1
+    if j > start and doc[j].lower_ in GRAMMAR["passive_auxiliaries"]:
+        j -= 1
+    return (
+        j - 2 >= start
+        and doc[j].lower_ in GOODS_REFERENTS
+        and doc[j - 1].lower_ == "of"
+        and doc[j - 2].lower_ in GOODS_SHARES
+        and any(t.lower_ in goods_words() for t in doc[start : j - 2])
+    )
+
+
+def _participle_sale(
+    doc: Doc, i: int, end: int, firms: list[Mention]
+) -> tuple[Mention, Mention] | None:
+    """(seller, buyer) of "X produced 3,100 t of concentrate, all of it sold to Y": the
+    buyer right after "to", the seller the firm the sentence is about."""
+    to = next((j for j in range(i + 1, min(end, i + 4)) if doc[j].lower_ in TO), None)
+    if to is None:
+        return None
+    buyer = next((m for m in firms if to < m.start <= to + 3), None)
+    seller = _subject(doc, i, [m for m in firms if m is not buyer])
     if buyer is None or seller is None or seller.entity == buyer.entity:
         return None
     return seller, buyer

@@ -185,13 +185,18 @@ Method (cited by the methods appendix). Relations are found sentence by sentence
    in its sentence ("discute avec X sans avoir rien signé", "but said nothing had been
    signed", "n'ont pas abouti", "was negotiating with X; Y denied it"), or one in a
    clause a denial introduces ("denied a report in the daily Z that it was buying ...").
-   A site still under construction ("toujours en chantier") produces nothing; a licence,
-   kits or a purchase still under negotiation ("négocie avec X une licence") is supplied
-   or bought by nobody yet. A relation of the past states nothing now ("assemblait
-   naguère", "previously supplied", "a cessé ses livraisons", "; that contract ended
-   last year"). No
-   relation of an actor with itself, nor of a person or government body with its own
-   country; a country is a market, not a customer (no supply to a country); a city or
+   A French auxiliary in the conditional governs its whole clause ("X aurait envisagé
+   en 2024 de partager une plateforme avec Y"), and "n'a confirmé" or "has not
+   confirmed" after the cue counts as a denial. What talks or a memorandum are about
+   ("in talks about assembling ... with packs from X", "a memorandum on deliveries to
+   Y", "меморандум о поставках") is not done, though the signatories of a memorandum
+   are partners. A site still under construction ("toujours en chantier") produces
+   nothing; a licence, kits or a purchase still under negotiation ("négocie avec X une
+   licence") is supplied or bought by nobody yet. A relation of the past states
+   nothing now ("assemblait naguère", "previously supplied", "a cessé ses livraisons",
+   "; that contract ended last year"). No relation of an actor with itself, nor of a
+   person or government body with its own country; a country is a market, not a
+   customer (no supply to a country); a city or
    region takes part only where a plant can be (production, acquisition, investment,
    exit); one row per (source, target, type, sentence). A planned or denied relation
    makes no row here: this sentence-level table holds what the seeds state as done or

@@ -244,3 +244,16 @@ def test_a_name_discovered_earlier_is_a_mention_where_ner_misses_it() -> None:
     assert [(m.entity, m.start, m.end) for m in again] == [("Varkon Battero", 0, 2)]
     # Tokens already taken by another mention are left alone.
     assert _mentioned_again(doc, {0}, state) == []
+
+
+def test_a_footnote_call_before_a_full_stop_ends_the_sentence() -> None:
+    # French tokenisation kept "[21]." whole, so three sentences were read as one and a
+    # report in the third ("Selon X, ...") governed the first two.
+    text = (
+        "Varkon assemble des camions à Toula [20]. À Tver, Quellon produit des bus [21]. "
+        "Selon Brantell, le marché recule."
+    )
+    for lang in ("fr", "en"):
+        sents = [s.text for s in load_model(lang)(text).sents]
+        assert sents[0] == "Varkon assemble des camions à Toula [20].", (lang, sents)
+        assert len(sents) == 3, (lang, sents)

@@ -65,3 +65,58 @@ def test_goods_sold_or_bought_are_a_supply_from_seller_to_buyer(text, lang, want
 )  # fmt: skip
 def test_assets_sold_and_unrealised_sales_are_no_supply(text, lang, wanted, unwanted):
     check_relations(text, lang, wanted, unwanted)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "wanted", "unwanted"),
+    [
+        # Makers listed before the kit word, after "from", each supply the assembler, even
+        # when one of them is named again after the cue.
+        (
+            "Brixon Auto, Quorra Motors and Kestrel Auto are Chinese carmakers. Delmont "
+            "Motors says it assembled 21,400 cars at its Tver plant last year, from Brixon "
+            "Auto, Quorra Motors and Kestrel Auto kits, and plans to add the Kestrel Auto "
+            "K3 next year.",
+            "en",
+            {
+                ("Brixon Auto", "Delmont Motors", "supply"),
+                ("Quorra Motors", "Delmont Motors", "supply"),
+                ("Kestrel Auto", "Delmont Motors", "supply"),
+            },
+            {("Delmont Motors", "Kestrel Auto", "supply")},
+        ),
+    ],
+)
+def test_kit_makers_after_from_supply_the_assembler(text, lang, wanted, unwanted):
+    check_relations(text, lang, wanted, unwanted)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "wanted", "unwanted"),
+    [
+        # Output named first, then a share of it "sold to" a buyer: goods, not the firm.
+        (
+            "Delmont Metals says output at its mine rose to 3,100 tonnes of concentrate in "
+            "2025, all of it sold to Quorra Group.",
+            "en",
+            {("Delmont Metals", "Quorra Group", "supply")},
+            {("Quorra Group", "Delmont Metals", "acquisition")},
+        ),
+        (
+            "Talvera Lithium produced 900 tonnes of carbonate last year, most of which was "
+            "sold to Varkon Industries.",
+            "en",
+            {("Talvera Lithium", "Varkon Industries", "supply")},
+            {("Varkon Industries", "Talvera Lithium", "acquisition")},
+        ),
+        # A firm sold is still bought.
+        (
+            "Brixon Holdings owned Kestrel Cells until 2024, when it was sold to Quorra Group.",
+            "en",
+            set(),
+            {("Brixon Holdings", "Quorra Group", "supply")},
+        ),
+    ],
+)
+def test_a_share_of_goods_sold_to_a_buyer_is_a_supply(text, lang, wanted, unwanted):
+    check_relations(text, lang, wanted, unwanted)
