@@ -224,10 +224,15 @@ def owners_in_apposition(
                 and j - k <= ADJECTIVES
                 and _head_at(doc, j, sent_end, heads.owned) is None
             ):
-                if not _lower(doc[j]):
+                # ("X, Y's former unit": a past owner)
+                if not _lower(doc[j]) or doc[j].lower_ in former_words():
                     return []
                 j += 1
-            if j < sent_end and _head_at(doc, j, sent_end, heads.owned) is not None:
+            head_end = _head_at(doc, j, sent_end, heads.owned) if j < sent_end else None
+            # (not a head that qualifies a noun after it: "Y's joint-venture partner")
+            if head_end is not None and not (
+                head_end < sent_end and doc[head_end].pos_ == "NOUN" and _lower(doc[head_end])
+            ):
                 return [(names[i], this, doc[end + 1 : j + 1].text)]
         # "X, the Y–Z joint venture", "X, the Y brand": the names before the head own X.
         owners, k = [names[i]], i

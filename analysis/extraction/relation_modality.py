@@ -147,16 +147,20 @@ def _modal(doc: Doc, cue: Cue, start: int) -> bool:
 def _talked_of(doc: Doc, cue: Cue, start: int) -> bool:
     """Is the cue what talks or a memorandum are about ("in talks about assembling ...
     with packs from X", "signed a memorandum on deliveries to Y", "меморандум о
-    поставках")? A noun of ``NEGOTIATION_NOUNS`` followed by a word of ``ABOUT`` stands
-    before it in its clause, within :data:`TALKED_OF_REACH` words and with no punctuation
-    or clause break between. The signatories' partnership is stated all the same."""
+    поставках")? A noun of ``NEGOTIATION_NOUNS``, then a word of ``ABOUT``, stand before
+    it in its clause, within :data:`TALKED_OF_REACH` words and with no punctuation or
+    clause break between. The signatories' partnership is stated all the same."""
     if cue.relation == "partnership":
         return False
+    about = False
     for t in reversed(doc[max(start, cue.start - TALKED_OF_REACH) : cue.start]):
         if (t.is_punct and t.text not in ("'", "’", "-")) or t.lower_ in CLAUSE_BREAKS:
             return False
-        if t.lower_ in ABOUT and t.i > start and doc[t.i - 1].lower_ in NEGOTIATION_NOUNS:
+        # ("a memorandum of understanding with X on deliveries to Y": the noun may stand
+        # further back than its "on")
+        if about and t.lower_ in NEGOTIATION_NOUNS:
             return True
+        about = about or t.lower_ in ABOUT
     return False
 
 

@@ -159,18 +159,50 @@ def _directed(
         # "Sinotruk et sa marque Howo, Shacman, FAW": the brand named right after it.
         window = 1
     tgt = _nearest(after, cue, {src.entity} if src else set(), window=window)
+    if (
+        cue.relation == "ownership"
+        and tgt is not None
+        and cue.start > 0
+        and doc[cue.start - 1].lower_ in OWNED_CLITICS
+        and not any(t.lower_ in OF_WORDS for t in doc[cue.end : tgt.start])
+    ):
+        # "BYD en détient 51 %, UzAuto Motors 49 %": "en" is what is owned, and the name
+        # after the share is a co-owner.
+        return []
     reverse = cue.reverse
     # "taken over quickly by", "owned 66% by", "détenue à parts égales par": a passive.
-    passive = _passive_agent(doc, cue.end) is not None
+    agent = _passive_agent(doc, cue.end)
+    if agent is None and cue.relation == "ownership" and cue.text.lower().split()[-1] in AGENT:
+        agent = cue.end - 1  # "51% owned by X and 20% by Y": the cue holds its "by"
+    passive = agent is not None
+    if (
+        cue.relation == "ownership"
+        and tgt is not None
+        and not passive
+        and _share_follows(doc, tgt.end)
+    ):
+        # "X détient 45 % du capital, Y 35 % et Z 20 %": a name with its own share after
+        # it is a co-owner in a list of shareholders, not what X owns.
+        return []
     if passive and cue.relation == "ownership" and before:
         # What is owned is the nearest firm or brand before the cue ("Kaiyi, une marque
         # contrôlée par Chery"), never another passive's agent ("The factory, controlled
         # by X with a stake held by Y": Y does not own X).
         subjects = [m for m in before if m.entity == UNKNOWN or not _is_country(m, kb)]
-        owned = subjects[-1] if subjects else None
+        # (a firm before a town: "X, the Kostanay plant owned by Y", "X, headquartered in
+        # Moscow and owned by Y")
+        firms = [m for m in subjects if m.entity == UNKNOWN or not _is_place(m, kb)]
+        owned = (firms or subjects)[-1] if subjects else None
         if owned is None or doc[owned.start - 1].lower_ in AGENT:
             return []
-        owners = _passive_owners(doc, [m for m in after if m.start >= _passive_agent(doc, cue.end)])
+        # The first owner right after "by"/"par" (not a firm further on: "controlled by a
+        # person designated by the US ...", "contrôlé par la holding ..., sous licence de X").
+        agents = [
+            m for m in after if m.start >= agent and (m.entity == UNKNOWN or not _is_place(m, kb))
+        ]
+        if not agents or agents[0].start - agent > PASSIVE_REACH:
+            return []
+        owners = _passive_owners(doc, agents)
         return [(m.entity, owned.entity) for m in owners if m.entity != owned.entity]
     if passive and cue.relation == "acquisition" and tgt is not None and before:
         # "The Yelabuga plant ... was taken over by SOLLERS": SOLLERS acquires the plant;
@@ -285,6 +317,12 @@ def _directed(
     return [(src.entity, t.entity) for t in targets]
 
 
+def _share_follows(doc: Doc, end: int) -> bool:
+    """A share stands right after a name ending at ``end``: "Y 35 %", "Y 35%", "Y (35%)"."""
+    k = end + (end < len(doc) and doc[end].text == "(")
+    return k + 1 < len(doc) and doc[k].like_num and doc[k + 1].text in ("%", "per")
+
+
 def _kit_makers(doc: Doc, cue: Cue, before: list[Mention], kb: KnowledgeBase) -> list[Mention]:
     """The firms coordinated right before a kit word, after a word of ``FROM`` ("from
     BAIC, SWM and Kaiyi kits"), in reading order; none if a place or an unknown name is
@@ -315,6 +353,11 @@ AND_WORDS = GRAMMAR["coordinators"]
 CONTRACT_WORDS = frozenset(GRAMMAR["contracts"])
 OFFTAKE = GRAMMAR["offtake"]
 PARTITIVES = frozenset(GRAMMAR["partitives"])
+#: How far after a passive's "by"/"par" its first owner may stand ("owned 60% by the
+#: Almaty dealer group X").
+PASSIVE_REACH = 6
+#: Clitics that stand for what an ownership verb's subject owns ("X en détient 51 %").
+OWNED_CLITICS = frozenset(GRAMMAR["owned_clitics"])
 #: Words that make an agreement a supply contract ("supply agreement with Y").
 SUPPLY_QUALIFIERS = GRAMMAR["supply_contracts"] | OFFTAKE
 MARKETS = GRAMMAR["markets"]
@@ -336,6 +379,12 @@ def _partnership(
         # "signs a supply agreement with Y", "an offtake agreement": a supply, read by
         # the supply cue before it.
         return []
+    if (
+        cue.end + 1 < len(doc)
+        and doc[cue.end].lower_ in PARTITIVES
+        and doc[cue.end + 1].lower_ in SUPPLY_QUALIFIERS
+    ):
+        return []  # "un accord de licence avec Y": the same, in French word order
     if cue.end < len(doc) and doc[cue.end].text == ":" and not before:
         # "Chinese partner: X and Y": the partners of the item's subject, not of each
         # other; the subject is not in the sentence.

@@ -241,6 +241,7 @@ from analysis.extraction.relation_clauses import _dative, _reach, _to_dative
 from analysis.extraction.relation_context import (  # noqa: F401 - re-exported
     _EXCLUDE,
     ANAPHORS,
+    APPOSITION,
     COORDINATION_WINDOW,
     DIRECTED,
     GRAMMAR,
@@ -467,6 +468,29 @@ def _modifies_plant(doc: Doc, cue: Cue, end: int) -> bool:
     )
 
 
+def _outside(
+    doc: Doc, mentions: list[Mention], clauses: list[tuple[int, int]], cue: Cue
+) -> list[Mention]:
+    """The mentions outside the relative clauses and appositions that do not hold the
+    cue; and for a verb right after a comma, none after a name that an apposition follows
+    ("X, a joint venture of A, B and C, assembles Kia cars": A, B and C assemble
+    nothing)."""
+    out = [
+        m
+        for m in mentions
+        if not any(a <= m.start < b and not a <= cue.start < b for a, b in clauses)
+    ]
+    if cue.start > 0 and doc[cue.start - 1].text == ",":
+        for m in out:
+            if (
+                m.end + 1 < cue.start
+                and doc[m.end].text == ","
+                and doc[m.end + 1].lower_ in APPOSITION
+            ):
+                return [x for x in out if x.start <= m.start]
+    return out
+
+
 def _stake_or_firm(doc: Doc, start: int, seller: int, parts: list[Mention]) -> bool:
     """Is what is bought, ``doc[start:seller]``, a share ("the remaining 30%", "26 %") or
     a named firm ("bought X outright from its founder")? Then the actor after "from" sold
@@ -590,7 +614,9 @@ def relations_in_sentence(
             found += [(a, b, cue, rule) for a, b in made]
             found += [
                 (a, b, Cue(rel, cue.start, cue.end, cue.text, False), "assembles brand")
-                for a, b, rel in _assembled(doc, before, after, cue, kb)
+                for a, b, rel in _assembled(
+                    doc, _outside(doc, before, clauses, cue), after, cue, kb
+                )
             ]
         elif cue.relation == "exit":
             # Places whose country is known: a firm leaves a country ("le départ de
