@@ -34,6 +34,7 @@ from analysis.extraction.relation_context import SALE, TO, UNKNOWN, Cue, _is_pla
 from analysis.extraction.relation_modality import _ended, _modal, _negated, _planned
 from analysis.extraction.relation_places import PREMISES
 from analysis.extraction.relation_rules import OF_WORDS
+from analysis.extraction.units import forms as unit_forms
 
 #: How far the buyer's "to"/"à" (or the seller's "à"/"auprès de") may stand after the verb.
 REACH = 10
@@ -52,8 +53,16 @@ RULE = "trade in goods"
 
 @functools.cache
 def goods_words() -> frozenset[str]:
-    """Nouns of goods that change hands in a sale (lower case, one word each)."""
-    return frozenset(w.lower() for w in goods_nouns() | material_words() | GRAMMAR["traded_goods"])
+    """Nouns of goods that change hands in a sale (lower case, one word each): kits,
+    products and contributions (``descriptors``), raw materials, ``traded_goods``, and
+    the counts and tonnes of ``units.yaml`` ("2 000 units", "3,100 tonnes")."""
+    counted = {w for lang in unit_forms().values() for u in COUNTED for w in lang.get(u, ())}
+    words = goods_nouns() | material_words() | GRAMMAR["traded_goods"] | counted
+    return frozenset(w.lower() for w in words if " " not in w)
+
+
+#: The units of ``units.yaml`` whose words count goods ("units", "tonnes").
+COUNTED = ("units", "t")
 
 
 def trades(
