@@ -91,6 +91,8 @@ class Lexicon:
     roles: dict[str, str]
     #: Nouns that, capitalised, are an issuer's defined term ("the Company").
     issuer: frozenset[str]
+    #: The first words of ``phrases`` (a word outside them opens no phrase).
+    firsts: frozenset[str] = frozenset()
 
 
 @cache
@@ -180,7 +182,8 @@ def lexicon() -> Lexicon:
         for noun in roles:
             phrases[(det, noun)] = frozenset({"company"})
     issuer = frozenset(data["issuer"])
-    return Lexicon(phrases, frozenset(latter), sectors, int(data["reach"]), roles, issuer)
+    firsts = frozenset(key[0] for key in phrases)
+    return Lexicon(phrases, frozenset(latter), sectors, int(data["reach"]), roles, issuer, firsts)
 
 
 @dataclass
@@ -303,6 +306,9 @@ def anaphors(
             found.append(Mention(antecedent, start, opening, doc[start:opening].text, NAME))
     i = 0
     while i < len(words):
+        if words[i] not in lex.firsts:
+            i += 1
+            continue
         match, a, b = _phrase(doc, start, i, words, adjectives, lex)
         if match is None or any(taken[a:b]):
             i += 1

@@ -14,6 +14,8 @@ from pathlib import Path
 import yaml
 from spacy.tokens import Doc
 
+from analysis.extraction.doc_text import span_text
+
 LEXICON_PATH = Path(__file__).resolve().parents[1] / "data" / "lexicons" / "descriptors.yaml"
 #: How far (tokens) a head may stand from the name it describes, fillers included.
 HEAD_WINDOW = 5
@@ -62,7 +64,7 @@ def phrase_words(phrase: str) -> tuple[str, ...]:
 def token_words(doc: Doc, start: int, end: int) -> tuple[str, ...]:
     """The words of ``doc[start:end]`` as written: hyphenated words the English tokenizer
     splits ("start", "-", "up") stay one ("start-up"), as in the lexicon."""
-    return phrase_words(doc[start:end].text.replace("’", "'"))
+    return phrase_words(span_text(doc, start, end).replace("’", "'"))
 
 
 __all__ = ["HEAD_WINDOW", "LEXICON_PATH", "Lexicon", "load_lexicon", "phrase_words", "token_words"]

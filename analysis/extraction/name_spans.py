@@ -103,12 +103,21 @@ def _described_names(doc: Doc, owner: list[int]) -> list[Span]:
     ("Zyrelon, filiale du groupe Y"). The apposition then types the name."""
     heads = head_words()
     out = []
+    titled: dict[int, bool] = {}  # (per sentence start: a sentence is read once)
     for comma in doc:
-        if comma.text != "," or comma.i == 0 or _title_case(comma.sent):
+        if comma.text != "," or comma.i == 0:
+            continue
+        before = doc[comma.i - 1].text
+        if not (before[:1].isupper() or before == "-"):
+            continue  # (no name can end here: the walk below would not move)
+        sent = comma.sent
+        if sent.start not in titled:
+            titled[sent.start] = _title_case(sent)
+        if titled[sent.start]:
             continue
         start = comma.i
         while (
-            start > comma.sent.start
+            start > sent.start
             and comma.i - start < NAME_WORD_REACH + 2
             and (doc[start - 1].text[:1].isupper() or doc[start - 1].text == "-")
             and (not doc[start - 1].is_stop or doc[max(start - 2, 0)].text == "-")

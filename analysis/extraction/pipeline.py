@@ -351,17 +351,24 @@ def _mentioned_again(doc: Doc, taken: set[int], state: _DocumentState) -> list[M
     for name in state.discovered:
         by_first.setdefault(name.split()[0], []).append(name)
     out: list[Mention] = []
+    text = doc.user_data.get("text") or doc.text
+    if not any(w in text for w in by_first) and not any(a in text for a in state.abbreviations):
+        return out  # (none of those words is written here)
+    words = [t.text for t in doc]
     i = 0
     while i < len(doc):
         match = None
-        short = state.abbreviations.get(doc[i].text)
+        if words[i] not in by_first and words[i] not in state.abbreviations:
+            i += 1
+            continue
+        short = state.abbreviations.get(words[i])
         if i not in taken and short is not None and short in state.view.actors:
             # "BCS livre ...": an abbreviation defined earlier, which NER may not tag.
-            out.append(Mention(short, i, i + 1, doc[i].text, NAME))
+            out.append(Mention(short, i, i + 1, words[i], NAME))
             i += 1
             continue
         if i not in taken:
-            for name in sorted(by_first.get(doc[i].text, ()), key=len, reverse=True):
+            for name in sorted(by_first.get(words[i], ()), key=len, reverse=True):
                 n = len(name.split())
                 for j in range(i + n, min(i + 2 * n + 1, len(doc) + 1)):
                     if " ".join(doc[i:j].text.split()) == name:

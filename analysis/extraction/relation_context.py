@@ -194,7 +194,10 @@ def _relative_clauses(
     first = doc[start] if start < end else None
     opening = first is not None and (first.pos_ == "ADP" or first.lower_ in LOCATIVE)
     opening_comma = next((i for i in range(start, end) if doc[i].text == ","), None)
+    heads = APPOSITION | apposition_words()
     for i in range(start, end - 1):
+        if doc[i].text != ",":
+            continue
         after_name = (
             i > start
             and (doc[i - 1].pos_ == "PROPN" or doc[i - 1].is_upper or i in name_ends)
@@ -207,12 +210,12 @@ def _relative_clauses(
         opens = doc[nxt].lower_ in RELATIVE or (
             after_name
             and (
-                (word.lower_ in APPOSITION | apposition_words() and word.pos_ != "AUX")
+                (word.lower_ in heads and word.pos_ != "AUX")
                 # "Renera, Rosatom's battery subsidiary, is building ..."
                 or (i + 2 < end and doc[i + 2].text in ("'s", "’s"))
             )
         )
-        if doc[i].text == "," and opens:
+        if opens:
             j = i + 2
             while j < end and doc[j].text != ",":
                 j += 1

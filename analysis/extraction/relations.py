@@ -237,6 +237,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from analysis.extraction.actors import KnowledgeBase, Mention
+from analysis.extraction.doc_text import span_text
 from analysis.extraction.relation_clauses import _dative, _reach, _to_dative
 from analysis.extraction.relation_context import (  # noqa: F401 - re-exported
     _EXCLUDE,
@@ -519,7 +520,8 @@ def relations_in_sentence(
     Unknown places (NER label LOC, or after a locative preposition) are never agents.
     ``section`` is the actor of the factsheet the sentence may be a record line of.
     """
-    if is_question(doc[start:end].text):
+    text = span_text(doc, start, end)
+    if is_question(text):
         return []  # "Is Yutong about to take a stake in SamAuto?": asked, not stated
     rows = table_relations(doc, start, end, mentions, kb, section)
     table = (
@@ -537,7 +539,7 @@ def relations_in_sentence(
         parts.append(Mention(UNKNOWN, s, e, doc[s:e].text, kind))
     parts.sort(key=lambda m: m.start)
     clauses = _relative_clauses(doc, start, end, frozenset(m.end for m in parts))
-    unbuilt = not_yet(doc[start:end].text) or unconfirmed(doc[start:end].text)
+    unbuilt = not_yet(text) or unconfirmed(text)
     # "X sold its plant in Y to Z": the sale rule reads seller, buyer and plant; the
     # "sold its" cue would read them again, the seller as a buyer.
     sales = _sales(doc, start, end, parts, kb)
