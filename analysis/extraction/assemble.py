@@ -20,6 +20,7 @@ from analysis.extraction.actors import (
     KnowledgeBase,
     load_knowledge_base,
 )
+from analysis.extraction.gazetteer import is_place_name
 from analysis.extraction.nlp import (
     FRENCH_MODEL,
 )
@@ -165,7 +166,7 @@ def _settle_discovered(
     """Rows with discovered names merged across the corpus (``registry``), and every
     actor mentioned, known or discovered, by name."""
     discovered = [m for m in rows["mentions"] if m["provenance"] == DISCOVERED]
-    names = merge_names(discovered, rows["evidence"])
+    names = merge_names(discovered, rows["evidence"], is_place_name)
 
     def rename(row: dict, *keys: str) -> dict:
         return {**row, **{k: names.get(row[k], row[k]) for k in keys if row.get(k)}}

@@ -100,6 +100,34 @@ def _index() -> tuple[np.ndarray, np.ndarray, tuple[str, ...]]:
     return keys[starts].copy(), country, names
 
 
+#: Category words ISO 3166-2 writes after some subdivisions' names ("Jiangsu Sheng",
+#: "Chongqing Shi"): articles write the name without them.
+SUBDIVISION_WORDS = frozenset({"sheng", "shi", "zizhiqu", "sar"})
+
+
+@functools.cache
+def _subdivisions() -> frozenset[str]:
+    """Folded keys of the first-level subdivisions of every country (ISO 3166-2, as
+    pycountry packages it)."""
+    import pycountry
+
+    keys = set()
+    for sub in pycountry.subdivisions:
+        words = sub.name.split()
+        if len(words) > 1 and words[-1].lower() in SUBDIVISION_WORDS:
+            words = words[:-1]
+        keys.add(spelling_key(" ".join(words)))
+    return frozenset(keys)
+
+
+def is_place_name(name: str) -> bool:
+    """Is ``name`` a town's (GeoNames) or a province's or region's (ISO 3166-2: "Jiangsu",
+    "Hunan")?"""
+    return town_country(name) is not None or (
+        _written_as_name(name) and spelling_key(name) in _subdivisions()
+    )
+
+
 def town_country(name: str) -> str | None:
     """The country (ISO alpha-2) of the towns called ``name``, "" when towns of several
     countries bear it, ``None`` when no town does."""

@@ -61,6 +61,9 @@ from analysis.extraction.coreference import (
 from analysis.extraction.descriptors import Attribute, describe
 from analysis.extraction.discovery import Candidate, candidates
 from analysis.extraction.figures import assign_subject, continues_speaker, extract_figures
+from analysis.extraction.gazetteer import is_place_name
+from analysis.extraction.grammar import GRAMMAR
+from analysis.extraction.mentioned_again import mentioned_again
 from analysis.extraction.ner_scope import ner_spans
 from analysis.extraction.nlp import (
     FRENCH_MODEL,
@@ -71,7 +74,13 @@ from analysis.extraction.nlp import (
     parse_documents,
     supported,
 )
-from analysis.extraction.registry import discovered_actor, settle
+from analysis.extraction.registry import (
+    NOT_ORGANISATIONS,
+    discovered_actor,
+    name_forms,
+    settle,
+    shortened,
+)
 from analysis.extraction.relation_tables import section_after
 from analysis.extraction.relation_ventures import venture_relations
 from analysis.extraction.relations import (
@@ -282,6 +291,8 @@ class _DocumentState:
         self.abbreviations: dict[str, str] = {}
         #: Terms defined for things ('a kit supply agreement ("the KSA")'): no actors.
         self.things: set[str] = set()
+        #: Discovered names' forms (``registry.name_forms``), computed once each.
+        self.forms: dict[str, list[tuple[str, ...]]] = {}
 
     def saw(self, mentions: list[Mention]) -> None:
         """Count the sentence's named actors (firms, bodies: not places or people) for
@@ -300,10 +311,12 @@ class _DocumentState:
         main = [n for n, _ in sorted(self.counts.items(), key=lambda x: -x[1])[:1]]
         return list(dict.fromkeys(self.previous + main))
 
-    def name(self, cand: Candidate) -> str:
+    def name(self, cand: Candidate, pending: tuple[str, ...] = (), place: bool = False) -> str:
         """The discovered name for ``cand``: the name an abbreviation defined earlier
         stands for, an earlier organisation's name it shortens ("Great Wall" after "Great
-        Wall Motor"), else its own."""
+        Wall Motor"; "Lanxin" after "Hubei Lanxin Power", ``registry.shortened``), else
+        its own. ``pending``: organisations named in earlier sentences of the paragraph;
+        ``place``: the candidate follows a place preposition (it shortens nothing)."""
         if cand.actor in self.abbreviations:
             return self.abbreviations[cand.actor]
         if cand.label != "PER":
@@ -311,6 +324,17 @@ class _DocumentState:
             for earlier in self.discovered:
                 if earlier != cand.actor and earlier.split()[: len(words)] == words:
                     return earlier
+        if (cand.label != "PER" or " " not in cand.actor) and not (
+            place or cand.label == "LOC" or is_place_name(cand.actor)
+        ):
+            # "Kaiheng" after "Jiangsu Kaiheng New Energy", "Dalvène" after "Groupe
+            # Dalvène" (NER often takes such a word alone for a person's name)
+            orgs = [n for n, a in self.discovered.items() if a.type not in NOT_ORGANISATIONS]
+            orgs += [n for n in pending if n not in self.discovered]
+            for n in orgs:
+                if n not in self.forms:
+                    self.forms[n] = name_forms(n, is_place_name)
+            return shortened(cand.actor, orgs, self.forms) or cand.actor
         return cand.actor
 
     def learn(self, name: str, attributes: list[Attribute]) -> None:
@@ -344,46 +368,6 @@ def _parse_and_link(
         yield from linked
 
 
-def _mentioned_again(doc: Doc, taken: set[int], state: _DocumentState) -> list[Mention]:
-    """Names discovered earlier in the document, written again here where the
-    recogniser missed them ("REPT Battero will supply ..."): mentions too."""
-    by_first: dict[str, list[str]] = {}
-    for name in state.discovered:
-        by_first.setdefault(name.split()[0], []).append(name)
-    out: list[Mention] = []
-    text = doc.user_data.get("text") or doc.text
-    if not any(w in text for w in by_first) and not any(a in text for a in state.abbreviations):
-        return out  # (none of those words is written here)
-    words = [t.text for t in doc]
-    i = 0
-    while i < len(doc):
-        match = None
-        if words[i] not in by_first and words[i] not in state.abbreviations:
-            i += 1
-            continue
-        short = state.abbreviations.get(words[i])
-        if i not in taken and short is not None and short in state.view.actors:
-            # "BCS livre ...": an abbreviation defined earlier, which NER may not tag.
-            out.append(Mention(short, i, i + 1, words[i], NAME))
-            i += 1
-            continue
-        if i not in taken:
-            for name in sorted(by_first.get(words[i], ()), key=len, reverse=True):
-                n = len(name.split())
-                for j in range(i + n, min(i + 2 * n + 1, len(doc) + 1)):
-                    if " ".join(doc[i:j].text.split()) == name:
-                        match = (name, j)
-                        break
-                if match:
-                    break
-        if match and not any(k in taken for k in range(i, match[1])):
-            out.append(Mention(match[0], i, match[1], doc[i : match[1]].text, NAME))
-            i = match[1]
-        else:
-            i += 1
-    return out
-
-
 def _discover(
     doc: Doc, mentions: list[Mention], state: _DocumentState
 ) -> tuple[list[Candidate], list[Mention], list[tuple[Mention, list[Attribute]]]]:
@@ -394,7 +378,15 @@ def _discover(
     found: list[tuple[Mention, Candidate]] = []
     for c in cands:
         if c.actor:
-            name = c.actor if c.actor in kb.actors else state.name(c)
+            # (organisations named in earlier sentences of the paragraph count: "Groupe X
+            # ... X a cédé"; not in this one: "X Leroy-Somer, filiale du groupe X")
+            opens = doc[c.start].sent.start
+            pending = tuple(
+                m.entity for m, d in found if d.label not in ("PER", "LOC") and m.end <= opens
+            )
+            # (not a name after a place preposition: "at Kalesay" is the deposit)
+            place = c.start > 0 and doc[c.start - 1].lower_ in GRAMMAR["locative"]
+            name = c.actor if c.actor in kb.actors else state.name(c, pending, place)
             found.append((Mention(name, c.start, c.end, doc[c.start : c.end].text, NAME), c))
     # "Minsk Cell Technologies (MCT)": the abbreviation is that actor, here and later.
     named = [*mentions, *(m for m, _ in found)]
@@ -424,7 +416,7 @@ def _discover(
     ]
     taken = {i for m in mentions for i in range(m.start, m.end)}
     taken |= {i for c in cands for i in range(c.start, c.end)}
-    again = _mentioned_again(doc, taken, state)
+    again = mentioned_again(doc, taken, state.discovered, state.abbreviations, state.view.actors)
     if again:
         mentions = assign_roles(doc, sorted([*mentions, *again], key=lambda m: m.start), state.view)
     countries = {}
@@ -455,7 +447,7 @@ def _discover(
     # ... and the names discovered in this paragraph, written again in a later sentence
     # of it ("Le reste va à Magnitika. Magnitika produit ...").
     taken |= {i for m in again for i in range(m.start, m.end)}
-    later = _mentioned_again(doc, taken, state)
+    later = mentioned_again(doc, taken, state.discovered, state.abbreviations, state.view.actors)
     described += _described_again(doc, [*again, *later], countries, state)
     merged = sorted([*mentions, *(f[0] for f in found), *later], key=lambda m: (m.start, m.end))
     return cands, assign_roles(doc, merged, state.view), described

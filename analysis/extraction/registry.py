@@ -19,7 +19,9 @@ Everything here is a pure function of the rows it is given.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from analysis.extraction.actors import DISCOVERED, Actor
@@ -51,8 +53,11 @@ class Settled:
     sentence_id: str
 
 
-def merge_names(mentions: list[dict], evidence: list[dict]) -> dict[str, str]:
-    """Map every discovered name (as recorded) to its canonical name."""
+def merge_names(
+    mentions: list[dict], evidence: list[dict], is_place: Callable[[str], bool] = lambda w: False
+) -> dict[str, str]:
+    """Map every discovered name (as recorded) to its canonical name. ``is_place`` says
+    whether a word is a town's or a province's name (``gazetteer.is_place_name``)."""
     counts: Counter[str] = Counter(m["entity"] for m in mentions)
     person = {e["entity"] for e in evidence if e["attribute"] == "type" and e["value"] == "person"}
     groups: dict[str, list[str]] = defaultdict(list)
@@ -71,7 +76,136 @@ def merge_names(mentions: list[dict], evidence: list[dict]) -> dict[str, str]:
             for n, c in canonical.items():
                 if c == short:
                     canonical[n] = longer[0]
+    apart = _apart(mentions, evidence, canonical)
+    for short, longer in _short_forms(set(canonical.values()), evidence, is_place).items():
+        if frozenset((short, longer)) in apart:
+            continue
+        for n, c in canonical.items():
+            if c == short:
+                canonical[n] = longer
     return canonical
+
+
+def _apart(
+    mentions: list[dict], evidence: list[dict], canonical: dict[str, str]
+) -> set[frozenset[str]]:
+    """Pairs of names that are two actors: named in one sentence ("Nidec Leroy-Somer,
+    filiale du groupe japonais Nidec") or one recorded as the other's parent."""
+    by_sentence: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.get("sentence_id"):
+            by_sentence[m["sentence_id"]].add(canonical.get(m["entity"], m["entity"]))
+    out = {
+        frozenset((a, b))
+        for names in by_sentence.values()
+        if len(names) > 1
+        for a in names
+        for b in names
+        if a != b
+    }
+    for e in evidence:
+        if e["attribute"] == "parent":
+            a, b = canonical.get(e["entity"], e["entity"]), canonical.get(e["value"], e["value"])
+            out.add(frozenset((a, b)))
+    return out
+
+
+#: Types that make a name no organisation's short or full form.
+NOT_ORGANISATIONS = frozenset({"person", "place", "country"})
+
+
+def _short_forms(
+    names: set[str], evidence: list[dict], is_place: Callable[[str], bool]
+) -> dict[str, str]:
+    """Organisations' short forms -> the one longer organisation's name they shorten
+    (``shortened``): "Varkon Motors" and "Varkon Motors LLC", "Lanxin" and "Hubei Lanxin
+    Power Co., Ltd." (Chinese firms are named after their home). Not when two longer
+    names could be meant ("Marvène": "Marvène Rus" or "Marvène Composants"), nor for
+    names typed as people or places by what a sentence says, nor for a short name that
+    is itself a town's or province's."""
+    typed: dict[str, set[str]] = defaultdict(set)
+    for e in evidence:
+        # (NER's person label of one word is no basis: it takes "Kaiheng" for a person)
+        weak = e["basis"] == "NER label" and e["value"] == "person" and " " not in e["entity"]
+        if e["attribute"] == "type" and e["value"] in NOT_ORGANISATIONS and not weak:
+            typed[e["entity"]].add(e["value"])
+    orgs = sorted(n for n in names if not typed.get(n))
+    forms = {name: name_forms(name, is_place) for name in orgs}
+    by_first: dict[str, set[str]] = defaultdict(set)
+    for name, fs in forms.items():
+        for form in fs:
+            by_first[form[0]].add(name)
+    out: dict[str, str] = {}
+    for short in orgs:
+        if is_place(short):
+            continue
+        full = shortened(short, by_first.get(short.split()[0], ()), forms)
+        if full is not None:
+            out[short] = full
+    return out
+
+
+@functools.cache
+def _leading_words() -> frozenset[str]:
+    """Words a firm's name may open with before its own ("Groupe Dalvène"): the heads of
+    company descriptors (``descriptors.yaml``)."""
+    from analysis.extraction.descriptor_lexicon import load_lexicon
+
+    return frozenset(
+        k[0] for k, (kind, _) in load_lexicon().heads.items() if len(k) == 1 and kind == "company"
+    )
+
+
+def name_forms(name: str, is_place: Callable[[str], bool]) -> list[tuple[str, ...]]:
+    """The words of ``name``, and its words once up to two opening words that are a
+    town's, a province's or a firm word are set aside ("Jiangsu Kaiheng New Energy" ->
+    "Kaiheng New Energy", "Groupe Dalvène" -> "Dalvène")."""
+    words = tuple(name.split())
+    leading = _leading_words()
+    k = 0
+    while k < len(words) - 1 and k < 2 and (words[k].lower() in leading or is_place(words[k])):
+        k += 1
+    return [words, words[k:]] if k else [words]
+
+
+def shortened(
+    short: str, names: Iterable[str], forms: dict[str, list[tuple[str, ...]]]
+) -> str | None:
+    """The one name of ``names`` that ``short`` shortens: its words open one of that
+    name's ``forms``; None when none does or when two names could be meant."""
+    words = tuple(short.split())
+    longer = [name for name in names if name != short and _opens(words, forms[name])]
+    if not longer:
+        return None
+    full = max(longer, key=lambda name: (len(name.split()), name))
+    return full if all(_within(name, full, forms) for name in longer) else None
+
+
+def _opens(words: tuple[str, ...], forms: list[tuple[str, ...]]) -> bool:
+    """Do ``words`` open a name of these ``forms``? One word opens only the name once its
+    home or firm word is set aside ("Kaiheng", "Dalvène"), or the name with nothing
+    after but a legal form: a lone word opening a longer name is as often a deposit, a
+    town or a parent named in it ("Kalesay" and "Kalesay Rare Earth Company")."""
+    n = len(words)
+    plain, *core = forms
+    if core and core[0][:n] == words:
+        return True
+    rest = {w.lower() for w in plain[n:]}
+    return plain[:n] == words and (n > 1 or rest <= legal_words())
+
+
+@functools.cache
+def legal_words() -> frozenset[str]:
+    """Legal forms a firm's name may end with ("LLP", "Co.,", "Ltd."), lower-cased."""
+    from analysis.extraction.grammar import GRAMMAR
+
+    words = {w.lower() for w in GRAMMAR["legal_suffixes"] | GRAMMAR["company_abbreviations"]}
+    return frozenset(words | {f"{w}," for w in words})
+
+
+def _within(name: str, full: str, forms: dict[str, list[tuple[str, ...]]]) -> bool:
+    """Is ``name`` ``full`` or a form that ``full`` extends (one longer name is meant)?"""
+    return name == full or any(g[: len(f)] == f for f in forms[name] for g in forms[full])
 
 
 def settle(evidence: list[dict], names: dict[str, str]) -> dict[str, dict[str, Settled]]:

@@ -9,6 +9,7 @@ Pure functions of a parsed sentence; the words are ``relations.yaml``'s grammar.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from spacy.tokens import Doc
@@ -282,8 +283,11 @@ def _ended(doc: Doc, cue: Cue) -> bool:
     # (after a plant noun, past its complement: "l'usine de X assemblait naguère")
     reach = 5 if cue.text.lower() in PLANT_NOUNS else 2
     window = doc[max(sent.start, cue.start - 2) : min(sent.end, cue.end + reach)]
+    words = [t.lower_ for t in window]
+    pairs = {f"{a}{b}" if a.endswith("'") else f"{a} {b}" for a, b in itertools.pairwise(words)}
     return (
-        any(t.lower_ in FORMERLY for t in window)
+        any(w in FORMERLY for w in words)
+        or bool(pairs & FORMERLY)
         or any(t.lower_ in CEASING for t in doc[max(sent.start, cue.start - 2) : cue.start])
         or _ended_by(doc, cue, sent.end)
         or _contract_ended(doc, cue, sent.end)

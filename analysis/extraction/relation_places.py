@@ -122,7 +122,7 @@ def _leavers(doc: Doc, here: list[Mention], cue: Cue, kb: KnowledgeBase) -> list
     after = [m for m in firms if m.start >= cue.end]
     # "après le retrait de X de Russie", "the exit of X": the cue's complement leaves.
     named = _nearest(after, cue, window=3)
-    if named is not None and all(t.lower_ in GENITIVE for t in doc[cue.end : named.start]):
+    if named is not None and _complement(doc, cue, named):
         return [m for m in _coordinated(doc, named, after) if m.entity != UNKNOWN]
     first = _nearest(before, cue)
     if first is not None and _shares_subject(doc, first, cue):
@@ -132,9 +132,17 @@ def _leavers(doc: Doc, here: list[Mention], cue: Cue, kb: KnowledgeBase) -> list
         return [m for m in _coordinated(doc, first, before) if m.entity != UNKNOWN]
     # "le départ de Renault", "the exit of Ford": only a firm the cue's complement names.
     first = _nearest(after, cue, window=3)
-    if first is not None and all(t.lower_ in GENITIVE for t in doc[cue.end : first.start]):
+    if first is not None and _complement(doc, cue, first):
         return [m for m in _coordinated(doc, first, after) if m.entity != UNKNOWN]
     return []
+
+
+def _complement(doc: Doc, cue: Cue, m: Mention) -> bool:
+    """Is ``m`` the genitive complement of the exit noun ("le départ de Renault", "the
+    exit of Ford")? A verb's direct object is what is left or sold, not who leaves
+    ("a cédé cette filiale", "X quitte Y"): a genitive word must stand between."""
+    between = doc[cue.end : m.start]
+    return len(between) > 0 and all(t.lower_ in GENITIVE for t in between)
 
 
 def _assembled(

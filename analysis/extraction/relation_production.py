@@ -19,6 +19,7 @@ from analysis.extraction.descriptors import load_lexicon
 from analysis.extraction.relation_context import (
     AGENT,
     BOUGHT,
+    FORMER,
     GRAMMAR,
     JV_WORDS,
     LOCATIVE,
@@ -234,8 +235,12 @@ def _production(
     # plant changes hands: "X's plant in Y was bought by Z").
     owner = [m for m in firms if m.end <= cue.start and _plant_possessor(doc, m, cue)]
     sold = any(t.lower_ in SALE | BOUGHT for t in doc[cue.end : doc[cue.start].sent.end])
-    if plant and owner and _possessive(doc, owner[-1]) and not sold:
+    # ("at Renault's former plant in Moscow": a former owner runs nothing there)
+    former = bool(owner) and any(t.lower_ in FORMER for t in doc[owner[-1].end : cue.start])
+    if plant and owner and _possessive(doc, owner[-1]) and not sold and not former:
         first_firm = owner[-1]
+    if former and first_firm is not None and first_firm.entity == owner[-1].entity:
+        first_firm = None
     if (
         first_firm is not None
         and _reduced_participle(doc, cue)
@@ -281,6 +286,8 @@ def _production(
         if m.entity != UNKNOWN
         and cue.end <= m.start < first.start
         and (_possessive(doc, m) or doc[m.start - 1].lower_ in AGENT)
+        # ("at Renault's former plant": a former owner runs nothing there)
+        and not any(t.lower_ in FORMER for t in doc[m.end : first.start])
     ]
     if runner:
         sources = _coordinated(doc, runner[0], runner)

@@ -130,6 +130,17 @@ def russian_roles(doc: Doc, here: list[Mention], cue: Cue) -> list[tuple[str, st
         return None
     pool = [m for m in here if m.kind != ADJECTIVE]
     cases = {(m.start, m.end): case_of(doc, m, cue) for m in pool}
+    # "ПАО «Соллерс», которому принадлежит УАЗ": the relative pronoun's case is its
+    # antecedent's, the name before its comma.
+    relative = next(
+        (i for i in range(max(0, cue.start - 2), cue.start) if doc[i].lower_.startswith("котор")),
+        None,
+    )
+    if relative is not None:
+        case = (doc[relative].morph.get("Case") or [None])[0]
+        antecedent = max((m for m in pool if m.end <= relative), key=lambda m: m.end, default=None)
+        if antecedent is not None and case is not None:
+            cases[(antecedent.start, antecedent.end)] = case
     sources = [m for m in pool if cases[(m.start, m.end)] in frame.source]
     targets = [m for m in pool if cases[(m.start, m.end)] in frame.target]
     loose = sorted(

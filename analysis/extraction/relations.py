@@ -237,6 +237,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from analysis.extraction.actors import KnowledgeBase, Mention
+from analysis.extraction.cue_filters import describes_a_firm, holds_licence, purpose_of
 from analysis.extraction.doc_text import span_text
 from analysis.extraction.relation_clauses import _dative, _reach, _to_dative
 from analysis.extraction.relation_context import (  # noqa: F401 - re-exported
@@ -375,8 +376,10 @@ class CueMatcher:
                 continue
             if text.lower() in RESUMING and _resumed(doc, e):
                 continue  # "a repris lundi l'assemblage": resumed, not taken over
-            if rel == "ownership" and _holds_licence(doc, e):
+            if rel == "ownership" and holds_licence(doc, e):
                 continue  # "holds a licence from X": a supply by X, no stake
+            if rel != "partnership" and describes_a_firm(doc, s, e):
+                continue  # "the investment firm X", "Russian kit assembler Y"
             # "owned 66% by", "détenue à parts égales par": a participle that is a cue
             # only as a passive ("state-owned" is not one).
             if text.lower() in self.passive_only and (
@@ -391,13 +394,6 @@ class CueMatcher:
             out.append(Cue(rel, s, e, text, reverse))
         out.sort(key=lambda c: (c.start, c.relation))
         return out
-
-
-def _holds_licence(doc: Doc, end: int) -> bool:
-    """A kit word (licence, platform) is what an ownership cue holds ("holds a licence
-    from X", "détient une licence"): it is no stake."""
-    words = [t for t in doc[end : end + 3] if t.pos_ != "DET" and t.lower_ not in ("a", "an")]
-    return bool(words) and words[0].lower_ in GRAMMAR["kit_words"]
 
 
 @functools.cache
@@ -590,6 +586,11 @@ def relations_in_sentence(
             continue
         if here is None:
             continue
+        if cue.relation == "acquisition":
+            # "buys our cathode material for its cell plant at Liuzhou": the plant is
+            # what the goods are for, not what is bought.
+            purpose = purpose_of(doc, cue.end, end)
+            here = [m for m in here if purpose is None or m.start < purpose]
         before = [m for m in here if m.end <= cue.start]
         after = [m for m in here if m.start >= cue.end]
         rule = cue.relation
@@ -630,7 +631,9 @@ def relations_in_sentence(
                 and _is_place(m, kb)
                 and kb.actors[_country_of(m.entity, kb)].type == "country"
             ]
-            near = _nearest(places, cue)
+            # (the country left follows its verb: "Après l'invasion de l'Ukraine, X a
+            # quitté la Russie"; one before it only when none follows)
+            near = _nearest([m for m in places if m.start >= cue.end], cue) or _nearest(places, cue)
             target = near.entity if near else None
             if target is None and previous_country and _anaphor(doc, start, end):
                 target, rule = previous_country, "exit (anaphora)"

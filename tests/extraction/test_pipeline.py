@@ -235,15 +235,14 @@ def test_a_name_discovered_earlier_is_a_mention_where_ner_misses_it() -> None:
     import spacy
 
     from analysis.extraction.actors import load_knowledge_base
-    from analysis.extraction.pipeline import _DocumentState, _mentioned_again
+    from analysis.extraction.mentioned_again import mentioned_again
 
-    state = _DocumentState(load_knowledge_base(), None)
-    state.discovered["Varkon Battero"] = next(iter(load_knowledge_base().actors.values()))
+    discovered = {"Varkon Battero": next(iter(load_knowledge_base().actors.values()))}
     doc = spacy.blank("en")("Varkon Battero will supply packs from its plant, Varkon said.")
-    again = _mentioned_again(doc, set(), state)
+    again = mentioned_again(doc, set(), discovered, {}, discovered)
     assert [(m.entity, m.start, m.end) for m in again] == [("Varkon Battero", 0, 2)]
     # Tokens already taken by another mention are left alone.
-    assert _mentioned_again(doc, {0}, state) == []
+    assert mentioned_again(doc, {0}, discovered, {}, discovered) == []
 
 
 def test_a_footnote_call_before_a_full_stop_ends_the_sentence() -> None:

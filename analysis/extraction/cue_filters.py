@@ -1,0 +1,58 @@
+"""Tests that set a matched cue aside: what its words say is not what a firm did.
+
+Read by ``relations.CueMatcher.cues`` and ``relations_in_sentence``: a cue noun that
+qualifies a descriptor's head ("the investment firm X"), a kit word an ownership cue
+holds ("holds a licence from X"), and a purpose phrase after a purchase ("buys cathode
+material for its plant at Y").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from analysis.extraction.descriptor_lexicon import load_lexicon as load_descriptor_lexicon
+from analysis.extraction.grammar import GRAMMAR
+from analysis.extraction.relation_context import PLANT_NOUNS
+
+#: Kinds of descriptor head a cue noun may qualify ("investment firm", "société
+#: d'investissement"): then it says what the firm is, not what it did.
+_FIRM_KINDS = frozenset({"company", "organisation", "government body", "person"})
+
+
+def describes_a_firm(doc: Doc, start: int, end: int) -> bool:
+    """Does the cue ``doc[start:end]`` qualify a descriptor's head noun: before it in
+    English ("the Almaty investment firm", "kit assembler"), after it and "de" in French
+    ("la société d'investissement", "l'assembleur de kits")? Not a verb's cue."""
+    if doc[start].pos_ != "NOUN" or doc[end - 1].pos_ != "NOUN":
+        return False  # (a verb's cue, or one ending with its preposition: "marque du")
+    heads = load_descriptor_lexicon().heads
+    if end < len(doc) and heads.get((doc[end].lower_,), ("",))[0] in _FIRM_KINDS:
+        return doc[end].pos_ == "NOUN"
+    if start >= 2 and doc[start - 1].lower_ in ("de", "d'", "d’"):
+        return heads.get((doc[start - 2].lower_,), ("",))[0] in _FIRM_KINDS
+    return False
+
+
+#: Prepositions of purpose ("for its plant", "pour son usine").
+PURPOSE = frozenset({"for", "pour"})
+
+
+def purpose_of(doc: Doc, start: int, end: int) -> int | None:
+    """The index of a purpose preposition after ``start`` whose object, within four
+    words, is a plant noun ("for its cell plant at Y"), if any."""
+    for i in range(start, end):
+        if doc[i].lower_ in PURPOSE and any(
+            t.lower_ in PLANT_NOUNS for t in doc[i + 1 : min(end, i + 5)]
+        ):
+            return i
+    return None
+
+
+def holds_licence(doc: Doc, end: int) -> bool:
+    """A kit word (licence, platform) is what an ownership cue holds ("holds a licence
+    from X", "détient une licence"): it is no stake."""
+    words = [t for t in doc[end : end + 3] if t.pos_ != "DET" and t.lower_ not in ("a", "an")]
+    return bool(words) and words[0].lower_ in GRAMMAR["kit_words"]
+
+
+__all__ = ["PURPOSE", "describes_a_firm", "holds_licence", "purpose_of"]
