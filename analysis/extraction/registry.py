@@ -77,7 +77,13 @@ def merge_names(
                 if c == short:
                     canonical[n] = longer[0]
     apart = _apart(mentions, evidence, canonical)
-    for short, longer in _short_forms(set(canonical.values()), evidence, is_place).items():
+    # (the evidence of a name's every spelling types its canonical name)
+    typed = [
+        {**e, "entity": canonical.get(e["entity"], e["entity"])}
+        for e in evidence
+        if e["attribute"] == "type"
+    ]
+    for short, longer in _short_forms(set(canonical.values()), typed, is_place).items():
         if frozenset((short, longer)) in apart:
             continue
         for n, c in canonical.items():

@@ -58,3 +58,11 @@ def test_a_firm_named_after_its_province_is_one_actor_across_articles() -> None:
     entities = set(tables.mentions["entity"])
     assert "Hubei Lanxin Power Co., Ltd." in entities
     assert "Lanxin" not in entities
+
+
+def test_a_type_read_under_another_spelling_keeps_a_place_apart() -> None:
+    # (the place evidence is recorded under the spelling of its sentence)
+    names = ["Kostrava", "Kostrava", "KOSTRAVA", "Hubei Kostrava Power Co., Ltd."]
+    evidence = [_typed("KOSTRAVA", "place", "locative")]
+    merged = merge_names(_mentions(*names), evidence, is_place_name)
+    assert merged["Kostrava"] == merged["KOSTRAVA"] == "Kostrava"
