@@ -28,13 +28,13 @@ def describes_a_firm(doc: Doc, start: int, end: int) -> bool:
     heads = load_descriptor_lexicon().heads
     if end < len(doc) and heads.get((doc[end].lower_,), ("",))[0] in _FIRM_KINDS:
         return doc[end].pos_ == "NOUN"
-    if start >= 2 and doc[start - 1].lower_ in ("de", "d'", "d’"):
+    if start >= 2 and doc[start - 1].lower_ in GRAMMAR["of_complement"] - {"of"}:
         return heads.get((doc[start - 2].lower_,), ("",))[0] in _FIRM_KINDS
     return False
 
 
 #: Prepositions of purpose ("for its plant", "pour son usine").
-PURPOSE = frozenset({"for", "pour"})
+PURPOSE = GRAMMAR["purpose"]
 
 
 def purpose_of(doc: Doc, start: int, end: int) -> int | None:

@@ -12,12 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.fixtures.extraction_shared import tables_for
-
-
-def relations(text: str, lang: str) -> set[tuple[str, str, str]]:
-    rel = tables_for({"t": (text, lang)}).relations
-    return set(zip(rel["source"], rel["target"], rel["relation"], strict=True))
+from tests.fixtures.extraction_shared import extracted_relations as relations
 
 
 @pytest.mark.parametrize(

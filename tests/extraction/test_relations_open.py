@@ -10,13 +10,8 @@ import pytest
 
 from analysis.corpus import load_corpus
 from analysis.extraction import extract
+from tests.fixtures.extraction_shared import extracted_relations as relations
 from tests.fixtures.extraction_shared import tables_for
-
-
-def relations(text: str, lang: str) -> set[tuple[str, str, str]]:
-    """Relations of ``text`` through the whole extraction (discovered actors included)."""
-    rel = tables_for({"t": (text, lang)}).relations
-    return set(zip(rel["source"], rel["target"], rel["relation"], strict=True))
 
 
 def check_relations(text: str, lang: str, wanted: set, unwanted: set) -> None:
