@@ -260,7 +260,9 @@ def called_so(
                 if linked:
                     found[roles[_word(doc[j].text)]] = m.entity
                 break
-            if j in starts or doc[j].pos_ in _NOT_BETWEEN:
+            # (a possessive after the link calls it so too: "X, its joint venture with
+            # Y"; not a relative one: "X, whose joint venture")
+            if j in starts or (doc[j].pos_ in _NOT_BETWEEN and not _owned(doc, j, linked)):
                 break
             linked = linked or doc[j].text in _LINKS or doc[j].pos_ == "AUX"
         for j in range(m.start - 1, max(start, m.start - DESCRIBED_WITHIN) - 1, -1):
@@ -272,6 +274,11 @@ def called_so(
             if doc[j].pos_ not in DESCRIBING or doc[j].pos_ == "ADP" or j in starts:
                 break
     return found
+
+
+def _owned(doc: Doc, j: int, linked: bool) -> bool:
+    """Is token ``j`` a personal possessive right after a link ("X, its venture")?"""
+    return linked and doc[j].tag_ == "PRP$" and doc[j - 1].text in _LINKS
 
 
 def _word(text: str) -> str:

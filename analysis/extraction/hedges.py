@@ -8,6 +8,7 @@ extraction (:data:`ATTRIBUTION_LEADS`…) and the report's hedge notes on relati
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -42,3 +43,26 @@ SENTENCE_HEDGES: dict[str, tuple[str, ...]] = {
 SECOND_HAND = frozenset(_words("second_hand"))
 #: Stems that make an attribution an unnamed source ("anonym", "familiar").
 ANONYMOUS_STEMS = _words("anonymous_stems")
+_UNNAMED = re.compile(
+    r"(?<!\w)(?:"
+    + "|".join(re.escape(p) for p in ATTRIBUTION_ANONYMOUS + _words("unnamed_sources"))
+    + r")(?!\w)",
+    re.IGNORECASE,
+)
+
+
+_NAMED = re.compile(
+    r"(?<!\w)(?i:"
+    + "|".join(re.escape(p) for p in ATTRIBUTION_LEADS + _words("source_leads"))
+    + r")\s+(?:[\w'’-]+\s+){0,3}?[«\"“]?[A-ZÀ-ÖØ-ÞА-ЯЁ]"
+)
+
+
+def unnamed_source(sentence: str) -> bool:
+    """Does the sentence report what only unnamed sources say ("two people familiar with
+    the discussions said", "selon des sources proches du dossier")? Its relations are
+    then no fact the text states. A named source that cites them ("selon Reuters, qui a
+    cité des sources anonymes") makes it that source's report instead."""
+    if _UNNAMED.search(sentence) is None:
+        return False
+    return _NAMED.search(sentence) is None

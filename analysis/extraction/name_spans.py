@@ -48,7 +48,7 @@ def named_spans(doc: Doc, owner: list[int]) -> list[Span]:
     ``descriptors.yaml``) after capitalised words; such a name replaces the entities
     inside it. Not in title-case headlines, nor after a country adjective."""
     words = load_lexicon().name_words
-    ents = list(doc.ents)
+    ents = _quoted_names(doc, owner, _joined_places(doc, list(doc.ents)))
     for t in doc:
         if not t.text[:1].isupper() or t.lower_ not in words or _title_case(t.sent):
             continue
@@ -88,6 +88,81 @@ def named_spans(doc: Doc, owner: list[int]) -> list[Span]:
         ents = [e for e in ents if (e.start, e.end) != (span.start, span.end)]
         if not any(e.start < span.end and span.start < e.end for e in ents):
             ents.append(span)
+    return sorted(ents, key=lambda e: e.start)
+
+
+#: NER labels of a place, and of what may follow one inside a firm's name.
+_PLACE_LABELS = frozenset({"LOC", "GPE"})
+_NAME_LABELS = frozenset({"ORG", "MISC", "PER", "PERSON"})
+
+
+def _joined_places(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A place NER cut off the firm's name it opens ("Savoie" + "Joints", "Jiangsu" +
+    "Kaiheng New Energy Co., Ltd."), joined again: a place right before an organisation
+    or one-word name, not after a preposition ("in China BYD") nor in a headline."""
+    out: list[Span] = []
+    for e in ents:
+        before = out[-1] if out else None
+        if (
+            before is not None
+            and before.label_ in _PLACE_LABELS
+            and e.label_ in _NAME_LABELS
+            and before.end == e.start
+            and (e.label_ not in ("PER", "PERSON") or len(e) == 1)
+            and doc[e.start].text[:1].isupper()
+            and not doc[e.start].is_stop
+            and not (before.start > 0 and doc[before.start - 1].pos_ == "ADP")
+            and not _title_case(e.sent)
+        ):
+            out[-1] = Span(doc, before.start, e.end, label="ORG")
+            continue
+        out.append(e)
+    return out
+
+
+#: How many words a name in Russian quotes may have («Жигулёвский индустриальный холдинг»).
+QUOTED_REACH = 4
+_OPEN, _CLOSE = "«", "»"
+#: Parts of speech no firm's name in quotes has: quoted speech has them.
+_NOT_IN_QUOTED = frozenset({"VERB", "AUX", "PRON", "SCONJ", "PUNCT", "NUM"})
+
+
+def _quoted_names(doc: Doc, owner: list[int], ents: list[Span]) -> list[Span]:
+    """Russian writes a firm's name in quotes («Тяньма Нева Моторс»): such a name NER
+    missed, capitalised and short, with no linked mention inside, replaces the entities
+    inside it. Russian only: French quotes are mostly speech."""
+    if doc.lang_ != "ru":
+        return ents
+    for t in doc:
+        if t.text != _OPEN:
+            continue
+        end = next(
+            (
+                j
+                for j in range(t.i + 1, min(len(doc), t.i + QUOTED_REACH + 2))
+                if doc[j].text == _CLOSE
+            ),
+            None,
+        )
+        if end is None or end == t.i + 1:
+            continue
+        inner = doc[t.i + 1 : end]
+        if (
+            not inner[0].text[:1].isupper()
+            or any(owner[i] >= 0 for i in range(inner.start, inner.end))
+            or any(w.pos_ in _NOT_IN_QUOTED and w.text != "-" for w in inner)
+            or any(e.start < inner.start < e.end or e.start < inner.end < e.end for e in ents)
+            # (NER's own reading of the quoted words stands: «Узловая» is a town)
+            or any(
+                inner.start <= e.start
+                and e.end <= inner.end
+                and (e.label_ == "LOC" or len(e) == len(inner))
+                for e in ents
+            )
+        ):
+            continue
+        ents = [e for e in ents if not (inner.start <= e.start and e.end <= inner.end)]
+        ents.append(Span(doc, inner.start, inner.end, label="ORG"))
     return sorted(ents, key=lambda e: e.start)
 
 

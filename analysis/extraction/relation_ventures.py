@@ -25,8 +25,9 @@ Reads
     the sentence's tokens and linked mentions, and the relations the other rules found.
 Writes
     nothing: returns the sentence's relations, in which, when parents are found by 1-3,
-    a holding verb's ownership rows and the venture's partnerships with its parents are
-    replaced by the parents' ownership of the venture and their partnership.
+    a holding verb's ownership rows of the venture or a parent and the venture's partnerships
+    with its parents are replaced by the parents' ownership of the venture and their
+    partnership (a stake the sentence gives in another firm stays).
 """
 
 from __future__ import annotations
@@ -98,8 +99,8 @@ def venture_relations(
         ends = {r.source, r.target}
         if r.relation == "partnership" and venture in ends and ends & parents:
             continue  # a venture and its parent: the parent's ownership, added below
-        if r.relation == "ownership" and r.cue.lower() in holds:
-            continue  # a stake clause: read above
+        if r.relation == "ownership" and r.cue.lower() in holds and r.target in parents | {venture}:
+            continue  # a stake clause in the venture or a parent: read above
         if members and r.relation == "ownership" and r.target == venture:
             continue  # "a joint venture of A and B, filiale de G": G owns B, not the venture
         if members and r.relation == "partnership" and len(ends & parents) == 1:
@@ -144,6 +145,7 @@ def _coordinated(doc: Doc, m: Mention, end: int, at: dict[int, Mention]) -> list
         k = j + 1
         if k + 1 < end and _word(doc, k) in GRAMMAR["of_complement"]:
             k += 1
+        k = _past_describing(doc, k, end)  # "и питерского «Балтик Мотор Холдинга»"
         if k not in at:
             break
         out.append(at[k])
@@ -180,11 +182,30 @@ def _members(doc: Doc, start: int, end: int, at: dict[int, Mention]) -> set[str]
                 return {m.entity for m in _coordinated(doc, at[j + 1], end, at)}
             if j > i + MEMBERS_REACH or doc[j].pos_ in ("VERB", "AUX", "PRON"):
                 continue  # past the reach of "of": only a "with" may still come
-            if _word(doc, j) in linking and j + 1 in at:
-                members = _coordinated(doc, at[j + 1], end, at)
+            # (Russian names the members in the genitive, with no preposition: "СП
+            # китайской Tianma и питерского «Балтик Мотор Холдинга»")
+            genitive = doc.lang_ == "ru" and j == i + 1
+            k = _past_describing(doc, j, end) if genitive else j + 1
+            if (genitive or _word(doc, j) in linking) and k in at:
+                members = _coordinated(doc, at[k], end, at)
                 if len(members) > 1:
                     return {m.entity for m in members}
     return set()
+
+
+#: How many adjectives and quotes may stand before a Russian member's name.
+DESCRIBING_REACH = 3
+
+
+def _past_describing(doc: Doc, i: int, end: int) -> int:
+    """The token after the adjectives and opening quotes at ``i`` in Russian
+    ("питерского «"), else ``i``."""
+    if doc.lang_ != "ru":
+        return i
+    j = i
+    while j < min(end, i + DESCRIBING_REACH) and (doc[j].pos_ == "ADJ" or doc[j].text == "«"):
+        j += 1
+    return j
 
 
 def _agents(doc: Doc, start: int, end: int, at: dict[int, Mention]) -> set[str]:

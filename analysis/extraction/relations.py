@@ -239,6 +239,7 @@ from spacy.tokens import Doc
 from analysis.extraction.actors import KnowledgeBase, Mention
 from analysis.extraction.cue_filters import describes_a_firm, holds_licence, purpose_of
 from analysis.extraction.doc_text import span_text
+from analysis.extraction.hedges import unnamed_source
 from analysis.extraction.relation_clauses import _dative, _reach, _to_dative
 from analysis.extraction.relation_context import (  # noqa: F401 - re-exported
     _EXCLUDE,
@@ -640,6 +641,12 @@ def relations_in_sentence(
             if target:
                 found += [(m.entity, target, cue, rule) for m in _leavers(doc, here, cue, kb)]
     found += sales + traded
+    # "X is in talks with Y, two people familiar with the discussions said": what unnamed
+    # sources say is reported, not stated; an apposition or relative clause describing a
+    # name is still the text's own ("Avtodom, the dealer group that bought ..., is in
+    # talks with ..., according to people familiar with the matter").
+    if unnamed_source(text):
+        found = [f for f in found if any(s <= f[2].start < e for s, e in clauses)]
     unique: dict[tuple[str, str, str], Relation] = {}
     for src, tgt, cue, rule in found:
         if cue.relation == "exit":

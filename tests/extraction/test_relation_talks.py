@@ -1,8 +1,9 @@
 """Relations that talks or a memorandum are about are not done, nor are those a
 conditional governs or that are denied or unconfirmed after; a memorandum's signatories
 stay partners. A statement credited to a named source ("selon X, Y ...")
-keeps Y as its subject, and one credited to people familiar with the matter is kept and
-reported as second-hand, not dropped.
+keeps Y as its subject and is reported as second-hand; what only unnamed sources say
+("two people familiar with the matter said") is not stated, though a description of a
+name beside it is.
 
 The firms are invented and the sentences are not taken from any seed or test folder.
 """
@@ -117,12 +118,53 @@ def test_stated_relations_beside_talks_and_sources_stay(lang, sentence, wanted) 
     assert wanted <= found, found
 
 
-def test_a_relation_from_unnamed_sources_is_kept_as_reported() -> None:
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        (
+            "en",
+            "Kestrel Auto has started assembling crossovers in Tver, two people familiar "
+            "with the matter said.",
+        ),
+        (
+            "en",
+            "Kestrel Auto is in talks with Varkon Industries about crossovers, according "
+            "to sources close to the company.",
+        ),
+        (
+            "fr",
+            "Selon des sources proches du dossier, Kestrel Auto assemble des crossovers à Tver.",
+        ),
+        ("ru", "По данным источников, «Кестрел Авто» собирает кроссоверы в Твери."),
+    ],
+)
+def test_what_only_unnamed_sources_say_is_not_stated(lang, sentence) -> None:
+    assert relations(sentence, lang) == set()
+
+
+def test_a_named_source_citing_unnamed_ones_keeps_its_report() -> None:
+    found = relations(
+        "Selon le quotidien Vedomosti, qui cite des sources anonymes, Kestrel Auto assemble "
+        "des crossovers à Tver.",
+        "fr",
+    )
+    assert found == {("Kestrel Auto", "Tver", "production")}
+
+
+def test_a_description_beside_unnamed_sources_stays() -> None:
+    found = relations(
+        "Varkon Industries is in advanced talks to buy 49% of Ladvik Energy LLC, a battery "
+        "assembler that supplies Kestrel Auto, according to people familiar with the matter.",
+        "en",
+    )
+    assert found == {("Ladvik Energy LLC", "Kestrel Auto", "supply")}
+
+
+def test_a_relation_from_a_named_source_is_kept_as_reported() -> None:
     tables = tables_for(
         {
             "t": (
-                "Kestrel Auto has started assembling crossovers in Tver, two people "
-                "familiar with the matter said.",
+                "Kestrel Auto has started assembling crossovers in Tver, according to Vedomosti.",
                 "en",
             )
         }

@@ -1,0 +1,60 @@
+"""Names NER cuts or misses, and what a joint venture's apposition says.
+
+- A place that opens a firm's name is the firm's ("Alsace" + "Câblage"), not a place of
+  its own.
+- Russian writes a firm's name in quotes: «Кестрел Моторс» is a name even when NER
+  misses it, and a quoted town («Узловая») stays a town.
+- "X, its joint venture with Y" calls X a joint venture, so "the venture" takes it up.
+- "СП китайской A и казанского «B»" names the venture's parents in the genitive.
+- A stake clause beside a venture still gives the holder's other stakes.
+
+The firms are invented and the sentences are not taken from any seed or test folder.
+"""
+
+from __future__ import annotations
+
+from tests.fixtures.extraction_shared import extracted_relations as relations
+
+
+def test_a_region_opening_a_firm_name_is_the_firms() -> None:
+    # (NER reads "Alsace" as a place and "Câblage" as a name of its own)
+    found = relations("Alsace Câblage fabrique des faisceaux à Colmar.", "fr")
+    assert found == {("Alsace Câblage", "Colmar", "production")}
+    found = relations(
+        "Jiangsu Quellon New Energy Co., Ltd., a Chinese maker of cells, makes them at Yancheng.",
+        "en",
+    )
+    assert found == {("Jiangsu Quellon New Energy Co., Ltd.", "Yancheng", "production")}
+
+
+def test_a_russian_name_in_quotes_is_a_name_and_its_parents_are_genitives() -> None:
+    found = relations(
+        "«Кестрел Моторс» (СП китайской Quellon и казанского «Варкон Холдинга») собрала "
+        "в Твери первые 500 машин.",
+        "ru",
+    )
+    assert found == {
+        ("Quellon", "Кестрел Моторс", "ownership"),
+        ("Варкон Холдинга", "Кестрел Моторс", "ownership"),
+        ("Quellon", "Варкон Холдинга", "partnership"),
+        ("Кестрел Моторс", "Твери", "production"),
+    }
+
+
+def test_a_possessive_apposition_calls_the_name_a_venture() -> None:
+    found = relations(
+        "Kestrel Auto buys packs from Varkon Cells Ltd, its joint venture with Quellon "
+        "Motors. The venture has invested $40 million at Tver.",
+        "en",
+    )
+    assert ("Varkon Cells Ltd", "Tver", "investment") in found
+    assert ("Kestrel Auto", "Tver", "investment") not in found
+
+
+def test_a_stake_beside_a_venture_stays() -> None:
+    found = relations(
+        "Tarvel Holding owns 100% of Ostrova Mining LLP and 51% of Ostrova Anode LLP, its "
+        "joint venture with Quellon Motors.",
+        "en",
+    )
+    assert ("Tarvel Holding", "Ostrova Mining LLP", "ownership") in found
