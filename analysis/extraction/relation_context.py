@@ -142,8 +142,15 @@ def _coordinated(
             joined = allowed | repeated if gap_words & {",", "et", "and"} else allowed
             if gap_words <= joined:
                 # ", and Kazakhstan is exploring ...": the subject of a new clause.
+                # (not the serial comma of a list of subjects: "Renault, Nissan, and
+                # Toyota build": no verb before it)
                 new_clause = forward and gap[:1] == [","] and gap[1:2] in (["and"], ["et"])
-                if new_clause and m.end < len(doc) and doc[m.end].pos_ in ("VERB", "AUX"):
+                if (
+                    new_clause
+                    and m.end < len(doc)
+                    and doc[m.end].pos_ in ("VERB", "AUX")
+                    and any(t.pos_ in ("VERB", "AUX") for t in doc[doc[lo].sent.start : lo])
+                ):
                     break
                 group.append(m)
                 cur = m

@@ -45,7 +45,7 @@ from analysis.extraction.relation_context import (
 )
 from analysis.extraction.relation_rules import MARKETS, OF_WORDS, POSSESSIVES
 from analysis.extraction.relation_russian import is_russian, russian_subject
-from analysis.extraction.relation_syntax import _reduced_participle
+from analysis.extraction.relation_syntax import _reduced_participle, last_joined_clause
 from analysis.extraction.russian import CYRILLIC, QUOTES
 
 #: Verbs of buying goods: a participle after their object qualifies goods another made.
@@ -205,6 +205,10 @@ def _production(
     # The clause's first firm is its subject ("BelGee ... assembles Geely crossovers at
     # its plant near Borisov": BelGee, not the nearer Geely).
     near = [m for m in before if _dist(m, cue) <= 2 * WINDOW]
+    # "X assembles ... in Kaluga, and Moskvich builds cars ...": a clause joined by a
+    # comma and a conjunction has its own subject.
+    joined = last_joined_clause(doc, cue.start)
+    near = [m for m in near if m.start > joined] or near
     # "... lent $102 million to Syrah for its Vidalia plant": "its" plant is the nearest
     # firm's.
     owned = any(t.lower_ in POSSESSIVES for t in doc[max(cue.start - 3, 0) : cue.start])

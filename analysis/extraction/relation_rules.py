@@ -41,6 +41,7 @@ from analysis.extraction.relation_syntax import (
     _plant_of,
     _reduced_participle,
     _seller,
+    last_joined_clause,
 )
 
 #: Ownership cues whose complement names the brand's owner ("brand of X", "marque de X").
@@ -88,7 +89,8 @@ def _directed(
         and m not in complements
         and m.start >= opening
     ]
-    src = firms[0] if firms else None
+    joined = last_joined_clause(doc, cue.start)
+    src = next((m for m in firms if m.start > joined), firms[0] if firms else None)
     held = [m for m in firms if _held_name(doc, m)]
     if src is not None and held and held[-1].start > src.start:
         src = held[-1]  # "X said its subsidiary Y supplies ...": Y supplies
@@ -280,8 +282,9 @@ def _directed(
             # Chery kits", "des BAIC et des Kaiyi à partir de kits"), with its coordinates.
             goods = [
                 m
-                for m in before[1:]
-                if m.entity != UNKNOWN
+                for m in before
+                if m.start > src.start
+                and m.entity != UNKNOWN
                 and not _is_place(m, kb)
                 and _dist(m, cue) <= 6
                 # "X fournit à Y des kits": Y receives them, it is not what is assembled.
@@ -396,8 +399,12 @@ def _partnership(
         lo = max(m.start - 2, cue.end if m.start >= cue.end else 0)
         return _is_country(m, kb) and any(t.lower_ in LOCATIVE for t in doc[lo : m.start])
 
-    before = [m for m in before if not located(m)]
-    after = [m for m in after if not located(m)]
+    # (and so are the countries listed with it: "in Russia, Belarus, Kazakhstan and
+    # Uzbekistan")
+    countries = [m for m in before + after if _is_country(m, kb)]
+    where = {id(c) for m in countries if located(m) for c in _coordinated(doc, m, countries)}
+    before = [m for m in before if id(m) not in where]
+    after = [m for m in after if id(m) not in where]
     # "une collaboration entre la Russie et la Chine": two coordinated actors right after.
     nxt = _nearest(after, cue, window=COORDINATION_WINDOW)
     with_cue = cue.text.lower().split()[-1] in WITH
@@ -457,6 +464,10 @@ def _partnership(
         # biélorusses"): no partners.
         if ADJECTIVE in (a.kind, b.kind) and not (_is_country(a, kb) and _is_country(b, kb)):
             continue
+        # ... and only as the cue's own qualifier or its firms': "российским партнёрам
+        # ... сотрудничество" ("Russian partners") names no partner country.
+        if any(m.kind == ADJECTIVE and not _qualifies(doc, m, cue, kb) for m in (a, b)):
+            continue
         lo, hi = sorted((a, b), key=lambda m: m.start)
         between = {t.lower_ for t in doc[lo.end : hi.start]}
         if a.kind == b.kind == ADJECTIVE and between & {"et", "and", ","}:
@@ -470,6 +481,34 @@ def _partnership(
         if UNKNOWN in (a.entity, b.entity) or _keep(first.entity, second.entity, kb, "partnership"):
             return [(first.entity, second.entity)]
     return []
+
+
+#: How many heads up from a country adjective its cue may be.
+QUALIFIER_HOPS = 3
+
+
+def _qualifies(doc: Doc, m: Mention, cue: Cue, kb: KnowledgeBase) -> bool:
+    """Does the adjective ``m`` qualify the cue's noun ("alliance russo-chinoise",
+    "Russian-Chinese cooperation"), or a country's firms taken together ("les entreprises
+    chinoises", ``actors.adjective_role``)? Without a parse, only with adjectives and
+    hyphens between the adjective and the cue ("российско-китайское сотрудничество")."""
+    if any(
+        0 <= i < len(doc) and doc[i].lower_ in kb.collective_nouns for i in (m.start - 1, m.end)
+    ):
+        return True
+    if not doc.has_annotation("DEP"):
+        lo, hi = (m.end, cue.start) if m.end <= cue.start else (cue.end, m.start)
+        return hi - lo <= QUALIFIER_HOPS and all(
+            t.pos_ in ("ADJ", "PUNCT", "CCONJ") for t in doc[lo:hi]
+        )
+    token = doc[m.end - 1]
+    for _ in range(QUALIFIER_HOPS):  # ("Russian" -> "Chinese" -> "cooperation")
+        if cue.start <= token.i < cue.end:
+            return True
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return cue.start <= token.i < cue.end
 
 
 def _keep(source: str, target: str, kb: KnowledgeBase, relation: str = "") -> bool:

@@ -172,3 +172,24 @@ def _active(doc: Doc, i: int) -> bool:
         if t.pos_ == "AUX":
             aux.append(t)
     return bool(aux) and not any(t.lower_ in PASSIVE_AUXILIARIES for t in aux)
+
+
+def last_joined_clause(doc: Doc, i: int) -> int:
+    """The last ", and"/", et"/";" before token ``i`` in its sentence, else -1: a clause
+    joined so has its own subject ("X assembles ... in Kaluga, and Moskvich builds cars
+    from JAC kits in Moscow")."""
+    opening = doc[i].sent.start
+    for j in range(i - 1, max(opening, i - JOINED_REACH), -1):
+        if doc[j].pos_ == "PRON":
+            return -1  # ("..., et le groupe GEM Co., Ltd. Elle produit": "Elle")
+        # (a clause has a verb before it: not "Renault, Nissan, and Toyota build")
+        if (doc[j].text == ";" or (doc[j].pos_ == "CCONJ" and doc[j - 1].text == ",")) and any(
+            t.pos_ in ("VERB", "AUX") for t in doc[opening:j]
+        ):
+            return j
+    return -1
+
+
+#: How far before a verb the ", and" that opens its clause may be (", and its
+#: subsidiary X builds").
+JOINED_REACH = 12
