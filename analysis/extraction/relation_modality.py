@@ -184,9 +184,31 @@ def _object_of(doc: Doc, verb: int, noun: int) -> bool:
     return all(u.pos_ in ("DET", "ADJ", "NUM", "NOUN", "ADV") for u in doc[verb + 1 : noun])
 
 
+DUE = frozenset(GRAMMAR["due"])
+DUE_LINKS = frozenset(GRAMMAR["due_links"])
+#: How far after its plant noun a plant's due date may stand.
+DUE_REACH = 12
+
+
+def _due(doc: Doc, cue: Cue) -> bool:
+    """Is the plant said due at a year ("annoncée pour 2027", "slated for 2028"), with
+    no full stop or semicolon between?"""
+    for t in doc[cue.end : min(len(doc) - 2, cue.end + DUE_REACH)]:
+        if t.text in (";", "."):
+            return False
+        if (
+            t.lower_ in DUE
+            and doc[t.i + 1].lower_ in DUE_LINKS
+            and YEAR.fullmatch(doc[t.i + 2].text) is not None
+        ):
+            return True
+    return False
+
+
 def _planned(doc: Doc, cue: Cue, start: int) -> bool:
     """A plant that does not produce yet: the object of a construction verb ("construit
-    une usine", "is building a plant"), or a plant noun (or a noun of production in the
+    une usine", "is building a plant"); a plant noun said due at a year after it
+    ("annoncée pour 2027", :func:`_due`); or a plant noun (or a noun of production in the
     same phrase) with a word of ``PLANNED`` or a verb of talks within 8 words before it
     and no full stop or semicolon between ("signed a memorandum on a possible assembly
     plant near X", "discute avec X d'une usine"), or further back but tied to it by
@@ -205,6 +227,8 @@ def _planned(doc: Doc, cue: Cue, start: int) -> bool:
     noun = cue.text.lower() not in PLANT_NOUNS
     if noun and doc[cue.start].pos_ != "NOUN":
         return False
+    if not noun and _due(doc, cue):
+        return True  # "la gigafactory de X à Y, annoncée pour 2027"
     for t in doc[max(start, cue.start - 5) : cue.start]:
         if t.lower_ in CONSTRUCTION and _object_of(doc, t.i, cue.start):
             return True

@@ -128,13 +128,20 @@ def _directed(
         # sold it; it is not what was bought.
         # ("les 30 % que détenait X", "the stake held by X": X held what was bought)
         after = [
-            m for m in after if not _seller(doc, m, cue, kb) and not _former_holder(doc, m, kb)
+            m
+            for m in after
+            if not _seller(doc, m, cue, kb)
+            and not _former_holder(doc, m, kb)
+            and not _demonstrated(doc, m)
         ]
-        plant = next((t.i for t in doc[cue.end : cue.end + 4] if t.lower_ in PLANT_NOUNS), None)
+        plant = next(
+            (t.i for t in doc[cue.end : cue.end + PLANT_REACH] if t.lower_ in PLANT_NOUNS), None
+        )
         if plant is not None and not cue.reverse:
             # "rachète l'usine de sièges que Y possédait à Z": what is bought is the plant,
             # named by its place; the firm that owned it is no purchase.
-            # (a town of the same clause: "bought the plant there in 2023, after X left
+            # (its town may stand before it: "bought Hyundai's St Petersburg plant"; not a
+            # town of the same clause: "bought the plant there in 2023, after X left
             # Russia" names no place of the plant)
             stop = next(
                 (t.i for t in doc[plant : doc[plant].sent.end] if t.text in (",", ";")),
@@ -143,7 +150,7 @@ def _directed(
             after = [
                 m
                 for m in after
-                if plant <= m.start < stop
+                if cue.end <= m.start < stop
                 and m.entity != UNKNOWN
                 and _is_place(m, kb)
                 and not _is_country(m, kb)
@@ -481,6 +488,22 @@ def _partnership(
         if UNKNOWN in (a.entity, b.entity) or _keep(first.entity, second.entity, kb, "partnership"):
             return [(first.entity, second.entity)]
     return []
+
+
+DEMONSTRATIVES = frozenset(GRAMMAR["demonstratives"])
+#: How far after a purchase cue the plant bought may be named ("the purchase of the
+#: former X plant in Y").
+PLANT_REACH = 6
+
+
+def _demonstrated(doc: Doc, m: Mention) -> bool:
+    """Is ``m`` the owner of a thing a demonstrative stands for ("celles de Volkswagen",
+    "that of X")?"""
+    return (
+        m.start >= 2
+        and doc[m.start - 1].lower_ in OF_WORDS
+        and doc[m.start - 2].lower_ in DEMONSTRATIVES
+    )
 
 
 #: How many heads up from a country adjective its cue may be.

@@ -145,6 +145,10 @@ def _passive_owners(doc: Doc, after: list[Mention]) -> list[Mention]:
     "et"/"and" before the next comma ("owned 66% by X and 34% by state-owned Y")."""
     if not after:
         return []
+    # "by the Ulaanbaatar investment firm X": a name before a descriptor and another
+    # name qualifies the descriptor; the owner is the name after it.
+    while len(after) > 1 and _qualifies_descriptor(doc, after[0], after[1]):
+        after = after[1:]
     group = [after[0]]
     for m in after[1:]:
         between = [t.text.lower() for t in doc[group[-1].end : m.start]]
@@ -152,6 +156,19 @@ def _passive_owners(doc: Doc, after: list[Mention]) -> list[Mention]:
             break
         group.append(m)
     return group
+
+
+#: How many lower-case words a descriptor between two names may have ("investment firm").
+DESCRIPTOR_REACH = 3
+
+
+def _qualifies_descriptor(doc: Doc, m: Mention, nxt: Mention) -> bool:
+    """Is ``m`` followed by lower-case nouns and adjectives only, then ``nxt`` ("the
+    Almaty investment firm X")?"""
+    between = doc[m.end : nxt.start]
+    return 0 < len(between) <= DESCRIPTOR_REACH and all(
+        t.pos_ in ("NOUN", "ADJ") and t.is_lower for t in between
+    )
 
 
 PASSIVE_AUXILIARIES = GRAMMAR["passive_auxiliaries"]

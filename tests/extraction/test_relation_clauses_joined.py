@@ -1,5 +1,5 @@
-"""Clauses joined by ", and", lists with a serial comma, and countries that partner
-nothing.
+"""Clauses joined by ", and", lists with a serial comma, countries that partner nothing,
+and the ends of passives, purchases and plants.
 
 - "X assembles ... in Kaluga, and Y builds cars from Z kits in Moscow": the second
   clause has its own subject, for production and for the kits' recipient.
@@ -7,6 +7,9 @@ nothing.
 - A country adjective partners only as the cue's own qualifier ("Russian-Chinese
   cooperation"), not as another noun's ("российским партнёрам ... сотрудничество").
 - Countries listed after a locative are where, not partners.
+- "owned by the Erdenet investment firm X": X owns, not the town; "a racheté celles de
+  Volkswagen à Kalouga": the plant's town is bought, not its former owner; so is "the
+  former X plant in Y"; a plant "annoncée pour 2027" produces nothing yet.
 
 The firms are invented and the sentences are not taken from any seed or test folder.
 """
@@ -72,3 +75,45 @@ def test_countries_named_beside_a_partner_word_are_no_partners(lang, sentence) -
 def test_a_country_adjective_of_the_cue_still_partners() -> None:
     found = relations("Russian-Chinese cooperation is growing fast.", "en")
     assert ("Russia", "China", "partnership") in found
+
+
+def test_a_name_qualifying_the_owners_descriptor_is_not_the_owner() -> None:
+    found = relations(
+        "Tarvel Mining is 66% owned by the Erdenet investment firm Quellon Capital and 34% "
+        "by Varkon Holding, the state holding company.",
+        "en",
+    )
+    assert {("Quellon Capital", "Tarvel Mining", "ownership")} <= found
+    assert not {r for r in found if r[0] == "Erdenet"}
+
+
+def test_what_a_demonstrative_stands_for_is_bought_not_its_owner() -> None:
+    found = relations(
+        "Les constructeurs occidentaux ont vendu leurs usines. Tarvel Holding a racheté "
+        "celles de Volkswagen à Kalouga.",
+        "fr",
+    )
+    assert ("Tarvel Holding", "Kaluga", "acquisition") in found
+    assert ("Tarvel Holding", "Volkswagen", "acquisition") not in found
+
+
+def test_the_former_plant_bought_is_its_town() -> None:
+    found = relations(
+        "Kestrel Auto closed the purchase of the former Quellon Motors plant in Dzerzhinsk.",
+        "en",
+    )
+    assert ("Kestrel Auto", "Dzerzhinsk", "acquisition") in found
+    assert ("Kestrel Auto", "Quellon Motors", "acquisition") not in found
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("fr", "Rien avant l'ouverture de la gigafactory de Varkon Cells à Kaliningrad, "
+         "annoncée pour 2027."),
+        ("en", "Varkon Cells will need new suppliers for its cell plant in Kaliningrad, "
+         "slated for 2028."),
+    ],
+)  # fmt: skip
+def test_a_plant_due_at_a_year_is_planned(lang, sentence) -> None:
+    assert not {r for r in relations(sentence, lang) if r[2] == "production"}
