@@ -358,6 +358,7 @@ def _possessive(doc: Doc, m: Mention) -> bool:
 #: Nouns of a held firm's role, and the words that say whose it is ("sa filiale Y",
 #: "whose subsidiary Y", "dont la coentreprise Y", "X's battery subsidiary Y").
 ROLES = frozenset(GRAMMAR["subsidiary"]) | frozenset(GRAMMAR["joint_venture"])
+OF_COMPLEMENT = frozenset(GRAMMAR["of_complement"]) | {"des"}
 WHOSE = frozenset(GRAMMAR["possessives"]) | frozenset(GRAMMAR["owner_relative"]) | {"'s", "’s"}
 DONT_ARTICLES = frozenset(GRAMMAR["articles"])
 
@@ -379,6 +380,26 @@ def _held_name(doc: Doc, m: Mention) -> bool:
         return False
     word = doc[i].lower_
     return word in WHOSE or (word in DONT_ARTICLES and i > 0 and doc[i - 1].lower_ == "dont")
+
+
+#: Words that may stand between a role noun and its holder's name ("la filiale russe du
+#: groupe X", "the battery subsidiary of the group X").
+_TO_HOLDER = frozenset({"groupe", "group", "the", "le", "la", "l'", "les"})
+
+
+def _holder_of_role(doc: Doc, m: Mention) -> bool:
+    """Is ``m`` the holder named after a role noun ("cette filiale du groupe X", "la
+    filiale russe de X", "a subsidiary of X")? The phrase's head is the subsidiary or the
+    venture, so ``m`` is not its clause's agent."""
+    i = m.start - 1
+    while i >= 0 and m.start - i <= 2 and doc[i].lower_ in _TO_HOLDER:
+        i -= 1
+    if i < 0 or doc[i].lower_ not in OF_COMPLEMENT:
+        return False
+    i -= 1
+    while i >= 0 and doc[i].pos_ == "ADJ" and doc[i].is_lower:
+        i -= 1  # "la filiale russe de X"
+    return i >= 0 and doc[i].lower_ in ROLES
 
 
 def _changes_hands(doc: Doc, cue: Cue, start: int) -> bool:

@@ -38,6 +38,7 @@ from analysis.extraction.relation_context import (
     _dist,
     _goods_name,
     _held_name,
+    _holder_of_role,
     _is_country,
     _is_place,
     _nearest,
@@ -186,7 +187,12 @@ def _production(
     ]
     # The firm before the cue (its subject), within a clause's reach; else one after it
     # introduced as the agent ("assemblés par BelGee", "built by X").
-    before = [m for m in firms if m.end <= cue.start and not _possessive(doc, m)]
+    # (not the holder after a role noun: "cette filiale du groupe X monte ...")
+    before = [
+        m
+        for m in firms
+        if m.end <= cue.start and not _possessive(doc, m) and not _holder_of_role(doc, m)
+    ]
     # After the cue: an agent ("assemblés par BelGee"), or a plant's owner ("l'usine
     # Hyundai", "the plant of X").
     plant = cue.text.lower() in PLANT_NOUNS

@@ -279,7 +279,7 @@ from analysis.extraction.relation_context import (  # noqa: F401 - re-exported
 from analysis.extraction.relation_modality import _ended, _modal, _negated, _planned
 from analysis.extraction.relation_places import _assembled, _leavers, _sales
 from analysis.extraction.relation_production import _production
-from analysis.extraction.relation_rules import _directed, _keep, _partnership
+from analysis.extraction.relation_rules import OF_WORDS, _directed, _keep, _partnership
 from analysis.extraction.relation_russian import is_russian, russian_roles, russian_venture
 from analysis.extraction.relation_syntax import _passive_agent
 from analysis.extraction.relation_tables import (
@@ -489,6 +489,25 @@ def _outside(
     return out
 
 
+#: How many words may open an apposition before its role noun ("the Russian joint").
+APPOSED_REACH = 4
+
+
+def _apposed_to(doc: Doc, cue: Cue, parts: list[Mention]) -> Mention | None:
+    """The name an ownership cue of a role and "of" is in apposition to (", the Russian
+    joint venture of Z"): the mention that ends right before the comma opening it."""
+    if cue.relation != "ownership" or cue.text.lower().split()[-1] not in OF_WORDS:
+        return None
+    i = cue.start - 1
+    while i >= 0 and cue.start - i <= APPOSED_REACH and doc[i].text != ",":
+        if not (doc[i].is_lower or doc[i].pos_ in ("DET", "ADJ")):
+            return None
+        i -= 1
+    if i < 0 or doc[i].text != ",":
+        return None
+    return next((m for m in parts if m.end == i and m.entity != UNKNOWN), None)
+
+
 def _stake_or_firm(doc: Doc, start: int, seller: int, parts: list[Mention]) -> bool:
     """Is what is bought, ``doc[start:seller]``, a share ("the remaining 30%", "26 %") or
     a named firm ("bought X outright from its founder")? Then the actor after "from" sold
@@ -594,6 +613,11 @@ def relations_in_sentence(
             here = [m for m in here if purpose is None or m.start < purpose]
         before = [m for m in here if m.end <= cue.start]
         after = [m for m in here if m.start >= cue.end]
+        # "... supplies Y, the Russian joint venture of Z": the apposition is Y's, though
+        # Y stands in a clause the cue's reach leaves out.
+        apposed = _apposed_to(doc, cue, parts)
+        if apposed is not None and apposed not in before:
+            before = [m for m in before if m.start < apposed.start] + [apposed]
         rule = cue.relation
         if cue.relation == "supply" and _dative(doc, cue):
             found += [(a, b, cue, "dative") for a, b in _to_dative(before, parts, kb)]

@@ -10,6 +10,8 @@ and the ends of passives, purchases and plants.
 - "owned by the Erdenet investment firm X": X owns, not the town; "a racheté celles de
   Volkswagen à Kalouga": the plant's town is bought, not its former owner; so is "the
   former X plant in Y"; a plant "annoncée pour 2027" produces nothing yet.
+- "cette filiale du groupe X monte ...": X is not the verb's agent; ", the joint venture
+  of X" after a name in a relative clause is that name's.
 
 The firms are invented and the sentences are not taken from any seed or test folder.
 """
@@ -117,3 +119,25 @@ def test_the_former_plant_bought_is_its_town() -> None:
 )  # fmt: skip
 def test_a_plant_due_at_a_year_is_planned(lang, sentence) -> None:
     assert not {r for r in relations(sentence, lang) if r[2] == "production"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Le premier client s'appelle Kestrel Energy : cette filiale du groupe Varkon "
+        "Holding monte des packs de batteries à Dzerjinsk.",
+        "La filiale russe de Varkon Holding monte des packs de batteries à Dzerjinsk.",
+    ],
+)
+def test_the_holder_after_a_role_noun_is_not_its_clauses_agent(sentence) -> None:
+    assert ("Varkon Holding", "Dzerjinsk", "production") not in relations(sentence, "fr")
+
+
+def test_an_apposition_in_a_relative_clause_is_its_names() -> None:
+    found = relations(
+        "Its customers include Tarvel Drives, a Russian maker of motors that supplies "
+        "Kestrel Automotive, the Russian joint venture of China's Quellon Motor.",
+        "en",
+    )
+    assert ("Quellon Motor", "Kestrel Automotive", "ownership") in found
+    assert ("Quellon Motor", "Tarvel Drives", "ownership") not in found
