@@ -136,10 +136,21 @@ def test_stated_relations_beside_talks_and_sources_stay(lang, sentence, wanted) 
             "Selon des sources proches du dossier, Kestrel Auto assemble des crossovers à Tver.",
         ),
         ("ru", "По данным источников, «Кестрел Авто» собирает кроссоверы в Твери."),
+        (
+            "en",
+            "According to two people familiar with Varkon's purchasing, the company has been "
+            "in talks with Kestrel Auto about cells.",
+        ),
     ],
 )
 def test_what_only_unnamed_sources_say_is_not_stated(lang, sentence) -> None:
     assert relations(sentence, lang) == set()
+
+
+def test_a_stake_weighed_is_not_taken() -> None:
+    assert (
+        relations("Varkon Industries is weighing a minority stake in Kestrel Auto.", "en") == set()
+    )
 
 
 def test_a_named_source_citing_unnamed_ones_keeps_its_report() -> None:
