@@ -151,6 +151,8 @@ def _quoted_names(doc: Doc, owner: list[int], ents: list[Span]) -> list[Span]:
             not inner[0].text[:1].isupper()
             or any(owner[i] >= 0 for i in range(inner.start, inner.end))
             or any(w.pos_ in _NOT_IN_QUOTED and w.text != "-" for w in inner)
+            # (a model's name has a code with digits: «Саян Е5», «Ладога Т7»)
+            or any(any(c.isdigit() for c in w.text) for w in inner)
             or any(e.start < inner.start < e.end or e.start < inner.end < e.end for e in ents)
             # (NER's own reading of the quoted words stands: «Узловая» is a town)
             or any(

@@ -96,6 +96,13 @@ def case_of(doc: Doc, mention: Mention, cue: Cue) -> str | None:
     first = doc[mention.start]
     quoted = mention.start > 0 and doc[mention.start - 1].text in QUOTES
     own = first.morph.get("Case") if CYRILLIC.search(first.text) else []
+    if (
+        quoted
+        and before >= 0
+        and doc[before].is_sent_start
+        and doc[before].pos_ in ("NOUN", "PROPN")
+    ):
+        return "Nom"  # "СП «X» выпускает": the noun opening the sentence is its subject
     if before >= 0 and (not CYRILLIC.search(first.text) or (quoted and own in ([], ["Nom"]))):
         token = doc[before]
         if CYRILLIC.search(token.text) and token.pos_ in ("NOUN", "ADJ"):

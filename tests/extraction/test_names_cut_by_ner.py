@@ -58,3 +58,13 @@ def test_a_stake_beside_a_venture_stays() -> None:
         "en",
     )
     assert ("Tarvel Holding", "Ostrova Mining LLP", "ownership") in found
+
+
+def test_a_quoted_name_after_the_opening_noun_is_the_subject() -> None:
+    found = relations(
+        "СП «Кестрел Моторс» с июня выпускает в Твери электрическую версию кроссовера "
+        "«Варна» — «Варна Е5».",
+        "ru",
+    )
+    assert ("Кестрел Моторс", "Твери", "production") in found
+    assert not {r for r in found if r[0] != "Кестрел Моторс"}
