@@ -358,7 +358,7 @@ def _possessive(doc: Doc, m: Mention) -> bool:
 #: Nouns of a held firm's role, and the words that say whose it is ("sa filiale Y",
 #: "whose subsidiary Y", "dont la coentreprise Y", "X's battery subsidiary Y").
 ROLES = frozenset(GRAMMAR["subsidiary"]) | frozenset(GRAMMAR["joint_venture"])
-OF_COMPLEMENT = frozenset(GRAMMAR["of_complement"]) | {"des"}
+OF_COMPLEMENT = frozenset(GRAMMAR["of_complement"]) | frozenset(GRAMMAR["partitives"])
 WHOSE = frozenset(GRAMMAR["possessives"]) | frozenset(GRAMMAR["owner_relative"]) | {"'s", "’s"}
 DONT_ARTICLES = frozenset(GRAMMAR["articles"])
 
@@ -382,9 +382,9 @@ def _held_name(doc: Doc, m: Mention) -> bool:
     return word in WHOSE or (word in DONT_ARTICLES and i > 0 and doc[i - 1].lower_ == "dont")
 
 
-#: Words that may stand between a role noun and its holder's name ("la filiale russe du
-#: groupe X", "the battery subsidiary of the group X").
-_TO_HOLDER = frozenset({"groupe", "group", "the", "le", "la", "l'", "les"})
+#: Words that may stand between a role noun's "de"/"of" and its holder's name ("la
+#: filiale russe du groupe X", "the battery subsidiary of the group X").
+_TO_HOLDER = frozenset(GRAMMAR["to_holder"])
 
 
 def _holder_of_role(doc: Doc, m: Mention) -> bool:
