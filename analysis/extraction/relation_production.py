@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from analysis.extraction.actors import ADJECTIVE, KnowledgeBase, Mention
 from analysis.extraction.coreference import pronouns
 from analysis.extraction.descriptors import load_lexicon
+from analysis.extraction.relation_consolidate import is_region
 from analysis.extraction.relation_context import (
     AGENT,
     BOUGHT,
@@ -31,10 +32,12 @@ from analysis.extraction.relation_context import (
     SALE,
     TO,
     UNKNOWN,
+    UNKNOWN_PLACE,
     WINDOW,
     WITH,
     Cue,
     _coordinated,
+    _country_of,
     _dist,
     _goods_name,
     _held_name,
@@ -50,6 +53,7 @@ from analysis.extraction.relation_syntax import _reduced_participle, last_joined
 from analysis.extraction.russian import CYRILLIC, QUOTES
 
 #: Verbs of buying goods: a participle after their object qualifies goods another made.
+SALE_NOUNS = GRAMMAR["sale_nouns"]
 BUYING = BOUGHT | GRAMMAR["purchases"] | GRAMMAR["imports"] | {"buys", "buy", "purchases"}
 #: A subject pronoun right before a cue verb: the firms named just before it are not the
 #: verb's subject ("... the Kia and JAC models it already builds there").
@@ -196,6 +200,8 @@ def _production(
     # After the cue: an agent ("assemblés par BelGee"), or a plant's owner ("l'usine
     # Hyundai", "the plant of X").
     plant = cue.text.lower() in PLANT_NOUNS
+    if plant and _sold_plant(doc, cue):
+        return []  # "the sale of its plant at Y to Z", "a vendu son usine de Y": sold
     # "l'usine de X à Y, rachetée par Z": X owned the plant; it runs it no more.
     resold = plant and any(t.lower_ in SALE | BOUGHT for t in doc[cue.end : cue.end + RESOLD_REACH])
     agents = [
@@ -323,6 +329,17 @@ def _plant_possessor(doc: Doc, m: Mention, cue: Cue) -> bool:
         and gap[0].text in ("'s", "’s")
         and all(t.text == "-" or (t.is_alpha and t.text.islower()) for t in gap[1:])
     )
+
+
+def _sold_plant(doc: Doc, cue: Cue) -> bool:
+    """The plant noun ``cue`` is what a sale word right before it sells ("the sale of its
+    precursor plant", "a vendu son usine", not "sells cathode from its plant")."""
+    for i in range(cue.start - 1, max(cue.start - 5, -1), -1):
+        if doc[i].lower_ in SALE | SALE_NOUNS:
+            return True
+        if doc[i].pos_ not in ("DET", "ADJ", "PRON") and doc[i].lower_ not in PLANT_OF:
+            return False
+    return False
 
 
 def _former_plant_owner(doc: Doc, firm: Mention, cue: Cue) -> bool:
@@ -476,3 +493,32 @@ def _pronoun_subject(doc: Doc, cue: Cue) -> bool:
     if k > 0 and doc[k].pos_ == "ADV":
         k -= 1
     return k >= 0 and doc[k].lower_ in PRONOUNS
+
+
+def beside_a_site(rows: list, mentions: list[Mention], kb: KnowledgeBase) -> list:
+    """``rows`` minus production at a country when the sentence also names a site in it
+    or a place of unknown country ("Kant (Kirghizistan) — exploitant : X", "In
+    Kazakhstan, X mines tungsten at Boguty", "sa propre usine en Russie : à Toula"): the
+    site says where, and the country is no second plant. A region named in the sentence
+    is no site ("dans la région de Toula" leaves "en Russie" standing)."""
+
+    def site_country(m: Mention) -> str | None:
+        if m.entity == UNKNOWN:
+            return "" if m.kind == UNKNOWN_PLACE else None
+        actor = kb.actors[m.entity]
+        if actor.type != "place" or is_region(actor):
+            return None
+        return _country_of(m.entity, kb) if actor.country in kb.country_names else ""
+
+    countries = {c for c in map(site_country, mentions) if c is not None}
+    if not countries:
+        return rows
+    return [
+        r
+        for r in rows
+        if not (
+            r.relation == "production"
+            and kb.actors[r.target].type == "country"
+            and ("" in countries or r.target in countries)
+        )
+    ]

@@ -250,15 +250,18 @@ def _directed(
         )
         if _reduced_participle(doc, cue) and not passive and not near_from:
             return []
-        # "X signs a supply agreement with Y": Y supplies X; "X signed an offtake
-        # agreement under which Y will buy ...": X supplies Y. Without "with" and with
-        # no offtake, who supplies whom the text does not say.
+        # "X signs a supply agreement with Y": Y supplies X. An offtake agreement or
+        # contract is a signed promise of future deliveries: its parties are partners,
+        # read by the partnership cue (what is shipped under it is read by the shipping
+        # verb: "sells all of its MHP to Y under an offtake agreement"). Without "with",
+        # who supplies whom the text does not say.
+        offtake = cue.text.lower() in OFFTAKE or cue.text.lower().split()[-1] in OFFTAKE
+        if offtake and (nxt in CONTRACT_WORDS or set(cue.text.lower().split()) & CONTRACT_WORDS):
+            return []
         if nxt in CONTRACT_WORDS:
             partner = _nearest(after, cue, {src.entity} if src else set(), window=8)
             if partner is None or src is None:
                 return []
-            if cue.text.lower() in OFFTAKE or cue.text.lower().split()[-1] in OFFTAKE:
-                return [(src.entity, partner.entity)]
             if any(t.lower_ in WITH for t in doc[cue.end : partner.start]):
                 return [(partner.entity, src.entity)]
             return []
@@ -385,14 +388,14 @@ LABEL_DASHES = GRAMMAR["label_dashes"]
 def _partnership(
     doc: Doc, before: list[Mention], after: list[Mention], cue: Cue, kb: KnowledgeBase
 ) -> list[tuple[str, str]]:
-    if cue.start > 0 and doc[cue.start - 1].lower_ in SUPPLY_QUALIFIERS:
-        # "signs a supply agreement with Y", "an offtake agreement": a supply, read by
-        # the supply cue before it.
+    if cue.start > 0 and doc[cue.start - 1].lower_ in SUPPLY_QUALIFIERS - OFFTAKE:
+        # "signs a supply agreement with Y": a supply, read by the supply cue before it
+        # (an offtake agreement is a partnership: ``_supply``).
         return []
     if (
         cue.end + 1 < len(doc)
         and doc[cue.end].lower_ in PARTITIVES
-        and doc[cue.end + 1].lower_ in SUPPLY_QUALIFIERS
+        and doc[cue.end + 1].lower_ in SUPPLY_QUALIFIERS - OFFTAKE
     ):
         return []  # "un accord de licence avec Y": the same, in French word order
     if cue.end < len(doc) and doc[cue.end].text == ":" and not before:
@@ -548,6 +551,8 @@ def allowed(s: Actor, t: Actor, relation: str = "") -> bool:
         return False
     if relation == "supply" and t.type == "country":
         return False  # "ships most of its output to Russia": a market, not a customer
+    if relation == "supply" and s.type == "country":
+        return False  # "kits shipped from China": an origin; a firm's supplier is a firm
     if relation in ("production", "acquisition") and s.type == "country":
         return False  # "made in China", "Chinese-built": an origin; firms make and buy
     for a, b in ((s, t), (t, s)):

@@ -278,7 +278,7 @@ from analysis.extraction.relation_context import (  # noqa: F401 - re-exported
 )
 from analysis.extraction.relation_modality import _ended, _modal, _negated, _planned
 from analysis.extraction.relation_places import _assembled, _leavers, _sales
-from analysis.extraction.relation_production import _production
+from analysis.extraction.relation_production import _production, beside_a_site
 from analysis.extraction.relation_rules import OF_WORDS, _directed, _keep, _partnership
 from analysis.extraction.relation_russian import is_russian, russian_roles, russian_venture
 from analysis.extraction.relation_syntax import _passive_agent
@@ -546,14 +546,16 @@ def relations_in_sentence(
     if table:
         # A table row's headers are no cue words ("partner : BAIC, Kaiyi").
         cues = []
-    if not cues and (table or not any(t.lower_ in TRADE_VERBS for t in doc[start:end])):
-        return [r for r in rows if _keep(r.source, r.target, kb, r.relation)]
     parts = [m for m in participants(mentions, kb) if start <= m.start and m.end <= end]
     for s, e, label in unknown:
         prev = doc[s - 1].lower_ if s > start else ""
         kind = UNKNOWN_PLACE if label == "LOC" or prev in LOCATIVE | NEAR else UNKNOWN
         parts.append(Mention(UNKNOWN, s, e, doc[s:e].text, kind))
     parts.sort(key=lambda m: m.start)
+    if not cues and (table or not any(t.lower_ in TRADE_VERBS for t in doc[start:end])):
+        return beside_a_site(
+            [r for r in rows if _keep(r.source, r.target, kb, r.relation)], parts, kb
+        )
     clauses = _relative_clauses(doc, start, end, frozenset(m.end for m in parts))
     unbuilt = not_yet(text) or unconfirmed(text)
     # "X sold its plant in Y to Z": the sale rule reads seller, buyer and plant; the
@@ -692,4 +694,4 @@ def relations_in_sentence(
     for r in rows:
         if _keep(r.source, r.target, kb, r.relation):
             unique.setdefault((r.source, r.target, r.relation), r)
-    return list(unique.values())
+    return beside_a_site(list(unique.values()), parts, kb)

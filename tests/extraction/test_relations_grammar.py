@@ -366,7 +366,8 @@ from tests.fixtures.extraction_shared import tables_for
                 ("Varkon Industries", "Almaty", "production"),
             },
         ),
-        # A supply agreement with Y: Y supplies; an offtake agreement: the subject sells.
+        # A supply agreement with Y: Y supplies; an offtake agreement promises future
+        # deliveries: its parties are partners, and nothing is supplied yet.
         (
             "en",
             "Quellon Motors signs battery supply agreement with Varkon Industries.",
@@ -375,10 +376,10 @@ from tests.fixtures.extraction_shared import tables_for
         ),
         (
             "en",
-            "Quellon Motors has signed an offtake agreement under which Varkon Industries "
-            "will buy all the nickel from its mine.",
-            {("Quellon Motors", "Varkon Industries", "supply")},
+            "Quellon Motors has signed an offtake agreement with Varkon Industries, "
+            "which will buy all the nickel from its mine.",
             {("Quellon Motors", "Varkon Industries", "partnership")},
+            {("Quellon Motors", "Varkon Industries", "supply")},
         ),
         (
             "fr",

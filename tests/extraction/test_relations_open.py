@@ -377,12 +377,13 @@ def test_open_world_relation_rules(text, lang, wanted, unwanted) -> None:
             },
             {("Chery", "Kyrgyzstan", "supply"), ("Chery", "Kazakhstan", "supply")},
         ),
-        # "kits shipped from X": X supplies, the assembler does not supply X.
+        # "kits shipped from X": X supplies, the assembler does not supply X (and a
+        # country named there is an origin: test_relation_agreements_and_origins).
         (
-            "Quellon Motors builds vans from kits shipped from China.",
+            "Quellon Motors builds vans from kits shipped from Varkon Industries.",
             "en",
-            {("China", "Quellon Motors", "supply")},
-            {("Quellon Motors", "China", "supply")},
+            {("Varkon Industries", "Quellon Motors", "supply")},
+            {("Quellon Motors", "Varkon Industries", "supply")},
         ),
         # A firm leaves a country: the nearest place whose country is known.
         (
