@@ -38,6 +38,7 @@ A Dask cluster (:func:`extract_on_dask`)
 
 from __future__ import annotations
 
+import contextlib
 import math
 import multiprocessing
 import os
@@ -116,9 +117,31 @@ def _serial(documents: list[Document], model: str) -> Iterator[DocumentResult]:
     yield from extract_documents(documents, model)
 
 
+#: What worker processes inherit: one BLAS thread each. The models multiply small
+#: matrices; with one worker per core, a BLAS thread pool in each worker only spins and
+#: competes for the same cores. A value the user set stands.
+WORKER_ENVIRONMENT = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+
+
+@contextlib.contextmanager
+def _worker_environment() -> Iterator[None]:
+    """``WORKER_ENVIRONMENT`` for the processes spawned inside (this process's BLAS has
+    read its own setting at import: it is left as it was)."""
+    added = [k for k in WORKER_ENVIRONMENT if k not in os.environ]
+    os.environ.update({k: WORKER_ENVIRONMENT[k] for k in added})
+    try:
+        yield
+    finally:
+        for k in added:
+            os.environ.pop(k, None)
+
+
 def _process_pool(documents: list[Document], model: str, workers: int) -> Iterator[DocumentResult]:
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    with (
+        _worker_environment(),
+        ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool,
+    ):
         futures = [pool.submit(extract_chunk, c, model) for c in chunks(documents, workers)]
         try:
             for future in as_completed(futures):

@@ -35,7 +35,7 @@ def _sales(
     what is named between the verb and "à"/"to" (a plant's place, a firm)."""
     out = []
     for i in range(start, end):
-        if doc[i].lower_ not in SALE | SALE_NOUNS:
+        if doc[i].lower_ not in SELLING:
             continue
         to = next(
             (j for j in range(i + 1, min(end, i + 1 + 2 * WINDOW)) if doc[j].lower_ in TO), None
@@ -86,6 +86,8 @@ def _sales(
 
 
 SALE_NOUNS = GRAMMAR["sale_nouns"]
+#: The words that open a sale ("sold", "la vente de").
+SELLING = SALE | SALE_NOUNS
 #: Nouns of premises that change hands with their place (plants, mines, halls).
 PREMISES = PLANT_NOUNS | GRAMMAR["site_nouns"] | GRAMMAR["premises"]
 #: Words that open an infinitive or gerund clause ("avant de quitter", "before leaving").

@@ -301,7 +301,14 @@ def _production(
         for m in firms
         if m.entity != UNKNOWN
         and cue.end <= m.start < first.start
-        and (_possessive(doc, m) or doc[m.start - 1].lower_ in AGENT)
+        and (
+            doc[m.start - 1].lower_ in AGENT
+            # (a plant's possessor; not the goods': "started assembling X's Voyah SUVs in Y")
+            or (
+                _possessive(doc, m)
+                and any(t.lower_ in PLANT_NOUNS for t in doc[m.end : first.start])
+            )
+        )
         # ("at Renault's former plant": a former owner runs nothing there)
         and not any(t.lower_ in FORMER for t in doc[m.end : first.start])
     ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from test_cache import same_tables
 
@@ -9,6 +11,7 @@ from analysis.corpus import load_corpus
 from analysis.extraction import extract
 from analysis.extraction.parallel import (
     PARALLEL_MIN_DOCUMENTS,
+    _worker_environment,
     choose_n_process,
     chunks,
     progress_bar,
@@ -51,3 +54,13 @@ def test_progress_bar_is_off_when_asked_or_not_a_terminal():
         assert bar.disable
     with progress_bar(10, 0, enabled=True) as bar:  # pytest captures stderr: not a TTY
         assert bar.disable
+
+
+def test_workers_get_one_blas_thread_and_a_users_setting_stands(monkeypatch) -> None:
+    monkeypatch.delenv("OPENBLAS_NUM_THREADS", raising=False)
+    monkeypatch.setenv("OMP_NUM_THREADS", "3")
+    with _worker_environment():
+        assert os.environ["OPENBLAS_NUM_THREADS"] == "1"
+        assert os.environ["OMP_NUM_THREADS"] == "3"
+    assert "OPENBLAS_NUM_THREADS" not in os.environ
+    assert os.environ["OMP_NUM_THREADS"] == "3"

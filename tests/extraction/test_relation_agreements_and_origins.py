@@ -10,6 +10,8 @@
   dans la région de ...").
 - "the sale of its plant at Y to Z", "la vente de son usine de Y à Z": the seller runs
   the plant no more, and the buyer acquires its town.
+- "started assembling X's Voyah SUVs in Y": X owns the goods, not the plant; "built at
+  X's plant in Y": X runs it.
 
 The firms are invented and the sentences are not taken from any seed or test folder.
 """
@@ -125,3 +127,19 @@ def test_a_plant_sold_is_no_production_of_its_seller(lang, sentence, seller, tow
     found = relations(sentence, lang)
     assert (seller, town, "production") not in found
     assert (buyer, town, "acquisition") in found
+
+
+def test_the_possessor_of_goods_assembled_is_not_their_maker() -> None:
+    found = relations(
+        "Iset Motors LLC, a sister company in the Uralinvestmash group, started "
+        "assembling Varkon Motor Group Co.'s Voyah electric SUVs in Yekaterinburg last "
+        "month.",
+        "en",
+    )
+    assert ("Iset Motors LLC", "Yekaterinburg", "production") in found
+    assert ("Varkon Motor Group Co.", "Yekaterinburg", "production") not in found
+
+
+def test_the_possessor_of_a_plant_still_runs_it() -> None:
+    found = relations("Quellon cars are built at Tarvel Holding's plant in Kostroma.", "en")
+    assert ("Tarvel Holding", "Kostroma", "production") in found
