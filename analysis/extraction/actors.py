@@ -249,7 +249,13 @@ class Linker:
             taken[start:end] = b"\x01" * (end - start)
             kept.append((start, end, entity, kind))
         kept.sort()
-        mentions = [Mention(e, s, t, doc[s:t].text, k) for s, t, e, k in kept]
+        mentions = [
+            Mention(e, s, t, doc[s:t].text, k)
+            for s, t, e, k in kept
+            if k != NAME
+            or self.kb.actors[e].type in PLACE_TYPES  # ("Kazakhstan-Oriental": a region's)
+            or not _hyphen_part(doc, s, t, taken)
+        ]
         return assign_roles(doc, mentions, self.kb)
 
     _GLUE = re.compile(r"\b([A-Z]{2,6})(qui|que|et|de|des|du|la|le|les|est|the|and|of|is)\b")
@@ -265,6 +271,26 @@ class Linker:
             if span is not None:
                 out.append((span.start, span.end, (entity, NAME)))
         return out
+
+
+def _hyphen_part(doc: Doc, start: int, end: int, taken: bytearray) -> bool:
+    """An alias glued by a hyphen to a capitalised word no alias covers is part of a
+    longer name ("Elmash-Kama LLC" is not Kama; "Renault-Nissan" names both)."""
+
+    def glued(hyphen: int, word: int) -> bool:
+        return (
+            0 <= word < len(doc)
+            and doc[hyphen].text == "-"
+            and not doc[hyphen - 1].whitespace_
+            and not doc[hyphen].whitespace_
+            and doc[word].is_alpha
+            and doc[word].text[:1].isupper()
+            and not taken[word]
+        )
+
+    return (start >= 2 and glued(start - 1, start - 2)) or (
+        end + 1 < len(doc) and glued(end, end + 1)
+    )
 
 
 def assign_roles(doc: Doc, mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:

@@ -31,6 +31,16 @@ class Lexicon:
     product_suffixes: frozenset[str]
     region_words: frozenset[str]
     compass_words: frozenset[str] = frozenset()
+    #: ``name_words`` the lexicon writes in capitals ("LLC", "PAO", "SA"): legal forms
+    #: that name a firm only in capitals ("Dong Pao" is a place, "Sa Pa" a town).
+    name_acronyms: frozenset[str] = frozenset()
+
+    def name_word(self, word: str) -> tuple[str, str] | None:
+        """(type, sector) of ``word`` as a word of firms' names, or None."""
+        found = self.name_words.get(word.lower())
+        if found and word.lower() in self.name_acronyms and not word.isupper():
+            return None
+        return found
 
 
 @functools.cache
@@ -45,16 +55,21 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
                     heads[phrase_words(phrase)] = (kind, sector or "")
     fillers = frozenset(w.lower() for words in data["fillers"].values() for w in words)
     names: dict[str, tuple[str, str]] = {}
+    acronyms = set()
     for kind, sectors in data["name_words"].items():
         for sector, words in sectors.items():
             for word in words:
                 names.setdefault(word.lower(), (kind, sector or ""))
+                if word.isupper():
+                    acronyms.add(word.lower())
     longest = max(len(k) for k in heads)
     products = frozenset(w.lower() for w in data.get("product_words", []))
     suffixes = frozenset(w.lower() for w in data.get("product_suffixes", []))
     regions = frozenset(w.lower() for w in data.get("region_words", []))
     compass = frozenset(w.lower() for w in data.get("compass_words", []))
-    return Lexicon(heads, fillers, names, longest, products, suffixes, regions, compass)
+    return Lexicon(
+        heads, fillers, names, longest, products, suffixes, regions, compass, frozenset(acronyms)
+    )
 
 
 def phrase_words(phrase: str) -> tuple[str, ...]:

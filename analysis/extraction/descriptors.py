@@ -75,7 +75,7 @@ def is_product(
     if len(words) >= 2 and words[-1].lower() in lex.product_suffixes:
         return True  # "Qin Plus", "Tiggo 7 Pro"
     rest = words[1:]
-    if not 0 < len(rest) <= 2 or any(w.lower() in lex.name_words for w in rest):
+    if not 0 < len(rest) <= 2 or any(lex.name_word(w) for w in rest):
         return False
     model = any(ch.isdigit() for w in rest for ch in w) or any(
         w.lower() in lex.product_words for w in beside
@@ -320,7 +320,7 @@ def _from_name(name: str, label: str, lex: Lexicon) -> list[Attribute]:
         # (two-word entries too: "Rare Earth", "Energy Solution")
         pairs = [f"{a} {b}" for a, b in itertools.pairwise(words)]
         for word in pairs + words:
-            found = lex.name_words.get(word.lower())
+            found = lex.name_word(word)
             if found:
                 kind, sector = found
                 out = [Attribute("type", kind, "name", word)]

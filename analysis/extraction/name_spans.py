@@ -47,10 +47,10 @@ def named_spans(doc: Doc, owner: list[int]) -> list[Span]:
     with ("Ertis Bus Company", "State Revenue Committee": ``name_words`` of
     ``descriptors.yaml``) after capitalised words; such a name replaces the entities
     inside it. Not in title-case headlines, nor after a country adjective."""
-    words = load_lexicon().name_words
+    lex = load_lexicon()
     ents = _quoted_names(doc, owner, _joined_places(doc, list(doc.ents)))
     for t in doc:
-        if not t.text[:1].isupper() or t.lower_ not in words or _title_case(t.sent):
+        if not t.text[:1].isupper() or not lex.name_word(t.text) or _title_case(t.sent):
             continue
         start = t.i
         hyphens = 0  # ("Bel-Ata Glass LLC": a hyphen inside a word is no word of its own)

@@ -88,6 +88,22 @@ def _sales(
 SALE_NOUNS = GRAMMAR["sale_nouns"]
 #: The words that open a sale ("sold", "la vente de").
 SELLING = SALE | SALE_NOUNS
+
+
+def sold_by(doc: Doc, cue: Cue, start: int) -> bool:
+    """The acquisition ``cue`` is a sale's own word, or what a sale word right before it
+    sells ("en cédant sa participation majoritaire dans X à Y": the sale rule reads the
+    buyer; the seller acquires nothing)."""
+    if cue.text.lower().split()[0] in SELLING:
+        return True
+    for i in range(cue.start - 1, max(cue.start - 4, start - 1), -1):
+        if doc[i].lower_ in SELLING:
+            return True
+        if doc[i].pos_ not in ("DET", "PRON", "ADJ"):
+            return False
+    return False
+
+
 #: Nouns of premises that change hands with their place (plants, mines, halls).
 PREMISES = PLANT_NOUNS | GRAMMAR["site_nouns"] | GRAMMAR["premises"]
 #: Words that open an infinitive or gerund clause ("avant de quitter", "before leaving").

@@ -277,7 +277,7 @@ from analysis.extraction.relation_context import (  # noqa: F401 - re-exported
     plant_city,
 )
 from analysis.extraction.relation_modality import _ended, _modal, _negated, _planned
-from analysis.extraction.relation_places import _assembled, _leavers, _sales
+from analysis.extraction.relation_places import _assembled, _leavers, _sales, sold_by
 from analysis.extraction.relation_production import _production, beside_a_site
 from analysis.extraction.relation_rules import OF_WORDS, _directed, _keep, _partnership
 from analysis.extraction.relation_russian import is_russian, russian_roles, russian_venture
@@ -567,7 +567,7 @@ def relations_in_sentence(
     verbs = trade_verbs(traded)
     found: list[tuple[str, str, Cue, str]] = []
     for cue in cues:
-        if sales and cue.relation == "acquisition" and cue.text.lower().split()[0] in SALE:
+        if sales and cue.relation == "acquisition" and sold_by(doc, cue, start):
             continue
         if cue.start in verbs and cue.relation in ("acquisition", "supply"):
             continue

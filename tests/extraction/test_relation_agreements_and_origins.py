@@ -143,3 +143,12 @@ def test_the_possessor_of_goods_assembled_is_not_their_maker() -> None:
 def test_the_possessor_of_a_plant_still_runs_it() -> None:
     found = relations("Quellon cars are built at Tarvel Holding's plant in Kostroma.", "en")
     assert ("Tarvel Holding", "Kostroma", "production") in found
+
+
+def test_a_stake_sold_is_no_acquisition_of_its_seller() -> None:
+    found = relations(
+        "En 2022, Skarvik a quitté la Russie en cédant sa participation majoritaire dans "
+        "Tarvel Avto à l'institut public Quellon pour un rouble symbolique.",
+        "fr",
+    )
+    assert ("Skarvik", "Tarvel Avto", "acquisition") not in found
