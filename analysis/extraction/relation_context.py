@@ -58,6 +58,8 @@ GOODS = goods_nouns() | {"brand", "marque"}
 JV_WORDS = GRAMMAR["joint_venture"]
 #: Sale verbs: "X a vendu son usine de Y à Z", "X sold its stake in Y to Z".
 SALE = GRAMMAR["sale"]
+#: ... and with its nouns: the words that open a sale ("sold", "la vente de").
+SELLING = SALE | GRAMMAR["sale_nouns"]
 TO = GRAMMAR["to"]
 BOUGHT = GRAMMAR["bought"]
 ANAPHORS = (("le", "pays"), ("ce", "pays"), ("the", "country"), ("this", "country"))

@@ -12,7 +12,7 @@ from analysis.extraction.relation_context import (
     AGENT,
     GENITIVE,
     PLANT_NOUNS,
-    SALE,
+    SELLING,
     TO,
     UNKNOWN,
     WINDOW,
@@ -83,11 +83,6 @@ def _sales(
             exit_cue = Cue("exit", i, i + 1, doc[i].text, False)
             out.append((sellers[-1].entity, goods[0].entity, exit_cue, "sale"))
     return out
-
-
-SALE_NOUNS = GRAMMAR["sale_nouns"]
-#: The words that open a sale ("sold", "la vente de").
-SELLING = SALE | SALE_NOUNS
 
 
 def sold_by(doc: Doc, cue: Cue, start: int) -> bool:

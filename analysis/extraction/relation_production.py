@@ -30,6 +30,7 @@ from analysis.extraction.relation_context import (
     PLANT_OF,
     PLANT_USERS,
     SALE,
+    SELLING,
     TO,
     UNKNOWN,
     UNKNOWN_PLACE,
@@ -53,7 +54,6 @@ from analysis.extraction.relation_syntax import _reduced_participle, last_joined
 from analysis.extraction.russian import CYRILLIC, QUOTES
 
 #: Verbs of buying goods: a participle after their object qualifies goods another made.
-SALE_NOUNS = GRAMMAR["sale_nouns"]
 BUYING = BOUGHT | GRAMMAR["purchases"] | GRAMMAR["imports"] | {"buys", "buy", "purchases"}
 #: A subject pronoun right before a cue verb: the firms named just before it are not the
 #: verb's subject ("... the Kia and JAC models it already builds there").
@@ -342,7 +342,7 @@ def _sold_plant(doc: Doc, cue: Cue) -> bool:
     """The plant noun ``cue`` is what a sale word right before it sells ("the sale of its
     precursor plant", "a vendu son usine", not "sells cathode from its plant")."""
     for i in range(cue.start - 1, max(cue.start - 5, -1), -1):
-        if doc[i].lower_ in SALE | SALE_NOUNS:
+        if doc[i].lower_ in SELLING:
             return True
         if doc[i].pos_ not in ("DET", "ADJ", "PRON") and doc[i].lower_ not in PLANT_OF:
             return False

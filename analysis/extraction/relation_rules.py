@@ -390,7 +390,7 @@ def _partnership(
 ) -> list[tuple[str, str]]:
     if cue.start > 0 and doc[cue.start - 1].lower_ in SUPPLY_QUALIFIERS - OFFTAKE:
         # "signs a supply agreement with Y": a supply, read by the supply cue before it
-        # (an offtake agreement is a partnership: ``_supply``).
+        # (an offtake agreement is a partnership: see the supply rule in ``_directed``).
         return []
     if (
         cue.end + 1 < len(doc)

@@ -45,37 +45,40 @@ Method (cited by the methods appendix). Relations are found sentence by sentence
      bought, nor a supplier when a stake, firm or plant is bought; nor is a firm named
      as who held or ran what was bought ("les 30 % que détenait X", "the plant that had
      belonged to X", "l'usine qu'exploitait X ..., rachetée par Y": Y acquires the
-     plant's town). A supply verb after a
-     dative pronoun ("Y, qui lui fournit des boîtes") supplies the sentence's first
-     firm. A brand of vehicles ("Sitrak heavy trucks", "les SUV Jetour") neither
-     supplies nor receives them. A supply agreement names its supplier after "with" ("X
-     signs a supply agreement with Y": Y supplies X; no partnership is read from it),
-     and an offtake agreement its buyer ("X signed an offtake agreement under which Y
-     will buy ...": X supplies Y). A participle qualifying goods ("des packs livrés à
-     Y") names its supplier only with "par"/"from" after it. With nothing after a supply
-     cue, what the subject assembles is supplied to it ("X assembles JAC and Chery
-     models from kits"). A country adjective is never an agent here, and a possessor is
-     never what is acquired ("Mercedes-Benz's plant"). A complement cue ("filiale de X",
-     "a unit of X") takes its owner right after it and what is owned as the nearest
-     actor before it. Participles that are cues only as passives ("owned 66% by X and
-     34% by Y", "détenue à parts égales par X et Y", "run by X") make each agent an
-     owner of the sentence's subject, and a "dont"/"whose"/"in which" clause holding an
-     ownership cue makes its subject an owner of the antecedent ("X, dont l'allemand Y
-     détient 25 %"); "X, whose Y subsidiary ..." makes X the owner of Y. A firm named as
-     another's subsidiary or venture ("X, whose subsidiary Y refines ...", "X, dont la
-     filiale Y produit ...", "X said its subsidiary Y builds ...") is owned by it and is
-     the agent of its clause, not its holder.
-   - *sales*: "X a vendu son usine de Y à Z", "X sold its stake in Y to Z": Z acquires Y
-     (the first actor between the verb and "à"/"to"); the plant or stake changing hands
-     is no production or ownership of X, and the seller of a plant exits the plant's
-     country ("... to Z in 2023 and left Russia", "..., avant de quitter la Russie": the
-     seller leaves, not Z). The seller of a stake or a firm bought "from" it ("bought the
-     remaining 30% from X", "bought Y outright from its founder") supplies nothing.
-     Premises sold are named by their place ("sold its former Lada assembly hall in Y to
-     Z": Y, not the brand). An active sale that names nothing between the verb and the
-     buyer ("X sells to Z") sells goods, and Z buys no X; a passive one ("X was sold to
-     Z", "X a été vendue à Z") is an acquisition of X. A kit-assembly, licence or supply
-     agreement "with Z" is a supply by Z, not a partnership.
+     plant's town). A supply verb after a dative pronoun ("Y, qui lui fournit des
+     boîtes") supplies the sentence's first firm. A brand of vehicles ("Sitrak heavy
+     trucks", "les SUV Jetour") neither supplies nor receives them. A supply agreement
+     names its supplier after "with" ("X signs a supply agreement with Y": Y supplies X;
+     no partnership is read from it), while a signed offtake agreement makes its parties
+     partners: it promises future deliveries, and what is shipped under it is read by
+     the shipping verb. A country supplies no firm ("kits shipped from China" is an
+     origin). A participle qualifying goods ("des packs livrés à Y") names its supplier
+     only with "par"/"from" after it. With nothing after a supply cue, what the subject
+     assembles is supplied to it ("X assembles JAC and Chery models from kits"). A
+     country adjective is never an agent here, and a possessor is never what is acquired
+     ("Mercedes-Benz's plant"). A complement cue ("filiale de X", "a unit of X") takes
+     its owner right after it and what is owned as the nearest actor before it.
+     Participles that are cues only as passives ("owned 66% by X and 34% by Y", "détenue
+     à parts égales par X et Y", "run by X") make each agent an owner of the sentence's
+     subject, and a "dont"/"whose"/"in which" clause holding an ownership cue makes its
+     subject an owner of the antecedent ("X, dont l'allemand Y détient 25 %"); "X, whose
+     Y subsidiary ..." makes X the owner of Y. A firm named as another's subsidiary or
+     venture ("X, whose subsidiary Y refines ...", "X, dont la filiale Y produit ...",
+     "X said its subsidiary Y builds ...") is owned by it and is the agent of its
+     clause, not its holder.
+   - *sales*: "X a vendu son usine de Y à Z", "X sold its stake in Y to Z", "the sale of
+     its plant at Y to Z": Z acquires Y (the first actor between the verb and "à"/"to");
+     the plant or stake changing hands is no production or ownership of X, and the
+     seller of a plant exits the plant's country ("... to Z in 2023 and left Russia",
+     "..., avant de quitter la Russie": the seller leaves, not Z). The seller of a stake
+     or a firm bought "from" it ("bought the remaining 30% from X", "bought Y outright
+     from its founder") supplies nothing. Premises sold are named by their place ("sold
+     its former Lada assembly hall in Y to Z": Y, not the brand). An active sale that
+     names nothing between the verb and the buyer ("X sells to Z") sells goods, and Z
+     buys no X; a passive one ("X was sold to Z", "X a été vendue à Z") is an
+     acquisition of X. A kit-assembly, licence or supply agreement "with Z" is a supply
+     by Z, not a partnership; "en cédant sa participation dans Y à Z": X, the seller,
+     acquires nothing.
    - *trade in goods* (``relation_trade``): goods sold or bought are a supply from the
      seller to the buyer: a sale verb whose object is goods ("X sells its concentrate
      to Y", "X a vendu 2 000 camions à Y", "builds tractors and sells them to Y"), or a
