@@ -463,3 +463,18 @@ def _country_of(entity: str, kb: KnowledgeBase) -> str:
     if actor is not None and actor.type == "place" and actor.country in kb.country_names:
         return kb.country_entity(actor.country)
     return entity
+
+
+def sold_before(
+    doc: Doc, end: int, floor: int, reach: int, skipped: frozenset[str] = frozenset()
+) -> bool:
+    """A sale word stands among the ``reach`` tokens before ``end`` (not before
+    ``floor``), with only determiners, adjectives, pronouns and ``skipped`` words between:
+    what follows is what is sold ("the sale of its precursor plant", "en cédant sa
+    participation")."""
+    for i in range(end - 1, max(end - reach, floor) - 1, -1):
+        if doc[i].lower_ in SELLING:
+            return True
+        if doc[i].pos_ not in ("DET", "ADJ", "PRON") and doc[i].lower_ not in skipped:
+            return False
+    return False

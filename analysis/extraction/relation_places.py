@@ -23,6 +23,7 @@ from analysis.extraction.relation_context import (
     _is_place,
     _nearest,
     _possessive,
+    sold_before,
 )
 from analysis.extraction.relation_modality import _modal, _negated
 from analysis.extraction.relation_rules import POSSESSIVES
@@ -91,12 +92,7 @@ def sold_by(doc: Doc, cue: Cue, start: int) -> bool:
     buyer; the seller acquires nothing)."""
     if cue.text.lower().split()[0] in SELLING:
         return True
-    for i in range(cue.start - 1, max(cue.start - 4, start - 1), -1):
-        if doc[i].lower_ in SELLING:
-            return True
-        if doc[i].pos_ not in ("DET", "PRON", "ADJ"):
-            return False
-    return False
+    return sold_before(doc, cue.start, start, 3)
 
 
 #: Nouns of premises that change hands with their place (plants, mines, halls).

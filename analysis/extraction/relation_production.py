@@ -30,7 +30,6 @@ from analysis.extraction.relation_context import (
     PLANT_OF,
     PLANT_USERS,
     SALE,
-    SELLING,
     TO,
     UNKNOWN,
     UNKNOWN_PLACE,
@@ -47,6 +46,7 @@ from analysis.extraction.relation_context import (
     _is_place,
     _nearest,
     _possessive,
+    sold_before,
 )
 from analysis.extraction.relation_rules import MARKETS, OF_WORDS, POSSESSIVES
 from analysis.extraction.relation_russian import is_russian, russian_subject
@@ -341,12 +341,7 @@ def _plant_possessor(doc: Doc, m: Mention, cue: Cue) -> bool:
 def _sold_plant(doc: Doc, cue: Cue) -> bool:
     """The plant noun ``cue`` is what a sale word right before it sells ("the sale of its
     precursor plant", "a vendu son usine", not "sells cathode from its plant")."""
-    for i in range(cue.start - 1, max(cue.start - 5, -1), -1):
-        if doc[i].lower_ in SELLING:
-            return True
-        if doc[i].pos_ not in ("DET", "ADJ", "PRON") and doc[i].lower_ not in PLANT_OF:
-            return False
-    return False
+    return sold_before(doc, cue.start, 0, 4, PLANT_OF)
 
 
 def _former_plant_owner(doc: Doc, firm: Mention, cue: Cue) -> bool:
