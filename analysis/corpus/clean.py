@@ -19,7 +19,8 @@ from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 
 from .structure import strip_markdown as strip_markdown  # re-exported: its former home
-from .text import match_key, word_count, words
+from .text import LINE_END, match_key, word_count, words
+from .wrapping import continues, join_lines, wrap_width
 
 #: Lines longer than this (in words) are never treated as boilerplate by the vocabulary rules.
 MAX_CTA_WORDS = 40
@@ -105,7 +106,6 @@ FILE_NAME = re.compile(
 URL = re.compile(
     r"^(?:https?://\S+|www\.\S+|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?)[.!]?$", re.IGNORECASE
 )
-SENTENCE_END = re.compile(r"[.!?…][\"»)']?$")
 
 # Function words ignored when measuring how "navigational" a short line is.
 STOPWORDS = {
@@ -171,7 +171,7 @@ def boilerplate_reason(line: str, *, last_in_block: bool = True) -> str | None:
         last_in_block
         and n_words <= 2
         and text == text.lower()
-        and not SENTENCE_END.search(text)
+        and not LINE_END.search(text)
         and not any(c.isdigit() for c in text)
     ):
         return "stray fragment"
@@ -273,8 +273,9 @@ def paragraphs_from_blocks(blocks: list[list[str]], *, markdown: bool = False) -
 
     Markdown: a block is one paragraph (single newlines are soft wraps). Plain text and
     HTML extracts: each line is a paragraph (web text often separates paragraphs by a
-    single newline, as seed 002 does), except that a line starting in lower case
-    continues a previous line that did not end a sentence (hard-wrapped text).
+    single newline, as seed 002 does), except where a line continues the previous one
+    (:func:`~analysis.corpus.wrapping.continues`: a lower-case start, or a block
+    hard-wrapped at a fixed width).
     """
     paragraphs: list[str] = []
     for block in blocks:
@@ -282,10 +283,10 @@ def paragraphs_from_blocks(blocks: list[list[str]], *, markdown: bool = False) -
             paragraphs.append(" ".join(block))
             continue
         current = ""
+        width = wrap_width(block)
         for line in block:
-            continues = current and not SENTENCE_END.search(current) and line[:1].islower()
-            if continues:
-                current = f"{current} {line}"
+            if continues(current, line, width):
+                current = join_lines(current, line)
             else:
                 if current:
                     paragraphs.append(current)

@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 
 from .model import KIND_LIST_ITEM, KIND_TABLE_ROW
+from .text import LINE_END
 
 _MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
@@ -40,7 +41,6 @@ _SEPARATOR = re.compile(r"^\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?$")
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 # Quick test: only texts with a possible marker or a pipe are examined line by line.
 _MAYBE = re.compile(r"^\s*(?:[-*+•|]|\d{1,3}[.)])", re.MULTILINE)
-_SENTENCE_END = re.compile(r"[.!?…][\"»)']?$")
 _WORD = re.compile(r"\w+")
 _INNER_END = re.compile(r"\s*(?:;+|(?<!\.\w)(?<!\b[A-Z])\.+)$")
 
@@ -135,7 +135,7 @@ def _label(header: str) -> str:
 
 
 def _end(text: str) -> str:
-    return text if _SENTENCE_END.search(text) else f"{text}."
+    return text if LINE_END.search(text) else f"{text}."
 
 
 def _inner(value: str) -> str:
@@ -250,7 +250,7 @@ def mark_structure(text: str, *, markdown: bool) -> tuple[str, dict[str, Structu
         elif (
             item is not None
             and line
-            and (markdown or (line[:1].islower() and not _SENTENCE_END.search(item)))
+            and (markdown or (line[:1].islower() and not LINE_END.search(item)))
         ):
             item = f"{item} {line}"
         else:

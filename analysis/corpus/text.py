@@ -60,6 +60,8 @@ def match_key(text: str) -> str:
 
 
 # Sentence boundary: end punctuation, spaces, then something that can start a sentence.
+#: A line or an item that ends a sentence (its last mark, maybe inside quotes or brackets).
+LINE_END = re.compile(r"[.!?…][\"»)']?$")
 _SENTENCE_END = re.compile(
     r"(?:(?<=[.!?…])|(?<=[.!?…][\"»)])|(?<=[.!?…] »))\s+(?=[«\"(\[]?\s?[A-ZÀ-ÖØ-Þ0-9])"
 )

@@ -196,20 +196,26 @@ class Recent:
     roles: dict[str, str] = field(default_factory=dict)
     #: The named subject of the last sentence (:func:`named_subject`), if any.
     subject: str | None = None
+    #: Per sentence, beside ``sentences``: actor -> grammatical gender of the noun that
+    #: describes it there (:func:`noun_genders`).
+    genders: deque = field(default_factory=deque)
 
     def add(
         self,
         mentions: list[Mention],
         roles: dict[str, str] | None = None,
         subject: str | None = None,
+        genders: dict[str, str] | None = None,
     ) -> None:
         """Record a sentence's named actors (call after reading it, even if it has none),
-        the roles it gives them and its named subject."""
+        the roles it gives them, its named subject and its actors' genders."""
         self.sentences.append(
             [m.entity for m in mentions if m.kind == NAME and m.role != ATTRIBUTE]
         )
+        self.genders.append(genders or {})
         while len(self.sentences) > self.reach:
             self.sentences.popleft()
+            self.genders.popleft()
         self.roles.update(roles or {})
         self.subject = subject
 
@@ -332,8 +338,12 @@ def anaphors(
         if antecedent is None or antecedent in here:
             country = _nationality(a, b, mentions, kb)
             sector = lex.sectors.get(match[-1])
+            latter = match in lex.latter
+            # "cette dernière": the last actor a feminine noun described ("la coentreprise
+            # X", "X, coentreprise de ..."), not a "constructeur" named after it.
+            gender = _gender(doc[a]) if latter else None
             antecedent = _antecedent(
-                recent, lex.phrases[match], match in lex.latter, here, sector, country, kb
+                recent, lex.phrases[match], latter, here, sector, country, kb, gender
             )
         if antecedent is not None:
             found.append(Mention(antecedent, a, b, doc[a:b].text, NAME))
@@ -431,6 +441,46 @@ def _nationality(a: int, b: int, mentions: list[Mention], kb: KnowledgeBase) -> 
     return None
 
 
+def _gender(token) -> str | None:
+    """A token's grammatical gender ("Fem", "Masc"), if the tagger gives one."""
+    found = token.morph.get("Gender")
+    return found[0] if len(found) == 1 else None
+
+
+#: Tokens that may stand between a describing noun and its name: adjectives of
+#: nationality or kind ("le constructeur chinois X", "du groupe russe X").
+NOUN_REACH = 3
+
+
+def noun_genders(doc: Doc, start: int, end: int, mentions: list[Mention]) -> dict[str, str]:
+    """Actor -> gender of the noun that describes it in the sentence ``doc[start:end]``:
+    the noun before its name, adjectives aside ("du constructeur chinois X": masculine),
+    or the noun of its apposition (", coentreprise du groupe ...": feminine), its article
+    first. Actors with no such noun, and languages whose tagger gives no gender, are
+    left out."""
+    out: dict[str, str] = {}
+    for m in mentions:
+        if m.kind != NAME or m.role == ATTRIBUTE:
+            continue
+        noun = None
+        j = m.start - 1
+        while j >= max(start, m.start - NOUN_REACH) and doc[j].pos_ == "ADJ":
+            j -= 1
+        if j >= start and doc[j].pos_ == "NOUN":
+            noun = doc[j]
+        elif m.end + 1 < end and doc[m.end].text == ",":
+            k = m.end + 1 + (doc[m.end + 1].pos_ == "DET")
+            noun = doc[k] if k < end and doc[k].pos_ == "NOUN" else None
+        if noun is None:
+            continue
+        # (the article says it best: "du holding" is masculine, though "holding" is both)
+        before = doc[noun.i - 1] if noun.i > start else None
+        article = _gender(before) if before is not None and before.pos_ in ("DET", "ADP") else None
+        if gender := article or _gender(noun):
+            out.setdefault(m.entity, gender)
+    return out
+
+
 def _antecedent(
     recent: Recent,
     types: frozenset[str],
@@ -439,8 +489,9 @@ def _antecedent(
     sector: str | None,
     country: str | None,
     kb: KnowledgeBase,
+    gender: str | None = None,
 ) -> str | None:
-    for names in reversed(recent.sentences):
+    for names, genders in zip(reversed(recent.sentences), reversed(recent.genders), strict=True):
         fits = [
             e
             for e in names
@@ -448,7 +499,11 @@ def _antecedent(
             and kb.actors[e].type in types
             and (sector is None or kb.actors[e].sector in (sector, ""))
             and (country is None or kb.actors[e].country in (country, ""))
+            and (gender is None or genders.get(e, gender) == gender)
         ]
+        # (an actor a noun of that gender described before one no noun described)
+        if gender is not None:
+            fits = [e for e in fits if genders.get(e) == gender] or fits
         if fits:
             return fits[-1] if last else fits[0]
     return None
@@ -466,5 +521,6 @@ __all__ = [
     "impersonal_openers",
     "lexicon",
     "named_subject",
+    "noun_genders",
     "pronouns",
 ]

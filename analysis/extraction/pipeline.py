@@ -57,6 +57,7 @@ from analysis.extraction.coreference import (
     anaphors,
     called_so,
     named_subject,
+    noun_genders,
 )
 from analysis.extraction.descriptors import Attribute, describe
 from analysis.extraction.discovery import Candidate, candidates
@@ -76,7 +77,9 @@ from analysis.extraction.nlp import (
 )
 from analysis.extraction.registry import (
     NOT_ORGANISATIONS,
+    core_shortened,
     discovered_actor,
+    leading_words,
     name_forms,
     settle,
     shortened,
@@ -311,12 +314,20 @@ class _DocumentState:
         main = [n for n, _ in sorted(self.counts.items(), key=lambda x: -x[1])[:1]]
         return list(dict.fromkeys(self.previous + main))
 
-    def name(self, cand: Candidate, pending: tuple[str, ...] = (), place: bool = False) -> str:
+    def name(
+        self,
+        cand: Candidate,
+        pending: tuple[str, ...] = (),
+        place: bool = False,
+        here: tuple[str, ...] = (),
+    ) -> str:
         """The discovered name for ``cand``: the name an abbreviation defined earlier
         stands for, an earlier organisation's name it shortens ("Great Wall" after "Great
         Wall Motor"; "Lanxin" after "Hubei Lanxin Power", ``registry.shortened``), else
         its own. ``pending``: organisations named in earlier sentences of the paragraph;
-        ``place``: the candidate follows a place preposition (it shortens nothing)."""
+        ``here``: those named before it in its sentence (only their core shortens,
+        ``registry.core_shortened``); ``place``: the candidate follows a place
+        preposition (it shortens nothing)."""
         if cand.actor in self.abbreviations:
             return self.abbreviations[cand.actor]
         if cand.label != "PER":
@@ -324,18 +335,21 @@ class _DocumentState:
             for earlier in self.discovered:
                 if earlier != cand.actor and earlier.split()[: len(words)] == words:
                     return earlier
-        if (cand.label != "PER" or " " not in cand.actor) and not (
-            place or cand.label == "LOC" or is_place_name(cand.actor)
-        ):
+        if (cand.label == "PER" and " " in cand.actor) or place or is_place_name(cand.actor):
+            return cand.actor
+        for n in (*self.discovered, *pending, *here):
+            if n not in self.forms:
+                self.forms[n] = name_forms(n, is_place_name)
+        if cand.label != "LOC":
             # "Kaiheng" after "Jiangsu Kaiheng New Energy", "Dalvène" after "Groupe
             # Dalvène" (NER often takes such a word alone for a person's name)
             orgs = [n for n, a in self.discovered.items() if a.type not in NOT_ORGANISATIONS]
             orgs += [n for n in pending if n not in self.discovered]
-            for n in orgs:
-                if n not in self.forms:
-                    self.forms[n] = name_forms(n, is_place_name)
-            return shortened(cand.actor, orgs, self.forms) or cand.actor
-        return cand.actor
+            if full := shortened(cand.actor, orgs, self.forms):
+                return full
+        # (a firm's core word after its full name in one sentence, whatever NER's label:
+        # "Hefei Qianyuan Battery ..., and Qianyuan ships")
+        return core_shortened(cand.actor, here, self.forms) or cand.actor
 
     def learn(self, name: str, attributes: list[Attribute]) -> None:
         best = self.evidence.get(name)
@@ -379,14 +393,17 @@ def _discover(
     for c in cands:
         if c.actor:
             # (organisations named in earlier sentences of the paragraph count: "Groupe X
-            # ... X a cédé"; not in this one: "X Leroy-Somer, filiale du groupe X")
+            # ... X a cédé"; in this one only by their core: "Chongqing Yunfan Automobile
+            # ... kits that Yunfan ships", not "X Leroy-Somer, filiale du groupe X")
             opens = doc[c.start].sent.start
-            pending = tuple(
-                m.entity for m, d in found if d.label not in ("PER", "LOC") and m.end <= opens
-            )
+            orgs = [(m, d) for m, d in found if d.label not in ("PER", "LOC")]
+            pending = tuple(m.entity for m, _ in orgs if m.end <= opens)
+            here = tuple(m.entity for m, _ in orgs if opens <= m.start and m.end <= c.start)
             # (not a name after a place preposition: "at Kalesay" is the deposit)
             place = c.start > 0 and doc[c.start - 1].lower_ in GRAMMAR["locative"]
-            name = c.actor if c.actor in kb.actors else state.name(c, pending, place)
+            if c.start > 0 and doc[c.start - 1].lower_ in leading_words():
+                here = ()  # "... du groupe X": the group, not the firm named before
+            name = c.actor if c.actor in kb.actors else state.name(c, pending, place, here)
             found.append((Mention(name, c.start, c.end, doc[c.start : c.end].text, NAME), c))
     # "Minsk Cell Technologies (MCT)": the abbreviation is that actor, here and later.
     named = [*mentions, *(m for m, _ in found)]
@@ -569,7 +586,10 @@ def _extract_paragraph(
         taken_up = anaphors(doc, s, e, in_sent, state.recent, kb)
         readable = sorted([*in_sent, *taken_up], key=lambda m: m.start) if taken_up else in_sent
         state.recent.add(
-            in_sent, called_so(doc, s, e, in_sent, kb), named_subject(doc, s, e, in_sent)
+            in_sent,
+            called_so(doc, s, e, in_sent, kb),
+            named_subject(doc, s, e, in_sent),
+            noun_genders(doc, s, e, in_sent),
         )
         # "Filiale de X, Y assemble ...": X owns Y and is no agent of what follows.
         front, fronted = fronted_apposition(doc, s, e, readable, kb)

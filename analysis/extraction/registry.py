@@ -152,7 +152,7 @@ def _short_forms(
 
 
 @functools.cache
-def _leading_words() -> frozenset[str]:
+def leading_words() -> frozenset[str]:
     """Words a firm's name may open with before its own ("Groupe Dalvène"): the heads of
     company descriptors (``descriptors.yaml``)."""
     from analysis.extraction.descriptor_lexicon import load_lexicon
@@ -167,7 +167,7 @@ def name_forms(name: str, is_place: Callable[[str], bool]) -> list[tuple[str, ..
     town's, a province's or a firm word are set aside ("Jiangsu Kaiheng New Energy" ->
     "Kaiheng New Energy", "Groupe Dalvène" -> "Dalvène")."""
     words = tuple(name.split())
-    leading = _leading_words()
+    leading = leading_words()
     k = 0
     while k < len(words) - 1 and k < 2 and (words[k].lower() in leading or is_place(words[k])):
         k += 1
@@ -185,6 +185,19 @@ def shortened(
         return None
     full = max(longer, key=lambda name: (len(name.split()), name))
     return full if all(_within(name, full, forms) for name in longer) else None
+
+
+def core_shortened(
+    short: str, names: Iterable[str], forms: dict[str, list[tuple[str, ...]]]
+) -> str | None:
+    """The one name of ``names`` whose core (its words once a home or firm word is set
+    aside, ``name_forms``) ``short`` opens: "Yunfan" for "Chongqing Yunfan Automobile",
+    not "Nidec" for "Nidec Leroy-Somer", whose first word may name its group."""
+    words = tuple(short.split())
+    longer = {
+        n for n in names if n != short and any(f[: len(words)] == words for f in forms[n][1:])
+    }
+    return next(iter(longer)) if len(longer) == 1 else None
 
 
 def _opens(words: tuple[str, ...], forms: list[tuple[str, ...]]) -> bool:

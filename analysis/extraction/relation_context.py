@@ -95,6 +95,14 @@ def _dist(m: Mention, cue: Cue) -> int:
     return cue.start - m.end if m.end <= cue.start else m.start - cue.end
 
 
+def clause_distance(m: Mention, cue: Cue, clauses: list[tuple[int, int]]) -> int:
+    """Tokens between ``m`` and the cue, less those of the relative clauses and
+    appositions between them ("X, a joint venture of A (51%) and B (49%), assembles":
+    X is the verb's subject however long its apposition)."""
+    lo, hi = (m.end, cue.start) if m.end <= cue.start else (cue.end, m.start)
+    return _dist(m, cue) - sum(max(0, min(e, hi) - max(s, lo)) for s, e in clauses)
+
+
 NOT_PARTICIPANTS = frozenset({"media", "person"})
 
 

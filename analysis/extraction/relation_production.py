@@ -38,7 +38,6 @@ from analysis.extraction.relation_context import (
     Cue,
     _coordinated,
     _country_of,
-    _dist,
     _goods_name,
     _held_name,
     _holder_of_role,
@@ -46,6 +45,7 @@ from analysis.extraction.relation_context import (
     _is_place,
     _nearest,
     _possessive,
+    clause_distance,
     sold_before,
 )
 from analysis.extraction.relation_rules import MARKETS, OF_WORDS, POSSESSIVES
@@ -67,10 +67,12 @@ def _production(
     cue: Cue,
     kb: KnowledgeBase,
     sentence: list[Mention] | None = None,
+    clauses: list[tuple[int, int]] = (),
 ) -> list[tuple[str, str]]:
     """(producer, place) pairs of a production cue; ``parts`` are the mentions its
     clause reaches, ``sentence`` all of its sentence's (a plant's users may be named in
-    a relative clause the cue's reach stops at)."""
+    a relative clause the cue's reach stops at), ``clauses`` its sentence's relative
+    clauses and appositions."""
     if cue.text.lower() not in PLANT_NOUNS and _plant_object(doc, cue):
         # "operates the Borlyk graphite mine in the Y region": the plant noun is a cue of
         # its own, which reads the site named with it.
@@ -216,7 +218,7 @@ def _production(
     ]
     # The clause's first firm is its subject ("BelGee ... assembles Geely crossovers at
     # its plant near Borisov": BelGee, not the nearer Geely).
-    near = [m for m in before if _dist(m, cue) <= 2 * WINDOW]
+    near = [m for m in before if clause_distance(m, cue, clauses) <= 2 * WINDOW]
     # "X assembles ... in Kaluga, and Moskvich builds cars ...": a clause joined by a
     # comma and a conjunction has its own subject.
     joined = last_joined_clause(doc, cue.start)

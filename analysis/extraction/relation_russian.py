@@ -26,6 +26,7 @@ go by word order, which this module exists to avoid. Pure functions of a parsed 
 from __future__ import annotations
 
 import functools
+import itertools
 from dataclasses import dataclass
 
 import yaml
@@ -105,6 +106,10 @@ def case_of(doc: Doc, mention: Mention, cue: Cue) -> str | None:
         return "Nom"  # "СП «X» выпускает": the noun opening the sentence is its subject
     if before >= 0 and (not CYRILLIC.search(first.text) or (quoted and own in ([], ["Nom"]))):
         token = doc[before]
+        # (a legal form in capitals does not inflect either: "белорусскому ОАО «Y»")
+        ahead = _before(doc, before)
+        if token.text.isupper() and ahead >= 0 and doc[ahead].pos_ == "ADJ":
+            token = doc[ahead]
         if CYRILLIC.search(token.text) and token.pos_ in ("NOUN", "ADJ"):
             case = token.morph.get("Case")
             if case:
@@ -148,6 +153,7 @@ def russian_roles(doc: Doc, here: list[Mention], cue: Cue) -> list[tuple[str, st
         antecedent = max((m for m in pool if m.end <= relative), key=lambda m: m.end, default=None)
         if antecedent is not None and case is not None:
             cases[(antecedent.start, antecedent.end)] = case
+    _agree(doc, pool, cases)
     sources = [m for m in pool if cases[(m.start, m.end)] in frame.source]
     targets = [m for m in pool if cases[(m.start, m.end)] in frame.target]
     loose = sorted(
@@ -177,9 +183,50 @@ def russian_roles(doc: Doc, here: list[Mention], cue: Cue) -> list[tuple[str, st
     return [
         (a.entity, b.entity)
         for a in group
-        for b in _coordinated(doc, target, targets + loose, AND)
+        for b in _conjuncts(doc, target, targets + loose)
         if b.entity not in names
     ]
+
+
+#: What may stand between two coordinated names besides "и": descriptors and quotes
+#: ("ПАО «X» и белорусскому ОАО «Y»").
+_BETWEEN = frozenset({"ADJ", "NOUN", "PROPN", "DET"})
+
+
+def _joined(doc: Doc, a: Mention, b: Mention) -> bool:
+    """Are ``a`` and ``b`` (in that order) joined by "и", descriptors aside?"""
+    gap = doc[a.end : b.start]
+    return any(t.lower_ in AND for t in gap) and all(
+        t.lower_ in AND or t.text in QUOTES or t.pos_ in _BETWEEN for t in gap
+    )
+
+
+def _conjuncts(doc: Doc, first: Mention, pool: list[Mention]) -> list[Mention]:
+    """``first`` and the names of ``pool`` joined to it, forward ("ПАО «X» и белорусскому
+    ОАО «Y»"), as well as by ``_coordinated``'s "и" and commas."""
+    group = _coordinated(doc, first, pool, AND)
+    for m in sorted(pool, key=lambda m: m.start):
+        last = max(group, key=lambda g: g.end)
+        if m.start >= last.end and m not in group and _joined(doc, last, m):
+            group.append(m)
+    return group
+
+
+def _agree(doc: Doc, pool: list[Mention], cases: dict[tuple[int, int], str | None]) -> None:
+    """Give coordinated names one case: "поставляет ПАО «КАМАЗ» и белорусскому ОАО «Y»"
+    names two recipients, though an abbreviation and a name in quotes do not inflect and
+    read as nominative. A name whose case is unknown or nominative takes the other
+    conjunct's oblique case or preposition (``cases`` is updated in place)."""
+    for a, b in itertools.pairwise(sorted(pool, key=lambda m: m.start)):
+        if not _joined(doc, a, b):
+            continue
+        ka, kb_ = (a.start, a.end), (b.start, b.end)
+        if cases[ka] is not None and cases[ka].islower() and cases[ka] != "next":
+            cases[kb_] = cases[ka]  # "для АвтоВАЗа и «Соллерса»": the preposition governs both
+        elif cases[ka] in (None, "Nom") and cases[kb_] not in (None, "Nom", "next"):
+            cases[ka] = cases[kb_]
+        elif cases[kb_] in (None, "Nom") and cases[ka] not in (None, "Nom", "next"):
+            cases[kb_] = cases[ka]
 
 
 def _nearest_first(mentions: list[Mention], cue: Cue) -> Mention:

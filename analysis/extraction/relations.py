@@ -643,7 +643,7 @@ def relations_in_sentence(
                 continue
             found += [(a, b, cue, rule) for a, b in _directed(doc, before, after, cue, kb)]
         elif cue.relation == "production":
-            made = _production(doc, here, after, cue, kb, parts)
+            made = _production(doc, here, after, cue, kb, parts, clauses)
             found += [(a, b, cue, rule) for a, b in made]
             found += [
                 (a, b, Cue(rel, cue.start, cue.end, cue.text, False), "assembles brand")
