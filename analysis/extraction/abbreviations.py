@@ -53,9 +53,13 @@ def defined(doc: Doc, mentions: list[Mention]) -> dict[int, str]:
     brackets, and the entity of that name."""
     out: dict[int, str] = {}
     for m in mentions:
-        if m.kind != NAME or m.end >= len(doc) or doc[m.end].text != "(":
+        # (a name's closing quote may stand before the bracket: "«X Моторс» (XM)")
+        opening = m.end
+        while opening < len(doc) and doc[opening].text in QUOTES:
+            opening += 1
+        if m.kind != NAME or opening >= len(doc) or doc[opening].text != "(":
             continue
-        i = m.end + 1
+        i = opening + 1
         while i < len(doc) and doc[i].text in QUOTES:
             i += 1
         j = i + 1

@@ -308,8 +308,18 @@ def assign_roles(doc: Doc, mentions: list[Mention], kb: KnowledgeBase) -> list[M
             role = adjective_role(doc, m, named, kb)
         elif kb.actors[m.entity].type == "country" and _possessive_of_actor(doc, m, named, kb):
             role = ATTRIBUTE
+        elif kb.actors[m.entity].type in PLACE_TYPES and _based(doc, m):
+            role = ATTRIBUTE  # "the Perth-based Ridgeway", "PRC-based": a base, no party
         out.append(Mention(m.entity, m.start, m.end, m.text, m.kind, role))
     return out
+
+
+def _based(doc: Doc, m: Mention) -> bool:
+    """Is the place glued to "based" by a hyphen ("Perth-based", "Kazan-based")?"""
+    after = doc[m.end : m.end + 2]
+    return (len(after) == 2 and after[0].text == "-" and after[1].lower_ == "based") or (
+        len(after) >= 1 and after[0].lower_ == "-based"
+    )
 
 
 def _possessive_of_actor(doc: Doc, m: Mention, named: bytearray, kb: KnowledgeBase) -> bool:

@@ -149,16 +149,30 @@ def _trim(span: Span, generic: frozenset[str] = frozenset()) -> Span | None:
         end = dash  # "X plc — Annual Report", "X SA - Communiqué": the issuer
     elif dash is not None and doc[dash].text in _DASHES:
         start = dash + 1
-    while start < end and (
-        doc[start].pos_ in ("DET", "ADP")
-        or doc[start].is_space
-        or doc[start].lower_ in _LEADING
-        or (doc[start].text in generic and end - start > 1)  # "État Rostec": Rostec
-        or (doc[start].text in HONORIFICS and end - start > 1)  # "Mme Sabine X"
-        # ("M" "." when the tokenizer splits the title's full stop)
-        or (doc[start].text + "." in HONORIFICS and end - start > 2 and doc[start + 1].text == ".")
+    while (
+        start < end
+        and (
+            doc[start].pos_ in ("DET", "ADP")
+            or doc[start].is_space
+            or doc[start].text in ("(", "[")  # "(КВМ": NER took the bracket of an abbreviation
+            # "usine de Nijnekamsk": a common noun before the name (a plant's, a town's)
+            or (doc[start].pos_ == "NOUN" and doc[start].text[:1].islower() and end - start > 1)
+            or doc[start].lower_ in _LEADING
+            or (doc[start].text in generic and end - start > 1)  # "État Rostec": Rostec
+            or (doc[start].text in HONORIFICS and end - start > 1)  # "Mme Sabine X"
+            # ("M" "." when the tokenizer splits the title's full stop)
+            or (
+                doc[start].text + "." in HONORIFICS
+                and end - start > 2
+                and doc[start + 1].text == "."
+            )
+        )
     ):
         start += 1
+    # "Lúrio Grafite at Ancuabe": a firm and its place, run together by NER.
+    at = next((i for i in range(start + 1, end) if doc[i].text in _AT), None)
+    if at is not None:
+        end = at
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     # "X (XB" without its closing bracket (NER stopped inside the abbreviation, or the
@@ -171,6 +185,10 @@ def _trim(span: Span, generic: frozenset[str] = frozenset()) -> Span | None:
     if end - start > 1 and doc[end - 1].text in ("'s", "’s"):
         end -= 1
     return doc[start:end] if end > start else None
+
+
+#: Lower-case place prepositions no firm's name contains.
+_AT = frozenset({"at", "in"})
 
 
 def is_junk(span: Span, kb: KnowledgeBase) -> bool:

@@ -375,6 +375,13 @@ def _ended_by(doc: Doc, cue: Cue, end: int) -> bool:
     # (within the cue's clause: "X a quitté la Russie ; il livrait Y jusqu'en 2022")
     stop = next((t.i for t in after if t.lower_ in GRAMMAR["clause_breaks"]), after.end)
     after = doc[cue.end : stop]
+    # ... or opening the sentence: "Until 2022, X built its packs from cells supplied by Y"
+    # (not a relative clause's: "Before 2022 X assembled under a licence from Y, which
+    # withdrew from Russia that year")
+    sent = doc[cue.start].sent.start
+    opening = [t for t in doc[sent : min(sent + 2, cue.start)] if t.lower_ in UNTIL]
+    if any(t.lower_ in GRAMMAR["relative"] for t in doc[sent : cue.start]):
+        opening = []
     return any(
         t.lower_ in UNTIL
         and t.i + 1 < end
@@ -384,5 +391,5 @@ def _ended_by(doc: Doc, cue: Cue, end: int) -> bool:
             # "until last year", "jusqu'à l'an dernier", "until recently"
             or any(w.lower_ in RECENT_PAST for w in doc[t.i + 1 : min(end, t.i + 5)])
         )
-        for t in after
+        for t in [*opening, *after]
     )

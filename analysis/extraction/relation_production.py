@@ -49,7 +49,7 @@ from analysis.extraction.relation_context import (
     sold_before,
 )
 from analysis.extraction.relation_rules import MARKETS, OF_WORDS, POSSESSIVES
-from analysis.extraction.relation_russian import is_russian, russian_subject
+from analysis.extraction.relation_russian import is_russian, oblique, russian_subject
 from analysis.extraction.relation_syntax import _reduced_participle, last_joined_clause
 from analysis.extraction.russian import CYRILLIC, QUOTES
 
@@ -213,7 +213,15 @@ def _production(
         and (
             # "assemblés par X", not "châssis livrés par X" further on
             (doc[m.start - 1].lower_ in AGENT and m.start - cue.end <= 3)
-            or (plant and all(t.lower_ in PLANT_OF for t in doc[cue.end : m.start]) and not resold)
+            or (
+                plant
+                # (quotes and a legal form between: "на завод ООО «X»")
+                and all(
+                    t.lower_ in PLANT_OF or t.text in QUOTES or t.text in kb.generic_terms
+                    for t in doc[cue.end : m.start]
+                )
+                and not resold
+            )
         )
     ]
     # The clause's first firm is its subject ("BelGee ... assembles Geely crossovers at
@@ -288,6 +296,12 @@ def _production(
             )
             or first_firm
         )
+        if first_firm is not None and oblique(doc, first_firm, cue):
+            first_firm = None  # "«Волну» собирает ...": what is made, in the accusative
+    if plant and agents and _destination(doc, cue):
+        # "supplies seats to the plant of X in Y", "поставляют ... на завод «X» в Y": the
+        # plant goods go to is X's, not the supplier's
+        first_firm = None
     src = first_firm or _nearest(agents, cue) or _nearest(states, cue)
     if src is None:
         return []
@@ -325,6 +339,20 @@ def _production(
         ]
         sources += _plant_users(doc, candidates, first)
     return [(s.entity, t.entity) for s in sources for t in targets if s.entity != UNKNOWN]
+
+
+#: Russian prepositions of direction before a plant noun in the accusative ("на завод").
+_INTO = frozenset({"на", "в"})
+
+
+def _destination(doc: Doc, cue: Cue) -> bool:
+    """Is the plant noun where goods go ("to the plant", "на завод" in the accusative)?"""
+    before = doc[cue.start - 1] if cue.start > 0 else None
+    if before is None:
+        return False
+    return before.lower_ in TO or (
+        before.lower_ in _INTO and "Acc" in doc[cue.start].morph.get("Case")
+    )
 
 
 def _plant_possessor(doc: Doc, m: Mention, cue: Cue) -> bool:

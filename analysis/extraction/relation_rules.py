@@ -555,6 +555,8 @@ def allowed(s: Actor, t: Actor, relation: str = "") -> bool:
         return False  # "kits shipped from China": an origin; a firm's supplier is a firm
     if relation in ("production", "acquisition") and s.type == "country":
         return False  # "made in China", "Chinese-built": an origin; firms make and buy
+    if relation == "acquisition" and t.type == "country":
+        return False  # "a stake in a project in Kazakhstan": where, not what is bought
     for a, b in ((s, t), (t, s)):
         if (
             a.type in ("person", "government body")

@@ -268,5 +268,17 @@ def russian_subject(doc: Doc, firms: list[Mention], cue: Cue) -> Mention | None:
     """The firm in the nominative (or named right after a plant noun: «завод
     "СарыаркаАвтоПром"») that is a Russian production cue's subject, before the verb if
     one is, else after it ("... выпускает на бывшем заводе Volkswagen холдинг «АГР»")."""
-    subjects = [m for m in firms if m.kind != ADJECTIVE and case_of(doc, m, cue) in ("Nom", "next")]
+    cases = {id(m): case_of(doc, m, cue) for m in firms if m.kind != ADJECTIVE}
+    subjects = [m for m in firms if cases.get(id(m), "") in ("Nom", "next")]
+    # (else a name whose case is unknown: "«Волну» собирает «Кама X Моторс»", the object
+    # in the accusative, the subject a name the tagger reads as foreign)
+    subjects = subjects or [m for m in firms if id(m) in cases and cases[id(m)] is None]
     return _nearest_first(subjects, cue) if subjects else None
+
+
+def oblique(doc: Doc, m: Mention, cue: Cue) -> bool:
+    """Is ``m`` a Cyrillic name inflected in a case no subject takes ("«Волну»")? A Latin
+    name's case is only its neighbour's ("Машинокомплекты Foton производит": Foton is
+    the subject), so it is never ruled out."""
+    own = doc[m.start].morph.get("Case") if CYRILLIC.search(doc[m.start].text) else []
+    return bool(own) and own != ["Nom"] and case_of(doc, m, cue) not in (None, "Nom", "next")
