@@ -346,12 +346,15 @@ _INTO = frozenset({"на", "в"})
 
 
 def _destination(doc: Doc, cue: Cue) -> bool:
-    """Is the plant noun where goods go ("to the plant", "на завод" in the accusative)?"""
-    before = doc[cue.start - 1] if cue.start > 0 else None
-    if before is None:
+    """Is the plant noun where goods go ("to the plant", "à l'usine", "на завод" in the
+    accusative)? Articles between are skipped."""
+    i = cue.start - 1
+    while i > 0 and doc[i].pos_ == "DET":
+        i -= 1
+    if i < 0:
         return False
-    return before.lower_ in TO or (
-        before.lower_ in _INTO and "Acc" in doc[cue.start].morph.get("Case")
+    return doc[i].lower_ in TO or (
+        doc[i].lower_ in _INTO and "Acc" in doc[cue.start].morph.get("Case")
     )
 
 

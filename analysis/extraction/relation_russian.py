@@ -153,7 +153,7 @@ def russian_roles(doc: Doc, here: list[Mention], cue: Cue) -> list[tuple[str, st
         antecedent = max((m for m in pool if m.end <= relative), key=lambda m: m.end, default=None)
         if antecedent is not None and case is not None:
             cases[(antecedent.start, antecedent.end)] = case
-    _agree(doc, pool, cases)
+    cases = _agree(doc, pool, cases)
     sources = [m for m in pool if cases[(m.start, m.end)] in frame.source]
     targets = [m for m in pool if cases[(m.start, m.end)] in frame.target]
     loose = sorted(
@@ -212,11 +212,14 @@ def _conjuncts(doc: Doc, first: Mention, pool: list[Mention]) -> list[Mention]:
     return group
 
 
-def _agree(doc: Doc, pool: list[Mention], cases: dict[tuple[int, int], str | None]) -> None:
-    """Give coordinated names one case: "поставляет ПАО «КАМАЗ» и белорусскому ОАО «Y»"
-    names two recipients, though an abbreviation and a name in quotes do not inflect and
-    read as nominative. A name whose case is unknown or nominative takes the other
-    conjunct's oblique case or preposition (``cases`` is updated in place)."""
+def _agree(
+    doc: Doc, pool: list[Mention], found: dict[tuple[int, int], str | None]
+) -> dict[tuple[int, int], str | None]:
+    """The names' cases (``found``), coordinated names given one: "поставляет ПАО «КАМАЗ»
+    и белорусскому ОАО «Y»" names two recipients, though an abbreviation and a name in
+    quotes do not inflect and read as nominative. A name whose case is unknown or
+    nominative takes the other conjunct's oblique case or preposition."""
+    cases = dict(found)
     for a, b in itertools.pairwise(sorted(pool, key=lambda m: m.start)):
         if not _joined(doc, a, b):
             continue
@@ -227,6 +230,7 @@ def _agree(doc: Doc, pool: list[Mention], cases: dict[tuple[int, int], str | Non
             cases[ka] = cases[kb_]
         elif cases[kb_] in (None, "Nom") and cases[ka] not in (None, "Nom", "next"):
             cases[kb_] = cases[ka]
+    return cases
 
 
 def _nearest_first(mentions: list[Mention], cue: Cue) -> Mention:
