@@ -298,9 +298,9 @@ def _production(
         )
         if first_firm is not None and oblique(doc, first_firm, cue):
             first_firm = None  # "«Волну» собирает ...": what is made, in the accusative
-    if plant and agents and _destination(doc, cue):
+    if plant and _destination(doc, cue):
         # "supplies seats to the plant of X in Y", "поставляют ... на завод «X» в Y": the
-        # plant goods go to is X's, not the supplier's
+        # plant goods go to is X's (or a plant named so), never the supplier's
         first_firm = None
     src = first_firm or _nearest(agents, cue) or _nearest(states, cue)
     if src is None:

@@ -75,3 +75,8 @@ def test_a_plant_goods_are_sent_to_is_its_owners() -> None:
     )
     assert ("Нева Моторс", "Саранске", "production") in found
     assert ("Волгамаш", "Саранске", "production") not in found
+
+
+def test_a_supplier_makes_nothing_at_the_plant_it_delivers_to() -> None:
+    text = "Le groupe Volmar livre depuis 2024 des bacs de batteries à l'usine de Saransk."
+    assert not {r for r in relations(text, "fr") if r[2] == "production"}
