@@ -152,12 +152,12 @@ def _trim(span: Span, generic: frozenset[str] = frozenset()) -> Span | None:
     while (
         start < end
         and (
-            doc[start].pos_ in ("DET", "ADP")
+            (doc[start].pos_ in ("DET", "ADP") and not _name_article(doc, start, end))
             or doc[start].is_space
             or doc[start].text in ("(", "[")  # "(КВМ": NER took the bracket of an abbreviation
             # "usine de Nijnekamsk": a common noun before the name (a plant's, a town's)
             or (doc[start].pos_ == "NOUN" and doc[start].text[:1].islower() and end - start > 1)
-            or doc[start].lower_ in _LEADING
+            or (doc[start].lower_ in _LEADING and not _name_article(doc, start, end))
             or (doc[start].text in generic and end - start > 1)  # "État Rostec": Rostec
             or (doc[start].text in HONORIFICS and end - start > 1)  # "Mme Sabine X"
             # ("M" "." when the tokenizer splits the title's full stop)
@@ -187,6 +187,20 @@ def _trim(span: Span, generic: frozenset[str] = frozenset()) -> Span | None:
     return doc[start:end] if end > start else None
 
 
+def _name_article(doc, start: int, end: int) -> bool:
+    """A French article capitalised after a lower-case word is part of the name ("à La
+    Rochelle", "de La Poste"); at a sentence's start it is any article."""
+    return (
+        doc[start].text in _NAME_ARTICLES
+        and end - start > 1
+        and start > 0
+        and doc[start - 1].text[:1].islower()
+        and doc[start + 1].text[:1].isupper()
+    )
+
+
+#: French articles that open a name when capitalised inside a sentence.
+_NAME_ARTICLES = frozenset({"La", "Le", "Les"})
 #: Lower-case place prepositions no firm's name contains.
 _AT = frozenset({"at", "in"})
 

@@ -530,12 +530,14 @@ def _pronoun_subject(doc: Doc, cue: Cue) -> bool:
     return k >= 0 and doc[k].lower_ in PRONOUNS
 
 
-def beside_a_site(rows: list, mentions: list[Mention], kb: KnowledgeBase) -> list:
+def beside_a_site(doc: Doc, rows: list, mentions: list[Mention], kb: KnowledgeBase) -> list:
     """``rows`` minus production at a country when the sentence also names a site in it
     or a place of unknown country ("Kant (Kirghizistan) — exploitant : X", "In
     Kazakhstan, X mines tungsten at Boguty", "sa propre usine en Russie : à Toula"): the
     site says where, and the country is no second plant. A region named in the sentence
-    is no site ("dans la région de Toula" leaves "en Russie" standing)."""
+    is no site ("dans la région de Toula" leaves "en Russie" standing). Production at a
+    region named right after another site of the firm's only says where that site is
+    ("location : Tsagaan Del, Dornogovi Province", "at Zhezkazgan, Ulytau region")."""
 
     def site_country(m: Mention) -> str | None:
         if m.entity == UNKNOWN:
@@ -546,9 +548,7 @@ def beside_a_site(rows: list, mentions: list[Mention], kb: KnowledgeBase) -> lis
         return _country_of(m.entity, kb) if actor.country in kb.country_names else ""
 
     countries = {c for c in map(site_country, mentions) if c is not None}
-    if not countries:
-        return rows
-    return [
+    rows = [
         r
         for r in rows
         if not (
@@ -557,3 +557,29 @@ def beside_a_site(rows: list, mentions: list[Mention], kb: KnowledgeBase) -> lis
             and ("" in countries or r.target in countries)
         )
     ]
+    sites: dict[str, set[str]] = {}
+    for r in rows:
+        if r.relation == "production":
+            sites.setdefault(r.source, set()).add(r.target)
+    named = [m for m in mentions if m.entity != UNKNOWN and _is_place(m, kb)]
+    words = load_lexicon().region_words
+
+    def regional(m: Mention) -> bool:
+        return is_region(kb.actors[m.entity]) or bool(set(m.text.lower().split()) & words)
+
+    def container(source: str, target: str) -> bool:
+        # (only a region by its name, after a site that is none: "at Changzhou, Xiamen
+        # and Y" lists three sites, "Pavlodar region, Karaganda region" two)
+        return any(
+            _region_of(doc, site, m)
+            for m in named
+            if m.entity == target and regional(m)
+            for site in named
+            if site.entity in sites[source]
+            and site.entity != target
+            and site.end <= m.start
+            and not _is_country(site, kb)
+            and not regional(site)
+        )
+
+    return [r for r in rows if not (r.relation == "production" and container(r.source, r.target))]

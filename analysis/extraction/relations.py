@@ -557,7 +557,7 @@ def relations_in_sentence(
     parts.sort(key=lambda m: m.start)
     if not cues and (table or not any(t.lower_ in TRADE_VERBS for t in doc[start:end])):
         return beside_a_site(
-            [r for r in rows if _keep(r.source, r.target, kb, r.relation)], parts, kb
+            doc, [r for r in rows if _keep(r.source, r.target, kb, r.relation)], parts, kb
         )
     clauses = _relative_clauses(doc, start, end, frozenset(m.end for m in parts))
     unbuilt = not_yet(text) or unconfirmed(text)
@@ -697,4 +697,4 @@ def relations_in_sentence(
     for r in rows:
         if _keep(r.source, r.target, kb, r.relation):
             unique.setdefault((r.source, r.target, r.relation), r)
-    return beside_a_site(list(unique.values()), parts, kb)
+    return beside_a_site(doc, list(unique.values()), parts, kb)

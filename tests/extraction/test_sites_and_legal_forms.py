@@ -1,0 +1,54 @@
+"""Sites, their regions and names' articles, on texts written for these tests.
+
+- A region named right after a site in a table cell ("Ekibastuz, Pavlodar region") says
+  where the site is: the firm produces at the site, not also at the region.
+- A French article capitalised inside a sentence is part of the place's name ("à La
+  Ciotat"); at the sentence's start it is the article it reads as.
+The firms are invented.
+"""
+
+from __future__ import annotations
+
+from analysis.corpus import load_corpus
+from analysis.extraction import extract
+from tests.fixtures.extraction_shared import extracted_relations as relations
+
+
+def _markdown_relations(folder, text: str) -> set[tuple[str, str, str]]:
+    (folder / "article.md").write_text(text, encoding="utf-8")
+    rel = extract(load_corpus(folder).documents, progress=False).relations
+    return set(zip(rel["source"], rel["target"], rel["relation"], strict=True))
+
+
+def test_a_region_after_a_site_in_a_table_cell_is_no_second_site(tmp_path) -> None:
+    table = (
+        "| Company | Site | Product |\n| --- | --- | --- |\n"
+        "| Qazyna Anode LLP | Ekibastuz, Pavlodar region | spherical graphite |\n"
+        "| Orda Lithium LLP | Shu, Zhambyl region | lithium concentrate |\n"
+    )
+    found = _markdown_relations(tmp_path, f"# Sites\n\nSites in 2025.\n\n{table}")
+    assert {
+        ("Qazyna Anode LLP", "Ekibastuz", "production"),
+        ("Orda Lithium LLP", "Shu", "production"),
+    } <= found, found
+    assert not {r for r in found if r[1].endswith("region")}, found
+
+
+def test_two_towns_in_a_cell_stay_two_sites(tmp_path) -> None:
+    """Only a region by its name is taken for the place of the site before it."""
+    table = (
+        "| Company | Site | Product |\n| --- | --- | --- |\n"
+        "| Qazyna Anode LLP | Ekibastuz, Aksu | graphite |\n"
+    )
+    found = _markdown_relations(tmp_path, f"# Sites\n\nSites in 2025.\n\n{table}")
+    assert {
+        ("Qazyna Anode LLP", "Ekibastuz", "production"),
+        ("Qazyna Anode LLP", "Aksu", "production"),
+    } <= found, found
+
+
+def test_a_capitalised_article_inside_a_sentence_is_part_of_the_place() -> None:
+    found = relations("Lumen Batteries fabrique ses cellules à La Ciotat depuis 2024.", "fr")
+    assert ("Lumen Batteries", "La Ciotat", "production") in found, found
+    found = relations("La société Lumen Batteries fabrique ses cellules à Grenoble.", "fr")
+    assert ("Lumen Batteries", "Grenoble", "production") in found, found
