@@ -35,11 +35,21 @@ class Lexicon:
     #: that name a firm only in capitals ("Dong Pao" is a place, "Sa Pa" a town).
     name_acronyms: frozenset[str] = frozenset()
 
+    #: Legal forms of any country (cleanco's list): a firm's name ends with them
+    #: ("Rovuma Grafite Lda", "Kelvin d.o.o."). Written in lower case without an inner
+    #: full stop they are words ("as", "et", "sa"), not forms.
+    legal_forms: frozenset[str] = frozenset()
+
     def name_word(self, word: str) -> tuple[str, str] | None:
         """(type, sector) of ``word`` as a word of firms' names, or None."""
-        found = self.name_words.get(word.lower())
-        if found and word.lower() in self.name_acronyms and not word.isupper():
+        key = word.lower()
+        found = self.name_words.get(key)
+        if found and key in self.name_acronyms and not word.isupper():
             return None
+        if found is None and key in self.legal_forms:
+            if word.islower() and "." not in word.rstrip("."):
+                return None
+            return ("company", "")
         return found
 
 
@@ -68,8 +78,43 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
     regions = frozenset(w.lower() for w in data.get("region_words", []))
     compass = frozenset(w.lower() for w in data.get("compass_words", []))
     return Lexicon(
-        heads, fillers, names, longest, products, suffixes, regions, compass, frozenset(acronyms)
+        heads,
+        fillers,
+        names,
+        longest,
+        products,
+        suffixes,
+        regions,
+        compass,
+        frozenset(acronyms),
+        legal_forms(),
     )
+
+
+#: Legal forms that are also words of names or of the language ("Company", "Etat",
+#: "e.g.", "VAT", "CIO").
+_NOT_FORMS = frozenset({"company", "corporation", "incorporated", "limited", "unlimited"})
+_NOT_FORMS |= frozenset({"private", "etat", "coop.", "ent.", "sem", "sep", "e.g.", "a.d."})
+_NOT_FORMS |= frozenset({"vat", "cio"})
+
+
+@functools.cache
+def legal_forms() -> frozenset[str]:
+    """One-word legal forms of cleanco's per-type and per-country lists (MIT), with and
+    without their final full stop ("lda." and "lda"). Two letters without a full stop
+    inside are left out: "EV", "UK" or "AT" close product, place and firm names alike."""
+    from cleanco.termdata import terms_by_country, terms_by_type
+
+    terms = {t.strip() for d in (terms_by_type, terms_by_country) for v in d.values() for t in v}
+    forms = set()
+    for term in terms:
+        # (not the Cyrillic "ООО", "ПАО": they open a name, "ООО «X»", never close one)
+        if " " in term or term in _NOT_FORMS or not term.isascii():
+            continue
+        for form in (term, term.rstrip(".")):
+            if len(form.replace(".", "")) >= 3 or "." in form:
+                forms.add(form)
+    return frozenset(forms)
 
 
 def phrase_words(phrase: str) -> tuple[str, ...]:

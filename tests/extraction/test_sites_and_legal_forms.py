@@ -4,6 +4,7 @@
   where the site is: the firm produces at the site, not also at the region.
 - A French article capitalised inside a sentence is part of the place's name ("à La
   Ciotat"); at the sentence's start it is the article it reads as.
+- A legal form of any country closes a firm's name ("Lda", "Kft.", "d.o.o.").
 The firms are invented.
 """
 
@@ -11,7 +12,9 @@ from __future__ import annotations
 
 from analysis.corpus import load_corpus
 from analysis.extraction import extract
+from analysis.extraction.descriptor_lexicon import load_lexicon
 from tests.fixtures.extraction_shared import extracted_relations as relations
+from tests.fixtures.extraction_shared import tables_for
 
 
 def _markdown_relations(folder, text: str) -> set[tuple[str, str, str]]:
@@ -52,3 +55,20 @@ def test_a_capitalised_article_inside_a_sentence_is_part_of_the_place() -> None:
     assert ("Lumen Batteries", "La Ciotat", "production") in found, found
     found = relations("La société Lumen Batteries fabrique ses cellules à Grenoble.", "fr")
     assert ("Lumen Batteries", "Grenoble", "production") in found, found
+
+
+def test_a_legal_form_of_any_country_types_a_firm() -> None:
+    """cleanco's legal forms close a firm's name ("Lda", "Kft.", "d.o.o."); written in
+    lower case without an inner full stop they are words, and Cyrillic forms open a
+    name ("ООО «X»"), never close one."""
+    lex = load_lexicon()
+    for form in ("Lda", "Kft.", "d.o.o.", "Oyj", "S.p.A."):
+        assert lex.name_word(form) == ("company", ""), form
+    for word in ("lda", "as", "et", "e.g.", "VAT", "EV", "UK", "ООО"):
+        assert lex.name_word(word) != ("company", ""), word
+
+
+def test_a_name_closed_by_a_legal_form_is_a_firm_not_a_person() -> None:
+    tables = tables_for({"t": ("Ruvuma Carbono Lda ships flake graphite from Montepuez.", "en")})
+    types = dict(zip(tables.entities["entity"], tables.entities["type"], strict=True))
+    assert types.get("Ruvuma Carbono Lda") == "company", types
