@@ -535,3 +535,29 @@ def _org_owns(doc: Doc, span: Span, inside: list[Mention], kb: KnowledgeBase) ->
         t.lower_ in ("et", "and", ",", "&") and t.i not in covered and not legal_comma(doc, t.i)
         for t in span
     )
+
+
+def listed_peers(doc: Doc, cands: list[Candidate], mentions: list[Mention], kb) -> set[str]:
+    """One-word discovered names joined by "and"/"et"/"и" to another organisation's name
+    ("a joint venture of Zilant Group and Lanxing"): a firm of its own, listed beside
+    another, never the short form of a longer name ("Kama Lanxing Motors", the venture
+    named after its parents)."""
+    orgs = [(c.start, c.end) for c in cands if c.actor and c.label not in ("PER", "LOC")]
+    orgs += [
+        (m.start, m.end)
+        for m in mentions
+        if m.kind == NAME and kb.actors[m.entity].type not in (*PLACE_TYPES, "person")
+    ]
+    starts, ends = {s for s, _ in orgs}, {e for _, e in orgs}
+    joins = GRAMMAR["coordinators"]
+    return {
+        c.actor
+        for c in cands
+        if c.actor
+        and " " not in c.actor
+        and c.end - c.start == 1
+        and (
+            (c.start >= 2 and doc[c.start - 1].lower_ in joins and c.start - 1 in ends)
+            or (c.end + 1 < len(doc) and doc[c.end].lower_ in joins and c.end + 1 in starts)
+        )
+    }

@@ -60,7 +60,7 @@ from analysis.extraction.coreference import (
     noun_genders,
 )
 from analysis.extraction.descriptors import Attribute, describe
-from analysis.extraction.discovery import Candidate, candidates
+from analysis.extraction.discovery import Candidate, candidates, listed_peers
 from analysis.extraction.figures import assign_subject, continues_speaker, extract_figures
 from analysis.extraction.gazetteer import is_place_name
 from analysis.extraction.grammar import GRAMMAR
@@ -296,6 +296,7 @@ class _DocumentState:
         self.things: set[str] = set()
         #: Discovered names' forms (``registry.name_forms``), computed once each.
         self.forms: dict[str, list[tuple[str, ...]]] = {}
+        self.peers: set[str] = set()  # (``discovery.listed_peers``: they shorten nothing)
 
     def saw(self, mentions: list[Mention]) -> None:
         """Count the sentence's named actors (firms, bodies: not places or people) for
@@ -321,15 +322,15 @@ class _DocumentState:
         place: bool = False,
         here: tuple[str, ...] = (),
     ) -> str:
-        """The discovered name for ``cand``: the name an abbreviation defined earlier
-        stands for, an earlier organisation's name it shortens ("Great Wall" after "Great
-        Wall Motor"; "Lanxin" after "Hubei Lanxin Power", ``registry.shortened``), else
-        its own. ``pending``: organisations named in earlier sentences of the paragraph;
-        ``here``: those named before it in its sentence (only their core shortens,
-        ``registry.core_shortened``); ``place``: the candidate follows a place
-        preposition (it shortens nothing)."""
+        """The name an abbreviation defined earlier stands for, an earlier organisation's
+        name ``cand`` shortens ("Great Wall" after "Great Wall Motor", "Lanxin" after
+        "Hubei Lanxin Power"), else its own. ``pending``: organisations of earlier
+        sentences of the paragraph; ``here``: of its sentence, before it (only their core
+        shortens); ``place``: it follows a place preposition (it shortens nothing)."""
         if cand.actor in self.abbreviations:
             return self.abbreviations[cand.actor]
+        if cand.actor in self.peers:
+            return cand.actor
         if cand.label != "PER":
             words = cand.actor.split()
             for earlier in self.discovered:
@@ -341,8 +342,7 @@ class _DocumentState:
             if n not in self.forms:
                 self.forms[n] = name_forms(n, is_place_name)
         if cand.label != "LOC":
-            # "Kaiheng" after "Jiangsu Kaiheng New Energy", "Dalvène" after "Groupe
-            # Dalvène" (NER often takes such a word alone for a person's name)
+            # "Kaiheng" after "Jiangsu Kaiheng New Energy" (NER may take it for a person's)
             orgs = [n for n, a in self.discovered.items() if a.type not in NOT_ORGANISATIONS]
             orgs += [n for n in pending if n not in self.discovered]
             if full := shortened(cand.actor, orgs, self.forms):
@@ -389,12 +389,12 @@ def _discover(
     again), and each discovered mention with what its sentence says of it."""
     kb = state.kb
     cands, mentions = candidates(doc, mentions, kb)
+    state.peers |= listed_peers(doc, cands, mentions, kb)
     found: list[tuple[Mention, Candidate]] = []
     for c in cands:
         if c.actor:
-            # (organisations named in earlier sentences of the paragraph count: "Groupe X
-            # ... X a cédé"; in this one only by their core: "Chongqing Yunfan Automobile
-            # ... kits that Yunfan ships", not "X Leroy-Somer, filiale du groupe X")
+            # (earlier sentences' organisations count: "Groupe X ... X a cédé"; this one's by
+            # their core: "Chongqing Yunfan Automobile ... kits that Yunfan ships")
             opens = doc[c.start].sent.start
             orgs = [(m, d) for m, d in found if d.label not in ("PER", "LOC")]
             pending = tuple(m.entity for m, _ in orgs if m.end <= opens)

@@ -5,6 +5,7 @@
 - A French article capitalised inside a sentence is part of the place's name ("à La
   Ciotat"); at the sentence's start it is the article it reads as.
 - A legal form of any country closes a firm's name ("Lda", "Kft.", "d.o.o.").
+- One word listed beside a firm ("a joint venture of A and W") is a firm of its own.
 The firms are invented.
 """
 
@@ -72,3 +73,18 @@ def test_a_name_closed_by_a_legal_form_is_a_firm_not_a_person() -> None:
     tables = tables_for({"t": ("Ruvuma Carbono Lda ships flake graphite from Montepuez.", "en")})
     types = dict(zip(tables.entities["entity"], tables.entities["type"], strict=True))
     assert types.get("Ruvuma Carbono Lda") == "company", types
+
+
+def test_a_word_listed_beside_a_firm_is_a_parent_not_the_venture_it_names() -> None:
+    """ "a joint venture of A and W": W is a firm of its own, not the short form of the
+    venture named after it ("Ural Fengyun Trucks")."""
+    found = relations(
+        "Ural Fengyun Trucks LLC, a joint venture of Uralmash Holding and Fengyun, "
+        "assembles trucks in Miass.",
+        "en",
+    )
+    assert {
+        ("Fengyun", "Ural Fengyun Trucks LLC", "ownership"),
+        ("Uralmash Holding", "Ural Fengyun Trucks LLC", "ownership"),
+        ("Ural Fengyun Trucks LLC", "Miass", "production"),
+    } <= found, found
