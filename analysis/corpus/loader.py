@@ -2,8 +2,9 @@
 
 Steps, in order: discover files; read and decode each one (size, links, file type,
 encoding, binary data); extract HTML and strip Markdown; normalise typography; rewrite
-table rows and list items (``structure.py``); skip exact byte-for-byte copies; remove
-boilerplate (with lines repeated across documents); split paragraphs; identify the
+table rows and list items (``structure.py``); skip exact byte-for-byte copies; join
+subtitles' cues (``subtitles.py``); remove boilerplate (with lines repeated across
+documents); split paragraphs; identify the
 language; flag duplicate documents; mark repeated paragraphs and measure restated
 sentences; find the title.
 
@@ -72,6 +73,7 @@ from .structure import (
     strip_markdown,
     strip_note_markers,
 )
+from .subtitles import cues_to_prose, is_subtitles
 from .text import normalize_typography, word_count
 from .titles import choose_title
 
@@ -179,7 +181,9 @@ def _clean_one(work: _Work, repeated: set[str]) -> _Work:
     """Remove boilerplate, split paragraphs and identify the language of one document."""
     if work.doc.status != STATUS_OK:
         return work
-    cleaned = remove_boilerplate(work.text, repeated, work.structure)
+    # (subtitles: cues joined back into the sentences they cut)
+    text = cues_to_prose(work.text) if is_subtitles(work.text) else work.text
+    cleaned = remove_boilerplate(text, repeated, work.structure)
     work.doc.boilerplate_lines = cleaned.removed_lines
     work.doc.boilerplate_share = round(cleaned.share, 4)
     work.paragraphs = paragraphs_from_blocks(cleaned.blocks, markdown=work.suffix == ".md")

@@ -139,6 +139,43 @@ def defined_terms(doc: Doc, mentions: list[Mention]) -> tuple[dict[str, str], se
     return roles, things
 
 
+#: The quotes of a definitions line (a Russian paragraph opens with «X» as its subject).
+_LINE_QUOTES = frozenset({'"', "“", "”"})
+#: Words that join two terms defined together ('"Purchaser" or "Ruineng HK"').
+_TERM_JOINERS = frozenset({"or", "ou", "или", "and", "et"})
+
+
+def definition_line(doc: Doc, mentions: list[Mention]) -> tuple[dict[str, str], set[str]]:
+    """A definitions list's line, an exchange filing's or a contract's: quoted terms open
+    the paragraph, and a name right after them is what they stand for ('"Purchaser" or
+    "Ruineng HK"  Ruineng (Hong Kong) Resources Limited, a company ...'); lower-case
+    words after them define a thing ('"Equity Transfer Agreement" the equity transfer
+    agreement dated ...'). Returns (term -> entity, terms that name no actor)."""
+    terms, k = [], 0
+    while k < len(doc) and doc[k].text in _LINE_QUOTES:
+        end = next(
+            (
+                j
+                for j in range(k + 1, min(k + SHORT_WORDS + 2, len(doc)))
+                if doc[j].text in _LINE_QUOTES
+            ),
+            None,
+        )
+        if end is None or end == k + 1 or not doc[k + 1].text[:1].isupper():
+            return {}, set()
+        terms.append(doc[k + 1 : end].text)
+        k = end + 1
+        if k + 1 < len(doc) and doc[k].lower_ in _TERM_JOINERS and doc[k + 1].text in _LINE_QUOTES:
+            k += 1
+    if not terms or k >= len(doc):
+        return {}, set()
+    start = k + (doc[k].lower_ in ARTICLES and doc[k].text[:1].isupper())
+    named = next((m for m in mentions if m.kind == NAME and m.start == start), None)
+    if named is not None:
+        return {t: named.entity for t in terms}, set()
+    return {}, set(terms) if doc[k].text[:1].islower() else set()
+
+
 #: A term with an article defined in quotes inside brackets after a lower-case word or a
 #: number ('a kit supply agreement dated 14 March 2022 ("the KSA")', 'by a notice ("the
 #: Suspension Notice")'): a thing, named so before or after its definition.
@@ -150,6 +187,38 @@ _THING = re.compile(
 )
 
 
+#: A definitions list's line that defines its quoted terms as a thing: lower-case words
+#: follow them ('"Equity Transfer Agreement" the equity transfer agreement dated ...').
+_THING_LINE = re.compile(
+    r'^\s*["“]([A-Z][^"”\n]{0,60})["”](?:\s+(?:or|ou)\s+["“]([A-Z][^"”\n]{0,60})["”])?'
+    r"\s+(?!(?:or|ou)\s)[a-zà-ÿ]",
+    re.MULTILINE,
+)
+
+
 def things_defined(text: str) -> set[str]:
-    """Terms ``text`` defines for things, not actors (``_THING``), wherever they stand."""
-    return {m.group(1) for m in _THING.finditer(text)}
+    """Terms ``text`` defines for things, not actors (``_THING``, ``_THING_LINE``),
+    wherever they stand."""
+    lines = {t for m in _THING_LINE.finditer(text) for t in m.groups() if t}
+    return {m.group(1) for m in _THING.finditer(text)} | lines
+
+
+def renamed(rows: list[dict], names: dict[str, str], *fields: str) -> list[dict]:
+    """``rows`` with the values of ``fields`` that are terms of ``names`` replaced by the
+    actor each stands for: a term a definitions list defines after its first use (an
+    exchange filing's "DEFINITIONS" close it). A relation row whose two ends become one
+    is dropped, and rows made the same are kept once."""
+    out, seen = [], set()
+    for row in rows:
+        new = {**row, **{f: names.get(row[f], row[f]) for f in fields}}
+        if new == row:
+            out.append(row)
+            continue
+        if len(fields) == 2 and new[fields[0]] == new[fields[1]]:
+            continue
+        if len(fields) == 2:
+            new["_key"] = (*row["_key"][:-2], new[fields[0]], new[fields[1]])
+        if new["_key"] not in seen:
+            seen.add(new["_key"])
+            out.append(new)
+    return out

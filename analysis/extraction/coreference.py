@@ -509,6 +509,27 @@ def _antecedent(
     return None
 
 
+def with_issuer(relations: list[dict], issuer: str | None) -> list[dict]:
+    """The rows with "the Company" (:data:`ISSUER`) resolved to the document's issuer,
+    the first firm its first paragraph (its title) names, or the one a definitions line
+    defines so; with none, or where the issuer would be related to itself, they are
+    dropped. Rows made the same by it are kept once."""
+    if not any(ISSUER in (r["source"], r["target"]) for r in relations):
+        return relations
+    out, seen = [], set()
+    for r in relations:
+        if ISSUER in (r["source"], r["target"]):
+            source, target = (issuer if x == ISSUER else x for x in (r["source"], r["target"]))
+            if issuer is None or source == target:
+                continue
+            key = (*r["_key"][:-2], source, target)
+            r = {**r, "source": source, "target": target, "_key": key}
+        if r["_key"] not in seen:
+            seen.add(r["_key"])
+            out.append(r)
+    return out
+
+
 __all__ = [
     "ISSUER",
     "ISSUER_ACTOR",
@@ -523,4 +544,5 @@ __all__ = [
     "named_subject",
     "noun_genders",
     "pronouns",
+    "with_issuer",
 ]

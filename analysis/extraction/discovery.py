@@ -78,6 +78,7 @@ from analysis.extraction.countries import strip_accents, world_regions
 from analysis.extraction.descriptors import head_words, is_product, load_lexicon
 from analysis.extraction.figures_lexicon import currency_codes
 from analysis.extraction.firm_names import DESIGNATORS, legal_comma
+from analysis.extraction.gazetteer import is_place_name
 from analysis.extraction.grammar import GRAMMAR
 from analysis.extraction.name_keys import spelling_key
 from analysis.extraction.name_spans import named_spans
@@ -173,6 +174,24 @@ def _trim(span: Span, generic: frozenset[str] = frozenset()) -> Span | None:
     at = next((i for i in range(start + 1, end) if doc[i].text in _AT), None)
     if at is not None:
         end = at
+    # "du groupe d'Iekaterinbourg Irbis Holding": a town after a group noun and "de" says
+    # where the firm is from ("Savoie Joints", "shares of Kariba Graphite" keep theirs).
+    if (
+        end - start > 2
+        and start > 1
+        and doc[start - 1].lower_ in _FROM
+        and doc[start - 2].lower_ in _GROUPS
+        and is_place_name(doc[start].text)
+        and doc[start + 1].text[:1].isupper()
+    ):
+        start += 1
+    # "built on the platform of Hailan's Lumo brand": the possessed name, not the owner's
+    owned = next((i for i in range(start + 1, end - 1) if doc[i].text in ("'s", "’s")), None)
+    if owned is not None and doc[owned + 1].text[:1].isupper():
+        start = owned + 1
+    # "HUM (Haixing 51 %, Irbis 49 %)": a stake, not a word of the name
+    if end - start > 1 and doc[end - 1].like_num and end < len(doc) and doc[end].text == "%":
+        end -= 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     # "X (XB" without its closing bracket (NER stopped inside the abbreviation, or the
@@ -201,6 +220,9 @@ def _name_article(doc, start: int, end: int) -> bool:
 
 #: French articles that open a name when capitalised inside a sentence.
 _NAME_ARTICLES = frozenset({"La", "Le", "Les"})
+#: Words after which a town opening a name is the firm's home: "du groupe d'X Y Holding".
+_FROM = frozenset({"de", "d'", "d’", "of"})
+_GROUPS = frozenset({"groupe", "group", "holding", "conglomérat", "conglomerate"})
 #: Lower-case place prepositions no firm's name contains.
 _AT = frozenset({"at", "in"})
 

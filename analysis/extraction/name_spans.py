@@ -37,9 +37,20 @@ def _inner_hyphen(doc: Doc, i: int) -> bool:
 
 
 def _title_case(sent: Span) -> bool:
-    """A headline in title case ("Russian Carmakers Turn To Chinese Technology")."""
+    """A headline in title case ("Russian Carmakers Turn To Chinese Technology"). A
+    definitions line ('"Target Company" X (Private) Limited, a company ...': quoted words
+    open it, more follow) is none."""
+    if sent[0].text in _QUOTES:
+        close = next((t.i for t in sent[1:] if t.text in _QUOTES), None)
+        if close is not None and close + 1 < sent.end and sent.doc[close + 1].is_alpha:
+            return False
     words = [t for t in sent if t.is_alpha and not t.is_stop]
     return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) > 0.75 * len(words)
+
+
+_QUOTES = frozenset('"“”«»')
+#: (Russian names in «» are ``_quoted_names``'s.)
+_STRAIGHT_QUOTES = frozenset('"“”')
 
 
 def named_spans(doc: Doc, owner: list[int]) -> list[Span]:
@@ -48,21 +59,29 @@ def named_spans(doc: Doc, owner: list[int]) -> list[Span]:
     ``descriptors.yaml``) after capitalised words; such a name replaces the entities
     inside it. Not in title-case headlines, nor after a country adjective."""
     lex = load_lexicon()
-    ents = _quoted_names(doc, owner, _joined_places(doc, list(doc.ents)))
+    ents = _quoted_names(doc, owner, _joined_places(doc, [_after_quote(e) for e in doc.ents]))
     for t in doc:
         if not t.text[:1].isupper() or not lex.name_word(t.text) or _title_case(t.sent):
             continue
         start = t.i
         hyphens = 0  # ("Bel-Ata Glass LLC": a hyphen inside a word is no word of its own)
-        while (
-            start > t.sent.start
-            and t.i - start - hyphens < NAME_WORD_REACH
-            and (doc[start - 1].text[:1].isupper() or _inner_hyphen(doc, start - 1))
-            and not doc[start - 1].is_stop
-            and owner[start - 1] < 0
-        ):
+        after_bracket = None
+        while start > t.sent.start and t.i - start - hyphens < NAME_WORD_REACH:
+            # ("Ruineng (Hong Kong) Resources Limited": a bracketed word inside the name)
+            if (opened := _inner_bracket(doc, start - 1)) is not None:
+                after_bracket, hyphens = start, hyphens + start - opened
+                start = opened
+                continue
+            if not (
+                (doc[start - 1].text[:1].isupper() or _inner_hyphen(doc, start - 1))
+                and not doc[start - 1].is_stop
+                and owner[start - 1] < 0
+            ):
+                break
             start -= 1
             hyphens += doc[start].text == "-"
+        if doc[start].text == "(":
+            start = after_bracket  # (no word of the name before the bracket)
         if doc[start].text == "-":  # a hyphen joins, never opens, a name
             start += 1
         if start == t.i or any(e.start < start < e.end or e.start < t.i + 1 < e.end for e in ents):
@@ -89,6 +108,39 @@ def named_spans(doc: Doc, owner: list[int]) -> list[Span]:
         if not any(e.start < span.end and span.start < e.end for e in ents):
             ents.append(span)
     return sorted(ents, key=lambda e: e.start)
+
+
+def _after_quote(e: Span) -> Span:
+    """An entity NER ran across a closing quote ('Tanling HK" Tanling (Hong Kong)
+    Holdings Limited', from a definitions line): its words after the quote. (Quotes that
+    pair up inside it are the name's: "ООО «Элемаш Магнит»".)"""
+    quotes = [t.i for t in e if t.text in _STRAIGHT_QUOTES]
+    if len(quotes) % 2 == 0 or quotes[-1] in (e.start, e.end - 1):
+        return e
+    return Span(e.doc, quotes[-1] + 1, e.end, label=e.label_)
+
+
+#: How many words a bracket inside a firm's name may hold ("(Hong Kong)", "(Private)").
+INNER_BRACKET = 3
+
+
+def _inner_bracket(doc: Doc, close: int) -> int | None:
+    """The "(" of a bracket closing at ``close`` that holds only capitalised words and
+    follows a capitalised word: a place or "Private" inside a firm's name ("Mutoko
+    Lithium (Private) Limited", "X (Hong Kong) Resources Limited")."""
+    if close < 2 or doc[close].text != ")":
+        return None
+    opened = next(
+        (i for i in range(close - 1, max(close - INNER_BRACKET - 2, 0), -1) if doc[i].text == "("),
+        None,
+    )
+    if opened is None or opened == close - 1 or opened < 1:
+        return None
+    inner = doc[opened + 1 : close]
+    if not all(w.is_alpha and w.text[:1].isupper() for w in inner):
+        return None
+    before = doc[opened - 1]
+    return opened if before.text[:1].isupper() and not before.is_stop else None
 
 
 #: NER labels of a place, and of what may follow one inside a firm's name.

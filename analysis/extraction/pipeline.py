@@ -58,6 +58,10 @@ from analysis.extraction.coreference import (
     called_so,
     named_subject,
     noun_genders,
+    with_issuer,
+)
+from analysis.extraction.coreference import (
+    lexicon as anaphor_lexicon,
 )
 from analysis.extraction.descriptors import Attribute, describe
 from analysis.extraction.discovery import Candidate, candidates, listed_peers
@@ -81,6 +85,7 @@ from analysis.extraction.registry import (
     discovered_actor,
     leading_words,
     name_forms,
+    prefix_of,
     settle,
     shortened,
 )
@@ -238,30 +243,15 @@ def _extract_language(
             state.things = abbreviations.things_defined("\n".join(p.text for p in doc.paragraphs))
             for parsed, mentions in pending[1]:
                 _extract_paragraph(ctx, parsed, mentions, state, result)
-            result.relations = _with_issuer(result.relations, state)
+            result.relations = with_issuer(result.relations, state.headline)
+            # (terms a definitions list defines after their first use: "the Purchaser")
+            result.mentions = abbreviations.renamed(result.mentions, state.defined, "entity")
+            result.evidence = abbreviations.renamed(result.evidence, state.defined, "entity")
+            result.relations = abbreviations.renamed(
+                result.relations, state.defined, "source", "target"
+            )
             pending = next(groups, None)
         yield result
-
-
-def _with_issuer(relations: list[dict], state: _DocumentState) -> list[dict]:
-    """The rows with "the Company" (``coreference.ISSUER``) resolved to the document's
-    issuer, the first firm its first paragraph (its title) names; with none, or where
-    the issuer would be related to itself, they are dropped."""
-    if not any(ISSUER in (r["source"], r["target"]) for r in relations):
-        return relations
-    issuer = state.headline
-    out, seen = [], set()
-    for r in relations:
-        if ISSUER in (r["source"], r["target"]):
-            source, target = (issuer if x == ISSUER else x for x in (r["source"], r["target"]))
-            if issuer is None or source == target:
-                continue
-            key = (*r["_key"][:-2], source, target)
-            r = {**r, "source": source, "target": target, "_key": key}
-        if r["_key"] not in seen:
-            seen.add(r["_key"])
-            out.append(r)
-    return out
 
 
 #: Actor types never used as a figure's fallback subject.
@@ -287,8 +277,7 @@ class _DocumentState:
         self.counts: Counter[str] = Counter()
         #: The actors of the last sentences, for the noun phrases that take them up.
         self.recent = Recent()
-        #: The first firm of the first paragraph (the title): the issuer "the Company" is.
-        self.headline: str | None = None
+        self.headline: str | None = None  # (the issuer: the title's first firm)
         self.paragraphs = 0
         #: Abbreviations defined in brackets so far ("MCT" -> "Minsk Cell Technologies").
         self.abbreviations: dict[str, str] = {}
@@ -296,6 +285,7 @@ class _DocumentState:
         self.things: set[str] = set()
         #: Discovered names' forms (``registry.name_forms``), computed once each.
         self.forms: dict[str, list[tuple[str, ...]]] = {}
+        self.defined: dict[str, str] = {}  # (a definitions list's '"Purchaser"  X Ltd')
         self.peers: set[str] = set()  # (``discovery.listed_peers``: they shorten nothing)
 
     def saw(self, mentions: list[Mention]) -> None:
@@ -331,16 +321,13 @@ class _DocumentState:
             return self.abbreviations[cand.actor]
         if cand.actor in self.peers:
             return cand.actor
-        if cand.label != "PER":
-            words = cand.actor.split()
-            for earlier in self.discovered:
-                if earlier != cand.actor and earlier.split()[: len(words)] == words:
-                    return earlier
+        opens = cand.label != "PER" and prefix_of(cand.actor, list(self.discovered), self.forms_of)
+        if opens:
+            return opens
         if (cand.label == "PER" and " " in cand.actor) or place or is_place_name(cand.actor):
             return cand.actor
         for n in (*self.discovered, *pending, *here):
-            if n not in self.forms:
-                self.forms[n] = name_forms(n, is_place_name)
+            self.forms_of(n)
         if cand.label != "LOC":
             # "Kaiheng" after "Jiangsu Kaiheng New Energy" (NER may take it for a person's)
             orgs = [n for n, a in self.discovered.items() if a.type not in NOT_ORGANISATIONS]
@@ -350,6 +337,11 @@ class _DocumentState:
         # (a firm's core word after its full name in one sentence, whatever NER's label:
         # "Hefei Qianyuan Battery ..., and Qianyuan ships")
         return core_shortened(cand.actor, here, self.forms) or cand.actor
+
+    def forms_of(self, name: str) -> list[tuple[str, ...]]:
+        if name not in self.forms:
+            self.forms[name] = name_forms(name, is_place_name)
+        return self.forms[name]
 
     def learn(self, name: str, attributes: list[Attribute]) -> None:
         best = self.evidence.get(name)
@@ -421,6 +413,13 @@ def _discover(
         if (a := state.view.actors.get(m.entity)) is None or a.type not in (*PLACE_TYPES, "person")
     ]
     roles, things = abbreviations.defined_terms(doc, holders)
+    defined, undefined = abbreviations.definition_line(doc, holders)
+    roles, things, state.defined = roles | defined, things | undefined, state.defined | defined
+    # ('"Company"  Hunan X Co., Ltd., whose H Shares ...': the issuer, whatever the title)
+    state.headline = (
+        next((e for t, e in defined.items() if t.lower() in anaphor_lexicon().issuer), None)
+        or state.headline
+    )
     for term, entity in roles.items():
         state.abbreviations.setdefault(term, entity)
     state.things |= things

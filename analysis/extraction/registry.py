@@ -187,6 +187,25 @@ def shortened(
     return full if all(_within(name, full, forms) for name in longer) else None
 
 
+def prefix_of(
+    short: str, names: list[str], forms: Callable[[str], list[tuple[str, ...]]]
+) -> str | None:
+    """The first of ``names`` (in the order named) that ``short`` opens ("Great Wall"
+    for "Great Wall Motor"), unless ``short`` is the core of one other name once its home
+    word is set aside: "Haixing" is "Shandong Haixing Automobile", not the joint venture
+    named after it, "Haixing Ural Motors"."""
+    words = tuple(short.split())
+    opened = [n for n in names if n != short and tuple(n.split()[: len(words)]) == words]
+    if not opened:
+        return None
+    cored = [
+        n
+        for n in names
+        if n != short and n not in opened and any(f[: len(words)] == words for f in forms(n)[1:])
+    ]
+    return cored[0] if len(cored) == 1 else opened[0]
+
+
 def core_shortened(
     short: str, names: Iterable[str], forms: dict[str, list[tuple[str, ...]]]
 ) -> str | None:

@@ -347,9 +347,14 @@ _INTO = frozenset({"на", "в"})
 
 def _destination(doc: Doc, cue: Cue) -> bool:
     """Is the plant noun where goods go ("to the plant", "à l'usine", "на завод" in the
-    accusative)? Articles between are skipped."""
-    i = cue.start - 1
-    while i > 0 and doc[i].pos_ == "DET":
+    accusative)? Articles, and two lower-case words that qualify the noun, are skipped
+    ("to a ferroalloy plant in Y")."""
+    i, qualifiers = cue.start - 1, 0
+    while i > 0 and (
+        doc[i].pos_ == "DET"
+        or (qualifiers < 2 and doc[i].pos_ in ("ADJ", "NOUN") and doc[i].is_lower)
+    ):
+        qualifiers += doc[i].pos_ != "DET"
         i -= 1
     if i < 0:
         return False
