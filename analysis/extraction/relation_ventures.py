@@ -154,7 +154,10 @@ def _coordinated(doc: Doc, m: Mention, end: int, at: dict[int, Mention]) -> list
 
 
 def _past_share(doc: Doc, i: int, end: int) -> int:
-    """The token after a share in brackets at ``i`` ("(51 %)"), else ``i``."""
+    """The token after a share in brackets at ``i`` ("(51 %)", "«X» (75 %)"), else
+    ``i``."""
+    if i + 1 < end and doc[i].text == "»" and doc[i + 1].text == "(":
+        i += 1
     if i < end and doc[i].text == "(":
         close = next((j for j in range(i + 1, min(end, i + 5)) if doc[j].text == ")"), None)
         if close is not None and any(t.like_num for t in doc[i + 1 : close]):
@@ -184,7 +187,10 @@ def _members(doc: Doc, start: int, end: int, at: dict[int, Mention]) -> set[str]
                 continue  # past the reach of "of": only a "with" may still come
             # (Russian names the members in the genitive, with no preposition: "СП
             # китайской Tianma и питерского «Балтик Мотор Холдинга»")
-            genitive = doc.lang_ == "ru" and j == i + 1
+            # ("совместное предприятие X": the noun after the adjective first)
+            genitive = doc.lang_ == "ru" and (
+                j == i + 1 or (j == i + 2 and doc[i + 1].pos_ == "NOUN")
+            )
             k = _past_describing(doc, j, end) if genitive else j + 1
             if (genitive or _word(doc, j) in linking) and k in at:
                 members = _coordinated(doc, at[k], end, at)
@@ -198,12 +204,17 @@ DESCRIBING_REACH = 3
 
 
 def _past_describing(doc: Doc, i: int, end: int) -> int:
-    """The token after the adjectives and opening quotes at ``i`` in Russian
-    ("питерского «"), else ``i``."""
+    """The token after the adjectives, legal forms and opening quotes at ``i`` in
+    Russian ("питерского «", "ульяновского АО «"), else ``i``."""
     if doc.lang_ != "ru":
         return i
     j = i
-    while j < min(end, i + DESCRIBING_REACH) and (doc[j].pos_ == "ADJ" or doc[j].text == "«"):
+    while j < min(end, i + DESCRIBING_REACH + 1) and (
+        doc[j].pos_ == "ADJ"
+        or doc[j].text == "«"
+        # a legal form or a common noun before the quoted name ("АО «", "компании «")
+        or ((doc[j].text.isupper() or doc[j].is_lower) and j + 1 < end and doc[j + 1].text == "«")
+    ):
         j += 1
     return j
 
