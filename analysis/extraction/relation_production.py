@@ -55,6 +55,8 @@ from analysis.extraction.russian import CYRILLIC, QUOTES
 
 #: Verbs of buying goods: a participle after their object qualifies goods another made.
 BUYING = BOUGHT | GRAMMAR["purchases"] | GRAMMAR["imports"] | {"buys", "buy", "purchases"}
+#: Verbs of delivering goods ("X supplies Y with packs made at its plant").
+DELIVERS = GRAMMAR["delivers"]
 #: A subject pronoun right before a cue verb: the firms named just before it are not the
 #: verb's subject ("... the Kia and JAC models it already builds there").
 PRONOUNS = pronouns()
@@ -197,7 +199,10 @@ def _production(
     before = [
         m
         for m in firms
-        if m.end <= cue.start and not _possessive(doc, m) and not _holder_of_role(doc, m)
+        if m.end <= cue.start
+        and not _possessive(doc, m)
+        and not _holder_of_role(doc, m)
+        and not _stake_holder(doc, m, cue)
     ]
     # After the cue: an agent ("assemblés par BelGee"), or a plant's owner ("l'usine
     # Hyundai", "the plant of X").
@@ -244,6 +249,13 @@ def _production(
         # thing owned (a brand, goods), not the plant's owner.
         near = [m for m in near if m.start == 0 or doc[m.start - 1].lower_ not in POSSESSIVES]
     first_firm = (near[-1] if owned else near[0]) if near else None
+    if (
+        owned
+        and len(near) > 1
+        and any(t.lower_ in DELIVERS for t in doc[near[0].end : near[-1].start])
+    ):
+        # "CALB supplies X with packs made at its plant in Y": the deliverer's plant
+        first_firm = near[0]
     # "X said its subsidiary Y builds ...": the subsidiary is the verb's subject.
     held = [m for m in near if _held_name(doc, m)]
     if first_firm is not None and held and held[-1].start > first_firm.start:
@@ -343,6 +355,23 @@ def _production(
 
 #: Russian prepositions of direction before a plant noun in the accusative ("на завод").
 _INTO = frozenset({"на", "в"})
+
+
+def _stake_holder(doc: Doc, m: Mention, cue: Cue) -> bool:
+    """Is ``m`` a holder named with its stake in brackets before the cue ("HUM (Haixing
+    51 %, Irbis 49 %) assemble ...")? It qualifies the subject; it is none."""
+    bracket = next(
+        (i for i in range(m.start - 1, max(m.start - STAKE_REACH, -1), -1) if doc[i].text in "()"),
+        None,
+    )
+    if bracket is None or doc[bracket].text != "(":
+        return False
+    close = next((i for i in range(m.end, cue.start) if doc[i].text in "),"), None)
+    return close is not None and any(t.like_num or t.text == "%" for t in doc[m.end : close])
+
+
+#: How far back a stake's bracket may open ("(Haixing 51 %, Irbis 49 %)").
+STAKE_REACH = 12
 
 
 def _destination(doc: Doc, cue: Cue) -> bool:
