@@ -3,10 +3,10 @@
 Steps, in order: discover files; read and decode each one (size, links, file type,
 encoding, binary data); extract HTML and strip Markdown; normalise typography; rewrite
 table rows and list items (``structure.py``); skip exact byte-for-byte copies; join
-subtitles' cues (``subtitles.py``); remove boilerplate (with lines repeated across
-documents); split paragraphs; identify the
-language; flag duplicate documents; mark repeated paragraphs and measure restated
-sentences; find the title.
+subtitles' cues (``subtitles.py``) and drop e-mails' quote markers; remove boilerplate
+(with lines repeated across documents); split paragraphs; identify the language; flag
+duplicate documents; mark repeated paragraphs and measure restated sentences; find the
+title.
 
 Problems never raise: they become a document status and a one-line message.
 
@@ -76,6 +76,7 @@ from .structure import (
 from .subtitles import cues_to_prose, is_subtitles
 from .text import normalize_typography, word_count
 from .titles import choose_title
+from .wrapping import without_quote_markers
 
 #: A short line must occur in at least this many documents to count as site furniture.
 REPEATED_LINE_DOCUMENTS = 3
@@ -181,8 +182,9 @@ def _clean_one(work: _Work, repeated: set[str]) -> _Work:
     """Remove boilerplate, split paragraphs and identify the language of one document."""
     if work.doc.status != STATUS_OK:
         return work
-    # (subtitles: cues joined back into the sentences they cut)
+    # (subtitles: cues joined back into the sentences they cut; an e-mail's quoted lines)
     text = cues_to_prose(work.text) if is_subtitles(work.text) else work.text
+    text = text if work.suffix == ".md" else without_quote_markers(text)
     cleaned = remove_boilerplate(text, repeated, work.structure)
     work.doc.boilerplate_lines = cleaned.removed_lines
     work.doc.boilerplate_share = round(cleaned.share, 4)

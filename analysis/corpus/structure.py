@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from .model import KIND_LIST_ITEM, KIND_TABLE_ROW
 from .text import LINE_END
+from .wrapping import continues
 
 _MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
@@ -212,8 +213,8 @@ def mark_structure(text: str, *, markdown: bool) -> tuple[str, dict[str, Structu
     Returns the new text and, for each line written here, what it is. Other lines are
     kept as they are (a text without tables or lists comes back unchanged). A line that
     follows a list item continues it: in Markdown any line of the same block (a lazy
-    continuation), in plain text one starting in lower case after an item that does not
-    end a sentence (a hard wrap).
+    continuation), in plain text an indented one (a hanging indent) or one that
+    ``wrapping.continues`` (a hard wrap).
     """
     if not _MAYBE.search(text) and not (markdown and "|" in text):
         return text, {}
@@ -250,7 +251,12 @@ def mark_structure(text: str, *, markdown: bool) -> tuple[str, dict[str, Structu
         elif (
             item is not None
             and line
-            and (markdown or (line[:1].islower() and not LINE_END.search(item)))
+            and (
+                markdown
+                # (a hanging indent under the item's text, or a hard wrap)
+                or lines[i][:1] in (" ", "\t")
+                or continues(item, line, None)
+            )
         ):
             item = f"{item} {line}"
         else:

@@ -34,6 +34,16 @@ FILLED_SHARE = 0.6
 #: Share of a block's lines (the first one aside) that must start in lower case.
 LOWER_SHARE = 0.2
 
+#: Words no sentence, heading or list item ends with (articles, prepositions,
+#: conjunctions, relative pronouns): a line ending with one goes on in the next.
+OPEN_ENDS = frozenset(
+    re.findall(
+        r"\S+",
+        "the a an of to in on at by for with from and or but which that whose who "
+        "le la les l' de du des d' à au aux dans par pour avec sur et ou qui que dont un une "
+        "и в на с по из к от для что который которая которое которые",
+    )
+)
 #: A line led by a dash or a bullet starts an item of its own.
 ITEM_START = re.compile(r"^[—–\-•·*▪►]\s")
 #: A word broken at the line end with a hyphen ("show-" / "rooms").
@@ -57,13 +67,19 @@ def wrap_width(block: list[str]) -> int | None:
 def continues(previous: str, line: str, width: int | None) -> bool:
     """Whether ``line`` goes on with the paragraph ``previous`` (both stripped).
 
-    Everywhere: a lower-case start after a line that did not end a sentence. In a
-    hard-wrapped block (``width`` given): also any start after a line that filled the
-    column without ending a sentence.
+    Everywhere: a lower-case start after a line that did not end a sentence, and any
+    start after a line that ends with a word no sentence ends with (:data:`OPEN_ENDS`).
+    In a hard-wrapped block (``width`` given): also any start after a line that filled
+    the column without ending a sentence.
     """
     if not previous or LINE_END.search(previous):
         return False
     if line[:1].islower():
+        return True
+    # "... held by Honghe Resources (Hong Kong) Limited, which" / "Guangxi Honghe owns it":
+    # no sentence, heading or item ends with an article, a preposition or a conjunction.
+    last = previous.rsplit(None, 1)[-1].lower()
+    if last in OPEN_ENDS and not ITEM_START.match(line):
         return True
     return width is not None and len(previous) >= FILL * width and not ITEM_START.match(line)
 
@@ -73,3 +89,18 @@ def join_lines(previous: str, line: str) -> str:
     if BROKEN_WORD.search(previous) and line[:1].isalpha():
         return previous + line
     return f"{previous} {line}"
+
+
+#: An e-mail's quote marker at a line's start ("> ", "> > ", ">>").
+QUOTE_MARKER = re.compile(r"^(?:[ \t]*>)+[ \t]?", re.MULTILINE)
+#: How many quoted lines make a plain text an e-mail thread.
+MIN_QUOTED = 3
+
+
+def without_quote_markers(text: str) -> str:
+    """``text`` without the quote markers an e-mail client puts before the lines of an
+    earlier message ("> Dear Claire,"), when at least :data:`MIN_QUOTED` lines have one:
+    the quoted message is read as text (a line left empty by it separates paragraphs)."""
+    if len(QUOTE_MARKER.findall(text)) < MIN_QUOTED:
+        return text
+    return QUOTE_MARKER.sub("", text)
