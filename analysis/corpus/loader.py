@@ -1,7 +1,8 @@
 """``load_corpus``: from a seeds folder to cleaned :class:`Document` objects.
 
 Steps, in order: discover files; read and decode each one (size, links, file type,
-encoding, binary data); extract HTML and strip Markdown; normalise typography; rewrite
+encoding, binary data); extract HTML, strip Markdown, or rewrite plain text's tables set in
+columns of spaces as pipe tables (``columns.py``); normalise typography; rewrite
 table rows and list items (``structure.py``); skip exact byte-for-byte copies; join
 subtitles' cues (``subtitles.py``) and drop e-mails' quote markers; remove boilerplate
 (with lines repeated across documents); split paragraphs; identify the language; flag
@@ -38,6 +39,7 @@ from .clean import (
     repeated_keys,
     short_line_keys,
 )
+from .columns import pipe_tables
 from .dedup import (
     DocumentSignature,
     ParagraphSignature,
@@ -157,6 +159,8 @@ def _read(path: Path, seeds_dir: Path, max_bytes: int) -> _Work:
         text = html_to_text(text)
     elif suffix == ".md":
         text = strip_markdown(text)
+    else:
+        text = pipe_tables(text)  # (before spaces are collapsed: they set the columns)
     # After normalisation, so that the lines written here are the paragraphs' final text.
     text = strip_note_markers(normalize_typography(text))
     work.text, work.structure = mark_structure(text, markdown=suffix == ".md")

@@ -11,12 +11,20 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from analysis.extraction.descriptor_lexicon import legal_forms
 from analysis.extraction.grammar import GRAMMAR
 
 LEGAL_SUFFIXES = GRAMMAR["legal_suffixes"]
 COMPANY_ABBREVIATIONS = GRAMMAR["company_abbreviations"]
 #: Words of a firm's name that are no words of its own ("X Y Z W Co., Ltd." has four).
 DESIGNATORS = LEGAL_SUFFIXES | COMPANY_ABBREVIATIONS
+
+
+def is_legal_suffix(text: str) -> bool:
+    """Is ``text`` a legal designator that ends a name after a comma: the lexicon's
+    ("Ltd.", "Inc.") or, not in lower case, one of any country's (``descriptor_lexicon
+    .legal_forms``: "X, Lda", "X, S.A.")?"""
+    return text in LEGAL_SUFFIXES or (not text.islower() and text.lower() in legal_forms())
 
 
 def with_legal_suffix(doc: Doc, span: Span, owner: list[int]) -> Span:
@@ -30,7 +38,7 @@ def with_legal_suffix(doc: Doc, span: Span, owner: list[int]) -> Span:
         k += 1 + _stop_of(doc, k + 1)
     j = k + 1 if k < len(doc) and doc[k].text == "," else k
     # (a firm, whatever NER called it: "Hubei X Battery Technology" was a person)
-    if j < len(doc) and doc[j].text in LEGAL_SUFFIXES:
+    if j < len(doc) and is_legal_suffix(doc[j].text):
         return Span(doc, span.start, j + 1 + _stop_of(doc, j + 1), label="ORG")
     return Span(doc, span.start, k, label="ORG") if k > span.end else span
 
@@ -49,4 +57,4 @@ def _stop_of(doc: Doc, i: int) -> int:
 
 def legal_comma(doc: Doc, i: int) -> bool:
     """Is the comma at ``i`` part of a firm's name ("Co., Ltd.", ", Inc.")?"""
-    return i + 1 < len(doc) and doc[i + 1].text in LEGAL_SUFFIXES
+    return i + 1 < len(doc) and is_legal_suffix(doc[i + 1].text)
