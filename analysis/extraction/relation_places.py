@@ -147,6 +147,32 @@ def _leavers(doc: Doc, here: list[Mention], cue: Cue, kb: KnowledgeBase) -> list
     return []
 
 
+def leaves_other(doc: Doc, cue: Cue) -> bool:
+    """Does the exit cue's object name something else than a country or a market
+    ("leaving carmakers to find parts in China", "laissant ses salariés")? Its first
+    noun, after articles, adjectives and numbers, is a common noun that is neither."""
+    if doc[cue.start].pos_ not in ("VERB", "AUX"):
+        return False  # "après le départ de X": the noun's complement is who leaves
+    for t in doc[cue.end : cue.end + OBJECT_REACH]:
+        if t.pos_ in ("DET", "ADJ", "NUM") or t.lower_ in ("the", "its", "their"):
+            continue
+        return t.pos_ == "NOUN" and t.is_lower and t.lower_ not in LEFT_NOUNS
+    return False
+
+
+#: How far after an exit cue its object's noun may stand.
+OBJECT_REACH = 4
+#: Nouns an exit leaves: a market, or the country ("quitté le pays").
+LEFT_NOUNS = frozenset(GRAMMAR["markets"]) | {
+    "pays",
+    "country",
+    "страну",
+    "страны",
+    "рынок",
+    "рынка",
+}
+
+
 def _complement(doc: Doc, cue: Cue, m: Mention) -> bool:
     """Is ``m`` the genitive complement of the exit noun ("le départ de Renault", "the
     exit of Ford")? A verb's direct object is what is left or sold, not who leaves

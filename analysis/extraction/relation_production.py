@@ -314,6 +314,17 @@ def _production(
         # "supplies seats to the plant of X in Y", "поставляют ... на завод «X» в Y": the
         # plant goods go to is X's (or a plant named so), never the supplier's
         first_firm = None
+    if plant and not owned and _origin(doc, cue):
+        # "assembles ... from kits shipped from Lanxing's plant in Yibin": the plant goods
+        # come from is its possessor's; with none named, the sender's ("поставляет X с
+        # завода в Y": a finite verb of delivery's subject), never the receiver's ("its
+        # plant" is the sender's: above)
+        named = owner[-1] if owner and _possessive(doc, owner[-1]) else None
+        sends = any(
+            t.lower_ in DELIVERS and "Fin" in t.morph.get("VerbForm")
+            for t in doc[doc[cue.start].sent.start : cue.start]
+        )
+        first_firm = named or (first_firm if sends else None)
     src = first_firm or _nearest(agents, cue) or _nearest(states, cue)
     if src is None:
         return []
@@ -355,6 +366,24 @@ def _production(
 
 #: Russian prepositions of direction before a plant noun in the accusative ("на завод").
 _INTO = frozenset({"на", "в"})
+
+
+def _origin(doc: Doc, cue: Cue) -> bool:
+    """Is the plant noun where goods come from ("from its plant", "from Lanxing's plant",
+    "с завода")? Articles, possessives and a possessor's name are skipped."""
+    for i in range(cue.start - 1, max(cue.start - ORIGIN_REACH, 0) - 1, -1):
+        if doc[i].lower_ in ORIGINS:
+            return True
+        if not (
+            doc[i].pos_ in ("DET", "PRON", "PROPN", "ADJ", "PART") or doc[i].text in ("'s", "’s")
+        ):
+            return False
+    return False
+
+
+#: Prepositions of where goods come from, and how far before the plant noun.
+ORIGINS = GRAMMAR["origin"]
+ORIGIN_REACH = 5
 
 
 def _stake_holder(doc: Doc, m: Mention, cue: Cue) -> bool:

@@ -280,7 +280,7 @@ from analysis.extraction.relation_context import (  # noqa: F401 - re-exported
     plant_city,
 )
 from analysis.extraction.relation_modality import _ended, _modal, _negated, _planned
-from analysis.extraction.relation_places import _assembled, _leavers, _sales, sold_by
+from analysis.extraction.relation_places import _assembled, _leavers, _sales, leaves_other, sold_by
 from analysis.extraction.relation_production import _production, beside_a_site
 from analysis.extraction.relation_rules import OF_WORDS, _directed, _keep, _partnership
 from analysis.extraction.relation_russian import is_russian, russian_roles, russian_venture
@@ -661,9 +661,10 @@ def relations_in_sentence(
                 and _is_place(m, kb)
                 and kb.actors[_country_of(m.entity, kb)].type == "country"
             ]
-            # (the country left follows its verb: "Après l'invasion de l'Ukraine, X a
-            # quitté la Russie"; one before it only when none follows)
-            near = _nearest([m for m in places if m.start >= cue.end], cue) or _nearest(places, cue)
+            # (the country left follows its verb, unless the verb's object is another
+            # thing: "left Russia, leaving carmakers to buy in China"; one before it else)
+            after = [] if leaves_other(doc, cue) else [m for m in places if m.start >= cue.end]
+            near = _nearest(after, cue) or _nearest([m for m in places if m.end <= cue.start], cue)
             target = near.entity if near else None
             if target is None and previous_country and _anaphor(doc, start, end):
                 target, rule = previous_country, "exit (anaphora)"
@@ -671,9 +672,8 @@ def relations_in_sentence(
                 found += [(m.entity, target, cue, rule) for m in _leavers(doc, here, cue, kb)]
     found += sales + traded
     # "X is in talks with Y, two people familiar with the discussions said": what unnamed
-    # sources say is reported, not stated; an apposition or relative clause describing a
-    # name is still the text's own ("Avtodom, the dealer group that bought ..., is in
-    # talks with ..., according to people familiar with the matter").
+    # sources say is reported, not stated (an apposition or relative clause describing a
+    # name is still the text's own: "Avtodom, the dealer group that bought ...").
     if unnamed_source(text):
         found = [f for f in found if any(s <= f[2].start < e for s, e in clauses)]
     unique: dict[tuple[str, str, str], Relation] = {}
