@@ -206,7 +206,7 @@ def _trim(span: Span, generic: frozenset[str] = frozenset()) -> Span | None:
     return doc[start:end] if end > start else None
 
 
-def _name_article(doc, start: int, end: int) -> bool:
+def _name_article(doc: Doc, start: int, end: int) -> bool:
     """A French article capitalised after a lower-case word is part of the name ("à La
     Rochelle", "de La Poste"); at a sentence's start it is any article."""
     return (
@@ -559,7 +559,9 @@ def _org_owns(doc: Doc, span: Span, inside: list[Mention], kb: KnowledgeBase) ->
     )
 
 
-def listed_peers(doc: Doc, cands: list[Candidate], mentions: list[Mention], kb) -> set[str]:
+def listed_peers(
+    doc: Doc, cands: list[Candidate], mentions: list[Mention], kb: KnowledgeBase
+) -> set[str]:
     """One-word discovered names joined by "and"/"et"/"и" to another organisation's name
     ("a joint venture of Zilant Group and Lanxing"): a firm of its own, listed beside
     another, never the short form of a longer name ("Kama Lanxing Motors", the venture
