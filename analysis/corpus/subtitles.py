@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from .clean import blocks_of
 from .text import LINE_END
 
 #: A cue's time code line: SRT ("00:00:24,410 --> 00:00:28,095") or WebVTT.
@@ -33,22 +34,9 @@ _STANDALONE = re.compile(r"\||^\[[^\]]*\]$|^\([^)]*\)$")
 _SPEAKER = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'\-]{1,40}:|\[[^\]]+\]|-\s)")
 
 
-def _blocks(text: str) -> list[list[str]]:
-    blocks, current = [], []
-    for line in text.split("\n"):
-        if line.strip():
-            current.append(line.strip())
-        elif current:
-            blocks.append(current)
-            current = []
-    if current:
-        blocks.append(current)
-    return blocks
-
-
 def is_subtitles(text: str) -> bool:
     """Do time codes head most of the blocks of ``text``, at least :data:`MIN_CUES`?"""
-    blocks = _blocks(text)
+    blocks = blocks_of(text)
     timed = sum(any(TIME_CODE.match(line) for line in block[:2]) for block in blocks)
     return timed >= MIN_CUES and timed >= 0.5 * len(blocks)
 
@@ -58,7 +46,7 @@ def cues_to_prose(text: str) -> str:
     one before it where that one's sentence goes on; paragraphs are separated by a blank
     line."""
     paragraphs: list[str] = []
-    for block in _blocks(text):
+    for block in blocks_of(text):
         lines = [line for line in block if not TIME_CODE.match(line)]
         if lines and CUE_NUMBER.match(lines[0]) and len(lines) < len(block):
             lines = lines[1:]

@@ -139,8 +139,9 @@ def defined_terms(doc: Doc, mentions: list[Mention]) -> tuple[dict[str, str], se
     return roles, things
 
 
-#: The quotes of a definitions line (a Russian paragraph opens with «X» as its subject).
-_LINE_QUOTES = frozenset({'"', "“", "”"})
+#: Straight and English quotes: those of a definitions line (a Russian paragraph opens
+#: with «X» as its subject) and of a term NER runs across (``name_spans``).
+STRAIGHT_QUOTES = frozenset({'"', "“", "”"})
 #: Words that join two terms defined together ('"Purchaser" or "Ruineng HK"').
 _TERM_JOINERS = frozenset({"or", "ou", "или", "and", "et"})
 
@@ -152,12 +153,12 @@ def definition_line(doc: Doc, mentions: list[Mention]) -> tuple[dict[str, str], 
     words after them define a thing ('"Equity Transfer Agreement" the equity transfer
     agreement dated ...'). Returns (term -> entity, terms that name no actor)."""
     terms, k = [], 0
-    while k < len(doc) and doc[k].text in _LINE_QUOTES:
+    while k < len(doc) and doc[k].text in STRAIGHT_QUOTES:
         end = next(
             (
                 j
                 for j in range(k + 1, min(k + SHORT_WORDS + 2, len(doc)))
-                if doc[j].text in _LINE_QUOTES
+                if doc[j].text in STRAIGHT_QUOTES
             ),
             None,
         )
@@ -165,7 +166,11 @@ def definition_line(doc: Doc, mentions: list[Mention]) -> tuple[dict[str, str], 
             return {}, set()
         terms.append(doc[k + 1 : end].text)
         k = end + 1
-        if k + 1 < len(doc) and doc[k].lower_ in _TERM_JOINERS and doc[k + 1].text in _LINE_QUOTES:
+        if (
+            k + 1 < len(doc)
+            and doc[k].lower_ in _TERM_JOINERS
+            and doc[k + 1].text in STRAIGHT_QUOTES
+        ):
             k += 1
     if not terms or k >= len(doc):
         return {}, set()

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from analysis.extraction.abbreviations import STRAIGHT_QUOTES
 from analysis.extraction.descriptors import head_words, load_lexicon
 from analysis.extraction.firm_names import with_legal_suffix
 from analysis.extraction.site_names import site_names
@@ -48,9 +49,7 @@ def _title_case(sent: Span) -> bool:
     return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) > 0.75 * len(words)
 
 
-_QUOTES = frozenset('"“”«»')
-#: (Russian names in «» are ``_quoted_names``'s.)
-_STRAIGHT_QUOTES = frozenset('"“”')
+_QUOTES = STRAIGHT_QUOTES | {"«", "»"}
 
 
 def named_spans(doc: Doc, owner: list[int]) -> list[Span]:
@@ -114,7 +113,8 @@ def _after_quote(e: Span) -> Span:
     """An entity NER ran across a closing quote ('Tanling HK" Tanling (Hong Kong)
     Holdings Limited', from a definitions line): its words after the quote. (Quotes that
     pair up inside it are the name's: "ООО «Элемаш Магнит»".)"""
-    quotes = [t.i for t in e if t.text in _STRAIGHT_QUOTES]
+    # (Russian names in «» are ``_quoted_names``'s)
+    quotes = [t.i for t in e if t.text in STRAIGHT_QUOTES]
     if len(quotes) % 2 == 0 or quotes[-1] in (e.start, e.end - 1):
         return e
     return Span(e.doc, quotes[-1] + 1, e.end, label=e.label_)

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.corpus import load_corpus
-from analysis.extraction import extract
 from tests.fixtures.extraction_shared import extracted_relations as relations
+from tests.fixtures.extraction_shared import folder_relations as table_relations
 from tests.fixtures.extraction_shared import tables_for
 
 
@@ -840,13 +839,6 @@ def test_a_factsheet_heading_is_the_subject_of_its_record_lines(tmp_path) -> Non
         ("Dongfeng Motor", "Zorvex Motors", "supply"),
     } <= found, found
     assert not {r for r in found if "Chery" in r[:2]}, found
-
-
-def table_relations(folder, text: str) -> set[tuple[str, str, str]]:
-    """Relations of a Markdown article read by the corpus reader (tables become rows)."""
-    (folder / "article.md").write_text(text, encoding="utf-8")
-    rel = extract(load_corpus(folder).documents, progress=False).relations
-    return set(zip(rel["source"], rel["target"], rel["relation"], strict=True))
 
 
 def test_a_discovered_name_takes_its_parent_from_its_apposition() -> None:

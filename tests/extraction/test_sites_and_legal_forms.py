@@ -11,17 +11,9 @@ The firms are invented.
 
 from __future__ import annotations
 
-from analysis.corpus import load_corpus
-from analysis.extraction import extract
 from analysis.extraction.descriptor_lexicon import load_lexicon
 from tests.fixtures.extraction_shared import extracted_relations as relations
-from tests.fixtures.extraction_shared import tables_for
-
-
-def _markdown_relations(folder, text: str) -> set[tuple[str, str, str]]:
-    (folder / "article.md").write_text(text, encoding="utf-8")
-    rel = extract(load_corpus(folder).documents, progress=False).relations
-    return set(zip(rel["source"], rel["target"], rel["relation"], strict=True))
+from tests.fixtures.extraction_shared import folder_relations, tables_for
 
 
 def test_a_region_after_a_site_in_a_table_cell_is_no_second_site(tmp_path) -> None:
@@ -30,7 +22,7 @@ def test_a_region_after_a_site_in_a_table_cell_is_no_second_site(tmp_path) -> No
         "| Qazyna Anode LLP | Ekibastuz, Pavlodar region | spherical graphite |\n"
         "| Orda Lithium LLP | Shu, Zhambyl region | lithium concentrate |\n"
     )
-    found = _markdown_relations(tmp_path, f"# Sites\n\nSites in 2025.\n\n{table}")
+    found = folder_relations(tmp_path, f"# Sites\n\nSites in 2025.\n\n{table}")
     assert {
         ("Qazyna Anode LLP", "Ekibastuz", "production"),
         ("Orda Lithium LLP", "Shu", "production"),
@@ -44,7 +36,7 @@ def test_two_towns_in_a_cell_stay_two_sites(tmp_path) -> None:
         "| Company | Site | Product |\n| --- | --- | --- |\n"
         "| Qazyna Anode LLP | Ekibastuz, Aksu | graphite |\n"
     )
-    found = _markdown_relations(tmp_path, f"# Sites\n\nSites in 2025.\n\n{table}")
+    found = folder_relations(tmp_path, f"# Sites\n\nSites in 2025.\n\n{table}")
     assert {
         ("Qazyna Anode LLP", "Ekibastuz", "production"),
         ("Qazyna Anode LLP", "Aksu", "production"),
