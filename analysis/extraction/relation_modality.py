@@ -18,7 +18,8 @@ from analysis.extraction.relation_context import GRAMMAR, PLANT_NOUNS, RELATIVE,
 from analysis.extraction.russian import CYRILLIC
 
 NEGATIONS = GRAMMAR["negations"]
-DENIALS = GRAMMAR["denials"]
+#: Denials, and allegations and statements said to be wrong, which are read the same.
+DENIALS = frozenset(GRAMMAR["denials"]) | frozenset(GRAMMAR["allegations"])
 CLAUSE_BREAKS = GRAMMAR["clause_breaks"]
 #: Phrases saying nothing was concluded, as lower-case word strings.
 UNCONCLUDED = tuple(p.lower() for p in GRAMMAR["unconcluded"])

@@ -18,7 +18,8 @@ The venture is the actor the sentence calls a joint venture (``coreference.calle
    détient 51 %"); a name in apposition to the holder ("A, filiale de G, qui ...") is the
    holder's owner, and the clause is A's;
 4. the members named after the venture's noun ("a joint venture of A (51 %) and B",
-   "coentreprise à parts égales entre A et B", "une coentreprise de A et de B");
+   "coentreprise à parts égales entre A et B", "une coentreprise de A et de B"), or
+   joined before a "their" that opens it ("A and B said that their joint venture, X");
 5. the owners the other rules found.
 
 Reads
@@ -69,20 +70,11 @@ def venture_relations(
 ) -> list[Relation]:
     """The sentence's relations with its joint venture's parents set right (see the
     module docstring); ``found`` unchanged when it calls nothing a joint venture."""
-    venture = called_so(doc, start, end, mentions, kb).get("joint_venture")
+    named = called_so(doc, start, end, mentions, kb).get("joint_venture")
+    venture = named or _unnamed_venture(doc, start, end, mentions, found, kb)
     if venture is None:
         return found
-    names = sorted(
-        (
-            m
-            for m in mentions
-            if m.kind == NAME
-            and m.role != ATTRIBUTE
-            and m.entity != venture
-            and kb.actors[m.entity].type not in _NOT_PARENTS
-        ),
-        key=lambda m: m.start,
-    )
+    names = _parent_names(mentions, venture, kb)
     at = {m.start: m for m in names}
     spans = [(m.start, m.end) for m in mentions if m.entity == venture]
     members = _members(doc, start, end, at)
@@ -121,6 +113,50 @@ def venture_relations(
     return list(dict.fromkeys(out))
 
 
+def _parent_names(mentions: list[Mention], venture: str, kb: KnowledgeBase) -> list[Mention]:
+    """The sentence's names that could be a parent of ``venture``, in the text's order."""
+    return sorted(
+        (
+            m
+            for m in mentions
+            if m.kind == NAME
+            and m.role != ATTRIBUTE
+            and m.entity != venture
+            and kb.actors[m.entity].type not in _NOT_PARENTS
+        ),
+        key=lambda m: m.start,
+    )
+
+
+def _unnamed_venture(
+    doc: Doc,
+    start: int,
+    end: int,
+    mentions: list[Mention],
+    found: list[Relation],
+    kb: KnowledgeBase,
+) -> str | None:
+    """The venture of a sentence with a joint-venture noun whose venture no role noun
+    calls so ("X a été créée sous la forme d'une coentreprise entre A, qui en détient
+    51 %, et B"; "«X», совместное предприятие «A» и «B»"): the one name that the rules
+    made a partner of the parents that rules 3 and 4 find, and is none of them."""
+    if not any(_word(doc, i) in JV_WORDS for i in range(start, end)):
+        return None
+    names = _parent_names(mentions, "", kb)
+    at = {m.start: m for m in names}
+    parents = _members(doc, start, end, at) or _holders(doc, start, end, names)
+    if len(parents) < 2:
+        return None
+    candidates = {
+        end_
+        for r in found
+        if r.relation == "partnership" and {r.source, r.target} & parents
+        for end_ in (r.source, r.target)
+    } - parents
+    candidates &= {m.entity for m in names}
+    return candidates.pop() if len(candidates) == 1 else None
+
+
 def _word(doc: Doc, i: int) -> str:
     return doc[i].lower_.replace("’", "'")
 
@@ -153,14 +189,22 @@ def _coordinated(doc: Doc, m: Mention, end: int, at: dict[int, Mention]) -> list
     return out
 
 
+#: Quotes that close a name ("«Норникеля» и «Росатома»").
+_CLOSING_QUOTES = frozenset({"»", "”", '"'})
+
+
 def _past_share(doc: Doc, i: int, end: int) -> int:
-    """The token after a share in brackets at ``i`` ("(51 %)", "«X» (75 %)"), else
-    ``i``."""
-    if i + 1 < end and doc[i].text == "»" and doc[i + 1].text == "(":
-        i += 1
+    """The token after a closing quote and a share or a short form in brackets at ``i``
+    ("(51 %)", "«X» (75 %)", "«X» и", '("ERG")'), else ``i``."""
+    if i < end and doc[i].text in _CLOSING_QUOTES:
+        i += 1  # ("«A» и «B»", "«X» (75 %)")
     if i < end and doc[i].text == "(":
         close = next((j for j in range(i + 1, min(end, i + 5)) if doc[j].text == ")"), None)
-        if close is not None and any(t.like_num for t in doc[i + 1 : close]):
+        inside = doc[i + 1 : close] if close is not None else []
+        # a share, or a short form ("A (\"Hengyue\") and B")
+        if any(t.like_num for t in inside) or (
+            inside and all(t.is_punct or t.pos_ == "PROPN" for t in inside)
+        ):
             return close + 1
     return i
 
@@ -168,13 +212,18 @@ def _past_share(doc: Doc, i: int, end: int) -> int:
 def _members(doc: Doc, start: int, end: int, at: dict[int, Mention]) -> set[str]:
     """Parents by rule 4: the names after a joint-venture noun and its "of"/"between"
     ("a joint venture of A (51 %) and B", "coentreprise à parts égales entre A et B"),
-    with no verb nor punctuation between the noun and that word; or the partner it is
+    with no verb nor punctuation between the noun and that word; the names joined before
+    a "their" right before the noun ("A and B announced that their joint venture, X");
+    or the partner it is
     held or formed "with", whoever the other parent is ("our joint venture with B",
     "la coentreprise que le groupe détient avec B")."""
     linking = GRAMMAR["of_complement"] | GRAMMAR["between"]
     for i in range(start, end):
         if _word(doc, i) not in JV_WORDS:
             continue
+        owners = _their(doc, start, i, at)
+        if owners:
+            return owners
         for j in range(i + 1, min(end - 1, i + 1 + 2 * MEMBERS_REACH)):
             if doc[j].is_punct or (
                 doc[j].pos_ == "VERB"
@@ -196,6 +245,21 @@ def _members(doc: Doc, start: int, end: int, at: dict[int, Mention]) -> set[str]
                 members = _coordinated(doc, at[k], end, at)
                 if len(members) > 1:
                     return {m.entity for m in members}
+    return set()
+
+
+def _their(doc: Doc, start: int, i: int, at: dict[int, Mention]) -> set[str]:
+    """The names joined before "their" right before the joint-venture noun at ``i``
+    ("A and B announced that their joint venture, X"; "leur coentreprise")."""
+    j = i - 1
+    while j > start and doc[j].pos_ == "ADJ":
+        j -= 1  # ("their new joint venture")
+    if j < start or _word(doc, j) not in GRAMMAR["plural_possessives"]:
+        return set()
+    for m in sorted(at.values(), key=lambda m: m.start):
+        joined = [x for x in _coordinated(doc, m, j, at) if x.end <= j]
+        if len(joined) > 1:
+            return {x.entity for x in joined}
     return set()
 
 
