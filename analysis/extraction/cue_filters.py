@@ -2,7 +2,8 @@
 
 Read by ``relations.CueMatcher.cues`` and ``relations_in_sentence``: a cue noun that
 qualifies a descriptor's head ("the investment firm X"), a kit word an ownership cue
-holds ("holds a licence from X"), and a purpose phrase after a purchase ("buys cathode
+holds ("holds a licence from X"), outlets a production verb runs ("operates 14
+showrooms in Y"), and a purpose phrase after a purchase ("buys cathode
 material for its plant at Y").
 """
 
@@ -55,4 +56,34 @@ def holds_licence(doc: Doc, end: int) -> bool:
     return bool(words) and words[0].lower_ in GRAMMAR["kit_words"]
 
 
-__all__ = ["PURPOSE", "describes_a_firm", "holds_licence", "purpose_of"]
+#: How many words (a number, adjectives) may stand before a production verb's object.
+OBJECT_REACH = 4
+
+
+def runs_outlets(doc: Doc, end: int) -> bool:
+    """Is the object of a production verb premises that make nothing ("operates 14
+    showrooms in Samara", "runs a dealership", "exploite trois concessions")?"""
+    for t in doc[end : end + OBJECT_REACH]:
+        if t.pos_ in ("NOUN", "PROPN"):
+            return t.lower_ in GRAMMAR["outlets"]
+        if t.pos_ not in ("DET", "NUM", "ADJ") and not t.like_num:
+            return False
+    return False
+
+
+def object_says_otherwise(doc: Doc, relation: str, end: int) -> bool:
+    """Does what the cue ending at ``end`` takes say it is another thing: a licence an
+    ownership cue holds, or outlets a production verb runs?"""
+    if relation == "ownership":
+        return holds_licence(doc, end)
+    return relation == "production" and runs_outlets(doc, end)
+
+
+__all__ = [
+    "PURPOSE",
+    "describes_a_firm",
+    "holds_licence",
+    "object_says_otherwise",
+    "purpose_of",
+    "runs_outlets",
+]

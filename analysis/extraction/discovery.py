@@ -128,6 +128,7 @@ HONORIFICS = GRAMMAR["honorifics"]
 
 #: Legal designators, without their full stop, that end an issuer's name before a title.
 _TITLE_DESIGNATORS = frozenset(d.rstrip(".") for d in DESIGNATORS)
+_LEGAL_FORM_PHRASES = frozenset(p.lower() for p in GRAMMAR["legal_form_phrases"])
 
 
 def _trim(span: Span, generic: frozenset[str] = frozenset()) -> Span | None:
@@ -237,10 +238,15 @@ def is_junk(span: Span, kb: KnowledgeBase) -> bool:
     # A region of the world ("Asie centrale", "Europe"): an area, no actor.
     if strip_accents(span.text).lower().replace("’", "'") in world_regions():
         return True
-    # An amount ("KZT 0.6 billion", "KZT") or a legal form alone ("Limited", "LTD").
-    if tokens[0].text in currency_codes() or all(
-        t.text in DESIGNATORS or t.text.rstrip(".").title() in _TITLE_DESIGNATORS or t.is_punct
-        for t in tokens
+    # An amount ("KZT 0.6 billion", "KZT") or a legal form alone ("Limited", "LTD",
+    # "Société anonyme").
+    if (
+        tokens[0].text in currency_codes()
+        or span.text.lower() in _LEGAL_FORM_PHRASES
+        or all(
+            t.text in DESIGNATORS or t.text.rstrip(".").title() in _TITLE_DESIGNATORS or t.is_punct
+            for t in tokens
+        )
     ):
         return True
     if len(tokens) == 1:

@@ -240,7 +240,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from analysis.extraction.actors import KnowledgeBase, Mention
-from analysis.extraction.cue_filters import describes_a_firm, holds_licence, purpose_of
+from analysis.extraction.cue_filters import describes_a_firm, object_says_otherwise, purpose_of
 from analysis.extraction.doc_text import span_text
 from analysis.extraction.hedges import unnamed_source
 from analysis.extraction.relation_clauses import _dative, _reach, _to_dative
@@ -380,8 +380,8 @@ class CueMatcher:
                 continue
             if text.lower() in RESUMING and _resumed(doc, e):
                 continue  # "a repris lundi l'assemblage": resumed, not taken over
-            if rel == "ownership" and holds_licence(doc, e):
-                continue  # "holds a licence from X": a supply by X, no stake
+            if object_says_otherwise(doc, rel, e):
+                continue  # "holds a licence from X" is no stake, "runs showrooms" no plant
             if rel != "partnership" and describes_a_firm(doc, s, e):
                 continue  # "the investment firm X", "Russian kit assembler Y"
             # "owned 66% by", "détenue à parts égales par": a participle that is a cue

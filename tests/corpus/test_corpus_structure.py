@@ -265,3 +265,20 @@ def test_note_markers_are_not_text(seeds: Path, write) -> None:
     assert "par Lishen." in text and "de Fast Gear." in text
     assert "Selon la presse spécialisée" in text
     assert not any(m in text for m in ("[1]", "[11]", "[réf", "[^2]"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A PDF's note call glued to the name it follows is no part of the name.
+        ("avec le groupe chinois Pelman Graphite(1).", "avec le groupe chinois Pelman Graphite."),
+        # An enumeration after a space, a plural and a formula stay as written.
+        ("les étapes (1) et (2)", "les étapes (1) et (2)"),
+        ("the Model(s) 3", "the Model(s) 3"),
+        ("CO2(3) emissions", "CO2(3) emissions"),
+    ],
+)
+def test_a_bracketed_note_call_glued_to_a_word_is_dropped(text: str, expected: str) -> None:
+    from analysis.corpus.structure import strip_note_markers
+
+    assert strip_note_markers(text) == expected

@@ -1,0 +1,44 @@
+"""Premises that make nothing, and a legal form written out alone, on sentences written
+for these tests (invented firms: "Kestrel Retail LLC", "Kestrel Motors LLC", "Tavro
+Graphite SA").
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.fixtures.extraction_shared import extracted_relations, tables_for
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Kestrel Retail LLC operates 14 showrooms in Samara and Penza."),
+        ("en", "Kestrel Retail LLC runs a dealership in Samara."),
+        ("fr", "Kestrel Retail LLC exploite trois concessions à Samara."),
+    ],
+)
+def test_showrooms_and_dealerships_are_no_plant(lang, text) -> None:
+    found = extracted_relations(text, lang)
+    assert not {r for r in found if r[2] == "production"}, found
+
+
+def test_a_plant_a_firm_operates_is_production() -> None:
+    found = extracted_relations("Kestrel Motors LLC operates a plant in Samara.", "en")
+    assert ("Kestrel Motors LLC", "Samara", "production") in found, found
+
+
+def test_a_legal_form_written_out_is_no_actor() -> None:
+    tables = tables_for(
+        {
+            "t": (
+                "TAVRO GRAPHITE | RAPPORT ANNUEL 2025\n\n"
+                "Société anonyme au capital de 58 214 730 euros\n\n"
+                "Le groupe Tavro Graphite produit des anodes à Pierrefitte-Nestalas.",
+                "fr",
+            )
+        }
+    )
+    names = {n.lower() for n in tables.entities["entity"]}
+    assert "société anonyme" not in names, names
+    assert any("tavro" in n for n in names), names
