@@ -58,12 +58,14 @@ class Structured:
 
 #: A note marker glued to the word or punctuation before it ("Lishen[11].", "en
 #: 2023.[3]", "Fast Gear[réf. nécessaire]", "X[^2]"), or a bracketed number glued to a
-#: letter, as a PDF prints its notes ("Heilongjiang Beitan Graphite(1)."): references,
+#: letter, as a PDF prints its notes ("Heilongjiang Beitan Graphite(1)."), or a
+#: superscript a Markdown page keeps as HTML ("la Russie<sup>[1]</sup>"): references,
 #: not text.
 _NOTE_MARKER = re.compile(
     r"(?<=[\w.,;:!?)»\"'])\[(?:\^?\d{1,3}|[a-z]|notes? \d{1,3}|réf\. (?:nécessaire|souhaitée)"
     r"|citation needed|ref\. needed|source needed)\]"
-    r"|(?<=[^\W\d_])\(\d{1,2}\)",
+    r"|(?<=[^\W\d_])\(\d{1,2}\)"
+    r"|<sup>[^<>]{1,20}</sup>",
     re.IGNORECASE,
 )
 #: A Markdown footnote's label at the start of its line ("[^1]: ...").

@@ -173,7 +173,8 @@ def lexicon() -> Lexicon:
     latter = set()
     for forms in data["latter"]["phrases"].values():
         for form in forms or ():
-            key = tuple(form.lower().split())
+            # (as the tokenizer splits it: "celui-ci" is "celui", "-", "ci")
+            key = tuple(form.lower().replace("-", " - ").split())
             phrases[key] = latter_types
             latter.add(key)
     sectors = {noun: sector for sector, nouns in data["sectors"].items() for noun in nouns}

@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from analysis.extraction.descriptor_lexicon import load_lexicon as load_descriptor_lexicon
 from analysis.extraction.grammar import GRAMMAR
 from analysis.extraction.relation_context import PLANT_NOUNS
+from analysis.extraction.relation_places import OBJECT_REACH
 
 #: Kinds of descriptor head a cue noun may qualify ("investment firm", "société
 #: d'investissement"): then it says what the firm is, not what it did.
@@ -54,10 +55,6 @@ def holds_licence(doc: Doc, end: int) -> bool:
     from X", "détient une licence"): it is no stake."""
     words = [t for t in doc[end : end + 3] if t.pos_ != "DET" and t.lower_ not in ("a", "an")]
     return bool(words) and words[0].lower_ in GRAMMAR["kit_words"]
-
-
-#: How many words (a number, adjectives) may stand before a production verb's object.
-OBJECT_REACH = 4
 
 
 def runs_outlets(doc: Doc, end: int) -> bool:

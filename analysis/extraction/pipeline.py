@@ -624,7 +624,8 @@ def _extract_paragraph(
                 )
             )
         for m in in_sent:
-            if kb.actors[m.entity].type == "country" and m.role != ATTRIBUTE:
+            # ("le pays" takes up a country named, not an adjective: "des modèles chinois")
+            if kb.actors[m.entity].type == "country" and m.role != ATTRIBUTE and m.kind == NAME:
                 state.last_country = m.entity
         _figures(sent.document, sid, sent.key, text, clean, lang, in_sent, doc, base, state, rows)
         rows.dates += len(find_dates(text))

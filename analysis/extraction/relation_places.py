@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from analysis.extraction.actors import ADJECTIVE, KnowledgeBase, Mention
+from analysis.extraction.actors import ADJECTIVE, NAME, KnowledgeBase, Mention
 from analysis.extraction.grammar import GRAMMAR
 from analysis.extraction.relation_context import (
     AGENT,
@@ -147,6 +147,16 @@ def _leavers(doc: Doc, here: list[Mention], cue: Cue, kb: KnowledgeBase) -> list
     return []
 
 
+def country_left(doc: Doc, cue: Cue, places: list[Mention]) -> Mention | None:
+    """The place of a known country an exit cue leaves: the nearest after its verb,
+    unless the verb's object is another thing ("left Russia, leaving carmakers to buy
+    in China"); else the nearest named before it, no adjective ("des modèles chinois.
+    Ford avait quitté le pays")."""
+    after = [] if leaves_other(doc, cue) else [m for m in places if m.start >= cue.end]
+    ahead = [m for m in places if m.end <= cue.start and m.kind == NAME]
+    return _nearest(after, cue) or _nearest(ahead, cue)
+
+
 def leaves_other(doc: Doc, cue: Cue) -> bool:
     """Does the exit cue's object name something else than a country or a market
     ("leaving carmakers to find parts in China", "laissant ses salariés")? Its first
@@ -160,7 +170,7 @@ def leaves_other(doc: Doc, cue: Cue) -> bool:
     return False
 
 
-#: How far after an exit cue its object's noun may stand.
+#: How far after a verb (an exit, a production) its object's noun may stand.
 OBJECT_REACH = 4
 #: Nouns an exit leaves: a market, or the country ("quitté le pays").
 LEFT_NOUNS = frozenset(GRAMMAR["markets"]) | {

@@ -280,7 +280,7 @@ from analysis.extraction.relation_context import (  # noqa: F401 - re-exported
     plant_city,
 )
 from analysis.extraction.relation_modality import _ended, _modal, _negated, _planned
-from analysis.extraction.relation_places import _assembled, _leavers, _sales, leaves_other, sold_by
+from analysis.extraction.relation_places import _assembled, _leavers, _sales, country_left, sold_by
 from analysis.extraction.relation_production import _production, beside_a_site
 from analysis.extraction.relation_rules import OF_WORDS, _directed, _keep, _partnership
 from analysis.extraction.relation_russian import is_russian, russian_roles, russian_venture
@@ -661,10 +661,7 @@ def relations_in_sentence(
                 and _is_place(m, kb)
                 and kb.actors[_country_of(m.entity, kb)].type == "country"
             ]
-            # (the country left follows its verb, unless the verb's object is another
-            # thing: "left Russia, leaving carmakers to buy in China"; one before it else)
-            after = [] if leaves_other(doc, cue) else [m for m in places if m.start >= cue.end]
-            near = _nearest(after, cue) or _nearest([m for m in places if m.end <= cue.start], cue)
+            near = country_left(doc, cue, places)
             target = near.entity if near else None
             if target is None and previous_country and _anaphor(doc, start, end):
                 target, rule = previous_country, "exit (anaphora)"

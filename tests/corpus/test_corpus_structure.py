@@ -282,3 +282,10 @@ def test_a_bracketed_note_call_glued_to_a_word_is_dropped(text: str, expected: s
     from analysis.corpus.structure import strip_note_markers
 
     assert strip_note_markers(text) == expected
+
+
+def test_a_markdown_superscript_is_a_note_marker() -> None:
+    from analysis.corpus.structure import strip_note_markers
+
+    text = "ont quitté la Russie<sup>[1]</sup> ; des kits<sup>2</sup>. Ford"
+    assert strip_note_markers(text) == "ont quitté la Russie ; des kits. Ford"
