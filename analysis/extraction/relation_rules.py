@@ -13,6 +13,7 @@ from analysis.extraction.relation_context import (
     FROM,
     GENITIVE,
     GRAMMAR,
+    JV_WORDS,
     KIT_WORDS,
     LOCATIVE,
     PLACE_TARGETS,
@@ -455,7 +456,7 @@ def _partnership(
             if (_is_country(a, kb) and _is_country(b, kb)) or b in _coordinated(doc, a, side)
         ]
     if with_cue and nxt is not None and near_before:
-        # "Kamaz is negotiating with Gotion and EVE Energy": the subject and each of them.
+        # "Kamaz is partnering with Gotion and EVE Energy": the subject and each of them.
         group = _coordinated(doc, nxt, after)
         subject = near_before[0]
         others = [m.entity for m in group if m.entity != subject.entity]
@@ -481,6 +482,9 @@ def _partnership(
         lo, hi = sorted((a, b), key=lambda m: m.start)
         between = {t.lower_ for t in doc[lo.end : hi.start]}
         if a.kind == b.kind == ADJECTIVE and between & {"et", "and", ","}:
+            continue
+        # (nor two that qualify a venture: "the Sino-Russian joint venture" is of firms)
+        if a.kind == b.kind == ADJECTIVE and set(cue.text.lower().split()) & JV_WORDS:
             continue
         # A firm partners a country only when the cue names it ("accord avec la Russie").
         if _is_country(a, kb) != _is_country(b, kb):

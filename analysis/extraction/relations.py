@@ -30,7 +30,7 @@ Method (cited by the methods appendix). Relations are found sentence by sentence
      after it ("Stellantis, allié de Leapmotor"); if one side is empty, the two nearest
      distinct participants on the other side, when coordinated or both countries ("une
      collaboration entre la Hongrie et la Chine"). A cue ending in "avec"/"with" pairs
-     the subject with each actor coordinated after it ("X negotiates with Y and Z").
+     the subject with each actor coordinated after it ("X partners with Y and Z").
      One of the two must lie within ``WINDOW`` tokens of the cue, the other within
      ``2 * WINDOW``. A country adjective partners only another country, and a
      firm partners a country only when the cue names it. Source is the one read first.
@@ -195,7 +195,8 @@ Method (cited by the methods appendix). Relations are found sentence by sentence
    Y", "меморандум о поставках") is not done, though the signatories of a memorandum
    are partners. A site still under construction ("toujours en chantier") produces
    nothing; a licence, kits or a purchase still under negotiation ("négocie avec X une
-   licence") is supplied or bought by nobody yet. A relation of the past states
+   licence") is supplied or bought by nobody yet, and talks make no partners ("in
+   talks with X", "négocie avec X": nothing is agreed). A relation of the past states
    nothing now ("assemblait naguère", "previously supplied", "a cessé ses livraisons",
    "; that contract ended last year"). No relation of an actor with itself, nor of a
    person or government body with its own country; a country is a market, not a

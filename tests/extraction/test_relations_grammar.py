@@ -485,12 +485,33 @@ from tests.fixtures.extraction_shared import tables_for
             set(),
             {("Quellon Motors", "Varkon Industries", "acquisition")},
         ),
-        # Talks that are not said to have failed stay (the convention of the book).
+        # Talks are no partnership (the convention of the book): nothing is agreed yet.
         (
             "fr",
             "Quellon Motors discute avec Varkon Industries d'une nouvelle usine.",
-            {("Quellon Motors", "Varkon Industries", "partnership")},
             set(),
+            {("Quellon Motors", "Varkon Industries", "partnership")},
+        ),
+        (
+            "en",
+            "Quellon Motors is in talks with Varkon Industries about a new plant.",
+            set(),
+            {("Quellon Motors", "Varkon Industries", "partnership")},
+        ),
+        # A country's trading partner is no partner of the relations.
+        (
+            "fr",
+            "Le Kazakhstan, premier partenaire commercial de la Russie en Asie centrale, "
+            "est soupçonné de servir de plateforme de réexportation.",
+            set(),
+            {("Kazakhstan", "Russia", "partnership")},
+        ),
+        # Two country adjectives that qualify a joint venture name no partner countries.
+        (
+            "en",
+            "The Sino-Russian joint venture doubled its assembly at the former plant.",
+            set(),
+            {("China", "Russia", "partnership"), ("Russia", "China", "partnership")},
         ),
     ],
 )

@@ -341,9 +341,9 @@ def test_open_world_relation_rules(text, lang, wanted, unwanted) -> None:
             {("AvtoVAZ", "Togliatti", "production")},
             {("Lada", "AvtoVAZ", "supply")},
         ),
-        # Negotiating "with X and Y": the subject with each, not X with Y.
+        # Partnering "with X and Y": the subject with each, not X with Y.
         (
-            "Varkon Industries is negotiating with CATL and EVE Energy.",
+            "Varkon Industries is partnering with CATL and EVE Energy.",
             "en",
             {
                 ("Varkon Industries", "CATL", "partnership"),
@@ -571,13 +571,13 @@ def test_plans_and_possibilities_are_no_stated_relations(lang, sentence) -> None
 @pytest.mark.parametrize(
     ("lang", "sentence", "wanted"),
     [
-        ("fr", "Quellon Motors discute avec Varkon Industries.", "partnership"),
+        ("fr", "Quellon Motors collabore avec Varkon Industries.", "partnership"),
         ("en", "Quellon Motors supplies cells to Varkon Industries.", "supply"),
         ("fr", "Varkon Industries a racheté Quellon Motors.", "acquisition"),
     ],
 )
 def test_stated_relations_in_the_present_or_past_stay(lang, sentence, wanted) -> None:
-    """ "discute" is a present the tagger may call a future: its ending says otherwise."""
+    """ "collabore" is a present the tagger may call a future: its ending says otherwise."""
     rel = tables_for({"t": (sentence, lang)}).relations
     assert wanted in set(rel["relation"]), rel.to_string()
 
