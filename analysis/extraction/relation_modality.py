@@ -3,17 +3,19 @@ that it is in talks with", "denied a report ... that"), talks said to have faile
 avoir rien signé", "n'ont pas abouti"), plans and possibilities ("plans to", "pourrait",
 "It is likely that"), relations talks or a memorandum are about ("in talks about
 assembling"), plants only planned, negotiated or being built ("construit une
-usine"), and relations of the past ("assemblait naguère", "produisait ... avant 2022")
-(see ``relations``, step 5).
+usine"), relations of the past ("assemblait naguère", "produisait ... avant 2022"), and names
+a speaker takes back ("à X - pardon, à Y") (see ``relations``, step 5).
 Pure functions of a parsed sentence; the words are ``relations.yaml``'s grammar."""
 
 from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from analysis.extraction.actors import PLACE_TYPES, KnowledgeBase, Mention
 from analysis.extraction.relation_context import GRAMMAR, PLANT_NOUNS, RELATIVE, Cue
 from analysis.extraction.russian import CYRILLIC
 
@@ -394,3 +396,56 @@ def _ended_by(doc: Doc, cue: Cue, end: int) -> bool:
         )
         for t in [*opening, *after]
     )
+
+
+#: Phrases that take back the name before them, as word tuples (module docstring).
+RETRACTIONS = tuple(tuple(p.lower().split()) for p in GRAMMAR["retractions"])
+#: How many tokens after the name a retraction may start (dashes, commas, an ellipsis).
+RETRACTION_REACH = 3
+
+
+#: How far after a name taken back the name that replaces it may start.
+CORRECTION_REACH = 12
+
+
+def corrected(doc: Doc, mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:
+    """``mentions`` (in text order) with each name taken back replaced, at its place, by
+    the next name of the same kind after the retraction ("at its plant in X - apologies,
+    I misspoke - at Y": Y where X stood), or left out when none follows."""
+    mentions = sorted(mentions, key=lambda m: m.start)
+    out: list[Mention] = []
+    used: set[int] = set()
+    for i, m in enumerate(mentions):
+        if i in used:
+            continue
+        if not retracted(doc, m.start, m.end):
+            out.append(m)
+            continue
+        place = kb.actors[m.entity].type in PLACE_TYPES
+        k = next(
+            (
+                k
+                for k in range(i + 1, len(mentions))
+                if mentions[k].start - m.end <= CORRECTION_REACH
+                and (kb.actors[mentions[k].entity].type in PLACE_TYPES) == place
+            ),
+            None,
+        )
+        if k is not None:
+            used.add(k)
+            out.append(replace(mentions[k], start=m.start, end=m.end))
+    return out
+
+
+def retracted(doc: Doc, start: int, end: int) -> bool:
+    """Is the name ``doc[start:end]`` taken back right after it ("in Ust-Kamenogorsk -
+    apologies, I misspoke - at Kostanay", "à Samarcande… pardon, je me trompe")? A
+    phrase of ``retractions`` opens within :data:`RETRACTION_REACH` tokens after it."""
+    sent_end = doc[start].sent.end
+    j = end
+    while j < min(sent_end, end + RETRACTION_REACH) and doc[j].is_punct:
+        j += 1
+    if j == end or j >= sent_end:
+        return False  # (a retraction is set off by punctuation)
+    words = tuple(t.lower_ for t in doc[j : min(sent_end, j + 8)] if not t.is_punct)
+    return any(words[: len(p)] == p for p in RETRACTIONS)

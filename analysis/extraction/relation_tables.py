@@ -185,9 +185,11 @@ def _cell_role(doc: Doc, m: Mention, end: int) -> str | None:
     return None
 
 
-def _status(doc: Doc, dash: int, end: int) -> str:
-    """The lower-cased text of the row's status cells ("status : Talks; no contract")."""
-    texts = []
+def _status(doc: Doc, start: int, dash: int, end: int) -> str:
+    """The lower-cased text of the row's status cells ("status : Talks; no contract") and
+    of the remark in brackets after its subject ("Kalumbwe (fermée en 2024) — ...")."""
+    first = doc[start:dash].text if dash > start else ""
+    texts = [m.lower() for m in re.findall(r"\(([^()]*)\)", first)]
     cell = dash + 1
     while cell < end:
         stop = next((i for i in range(cell, end) if doc[i].text == ";"), end)
@@ -198,16 +200,16 @@ def _status(doc: Doc, dash: int, end: int) -> str:
     return " ".join(texts)
 
 
-def _unsettled_status(doc: Doc, dash: int, end: int) -> bool:
+def _unsettled_status(doc: Doc, start: int, dash: int, end: int) -> bool:
     """Does a status cell of the row say the relation is only talked of or planned, or
     has stopped ("Suspended", "Sold")?"""
-    words = set(re.findall(r"\w+", _status(doc, dash, end)))
+    words = set(re.findall(r"\w+", _status(doc, start, dash, end)))
     return bool(words & (UNSETTLED | PLANNED_STATUS | ENDED))
 
 
-def _memorandum_status(doc: Doc, dash: int, end: int) -> bool:
+def _memorandum_status(doc: Doc, start: int, dash: int, end: int) -> bool:
     """Does a status cell of the row name a memorandum ("Memorandum signed 2024")?"""
-    text = f" {_status(doc, dash, end)} "
+    text = f" {_status(doc, start, dash, end)} "
     return any(f" {word} " in text for word in MEMORANDA)
 
 
@@ -312,20 +314,25 @@ def table_relations(
     if not_yet(doc[start:end].text):
         # "statut : en construction": the site produces nothing yet.
         cells = [c for c in cells if HEADER_RELATIONS[c[1]][0] != "production"]
-    unsettled = _unsettled_status(doc, dash, end)
+    unsettled = _unsettled_status(doc, start, dash, end)
     if unsettled:
-        # "status : Talks; no agreement", "Planned for 2027": only who owns it is stated.
-        cells = [c for c in cells if HEADER_RELATIONS[c[1]][0] == "ownership"]
+        # "status : Talks; no agreement", "Planned for 2027": only who owns it is stated
+        # (and who runs it, as the owners' holding).
+        cells = [c for c in cells if HEADER_RELATIONS[c[1]][0] == "ownership" or c[1] == "producer"]
     if not firm:
-        found = next(((h, vs[0]) for h, kind, vs in cells if kind in AGENT_KINDS), None)
-        if found is None:
+        # Who runs the site before who owns it ("exploitant : X ; actionnaires : Y": X
+        # produces there, and Y owns X).
+        agents = sorted((c for c in cells if c[1] in AGENT_KINDS), key=lambda c: c[1] != "producer")
+        if not agents:
             return []
-        header, agent = found
-        if subject is not None and not not_yet(doc[start:end].text):
+        header, kind, (agent, *_) = agents[0]
+        if subject is not None and not not_yet(doc[start:end].text) and not unsettled:
             # "Kaliningrad plant — owner : X": X produces there
             out.append(Relation(agent.entity, subject.entity, "production", header, "table column"))
         subject = agent
-        cells = [c for c in cells if c[1] not in AGENT_KINDS]
+        cells = [c for c in cells if c[1] not in ({kind} if kind == "producer" else AGENT_KINDS)]
+    elif unsettled:
+        cells = [c for c in cells if c[1] != "producer"]
     # "partenaire chinois : Geely ; apport : kits CKD": a partner that brings kits, a
     # platform or a licence supplies the subject.
     # (not closing a name: "Volga Cells" is no cells brought; "Moteurs diesel" and
@@ -334,7 +341,7 @@ def table_relations(
     supplies = any(
         t.i not in in_names and t.lower_ in KIT_WORDS | CONTRIBUTIONS for t in doc[dash + 1 : end]
     )
-    memorandum = _memorandum_status(doc, dash, end)
+    memorandum = _memorandum_status(doc, start, dash, end)
     # "Tenet — owner : X ; assembler : Y ; city : Z": Y makes the brand at Z, and when Y
     # is not X, X supplies Y (a brand assembled by another firm).
     made_by = next(((h, vs[0]) for h, kind, vs in cells if kind == "producer"), None)

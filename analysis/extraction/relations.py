@@ -280,7 +280,7 @@ from analysis.extraction.relation_context import (  # noqa: F401 - re-exported
     participants,
     plant_city,
 )
-from analysis.extraction.relation_modality import _ended, _modal, _negated, _planned
+from analysis.extraction.relation_modality import _ended, _modal, _negated, _planned, corrected
 from analysis.extraction.relation_places import _assembled, _leavers, _sales, country_left, sold_by
 from analysis.extraction.relation_production import _production, beside_a_site
 from analysis.extraction.relation_rules import OF_WORDS, _directed, _keep, _partnership
@@ -551,6 +551,7 @@ def relations_in_sentence(
         # A table row's headers are no cue words ("partner : BAIC, Kaiyi").
         cues = []
     parts = [m for m in participants(mentions, kb) if start <= m.start and m.end <= end]
+    parts = corrected(doc, parts, kb)  # "in X - apologies, I misspoke - at Y": Y
     for s, e, label in unknown:
         prev = doc[s - 1].lower_ if s > start else ""
         kind = UNKNOWN_PLACE if label == "LOC" or prev in LOCATIVE | NEAR else UNKNOWN

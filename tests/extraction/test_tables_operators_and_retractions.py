@@ -1,0 +1,54 @@
+"""A table row about a site that names its operator and its shareholders, a status in
+brackets after the row's subject, a suspended production, and a name a speaker takes
+back. Texts written for these tests with invented firms ("Tavro Mining SA", "Kelmar
+Resources", "Ostrava Cells", "Kestrel Motors LLC").
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.fixtures.extraction_shared import extracted_relations, folder_relations
+
+TABLE = """# Mines
+
+| Mine | Pays | Exploitant | Actionnaires | Acheteur |
+|---|---|---|---|---|
+| Moanda | Gabon | Tavro Mining SA | Kelmar Resources 63 % | Ostrava Cells |
+| Okondja (fermée en 2024) | Gabon | Vesna Mining SA | Kelmar Resources 51 % | Ostrava Cells |
+"""
+
+
+def test_the_operator_produces_and_sells_and_the_shareholder_owns_it(tmp_path: Path) -> None:
+    found = folder_relations(tmp_path, TABLE)
+    assert ("Tavro Mining SA", "Moanda", "production") in found, found
+    assert ("Tavro Mining SA", "Ostrava Cells", "supply") in found, found
+    assert ("Kelmar Resources", "Tavro Mining SA", "ownership") in found, found
+    # the shareholder neither runs the mine nor sells its ore
+    assert ("Kelmar Resources", "Moanda", "production") not in found, found
+    assert ("Kelmar Resources", "Ostrava Cells", "supply") not in found, found
+
+
+def test_a_closed_site_in_brackets_keeps_only_its_ownership(tmp_path: Path) -> None:
+    found = folder_relations(tmp_path, TABLE)
+    assert not {r for r in found if r[1] == "Okondja"}, found
+    assert ("Vesna Mining SA", "Ostrava Cells", "supply") not in found, found
+    assert ("Kelmar Resources", "Vesna Mining SA", "ownership") in found, found
+
+
+def test_a_suspended_production_is_none() -> None:
+    found = extracted_relations(
+        "Mars 2022 : Kestrel Motors et Vesna Motors suspendent leur production en Russie.",
+        "fr",
+    )
+    assert not {r for r in found if r[2] == "production"}, found
+
+
+def test_a_place_taken_back_is_replaced_by_the_one_after_it() -> None:
+    found = extracted_relations(
+        "Kestrel Motors LLC builds our cars at its plant in Ust-Kamenogorsk - apologies, "
+        "I misspoke - at Kostanay.",
+        "en",
+    )
+    assert ("Kestrel Motors LLC", "Kostanay", "production") in found, found
+    assert ("Kestrel Motors LLC", "Ust-Kamenogorsk", "production") not in found, found
