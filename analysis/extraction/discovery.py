@@ -438,11 +438,13 @@ def candidates(
         inside = sorted({owner[i] for i in range(span.start, span.end) if owner[i] >= 0})
         parent = ""
         if inside:
-            # (a "person" whose name holds a town is a firm's: "Wuhu Martel Wiring")
+            # (a "person" whose name holds a town is a firm's: "Wuhu Martel Wiring", and
+            # so is one that ends with a word of firms' names: "Kama Hongyu Automotive")
             firm_inside = any(kb.actors[mentions[k].entity].type not in PLACE_TYPES for k in inside)
+            firm_word = load_lexicon().name_word(span[-1].text) is not None
             if (
                 label == "LOC"
-                or (label == "PER" and firm_inside)
+                or (label == "PER" and firm_inside and not firm_word)
                 or not _org_owns(doc, span, [mentions[k] for k in inside], kb)
             ):
                 continue

@@ -139,7 +139,8 @@ def _unnamed_venture(
     """The venture of a sentence with a joint-venture noun whose venture no role noun
     calls so ("X a été créée sous la forme d'une coentreprise entre A, qui en détient
     51 %, et B"; "«X», совместное предприятие «A» и «B»"): the one name that the rules
-    made a partner of the parents that rules 3 and 4 find, and is none of them."""
+    made a partner of the parents that rules 3 and 4 find, or owned by one, and is none
+    of them."""
     if not any(_word(doc, i) in JV_WORDS for i in range(start, end)):
         return None
     names = _parent_names(mentions, "", kb)
@@ -152,7 +153,8 @@ def _unnamed_venture(
         for r in found
         if r.relation == "partnership" and {r.source, r.target} & parents
         for end_ in (r.source, r.target)
-    } - parents
+    } | {r.target for r in found if r.relation == "ownership" and r.source in parents}
+    candidates -= parents
     candidates &= {m.entity for m in names}
     return candidates.pop() if len(candidates) == 1 else None
 
@@ -182,6 +184,7 @@ def _coordinated(doc: Doc, m: Mention, end: int, at: dict[int, Mention]) -> list
         if k + 1 < end and _word(doc, k) in GRAMMAR["of_complement"]:
             k += 1
         k = _past_describing(doc, k, end)  # "и питерского «Балтик Мотор Холдинга»"
+        k = _next_name(doc, k, end, at)  # "and Kazan-based X", "and China's Y"
         if k not in at:
             break
         out.append(at[k])
@@ -240,7 +243,7 @@ def _members(doc: Doc, start: int, end: int, at: dict[int, Mention]) -> set[str]
             genitive = doc.lang_ == "ru" and (
                 j == i + 1 or (j == i + 2 and doc[i + 1].pos_ == "NOUN")
             )
-            k = _past_describing(doc, j, end) if genitive else j + 1
+            k = _past_describing(doc, j, end) if genitive else _next_name(doc, j + 1, end, at)
             if (genitive or _word(doc, j) in linking) and k in at:
                 members = _coordinated(doc, at[k], end, at)
                 if len(members) > 1:
@@ -261,6 +264,30 @@ def _their(doc: Doc, start: int, i: int, at: dict[int, Mention]) -> set[str]:
         if len(joined) > 1:
             return {x.entity for x in joined}
     return set()
+
+
+#: How many words may describe a member before its name ("Kazan-based", "China's").
+NAME_REACH = 4
+
+
+def _next_name(doc: Doc, k: int, end: int, at: dict[int, Mention]) -> int:
+    """The start of the name that words describing it open at ``k`` ("Kazan-based X",
+    "China's Y", "the Chinese carmaker Z"): no verb, pronoun, conjunction nor punctuation
+    but a hyphen or a possessive stands before it; ``k`` when none."""
+    for j in range(k, min(end, k + NAME_REACH + 1)):
+        if j in at:
+            return j
+        t = doc[j]
+        if t.lower_ == "based" and doc[j - 1].text == "-":
+            continue  # ("Kazan-based": a base, as actors._based reads it)
+        if (t.is_punct and t.text not in ("-", "'s", "’s")) or t.pos_ in (
+            "VERB",
+            "AUX",
+            "PRON",
+            "CCONJ",
+        ):
+            break
+    return k
 
 
 #: How many adjectives and quotes may stand before a Russian member's name.

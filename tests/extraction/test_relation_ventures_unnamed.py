@@ -68,3 +68,25 @@ def test_a_venture_with_one_holder_named_is_left_to_the_other_rules() -> None:
         "en",
     )
     assert (OSTRAVA, "Tver", "production") in found, found
+
+
+def test_members_named_with_a_description_before_them_own_the_venture() -> None:
+    # "China's A and Kazan-based B": the words before each name describe it.
+    found = extracted_relations(
+        "Ostrava Cells (OC), the Russian joint venture of China's Quellon Motors and "
+        "Kazan-based Varkon Industries, assembled 2,950 packs in the first quarter.",
+        "en",
+    )
+    assert (VARKON, OSTRAVA, "ownership") in found, found
+    assert (QUELLON, OSTRAVA, "ownership") in found, found
+    assert partners(found, VARKON, QUELLON), found
+
+
+def test_a_name_that_opens_with_a_known_firm_and_ends_as_a_firm_is_its_own() -> None:
+    # "Kama" is a known start-up; "Kama Tarvo Automotive" (a name the tagger may call a
+    # person) is another firm, not Kama.
+    found = extracted_relations(
+        "Kama Tarvo Automotive assembled 2,950 crossovers at Naberezhnye Chelny.", "en"
+    )
+    assert ("Kama Tarvo Automotive", "Naberezhnye Chelny", "production") in found, found
+    assert ("Kama", "Naberezhnye Chelny", "production") not in found, found
