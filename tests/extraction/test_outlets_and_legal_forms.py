@@ -42,3 +42,13 @@ def test_a_legal_form_written_out_is_no_actor() -> None:
     names = {n.lower() for n in tables.entities["entity"]}
     assert "société anonyme" not in names, names
     assert any("tavro" in n for n in names), names
+
+
+def test_a_special_economic_zone_after_a_town_is_no_second_site() -> None:
+    found = extracted_relations(
+        "Kestrel Motors LLC assembles the packs in Yelabuga, in the Alabuga special "
+        "economic zone, on a line rated at 1.2 GWh a year.",
+        "en",
+    )
+    assert ("Kestrel Motors LLC", "Yelabuga", "production") in found, found
+    assert not {r for r in found if "zone" in r[1].lower()}, found
