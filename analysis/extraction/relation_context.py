@@ -201,8 +201,9 @@ ATTRIBUTION = GRAMMAR["attribution"]
 def _relative_clauses(
     doc: Doc, start: int, end: int, name_ends: frozenset[int] = frozenset()
 ) -> list[tuple[int, int]]:
-    """Token ranges of ", qui/which ... ," clauses and of appositions after a name
-    (", the battery arm of Rosatom,", ", le fabricant des Lada,"), to the next comma or
+    """Token ranges of ", qui/which ... ," clauses, of Russian participle phrases
+    (", входящее в X,") and of appositions after a name (", the battery arm of
+    Rosatom,", ", le fabricant des Lada,"), to the next comma or
     the sentence end. ``name_ends`` are the end indices of actor mentions (a name the
     tagger took for a common noun still opens an apposition)."""
     out = []
@@ -224,12 +225,18 @@ def _relative_clauses(
         nxt = i + 2 if doc[i + 1].lower_ in PREPOSITIONS and i + 2 < end else i + 1
         # An apposition opens with an article or a head noun, not a verb (French "a").
         word = doc[i + 1]
-        opens = doc[nxt].lower_ in RELATIVE or (
-            after_name
-            and (
-                (word.lower_ in heads and word.pos_ != "AUX")
-                # "Renera, Rosatom's battery subsidiary, is building ..."
-                or (i + 2 < end and doc[i + 2].text in ("'s", "’s"))
+        # (a Russian participle opens one after any noun: "Предприятие, входящее в X,")
+        participle = doc.lang_ == "ru" and "Part" in word.morph.get("VerbForm")
+        opens = (
+            doc[nxt].lower_ in RELATIVE
+            or participle
+            or (
+                after_name
+                and (
+                    (word.lower_ in heads and word.pos_ != "AUX")
+                    # "Renera, Rosatom's battery subsidiary, is building ..."
+                    or (i + 2 < end and doc[i + 2].text in ("'s", "’s"))
+                )
             )
         )
         if opens:

@@ -51,3 +51,13 @@ CASES = [
 @pytest.mark.parametrize(("sentence", "expected"), CASES)
 def test_russian_relations(sentence, expected):
     assert relations(sentence, "ru") == expected
+
+
+def test_a_participle_phrase_holds_no_agent_of_the_main_verb() -> None:
+    # ", входящее в «X»," describes the subject: X does not assemble.
+    from tests.fixtures.extraction_shared import extracted_relations
+
+    found = extracted_relations(
+        "Предприятие, входящее в «Кестрел Холдинг», собирает батареи в Елабуге.", "ru"
+    )
+    assert not {r for r in found if r[2] == "production" and r[0].startswith("Кестрел")}, found
