@@ -256,6 +256,11 @@ def _production(
     ):
         # "CALB supplies X with packs made at its plant in Y": the deliverer's plant
         first_firm = near[0]
+    # "les cellules que X (, filiale de Y,) fabrique à Yibin": an object relative's own
+    # subject makes them, not the main clause's.
+    relative = _relative_subject(doc, firms, cue)
+    if relative is not None:
+        first_firm = relative
     # "X said its subsidiary Y builds ...": the subsidiary is the verb's subject.
     held = [m for m in near if _held_name(doc, m)]
     if first_firm is not None and held and held[-1].start > first_firm.start:
@@ -591,6 +596,27 @@ def _pronoun_subject(doc: Doc, cue: Cue) -> bool:
     if k > 0 and doc[k].pos_ == "ADV":
         k -= 1
     return k >= 0 and doc[k].lower_ in PRONOUNS
+
+
+#: Pronouns that open an object relative ("les cellules que X fabrique").
+OBJECT_RELATIVE = frozenset(GRAMMAR["object_relative"])
+#: How many words (adverbs) may stand between a relative's subject and its verb.
+RELATIVE_GAP = 2
+
+
+def _relative_subject(doc: Doc, firms: list[Mention], cue: Cue) -> Mention | None:
+    """The firm named right after an object relative pronoun before the cue verb, its
+    apposition aside ("que Toulpar Energia, filiale de Y, assemble à Z"), if any."""
+    for m in firms:
+        if m.end > cue.start or m.start == 0 or doc[m.start - 1].lower_ not in OBJECT_RELATIVE:
+            continue
+        k = m.end
+        if k < cue.start and doc[k].text == ",":  # its apposition, to the next comma
+            k = next((j + 1 for j in range(k + 1, cue.start) if doc[j].text == ","), k)
+        gap = doc[k : cue.start]
+        if len(gap) <= RELATIVE_GAP and not any(t.pos_ in ("VERB", "AUX", "PUNCT") for t in gap):
+            return m
+    return None
 
 
 def beside_a_site(doc: Doc, rows: list, mentions: list[Mention], kb: KnowledgeBase) -> list:

@@ -52,3 +52,13 @@ def test_a_place_taken_back_is_replaced_by_the_one_after_it() -> None:
     )
     assert ("Kestrel Motors LLC", "Kostanay", "production") in found, found
     assert ("Kestrel Motors LLC", "Ust-Kamenogorsk", "production") not in found, found
+
+
+def test_an_object_relatives_own_subject_makes_what_it_names() -> None:
+    found = extracted_relations(
+        "Tavro Mining SA fournit les cellules des batteries que Kestrel Energia, filiale "
+        "du groupe russe Kelmar Holding, assemble à Ielabouga.",
+        "fr",
+    )
+    assert ("Kestrel Energia", "Yelabuga", "production") in found, found
+    assert ("Tavro Mining SA", "Yelabuga", "production") not in found, found
