@@ -308,8 +308,10 @@ def assign_roles(doc: Doc, mentions: list[Mention], kb: KnowledgeBase) -> list[M
             role = adjective_role(doc, m, named, kb)
         elif kb.actors[m.entity].type == "country" and _possessive_of_actor(doc, m, named, kb):
             role = ATTRIBUTE
-        elif kb.actors[m.entity].type in PLACE_TYPES and _based(doc, m):
-            role = ATTRIBUTE  # "the Perth-based Ridgeway", "PRC-based": a base, no party
+        elif _based(doc, m):
+            # "the Perth-based Ridgeway", "PRC-based": a base, no party (whatever type a
+            # name discovered in the document has yet)
+            role = ATTRIBUTE
         out.append(Mention(m.entity, m.start, m.end, m.text, m.kind, role))
     return out
 

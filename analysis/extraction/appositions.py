@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import yaml
 from spacy.tokens import Doc
 
-from analysis.extraction.actors import NAME, PLACE_TYPES, KnowledgeBase, Mention
+from analysis.extraction.actors import ATTRIBUTE, NAME, PLACE_TYPES, KnowledgeBase, Mention
 from analysis.extraction.descriptor_lexicon import LEXICON_PATH, phrase_words, token_words
 from analysis.extraction.descriptors import PARENT_WINDOW
 from analysis.extraction.grammar import GRAMMAR
@@ -302,7 +302,12 @@ def owner_names(mentions: list[Mention], kb: KnowledgeBase) -> dict[int, str]:
     names: dict[int, str] = {}
     for m in mentions:
         actor = kb.actors.get(m.entity)
-        if m.kind == NAME and (actor is None or actor.type not in NOT_OWNERS):
+        # (not one that only qualifies another: "the Aktobe-based X")
+        if (
+            m.kind == NAME
+            and m.role != ATTRIBUTE
+            and (actor is None or actor.type not in NOT_OWNERS)
+        ):
             names.update({i: m.entity for i in range(m.start, m.end)})
     return names
 

@@ -52,3 +52,13 @@ def test_a_special_economic_zone_after_a_town_is_no_second_site() -> None:
     )
     assert ("Kestrel Motors LLC", "Yelabuga", "production") in found, found
     assert not {r for r in found if "zone" in r[1].lower()}, found
+
+
+def test_a_name_glued_to_based_is_a_base_not_a_party() -> None:
+    found = extracted_relations(
+        "Kestrel Lithium, owned by the Aktobe-based Kelmar Holding, has invested 38 "
+        "billion tenge at Oral since 2021.",
+        "en",
+    )
+    assert ("Kelmar Holding", "Kestrel Lithium", "ownership") in found, found
+    assert not {r for r in found if "Aktobe" in r[:2]}, found
