@@ -599,9 +599,10 @@ def relations_in_sentence(
             and not ASSETS & set(bought)
             and not _stake_or_firm(doc, cue.end, seller, parts)
         ):
-            # "buys gearboxes from X", "achète ses sels auprès de X": X supplies; with no
-            # actor named after it ("from a smaller supplier"), nothing is said of whom.
-            if not any(seller < m.start <= seller + 8 for m in parts if m.entity != UNKNOWN):
+            # "buys gearboxes from X": X supplies; not with no actor after it ("from a
+            # smaller supplier"), nor a pronoun bought ("bought it from X": a plant said).
+            named = any(seller < m.start <= seller + 8 for m in parts if m.entity != UNKNOWN)
+            if not named or any(t.tag_ == "PRP" for t in doc[cue.end : seller]):
                 continue
             cue = Cue("supply", cue.start, cue.end, cue.text, True)
         here, owners = _reach(doc, start, end, cue, parts, clauses, kb)

@@ -62,3 +62,14 @@ def test_an_object_relatives_own_subject_makes_what_it_names() -> None:
     )
     assert ("Kestrel Energia", "Yelabuga", "production") in found, found
     assert ("Tavro Mining SA", "Yelabuga", "production") not in found, found
+
+
+def test_a_pronoun_bought_from_a_seller_is_no_supply() -> None:
+    # "it" is the plant the sentence before names: the seller supplies nothing.
+    found = extracted_relations(
+        "The plant, on the eastern edge of Tver, has a history of its own. Kestrel Motors "
+        "bought it in 2023 from Forvia (the sign by the gate still says Faurecia) after "
+        "the French supplier left Russia.",
+        "en",
+    )
+    assert not {r for r in found if r[2] == "supply"}, found
