@@ -270,6 +270,9 @@ def _directed(
         kit_word = cue.text.lower().split()[-1] in KIT_WORDS
         if kit_word and cue.end < len(doc) and doc[cue.end].pos_ == "VERB":
             return []
+        # "X supplied Y only with kits": the delivering verb before reads who supplies whom.
+        if kit_word and _with_delivered(doc, cue):
+            return []
         kit = cue.text.lower().split()[-1] in KIT_WORDS
         # "assembled cars from BAIC, SWM and Kaiyi kits": the makers named right before
         # the kit word, after "from", supply the subject, whatever is named after it.
@@ -285,6 +288,12 @@ def _directed(
             or cue.text.lower().split()[-1] in FROM
             # "kits Chery": Chery supplies ("kits to Y": Y receives them)
             or (kit and tgt.start - cue.end <= 1 and doc[cue.end].lower_ not in TO)
+            # "à partir de kits que le chinois X expédie": the relative's subject sends them
+            or (
+                kit
+                and doc[cue.end].lower_ in KITS_RELATIVE
+                and not any(t.is_punct or t.pos_ in ("VERB", "AUX") for t in between)
+            )
         ):
             reverse = True
         # ("l'assembleur monte des BAIC et des Kaiyi à partir de kits": no subject.)
@@ -335,6 +344,23 @@ def _share_follows(doc: Doc, end: int) -> bool:
     """A share stands right after a name ending at ``end``: "Y 35 %", "Y 35%", "Y (35%)"."""
     k = end + (end < len(doc) and doc[end].text == "(")
     return k + 1 < len(doc) and doc[k].like_num and doc[k + 1].text in ("%", "per")
+
+
+#: Pronouns of an object relative after a kit word ("kits que X expédie", "kits that X
+#: ships"): its subject sends them.
+KITS_RELATIVE = frozenset(GRAMMAR["object_relative"]) | {"that", "which"}
+DELIVERS = frozenset(GRAMMAR["delivers"])
+#: How far before a kit word "with" a delivering verb may stand.
+DELIVERED_REACH = 6
+
+
+def _with_delivered(doc: Doc, cue: Cue) -> bool:
+    """Is the kit word what a delivering verb before it gives "with" ("supplied VTA only
+    with kits", "supplies Y with kits")?"""
+    sent_start = doc[cue.start].sent.start
+    window = doc[max(sent_start, cue.start - DELIVERED_REACH) : cue.start]
+    words = [t.lower_ for t in window]
+    return "with" in words and any(w in DELIVERS for w in words[: words.index("with")])
 
 
 def _kit_makers(doc: Doc, cue: Cue, before: list[Mention], kb: KnowledgeBase) -> list[Mention]:

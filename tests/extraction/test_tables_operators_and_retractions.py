@@ -73,3 +73,21 @@ def test_a_pronoun_bought_from_a_seller_is_no_supply() -> None:
         "en",
     )
     assert not {r for r in found if r[2] == "supply"}, found
+
+
+def test_kits_an_object_relatives_subject_ships_come_from_it() -> None:
+    found = extracted_relations(
+        "Depuis 2023, Kestrel Motors y assemble des crossovers à partir de kits que le "
+        "chinois Tavro Automobile expédie depuis son usine de Zhangzhou.",
+        "fr",
+    )
+    assert ("Tavro Automobile", "Kestrel Motors", "supply") in found, found
+    assert ("Kestrel Motors", "Tavro Automobile", "supply") not in found, found
+
+
+def test_kits_a_delivering_verb_gives_with_are_read_by_the_verb() -> None:
+    found = extracted_relations(
+        "Tavro Automobile supplies Kestrel Motors with kits for petrol cars only.", "en"
+    )
+    assert ("Tavro Automobile", "Kestrel Motors", "supply") in found, found
+    assert ("Kestrel Motors", "Tavro Automobile", "supply") not in found, found
