@@ -6,7 +6,11 @@ header : value ; header : value." (``analysis/corpus/structure.py``). A header l
 row's subject and the actor named in its cell are related: "Lada — groupe : AvtoVAZ" is
 AvtoVAZ's ownership of Lada, "Haval — usine : Toula" production at Tula. A cell that
 names no actor yields nothing. A row with an assembler column gives the row's places to
-the assembler, and its owner, when another firm, supplies the assembler.
+the assembler, and its owner, when another firm, supplies the assembler. A row about a
+site (its subject a place) gives it to the firm that runs it before those that own it
+("exploitant : X ; actionnaires : Y": X produces there and sells to the buyer, Y owns
+X). A status cell, or a remark in brackets after the subject ("Okondja (fermée en
+2024)"), that says the site is planned, talked of or stopped leaves only who owns what.
 
 A factsheet says the same in a list under a heading that names its firm ("### BelGee",
 then "- Parent : BelAZ (50 %)", "- Plants : Borisov"): such a *record* line, a listed
