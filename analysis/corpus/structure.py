@@ -57,14 +57,14 @@ class Structured:
 
 
 #: A note marker glued to the word or punctuation before it ("Lishen[11].", "en
-#: 2023.[3]", "Fast Gear[réf. nécessaire]", "X[^2]"), or a bracketed number glued to a
-#: letter, as a PDF prints its notes ("Heilongjiang Beitan Graphite(1)."), or a
-#: superscript a Markdown page keeps as HTML ("la Russie<sup>[1]</sup>"): references,
-#: not text.
+#: 2023.[3]", "Fast Gear[réf. nécessaire]", "X[^2]"), a bracketed number glued to a
+#: letter before a space or a stop, as a PDF prints its notes ("Beitan Graphite(1).";
+#: not code such as "alert(1)>"), or a superscript a Markdown page keeps as HTML ("la
+#: Russie<sup>[1]</sup>"): references, not text.
 _NOTE_MARKER = re.compile(
     r"(?<=[\w.,;:!?)»\"'])\[(?:\^?\d{1,3}|[a-z]|notes? \d{1,3}|réf\. (?:nécessaire|souhaitée)"
     r"|citation needed|ref\. needed|source needed)\]"
-    r"|(?<=[^\W\d_])\(\d{1,2}\)"
+    r"|(?<=[^\W\d_])\(\d{1,2}\)(?=[\s.,;:]|$)"
     r"|<sup>[^<>]{1,20}</sup>",
     re.IGNORECASE,
 )

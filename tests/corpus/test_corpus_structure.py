@@ -289,3 +289,11 @@ def test_a_markdown_superscript_is_a_note_marker() -> None:
 
     text = "ont quitté la Russie<sup>[1]</sup> ; des kits<sup>2</sup>. Ford"
     assert strip_note_markers(text) == "ont quitté la Russie ; des kits. Ford"
+
+
+def test_a_bracketed_number_inside_code_is_text() -> None:
+    # (a seed's payload must reach the book as written: "alert(1)" is no note call)
+    from analysis.corpus.structure import strip_note_markers
+
+    text = "<img src=x onerror=alert(1)> et [lien](javascript:alert(1))"
+    assert strip_note_markers(text) == text
