@@ -217,9 +217,8 @@ def _members(doc: Doc, start: int, end: int, at: dict[int, Mention]) -> set[str]
     ("a joint venture of A (51 %) and B", "coentreprise à parts égales entre A et B"),
     with no verb nor punctuation between the noun and that word; the names joined before
     a "their" right before the noun ("A and B announced that their joint venture, X");
-    or the partner it is
-    held or formed "with", whoever the other parent is ("our joint venture with B",
-    "la coentreprise que le groupe détient avec B")."""
+    or the partner it is held or formed "with", whoever the other parent is ("our joint
+    venture with B", "la coentreprise que le groupe détient avec B")."""
     linking = GRAMMAR["of_complement"] | GRAMMAR["between"]
     for i in range(start, end):
         if _word(doc, i) not in JV_WORDS:
