@@ -57,12 +57,16 @@ def holds_licence(doc: Doc, end: int) -> bool:
     return bool(words) and words[0].lower_ in GRAMMAR["kit_words"]
 
 
+#: Premises that make nothing (showrooms, dealerships, offices).
+OUTLETS = frozenset(GRAMMAR["outlets"])
+
+
 def runs_outlets(doc: Doc, end: int) -> bool:
     """Is the object of a production verb premises that make nothing ("operates 14
     showrooms in Samara", "runs a dealership", "exploite trois concessions")?"""
     for t in doc[end : end + OBJECT_REACH]:
         if t.pos_ in ("NOUN", "PROPN"):
-            return t.lower_ in GRAMMAR["outlets"]
+            return t.lower_ in OUTLETS
         if t.pos_ not in ("DET", "NUM", "ADJ") and not t.like_num:
             return False
     return False

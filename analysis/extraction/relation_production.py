@@ -48,15 +48,13 @@ from analysis.extraction.relation_context import (
     clause_distance,
     sold_before,
 )
-from analysis.extraction.relation_rules import MARKETS, OF_WORDS, POSSESSIVES
+from analysis.extraction.relation_rules import DELIVERS, MARKETS, OF_WORDS, POSSESSIVES
 from analysis.extraction.relation_russian import is_russian, oblique, russian_subject
 from analysis.extraction.relation_syntax import _reduced_participle, last_joined_clause
 from analysis.extraction.russian import CYRILLIC, QUOTES
 
 #: Verbs of buying goods: a participle after their object qualifies goods another made.
 BUYING = BOUGHT | GRAMMAR["purchases"] | GRAMMAR["imports"] | {"buys", "buy", "purchases"}
-#: Verbs of delivering goods ("X supplies Y with packs made at its plant").
-DELIVERS = GRAMMAR["delivers"]
 #: A subject pronoun right before a cue verb: the firms named just before it are not the
 #: verb's subject ("... the Kia and JAC models it already builds there").
 PRONOUNS = pronouns()

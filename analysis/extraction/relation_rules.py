@@ -349,6 +349,7 @@ def _share_follows(doc: Doc, end: int) -> bool:
 #: Pronouns of an object relative after a kit word ("kits que X expédie", "kits that X
 #: ships"): its subject sends them.
 KITS_RELATIVE = frozenset(GRAMMAR["object_relative"]) | {"that", "which"}
+#: Verbs of delivering goods ("X supplies Y with packs made at its plant").
 DELIVERS = frozenset(GRAMMAR["delivers"])
 #: How far before a kit word "with" a delivering verb may stand.
 DELIVERED_REACH = 6
