@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from analysis.extraction.actors import ADJECTIVE, KnowledgeBase, Mention
 from analysis.extraction.coreference import pronouns
 from analysis.extraction.descriptors import load_lexicon
+from analysis.extraction.relation_clauses import OBJECT_RELATIVE
 from analysis.extraction.relation_consolidate import is_region
 from analysis.extraction.relation_context import (
     AGENT,
@@ -596,8 +597,6 @@ def _pronoun_subject(doc: Doc, cue: Cue) -> bool:
     return k >= 0 and doc[k].lower_ in PRONOUNS
 
 
-#: Pronouns that open an object relative ("les cellules que X fabrique").
-OBJECT_RELATIVE = frozenset(GRAMMAR["object_relative"])
 #: How many words (adverbs) may stand between a relative's subject and its verb.
 RELATIVE_GAP = 2
 
