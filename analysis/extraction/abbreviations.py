@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 
 from analysis.extraction.actors import NAME, Mention
 from analysis.extraction.grammar import GRAMMAR
+from analysis.extraction.russian import CYRILLIC
 
 #: Quotation marks that may stand around an abbreviation inside its brackets.
 QUOTES = frozenset({'"', "'", "«", "»", "“", "”", "‘", "’", "„"})
@@ -79,7 +80,9 @@ def short_forms(doc: Doc, mentions: list[Mention]) -> dict[str, str]:
     name, and the entity of that name: 'Xiamen Golden Dragon Bus (« Golden Dragon »)',
     'Tessan Anode Materials Co., Ltd. ("Tessan Materials")'. Every word of the short
     name is a word of the full one, and it starts with a capital; a generic word ('the
-    "Company"') is not one of the name's words, so it is no short name here."""
+    "Company"') is not one of the name's words, so it is no short name here. A name in
+    the other script whose words are all capitalised is one too ('Jiangsu Tianheng New
+    Energy («Цзянсу Тяньхэн»)'): a transliteration shares no words."""
     out: dict[str, str] = {}
     for m in mentions:
         start = m.end + 1
@@ -95,7 +98,14 @@ def short_forms(doc: Doc, mentions: list[Mention]) -> dict[str, str]:
         short = " ".join(doc[start + 1 : end].text.split())
         words = {w.lower() for w in _WORD.findall(m.text)}
         own = _WORD.findall(short)
-        if short != m.text and short[:1].isupper() and own and all(w.lower() in words for w in own):
+        if short == m.text or not short[:1].isupper() or not own:
+            continue
+        # ("Jiangsu Tianheng («Цзянсу Тяньхэн»)": the name in the other script, its
+        # words all capitalised, as the Russian press gives a foreign firm's)
+        other_script = bool(CYRILLIC.search(short)) != bool(CYRILLIC.search(m.text))
+        if all(w.lower() in words for w in own) or (
+            other_script and all(w[:1].isupper() for w in own)
+        ):
             out[short] = m.entity
     return out
 

@@ -45,7 +45,6 @@ from analysis.extraction.relation_context import SYMMETRIC, is_possibility, is_q
 from analysis.extraction.relation_rules import allowed
 from analysis.extraction.relation_ventures import RULE as VENTURE_RULE
 from analysis.extraction.relation_ventures import SETTLED as VENTURE_RELATIONS
-from analysis.extraction.russian import CYRILLIC
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "relation_model.json"
 #: The rule name of the relations this module adds.
@@ -278,17 +277,19 @@ COARSE_SITES = frozenset({"production", "investment"})
 def vetoable(row: Mapping, actors: Mapping[str, Actor]) -> bool:
     """Whether the model may set aside a rule's ``row``: not a firm's production or
     investment in a country or a region. The annotated folders disagree there (the
-    older ones count production in a country or region named beside the town, the newer
-    ones only the town), so the model's "no relation" on such a row is a convention, not
-    a reading; the rules' row stands, and the consolidation drops it where the document
-    names the site. Nor an exit: the folders disagree on those too (a sale of Russian
-    assets is an exit in the older ones, only "left Russia" in the newer), and with 51
-    folders the model set aside "après le retrait de Kia du Kazakhstan". Nor a row read
-    in Russian: three of the annotated folders are
-    Russian, too few for the model to overrule the rules there (it set aside "собрал
-    ... из машинокомплектов JAC", a stated supply)."""
-    if CYRILLIC.search(row.get("sentence", "")):
-        return False
+    older ones and the seeds' gold count production in a country or region named beside
+    the town, the newer ones only the town), so the model's "no relation" on such a row
+    is a convention, not a reading; the rules' row stands, and the consolidation drops
+    it where the document names the site. Nor an exit: the folders disagree on those too
+    (a sale of Russian assets is an exit in the older ones, only "left Russia" in the
+    newer), and with 51 folders the model set aside "après le retrait de Kia du
+    Kazakhstan".
+
+    Rows read in Russian were exempt too while three folders were Russian. With 26
+    Russian documents in 22 folders they are not: among the 336 rows that hand checks
+    judged in the ten latest checked folders, a model trained without those folders set
+    aside 6 wrong rows and 1 right one at a probability of no relation of 0.8 (half of
+    them Russian), against 4 and 0 with the exemption."""
     target = actors.get(row["target"])
     coarse = target is not None and (target.type == "country" or is_region(target))
     return row["relation"] != "exit" and not (row["relation"] in COARSE_SITES and coarse)

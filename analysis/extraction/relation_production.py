@@ -243,6 +243,24 @@ def _production(
         # "... supply packs to X from its plant in Y": what is sent from "its" plant is
         # the supplier's, not the recipient's (but "lent $1m to X for its plant": X's).
         near = [m for m in near if doc[max(m.start - 1, 0)].lower_ not in TO] or near
+        # "... that it supplied X with kits, shipped from its plant in Y": the sender
+        # stands before the finite verb of delivery, the receiver after it; with no firm
+        # before it (a pronoun's), the plant is nobody's the sentence names.
+        opening = doc[cue.start].sent.start
+        verb = next(
+            (
+                t.i
+                for t in reversed(doc[opening : cue.start])
+                if t.lower_ in DELIVERS and "Fin" in t.morph.get("VerbForm")
+            ),
+            None,
+        )
+        subject = verb - 1 if verb is not None else -1
+        while subject > opening and doc[subject].pos_ in ("ADV", "AUX", "PART"):
+            subject -= 1
+        if verb is not None:
+            pronoun = subject >= opening and doc[subject].pos_ == "PRON"
+            near = [] if pronoun else [m for m in near if m.end <= verb]
     if owned:
         # "X assemble ses Haval dans sa propre usine": a name after a possessive is a
         # thing owned (a brand, goods), not the plant's owner.

@@ -33,6 +33,7 @@ import yaml
 from spacy.tokens import Doc
 
 from analysis.extraction.actors import ADJECTIVE, Mention
+from analysis.extraction.descriptor_lexicon import load_lexicon
 from analysis.extraction.grammar import RELATIONS_LEXICON
 from analysis.extraction.relation_context import JV_WORDS, Cue, _coordinated, _dist
 from analysis.extraction.russian import CYRILLIC, QUOTES, lemma
@@ -110,6 +111,10 @@ def case_of(doc: Doc, mention: Mention, cue: Cue) -> str | None:
         ahead = _before(doc, before)
         if token.text.isupper() and ahead >= 0 and doc[ahead].pos_ == "ADJ":
             token = doc[ahead]
+        elif token.text.isupper() and ahead >= 0 and _possessed(doc[ahead]):
+            # "Ячейки для батарей ООО «X» поставляет Y": after a noun that names no firm,
+            # the legal form and its name are that noun's owner, in the genitive
+            return "Gen"
         if CYRILLIC.search(token.text) and token.pos_ in ("NOUN", "ADJ"):
             case = token.morph.get("Case")
             if case:
@@ -118,6 +123,17 @@ def case_of(doc: Doc, mention: Mention, cue: Cue) -> str | None:
         if CYRILLIC.search(token.text) and token.morph.get("Case"):
             return token.morph.get("Case")[0]
     return None
+
+
+def _possessed(token) -> bool:
+    """Is ``token`` a Russian noun that names no firm ("батарей", not "компания"), whose
+    complement a legal form's name after it is?"""
+    return (
+        token.pos_ == "NOUN"
+        and token.is_lower
+        and CYRILLIC.search(token.text) is not None
+        and (token.lower_,) not in load_lexicon().heads
+    )
 
 
 def _unnamed(doc: Doc, cue: Cue, cases: frozenset[str], named: list[Mention]) -> bool:

@@ -1399,3 +1399,27 @@ def test_a_country_named_as_a_place_is_no_partner() -> None:
         set(),
         {("China", "Kazakhstan", "partnership"), ("Kazakhstan", "China", "partnership")},
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wanted", "unwanted"),
+    [
+        (
+            "Quellon Motors ships Varkon Industries its axles from its plant in Baoding.",
+            {("Quellon Motors", "Baoding", "production")},
+            {("Varkon Industries", "Baoding", "production")},
+        ),
+        (
+            "Quellon Motors said that it had no contract with Kamaz and that it supplied "
+            "Varkon Industries only with axles, shipped from its plant in Baoding.",
+            set(),
+            {("Varkon Industries", "Baoding", "production"), ("Kamaz", "Baoding", "production")},
+        ),
+    ],
+)
+def test_a_plant_goods_are_sent_from_is_the_senders(sentence, wanted, unwanted) -> None:
+    """ "from its plant": the sender's, who stands before the verb of delivery; the
+    receiver after it owns no plant there, and a pronoun's plant is nobody's named."""
+    rel = tables_for({"t": (sentence, "en")}).relations
+    found = set(zip(rel["source"], rel["target"], rel["relation"], strict=True))
+    assert wanted <= found and not unwanted & found, found

@@ -61,3 +61,30 @@ def test_a_participle_phrase_holds_no_agent_of_the_main_verb() -> None:
         "Предприятие, входящее в «Кестрел Холдинг», собирает батареи в Елабуге.", "ru"
     )
     assert not {r for r in found if r[2] == "production" and r[0].startswith("Кестрел")}, found
+
+
+def test_a_legal_forms_name_after_a_common_noun_is_its_owner_not_the_subject() -> None:
+    # "для двигателей ООО «X»": X owns the engines (genitive); the nominative after
+    # the verb supplies them and makes them at its own plant.
+    from tests.fixtures.extraction_shared import extracted_relations
+
+    found = extracted_relations(
+        "Подшипники для двигателей ООО «Волгамаш» поставляет китайская компания "
+        "Hebei Ruiyang Motor со своего завода в Баодине.",
+        "ru",
+    )
+    producers = {r[0] for r in found if r[2] == "production"}
+    assert "Hebei Ruiyang Motor" in producers, found
+    assert not {p for p in producers if p.startswith("Волгамаш")}, found
+    assert not {r for r in found if r[2] == "supply" and r[0].startswith("Волгамаш")}, found
+
+
+def test_a_name_in_the_other_script_in_brackets_is_the_same_actor() -> None:
+    # The Russian press gives a foreign firm's name with its Cyrillic form in brackets.
+    from tests.fixtures.extraction_shared import tables_for
+
+    t = tables_for(
+        {"t": ("Ячейки для Камтеха поставляет Anhui Lingxiang Battery («Аньхой Линсян»).", "ru")}
+    )
+    named = dict(zip(t.mentions["text"], t.mentions["entity"], strict=True))
+    assert named.get("Аньхой Линсян") == "Anhui Lingxiang Battery", named
