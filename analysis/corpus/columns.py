@@ -12,8 +12,10 @@ A table is a header line with at least :data:`MIN_COLUMNS` cells, each after a r
 at least two spaces, followed by at least :data:`MIN_ROWS` lines (rules of dashes or
 underscores aside) whose cells start where the header's do. A line that starts with
 spaces and has no first cell continues the row above it, cell by cell ("  Co., Ltd."
-under "Carvallon Beitan (Jixi) Anode Materials"); a word broken by a hyphen at a cell's
-end is joined again.
+under "Carvallon Beitan (Jixi) Anode Materials"), and before the first row it continues
+the header ("Place of" / "incorporation"); a word broken by a hyphen at a cell's end is
+joined again. A line with its first cell alone labels the group of rows after it
+("Subsidiaries", "Associates") and is no row.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ import re
 #: A cell's start: a character after a run of two spaces or more (or at the line's start).
 _CELL = re.compile(r"(?:^|(?<=\s{2}))\S")
 #: A rule line under or over a table.
-_RULE = re.compile(r"^\s*[-_=─━]{5,}\s*$")
+_RULE = re.compile(r"^\s*[-_=─━]{5,}(?:\s+[-_=─━]{2,})*\s*$")
 #: How many columns a table has at least, and how many rows.
 MIN_COLUMNS = 3
 MIN_ROWS = 2
@@ -45,6 +47,11 @@ def _cells(line: str, columns: list[int]) -> list[str]:
     return [line[a:b].strip() for a, b in zip(columns, bounds, strict=True)]
 
 
+def _continued(lines: list[str], i: int) -> bool:
+    """Does line ``i`` continue the row above it (indented, not blank)?"""
+    return i < len(lines) and lines[i][:1].isspace() and bool(lines[i].strip())
+
+
 def _joined(previous: str, more: str) -> str:
     if not more:
         return previous
@@ -60,22 +67,27 @@ def _table(lines: list[str], start: int) -> tuple[list[list[str]], int]:
     if len(columns) < MIN_COLUMNS or columns[0] != 0:
         return [], start
     rows = [_cells(lines[start], columns)]
+    body = False  # (no row read yet: an indented line still continues the header)
     i = start + 1
     while i < len(lines):
         line = lines[i]
-        if _RULE.match(line):
-            i += 1
+        if _RULE.match(line) or (not body and not line.strip() and i == start + 1):
+            i += 1  # (a rule, or one blank line between the header and its rows)
             continue
         starts = _starts(line)
         if not line.strip() or not _aligned(starts, columns):
             break
         cells = _cells(line, columns)
-        if line[:1].isspace() and len(rows) > 1:
+        if line[:1].isspace() and (len(rows) > 1 or not body):
+            # (a row's next line, or the header's: "Place of" / "incorporation")
             rows[-1] = [_joined(a, b) for a, b in zip(rows[-1], cells, strict=True)]
         elif line[:1].isspace():
             break
+        elif len(starts) == 1 and not _continued(lines, i + 1):
+            pass  # a group's label across the table ("Subsidiaries", "Associates")
         else:
             rows.append(cells)
+            body = True
         i += 1
     if len(rows) - 1 < MIN_ROWS:
         return [], start
@@ -97,6 +109,10 @@ def pipe_tables(text: str) -> str:
             i += 1
             continue
         header, *body = rows
+        if out and _continued(lines, i - 1) and _aligned(_starts(out[-1]), _starts(lines[i])[1:]):
+            # the header's first line, with no first cell ("        Power    Energy")
+            above = _cells(out.pop(), _starts(lines[i]))
+            header = [_joined(a, b) for a, b in zip(above, header, strict=True)]
         out += ["", f"| {' | '.join(header)} |", "|" + "---|" * len(header)]
         out += [f"| {' | '.join(r)} |" for r in body]
         out.append("")

@@ -510,6 +510,19 @@ def _antecedent(
     return None
 
 
+def issuer_defined(defined: dict[str, str], roles: dict[str, str], title: str | None) -> str | None:
+    """The document's issuer: the firm a definitions line calls "Company" ('"Company"
+    Hunan X Co., Ltd., whose ...'), whatever the title names; else the title's first
+    firm (``title``); else the firm an article defines so ('Hunan X Co., Ltd. (the
+    "Company")')."""
+    words = lexicon().issuer
+    return (
+        next((e for t, e in defined.items() if t.lower() in words), None)
+        or title
+        or next((e for t, e in roles.items() if t.split()[-1].lower() in words), None)
+    )
+
+
 def with_issuer(relations: list[dict], issuer: str | None) -> list[dict]:
     """The rows with "the Company" (:data:`ISSUER`) resolved to the document's issuer,
     the first firm its first paragraph (its title) names, or the one a definitions line
@@ -541,6 +554,7 @@ __all__ = [
     "called_so",
     "impersonal",
     "impersonal_openers",
+    "issuer_defined",
     "lexicon",
     "named_subject",
     "noun_genders",

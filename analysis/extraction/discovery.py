@@ -122,6 +122,7 @@ class Candidate:
 
 _DASHES = frozenset(GRAMMAR["label_dashes"])
 #: Dashes that, spaced, separate a title's parts ("X plc - Annual Report").
+STRAIGHT = frozenset({'"', "“", "”"})
 _SPACED_DASHES = _DASHES | {"-"}
 HONORIFICS = GRAMMAR["honorifics"]
 
@@ -157,6 +158,8 @@ def _trim(span: Span, generic: frozenset[str] = frozenset()) -> Span | None:
             (doc[start].pos_ in ("DET", "ADP") and not _name_article(doc, start, end))
             or doc[start].is_space
             or doc[start].text in ("(", "[")  # "(КВМ": NER took the bracket of an abbreviation
+            # ('the "Group"': a defined term's opening quote, its closing one trimmed below)
+            or (doc[start].text in STRAIGHT and doc[end - 1].text in STRAIGHT and end - start > 2)
             # "usine de Nijnekamsk": a common noun before the name (a plant's, a town's)
             or (doc[start].pos_ == "NOUN" and doc[start].text[:1].islower() and end - start > 1)
             or (doc[start].lower_ in _LEADING and not _name_article(doc, start, end))

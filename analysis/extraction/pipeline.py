@@ -56,12 +56,10 @@ from analysis.extraction.coreference import (
     Recent,
     anaphors,
     called_so,
+    issuer_defined,
     named_subject,
     noun_genders,
     with_issuer,
-)
-from analysis.extraction.coreference import (
-    lexicon as anaphor_lexicon,
 )
 from analysis.extraction.descriptors import Attribute, describe
 from analysis.extraction.discovery import Candidate, candidates, listed_peers
@@ -415,11 +413,7 @@ def _discover(
     roles, things = abbreviations.defined_terms(doc, holders)
     defined, undefined = abbreviations.definition_line(doc, holders)
     roles, things, state.defined = roles | defined, things | undefined, state.defined | defined
-    # ('"Company"  Hunan X Co., Ltd., whose H Shares ...': the issuer, whatever the title)
-    state.headline = (
-        next((e for t, e in defined.items() if t.lower() in anaphor_lexicon().issuer), None)
-        or state.headline
-    )
+    state.headline = issuer_defined(defined, roles, state.headline)
     for term, entity in roles.items():
         state.abbreviations.setdefault(term, entity)
     state.things |= things

@@ -399,6 +399,28 @@ def _held_name(doc: Doc, m: Mention) -> bool:
     return word in WHOSE or (word in DONT_ARTICLES and i > 0 and doc[i - 1].lower_ == "dont")
 
 
+INDEFINITE = frozenset(GRAMMAR["indefinite"])
+
+
+def unnamed_held(doc: Doc, m: Mention) -> bool:
+    """Is ``m`` the holder of an unnamed firm that a preposition introduces ("supplied by
+    a subsidiary of X", "par une filiale de X")? The unnamed firm is the agent or the
+    complement; X is neither. (In an apposition, "Y, a subsidiary of X", no preposition
+    stands before the article.)"""
+    i = m.start - 1
+    if i < 1 or doc[i].lower_ not in OF_COMPLEMENT:
+        return False
+    i -= 1
+    while i > 0 and doc[i].pos_ == "ADJ" and doc[i].is_lower:
+        i -= 1  # "a Chinese subsidiary of X"
+    if doc[i].lower_ not in ROLES:
+        return False
+    i -= 1
+    while i > 0 and doc[i].pos_ == "ADJ" and doc[i].is_lower:
+        i -= 1
+    return i > 0 and doc[i].lower_ in INDEFINITE and doc[i - 1].pos_ == "ADP"
+
+
 #: Words that may stand between a role noun's "de"/"of" and its holder's name ("la
 #: filiale russe du groupe X", "the battery subsidiary of the group X").
 _TO_HOLDER = frozenset(GRAMMAR["to_holder"])

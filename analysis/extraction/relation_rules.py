@@ -31,6 +31,7 @@ from analysis.extraction.relation_context import (
     _is_country,
     _is_place,
     _nearest,
+    unnamed_held,
 )
 from analysis.extraction.relation_syntax import (
     _active,
@@ -69,6 +70,9 @@ def _directed(
 
         before = [m for m in before if not vehicle(m)]
         after = [m for m in after if not vehicle(m)]
+    # "supplied by a subsidiary of X": the unnamed subsidiary is the agent, not X.
+    before = [m for m in before if not unnamed_held(doc, m)]
+    after = [m for m in after if not unnamed_held(doc, m)]
     opening = _opening_phrase_end(doc, cue)
     # Complements ("in Kazakhstan", "entre la Pologne et la Lituanie") are no subjects.
     complements = [

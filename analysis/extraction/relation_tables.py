@@ -35,6 +35,7 @@ from analysis.extraction.actors import (
     KnowledgeBase,
     Mention,
 )
+from analysis.extraction.coreference import ISSUER
 from analysis.extraction.relation_context import (
     FORMER,
     GRAMMAR,
@@ -59,6 +60,8 @@ HEADER_RELATIONS = {
     "place": ("production", False),
     "partner": ("partnership", False),
     "supplier": ("supply", True),
+    "stake": ("ownership", False),  # the document's issuer owns the row's firm
+    "activity": ("production", False),  # a place after a comma: ``_cells``
 }
 #: Columns that name the row's agent when its first cell is no firm.
 AGENT_KINDS = frozenset(["owner", "producer"])
@@ -169,12 +172,29 @@ def _cells(
             values = [m for m in values if not _bracketed(doc, m, colon)]
             # "Plants: NdFeB magnet plants in X": a name qualifying goods is no value.
             values = [m for m in values if not _goods_name(doc, m)]
+            if kind == "activity":  # ("Graphite mining, Taiyzhuzgen"; not "Négoce")
+                values = [m for m in values if doc[m.start - 1].text == ","]
             if any(t.lower_ in UNSETTLED for t in doc[colon:stop]):
                 values = []  # "partenaire chinois : Ganfeng (négociations)"
             if kind and values:
                 out.append((header, kind, values))
         cell = stop + 1
     return out
+
+
+def _stake_header(doc: Doc, dash: int, end: int) -> str | None:
+    """The header of the row's stake column whose cell is a share ("equity interest :
+    51%"), if any."""
+    cell = dash + 1
+    while cell < end:
+        stop = next((i for i in range(cell, end) if doc[i].text == ";"), end)
+        colon = next((i for i in range(cell, stop) if doc[i].text == ":"), None)
+        if colon is not None and colon - cell <= HEADER_TOKENS:
+            header = doc[cell:colon].text
+            if _kind(header) == "stake" and "%" in doc[colon:stop].text:
+                return header
+        cell = stop + 1
+    return None
 
 
 def _cell_role(doc: Doc, m: Mention, end: int) -> str | None:
@@ -313,6 +333,10 @@ def table_relations(
     else:
         return []
     cells = _cells(doc, dash, end, named)
+    # (an activity cell's place: "Graphite mining, Taiyzhuzgen"; not "Négoce", "Anodes")
+    places = {m.entity for m in named if kb.actors[m.entity].type in PLACE_TYPES}
+    cells = [(h, k, [m for m in vs if k != "activity" or m.entity in places]) for h, k, vs in cells]
+    cells = [c for c in cells if c[2]]
     firm = subject is not None and kb.actors[subject.entity].type not in PLACE_TYPES
     out = []
     if not_yet(doc[start:end].text):
@@ -357,8 +381,14 @@ def table_relations(
             for o in owners
             if o.entity != maker.entity
         ]
+    held = _stake_header(doc, dash, end)
+    # (not in a table of the issuer's own shareholders: "stake : 24% ; shareholder since")
+    holders = any(load_headers().get((t.lower_,)) == "owner" for t in doc[dash:end])
+    if held and firm and not holders and not any(c[1] == "owner" for c in cells):
+        # "Xiangneng Europe Kft. — equity interest : 100%": held by the report's issuer
+        out.append(Relation(ISSUER, subject.entity, "ownership", held, "table column"))
     for header, kind, values in cells:
-        if kind == "producer":  # "Lada — producer : X" is said by the owner column
+        if kind in ("producer", "stake"):  # ("Lada — producer : X": the owner column's)
             continue
         relation, cell_first = HEADER_RELATIONS[kind]
         if kind == "place" and maker is not None and maker.entity != subject.entity:

@@ -1,0 +1,73 @@
+"""A report's table of holdings and an agent that no sentence names.
+
+The texts were written for these tests; none comes from an annotated folder.
+"""
+
+from __future__ import annotations
+
+from tests.fixtures.extraction_shared import folder_relations, tables_for
+
+REPORT = """\
+VARKON HOLDING CO., LTD.
+2025 ANNUAL REPORT (EXCERPT)
+
+This report is published by Varkon Holding Co., Ltd. (the "Company") and its
+subsidiaries (together, the "Group").
+
+Principal subsidiaries and associates
+
+Name                                  Place of        Equity     Principal activity
+                                      incorporation   interest
+------------------------------------  --------------  ---------  ------------------------
+Subsidiaries
+Orsk Cathode Materials Co., Ltd.      PRC             100%       Cathode material,
+                                                                 Baoding
+Kariba Lithium (Private) Limited      Zimbabwe        60%        Lithium mining, Bindura
+Quellon Europe Kft.                   Hungary         100%       Cell plant, Miskolc
+                                                                 (under construction)
+Associates
+Tengyu Graphite LLP                   Kazakhstan      25%        Trading
+------------------------------------------------------------------------------------
+"""
+
+SHAREHOLDERS = """\
+Varkon Holding Co., Ltd. (the "Company") makes cells.
+
+Shareholder                           Jurisdiction    Stake      Shareholder since
+------------------------------------  --------------  ---------  ------------------
+Ruifeng Capital Group JSC             Kazakhstan      51%        2021
+Quellon Investment Ltd                Hong Kong       24%        2023
+"""
+
+
+def test_a_stake_column_gives_the_issuer_its_holdings(tmp_path) -> None:
+    found = folder_relations(tmp_path, REPORT, "report.txt")
+    # (a name keeps or loses its final full stop: "Co., Ltd" is "Co., Ltd.")
+    found = {tuple(x.rstrip(".") for x in r) for r in found}
+    owned = {t for s, t, r in found if s == "Varkon Holding Co., Ltd" and r == "ownership"}
+    assert {"Orsk Cathode Materials Co., Ltd", "Kariba Lithium (Private) Limited"} <= owned, found
+    assert {"Tengyu Graphite LLP", "Quellon Europe Kft"} <= owned, found
+    assert len(owned) == 4, found  # (not the defined term 'the "Group"')
+    # the activity's place after a comma is where the firm produces; not a plant being built
+    assert ("Orsk Cathode Materials Co., Ltd", "Baoding", "production") in found, found
+    assert ("Kariba Lithium (Private) Limited", "Bindura", "production") in found, found
+    assert not [r for r in found if r[1] == "Miskolc" and r[2] == "production"], found
+
+
+def test_a_table_of_the_issuers_shareholders_gives_it_no_holdings(tmp_path) -> None:
+    found = folder_relations(tmp_path, SHAREHOLDERS, "report.txt")
+    assert not [r for r in found if r[0].startswith("Varkon Holding")], found
+
+
+def test_an_unnamed_firm_after_by_is_the_agent_not_its_holder() -> None:
+    rel = tables_for(
+        {
+            "t": (
+                "A significant share of Orsk Cathode Materials' feedstock is supplied by a "
+                "subsidiary of Quellon Motors.",
+                "en",
+            )
+        }
+    ).relations
+    found = set(zip(rel["source"], rel["target"], rel["relation"], strict=True))
+    assert not [r for r in found if r[0] == "Quellon Motors"], found
