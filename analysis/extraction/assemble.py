@@ -32,7 +32,7 @@ from analysis.extraction.pipeline import (
     extractable,
 )
 from analysis.extraction.registry import discovered_actor, merge_names, settle
-from analysis.extraction.relation_consolidate import consolidate
+from analysis.extraction.relation_consolidate import consolidate, named_ends
 from analysis.extraction.relation_model import review
 from analysis.extraction.relation_rules import allowed
 from analysis.tables import frame
@@ -91,6 +91,7 @@ def combine(
         rows["relations"] = _sorted(read.kept + read.added)
         set_aside = read.set_aside
     rows["relations"] = consolidate(rows["relations"], actors)
+    rows["relations"] = named_ends(rows["relations"], rows["mentions"], actors)
     dates = {res.document: res.dates for res in chosen}
     doc_rows, detail_rows = _document_rows(documents, {d.id for d in usable}, rows, dates)
     mentions, relations, figures = rows["mentions"], rows["relations"], rows["figures"]

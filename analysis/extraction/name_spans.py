@@ -83,10 +83,16 @@ def named_spans(doc: Doc, owner: list[int]) -> list[Span]:
             start = after_bracket  # (no word of the name before the bracket)
         if doc[start].text == "-":  # a hyphen joins, never opens, a name
             start += 1
-        if start == t.i or any(e.start < start < e.end or e.start < t.i + 1 < e.end for e in ents):
+        end = t.i + 1
+        # ("Xiangtan Xiangneng Cathode Materials Co., Ltd.": NER's "Cathode Materials Co.,
+        # Ltd." starts inside the words read back; the name runs on to its end)
+        inside = [e for e in ents if start < e.start <= t.i < e.end and e.label_ == "ORG"]
+        if inside:
+            end = max(e.end for e in inside)
+        if start == t.i or any(e.start < start < e.end or e.start < end < e.end for e in ents):
             continue
-        span = Span(doc, start, t.i + 1, label="ORG")
-        ents = [e for e in ents if not (start <= e.start and e.end <= t.i + 1)] + [span]
+        span = Span(doc, start, end, label="ORG")
+        ents = [e for e in ents if not (start <= e.start and e.end <= end)] + [span]
     for span in _described_names(doc, owner):
         if not any(e.start < span.end and span.start < e.end for e in ents):
             ents.append(span)

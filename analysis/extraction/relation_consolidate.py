@@ -130,6 +130,26 @@ def _redundant(rows: list[Row], actors: dict[str, Actor], regions: frozenset[str
     return {i for i, r in enumerate(rows) if reason(r)}
 
 
+#: Ends a row may have that its document never names: a country or a place (a town
+#: left stands for its country, a plant of the knowledge base for its city).
+INFERRED_ENDS = frozenset({"country", "place"})
+
+
+def named_ends(rows: Iterable[Row], mentions: Iterable[Row], actors: dict[str, Actor]) -> list[Row]:
+    """``rows`` minus those with a firm, brand, body or person at an end that their
+    document never names: the knowledge base's owner of a brand assembled ("Tofaş
+    assemble des Fiat" is no supply by Stellantis, which the article never names)."""
+    named = {(m["document"], m["entity"]) for m in mentions}
+
+    def traced(r: Row, end: str) -> bool:
+        actor = actors.get(r[end])
+        return (actor is not None and actor.type in INFERRED_ENDS) or (
+            (r["document"], r[end]) in named
+        )
+
+    return [r for r in rows if traced(r, "source") and traced(r, "target")]
+
+
 def consolidate(rows: Iterable[Row], actors: dict[str, Actor]) -> list[Row]:
     """``rows`` minus those another row of their document makes redundant (docstring)."""
     rows = list(rows)

@@ -20,6 +20,7 @@ from analysis.extraction.relation_context import (
     Cue,
     _coordinated,
     _dist,
+    _goods_name,
     _is_place,
     _nearest,
     _possessive,
@@ -64,6 +65,9 @@ def _sales(
             # "sold its former Lada assembly hall in Shymkent to Z": premises are sold, named
             # by their place; a brand or firm that qualifies them is not.
             goods = [m for m in goods if _is_place(m, kb)] or goods
+        else:
+            # "sold Vektor tractors to Z": a name qualifying goods is no firm sold
+            goods = [m for m in goods if not _goods_name(doc, m)]
         if buyer is None or not goods:
             continue
         cue = Cue("acquisition", i, i + 1, doc[i].text, False)

@@ -265,13 +265,20 @@ from tests.fixtures.extraction_shared import tables_for
             },
             set(),
         ),
-        # A brand assembled by another firm is supplied by its owner; one the text
-        # calls the assembler's own is owned by it.
+        # A brand assembled by another firm is supplied by its owner, when the text names
+        # it (not the knowledge base alone); one the text calls the assembler's own is
+        # owned by it.
+        (
+            "fr",
+            "Varkon Industries assemble des Kaiyi, marque de Chery, dans son usine de Tcherkessk.",
+            {("Chery", "Varkon Industries", "supply")},
+            {("Kaiyi", "Varkon Industries", "supply")},
+        ),
         (
             "fr",
             "Varkon Industries assemble des Kaiyi dans son usine de Tcherkessk.",
-            {("Chery", "Varkon Industries", "supply")},
-            {("Kaiyi", "Varkon Industries", "supply")},
+            set(),
+            {("Kaiyi", "Varkon Industries", "supply"), ("Chery", "Varkon Industries", "supply")},
         ),
         (
             "fr",

@@ -876,8 +876,8 @@ def test_a_brand_row_with_an_assembler_gives_the_assembler_production(tmp_path) 
 
 def test_a_plant_tables_brand_column_names_what_the_firm_assembles(tmp_path) -> None:
     """In a plant table, a brand of another group is assembled from that group's kits
-    (supply from the group), a brand of the firm's own is owned, and a line that is
-    "Suspended" or "Sold" states no production or supply."""
+    (supply from the group, when the article names it), a brand of the firm's own is
+    owned, and a line that is "Suspended" or "Sold" states no production or supply."""
     table = (
         "| Firm | Brand | Site | Status |\n|---|---|---|---|\n"
         "| Varkon Industries | Kaiyi | Almaty | Operating |\n"
@@ -885,14 +885,15 @@ def test_a_plant_tables_brand_column_names_what_the_firm_assembles(tmp_path) -> 
         "| Quellon Motors | Quellon Star | Tashkent | Operating |\n"
         "| Zorvex Motors | Geely | Minsk | Sold |\n"
     )
-    found = table_relations(tmp_path, f"# Plants\n\nAssembly lines in 2025.\n\n{table}")
+    intro = "Assembly lines in 2025; Kaiyi is a brand of Chery."
+    found = table_relations(tmp_path, f"# Plants\n\n{intro}\n\n{table}")
     assert {
         ("Chery", "Varkon Industries", "supply"),
         ("Varkon Industries", "Almaty", "production"),
         ("Quellon Motors", "Quellon Star", "ownership"),
         ("Quellon Motors", "Tashkent", "production"),
     } <= found, found
-    assert not {r for r in found if "Kaiyi" in r[:2] and r[2] == "ownership"}, found
+    assert not {r for r in found if r[1] == "Kaiyi" and r[0] != "Chery" and r[2] == "ownership"}
     assert not {r for r in found if "Kia" in r[:2] or "Hyundai" in r[:2]}, found
     assert not {r for r in found if "Zorvex Motors" in r[:2] and r[2] != "ownership"}, found
 
@@ -1423,3 +1424,14 @@ def test_a_plant_goods_are_sent_from_is_the_senders(sentence, wanted, unwanted) 
     rel = tables_for({"t": (sentence, "en")}).relations
     found = set(zip(rel["source"], rel["target"], rel["relation"], strict=True))
     assert wanted <= found and not unwanted & found, found
+
+
+def test_a_brands_owner_the_article_never_names_supplies_nothing(tmp_path) -> None:
+    """ "X assemble des Fiat": the knowledge base knows Fiat's owner, the article does
+    not name it, so no row has it as an end; named, it supplies the assembler."""
+    unnamed = table_relations(tmp_path, "Varkon Industries assemble des Fiat à Bursa.\n")
+    assert not [r for r in unnamed if "Stellantis" in r[:2]], unnamed
+    named = table_relations(
+        tmp_path, "Varkon Industries assemble des Fiat, marque du groupe Stellantis, à Bursa.\n"
+    )
+    assert ("Stellantis", "Varkon Industries", "supply") in named, named

@@ -71,3 +71,27 @@ def test_an_unnamed_firm_after_by_is_the_agent_not_its_holder() -> None:
     ).relations
     found = set(zip(rel["source"], rel["target"], rel["relation"], strict=True))
     assert not [r for r in found if r[0] == "Quellon Motors"], found
+
+
+def test_a_firms_name_read_back_from_its_legal_form_runs_to_ners_end() -> None:
+    # NER often starts a Chinese firm's name after its home town ("Cathode Materials
+    # Co., Ltd."); the capitalised words before it are the name's.
+    from spacy.tokens import Span
+
+    from analysis.extraction.name_spans import named_spans
+    from analysis.extraction.nlp import load_model
+
+    doc = load_model("en")(
+        "Kariba shipped it to Baoding Quellon Cathode Materials Co., Ltd., which converts it."
+    )
+    assert doc[6].text == "Cathode" and doc[10].text == "Ltd."
+    doc.ents = [Span(doc, 6, 11, label="ORG")]  # "Cathode Materials Co., Ltd."
+    names = [e.text for e in named_spans(doc, [-1] * len(doc))]
+    assert "Baoding Quellon Cathode Materials Co., Ltd." in names, names
+
+
+def test_goods_sold_to_a_buyer_are_no_firm_it_acquires() -> None:
+    rel = tables_for(
+        {"t": ("Varkon Industries has sold Quellon tractors to Magnit and PEK this year.", "en")}
+    ).relations
+    assert "acquisition" not in set(rel["relation"]), rel
