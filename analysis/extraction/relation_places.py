@@ -28,6 +28,7 @@ from analysis.extraction.relation_context import (
 )
 from analysis.extraction.relation_modality import _modal, _negated
 from analysis.extraction.relation_rules import POSSESSIVES
+from analysis.extraction.relation_russian import oblique
 
 
 def _sales(
@@ -139,9 +140,10 @@ def _leavers(doc: Doc, here: list[Mention], cue: Cue, kb: KnowledgeBase) -> list
     if named is not None and _complement(doc, cue, named):
         return [m for m in _coordinated(doc, named, after) if m.entity != UNKNOWN]
     first = _nearest(before, cue)
-    if first is not None and _shares_subject(doc, first, cue):
-        # "X sold its plant to Y in 2023 and left Russia": the clause's subject leaves.
-        first = before[0]
+    if first is not None and (_shares_subject(doc, first, cue) or _received(doc, first, cue)):
+        # "X sold its plant to Y in 2023 and left Russia": the clause's subject leaves;
+        # "Les Français ont vendu l'usine à Y et ont quitté la Russie": not Y.
+        first = before[0] if not _received(doc, before[0], cue) else None
     if first is not None:
         return [m for m in _coordinated(doc, first, before) if m.entity != UNKNOWN]
     # "le départ de Renault", "the exit of Ford": only a firm the cue's complement names.
@@ -149,6 +151,18 @@ def _leavers(doc: Doc, here: list[Mention], cue: Cue, kb: KnowledgeBase) -> list
     if first is not None and _complement(doc, cue, first):
         return [m for m in _coordinated(doc, first, after) if m.entity != UNKNOWN]
     return []
+
+
+def _received(doc: Doc, m: Mention, cue: Cue) -> bool:
+    """Is ``m`` named after "to"/"à", or in a Russian case no subject takes: the one a
+    site went to, not one that leaves?"""
+    if all(t.is_punct or t.lower_ in RELATIVE for t in doc[m.end : cue.start]):
+        return False  # "had belonged to Volvo Group, which left Russia": its antecedent
+    return (m.start > 0 and doc[m.start - 1].lower_ in TO) or oblique(doc, m, cue)
+
+
+#: Relative pronouns ("X, which left Russia").
+RELATIVE = frozenset(GRAMMAR["relative"])
 
 
 def country_left(doc: Doc, cue: Cue, places: list[Mention]) -> Mention | None:

@@ -1435,3 +1435,32 @@ def test_a_brands_owner_the_article_never_names_supplies_nothing(tmp_path) -> No
         tmp_path, "Varkon Industries assemble des Fiat, marque du groupe Stellantis, à Bursa.\n"
     )
     assert ("Stellantis", "Varkon Industries", "supply") in named, named
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "wanted", "unwanted"),
+    [
+        (
+            "fr",
+            "Les Français ont vendu l'usine à Varkon Industries en 2022 et ont quitté la Russie.",
+            set(),
+            {("Varkon Industries", "Russia", "exit")},
+        ),
+        (
+            "fr",
+            "Renault a vendu l'usine à Varkon Industries en 2022 et a quitté la Russie.",
+            {("Renault", "Russia", "exit")},
+            {("Varkon Industries", "Russia", "exit")},
+        ),
+        (
+            "en",
+            "The plant had belonged to Quellon Motors, which left Russia in 2022.",
+            {("Quellon Motors", "Russia", "exit")},
+            set(),
+        ),
+    ],
+)
+def test_the_firm_a_site_went_to_does_not_leave(lang, sentence, wanted, unwanted) -> None:
+    rel = tables_for({"t": (sentence, lang)}).relations
+    found = set(zip(rel["source"], rel["target"], rel["relation"], strict=True))
+    assert wanted <= found and not unwanted & found, found
