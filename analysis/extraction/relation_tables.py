@@ -184,17 +184,22 @@ def _cells(
 
 def _stake_header(doc: Doc, dash: int, end: int) -> str | None:
     """The header of the row's stake column whose cell is a share ("equity interest :
-    51%"), if any."""
+    51%"), if any, and if no header names a holder (in a table of the issuer's own
+    shareholders, "stake : 24% ; shareholder since : 2021", the row's firm holds the
+    issuer)."""
+    found, headers = None, load_headers()
     cell = dash + 1
     while cell < end:
         stop = next((i for i in range(cell, end) if doc[i].text == ";"), end)
         colon = next((i for i in range(cell, stop) if doc[i].text == ":"), None)
         if colon is not None and colon - cell <= HEADER_TOKENS:
             header = doc[cell:colon].text
+            if any(headers.get((t.lower_,)) == "owner" for t in doc[cell:colon]):
+                return None
             if _kind(header) == "stake" and "%" in doc[colon:stop].text:
-                return header
+                found = header
         cell = stop + 1
-    return None
+    return found
 
 
 def _cell_role(doc: Doc, m: Mention, end: int) -> str | None:
@@ -382,9 +387,7 @@ def table_relations(
             if o.entity != maker.entity
         ]
     held = _stake_header(doc, dash, end)
-    # (not in a table of the issuer's own shareholders: "stake : 24% ; shareholder since")
-    holders = any(load_headers().get((t.lower_,)) == "owner" for t in doc[dash:end])
-    if held and firm and not holders and not any(c[1] == "owner" for c in cells):
+    if held and firm and not any(c[1] == "owner" for c in cells):
         # "Xiangneng Europe Kft. — equity interest : 100%": held by the report's issuer
         out.append(Relation(ISSUER, subject.entity, "ownership", held, "table column"))
     for header, kind, values in cells:

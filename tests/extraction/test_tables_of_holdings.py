@@ -23,6 +23,7 @@ Subsidiaries
 Orsk Cathode Materials Co., Ltd.      PRC             100%       Cathode material,
                                                                  Baoding
 Kariba Lithium (Private) Limited      Zimbabwe        60%        Lithium mining, Bindura
+Varkon International Limited          Hong Kong       100%       Investment holding
 Quellon Europe Kft.                   Hungary         100%       Cell plant, Miskolc
                                                                  (under construction)
 Associates
@@ -46,8 +47,8 @@ def test_a_stake_column_gives_the_issuer_its_holdings(tmp_path) -> None:
     found = {tuple(x.rstrip(".") for x in r) for r in found}
     owned = {t for s, t, r in found if s == "Varkon Holding Co., Ltd" and r == "ownership"}
     assert {"Orsk Cathode Materials Co., Ltd", "Kariba Lithium (Private) Limited"} <= owned, found
-    assert {"Tengyu Graphite LLP", "Quellon Europe Kft"} <= owned, found
-    assert len(owned) == 4, found  # (not the defined term 'the "Group"')
+    assert {"Tengyu Graphite LLP", "Quellon Europe Kft", "Varkon International Limited"} <= owned
+    assert len(owned) == 5, found  # (not the defined term 'the "Group"')
     # the activity's place after a comma is where the firm produces; not a plant being built
     assert ("Orsk Cathode Materials Co., Ltd", "Baoding", "production") in found, found
     assert ("Kariba Lithium (Private) Limited", "Bindura", "production") in found, found
