@@ -73,6 +73,7 @@ from pathlib import Path
 import yaml
 from spacy.tokens import Doc, Span
 
+from analysis.extraction.abbreviations import STRAIGHT_QUOTES
 from analysis.extraction.actors import NAME, PLACE_TYPES, KnowledgeBase, Mention
 from analysis.extraction.countries import strip_accents, world_regions
 from analysis.extraction.descriptors import head_words, is_product, load_lexicon
@@ -122,7 +123,6 @@ class Candidate:
 
 _DASHES = frozenset(GRAMMAR["label_dashes"])
 #: Dashes that, spaced, separate a title's parts ("X plc - Annual Report").
-STRAIGHT = frozenset({'"', "“", "”"})
 _SPACED_DASHES = _DASHES | {"-"}
 HONORIFICS = GRAMMAR["honorifics"]
 
@@ -159,7 +159,11 @@ def _trim(span: Span, generic: frozenset[str] = frozenset()) -> Span | None:
             or doc[start].is_space
             or doc[start].text in ("(", "[")  # "(КВМ": NER took the bracket of an abbreviation
             # ('the "Group"': a defined term's opening quote, its closing one trimmed below)
-            or (doc[start].text in STRAIGHT and doc[end - 1].text in STRAIGHT and end - start > 2)
+            or (
+                doc[start].text in STRAIGHT_QUOTES
+                and doc[end - 1].text in STRAIGHT_QUOTES
+                and end - start > 2
+            )
             # "usine de Nijnekamsk": a common noun before the name (a plant's, a town's)
             or (doc[start].pos_ == "NOUN" and doc[start].text[:1].islower() and end - start > 1)
             or (doc[start].lower_ in _LEADING and not _name_article(doc, start, end))
