@@ -28,6 +28,10 @@ a firm's home in other sentences. The rows dropped here, and why:
 5. **A partnership with what one owns.** The same sentence says that one of the two
    owns the other ("X, the Y–Z joint venture": Y owns X; the joint-venture cue does not
    also make X and Y partners).
+
+Apart from these, :func:`named_ends` drops a row with a firm, brand, body or person at
+an end its document never names: the knowledge base may type and merge actors, never
+stand in for one (a brand's owner where only the brand is named).
 """
 
 from __future__ import annotations
