@@ -100,13 +100,14 @@ def test_a_rule_row_the_model_judges_unrelated_is_set_aside_not_dropped():
     assert [(r["source"], r["target"]) for r in read.set_aside] == [("Geely", "BelAZ")]
     assert 0.8 <= read.set_aside[0]["p_none"] <= 1
     # A firm's production in a country is never set aside, nor its exit: the annotated
-    # folders disagree there. Its production in a town may be, in any language.
+    # folders disagree there. Its production in a town may be.
     row = dict(source="BelAZ", target="Belarus", relation="production")
     assert not vetoable(row, ACTORS) and not vetoable({**row, "relation": "exit"}, ACTORS)
     region = {"Minsk region": Actor("Minsk region", "place", "BY", "", ())}
     assert not vetoable({**row, "target": "Minsk region"}, region)
     assert vetoable({**row, "target": "Borisov"}, ACTORS)
-    assert vetoable({**row, "target": "Borisov", "sentence": "Завод собрал"}, ACTORS)
+    # Nor a row read in Russian: the model's Russian is too thin to overrule the rules.
+    assert not vetoable({**row, "target": "Borisov", "sentence": "Завод собрал"}, ACTORS)
     # Without a veto (the default), every rule row is kept.
     assert review(SENTENCES, MENTIONS, ruled, ACTORS, _model(model.weights)).set_aside == []
 
