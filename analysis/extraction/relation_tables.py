@@ -155,30 +155,39 @@ def is_table_row(doc: Doc, start: int, end: int) -> bool:
     return dash is not None and any(doc[i].text == ":" for i in range(dash, min(end, dash + 8)))
 
 
-def _cells(
-    doc: Doc, dash: int, end: int, named: list[Mention]
-) -> list[tuple[str, str, list[Mention]]]:
-    """(header, kind, actors named in the cell outside parentheses) of each cell with a
-    listed header ("Non (kits pour X à Y)": the parenthesis is a remark)."""
+def _headed_cells(doc: Doc, dash: int, end: int) -> list[tuple[int, int, int]]:
+    """(start, colon, stop) of each cell after the row's dash whose header (before its
+    colon) is at most ``HEADER_TOKENS`` long; cells are set apart by ";"."""
     out = []
     cell = dash + 1
     while cell < end:
         stop = next((i for i in range(cell, end) if doc[i].text == ";"), end)
         colon = next((i for i in range(cell, stop) if doc[i].text == ":"), None)
         if colon is not None and colon - cell <= HEADER_TOKENS:
-            header = doc[cell:colon].text
-            kind = _kind(header)
-            values = [m for m in named if colon < m.start and m.end <= stop]
-            values = [m for m in values if not _bracketed(doc, m, colon)]
-            # "Plants: NdFeB magnet plants in X": a name qualifying goods is no value.
-            values = [m for m in values if not _goods_name(doc, m)]
-            if kind == "activity":  # ("Graphite mining, Taiyzhuzgen"; not "Négoce")
-                values = [m for m in values if doc[m.start - 1].text == ","]
-            if any(t.lower_ in UNSETTLED for t in doc[colon:stop]):
-                values = []  # "partenaire chinois : Ganfeng (négociations)"
-            if kind and values:
-                out.append((header, kind, values))
+            out.append((cell, colon, stop))
         cell = stop + 1
+    return out
+
+
+def _cells(
+    doc: Doc, dash: int, end: int, named: list[Mention]
+) -> list[tuple[str, str, list[Mention]]]:
+    """(header, kind, actors named in the cell outside parentheses) of each cell with a
+    listed header ("Non (kits pour X à Y)": the parenthesis is a remark)."""
+    out = []
+    for cell, colon, stop in _headed_cells(doc, dash, end):
+        header = doc[cell:colon].text
+        kind = _kind(header)
+        values = [m for m in named if colon < m.start and m.end <= stop]
+        values = [m for m in values if not _bracketed(doc, m, colon)]
+        # "Plants: NdFeB magnet plants in X": a name qualifying goods is no value.
+        values = [m for m in values if not _goods_name(doc, m)]
+        if kind == "activity":  # ("Graphite mining, Taiyzhuzgen"; not "Négoce")
+            values = [m for m in values if doc[m.start - 1].text == ","]
+        if any(t.lower_ in UNSETTLED for t in doc[colon:stop]):
+            values = []  # "partenaire chinois : Ganfeng (négociations)"
+        if kind and values:
+            out.append((header, kind, values))
     return out
 
 
@@ -188,17 +197,11 @@ def _stake_header(doc: Doc, dash: int, end: int) -> str | None:
     shareholders, "stake : 24% ; shareholder since : 2021", the row's firm holds the
     issuer)."""
     found, headers = None, load_headers()
-    cell = dash + 1
-    while cell < end:
-        stop = next((i for i in range(cell, end) if doc[i].text == ";"), end)
-        colon = next((i for i in range(cell, stop) if doc[i].text == ":"), None)
-        if colon is not None and colon - cell <= HEADER_TOKENS:
-            header = doc[cell:colon].text
-            if any(headers.get((t.lower_,)) == "owner" for t in doc[cell:colon]):
-                return None
-            if _kind(header) == "stake" and "%" in doc[colon:stop].text:
-                found = header
-        cell = stop + 1
+    for cell, colon, stop in _headed_cells(doc, dash, end):
+        if any(headers.get((t.lower_,)) == "owner" for t in doc[cell:colon]):
+            return None
+        if _kind(doc[cell:colon].text) == "stake" and "%" in doc[colon:stop].text:
+            found = doc[cell:colon].text
     return found
 
 
