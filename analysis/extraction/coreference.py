@@ -416,11 +416,15 @@ def _closed(doc: Doc, i: int, end: int) -> bool:
 
 
 def _describes(doc: Doc, b: int, end: int, mentions: list[Mention]) -> bool:
-    """Does a name follow the noun as what it describes ("le groupe chinois BTR")?"""
+    """Does a name follow the noun as what it describes ("le groupe chinois BTR"), or
+    stand in apposition after its complements ("Le seul fabricant russe de cellules en
+    activité, Liotech, produit ...")?"""
     starts = {m.start for m in mentions if m.kind == NAME}
-    for j in range(b, min(end, b + DESCRIBED_WITHIN)):
-        if j in starts:
+    for j in range(b, min(end, b + CALLED_WITHIN + 1)):
+        if j in starts and j < b + DESCRIBED_WITHIN:
             return True
+        if doc[j].text == "," and j > b:
+            return j + 1 in starts
         if doc[j].pos_ not in DESCRIBING and not any(
             m.start <= j < m.end and m.kind == ADJECTIVE for m in mentions
         ):

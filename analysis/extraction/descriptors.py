@@ -167,7 +167,14 @@ def describe(
             continue
         break
     # After the name: ", [fillers / country adjectives]* head" or ", parent-head Y".
-    if not out and end < sent_end and doc[end].text == ",":
+    # (Not after a town in a locative phrase: "Elbtal, à Freiberg, la filiale de Y"
+    # describes Elbtal.)
+    located = (
+        start > sent_start
+        and doc[start - 1].lower_ in PLACE_PREPOSITIONS
+        and town_country(doc[start:end].text) is not None
+    )
+    if not out and not located and end < sent_end and doc[end].text == ",":
         j = end + 1
         country = ""
         while j < min(sent_end, end + 1 + HEAD_WINDOW):

@@ -578,10 +578,12 @@ def _extract_paragraph(
         # "L'entreprise, contrôlée par Rusnano": the relations read the actor it takes up.
         taken_up = anaphors(doc, s, e, in_sent, state.recent, kb)
         readable = sorted([*in_sent, *taken_up], key=lambda m: m.start) if taken_up else in_sent
+        # The actors a sentence takes up are its participants for the next one too:
+        # "Elle livrait GAZ. L'entreprise produit à Romilly" takes up the firm, not GAZ.
         state.recent.add(
-            in_sent,
+            readable,
             called_so(doc, s, e, in_sent, kb),
-            named_subject(doc, s, e, in_sent),
+            named_subject(doc, s, e, readable),
             noun_genders(doc, s, e, in_sent),
         )
         # "Filiale de X, Y assemble ...": X owns Y and is no agent of what follows.

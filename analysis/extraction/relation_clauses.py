@@ -14,6 +14,7 @@ from analysis.extraction.relation_context import (
     DIRECTED,
     GRAMMAR,
     JV_WORDS,
+    NAMED_RELATIVE,
     PREPOSITIONS,
     RELATIVE,
     UNKNOWN,
@@ -133,7 +134,7 @@ def _object_clause(
     rel = next((i for i in range(cue.start - 1, inside[0], -1) if doc[i].lower_ in RELATIVE), None)
     if (
         rel is None
-        or doc[rel].lower_ not in OBJECT_RELATIVE | {"which", "that"}
+        or doc[rel].lower_ not in NAMED_RELATIVE
         or rel + 1 >= cue.start
         or doc[rel + 1].pos_ != "PRON"
     ):
@@ -268,3 +269,40 @@ def _to_dative(
         and not _is_place(m, kb)
     ]
     return [(src.entity, heads[0].entity)] if heads else []
+
+
+#: How many words (adverbs) may stand between a relative's subject and its verb.
+RELATIVE_GAP = 2
+
+
+def relative_subject(doc: Doc, firms: list[Mention], cue: Cue) -> Mention | None:
+    """The firm named right after an object relative pronoun before the cue verb, its
+    apposition aside ("que Toulpar Energia, filiale de Y, assemble à Z"), if any."""
+    for m in firms:
+        if m.end > cue.start or m.start == 0 or doc[m.start - 1].lower_ not in OBJECT_RELATIVE:
+            continue
+        k = m.end
+        if k < cue.start and doc[k].text == ",":  # its apposition, to the next comma
+            k = next((j + 1 for j in range(k + 1, cue.start) if doc[j].text == ","), k)
+        gap = doc[k : cue.start]
+        if len(gap) <= RELATIVE_GAP and not any(t.pos_ in ("VERB", "AUX", "PUNCT") for t in gap):
+            return m
+    return None
+
+
+def unlinked_relative(doc: Doc, firms: list[Mention], start: int, end: int) -> bool:
+    """Does an object relative clause that runs on to ``end`` (no punctuation between)
+    open between ``start`` and ``end`` on a proper name that no firm mention covers (its
+    own subject, unlinked)? Not "X, in which Y holds 51%, assembles ...", nor "X, que Y
+    détient, produit ...": those close before the verb."""
+    for k in range(start, end - 1):
+        name = k + 1
+        if (
+            doc[k].lower_ in NAMED_RELATIVE
+            and doc[k - 1].pos_ != "ADP"
+            and doc[name].pos_ == "PROPN"
+            and not any(m.start <= name < m.end for m in firms)
+            and not any(t.is_punct for t in doc[name:end])
+        ):
+            return True
+    return False

@@ -25,9 +25,11 @@ a firm's home in other sentences. The rows dropped here, and why:
    of the document): the relation is ownership.
 4. **An exit from home.** A firm does not exit the country the knowledge base or its
    descriptor gives as its own ("BYD ... left China" is another firm's exit misread).
-5. **A partnership with what one owns.** The same sentence says that one of the two
-   owns the other ("X, the Y–Z joint venture": Y owns X; the joint-venture cue does not
-   also make X and Y partners).
+5. **A partnership with what one owns.** The document says that one of the two owns
+   the other ("X, the Y–Z joint venture": Y owns X; the joint-venture cue does not also
+   make X and Y partners), or the knowledge base gives one as the other's parent.
+6. **Ownership of a place.** A town or a country is where a subsidiary is, not what its
+   parent owns ("la filiale allemande de X, à Freiberg").
 
 Apart from these, :func:`named_ends` drops a row with a firm, brand, body or person at
 an end its document never names: the knowledge base may type and merge actors, never
@@ -46,6 +48,8 @@ from analysis.extraction.descriptors import load_lexicon as load_descriptors
 Row = dict
 #: Types that make nothing and leave nowhere themselves.
 NOT_MAKERS = ("brand", "place", "country")
+#: Types no firm owns (a town named with a subsidiary is where it is, not what is held).
+PLACE_KINDS = ("place", "country")
 
 
 def _is_region(actor: Actor, words: frozenset[str]) -> bool:
@@ -59,7 +63,7 @@ def is_region(actor: Actor) -> bool:
 
 
 def _redundant(rows: list[Row], actors: dict[str, Actor], regions: frozenset[str]) -> set[int]:
-    """Indexes of the rows of one document that rules 1-5 drop (module docstring)."""
+    """Indexes of the rows of one document that rules 1-6 drop (module docstring)."""
 
     # (looked up per name: the corpus's actors are many, a document's rows few)
     def kind(name: str) -> str | None:
@@ -78,11 +82,9 @@ def _redundant(rows: list[Row], actors: dict[str, Actor], regions: frozenset[str
     sites: dict[str, dict[object, set[str]]] = defaultdict(lambda: defaultdict(set))
     producers: dict[str, set[str]] = defaultdict(set)
     producers_in: dict[tuple[object, str], set[str]] = defaultdict(set)  # by sentence
-    owned_in: set[tuple[object, frozenset]] = set()  # (sentence, {owner, owned})
     for r in rows:
         if r["relation"] == "ownership":
             stated_owners[r["target"]].add(r["source"])
-            owned_in.add((r["sentence_id"], frozenset((r["source"], r["target"]))))
         if r["relation"] == "production":
             sites[r["source"]][r["sentence_id"]].add(r["target"])
             producers[r["target"]].add(r["source"])
@@ -123,8 +125,10 @@ def _redundant(rows: list[Row], actors: dict[str, Actor], regions: frozenset[str
             if own and "brand" in (kind(src), kind(tgt)):
                 return "supply between a brand and its owner"
         elif rel == "partnership":
-            if (r["sentence_id"], frozenset((src, tgt))) in owned_in:
+            if src in owners(tgt) or tgt in owners(src):
                 return "partnership with what one owns"
+        elif rel == "ownership" and kind(tgt) in PLACE_KINDS:
+            return "ownership of a place"
         elif rel == "exit":
             home = country_of(src)
             if home and kind(src) not in NOT_MAKERS and home == country_of(tgt):

@@ -70,6 +70,9 @@ NEAR = GRAMMAR["near"]
 COORDINATION_WINDOW = 4
 GENITIVE = GRAMMAR["genitive"]
 RELATIVE = GRAMMAR["relative"]
+#: Relative pronouns that open an object relative when its subject follows them ("les
+#: kits que X expédie", "the kits that X ships").
+NAMED_RELATIVE = GRAMMAR["object_relative"] | GRAMMAR["either_relative"]
 PREPOSITIONS = GRAMMAR["prepositions"]
 
 

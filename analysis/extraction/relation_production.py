@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from analysis.extraction.actors import ADJECTIVE, KnowledgeBase, Mention
 from analysis.extraction.coreference import pronouns
 from analysis.extraction.descriptors import load_lexicon
-from analysis.extraction.relation_clauses import OBJECT_RELATIVE
+from analysis.extraction.relation_clauses import relative_subject, unlinked_relative
 from analysis.extraction.relation_consolidate import is_region
 from analysis.extraction.relation_context import (
     AGENT,
@@ -275,9 +275,11 @@ def _production(
         first_firm = near[0]
     # "les cellules que X (, filiale de Y,) fabrique à Yibin": an object relative's own
     # subject makes them, not the main clause's.
-    relative = _relative_subject(doc, firms, cue)
+    relative = relative_subject(doc, firms, cue)
     if relative is not None:
         first_firm = relative
+    elif first_firm is not None and unlinked_relative(doc, firms, first_firm.end, cue.start):
+        first_firm = None  # "kits that Xingchi ships from its plant in Y": not named here
     # "X said its subsidiary Y builds ...": the subsidiary is the verb's subject.
     held = [m for m in near if _held_name(doc, m)]
     if first_firm is not None and held and held[-1].start > first_firm.start:
@@ -613,25 +615,6 @@ def _pronoun_subject(doc: Doc, cue: Cue) -> bool:
     if k > 0 and doc[k].pos_ == "ADV":
         k -= 1
     return k >= 0 and doc[k].lower_ in PRONOUNS
-
-
-#: How many words (adverbs) may stand between a relative's subject and its verb.
-RELATIVE_GAP = 2
-
-
-def _relative_subject(doc: Doc, firms: list[Mention], cue: Cue) -> Mention | None:
-    """The firm named right after an object relative pronoun before the cue verb, its
-    apposition aside ("que Toulpar Energia, filiale de Y, assemble à Z"), if any."""
-    for m in firms:
-        if m.end > cue.start or m.start == 0 or doc[m.start - 1].lower_ not in OBJECT_RELATIVE:
-            continue
-        k = m.end
-        if k < cue.start and doc[k].text == ",":  # its apposition, to the next comma
-            k = next((j + 1 for j in range(k + 1, cue.start) if doc[j].text == ","), k)
-        gap = doc[k : cue.start]
-        if len(gap) <= RELATIVE_GAP and not any(t.pos_ in ("VERB", "AUX", "PUNCT") for t in gap):
-            return m
-    return None
 
 
 def beside_a_site(doc: Doc, rows: list, mentions: list[Mention], kb: KnowledgeBase) -> list:

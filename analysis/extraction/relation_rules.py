@@ -16,6 +16,7 @@ from analysis.extraction.relation_context import (
     JV_WORDS,
     KIT_WORDS,
     LOCATIVE,
+    NAMED_RELATIVE,
     PLACE_TARGETS,
     PLANT_NOUNS,
     PRODUCTS,
@@ -295,7 +296,7 @@ def _directed(
             # "à partir de kits que le chinois X expédie": the relative's subject sends them
             or (
                 kit
-                and doc[cue.end].lower_ in KITS_RELATIVE
+                and doc[cue.end].lower_ in NAMED_RELATIVE
                 and not any(t.is_punct or t.pos_ in ("VERB", "AUX") for t in between)
             )
         ):
@@ -350,9 +351,6 @@ def _share_follows(doc: Doc, end: int) -> bool:
     return k + 1 < len(doc) and doc[k].like_num and doc[k + 1].text in ("%", "per")
 
 
-#: Pronouns of an object relative after a kit word ("kits que X expédie", "kits that X
-#: ships"): its subject sends them.
-KITS_RELATIVE = frozenset(GRAMMAR["object_relative"]) | {"that", "which"}
 #: Verbs of delivering goods ("X supplies Y with packs made at its plant").
 DELIVERS = frozenset(GRAMMAR["delivers"])
 #: How far before a kit word "with" a delivering verb may stand.

@@ -152,21 +152,41 @@ def test_a_country_gives_way_to_a_site_of_unknown_country_in_its_sentence() -> N
     assert len(consolidate(apart, actors)) == 2
 
 
-def test_a_partnership_with_what_one_owns_in_the_same_sentence_goes() -> None:
-    # "Quellon Star, the Quellon-Varkon joint venture": the venture partners neither parent.
+def test_a_partnership_with_what_one_owns_goes() -> None:
+    # "Quellon Star, the Quellon-Varkon joint venture": the venture partners neither parent,
+    # in that sentence or in another of the document; a partnership in another document,
+    # which states no ownership, stays.
     rows = [
-        row("Quellon", "Quellon Star", "ownership"),
-        row("Quellon Star", "Quellon", "partnership"),
+        row("Varkon", "Tver Motors", "ownership"),
+        row("Tver Motors", "Varkon", "partnership"),
         row("Quellon", "Varkon", "partnership"),
         row("Varkon", "Quellon", "partnership", sentence=2),
-        row("Quellon Star", "Varkon", "partnership", sentence=3),
+        row("Tver Motors", "Quellon", "partnership", sentence=3),
+        row("Varkon", "Tver Motors", "partnership", sentence=4),
+        row("Varkon", "Tver Motors", "partnership", document="e"),
     ]
-    assert kept(rows) == {
-        ("Quellon", "Quellon Star", "ownership"),
-        ("Quellon", "Varkon", "partnership"),
-        ("Varkon", "Quellon", "partnership"),
-        ("Quellon Star", "Varkon", "partnership"),
+    actors = {**ACTORS, "Tver Motors": actor("Tver Motors", "company", "RU")}
+    assert {
+        (r["source"], r["target"], r["relation"], r["document"]) for r in consolidate(rows, actors)
+    } == {
+        ("Varkon", "Tver Motors", "ownership", "d"),
+        ("Quellon", "Varkon", "partnership", "d"),
+        ("Varkon", "Quellon", "partnership", "d"),
+        ("Tver Motors", "Quellon", "partnership", "d"),
+        ("Varkon", "Tver Motors", "partnership", "e"),
     }
+    # the knowledge base's parent counts too
+    assert kept([row("Quellon Star", "Quellon", "partnership")]) == set()
+
+
+def test_no_firm_owns_a_place() -> None:
+    # "la filiale allemande de X, à Ostrava": where the subsidiary is, not what X holds.
+    rows = [
+        row("Quellon", "Ostrava", "ownership"),
+        row("Quellon", "Czechia", "ownership"),
+        row("Quellon", "Varkon", "ownership"),
+    ]
+    assert kept(rows) == {("Quellon", "Varkon", "ownership")}
 
 
 def test_relations_obey_the_types_the_corpus_settles() -> None:
