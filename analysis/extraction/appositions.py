@@ -141,8 +141,10 @@ def _named_after(doc: Doc, b: int, stop: int, names: dict[int, str]) -> list[tup
     while k < stop and k - b < DESCRIBED_WINDOW:
         if k not in names:
             # Past the first few tokens, only a description may stand before the name
-            # ("of the Chinese mining group Y"): no clause, no punctuation.
-            if k - b >= PARENT_WINDOW and not _describes(doc[k]):
+            # ("of the Chinese mining group Y"): no clause, no punctuation; and a comma
+            # closes the apposition anywhere ("contrôlée par la compagnie Y, livre ... à
+            # Z": Y is no firm named here, and Z is no owner).
+            if (k - b >= PARENT_WINDOW and not _describes(doc[k])) or doc[k].text in (",", ";"):
                 break
             k += 1
             continue
@@ -152,6 +154,10 @@ def _named_after(doc: Doc, b: int, stop: int, names: dict[int, str]) -> list[tup
         out.append((name, k - 1))
         nxt = doc[k].lower_ if k < stop else ""
         if nxt not in ("et", "and", ","):
+            break
+        # "X, a subsidiary of Y, and Z": a comma and a conjunction after one name close
+        # the apposition (a list of owners has a bare comma first: "Y, Z, and W").
+        if nxt == "," and len(out) == 1 and k + 1 < stop and doc[k + 1].pos_ == "CCONJ":
             break
         b = k = k + 1
         # "and the Belarusian state-owned truck maker BelAZ": a short description, no
@@ -163,14 +169,17 @@ def _named_after(doc: Doc, b: int, stop: int, names: dict[int, str]) -> list[tup
             and k - b < 6
             and doc[k].text not in (",", ";")
             and doc[k].pos_ not in ("VERB", "AUX")
-            and (nxt != "," or doc[k].pos_ == "DET")
+            # (after a bare comma, an article or a repeated preposition: "de Y, de Z")
+            and (nxt != "," or doc[k].pos_ == "DET" or doc[k].lower_ in _grammar("repeated"))
         ):
             k += 1
         # "Y et dont Z détient ...": a clause of its own, not a second name.
         if any(t.lower_ in relative_words() for t in doc[b : k + 1]):
             break
-        # "X, une coentreprise de Y et de Z, a signé ... avec W": the apposition has ended.
-        if nxt == "," and k < stop and k not in names and doc[k].pos_ in ("VERB", "AUX"):
+        # "X, une coentreprise de Y et de Z, a signé ... avec W": the apposition has ended;
+        # so has it when anything but a name follows a bare comma ("contrôlée par Y, livre
+        # ... à Z", where the tagger may read the verb as a noun).
+        if nxt == "," and (k >= stop or k not in names):
             break
         b = k
     return out

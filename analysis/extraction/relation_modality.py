@@ -49,9 +49,14 @@ CONTRACT_ENDED = tuple(p.lower() for p in GRAMMAR["contract_ended"])
 ENDED_REACH = 4
 YEAR = re.compile(r"(?:19|20)\d\d")
 ABOUT = GRAMMAR["about"]
+#: "on", "sur", "о": what an agreement or a memorandum is about, not its purpose.
+SUBJECT_OF = ABOUT - GRAMMAR["purpose"]
 MODAL = GRAMMAR["modal"]
 POSSESSIVES = GRAMMAR["possessives"]
 INTENTION_NOUNS = frozenset(GRAMMAR["intention_nouns"])
+ARRANGEMENT_NOUNS = frozenset(GRAMMAR["arrangement_nouns"])
+#: The relations an agreement's infinitive arranges rather than states.
+ARRANGED = frozenset({"production", "investment", "acquisition"})
 #: How far before its cue an intention noun governs it (its infinitive phrase may be long).
 INTENTION_REACH = 20
 #: Conjunctions after which a sentence-opening modal governs the whole clause.
@@ -171,11 +176,17 @@ def _talked_of(doc: Doc, cue: Cue, start: int) -> bool:
 def _intended(doc: Doc, cue: Cue, start: int) -> bool:
     """An intention noun with its infinitive ("une volonté de renforcer ... et de
     s'engager dans une coopération", "the wish to cooperate") before the cue, within
-    :data:`INTENTION_REACH` words and no punctuation between: the relation is intended."""
+    :data:`INTENTION_REACH` words and no punctuation between: the relation is intended.
+    So is a production, investment or acquisition an agreement's infinitive arranges
+    ("signed a deal in Astana to assemble cars in X")."""
+    # (an agreement's own infinitive only: "a contract to supply X from its smelter in
+    # Y" arranges a supply, not the smelter)
+    arranged = cue.relation in ARRANGED and doc[cue.start].pos_ == "VERB"
+    nouns = INTENTION_NOUNS | (ARRANGEMENT_NOUNS if arranged else frozenset())
     for t in reversed(doc[max(start, cue.start - INTENTION_REACH) : cue.start]):
         if t.is_punct and t.text not in ("'", "’", "-"):
             return False
-        if t.lower_ in INTENTION_NOUNS:
+        if t.lower_ in nouns:
             # its infinitive follows within a few words ("la volonté du Maroc de coopérer")
             return any(u.lower_ in ("de", "d'", "d’", "to") for u in doc[t.i + 1 : t.i + 5])
     return False
@@ -206,6 +217,10 @@ def _due(doc: Doc, cue: Cue) -> bool:
         ):
             return True
     return False
+
+
+#: How far before its "on"/"sur" a plan's noun may stand for a noun of production.
+AGREED_REACH = 25
 
 
 def _planned(doc: Doc, cue: Cue, start: int) -> bool:
@@ -245,16 +260,34 @@ def _planned(doc: Doc, cue: Cue, start: int) -> bool:
         if t.lower_ in PLANNED or (t.lower_ in TALK_VERBS and not comma):
             return True
     if noun:
-        return False
+        # "An agreement between A and B (China) on the assembly of cars at Y": the
+        # agreement's subject, however long its parties' names.
+        k = cue.start - 1
+        while k > start and doc[k].pos_ == "DET":
+            k -= 1
+        return k >= start and doc[k].lower_ in SUBJECT_OF and _agreed_on(doc, k, start)
     # "a memorandum of understanding with X on a spherical-graphite and anode plant":
     # the plan's noun further back, tied to the plant by "on"/"sur".
     about = [t.i for t in doc[max(start, cue.start - 8) : cue.start] if t.lower_ in ABOUT]
-    if about:
-        for t in reversed(doc[max(start, about[-1] - 10) : about[-1]]):
-            if t.text in (";", ".", ","):
-                return False
-            if t.lower_ in PLANNED:
-                return True
+    if about and _agreed_on(doc, about[-1], start, 10, (";", ".", ",")):
+        return True
+    # ... or further still, by "on"/"sur" only ("an agreement between A and B, Ltd. on
+    # the assembly of cars at the X plant of Y")
+    about = [t.i for t in doc[max(start, cue.start - 12) : cue.start] if t.lower_ in SUBJECT_OF]
+    return bool(about) and _agreed_on(doc, about[-1], start)
+
+
+def _agreed_on(
+    doc: Doc, about: int, start: int, reach: int = 0, stops: tuple[str, ...] = (";", ".")
+) -> bool:
+    """A word of ``PLANNED`` (a memorandum, an agreement, talks) before the "on"/"sur" at
+    ``about``, within ``reach`` words (:data:`AGREED_REACH` by default) and no ``stops``
+    between."""
+    for t in reversed(doc[max(start, about - (reach or AGREED_REACH)) : about]):
+        if t.text in stops:
+            return False
+        if t.lower_ in PLANNED:
+            return True
     return False
 
 

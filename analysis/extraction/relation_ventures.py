@@ -232,8 +232,13 @@ def _members(doc: Doc, start: int, end: int, at: dict[int, Mention]) -> set[str]
                 and _word(doc, j) not in GRAMMAR["holds"] | GRAMMAR["creation"]
             ):
                 break  # (the venture "signed a deal with C": C is no parent)
-            if _word(doc, j) in GRAMMAR["with"] and j + 1 in at:
-                return {m.entity for m in _coordinated(doc, at[j + 1], end, at)}
+            # (right after the noun, a description may stand before the partner: "joint
+            # venture with China's Y", "совместное предприятие с китайским концерном Y")
+            partner = j + 1
+            if j == i + 1 or (j == i + 2 and doc[i + 1].pos_ == "NOUN"):
+                partner = _next_name(doc, j + 1, end, at)
+            if _word(doc, j) in GRAMMAR["with"] and partner in at:
+                return {m.entity for m in _coordinated(doc, at[partner], end, at)}
             if j > i + MEMBERS_REACH or doc[j].pos_ in ("VERB", "AUX", "PRON"):
                 continue  # past the reach of "of": only a "with" may still come
             # (Russian names the members in the genitive, with no preposition: "СП
