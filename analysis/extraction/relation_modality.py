@@ -482,3 +482,22 @@ def retracted(doc: Doc, start: int, end: int) -> bool:
         return False  # (a retraction is set off by punctuation)
     words = tuple(t.lower_ for t in doc[j : min(sent_end, j + 8)] if not t.is_punct)
     return any(words[: len(p)] == p for p in RETRACTIONS)
+
+
+#: Verbs that take over a firm or resume an activity; followed shortly by one of
+#: ``RESUMED`` they resume it.
+RESUMING = frozenset(GRAMMAR["resuming"])
+RESUMED = frozenset(GRAMMAR["resumed"])
+RESUMED_REACH = 4
+
+
+def resumed(doc: Doc, end: int) -> bool:
+    """Does an activity noun follow the cue ending at ``end`` within ``RESUMED_REACH``
+    tokens of its sentence, before any name ("a repris lundi l'assemblage")?"""
+    stop = min(doc[end - 1].sent.end, end + RESUMED_REACH)
+    for t in doc[end:stop]:
+        if t.lower_ in RESUMED:
+            return True
+        if t.pos_ == "PROPN":
+            return False
+    return False

@@ -174,7 +174,10 @@ Method (cited by the methods appendix). Relations are found sentence by sentence
    first firm the document's title names, or nothing (``coreference``). A singular
    pronoun opening a sentence before its verb ("Elle y assemble ...", "It buys ...")
    takes up the named subject of the sentence before, when that is a firm, a brand or
-   a body; "il y a", "it is likely" take up nothing.
+   a body; "il y a", "it is likely" take up nothing. An actor taken up counts as named
+   in its sentence for the next one ("Elle livrait GAZ. L'entreprise produit à Y": the
+   firm, not GAZ), and a noun with a name in apposition after it ("Le seul fabricant
+   russe de cellules, X, produit ...") describes that name and takes up nothing.
 5. **Filters.** A cue with a negation just before it ("no plans to invest", "n'a pas
    investi") or a denial earlier in its clause ("has denied that it is in talks with X",
    "dément toute négociation") states nothing, nor does a plant that is only planned,
@@ -193,7 +196,10 @@ Method (cited by the methods appendix). Relations are found sentence by sentence
    confirmed" after the cue counts as a denial. What talks or a memorandum are about
    ("in talks about assembling ... with packs from X", "a memorandum on deliveries to
    Y", "меморандум о поставках") is not done, though the signatories of a memorandum
-   are partners. A site still under construction ("toujours en chantier") produces
+   are partners; nor is a production, an investment or an acquisition an agreement
+   arranges ("signed a deal to assemble cars in X", "an agreement between A and B on
+   the assembly of cars at Y"), and an agreement "which was not signed" makes no
+   partners. A site still under construction ("toujours en chantier") produces
    nothing; a licence, kits or a purchase still under negotiation ("négocie avec X une
    licence") is supplied or bought by nobody yet, and talks make no partners ("in
    talks with X", "négocie avec X": nothing is agreed). A relation of the past states
@@ -280,7 +286,15 @@ from analysis.extraction.relation_context import (  # noqa: F401 - re-exported
     participants,
     plant_city,
 )
-from analysis.extraction.relation_modality import _ended, _modal, _negated, _planned, corrected
+from analysis.extraction.relation_modality import (
+    RESUMING,
+    _ended,
+    _modal,
+    _negated,
+    _planned,
+    corrected,
+    resumed,
+)
 from analysis.extraction.relation_places import _assembled, _leavers, _sales, country_left, sold_by
 from analysis.extraction.relation_production import _production, beside_a_site
 from analysis.extraction.relation_rules import OF_WORDS, _directed, _keep, _partnership
@@ -329,25 +343,6 @@ def load_lexicon(path: Path = LEXICON_PATH) -> dict[str, dict[str, list[str]]]:
     return data
 
 
-#: Verbs that take over a firm or resume an activity; followed shortly by one of
-#: ``RESUMED`` they resume it.
-RESUMING = frozenset(GRAMMAR["resuming"])
-RESUMED = frozenset(GRAMMAR["resumed"])
-RESUMED_REACH = 4
-
-
-def _resumed(doc: Doc, end: int) -> bool:
-    """Does an activity noun follow the cue ending at ``end`` within ``RESUMED_REACH``
-    tokens of its sentence, before any name ("a repris lundi l'assemblage")?"""
-    stop = min(doc[end - 1].sent.end, end + RESUMED_REACH)
-    for t in doc[end:stop]:
-        if t.lower_ in RESUMED:
-            return True
-        if t.pos_ == "PROPN":
-            return False
-    return False
-
-
 @dataclass
 class CueMatcher:
     matcher: PhraseMatcher
@@ -379,7 +374,7 @@ class CueMatcher:
             text = doc[s:e].text
             if text.lower() in self.verb_only and not _verb(doc, s):
                 continue
-            if text.lower() in RESUMING and _resumed(doc, e):
+            if text.lower() in RESUMING and resumed(doc, e):
                 continue  # "a repris lundi l'assemblage": resumed, not taken over
             if object_says_otherwise(doc, rel, e):
                 continue  # "holds a licence from X" is no stake, "runs showrooms" no plant
