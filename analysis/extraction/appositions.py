@@ -354,6 +354,21 @@ def apposition_relations(
 FRONTED_WITHIN = 12
 
 
+def fronted_role(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """(its role noun, its closing comma) of a role noun's phrase that opens the sentence
+    ``doc[start:end]`` ("Filiale du holding X, l'entreprise ..."); (0, 0) if none."""
+    roles = _grammar("subsidiary") | _grammar("joint_venture")
+    i = start
+    while i < end and i - start < 4 and doc[i].lower_ not in roles:
+        if doc[i].pos_ not in ("DET", "ADJ", "ADV", "VERB"):  # "A wholly owned subsidiary"
+            return 0, 0
+        i += 1
+    if i >= end or doc[i].lower_ not in roles:
+        return 0, 0
+    comma = next((j for j in range(i + 1, min(end, i + FRONTED_WITHIN)) if doc[j].text == ","), 0)
+    return (i, comma) if comma else (0, 0)
+
+
 def fronted_apposition(
     doc: Doc, start: int, end: int, mentions: list[Mention], kb: KnowledgeBase
 ) -> tuple[int, list[tuple[str, str, str, str]]]:
@@ -362,15 +377,7 @@ def fronted_apposition(
     ends (the subject's first token; 0 if none), and (source, target, words, relation)
     it states: each firm it names owns the subject, and a venture's owners are partners.
     Its names are no agents of the clause after it."""
-    roles = _grammar("subsidiary") | _grammar("joint_venture")
-    i = start
-    while i < end and i - start < 4 and doc[i].lower_ not in roles:
-        if doc[i].pos_ not in ("DET", "ADJ", "ADV", "VERB"):  # "A wholly owned subsidiary"
-            return 0, []
-        i += 1
-    if i >= end or doc[i].lower_ not in roles:
-        return 0, []
-    comma = next((j for j in range(i + 1, min(end, i + FRONTED_WITHIN)) if doc[j].text == ","), 0)
+    i, comma = fronted_role(doc, start, end)
     if not comma:
         return 0, []
     named = [m for m in mentions if m.kind == NAME]

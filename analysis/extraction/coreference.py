@@ -55,6 +55,7 @@ from analysis.extraction.actors import (
     KnowledgeBase,
     Mention,
 )
+from analysis.extraction.appositions import fronted_role
 from analysis.extraction.grammar import GRAMMAR
 
 LEXICON = Path(__file__).resolve().parents[1] / "data" / "lexicons" / "anaphors.yaml"
@@ -306,10 +307,16 @@ def anaphors(
     words = [_word(t.text) for t in doc[start:end]]
     # Actors named before the phrase that it could take up instead ("X now owns the
     # company outright", "Y contrôle le constructeur"): firms, bodies, people, not places.
+    # (not those of a role's phrase opening the sentence: "Filiale du holding X,
+    # l'entreprise assemble ...", where the noun is the subject)
+    front = fronted_role(doc, start, end)[1] or -1
     agents = [
         m
         for m in mentions
-        if m.kind == NAME and m.role != ATTRIBUTE and kb.actors[m.entity].type not in PLACE_TYPES
+        if m.kind == NAME
+        and m.role != ATTRIBUTE
+        and kb.actors[m.entity].type not in PLACE_TYPES
+        and m.start > front
     ]
     adjectives = {i for m in mentions if m.kind == ADJECTIVE for i in range(m.start, m.end)}
     found: list[Mention] = []
@@ -328,7 +335,9 @@ def anaphors(
             i += 1
             continue
         i = b - start
-        if _describes(doc, b, end, mentions) or _apposed(doc, a, start, mentions):
+        if _describes(doc, b, end, mentions) or (
+            a - 1 != front and _apposed(doc, a, start, mentions)
+        ):
             continue
         if len(match) == 2 and match[-1] in lex.issuer and doc[b - 1].text[:1].isupper():
             found.append(Mention(ISSUER, a, b, doc[a:b].text, NAME))

@@ -10,6 +10,8 @@ clause, on sentences written for these tests (the firms are invented).
   the relative clause's own subject, even when that name is not linked.
 - A town in a locative phrase ("X, à Freiberg, la filiale de Y") takes no firm's
   descriptor from the apposition after it.
+- A role's phrase opening the sentence ("Filiale du holding X, l'entreprise ...") leaves
+  its noun the subject, which takes up the firm of the sentence before.
 """
 
 from __future__ import annotations
@@ -63,3 +65,20 @@ def test_a_town_in_a_locative_phrase_is_no_subsidiary() -> None:
         "fr",
     )
     assert not {r for r in found if r[1] == "Freiberg" and r[2] == "ownership"}, found
+
+
+def test_a_role_phrase_opening_the_sentence_leaves_its_noun_the_subject() -> None:
+    # "Filiale du holding X, l'entreprise ...": the holding owns the firm taken up, and
+    # receives nothing.
+    found = relations(
+        "Margilan Power Systems LLC est un assembleur de packs ouzbek. Filiale de "
+        "l'association d'État Tashkent Elektr Holding JSC, la société assemble à Marguilan "
+        "des packs de batteries à partir de cellules fournies par le chinois Hunan Lianxin "
+        "Materials Co., Ltd.",
+        "fr",
+    )
+    assert ("Tashkent Elektr Holding JSC", "Margilan Power Systems LLC", "ownership") in found, (
+        found
+    )
+    assert not {r for r in found if r[1] == "Tashkent Elektr Holding JSC"}, found
+    assert ("Tashkent Elektr Holding JSC", "Marguilan", "production") not in found, found
