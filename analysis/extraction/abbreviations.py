@@ -27,6 +27,8 @@ from analysis.extraction.russian import CYRILLIC
 
 #: Quotation marks that may stand around an abbreviation inside its brackets.
 QUOTES = frozenset({'"', "'", "«", "»", "“", "”", "‘", "’", "„"})
+#: Quotes that close a name ("«Норникеля» и «Росатома»", '"ERG"').
+CLOSING_QUOTES = frozenset({"»", "”", '"'})
 #: What may close the brackets' first part: the bracket, or a comma ("(MCT, 2019)").
 CLOSERS = frozenset({")", ","})
 _WORD = re.compile(r"[^\W\d_]+")

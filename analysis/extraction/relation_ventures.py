@@ -35,6 +35,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from analysis.extraction.abbreviations import CLOSING_QUOTES
 from analysis.extraction.actors import ATTRIBUTE, NAME, KnowledgeBase, Mention
 from analysis.extraction.coreference import called_so
 from analysis.extraction.grammar import GRAMMAR
@@ -192,14 +193,10 @@ def _coordinated(doc: Doc, m: Mention, end: int, at: dict[int, Mention]) -> list
     return out
 
 
-#: Quotes that close a name ("«Норникеля» и «Росатома»").
-_CLOSING_QUOTES = frozenset({"»", "”", '"'})
-
-
 def _past_share(doc: Doc, i: int, end: int) -> int:
     """The token after a closing quote and a share or a short form in brackets at ``i``
     ("(51 %)", "«X» (75 %)", "«X» и", '("ERG")'), else ``i``."""
-    if i < end and doc[i].text in _CLOSING_QUOTES:
+    if i < end and doc[i].text in CLOSING_QUOTES:
         i += 1  # ("«A» и «B»", "«X» (75 %)")
     if i < end and doc[i].text == "(":
         close = next((j for j in range(i + 1, min(end, i + 5)) if doc[j].text == ")"), None)
