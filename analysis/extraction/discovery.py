@@ -260,6 +260,14 @@ def is_junk(span: Span, kb: KnowledgeBase) -> bool:
         tok = tokens[0]
         if tok.text in kb.generic_terms or (tok.pos_ in _NOT_NAMES and not unknown_word(tok)):
             return True
+        # A registration number's label ("ABN 61 604 118 372") or a ticker ("ASX: SGR").
+        doc = span.doc
+        if tok.text in GRAMMAR["registration_labels"] or (
+            span.start >= 2
+            and doc[span.start - 1].text == ":"
+            and doc[span.start - 2].text in GRAMMAR["exchanges"]
+        ):
+            return True
         # A generic noun capitalised ("the Group", "the Company", "Ministry"): a reference
         # to an actor, never its name.
         if tok.lower_ in _generic_nouns(kb):
