@@ -26,8 +26,9 @@ Method (cited by the methods appendix):
    that are not proper nouns by POS (imperatives, interjections, capitalised common
    nouns, all-caps emphasis; but a word the French pipeline's word vectors do not know
    is kept whatever its tag, as the tagger's guess at an invented name), single
-   generic nouns written with a capital ("the Group", "the Company", "Ministry") and
-   generic references are rejected (``is_junk``).
+   generic nouns written with a capital ("the Group", "the Company", "Ministry"), a
+   registration number's label ("ABN 61 604 118 372", "ИНН") or a ticker after its
+   exchange ("ASX: SGR"), and generic references are rejected (``is_junk``).
 3. **Discovered actors.** A candidate becomes an actor when it also looks like a name:
    at most ``MAX_TOKENS`` tokens, a proper noun among them, no verb, no digit-only
    start, not written all in capitals over several words (a headline) nor standing in
