@@ -123,6 +123,29 @@ def _head_starting_at(doc: Doc, start: int, stop: int, lex: Lexicon):
     return None
 
 
+#: What an official's portfolio holds between the title and the name: articles, "de",
+#: "et" and capitalised nouns ("ministre de l'Industrie et de la Construction X").
+PORTFOLIO_POS = frozenset({"DET", "ADP", "CCONJ", "NOUN", "PROPN", "PUNCT"})
+#: How far before the name the title may stand.
+PORTFOLIO_REACH = 8
+
+
+def portfolio_title(doc: Doc, start: int, floor: int = 0) -> int | None:
+    """The index of an official's title a portfolio before ``doc[start]`` ("ministre de
+    l'Économie Bruno Le Maire", "vice-ministre de l'Industrie et de la Construction
+    Kanat Zhumabekov"), with a capitalised noun between; None if there is none."""
+    heads = load_lexicon().heads
+    capital = False
+    for i in range(start - 1, max(floor, start - PORTFOLIO_REACH) - 1, -1):
+        tok = doc[i]
+        if heads.get((tok.lower_,)) == ("person", "government"):
+            return i if capital else None
+        if tok.pos_ not in PORTFOLIO_POS:
+            return None
+        capital = capital or (tok.pos_ in ("NOUN", "PROPN") and tok.text[:1].isupper())
+    return None
+
+
 def describe(
     doc: Doc,
     start: int,
@@ -139,6 +162,9 @@ def describe(
     """
     lex = load_lexicon()
     out: list[Attribute] = []
+    title = portfolio_title(doc, start, sent_start)
+    if title is not None:  # "ministre de l'Économie Bruno Le Maire": an official
+        return _typed("person", "government", "", "descriptor", doc[title:end].text)
     # Before the name: [head] [fillers / country adjectives]* NAME.
     i = start
     country = ""

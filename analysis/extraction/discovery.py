@@ -77,7 +77,7 @@ from spacy.tokens import Doc, Span
 from analysis.extraction.abbreviations import STRAIGHT_QUOTES
 from analysis.extraction.actors import NAME, PLACE_TYPES, KnowledgeBase, Mention
 from analysis.extraction.countries import strip_accents, world_regions
-from analysis.extraction.descriptors import head_words, is_product, load_lexicon
+from analysis.extraction.descriptors import head_words, is_product, load_lexicon, portfolio_title
 from analysis.extraction.figures_lexicon import currency_codes
 from analysis.extraction.firm_names import DESIGNATORS, legal_comma
 from analysis.extraction.gazetteer import is_place_name
@@ -133,6 +133,20 @@ _TITLE_DESIGNATORS = frozenset(d.rstrip(".") for d in DESIGNATORS)
 _LEGAL_FORM_PHRASES = frozenset(p.lower() for p in GRAMMAR["legal_form_phrases"])
 
 
+def _portfolio(doc, start: int, end: int) -> bool:
+    """A capitalised common noun that ends an official's portfolio, before the name
+    ("ministre de l'Économie Bruno Le Maire", "vice-ministre de l'Industrie et de la
+    Construction Kanat Zhumabekov")."""
+    tok = doc[start]
+    return (
+        end - start > 1
+        and tok.pos_ == "NOUN"
+        and tok.text[:1].isupper()
+        and doc[start + 1].pos_ == "PROPN"
+        and portfolio_title(doc, start + 1) is not None
+    )
+
+
 def _trim(span: Span, generic: frozenset[str] = frozenset()) -> Span | None:
     start, end = span.start, span.end
     doc = span.doc
@@ -169,6 +183,7 @@ def _trim(span: Span, generic: frozenset[str] = frozenset()) -> Span | None:
             or (doc[start].pos_ == "NOUN" and doc[start].text[:1].islower() and end - start > 1)
             or (doc[start].lower_ in _LEADING and not _name_article(doc, start, end))
             or (doc[start].text in generic and end - start > 1)  # "État Rostec": Rostec
+            or _portfolio(doc, start, end)
             or (doc[start].text in HONORIFICS and end - start > 1)  # "Mme Sabine X"
             # ("M" "." when the tokenizer splits the title's full stop)
             or (
@@ -314,6 +329,26 @@ def material_words() -> frozenset[str]:
         stages = yaml.safe_load(fh)["stages"]
     raw = next(s for s in stages if s["id"] == "raw_materials")
     return frozenset(w.lower() for words in raw["terms"].values() for w in words if " " not in w)
+
+
+#: The supply chain's stages whose words name goods one firm sells another.
+GOODS_STAGES = ("raw_materials", "refining", "cells")
+
+
+@functools.cache
+def goods_words() -> frozenset[str]:
+    """Materials and parts ("graphite", "anode", "cells"): one word of the supply chain's
+    goods stages in ``supply_chain.yaml``."""
+    with open(SUPPLY_CHAIN_LEXICON, encoding="utf-8") as fh:
+        stages = yaml.safe_load(fh)["stages"]
+    return frozenset(
+        w.lower()
+        for s in stages
+        if s["id"] in GOODS_STAGES
+        for words in s["terms"].values()
+        for w in words
+        if " " not in w
+    )
 
 
 #: What joins the parties of a court case's title ("Golden Dragon c. Aqjol Bus").

@@ -62,6 +62,34 @@ def space_pos(doc: Doc) -> Doc:
     return doc
 
 
+#: Designators written with a full stop ("Co., Ltd.", "Inc.", "S.A."), whose stop the
+#: tokenizer keeps in the word.
+_DOTTED = frozenset(
+    w for w in GRAMMAR["legal_suffixes"] | GRAMMAR["company_abbreviations"] if w.endswith(".")
+)
+
+
+@Language.component("designator_ends")
+def designator_ends(doc: Doc) -> Doc:
+    """A designator's full stop before a capitalised word that is no designator ends the
+    sentence ("... Energy Technology Co., Ltd. LRB's motors come from ..."); before a
+    comma, a bracket, a lower-case word or "Ltd" ("Co. Ltd") it does not."""
+    for token in doc[:-1]:
+        after = doc[token.i + 1]
+        if (
+            token.text in _DOTTED
+            and after.text[:1].isupper()
+            and after.text.rstrip(".") not in _DESIGNATOR_WORDS
+        ):
+            after.is_sent_start = True
+    return doc
+
+
+_DESIGNATOR_WORDS = frozenset(
+    w.rstrip(".") for w in GRAMMAR["legal_suffixes"] | GRAMMAR["company_abbreviations"]
+)
+
+
 @functools.cache
 def load_model(lang: str, model: str = FRENCH_MODEL) -> Language:
     """Return the spaCy pipeline for ``lang`` ("fr" or "en"), loaded once per process."""
@@ -78,11 +106,13 @@ def load_model(lang: str, model: str = FRENCH_MODEL) -> Language:
         nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
         # Punctuation-based sentences (there is no parser: see the module docstring).
         nlp.add_pipe("sentencizer", after="morphologizer")
-        nlp.add_pipe("space_pos", after="sentencizer")
+        nlp.add_pipe("designator_ends", after="sentencizer")
+        nlp.add_pipe("space_pos", after="designator_ends")
         return nlp
     if lang == "en":
         nlp = spacy.load(ENGLISH_MODEL, exclude=list(ENGLISH_EXCLUDE))
         nlp.add_pipe("sentencizer", after="attribute_ruler")
+        nlp.add_pipe("designator_ends", after="sentencizer")
         return nlp
     if lang == "ru":
         return russian_pipeline()

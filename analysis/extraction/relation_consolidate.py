@@ -30,6 +30,13 @@ a firm's home in other sentences. The rows dropped here, and why:
    make X and Y partners), or the knowledge base gives one as the other's parent.
 6. **Ownership of a place.** A town or a country is where a subsidiary is, not what its
    parent owns ("la filiale allemande de X, à Freiberg").
+7. **Ownership of what is sold.** Ownership of a firm that the same sentence says another
+   firm (not a second name of the owner's) acquires ("X a cédé sa filiale Y au groupe Z":
+   X owned Y until then).
+8. **A parent where its venture produces.** Production at a place by a firm that the
+   document says owns another firm the same sentence gives production there too ("KHA,
+   the Russian joint venture of X and Y, assembles at Z"): the venture runs the site.
+   (In two sentences, parent and subsidiary may well both have plants in one town.)
 
 Apart from these, :func:`named_ends` drops a row with a firm, brand, body or person at
 an end its document never names: the knowledge base may type and merge actors, never
@@ -62,8 +69,13 @@ def is_region(actor: Actor) -> bool:
     return _is_region(actor, load_descriptors().region_words)
 
 
+def _same_firm(a: str, b: str) -> bool:
+    """Two names of one firm as the rows may hold them ("BTR", "BTR New Material")."""
+    return a.split()[0].lower() == b.split()[0].lower()
+
+
 def _redundant(rows: list[Row], actors: dict[str, Actor], regions: frozenset[str]) -> set[int]:
-    """Indexes of the rows of one document that rules 1-6 drop (module docstring)."""
+    """Indexes of the rows of one document that rules 1-8 drop (module docstring)."""
 
     # (looked up per name: the corpus's actors are many, a document's rows few)
     def kind(name: str) -> str | None:
@@ -82,9 +94,12 @@ def _redundant(rows: list[Row], actors: dict[str, Actor], regions: frozenset[str
     sites: dict[str, dict[object, set[str]]] = defaultdict(lambda: defaultdict(set))
     producers: dict[str, set[str]] = defaultdict(set)
     producers_in: dict[tuple[object, str], set[str]] = defaultdict(set)  # by sentence
+    acquired_in: dict[tuple[object, str], set[str]] = defaultdict(set)  # by sentence
     for r in rows:
         if r["relation"] == "ownership":
             stated_owners[r["target"]].add(r["source"])
+        if r["relation"] == "acquisition":
+            acquired_in[r["sentence_id"], r["target"]].add(r["source"])
         if r["relation"] == "production":
             sites[r["source"]][r["sentence_id"]].add(r["target"])
             producers[r["target"]].add(r["source"])
@@ -120,6 +135,9 @@ def _redundant(rows: list[Row], actors: dict[str, Actor], regions: frozenset[str
             makers = producers[tgt] - {src}
             if kind(src) == "brand" and any(kind(p) not in NOT_MAKERS for p in makers):
                 return "brand where its maker produces"
+            ventures = producers_in[r["sentence_id"], tgt] - {src}
+            if any(src in stated_owners[p] and kind(p) not in NOT_MAKERS for p in ventures):
+                return "parent where its venture produces"
         elif rel == "supply":
             own = src in owners(tgt) or tgt in owners(src)
             if own and "brand" in (kind(src), kind(tgt)):
@@ -129,6 +147,10 @@ def _redundant(rows: list[Row], actors: dict[str, Actor], regions: frozenset[str
                 return "partnership with what one owns"
         elif rel == "ownership" and kind(tgt) in PLACE_KINDS:
             return "ownership of a place"
+        elif rel == "ownership" and any(
+            not _same_firm(src, buyer) for buyer in acquired_in[r["sentence_id"], tgt]
+        ):
+            return "ownership of what is sold"
         elif rel == "exit":
             home = country_of(src)
             if home and kind(src) not in NOT_MAKERS and home == country_of(tgt):

@@ -515,6 +515,12 @@ def sold_before(
     for i in range(end - 1, max(end - reach, floor) - 1, -1):
         if doc[i].lower_ in SELLING:
             return True
-        if doc[i].pos_ not in ("DET", "ADJ", "PRON") and doc[i].lower_ not in skipped:
+        # (a noun or name right before what is sold modifies it: "its precursor plant")
+        modifier = i == end - 1 and doc[i].pos_ in ("NOUN", "PROPN")
+        if (
+            doc[i].pos_ not in ("DET", "ADJ", "PRON")
+            and not modifier
+            and doc[i].lower_ not in skipped
+        ):
             return False
     return False

@@ -358,12 +358,15 @@ def _ended(doc: Doc, cue: Cue) -> bool:
 def _closed(doc: Doc, cue: Cue) -> bool:
     """A plant noun that is the object of a ``closure`` word within five words before it,
     with only articles, possessives, adjectives, numbers, proper names and "de"/"of"
-    between ("la fermeture définitive de son usine", "closed its Kaluga plant")."""
-    if cue.text.lower() not in PLANT_NOUNS:
+    between ("la fermeture définitive de son usine", "closed its Kaluga plant"); or a
+    partner or supplier noun the object of a ``loss`` word ("lost its Swedish partner")."""
+    word = cue.text.lower()
+    verbs = CLOSURE if word in PLANT_NOUNS else LOSS if word in LOST_NOUNS else None
+    if verbs is None:
         return False
     start = max(doc[cue.start].sent.start, cue.start - 5)
     for t in reversed(doc[start : cue.start]):
-        if t.lower_ in CLOSURE:
+        if t.lower_ in verbs:
             return True
         if not (t.pos_ in ("DET", "ADJ", "NUM", "PROPN") or t.lower_ in OF_CLOSURE):
             return False
@@ -371,6 +374,8 @@ def _closed(doc: Doc, cue: Cue) -> bool:
 
 
 CLOSURE = GRAMMAR["closure"]
+LOSS = GRAMMAR["loss"]
+LOST_NOUNS = GRAMMAR["lost_nouns"]
 OF_CLOSURE = GRAMMAR["of_complement"] | POSSESSIVES
 
 

@@ -16,7 +16,9 @@ source and the target are the actors of the cue's clause in the frame's cases:
   role instead, so a place is no subject;
 - an actor whose case is unknown (a Latin name with nothing before it) fills a role no
   actor's case filled, the nearest to the cue first;
-- country adjectives ("китайской") are never an end, as in the other languages.
+- country adjectives ("китайской") are never an end, as in the other languages;
+- a name a dash joins to a share ("51% принадлежит X, 49% — «Y»") owns that share too,
+  and is never what is owned.
 
 The nearest actor in each role is taken, with the targets coordinated with it ("и").
 With no actor in one of the roles the cue states nothing: the window rule's guess would
@@ -125,6 +127,21 @@ def case_of(doc: Doc, mention: Mention, cue: Cue) -> str | None:
     return None
 
 
+#: Dashes that stand for a repeated verb ("45% — «Y»").
+_GAP_DASHES = frozenset({"—", "–", "-"})
+
+
+def _gapped_share(doc: Doc, m: Mention) -> bool:
+    """Is ``m`` joined by a dash to a share, before or after it ("45% — «Y»", "«Y» —
+    45%")?"""
+    sent = doc[m.start].sent
+    before = [t.text for t in doc[max(sent.start, m.start - 4) : m.start] if t.text not in QUOTES]
+    after = [t.text for t in doc[m.end : min(sent.end, m.end + 4)] if t.text not in QUOTES]
+    dash_after_share = len(before) >= 2 and before[-2] == "%" and before[-1] in _GAP_DASHES
+    dash_before_share = len(after) >= 3 and after[0] in _GAP_DASHES and after[2] == "%"
+    return dash_after_share or dash_before_share
+
+
 def _possessed(token) -> bool:
     """Is ``token`` a Russian noun that names no firm ("батарей", not "компания"), whose
     complement a legal form's name after it is?"""
@@ -156,7 +173,9 @@ def russian_roles(doc: Doc, here: list[Mention], cue: Cue) -> list[tuple[str, st
     frame = case_frames().get(lemma(doc[cue.start].text))
     if frame is None:
         return None
-    pool = [m for m in here if m.kind != ADJECTIVE]
+    # "55% принадлежит «X», 45% — «Y»": a name a dash joins to a share is a second
+    # owner of that share, never what is owned.
+    pool = [m for m in here if m.kind != ADJECTIVE and not _gapped_share(doc, m)]
     cases = {(m.start, m.end): case_of(doc, m, cue) for m in pool}
     # "ПАО «Соллерс», которому принадлежит УАЗ": the relative pronoun's case is its
     # antecedent's, the name before its comma.
@@ -188,6 +207,8 @@ def russian_roles(doc: Doc, here: list[Mention], cue: Cue) -> list[tuple[str, st
     source = _nearest_first(sources, cue)
     # "поставляют BAIC и Kaiyi": each coordinated name, whatever its tagged case
     group = _coordinated(doc, source, sources + loose, AND)
+    # ... and the second owner of a share, after a dash: "51% принадлежит X, 49% — Y"
+    group += [m for m in here if m.kind != ADJECTIVE and _gapped_share(doc, m)]
     names = {m.entity for m in group}
     targets = [m for m in targets if m.entity not in names]
     if not targets:

@@ -36,6 +36,7 @@ from analysis.extraction.actors import (
     Mention,
 )
 from analysis.extraction.coreference import ISSUER
+from analysis.extraction.discovery import goods_words
 from analysis.extraction.relation_context import (
     FORMER,
     GRAMMAR,
@@ -207,13 +208,17 @@ def _stake_header(doc: Doc, dash: int, end: int) -> str | None:
 
 def _cell_role(doc: Doc, m: Mention, end: int) -> str | None:
     """The role a partner cell gives its actor in words after it ("X — fournisseur des
-    cellules": supplier; "X — acheteur de nickel": buyer), read with the header lexicon."""
+    cellules": supplier; "X — acheteur de nickel", "X (offtake)": buyer), read with the
+    header lexicon; or goods in brackets after it, which it supplies ("X (anode)")."""
     stop = next((i for i in range(m.end, end) if doc[i].text == ";"), end)
     headers = load_headers()
     for t in doc[m.end : stop]:
         kind = headers.get((t.lower_,))
         if kind in ("supplier", "buyer"):
             return kind
+    after = doc[m.end : stop]
+    if len(after) >= 3 and after[0].text == "(" and after[1].lower_ in goods_words():
+        return "supplier"
     return None
 
 
@@ -362,7 +367,15 @@ def table_relations(
         if not agents:
             return []
         header, kind, (agent, *_) = agents[0]
-        if subject is not None and not not_yet(doc[start:end].text) and not unsettled:
+        # ("Yelets, Lipetsk region", "Kant (Kirghizistan)": a region or country after an
+        # unnamed town says where that town is; the site is the town, not it)
+        coarser = subject is not None and any(t.text in ",(" for t in doc[start : subject.start])
+        if (
+            subject is not None
+            and not not_yet(doc[start:end].text)
+            and not unsettled
+            and not coarser
+        ):
             # "Kaliningrad plant — owner : X": X produces there
             out.append(Relation(agent.entity, subject.entity, "production", header, "table column"))
         subject = agent

@@ -1,0 +1,156 @@
+"""Former holdings, shares split by a dash, officials' portfolios, defined-term organs,
+designators that end a sentence, roles in a partner cell and a site named by a region.
+Texts written for these tests with invented firms ("Borvik Seating SA", "Larsk Holding",
+"Tamarin Cells", "Kestrov Avto", "Ulvar Graphite") and invented officials.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from analysis.extraction.actors import Actor
+from analysis.extraction.nlp import load_model
+from analysis.extraction.relation_consolidate import consolidate
+from tests.fixtures.extraction_shared import extracted_relations, folder_relations, tables_for
+
+
+def test_a_subsidiary_sold_is_no_longer_owned() -> None:
+    found = extracted_relations(
+        "Borvik Seating SA est un équipementier lyonnais. L'entreprise a vendu en mars "
+        "2024 la totalité du capital de sa filiale Borvik Rus au groupe Larsk Holding.",
+        "fr",
+    )
+    assert ("Larsk Holding", "Borvik Rus", "acquisition") in found, found
+    assert ("Borvik Seating SA", "Borvik Rus", "ownership") not in found, found
+
+
+def test_the_buyer_under_a_second_name_still_owns_what_it_bought() -> None:
+    rows = [
+        dict(source=s, target=t, relation=r, document="d", sentence_id=1)
+        for s, t, r in (
+            ("Ulvar New Material", "Kestrov Graphite", "acquisition"),
+            ("Ulvar", "Kestrov Graphite", "ownership"),
+            ("Tamarin Cells", "Kestrov Graphite", "ownership"),
+        )
+    ]
+    names = {n for r in rows for n in (r["source"], r["target"])}
+    actors = {n: Actor(n, "company", "", "", (n,)) for n in names}
+    kept = {(r["source"], r["target"], r["relation"]) for r in consolidate(rows, actors)}
+    assert ("Ulvar", "Kestrov Graphite", "ownership") in kept, kept
+    assert ("Tamarin Cells", "Kestrov Graphite", "ownership") not in kept, kept
+
+
+def test_a_parent_does_not_produce_where_its_venture_does_in_that_sentence() -> None:
+    rows = [
+        dict(source=s, target=t, relation=r, document="d", sentence_id=i)
+        for s, t, r, i in (
+            ("Larsk Holding", "Kestrov Avto", "ownership", 1),
+            ("Kestrov Avto", "Orenburg", "production", 1),
+            ("Larsk Holding", "Orenburg", "production", 1),
+            # in another sentence, the parent's own plant in the same town stays
+            ("Larsk Holding", "Samara", "production", 2),
+            ("Kestrov Avto", "Samara", "production", 3),
+        )
+    ]
+    actors = {
+        "Larsk Holding": Actor("Larsk Holding", "company", "RU", "", ("Larsk Holding",)),
+        "Kestrov Avto": Actor("Kestrov Avto", "company", "RU", "", ("Kestrov Avto",)),
+        "Orenburg": Actor("Orenburg", "place", "RU", "", ("Orenburg",)),
+        "Samara": Actor("Samara", "place", "RU", "", ("Samara",)),
+    }
+    kept = {(r["source"], r["target"], r["relation"]) for r in consolidate(rows, actors)}
+    assert ("Larsk Holding", "Orenburg", "production") not in kept, kept
+    assert ("Kestrov Avto", "Orenburg", "production") in kept, kept
+    assert ("Larsk Holding", "Samara", "production") in kept, kept
+
+
+def test_a_lost_partner_is_a_former_one() -> None:
+    found = extracted_relations(
+        "The truck maker Kestrov Avto lost its German partner, Haldorf Motoren, in 2023. "
+        "Kestrov Avto has since signed a partnership with Tamarin Cells.",
+        "en",
+    )
+    assert not {r for r in found if "Haldorf Motoren" in r[:2] and r[2] == "partnership"}, found
+    assert ("Kestrov Avto", "Tamarin Cells", "partnership") in found, found
+
+
+def test_a_plant_sold_with_a_noun_before_its_noun_is_not_run_by_the_seller() -> None:
+    found = extracted_relations(
+        "Haldorf Motoren completed the sale of its gearbox plant at Syzran to Kestrov Avto.",
+        "en",
+    )
+    assert ("Haldorf Motoren", "Syzran", "production") not in found, found
+
+
+def test_a_second_owner_after_a_dash_owns_a_share_and_is_not_owned() -> None:
+    found = extracted_relations(
+        "ООО «Кестров Авто» собирает грузовики в Оренбурге. ООО «Кестров Моторс» (60% "
+        "принадлежит «Ларску», 40% — «Тамарину») выпускает двигатели. Кто владеет "
+        "заводом? 70% принадлежит «Ларску», 30% — «Борвику».",
+        "ru",
+    )
+    assert ("Ларску", "Кестров Моторс", "ownership") in found, found
+    assert ("Тамарину", "Кестров Моторс", "ownership") in found, found
+    assert ("Ларску", "Борвику", "ownership") not in found, found
+
+
+def test_an_official_after_a_portfolio_is_a_person_not_a_firm() -> None:
+    tables = tables_for(
+        {
+            "t": (
+                "Le ministre de l'Énergie et des Mines Aidar Kuanyshev a inauguré l'usine "
+                "d'Ulvar Graphite à Pavlodar. Ulvar Graphite y produit des anodes.",
+                "fr",
+            )
+        }
+    )
+    types = dict(zip(tables.entities["entity"], tables.entities["type"], strict=True))
+    assert types.get("Aidar Kuanyshev") == "person", types
+    assert not any(name.startswith("Mines") for name in types), types
+
+
+def test_a_defined_organ_is_no_actor() -> None:
+    tables = tables_for(
+        {
+            "t": (
+                "Ulvar Graphite Limited mines graphite at Taskul. The Board approved the "
+                "budget, and the Tribunal dismissed the claim of the Shareholders.",
+                "en",
+            )
+        }
+    )
+    assert not {"Board", "Tribunal", "Shareholders"} & set(tables.entities["entity"]), list(
+        tables.entities["entity"]
+    )
+
+
+def test_a_designator_full_stop_ends_its_sentence() -> None:
+    for lang in ("en", "fr"):
+        doc = load_model(lang)(
+            "Its cells come from Tamarin Cells Co., Ltd. Kestrov's motors come from Ulvar "
+            "Drive Co. Ltd and from Borvik Inc. (Borvik)."
+        )
+        assert [s.text.split()[0] for s in doc.sents] == ["Its", "Kestrov's"], lang
+
+
+TABLE = """# Sites
+
+Ulvar Graphite is a Kazakh miner, and Haldorf Motoren a German carmaker.
+
+| Site | Owner | Partner (role) | Status |
+|---|---|---|---|
+| Kestrov, Orenburg region | Kestrov Avto | Tamarin Cells (cells) | Operating |
+| Taskul, Kostanay region | Ulvar Graphite | Haldorf Motoren (offtake) | Operating |
+"""
+
+
+def test_a_partner_role_in_brackets_gives_the_supply(tmp_path: Path) -> None:
+    found = folder_relations(tmp_path, TABLE)
+    assert ("Tamarin Cells", "Kestrov Avto", "supply") in found, found
+    assert ("Ulvar Graphite", "Haldorf Motoren", "supply") in found, found
+    assert not {r for r in found if r[2] == "partnership"}, found
+
+
+def test_a_region_after_an_unnamed_town_is_no_site(tmp_path: Path) -> None:
+    found = folder_relations(tmp_path, TABLE)
+    assert not {r for r in found if r[2] == "production" and "region" in r[1]}, found
