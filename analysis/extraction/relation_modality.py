@@ -125,7 +125,7 @@ def _modal(doc: Doc, cue: Cue, start: int) -> bool:
         )
     ):
         return True
-    if _intended(doc, cue, start) or _talked_of(doc, cue, start):
+    if _intended(doc, cue, start) or _talked_of(doc, cue, start) or _promised(doc, cue, start):
         return True
     # "увеличит мощность своего завода", "will expand its plant": a future verb says
     # what happens to a plant its owner already has (a plan word still cancels it).
@@ -150,6 +150,39 @@ def _modal(doc: Doc, cue: Cue, start: int) -> bool:
             return True
         if negotiable and t.lower_ in TALK_VERBS:  # "négocie avec X une licence"
             return True
+    return False
+
+
+PROMISE_VERBS = frozenset(GRAMMAR["promise_verbs"])
+PROMISE_TO = frozenset(GRAMMAR["promise_to"])
+#: How many words may stand between a promise's verb and its "to" ("agreed in November
+#: to sell"), and between that "to" and the cue ("s'est engagé à fournir des kits").
+PROMISE_REACH = 4
+
+
+def _promised(doc: Doc, cue: Cue, start: int) -> bool:
+    """Is the cue a deal promised, not done ("has agreed to sell its plant to Y", "s'est
+    engagé à fournir des kits à Y")? In its clause, with no finite verb between, an
+    infinitive after "to"/"de"/"à" stands before it (or is it), and a verb of
+    ``promise_verbs`` a few words before that "to". A partnership agreed is one."""
+    if cue.relation == "partnership":
+        return False
+    floor = max(start, cue.start - PROMISE_REACH - 1)
+    for i in range(cue.start - 1, floor - 1, -1):
+        t = doc[i]
+        if t.is_punct or "Fin" in t.morph.get("VerbForm"):
+            return False
+        if (
+            t.lower_.replace("’", "'") in PROMISE_TO
+            and i + 1 < len(doc)
+            and (doc[i + 1].pos_ in ("VERB", "AUX") or i + 1 == cue.start)
+        ):
+            for u in reversed(doc[max(start, i - PROMISE_REACH) : i]):
+                if u.is_punct:
+                    return False
+                if u.lower_ in PROMISE_VERBS:
+                    return True
+            return False
     return False
 
 

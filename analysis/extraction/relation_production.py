@@ -47,7 +47,15 @@ from analysis.extraction.relation_context import (
     _nearest,
     _possessive,
     clause_distance,
-    sold_before,
+)
+from analysis.extraction.relation_plants import (
+    another_firms_plant,
+    former_plant_owner,
+    plant_destination,
+    plant_object,
+    plant_origin,
+    plant_possessor,
+    sold_plant,
 )
 from analysis.extraction.relation_rules import DELIVERS, MARKETS, OF_WORDS, POSSESSIVES
 from analysis.extraction.relation_russian import is_russian, oblique, russian_subject
@@ -74,7 +82,7 @@ def _production(
     clause reaches, ``sentence`` all of its sentence's (a plant's users may be named in
     a relative clause the cue's reach stops at), ``clauses`` its sentence's relative
     clauses and appositions."""
-    if cue.text.lower() not in PLANT_NOUNS and _plant_object(doc, cue):
+    if cue.text.lower() not in PLANT_NOUNS and plant_object(doc, cue):
         # "operates the Borlyk graphite mine in the Y region": the plant noun is a cue of
         # its own, which reads the site named with it.
         return []
@@ -94,6 +102,7 @@ def _production(
         and not any(
             t.pos_ == "VERB" and "Part" in t.morph.get("VerbForm") for t in doc[cue.end : m.start]
         )
+        and not another_firms_plant(doc, m, cue, parts, kb)
     ]
     if places and cue.text.lower() in PLANT_NOUNS:
         # "its Yelabuga plant in Tatarstan": the place before the plant noun is the site,
@@ -206,7 +215,7 @@ def _production(
     # After the cue: an agent ("assemblés par BelGee"), or a plant's owner ("l'usine
     # Hyundai", "the plant of X").
     plant = cue.text.lower() in PLANT_NOUNS
-    if plant and _sold_plant(doc, cue):
+    if plant and sold_plant(doc, cue):
         return []  # "the sale of its plant at Y to Z", "a vendu son usine de Y": sold
     # "l'usine de X à Y, rachetée par Z": X owned the plant; it runs it no more.
     resold = plant and any(t.lower_ in SALE | BOUGHT for t in doc[cue.end : cue.end + RESOLD_REACH])
@@ -284,7 +293,7 @@ def _production(
     held = [m for m in near if _held_name(doc, m)]
     if first_firm is not None and held and held[-1].start > first_firm.start:
         first_firm = held[-1]
-    if first_firm is not None and _former_plant_owner(doc, first_firm, cue):
+    if first_firm is not None and former_plant_owner(doc, first_firm, cue):
         first_firm = None
     # "... began assembling the Kia and JAC models it already builds there": with a
     # pronoun as the verb's subject, a firm that follows another verb is what is built,
@@ -295,7 +304,7 @@ def _production(
             first_firm = None
     # "Kia cars are built at X's plant in Y": the plant's possessor runs it (unless the
     # plant changes hands: "X's plant in Y was bought by Z").
-    owner = [m for m in firms if m.end <= cue.start and _plant_possessor(doc, m, cue)]
+    owner = [m for m in firms if m.end <= cue.start and plant_possessor(doc, m, cue)]
     sold = any(t.lower_ in SALE | BOUGHT for t in doc[cue.end : doc[cue.start].sent.end])
     # ("at Renault's former plant in Moscow": a former owner runs nothing there)
     former = bool(owner) and any(t.lower_ in FORMER for t in doc[owner[-1].end : cue.start])
@@ -334,11 +343,19 @@ def _production(
         )
         if first_firm is not None and oblique(doc, first_firm, cue):
             first_firm = None  # "«Волну» собирает ...": what is made, in the accusative
-    if plant and _destination(doc, cue):
+    if plant and plant_destination(doc, cue):
         # "supplies seats to the plant of X in Y", "поставляют ... на завод «X» в Y": the
-        # plant goods go to is X's (or a plant named so), never the supplier's
-        first_firm = None
-    if plant and not owned and _origin(doc, cue):
+        # plant goods go to is X's (or a plant named so), never the supplier's; its
+        # possessor runs it ("for X's car plant in Y")
+        possessed = (
+            owner
+            and _possessive(doc, owner[-1])
+            and not former
+            # (the plant's own possessor: "for X's car plant", not "X's cells back to a mine")
+            and not any(t.pos_ == "ADP" for t in doc[owner[-1].end : cue.start])
+        )
+        first_firm = owner[-1] if possessed else None
+    if plant and not owned and plant_origin(doc, cue):
         # "assembles ... from kits shipped from Lanxing's plant in Yibin": the plant goods
         # come from is its possessor's; with none named, the sender's ("поставляет X с
         # завода в Y": a finite verb of delivery's subject), never the receiver's ("its
@@ -388,28 +405,6 @@ def _production(
     return [(s.entity, t.entity) for s in sources for t in targets if s.entity != UNKNOWN]
 
 
-#: Russian prepositions of direction before a plant noun in the accusative ("на завод").
-_INTO = frozenset({"на", "в"})
-
-
-def _origin(doc: Doc, cue: Cue) -> bool:
-    """Is the plant noun where goods come from ("from its plant", "from Lanxing's plant",
-    "с завода")? Articles, possessives and a possessor's name are skipped."""
-    for i in range(cue.start - 1, max(cue.start - ORIGIN_REACH, 0) - 1, -1):
-        if doc[i].lower_ in ORIGINS:
-            return True
-        if not (
-            doc[i].pos_ in ("DET", "PRON", "PROPN", "ADJ", "PART") or doc[i].text in ("'s", "’s")
-        ):
-            return False
-    return False
-
-
-#: Prepositions of where goods come from, and how far before the plant noun.
-ORIGINS = GRAMMAR["origin"]
-ORIGIN_REACH = 5
-
-
 def _stake_holder(doc: Doc, m: Mention, cue: Cue) -> bool:
     """Is ``m`` a holder named with its stake in brackets before the cue ("HUM (Haixing
     51 %, Irbis 49 %) assemble ...")? It qualifies the subject; it is none."""
@@ -425,70 +420,6 @@ def _stake_holder(doc: Doc, m: Mention, cue: Cue) -> bool:
 
 #: How far back a stake's bracket may open ("(Haixing 51 %, Irbis 49 %)").
 STAKE_REACH = 12
-
-
-def _destination(doc: Doc, cue: Cue) -> bool:
-    """Is the plant noun where goods go ("to the plant", "à l'usine", "на завод" in the
-    accusative)? Articles, and two lower-case words that qualify the noun, are skipped
-    ("to a ferroalloy plant in Y")."""
-    i, qualifiers = cue.start - 1, 0
-    while i > 0 and (
-        doc[i].pos_ == "DET"
-        or (qualifiers < 2 and doc[i].pos_ in ("ADJ", "NOUN") and doc[i].is_lower)
-    ):
-        qualifiers += doc[i].pos_ != "DET"
-        i -= 1
-    if i < 0:
-        return False
-    return doc[i].lower_ in TO or (
-        doc[i].lower_ in _INTO and "Acc" in doc[cue.start].morph.get("Case")
-    )
-
-
-def _plant_possessor(doc: Doc, m: Mention, cue: Cue) -> bool:
-    """Does ``m`` stand right before the cue, or as a possessive before its noun phrase
-    ("X plant", "X's plant", "X's spherical-graphite plant")?"""
-    gap = doc[m.end : cue.start]
-    if len(gap) <= 2:
-        return True
-    return (
-        len(gap) <= 6
-        and gap[0].text in ("'s", "’s")
-        and all(t.text == "-" or (t.is_alpha and t.text.islower()) for t in gap[1:])
-    )
-
-
-def _sold_plant(doc: Doc, cue: Cue) -> bool:
-    """The plant noun ``cue`` is what a sale word right before it sells ("the sale of its
-    precursor plant", "a vendu son usine", not "sells cathode from its plant")."""
-    return sold_before(doc, cue.start, 0, 4, PLANT_OF)
-
-
-def _former_plant_owner(doc: Doc, firm: Mention, cue: Cue) -> bool:
-    """``firm`` names a plant that a sale or purchase between it and the cue gave to
-    another ("L'usine de X à Tver, rachetée par Z, assemble ...": X assembles nothing)."""
-    return (
-        firm.start >= 2
-        and doc[firm.start - 1].lower_ in PLANT_OF
-        and doc[firm.start - 2].lower_ in PLANT_NOUNS
-        and any(t.lower_ in SALE | BOUGHT for t in doc[firm.end : cue.start])
-    )
-
-
-def _plant_object(doc: Doc, cue: Cue) -> bool:
-    """A plant noun is the cue verb's object, a proper name in it ("operates the Borlyk
-    graphite mine", "runs its Tula plant"; not "assembles cars at its plant")."""
-    if doc[cue.start].pos_ not in ("VERB", "AUX"):
-        return False
-    for t in doc[cue.end : cue.end + 5]:
-        if t.lower_ in PLANT_NOUNS:
-            between = doc[cue.end : t.i]
-            return any(u.pos_ == "PROPN" or u.text[:1].isupper() for u in between) and all(
-                u.pos_ in ("DET", "ADJ", "NUM", "NOUN", "PROPN", "ADV") for u in between
-            )
-        if t.pos_ in ("ADP", "PUNCT", "VERB", "AUX"):
-            return False
-    return False
 
 
 def _common_noun(token) -> bool:

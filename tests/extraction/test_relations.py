@@ -19,7 +19,7 @@ from tests.fixtures.extraction_shared import relations, tables_for
         # acquisition: buyer -> bought
         ("Nissan va acquérir la majorité du capital de Vehicle Energy Japan.", "fr",
          ("Nissan", "Vehicle Energy Japan", "acquisition")),
-        ("Volkswagen agreed to buy a stake in Xiaomi.", "en",
+        ("Volkswagen bought a stake in Xiaomi.", "en",
          ("Volkswagen", "Xiaomi", "acquisition")),
         ("Rosatom a présenté sa filiale Renera.", "fr", ("Rosatom", "Renera", "ownership")),
         # exit: firm -> country

@@ -154,3 +154,40 @@ def test_a_partner_role_in_brackets_gives_the_supply(tmp_path: Path) -> None:
 def test_a_region_after_an_unnamed_town_is_no_site(tmp_path: Path) -> None:
     found = folder_relations(tmp_path, TABLE)
     assert not {r for r in found if r[2] == "production" and "region" in r[1]}, found
+
+
+def test_a_deal_agreed_to_is_not_done() -> None:
+    found = extracted_relations(
+        "Haldorf Motoren has agreed in March to sell its Syzran gearbox plant to Kestrov "
+        "Avto. Tamarin Cells sold its Orenburg pack plant to Larsk Holding. Ulvar Graphite "
+        "agreed to a partnership with Tamarin Cells.",
+        "en",
+    )
+    assert ("Kestrov Avto", "Syzran", "acquisition") not in found, found
+    assert ("Larsk Holding", "Orenburg", "acquisition") in found, found
+    assert ("Ulvar Graphite", "Tamarin Cells", "partnership") in found, found
+    found = extracted_relations(
+        "Le groupe chinois Quanfeng s'est engagé à fournir des kits à Kestrov Avto. Le "
+        "groupe chinois Lanmei fournit des kits à Borvik Motors.",
+        "fr",
+    )
+    assert ("Quanfeng", "Kestrov Avto", "supply") not in found, found
+    assert ("Lanmei", "Borvik Motors", "supply") in found, found
+
+
+def test_a_plant_goods_are_made_for_is_its_possessors() -> None:
+    found = extracted_relations(
+        "Borvik Energy LLC makes cells at Tula for AvtoVAZ's car plant in Togliatti. "
+        "Kestrov Avto builds vans from Quanfeng kits at Renault's former plant in Moscow.",
+        "en",
+    )
+    assert ("Borvik Energy LLC", "Tula", "production") in found, found
+    assert ("Borvik Energy LLC", "Togliatti", "production") not in found, found
+    assert ("AvtoVAZ", "Togliatti", "production") in found, found
+    assert ("Kestrov Avto", "Moscow", "production") in found, found
+    found = extracted_relations(
+        "Tamarin Cells produit des cellules à Novossibirsk pour l'usine de Kamaz à "
+        "Naberejnye Tchelny.",
+        "fr",
+    )
+    assert ("Tamarin Cells", "Naberezhnye Chelny", "production") not in found, found
