@@ -38,6 +38,10 @@ a firm's home in other sentences. The rows dropped here, and why:
    the Russian joint venture of X and Y, assembles at Z"): the venture runs the site.
    (In two sentences, parent and subsidiary may well both have plants in one town.)
 
+Two more, whatever the rest of the document says: a row between a name and its
+abbreviation ("Idel Haixing Motors", "IHM": one actor), and a supply from or to a town
+(a plant's site, never a supplier or a customer).
+
 Apart from these, :func:`named_ends` drops a row with a firm, brand, body or person at
 an end its document never names: the knowledge base may type and merge actors, never
 stand in for one (a brand's owner where only the brand is named).
@@ -48,6 +52,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
+from analysis.extraction.abbreviations import abbreviates
 from analysis.extraction.actors import Actor
 from analysis.extraction.descriptors import load_lexicon as load_descriptors
 
@@ -72,6 +77,11 @@ def is_region(actor: Actor) -> bool:
 def _same_firm(a: str, b: str) -> bool:
     """Two names of one firm as the rows may hold them ("BTR", "BTR New Material")."""
     return a.split()[0].lower() == b.split()[0].lower()
+
+
+def _one_actor(a: str, b: str) -> bool:
+    """Is one name the other's abbreviation ("IHM", "Idel Haixing Motors LLC")?"""
+    return abbreviates(a, b) or abbreviates(b, a)
 
 
 def _redundant(rows: list[Row], actors: dict[str, Actor], regions: frozenset[str]) -> set[int]:
@@ -110,6 +120,8 @@ def _redundant(rows: list[Row], actors: dict[str, Actor], regions: frozenset[str
 
     def reason(r: Row) -> str:
         src, tgt, rel = r["source"], r["target"], r["relation"]
+        if _one_actor(src, tgt):
+            return "an actor and its abbreviation"
         if rel == "production":
             others = set().union(*sites[src].values()) - {tgt}
             # (not a plant the sentence gives another firm too: "l'usine Hyundai en
@@ -142,6 +154,8 @@ def _redundant(rows: list[Row], actors: dict[str, Actor], regions: frozenset[str
             own = src in owners(tgt) or tgt in owners(src)
             if own and "brand" in (kind(src), kind(tgt)):
                 return "supply between a brand and its owner"
+            if "place" in (kind(src), kind(tgt)):
+                return "supply with a town"
         elif rel == "partnership":
             if src in owners(tgt) or tgt in owners(src):
                 return "partnership with what one owns"

@@ -219,3 +219,20 @@ def test_relations_obey_the_types_the_corpus_settles() -> None:
     assert [(r["source"], r["target"], r["relation"]) for r in out["relations"]] == [
         ("Varkon Trucks", "Korvat-Bala", "production")
     ]
+
+
+def test_no_relation_between_an_actor_and_its_abbreviation_or_a_town_supplied() -> None:
+    # "our joint venture Varkon Quellon Motors, VQM": the abbreviation is the venture;
+    # a town is where a plant is, never a supplier or a customer.
+    rows = [
+        row("Varkon Quellon Motors", "VQM", "partnership"),
+        row("Varkon", "Quellon", "partnership"),
+        row("Quellon", "Tver", "supply"),
+        row("Tver", "Varkon", "supply"),
+        row("Quellon", "Varkon", "supply"),
+    ]
+    actors = {**ACTORS, **{n: actor(n, "company") for n in ("Varkon Quellon Motors", "VQM")}}
+    assert {(r["source"], r["target"], r["relation"]) for r in consolidate(rows, actors)} == {
+        ("Varkon", "Quellon", "partnership"),
+        ("Quellon", "Varkon", "supply"),
+    }
