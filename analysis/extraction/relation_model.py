@@ -291,8 +291,13 @@ def vetoable(row: Mapping, actors: Mapping[str, Actor]) -> bool:
     rows and 1 right one at a probability of no relation of 0.8 with Russian rows, 4 and
     0 without; but with 69 folders it still sets aside the plain "Завод «Москвич» ...
     собрал ... автомобилей из машинокомплектов китайской компании JAC" (0.93), a stated
-    supply: its Russian is too thin to overrule the rules."""
-    if CYRILLIC.search(row.get("sentence", "")):
+    supply: its Russian is too thin to overrule the rules.
+
+    Nor an apposition's row ("A subsidiary of X, Y assembles ...", "Y, filiale de X"):
+    its cue words are the pair's own, read by their place around the name, which the
+    model's bag of words does not see (with 77 folders it set aside that plain sentence
+    of the open-world tests)."""
+    if CYRILLIC.search(row.get("sentence", "")) or row.get("rule", "").startswith("apposition"):
         return False
     target = actors.get(row["target"])
     coarse = target is not None and (target.type == "country" or is_region(target))
