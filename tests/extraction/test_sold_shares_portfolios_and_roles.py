@@ -66,20 +66,23 @@ def test_a_parent_does_not_produce_where_its_venture_does_in_that_sentence() -> 
 
 def test_a_lost_partner_is_a_former_one() -> None:
     found = extracted_relations(
-        "The truck maker Kestrov Avto lost its German partner, Haldorf Motoren, in 2023. "
-        "Kestrov Avto has since signed a partnership with Tamarin Cells.",
+        "The carmaker Kestrov Automobile Plant lost its Swedish partner, Haldorf "
+        "Automotive, in 2022. Kestrov Automobile Plant has since signed a partnership with "
+        "Tamarin Cells.",
         "en",
     )
-    assert not {r for r in found if "Haldorf Motoren" in r[:2] and r[2] == "partnership"}, found
-    assert ("Kestrov Avto", "Tamarin Cells", "partnership") in found, found
+    assert not {r for r in found if "Haldorf Automotive" in r[:2]}, found
+    assert ("Kestrov Automobile Plant", "Tamarin Cells", "partnership") in found, found
 
 
 def test_a_plant_sold_with_a_noun_before_its_noun_is_not_run_by_the_seller() -> None:
     found = extracted_relations(
-        "Haldorf Motoren completed the sale of its gearbox plant at Syzran to Kestrov Avto.",
+        "Haldorf Cathode Oy completed the sale of its precursor plant at Monchegorsk to "
+        "Kestrov Metals.",
         "en",
     )
-    assert ("Haldorf Motoren", "Syzran", "production") not in found, found
+    assert ("Kestrov Metals", "Monchegorsk", "acquisition") in found, found
+    assert ("Haldorf Cathode Oy", "Monchegorsk", "production") not in found, found
 
 
 def test_a_second_owner_after_a_dash_owns_a_share_and_is_not_owned() -> None:
