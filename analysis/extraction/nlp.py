@@ -67,6 +67,10 @@ def space_pos(doc: Doc) -> Doc:
 _DOTTED = frozenset(
     w for w in GRAMMAR["legal_suffixes"] | GRAMMAR["company_abbreviations"] if w.endswith(".")
 )
+#: ... and every designator without its stop ("Co. Ltd": no sentence ends between them).
+_DESIGNATOR_WORDS = frozenset(
+    w.rstrip(".") for w in GRAMMAR["legal_suffixes"] | GRAMMAR["company_abbreviations"]
+)
 
 
 @Language.component("designator_ends")
@@ -83,11 +87,6 @@ def designator_ends(doc: Doc) -> Doc:
         ):
             after.is_sent_start = True
     return doc
-
-
-_DESIGNATOR_WORDS = frozenset(
-    w.rstrip(".") for w in GRAMMAR["legal_suffixes"] | GRAMMAR["company_abbreviations"]
-)
 
 
 @functools.cache
