@@ -236,3 +236,33 @@ def test_no_relation_between_an_actor_and_its_abbreviation_or_a_town_supplied() 
         ("Varkon", "Quellon", "partnership"),
         ("Quellon", "Varkon", "supply"),
     }
+
+
+def test_the_buyer_under_a_second_name_still_owns_what_it_bought() -> None:
+    # "Varkon Steel bought Tver Motors from Quellon": Quellon owned it until then;
+    # "Varkon", the buyer's short name, owns it now.
+    rows = [
+        row("Varkon Steel", "Tver Motors", "acquisition"),
+        row("Varkon", "Tver Motors", "ownership"),
+        row("Quellon", "Tver Motors", "ownership"),
+    ]
+    actors = {**ACTORS, **{n: actor(n, "company") for n in ("Varkon Steel", "Tver Motors")}}
+    found = {(r["source"], r["target"], r["relation"]) for r in consolidate(rows, actors)}
+    assert ("Varkon", "Tver Motors", "ownership") in found, found
+    assert ("Quellon", "Tver Motors", "ownership") not in found, found
+
+
+def test_a_parent_does_not_produce_where_its_venture_does_in_that_sentence() -> None:
+    rows = [
+        row("Varkon", "Tver Motors", "ownership"),
+        row("Tver Motors", "Tver", "production"),
+        row("Varkon", "Tver", "production"),
+        # in another sentence, the parent's own plant in the same town stays
+        row("Varkon", "Ostrava", "production", sentence=2),
+        row("Tver Motors", "Ostrava", "production", sentence=3),
+    ]
+    actors = {**ACTORS, "Tver Motors": actor("Tver Motors", "company", "RU")}
+    found = {(r["source"], r["target"], r["relation"]) for r in consolidate(rows, actors)}
+    assert ("Varkon", "Tver", "production") not in found, found
+    assert ("Tver Motors", "Tver", "production") in found, found
+    assert ("Varkon", "Ostrava", "production") in found, found

@@ -8,9 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from analysis.extraction.actors import Actor
 from analysis.extraction.nlp import load_model
-from analysis.extraction.relation_consolidate import consolidate
 from tests.fixtures.extraction_shared import extracted_relations, folder_relations, tables_for
 
 
@@ -22,46 +20,6 @@ def test_a_subsidiary_sold_is_no_longer_owned() -> None:
     )
     assert ("Larsk Holding", "Borvik Rus", "acquisition") in found, found
     assert ("Borvik Seating SA", "Borvik Rus", "ownership") not in found, found
-
-
-def test_the_buyer_under_a_second_name_still_owns_what_it_bought() -> None:
-    rows = [
-        dict(source=s, target=t, relation=r, document="d", sentence_id=1)
-        for s, t, r in (
-            ("Ulvar New Material", "Kestrov Graphite", "acquisition"),
-            ("Ulvar", "Kestrov Graphite", "ownership"),
-            ("Tamarin Cells", "Kestrov Graphite", "ownership"),
-        )
-    ]
-    names = {n for r in rows for n in (r["source"], r["target"])}
-    actors = {n: Actor(n, "company", "", "", (n,)) for n in names}
-    kept = {(r["source"], r["target"], r["relation"]) for r in consolidate(rows, actors)}
-    assert ("Ulvar", "Kestrov Graphite", "ownership") in kept, kept
-    assert ("Tamarin Cells", "Kestrov Graphite", "ownership") not in kept, kept
-
-
-def test_a_parent_does_not_produce_where_its_venture_does_in_that_sentence() -> None:
-    rows = [
-        dict(source=s, target=t, relation=r, document="d", sentence_id=i)
-        for s, t, r, i in (
-            ("Larsk Holding", "Kestrov Avto", "ownership", 1),
-            ("Kestrov Avto", "Orenburg", "production", 1),
-            ("Larsk Holding", "Orenburg", "production", 1),
-            # in another sentence, the parent's own plant in the same town stays
-            ("Larsk Holding", "Samara", "production", 2),
-            ("Kestrov Avto", "Samara", "production", 3),
-        )
-    ]
-    actors = {
-        "Larsk Holding": Actor("Larsk Holding", "company", "RU", "", ("Larsk Holding",)),
-        "Kestrov Avto": Actor("Kestrov Avto", "company", "RU", "", ("Kestrov Avto",)),
-        "Orenburg": Actor("Orenburg", "place", "RU", "", ("Orenburg",)),
-        "Samara": Actor("Samara", "place", "RU", "", ("Samara",)),
-    }
-    kept = {(r["source"], r["target"], r["relation"]) for r in consolidate(rows, actors)}
-    assert ("Larsk Holding", "Orenburg", "production") not in kept, kept
-    assert ("Kestrov Avto", "Orenburg", "production") in kept, kept
-    assert ("Larsk Holding", "Samara", "production") in kept, kept
 
 
 def test_a_lost_partner_is_a_former_one() -> None:
