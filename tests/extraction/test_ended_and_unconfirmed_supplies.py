@@ -1,0 +1,39 @@
+"""Supplies said to have ended ("ended cell deliveries to") or that reports leave
+unconfirmed. Texts written for these tests with invented firms ("Kestrov Avto",
+"Haldorf Cells", "Ulvar Trucks")."""
+
+from __future__ import annotations
+
+from tests.fixtures.extraction_shared import extracted_relations
+
+
+def test_deliveries_a_supplier_ended_are_no_supply() -> None:
+    found = extracted_relations(
+        "Haldorf Cells is a cell maker based in Turku. Haldorf Cells ended cell deliveries "
+        "to the bus maker Ulvar Trucks in 2024, and Haldorf Cells supplies Kestrov Avto.",
+        "en",
+    )
+    assert ("Haldorf Cells", "Ulvar Trucks", "supply") not in found, found
+    assert ("Haldorf Cells", "Kestrov Avto", "supply") in found, found
+    assert ("Haldorf Cells", "Kestrov Avto", "supply") in found, found
+
+
+def test_a_supply_reports_leave_unconfirmed_is_not_stated() -> None:
+    found = extracted_relations(
+        "Press reports that Haldorf Cells has begun supplying packs to Ulvar Trucks remain "
+        "unconfirmed. Haldorf Cells supplies Kestrov Avto.",
+        "en",
+    )
+    assert ("Haldorf Cells", "Ulvar Trucks", "supply") not in found, found
+    assert ("Haldorf Cells", "Kestrov Avto", "supply") in found, found
+    assert ("Haldorf Cells", "Kestrov Avto", "supply") in found, found
+
+
+def test_a_report_nobody_confirmed_in_french_is_not_stated() -> None:
+    found = extracted_relations(
+        "Le fabricant Haldorf Cells fournit des cellules à Ulvar Trucks, une information qui n'a "
+        "jamais été confirmée. Haldorf Cells fournit aussi Kestrov Avto.",
+        "fr",
+    )
+    assert ("Haldorf Cells", "Ulvar Trucks", "supply") not in found, found
+    assert ("Haldorf Cells", "Kestrov Avto", "supply") in found, found
