@@ -120,6 +120,30 @@ def _subdivisions() -> frozenset[str]:
     return frozenset(keys)
 
 
+@functools.cache
+def _regions() -> frozenset[str]:
+    """Folded keys of the first-level subdivisions that are no town of their own
+    (provinces, regions, oblasts; not "Almaty", a city of republican status)."""
+    import pycountry
+
+    keys = set()
+    for sub in pycountry.subdivisions:
+        kind = sub.type.lower()
+        if "city" in kind or "municipality" in kind:
+            continue
+        words = sub.name.split()
+        if len(words) > 1 and words[-1].lower() in SUBDIVISION_WORDS:
+            words = words[:-1]
+        keys.add(spelling_key(" ".join(words)))
+    return frozenset(keys)
+
+
+def is_province_name(name: str) -> bool:
+    """Is ``name`` a province's, region's or oblast's (ISO 3166-2: "Sichuan", "Cabo
+    Delgado", "Dornogovi"), which may also be a town's ("Navoi")?"""
+    return _written_as_name(name) and spelling_key(name) in _regions()
+
+
 def is_place_name(name: str) -> bool:
     """Is ``name`` a town's (GeoNames) or a province's or region's (ISO 3166-2: "Jiangsu",
     "Hunan")?"""

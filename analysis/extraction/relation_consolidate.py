@@ -55,6 +55,7 @@ from collections.abc import Iterable
 from analysis.extraction.abbreviations import abbreviates
 from analysis.extraction.actors import Actor
 from analysis.extraction.descriptors import load_lexicon as load_descriptors
+from analysis.extraction.gazetteer import is_province_name
 
 #: Rows as the assembly holds them: dicts with at least the keys above.
 Row = dict
@@ -72,6 +73,13 @@ def _is_region(actor: Actor, words: frozenset[str]) -> bool:
 def is_region(actor: Actor) -> bool:
     """A place named with a ``region_words`` noun ("Tula region", "région de Mourmansk")."""
     return _is_region(actor, load_descriptors().region_words)
+
+
+def names_a_region(actor: Actor, text: str) -> bool:
+    """Is the place ``actor``, named ``text``, a region: a ``region_words`` noun in
+    either ("Tula region", "Dornogovi Province") or a province's name ("Sichuan")?"""
+    words = load_descriptors().region_words
+    return is_region(actor) or bool(set(text.lower().split()) & words) or is_province_name(text)
 
 
 def _same_firm(a: str, b: str) -> bool:

@@ -17,7 +17,7 @@ from analysis.extraction.actors import ADJECTIVE, KnowledgeBase, Mention
 from analysis.extraction.coreference import pronouns
 from analysis.extraction.descriptors import load_lexicon
 from analysis.extraction.relation_clauses import relative_subject, unlinked_relative
-from analysis.extraction.relation_consolidate import is_region
+from analysis.extraction.relation_consolidate import is_region, names_a_region
 from analysis.extraction.relation_context import (
     AGENT,
     BOUGHT,
@@ -580,10 +580,10 @@ def beside_a_site(doc: Doc, rows: list, mentions: list[Mention], kb: KnowledgeBa
         if r.relation == "production":
             sites.setdefault(r.source, set()).add(r.target)
     named = [m for m in mentions if m.entity != UNKNOWN and _is_place(m, kb)]
-    words = load_lexicon().region_words
 
     def regional(m: Mention) -> bool:
-        return is_region(kb.actors[m.entity]) or bool(set(m.text.lower().split()) & words)
+        # (a province by its name alone too: "at Jixi, in Heilongjiang")
+        return names_a_region(kb.actors[m.entity], m.text)
 
     def container(source: str, target: str) -> bool:
         # (only a region by its name, after a site that is none: "at Changzhou, Xiamen

@@ -37,6 +37,7 @@ from analysis.extraction.actors import (
 )
 from analysis.extraction.coreference import ISSUER
 from analysis.extraction.discovery import goods_words
+from analysis.extraction.relation_consolidate import names_a_region
 from analysis.extraction.relation_context import (
     FORMER,
     GRAMMAR,
@@ -170,8 +171,31 @@ def _headed_cells(doc: Doc, dash: int, end: int) -> list[tuple[int, int, int]]:
     return out
 
 
+def _where_a_site_is(
+    doc: Doc, m: Mention, values: list[Mention], colon: int, kb: KnowledgeBase
+) -> bool:
+    """Is the place ``m`` of a site cell a region or a country after a comma that says
+    where the site before it is ("site : Xinyu, Jiangxi", "location : Tsagaan Del,
+    Dornogovi Province, Mongolia"), rather than a second site?"""
+    actor = kb.actors[m.entity]
+    if not (actor.type == "country" or names_a_region(actor, m.text)):
+        return False
+    if m.start - 1 <= colon or doc[m.start - 1].text != ",":
+        return False
+    # (the name before the comma, named or not, is a site: not a region or country of
+    # a list of them, "countries : Kazakhstan, Russia")
+    before = next((v for v in values if v.end == m.start - 1), None)
+    if before is None:
+        return doc[m.start - 2].text[:1].isupper()
+    prior = kb.actors[before.entity]
+    if prior.type == "country":
+        return False
+    # (a country after a region says where the region is: "Dornogovi Province, Mongolia")
+    return actor.type == "country" or not names_a_region(prior, before.text)
+
+
 def _cells(
-    doc: Doc, dash: int, end: int, named: list[Mention]
+    doc: Doc, dash: int, end: int, named: list[Mention], kb: KnowledgeBase
 ) -> list[tuple[str, str, list[Mention]]]:
     """(header, kind, actors named in the cell outside parentheses) of each cell with a
     listed header ("Non (kits pour X à Y)": the parenthesis is a remark)."""
@@ -185,6 +209,8 @@ def _cells(
         values = [m for m in values if not _goods_name(doc, m)]
         if kind == "activity":  # ("Graphite mining, Taiyzhuzgen"; not "Négoce")
             values = [m for m in values if doc[m.start - 1].text == ","]
+        if kind == "place":
+            values = [m for m in values if not _where_a_site_is(doc, m, values, colon, kb)]
         if any(t.lower_ in UNSETTLED for t in doc[colon:stop]):
             values = []  # "partenaire chinois : Ganfeng (négociations)"
         if kind and values:
@@ -345,7 +371,7 @@ def table_relations(
         dash, subject = start - 1, section
     else:
         return []
-    cells = _cells(doc, dash, end, named)
+    cells = _cells(doc, dash, end, named, kb)
     # (an activity cell's place: "Graphite mining, Taiyzhuzgen"; not "Négoce", "Anodes")
     places = {m.entity for m in named if kb.actors[m.entity].type in PLACE_TYPES}
     cells = [(h, k, [m for m in vs if k != "activity" or m.entity in places]) for h, k, vs in cells]

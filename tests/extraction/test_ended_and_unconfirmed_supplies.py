@@ -1,10 +1,13 @@
 """Supplies said to have ended ("ended cell deliveries to") or that reports leave
-unconfirmed. Texts written for these tests with invented firms ("Kestrov Avto",
-"Haldorf Cells", "Ulvar Trucks")."""
+unconfirmed, and a province after a town in a table's site cell ("Jixi, Heilongjiang").
+Texts written for these tests with invented firms ("Kestrov Avto", "Haldorf Cells",
+"Ulvar Trucks", "Ulvar Graphite", "Tamarin Lithium")."""
 
 from __future__ import annotations
 
-from tests.fixtures.extraction_shared import extracted_relations
+from pathlib import Path
+
+from tests.fixtures.extraction_shared import extracted_relations, folder_relations
 
 
 def test_deliveries_a_supplier_ended_are_no_supply() -> None:
@@ -37,3 +40,22 @@ def test_a_report_nobody_confirmed_in_french_is_not_stated() -> None:
     )
     assert ("Haldorf Cells", "Ulvar Trucks", "supply") not in found, found
     assert ("Haldorf Cells", "Kestrov Avto", "supply") in found, found
+
+
+SUPPLIERS = """# Our suppliers
+
+Ulvar Graphite and Tamarin Lithium are our two suppliers of battery materials.
+
+| Supplier | Material | Site | Share |
+|---|---|---|---|
+| Ulvar Graphite Co., Ltd. | Graphite anode | Jixi, Heilongjiang | 58% |
+| Tamarin Lithium Ltd | Lithium carbonate | Ancuabe, Cabo Delgado, Mozambique | 42% |
+"""
+
+
+def test_a_province_after_a_town_in_a_site_cell_is_no_second_site(tmp_path: Path) -> None:
+    found = folder_relations(tmp_path, SUPPLIERS)
+    assert ("Ulvar Graphite Co., Ltd", "Jixi", "production") in found, found
+    assert ("Tamarin Lithium Ltd", "Ancuabe", "production") in found, found
+    coarse = {"Heilongjiang", "Cabo Delgado", "Mozambique"}
+    assert not {r for r in found if r[2] == "production" and r[1] in coarse}, found
