@@ -324,12 +324,32 @@ def _agreed_on(
     return False
 
 
+EARLIER = frozenset(GRAMMAR["earlier_words"])
+VERSION_NOUNS = frozenset(GRAMMAR["version_nouns"])
+
+
+def _earlier_version(doc: Doc, cue: Cue) -> bool:
+    """Does a correction's "earlier version" stand before the cue in its sentence ("An
+    earlier version of this article said X had acquired ...")? What it said is taken
+    back."""
+    sent = doc[cue.start].sent
+    for t in doc[sent.start : cue.start]:
+        if t.lower_ in EARLIER and any(
+            u.lower_ in VERSION_NOUNS for u in doc[t.i + 1 : min(t.i + 3, cue.start)]
+        ):
+            return True
+    return False
+
+
 def _negated(doc: Doc, cue: Cue, start: int) -> bool:
     """A negation within 3 words before the cue, in the same stretch of text ("no plans
     to invest", "avoided direct investment", "n'a pas investi"), a denial within 8 words
     in the same clause ("has denied that it is in talks with") or one whose "that"
-    clause holds the cue ("denied a report in the daily Z that it was buying"), or a
-    statement after the cue that nothing was concluded (``_unconcluded``)."""
+    clause holds the cue ("denied a report in the daily Z that it was buying"), a
+    correction's earlier version before it (``_earlier_version``), or a statement after
+    the cue that nothing was concluded (``_unconcluded``)."""
+    if _earlier_version(doc, cue):
+        return True
     for t in reversed(doc[max(start, cue.start - 3) : cue.start]):
         if t.is_punct:
             break

@@ -1,5 +1,6 @@
 """Supplies said to have ended ("ended cell deliveries to") or that reports leave
-unconfirmed, and a province after a town in a table's site cell ("Jixi, Heilongjiang").
+unconfirmed or that a correction takes back ("An earlier version of this article said"),
+and a province after a town in a table's site cell ("Jixi, Heilongjiang").
 Texts written for these tests with invented firms ("Kestrov Avto", "Haldorf Cells",
 "Ulvar Trucks", "Ulvar Graphite", "Tamarin Lithium")."""
 
@@ -59,3 +60,20 @@ def test_a_province_after_a_town_in_a_site_cell_is_no_second_site(tmp_path: Path
     assert ("Tamarin Lithium Ltd", "Ancuabe", "production") in found, found
     coarse = {"Heilongjiang", "Cabo Delgado", "Mozambique"}
     assert not {r for r in found if r[2] == "production" and r[1] in coarse}, found
+
+
+def test_what_an_earlier_version_said_is_taken_back() -> None:
+    found = extracted_relations(
+        "Correction, 15 April 2026: An earlier version of this article said Haldorf Cells "
+        "had acquired 25% of Ulvar Trucks in 2024. Haldorf Cells supplies Ulvar Trucks.",
+        "en",
+    )
+    assert ("Haldorf Cells", "Ulvar Trucks", "acquisition") not in found, found
+    assert ("Haldorf Cells", "Ulvar Trucks", "supply") in found, found
+    found = extracted_relations(
+        "Rectificatif : une version précédente de cet article indiquait que Haldorf Cells "
+        "produisait des cellules à Orenbourg. Haldorf Cells produit des cellules à Turku.",
+        "fr",
+    )
+    assert not {r for r in found if r[1] == "Orenburg"}, found
+    assert ("Haldorf Cells", "Turku", "production") in found, found
