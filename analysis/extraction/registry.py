@@ -271,9 +271,12 @@ def discovered_actor(name: str, attributes: dict[str, Settled]) -> Actor:
         found = attributes.get(key)
         return found.value if found else ""
 
+    kind = get("type") or "company"
+    if kind == "brand" and name.split()[-1].lower() in legal_words():
+        kind = "company"  # ("Anhui Qingyun Automobile Co., Ltd.": a legal form is a firm's)
     return Actor(
         name=name,
-        type=get("type") or "company",
+        type=kind,
         country=get("country"),
         sector=get("sector"),
         aliases=(name,),

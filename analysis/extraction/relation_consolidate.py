@@ -38,9 +38,12 @@ a firm's home in other sentences. The rows dropped here, and why:
    the Russian joint venture of X and Y, assembles at Z"): the venture runs the site.
    (In two sentences, parent and subsidiary may well both have plants in one town.)
 
-Two more, whatever the rest of the document says: a row between a name and its
-abbreviation ("Idel Haixing Motors", "IHM": one actor), and a supply from or to a town
-(a plant's site, never a supplier or a customer).
+Three more, whatever the rest of the document says: a row between a name and its
+abbreviation ("Idel Haixing Motors", "IHM": one actor), a supply from or to a town (a
+plant's site, never a supplier or a customer), and a supply from a brand found only in
+the text ("assembles Sokol crossovers", "sous la marque Iset, à partir de kits que X
+expédie"): a brand supplies nothing, and its owner, which the knowledge base would give
+(``relation_places``), is not known.
 
 Apart from these, :func:`named_ends` drops a row with a firm, brand, body or person at
 an end its document never names: the knowledge base may type and merge actors, never
@@ -53,7 +56,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from analysis.extraction.abbreviations import abbreviates
-from analysis.extraction.actors import Actor
+from analysis.extraction.actors import DISCOVERED, Actor
 from analysis.extraction.descriptors import load_lexicon as load_descriptors
 from analysis.extraction.gazetteer import is_province_name
 
@@ -164,6 +167,8 @@ def _redundant(rows: list[Row], actors: dict[str, Actor], regions: frozenset[str
                 return "supply between a brand and its owner"
             if "place" in (kind(src), kind(tgt)):
                 return "supply with a town"
+            if kind(src) == "brand" and actors[src].provenance == DISCOVERED:
+                return "supply from a discovered brand"
         elif rel == "partnership":
             if src in owners(tgt) or tgt in owners(src):
                 return "partnership with what one owns"

@@ -77,3 +77,14 @@ def test_what_an_earlier_version_said_is_taken_back() -> None:
     )
     assert not {r for r in found if r[1] == "Orenburg"}, found
     assert ("Haldorf Cells", "Turku", "production") in found, found
+
+
+def test_a_brand_found_only_in_the_text_supplies_nothing() -> None:
+    found = extracted_relations(
+        "Kestrov Avto est une coentreprise russe. Elle assemble à Kalouga des crossovers "
+        "Tarka, la marque propre de la coentreprise. Kestrov Avto assemble des Tarka à "
+        "Kalouga.",
+        "fr",
+    )
+    assert ("Kestrov Avto", "Kaluga", "production") in found, found
+    assert not {r for r in found if r[0] == "Tarka" and r[2] == "supply"}, found

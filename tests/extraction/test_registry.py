@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from analysis.extraction.gazetteer import is_place_name
-from analysis.extraction.registry import merge_names
+from analysis.extraction.registry import Settled, discovered_actor, merge_names
 from tests.fixtures.extraction_shared import tables_for
 
 
@@ -66,3 +66,10 @@ def test_a_type_read_under_another_spelling_keeps_a_place_apart() -> None:
     evidence = [_typed("KOSTRAVA", "place", "locative")]
     merged = merge_names(_mentions(*names), evidence, is_place_name)
     assert merged["Kostrava"] == merged["KOSTRAVA"] == "Kostrava"
+
+
+def test_a_name_with_a_legal_form_is_a_firm_whatever_its_evidence_says() -> None:
+    brand = Settled("brand", "apposition", "a:0:0")
+    assert discovered_actor("Norvel Auto Co., Ltd.", {"type": brand}).type == "company"
+    assert discovered_actor("Norvel Auto LLC", {"type": brand}).type == "company"
+    assert discovered_actor("Tarka", {"type": brand}).type == "brand"
