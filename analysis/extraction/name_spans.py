@@ -45,7 +45,10 @@ def _title_case(sent: Span) -> bool:
         close = next((t.i for t in sent[1:] if t.text in _QUOTES), None)
         if close is not None and close + 1 < sent.end and sent.doc[close + 1].is_alpha:
             return False
-    words = [t for t in sent if t.is_alpha and not t.is_stop]
+    # (names the recogniser found are capitalised in any sentence: a lead dense with
+    # them, "LIPETSK, Russia, March 3 (Northline) - X LLC, the joint venture of Y JSC
+    # and Z Co., Ltd., has bought ...", is no headline)
+    words = [t for t in sent if t.is_alpha and not t.is_stop and not t.ent_type_]
     return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) > 0.75 * len(words)
 
 
@@ -71,10 +74,11 @@ def named_spans(doc: Doc, owner: list[int]) -> list[Span]:
                 after_bracket, hyphens = start, hyphens + start - opened
                 start = opened
                 continue
+            # (over a linked name too: "Lipetsk Motor Company LLC", "Lanfeng Uzbekistan
+            # Motors" hold a town, a country, a firm; ``discovery`` vets such names)
             if not (
                 (doc[start - 1].text[:1].isupper() or _inner_hyphen(doc, start - 1))
                 and not doc[start - 1].is_stop
-                and owner[start - 1] < 0
             ):
                 break
             start -= 1
