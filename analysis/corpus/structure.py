@@ -150,8 +150,22 @@ def _inner(value: str) -> str:
     return _INNER_END.sub("", value)
 
 
+#: Header labels of a column of row numbers ("| # | Exporter | ..."), lower-cased.
+_NUMBER_LABELS = frozenset({"", "#", "no", "no.", "n°", "nº", "№", "rank", "rang", "ранг"})
+_ROW_NUMBER = re.compile(r"\d{1,4}\.?")
+
+
 def _row_sentence(cells: list[str], labels: list[str] | None) -> str:
-    """``subject — label : value ; label : value.``, or ``a ; b ; c.`` without a header."""
+    """``subject — label : value ; label : value.``, or ``a ; b ; c.`` without a header.
+    A first column of row numbers ("| # | Exporter |") is left out: the row's subject is
+    the next cell."""
+    if (
+        labels
+        and len(cells) > 2
+        and labels[0].strip().lower() in _NUMBER_LABELS
+        and _ROW_NUMBER.fullmatch(cells[0].strip())
+    ):
+        cells, labels = cells[1:], labels[1:]
     if labels is None:
         values = [c for c in cells if c]
         return _end(" ; ".join([*map(_inner, values[:-1]), values[-1]]))

@@ -63,6 +63,27 @@ def test_markdown_table_with_header(seeds: Path, write) -> None:
     assert doc.repetition_share == 0.0
 
 
+def test_a_column_of_row_numbers_is_no_row_subject(seeds: Path, write) -> None:
+    write(
+        "imports.md",
+        "# Importers\n\n"
+        f"{INTRO}\n\n"
+        "| # | Importer | Group | Tonnes |\n"
+        "|---|---|---|---|\n"
+        "| 1 | Ionika LLC | Itil Holding | 1,860 |\n"
+        "| 2. | Renera | Rosatom | 1,420 |\n\n"
+        "| Year | Importer | Tonnes |\n"
+        "|---|---|---|\n"
+        "| 2024 | Renera | 1,420 |\n\n"
+        f"{OUTRO}\n",
+    )
+    assert by_kind(load_one(seeds), "table_row") == [
+        "Ionika LLC — group : Itil Holding ; tonnes : 1,860.",
+        "Renera — group : Rosatom ; tonnes : 1,420.",
+        "2024 — importer : Renera ; tonnes : 1,420.",
+    ]
+
+
 def test_table_without_header(seeds: Path, write) -> None:
     write(
         "terres-rares.md",
