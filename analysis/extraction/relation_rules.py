@@ -184,6 +184,14 @@ def _directed(
         # "BYD en détient 51 %, UzAuto Motors 49 %": "en" is what is owned, and the name
         # after the share is a co-owner.
         return []
+    if (
+        cue.relation == "supply"
+        and src is not None
+        and tgt is not None
+        and tgt.entity != src.entity
+        and _inverted_supplier(doc, cue, tgt)
+    ):
+        return [(tgt.entity, src.entity)]
     reverse = cue.reverse
     # "taken over quickly by", "owned 66% by", "détenue à parts égales par": a passive.
     agent = _passive_agent(doc, cue.end)
@@ -401,6 +409,40 @@ PARTITIVES = frozenset(GRAMMAR["partitives"])
 PASSIVE_REACH = 6
 #: Clitics that stand for what an ownership verb's subject owns ("X en détient 51 %").
 OWNED_CLITICS = frozenset(GRAMMAR["owned_clitics"])
+OBJECT_RELATIVES = frozenset(GRAMMAR["object_relatives"])
+DATIVE_CLITICS = frozenset(GRAMMAR["datives"])
+#: How many words (articles, a descriptor) may stand between a verb and its subject
+#: after it ("que lui expédie le chinois X").
+INVERTED_REACH = 3
+
+
+def _inverted_supplier(doc: Doc, cue: Cue, tgt: Mention) -> bool:
+    """Is ``tgt`` the subject of a French object relative that follows its verb ("des
+    kits que lui expédie X", "à partir de kits que fournit le chinois X")? Then X
+    supplies, and the clause's subject receives. The relative's verb is the cue, or
+    follows the cue's noun."""
+    if doc[cue.start].pos_ in ("VERB", "AUX"):
+        i, verb_end = cue.start - 1, cue.end
+        if i >= 0 and doc[i].lower_ in DATIVE_CLITICS:
+            i -= 1
+        if i < 0 or doc[i].lower_ not in OBJECT_RELATIVES:
+            return False
+    else:
+        i = cue.end
+        if i >= len(doc) or doc[i].lower_ not in OBJECT_RELATIVES:
+            return False
+        i += 1
+        if i < len(doc) and doc[i].lower_ in DATIVE_CLITICS:
+            i += 1
+        if i >= len(doc) or doc[i].pos_ not in ("VERB", "AUX"):
+            return False
+        verb_end = i + 1
+    between = doc[verb_end : tgt.start]
+    return 0 <= len(between) <= INVERTED_REACH and not any(
+        t.is_punct or t.pos_ in ("VERB", "AUX", "ADP") for t in between
+    )
+
+
 #: Words that make an agreement a supply contract ("supply agreement with Y").
 SUPPLY_QUALIFIERS = GRAMMAR["supply_contracts"] | OFFTAKE
 MARKETS = GRAMMAR["markets"]
