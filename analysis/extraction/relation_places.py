@@ -127,7 +127,9 @@ def _shares_subject(doc: Doc, m: Mention, cue: Cue) -> bool:
     )
 
 
-def _leavers(doc: Doc, here: list[Mention], cue: Cue, kb: KnowledgeBase) -> list[Mention]:
+def _leavers(
+    doc: Doc, here: list[Mention], cue: Cue, kb: KnowledgeBase, parts: list[Mention] = ()
+) -> list[Mention]:
     """Who leaves: the firm the cue's complement names ("le départ de Renault", "après le
     retrait de X"), else the nearest firm before the exit cue and those coordinated with
     it ("McDonald's et Starbucks ... pour quitter"). Firms further on belong to another
@@ -140,6 +142,22 @@ def _leavers(doc: Doc, here: list[Mention], cue: Cue, kb: KnowledgeBase) -> list
     if named is not None and _complement(doc, cue, named):
         return [m for m in _coordinated(doc, named, after) if m.entity != UNKNOWN]
     first = _nearest(before, cue)
+    opening = _apposition_before(doc, cue)
+    if opening is not None:
+        # "X, longtemps fournisseur d'Y, a quitté ...": X leaves, and so do the names
+        # coordinated with it; Y, a complement in the apposition, never does (but "Western
+        # suppliers, among them A and B, have left": A and B do).
+        heads = [m for m in parts if m.entity != UNKNOWN and not _is_place(m, kb)]
+        head = next((m for m in heads if m.end == opening), None)
+        # ("Scania, как и Volvo и Daimler Truck, ушла": the apposition adds leavers)
+        adds = doc[opening + 1].lower_ in ALSO_LEAVING
+        if head is not None and not adds:
+            return [m for m in _coordinated(doc, head, heads) if m.entity != UNKNOWN]
+        if head is not None:
+            also = _coordinated(doc, first, before) if first is not None else []
+            return [m for m in [head, *also] if m.entity != UNKNOWN]
+        if first is not None and first.start > opening and doc[first.start - 1].lower_ in GENITIVE:
+            return []
     if first is not None and (_shares_subject(doc, first, cue) or _received(doc, first, cue)):
         # "X sold its plant to Y in 2023 and left Russia": the clause's subject leaves;
         # "Les Français ont vendu l'usine à Y et ont quitté la Russie": not Y.
@@ -151,6 +169,31 @@ def _leavers(doc: Doc, here: list[Mention], cue: Cue, kb: KnowledgeBase) -> list
     if first is not None and _complement(doc, cue, first):
         return [m for m in _coordinated(doc, first, after) if m.entity != UNKNOWN]
     return []
+
+
+#: Words opening an apposition that names more leavers ("X, like Y, left", "X, comme Y",
+#: "X, как и Y", "suppliers, among them A and B, have left").
+ALSO_LEAVING = frozenset(GRAMMAR["also_leaving"])
+
+
+def _apposition_before(doc: Doc, cue: Cue) -> int | None:
+    """The opening comma of an apposition that closes right before an exit verb (its
+    auxiliary and adverbs aside): "X, longtemps fournisseur d'Y, a quitté", "X, which
+    sold Y, left"; else ``None``."""
+    if doc[cue.start].pos_ not in ("VERB", "AUX"):
+        return None
+    start = doc[cue.start].sent.start
+    i = cue.start - 1
+    while i > start and doc[i].pos_ in ("AUX", "ADV", "PART") and not doc[i].is_punct:
+        i -= 1
+    if i <= start or doc[i].text != ",":
+        return None
+    # (a hyphen or an apostrophe inside a word is no boundary: "a long-time supplier")
+    opening = next(
+        (t.i for t in reversed(doc[start:i]) if t.is_punct and t.text not in ("-", "'", "’")),
+        None,
+    )
+    return opening if opening is not None and doc[opening].text == "," else None
 
 
 def _received(doc: Doc, m: Mention, cue: Cue) -> bool:

@@ -664,7 +664,8 @@ def relations_in_sentence(
             if target is None and previous_country and _anaphor(doc, start, end):
                 target, rule = previous_country, "exit (anaphora)"
             if target:
-                found += [(m.entity, target, cue, rule) for m in _leavers(doc, here, cue, kb)]
+                leavers = _leavers(doc, here, cue, kb, parts)
+                found += [(m.entity, target, cue, rule) for m in leavers]
     found += sales + traded
     # "X is in talks with Y, two people familiar with the discussions said": what unnamed
     # sources say is reported, not stated (an apposition or relative clause describing a
