@@ -111,13 +111,15 @@ def _subdivisions() -> frozenset[str]:
     pycountry packages it)."""
     import pycountry
 
-    keys = set()
-    for sub in pycountry.subdivisions:
-        words = sub.name.split()
-        if len(words) > 1 and words[-1].lower() in SUBDIVISION_WORDS:
-            words = words[:-1]
-        keys.add(spelling_key(" ".join(words)))
-    return frozenset(keys)
+    return frozenset(map(_subdivision_key, pycountry.subdivisions))
+
+
+def _subdivision_key(sub) -> str:
+    """A subdivision's folded name, without ISO's category word ("Jiangsu Sheng")."""
+    words = sub.name.split()
+    if len(words) > 1 and words[-1].lower() in SUBDIVISION_WORDS:
+        words = words[:-1]
+    return spelling_key(" ".join(words))
 
 
 @functools.cache
@@ -126,16 +128,11 @@ def _regions() -> frozenset[str]:
     (provinces, regions, oblasts; not "Almaty", a city of republican status)."""
     import pycountry
 
-    keys = set()
-    for sub in pycountry.subdivisions:
-        kind = sub.type.lower()
-        if "city" in kind or "municipality" in kind:
-            continue
-        words = sub.name.split()
-        if len(words) > 1 and words[-1].lower() in SUBDIVISION_WORDS:
-            words = words[:-1]
-        keys.add(spelling_key(" ".join(words)))
-    return frozenset(keys)
+    return frozenset(
+        _subdivision_key(sub)
+        for sub in pycountry.subdivisions
+        if "city" not in sub.type.lower() and "municipality" not in sub.type.lower()
+    )
 
 
 def is_province_name(name: str) -> bool:
