@@ -331,6 +331,21 @@ def is_possibility(sentence: str) -> bool:
     )
 
 
+def is_retraction(sentence: str) -> bool:
+    """Does the sentence take a statement back: an allegation or a statement said to be
+    wrong ("wrongly", "якобы"), or what a correction's earlier version said ("An earlier
+    version of this article said ...")? Its relations are not stated."""
+    words = [w.lower().replace("’", "'") for w in _WORD.findall(sentence)]
+    if any(w in GRAMMAR["allegations"] for w in words):
+        return True
+    # (either order: "an earlier version", "une version précédente")
+    versions = set(GRAMMAR["version_nouns"])
+    return any(
+        w in GRAMMAR["earlier_words"] and set(words[max(i - 2, 0) : i + 3]) & versions
+        for i, w in enumerate(words)
+    )
+
+
 def _goods_name(doc: Doc, m: Mention, nouns: frozenset[str] = frozenset()) -> bool:
     """Does the name qualify goods rather than name an agent? It is followed by one of
     ``nouns`` (``GOODS`` by default), with at most two adjectives or nouns between

@@ -334,9 +334,9 @@ def _earlier_version(doc: Doc, cue: Cue) -> bool:
     back."""
     sent = doc[cue.start].sent
     for t in doc[sent.start : cue.start]:
-        if t.lower_ in EARLIER and any(
-            u.lower_ in VERSION_NOUNS for u in doc[t.i + 1 : min(t.i + 3, cue.start)]
-        ):
+        # (either order: "an earlier version", "une version précédente")
+        near = doc[max(sent.start, t.i - 2) : min(t.i + 3, cue.start)]
+        if t.lower_ in EARLIER and any(u.lower_ in VERSION_NOUNS for u in near):
             return True
     return False
 
@@ -447,7 +447,13 @@ def _contract_ended(doc: Doc, cue: Cue, end: int) -> bool:
 def _ended_by(doc: Doc, cue: Cue, end: int) -> bool:
     """A past verb, the cue or just before it, with the year the relation ended ("qui
     produisait des BMW et des Kia avant 2022", "supplied kits to X until 2021"); a
-    present one is a running contract ("fournit ... jusqu'en 2030")."""
+    present one is a running contract ("fournit ... jusqu'en 2030"). A plant noun's
+    verb before it speaks for it ("assemblait jusqu'en 2024 des camionnettes dans une
+    usine de Kokand")."""
+    if cue.text.lower() in PLANT_NOUNS:
+        verb = _verb_before(doc, cue.start)
+        if verb is not None:
+            cue = Cue(cue.relation, verb, verb + 1, doc[verb].text, cue.reverse)
     # (the French tagger takes imperfects for conditionals: the ending says it)
     if not any(
         t.pos_ in ("VERB", "AUX")
@@ -487,6 +493,20 @@ def _ended_by(doc: Doc, cue: Cue, end: int) -> bool:
         )
         for t in [*opening, *after]
     )
+
+
+#: How far before a plant noun its clause's verb may stand.
+VERB_REACH = 10
+
+
+def _verb_before(doc: Doc, i: int) -> int | None:
+    """The nearest verb before token ``i`` in its clause (no punctuation between)."""
+    for t in reversed(doc[max(doc[i].sent.start, i - VERB_REACH) : i]):
+        if t.is_punct:
+            return None
+        if t.pos_ == "VERB":
+            return t.i
+    return None
 
 
 #: Phrases that take back the name before them, as word tuples (module docstring).

@@ -41,7 +41,12 @@ import numpy as np
 
 from analysis.extraction.actors import Actor
 from analysis.extraction.relation_consolidate import is_region
-from analysis.extraction.relation_context import SYMMETRIC, is_possibility, is_question
+from analysis.extraction.relation_context import (
+    SYMMETRIC,
+    is_possibility,
+    is_question,
+    is_retraction,
+)
 from analysis.extraction.relation_rules import allowed
 from analysis.extraction.relation_ventures import RULE as VENTURE_RULE
 from analysis.extraction.relation_ventures import SETTLED as VENTURE_RELATIONS
@@ -327,7 +332,9 @@ def review(
     sentence); a rule row whose pair, in its sentence, has a probability of ``none`` of
     at least ``veto`` is set aside (unless it places a firm in a country or a region: ``vetoable``).
     Questions and sentences a modal clause governs whole ("Il est possible que ...") are
-    left alone, and so are the ownership and partnership of a sentence
+    left alone, the model adds nothing where a correction or an allegation takes a
+    statement back ("An earlier version wrongly said ..."), rows of a coordination are
+    set aside together or not at all, and so are the ownership and partnership of a sentence
     whose joint venture's parents the rules settled (``relation_ventures``)."""
     model = model or load_model()
     none = model.classes.index(NONE)
@@ -338,6 +345,8 @@ def review(
         if is_question(pair.sentence) or is_possibility(pair.sentence):
             continue
         probs = model.probabilities(features)
+        if "ruled=True" not in features and is_retraction(pair.sentence):
+            continue  # ("An earlier version ... wrongly said that X supplies Y")
         if "ruled=True" in features:
             # (a pair named twice in its sentence: set aside only if every reading agrees)
             key = (pair.sentence_id, frozenset((pair.first, pair.second)))
@@ -370,10 +379,27 @@ def review(
                 _key=(*pair.key, relation, source, target),
             ),
         )
+
+    def unrelated(row: Mapping) -> float | None:
+        p = p_none.get((row["sentence_id"], frozenset((row["source"], row["target"]))))
+        return p if p is not None and p >= model.veto and vetoable(row, actors) else None
+
+    # A coordination's rows stand or fall together: rows of one sentence and type that
+    # share an end ("sous licence de Chery, de Geely et de FAW") are set aside only if
+    # the model judges every one of them unrelated.
+    groups: dict[tuple, list[Mapping]] = {}
+    for row in relations:
+        for end in ("source", "target"):
+            groups.setdefault((row["sentence_id"], row["relation"], end, row[end]), []).append(row)
     kept, set_aside = [], []
     for row in relations:
-        p = p_none.get((row["sentence_id"], frozenset((row["source"], row["target"]))))
-        if p is not None and p >= model.veto and vetoable(row, actors):
+        p = unrelated(row)
+        peers = [
+            r
+            for end in ("source", "target")
+            for r in groups[(row["sentence_id"], row["relation"], end, row[end])]
+        ]
+        if p is not None and all(unrelated(r) is not None for r in peers):
             set_aside.append({**row, "p_none": round(p, 3)})
         else:
             kept.append(dict(row))

@@ -69,6 +69,21 @@ BUYING = BOUGHT | GRAMMAR["purchases"] | GRAMMAR["imports"] | {"buys", "buy", "p
 PRONOUNS = pronouns()
 
 
+FOUNDING = frozenset(GRAMMAR["founding"])
+#: How far before a place a founding word governs it ("Fondée en 2021 à Pau").
+FOUNDING_REACH = 4
+
+
+def _founded_at(doc: Doc, m: Mention) -> bool:
+    """Is ``m`` named right after a word of a firm's founding, in its clause?"""
+    for t in reversed(doc[max(doc[m.start].sent.start, m.start - FOUNDING_REACH) : m.start]):
+        if t.is_punct:
+            return False
+        if t.lower_ in FOUNDING:
+            return True
+    return False
+
+
 def _production(
     doc: Doc,
     parts: list[Mention],
@@ -86,6 +101,9 @@ def _production(
         # "operates the Borlyk graphite mine in the Y region": the plant noun is a cue of
         # its own, which reads the site named with it.
         return []
+    # ("Fondée en 2021 à Pau, la start-up X produit ...": where X began, not a site)
+    parts = [m for m in parts if not _founded_at(doc, m)]
+    after = [m for m in after if not _founded_at(doc, m)]
     introducers = LOCATIVE | (PLANT_OF if cue.text.lower() in PLANT_NOUNS else frozenset())
     places = [
         m
