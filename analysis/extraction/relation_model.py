@@ -332,10 +332,11 @@ def review(
     sentence); a rule row whose pair, in its sentence, has a probability of ``none`` of
     at least ``veto`` is set aside (unless it places a firm in a country or a region: ``vetoable``).
     Questions and sentences a modal clause governs whole ("Il est possible que ...") are
-    left alone, the model adds nothing where a correction or an allegation takes a
-    statement back ("An earlier version wrongly said ..."), rows of a coordination are
-    set aside together or not at all, and so are the ownership and partnership of a sentence
-    whose joint venture's parents the rules settled (``relation_ventures``)."""
+    left alone, and so are the ownership and partnership of a sentence whose joint
+    venture's parents the rules settled (``relation_ventures``). The model adds nothing
+    where a correction or an allegation takes a statement back ("An earlier version
+    wrongly said ..."), and the rows of a coordination (one sentence, one type, a shared
+    end) are set aside together or not at all."""
     model = model or load_model()
     none = model.classes.index(NONE)
     settled = {r["sentence_id"] for r in relations if r.get("rule", "").startswith(VENTURE_RULE)}
@@ -344,9 +345,9 @@ def review(
     for pair, features in candidate_pairs(sentences, mentions, relations, actors):
         if is_question(pair.sentence) or is_possibility(pair.sentence):
             continue
-        probs = model.probabilities(features)
         if "ruled=True" not in features and is_retraction(pair.sentence):
             continue  # ("An earlier version ... wrongly said that X supplies Y")
+        probs = model.probabilities(features)
         if "ruled=True" in features:
             # (a pair named twice in its sentence: set aside only if every reading agrees)
             key = (pair.sentence_id, frozenset((pair.first, pair.second)))

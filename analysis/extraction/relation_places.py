@@ -133,7 +133,9 @@ def _leavers(
     """Who leaves: the firm the cue's complement names ("le départ de Renault", "après le
     retrait de X"), else the nearest firm before the exit cue and those coordinated with
     it ("McDonald's et Starbucks ... pour quitter"). Firms further on belong to another
-    clause ("X leaves as Y moves in")."""
+    clause ("X leaves as Y moves in"). Before an apposition that closes right before the
+    verb, the apposition's head leaves, not a firm it names ("X, longtemps fournisseur
+    d'Y, a quitté la Russie"), unless it adds leavers ("X, like Y, left")."""
     firms = [m for m in here if m.entity != UNKNOWN and not _is_place(m, kb)]
     before = [m for m in firms if m.end <= cue.start]
     after = [m for m in firms if m.start >= cue.end]
