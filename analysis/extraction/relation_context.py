@@ -336,9 +336,13 @@ def is_retraction(sentence: str) -> bool:
     wrong ("wrongly", "якобы"), or what a correction's earlier version said ("An earlier
     version of this article said ...")? Its relations are not stated."""
     words = [w.lower().replace("’", "'") for w in _WORD.findall(sentence)]
-    if any(w in GRAMMAR["allegations"] for w in words):
-        return True
-    # (either order: "an earlier version", "une version précédente")
+    return any(w in GRAMMAR["allegations"] for w in words) or earlier_version(words)
+
+
+def earlier_version(words: list[str]) -> bool:
+    """Do lower-case ``words`` hold a correction's earlier version: an earlier word with a
+    version noun within two words of it, in either order ("an earlier version", "une
+    version précédente")?"""
     versions = set(GRAMMAR["version_nouns"])
     return any(
         w in GRAMMAR["earlier_words"] and set(words[max(i - 2, 0) : i + 3]) & versions

@@ -16,7 +16,13 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from analysis.extraction.actors import PLACE_TYPES, KnowledgeBase, Mention
-from analysis.extraction.relation_context import GRAMMAR, PLANT_NOUNS, RELATIVE, Cue
+from analysis.extraction.relation_context import (
+    GRAMMAR,
+    PLANT_NOUNS,
+    RELATIVE,
+    Cue,
+    earlier_version,
+)
 from analysis.extraction.russian import CYRILLIC
 
 NEGATIONS = GRAMMAR["negations"]
@@ -324,21 +330,11 @@ def _agreed_on(
     return False
 
 
-EARLIER = frozenset(GRAMMAR["earlier_words"])
-VERSION_NOUNS = frozenset(GRAMMAR["version_nouns"])
-
-
 def _earlier_version(doc: Doc, cue: Cue) -> bool:
     """Does a correction's "earlier version" stand before the cue in its sentence ("An
     earlier version of this article said X had acquired ...")? What it said is taken
     back."""
-    sent = doc[cue.start].sent
-    for t in doc[sent.start : cue.start]:
-        # (either order: "an earlier version", "une version précédente")
-        near = doc[max(sent.start, t.i - 2) : min(t.i + 3, cue.start)]
-        if t.lower_ in EARLIER and any(u.lower_ in VERSION_NOUNS for u in near):
-            return True
-    return False
+    return earlier_version([t.lower_ for t in doc[doc[cue.start].sent.start : cue.start]])
 
 
 def _negated(doc: Doc, cue: Cue, start: int) -> bool:

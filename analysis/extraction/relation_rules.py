@@ -6,6 +6,7 @@ from spacy.tokens import Doc
 
 from analysis.extraction.actors import ADJECTIVE, Actor, KnowledgeBase, Mention
 from analysis.extraction.appositions import owned_head_words
+from analysis.extraction.relation_clauses import DATIVES
 from analysis.extraction.relation_context import (
     AGENT,
     COORDINATION_WINDOW,
@@ -410,7 +411,6 @@ PASSIVE_REACH = 6
 #: Clitics that stand for what an ownership verb's subject owns ("X en détient 51 %").
 OWNED_CLITICS = frozenset(GRAMMAR["owned_clitics"])
 OBJECT_RELATIVES = frozenset(GRAMMAR["object_relatives"])
-DATIVE_CLITICS = frozenset(GRAMMAR["datives"])
 #: How many words (articles, a descriptor) may stand between a verb and its subject
 #: after it ("que lui expédie le chinois X").
 INVERTED_REACH = 3
@@ -423,7 +423,7 @@ def _inverted_supplier(doc: Doc, cue: Cue, tgt: Mention) -> bool:
     follows the cue's noun."""
     if doc[cue.start].pos_ in ("VERB", "AUX"):
         i, verb_end = cue.start - 1, cue.end
-        if i >= 0 and doc[i].lower_ in DATIVE_CLITICS:
+        if i >= 0 and doc[i].lower_ in DATIVES:
             i -= 1
         if i < 0 or doc[i].lower_ not in OBJECT_RELATIVES:
             return False
@@ -432,7 +432,7 @@ def _inverted_supplier(doc: Doc, cue: Cue, tgt: Mention) -> bool:
         if i >= len(doc) or doc[i].lower_ not in OBJECT_RELATIVES:
             return False
         i += 1
-        if i < len(doc) and doc[i].lower_ in DATIVE_CLITICS:
+        if i < len(doc) and doc[i].lower_ in DATIVES:
             i += 1
         if i >= len(doc) or doc[i].pos_ not in ("VERB", "AUX"):
             return False
