@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from analysis.extraction.actors import ATTRIBUTE, PLACE_TYPES, KnowledgeBase, Mention
+from analysis.extraction.actors import ATTRIBUTE, DISCOVERED, PLACE_TYPES, KnowledgeBase, Mention
 from analysis.extraction.appositions import apposition_words
 from analysis.extraction.descriptors import goods_nouns
 from analysis.extraction.descriptors import load_lexicon as load_descriptors
@@ -543,3 +543,21 @@ def sold_before(
         ):
             return False
     return False
+
+
+def names_vehicles(doc: Doc, m: Mention, kb: KnowledgeBase) -> bool:
+    """Does a name the knowledge base lacks name the vehicles themselves: right before a
+    vehicle noun, past an adjective ("Sever crossovers", "Orvia electric cars"), or, in
+    Russian, right after one ("кроссоверов «Сокол»")? Such a name is a brand or a model,
+    not the maker that ships the kits (a known carmaker's name stays one: "Chery
+    crossovers")."""
+    actor = kb.actors.get(m.entity)
+    if actor is None or actor.provenance != DISCOVERED or actor.parent:
+        return False
+    if len(actor.name.split()) > 1:  # ("автомобилей Haiyue": Shandong Haiyue Motor Group)
+        return False
+    after = [t for t in doc[m.end : m.end + 3] if t.pos_ != "ADJ" and not t.is_quote]
+    before = [t for t in doc[max(0, m.start - 2) : m.start] if not t.is_quote]
+    return bool(after and after[0].lower_ in PRODUCTS) or bool(
+        before and before[-1].lower_ in PRODUCTS and CYRILLIC.search(before[-1].text)
+    )

@@ -24,6 +24,7 @@ from analysis.extraction.relation_context import (
     _is_place,
     _nearest,
     _possessive,
+    names_vehicles,
     sold_before,
 )
 from analysis.extraction.relation_modality import _modal, _negated
@@ -305,6 +306,8 @@ def _assembled(
             # A brand supplies nothing: its owner does ("les SUV Jetour, marque du groupe
             # Chery": Chery supplies the assembler).
             owner = brand.parent if brand.type == "brand" and brand.parent in kb.actors else ""
+            if not owner and names_vehicles(doc, m, kb):
+                continue  # ("assembles Sever crossovers": Sever is what is built)
             out.append((owner or m.entity, src, "supply"))
     return out
 

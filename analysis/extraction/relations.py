@@ -283,6 +283,7 @@ from analysis.extraction.relation_context import (  # noqa: F401 - re-exported
     _nearest,
     _relative_clauses,
     is_question,
+    names_vehicles,
     participants,
     plant_city,
 )
@@ -601,6 +602,8 @@ def relations_in_sentence(
                 continue
             cue = Cue("supply", cue.start, cue.end, cue.text, True)
         here, owners = _reach(doc, start, end, cue, parts, clauses, kb)
+        if here and cue.relation == "supply":  # ("assembles Orvia cars from kits we ship")
+            here = [m for m in here if not names_vehicles(doc, m, kb)]
         if here and cue.relation == "acquisition" and seller is not None:
             # "bought the 30% stake from a fund based in Almaty": the seller's words.
             here = [m for m in here if m.start < seller]
