@@ -64,16 +64,19 @@ def is_product(
     words: list[str], brand_first: bool, maker_first: bool = False, beside: tuple[str, ...] = ()
 ) -> bool:
     """A product's name rather than an actor's: it opens with a product word ("SUV
-    Tiggo") or ends with a model suffix ("Qin Plus"), or a known brand is followed by at
-    most two words that are not words of firms' names ("Lada Vesta", "Bestune T77"; not
-    "Haval Motor Rus"). A known maker followed by such words is a model when they hold a
-    digit or a product word stands beside the name ("Chery Tiggo 4", "des utilitaires
-    Sollers Argo", "Chery Arrizo crossovers"; not "Changan Qazaqstan Manufacturing")."""
+    Tiggo") or ends with a model suffix ("Qin Plus") or a model's code ("Veyra V3"), or
+    a known brand is followed by at most two words that are not words of firms' names
+    ("Lada Vesta", "Bestune T77"; not "Haval Motor Rus"). A known maker followed by such
+    words is a model when they hold a digit or a product word stands beside the name
+    ("Chery Tiggo 4", "des utilitaires Sollers Argo", "Chery Arrizo crossovers"; not
+    "Changan Qazaqstan Manufacturing")."""
     lex = load_lexicon()
     if words and words[0].lower() in lex.product_words:
         return True
     if len(words) >= 2 and words[-1].lower() in lex.product_suffixes:
         return True  # "Qin Plus", "Tiggo 7 Pro"
+    if 2 <= len(words) <= 4 and _model_code(words):
+        return True  # "Veyra V3", "Bestune T77", "Moskvich 3e", "Tank 300"
     rest = words[1:]
     if not 0 < len(rest) <= 2 or any(lex.name_word(w) for w in rest):
         return False
@@ -81,6 +84,19 @@ def is_product(
         w.lower() in lex.product_words for w in beside
     )
     return brand_first or (maker_first and model)
+
+
+#: A model's code: up to four letters and digits, with a digit ("V3", "T77", "3e", "SU7").
+MODEL_CODE = re.compile(r"^(?=\w*\d)[^\W_]{1,4}$")
+
+
+def _model_code(words: list[str]) -> bool:
+    """Does the name end with a model's code? Not a numbered name all in capitals
+    ("UNIVERSITÉ LUMIÈRE LYON 2"), where the number is part of an institution's name."""
+    last = words[-1]
+    if not MODEL_CODE.match(last):
+        return False
+    return not (last.isdigit() and all(w.isupper() for w in words[:-1]))
 
 
 @functools.cache

@@ -84,6 +84,23 @@ def _founded_at(doc: Doc, m: Mention) -> bool:
     return False
 
 
+def _phrases(key: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(p.lower().split()) for p in GRAMMAR[key])
+
+
+ZONE_AFTER, ZONE_BEFORE = _phrases("zone_after"), _phrases("zone_before")
+
+
+def _names_zone(doc: Doc, m: Mention) -> bool:
+    """Is the town ``m`` the name of an economic zone or a park ("the Lipetsk special
+    economic zone", "ОЭЗ «Липецк»", "la zone économique spéciale d'Alabuga")?"""
+    after = tuple(t.lower_ for t in doc[m.end : m.end + 6] if not t.is_quote)[:4]
+    before = tuple(t.lower_ for t in doc[max(0, m.start - 6) : m.start] if not t.is_quote)[-5:]
+    return any(after[: len(p)] == p for p in ZONE_AFTER) or any(
+        len(p) <= len(before) and before[len(before) - len(p) :] == p for p in ZONE_BEFORE
+    )
+
+
 def _production(
     doc: Doc,
     parts: list[Mention],
@@ -102,8 +119,9 @@ def _production(
         # its own, which reads the site named with it.
         return []
     # ("Fondée en 2021 à Pau, la start-up X produit ...": where X began, not a site)
-    parts = [m for m in parts if not _founded_at(doc, m)]
-    after = [m for m in after if not _founded_at(doc, m)]
+    # (nor the town an economic zone is named after: "the Lipetsk special economic zone")
+    parts = [m for m in parts if not _founded_at(doc, m) and not _names_zone(doc, m)]
+    after = [m for m in after if not _founded_at(doc, m) and not _names_zone(doc, m)]
     introducers = LOCATIVE | (PLANT_OF if cue.text.lower() in PLANT_NOUNS else frozenset())
     places = [
         m
