@@ -30,3 +30,9 @@ def one_word_cues(relation: str, path: Path = RELATIONS_LEXICON) -> frozenset[st
 
 
 GRAMMAR = load_grammar()
+
+
+def word_tuples(key: str) -> tuple[tuple[str, ...], ...]:
+    """The phrases of the grammar's word list ``key`` as lower-cased word tuples, for
+    matching against tokens ("zone économique spéciale de" -> its four words)."""
+    return tuple(tuple(p.lower().split()) for p in GRAMMAR[key])

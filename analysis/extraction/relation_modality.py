@@ -16,6 +16,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from analysis.extraction.actors import PLACE_TYPES, KnowledgeBase, Mention
+from analysis.extraction.grammar import word_tuples
 from analysis.extraction.relation_context import (
     GRAMMAR,
     PLANT_NOUNS,
@@ -506,7 +507,7 @@ def _verb_before(doc: Doc, i: int) -> int | None:
 
 
 #: Phrases that take back the name before them, as word tuples (module docstring).
-RETRACTIONS = tuple(tuple(p.lower().split()) for p in GRAMMAR["retractions"])
+RETRACTIONS = word_tuples("retractions")
 #: How many tokens after the name a retraction may start (dashes, commas, an ellipsis).
 RETRACTION_REACH = 3
 

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from analysis.extraction.actors import ADJECTIVE, KnowledgeBase, Mention
 from analysis.extraction.coreference import pronouns
 from analysis.extraction.descriptors import load_lexicon
+from analysis.extraction.grammar import word_tuples
 from analysis.extraction.relation_clauses import relative_subject, unlinked_relative
 from analysis.extraction.relation_consolidate import is_region, names_a_region
 from analysis.extraction.relation_context import (
@@ -84,11 +85,7 @@ def _founded_at(doc: Doc, m: Mention) -> bool:
     return False
 
 
-def _phrases(key: str) -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(p.lower().split()) for p in GRAMMAR[key])
-
-
-ZONE_AFTER, ZONE_BEFORE = _phrases("zone_after"), _phrases("zone_before")
+ZONE_AFTER, ZONE_BEFORE = word_tuples("zone_after"), word_tuples("zone_before")
 
 
 def _names_zone(doc: Doc, m: Mention) -> bool:
