@@ -3,11 +3,14 @@
 Read by ``relations.CueMatcher.cues`` and ``relations_in_sentence``: a cue noun that
 qualifies a descriptor's head ("the investment firm X"), a kit word an ownership cue
 holds ("holds a licence from X"), outlets a production verb runs ("operates 14
-showrooms in Y"), and a purpose phrase after a purchase ("buys cathode
-material for its plant at Y").
+showrooms in Y"), a purpose phrase after a purchase ("buys cathode
+material for its plant at Y"), a share or firm bought from a seller ("bought the
+remaining 30% from X"), and a supply read both ways.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 from spacy.tokens import Doc
 
@@ -80,11 +83,52 @@ def object_says_otherwise(doc: Doc, relation: str, end: int) -> bool:
     return relation == "production" and runs_outlets(doc, end)
 
 
+def stake_or_firm(doc: Doc, start: int, seller: int, parts: list) -> bool:
+    """Is what is bought, ``doc[start:seller]``, a share ("the remaining 30%", "26 %") or
+    a named firm ("bought X outright from its founder")? Then the actor after "from" sold
+    it; it supplies nothing (the nouns of a share are ``assets``)."""
+    if any(t.text == "%" for t in doc[start:seller]):
+        return True
+    return any(start <= m.start and m.end <= seller for m in parts)
+
+
+#: A reading of a sentence as ``relations`` collects them: (source, target, cue, rule),
+#: the cue with ``relation``, ``start`` and ``end``.
+Reading = tuple
+
+
+def one_way(found: list[Reading], parts: Iterable) -> list[Reading]:
+    """``found`` minus the supplies read the wrong way. A sentence states a supply
+    between two actors one way; when two cues read it both ways ("using a platform ...
+    supplied by X", "un contrat de licence et de fourniture de kits avec X", "makes axles
+    ... and supplies KAMAZ"), the cue nearest before the later-named actor is the one
+    that governs it, and the other reading goes. Equally near cues leave both."""
+    first: dict[str, int] = {}
+    for m in sorted(parts, key=lambda m: m.start):
+        first.setdefault(m.entity, m.start)
+
+    def gap(f: Reading) -> int:
+        later = max(first.get(f[0], 0), first.get(f[1], 0))
+        return later - f[2].end if later >= f[2].end else len(first) + 10**6
+
+    nearest: dict[tuple[str, str], int] = {}
+    for f in found:
+        if f[2].relation == "supply":
+            nearest[f[0], f[1]] = min(gap(f), nearest.get((f[0], f[1]), 10**9))
+    return [
+        f
+        for f in found
+        if f[2].relation != "supply" or nearest.get((f[1], f[0]), 10**9) >= nearest[f[0], f[1]]
+    ]
+
+
 __all__ = [
     "PURPOSE",
     "describes_a_firm",
     "holds_licence",
     "object_says_otherwise",
+    "one_way",
     "purpose_of",
     "runs_outlets",
+    "stake_or_firm",
 ]

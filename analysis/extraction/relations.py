@@ -54,7 +54,9 @@ Method (cited by the methods appendix). Relations are found sentence by sentence
      the shipping verb. A country supplies no firm ("kits shipped from China" is an
      origin). A participle qualifying goods ("des packs livrés à Y") names its supplier
      only with "par"/"from" after it. With nothing after a supply cue, what the subject
-     assembles is supplied to it ("X assembles JAC and Chery models from kits"). A
+     assembles is supplied to it ("X assembles JAC and Chery models from kits"). Read
+     both ways, a supply keeps the reading of the cue nearest before its later-named
+     end ("a platform ... supplied by X": ``cue_filters.one_way``). A
      country adjective is never an agent here, and a possessor is never what is acquired
      ("Mercedes-Benz's plant"). A complement cue ("filiale de X", "a unit of X") takes
      its owner right after it and what is owned as the nearest actor before it.
@@ -246,6 +248,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from analysis.extraction import cue_filters
 from analysis.extraction.actors import KnowledgeBase, Mention
 from analysis.extraction.cue_filters import describes_a_firm, object_says_otherwise, purpose_of
 from analysis.extraction.doc_text import span_text
@@ -508,15 +511,6 @@ def _apposed_to(doc: Doc, cue: Cue, parts: list[Mention]) -> Mention | None:
     return next((m for m in parts if m.end == i and m.entity != UNKNOWN), None)
 
 
-def _stake_or_firm(doc: Doc, start: int, seller: int, parts: list[Mention]) -> bool:
-    """Is what is bought, ``doc[start:seller]``, a share ("the remaining 30%", "26 %") or
-    a named firm ("bought X outright from its founder")? Then the actor after "from" sold
-    it; it supplies nothing (the nouns of a share are ``assets``)."""
-    if any(t.text == "%" for t in doc[start:seller]):
-        return True
-    return any(start <= m.start and m.end <= seller for m in parts)
-
-
 def relations_in_sentence(
     doc: Doc,
     start: int,
@@ -593,7 +587,7 @@ def relations_in_sentence(
             cue.relation == "acquisition"
             and seller is not None
             and not ASSETS & set(bought)
-            and not _stake_or_firm(doc, cue.end, seller, parts)
+            and not cue_filters.stake_or_firm(doc, cue.end, seller, parts)
         ):
             # "buys gearboxes from X": X supplies; not with no actor after it ("from a
             # smaller supplier"), nor a pronoun bought ("bought it from X": a plant said).
@@ -669,7 +663,7 @@ def relations_in_sentence(
             if target:
                 leavers = _leavers(doc, here, cue, kb, parts)
                 found += [(m.entity, target, cue, rule) for m in leavers]
-    found += sales + traded
+    found = cue_filters.one_way(found + sales + traded, parts)  # (one way a supply)
     # "X is in talks with Y, two people familiar with the discussions said": what unnamed
     # sources say is reported, not stated (an apposition or relative clause describing a
     # name is still the text's own: "Avtodom, the dealer group that bought ...").
