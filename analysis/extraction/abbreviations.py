@@ -77,26 +77,43 @@ def defined(doc: Doc, mentions: list[Mention]) -> dict[int, str]:
 SHORT_WORDS = 4
 
 
+def _unquoted_end(doc: Doc, start: int) -> int | None:
+    """Where a bracket opened before ``start`` closes, if it holds only up to
+    ``SHORT_WORDS`` capitalised words ("(Sokol Invest)"); None otherwise."""
+    for j in range(start, min(start + SHORT_WORDS + 1, len(doc))):
+        if doc[j].text == ")":
+            return j if j > start else None
+        if not doc[j].text[:1].isupper():
+            return None
+    return None
+
+
 def short_forms(doc: Doc, mentions: list[Mention]) -> dict[str, str]:
     """Short names an article defines in quotes inside brackets right after a mentioned
     name, and the entity of that name: 'Xiamen Golden Dragon Bus (« Golden Dragon »)',
-    'Tessan Anode Materials Co., Ltd. ("Tessan Materials")'. Every word of the short
-    name is a word of the full one, and it starts with a capital; a generic word ('the
-    "Company"') is not one of the name's words, so it is no short name here. A name in
-    the other script whose words are all capitalised is one too ('Jiangsu Tianheng New
-    Energy («Цзянсу Тяньхэн»)'): a transliteration shares no words."""
+    'Tessan Anode Materials Co., Ltd. ("Tessan Materials")', or without quotes as a
+    sanctions notice writes it ("Sokol Invest JSC (Sokol Invest)"). Every word of the
+    short name is a word of the full one, and it starts with a capital; a generic word
+    ('the "Company"') is not one of the name's words, so it is no short name here. A
+    quoted name in the other script whose words are all capitalised is one too ('Jiangsu
+    Tianheng New Energy («Цзянсу Тяньхэн»)'): a transliteration shares no words."""
     out: dict[str, str] = {}
     for m in mentions:
         start = m.end + 1
         if m.kind != NAME or start >= len(doc) or doc[m.end].text != "(":
             continue
-        if doc[start].text not in QUOTES:
-            continue
-        end = start + 1
-        while end < len(doc) and end - start <= SHORT_WORDS and doc[end].text not in QUOTES:
-            end += 1
-        if end >= len(doc) or doc[end].text not in QUOTES or end == start + 1:
-            continue
+        quoted = doc[start].text in QUOTES
+        if not quoted:
+            end = _unquoted_end(doc, start)
+            if end is None:
+                continue
+            start -= 1  # (as if a quote opened the bracket)
+        else:
+            end = start + 1
+            while end < len(doc) and end - start <= SHORT_WORDS and doc[end].text not in QUOTES:
+                end += 1
+            if end >= len(doc) or doc[end].text not in QUOTES or end == start + 1:
+                continue
         short = " ".join(doc[start + 1 : end].text.split())
         words = {w.lower() for w in _WORD.findall(m.text)}
         own = _WORD.findall(short)
@@ -106,7 +123,7 @@ def short_forms(doc: Doc, mentions: list[Mention]) -> dict[str, str]:
         # words all capitalised, as the Russian press gives a foreign firm's)
         other_script = bool(CYRILLIC.search(short)) != bool(CYRILLIC.search(m.text))
         if all(w.lower() in words for w in own) or (
-            other_script and all(w[:1].isupper() for w in own)
+            quoted and other_script and all(w[:1].isupper() for w in own)
         ):
             out[short] = m.entity
     return out

@@ -476,7 +476,7 @@ def candidates(
         owner[m.start : m.end] = [k] * (m.end - m.start)
     out: list[Candidate] = []
     dropped: set[int] = set()
-    for ent in named_spans(doc, owner):
+    for ent in _parties(named_spans(doc, owner)):
         label = LABELS.get(ent.label_)
         span = _trim(ent, kb.generic_terms) if label else None
         # (a site's context vouches for a name the tagger calls a common noun: "à
@@ -522,6 +522,25 @@ def candidates(
         dropped.add(k)
     kept = [m for k, m in enumerate(mentions) if k not in dropped]
     return out, kept
+
+
+#: Words between a lawsuit's parties ("X c/ Y").
+ADVERSARIES = frozenset(GRAMMAR["adversaries"])
+
+
+def _parties(spans: list[Span]) -> list[Span]:
+    """``spans``, each cut where a lawsuit's caption names two parties ("Valdane
+    Systèmes c/ JSC Sviyaga Group": two names, the French NER's one place)."""
+    out = []
+    for span in spans:
+        cuts = [t.i for t in span if t.lower_ in ADVERSARIES and t.i > span.start]
+        if not cuts:
+            out.append(span)
+            continue
+        for a, b in zip([span.start, *(c + 1 for c in cuts)], [*cuts, span.end], strict=True):
+            if a < b:
+                out.append(Span(span.doc, a, b, label=span.label_))
+    return out
 
 
 def _site_name(span: Span, kb: KnowledgeBase) -> bool:

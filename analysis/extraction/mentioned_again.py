@@ -1,7 +1,9 @@
 """Names a document discovered earlier, written again where NER missed them.
 
 Reads a parsed paragraph, the tokens already taken and the document's discovered names
-and abbreviations; returns the mentions found (``pipeline`` adds them).
+and abbreviations; returns the mentions found (``pipeline`` adds them), or, for a name
+written again over shorter mentions it holds, the paragraph's mentions with those
+replaced (``held_names``).
 """
 
 from __future__ import annotations
@@ -11,6 +13,10 @@ from collections.abc import Iterable, Mapping
 from spacy.tokens import Doc
 
 from analysis.extraction.actors import NAME, Mention
+from analysis.extraction.grammar import GRAMMAR
+
+#: Words that join two names; a name's first words never end with one.
+JOINS = frozenset(GRAMMAR["coordinators"])
 
 
 def mentioned_again(
@@ -21,12 +27,18 @@ def mentioned_again(
     actors: Mapping[str, object],
 ) -> list[Mention]:
     """Names discovered earlier in the document, written again here where the
-    recogniser missed them ("REPT Battero will supply ..."), and abbreviations defined
-    earlier that stand for an actor of ``actors``: mentions too. ``taken`` are the
+    recogniser missed them ("REPT Battero will supply ..."), and abbreviations and short
+    names defined earlier that stand for an actor of ``actors``: mentions too. ``taken`` are the
     tokens already in a mention or candidate."""
     by_first: dict[str, list[str]] = {}
+    named: dict[str, str] = {}  # a name's words -> its actor
     for name in discovered:
         by_first.setdefault(name.split()[0], []).append(name)
+        named[name] = name
+    for short, actor in abbreviations.items():  # ("Sokol Invest JSC (Sokol Invest)")
+        if " " in short and actor in actors and short not in named:
+            by_first.setdefault(short.split()[0], []).append(short)
+            named[short] = actor
     out: list[Mention] = []
     text = doc.user_data.get("text") or doc.text
     if not any(w in text for w in by_first) and not any(a in text for a in abbreviations):
@@ -54,11 +66,83 @@ def mentioned_again(
                 if match:
                     break
         if match and not any(k in taken for k in range(i, match[1])):
-            out.append(Mention(match[0], i, match[1], doc[i : match[1]].text, NAME))
+            out.append(Mention(named[match[0]], i, match[1], doc[i : match[1]].text, NAME))
             i = match[1]
         else:
             i += 1
     return out
 
 
-__all__ = ["mentioned_again"]
+def _open_after(doc: Doc, end: int) -> bool:
+    """Does a capitalised word follow ``end``? A name's first words stand for it only
+    where the name stops ("Kama Tianheng assembles", not "Kama Tianheng Motors")."""
+    return end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha
+
+
+def _phrases(discovered: Iterable[str], abbreviations: Mapping[str, str], actors) -> dict:
+    """Word tuples of two or more words that name one actor: a discovered name, its
+    first words (when no other name starts with them), and a short name the document
+    defined in brackets ('("Kama Tianheng")'). Values: (actor, whole) - whole for all of a name."""
+    whole: dict[tuple[str, ...], str] = {}
+    starts: dict[tuple[str, ...], set[str]] = {}
+    for name in discovered:
+        words = tuple(name.split())
+        if len(words) >= 2:
+            whole[words] = name
+            for k in range(2, len(words)):
+                if words[k - 1][-1:] not in ",&-" and words[k - 1].lower() not in JOINS:
+                    starts.setdefault(words[:k], set()).add(name)
+    for short, actor in abbreviations.items():
+        if len(short.split()) >= 2 and actor in actors:
+            whole.setdefault(tuple(short.split()), actor)
+    out = {w: (names.pop(), False) for w, names in starts.items() if len(names) == 1}
+    out.update({w: (name, True) for w, name in whole.items()})
+    return out
+
+
+def held_names(
+    doc: Doc,
+    mentions: list[Mention],
+    discovered: Iterable[str],
+    abbreviations: Mapping[str, str],
+    actors: Mapping[str, object],
+) -> list[Mention]:
+    """``mentions``, with a name the document discovered or defined earlier written
+    again over shorter mentions it holds, as one mention of that actor: "Kama Tianheng
+    assembles" after "Kama Tianheng Automotive LLC (Kama Tianheng)" is the venture, not
+    the known "Kama" and a "Tianheng". A name's first words count when they stop
+    before another capitalised word and no other name starts with them. The held name
+    must cover every mention it touches, and hold one that is shorter than itself."""
+    phrases = _phrases(discovered, abbreviations, actors)
+    if not phrases or not mentions:
+        return mentions
+    longest = max(map(len, phrases))
+    words = [t.text for t in doc]
+    by_start = {m.start: m for m in mentions}
+    held: list[Mention] = []
+    i = 0
+    while i < len(doc):
+        match = None
+        if i in by_start:
+            for n in range(min(longest, len(doc) - i), 1, -1):
+                found = phrases.get(tuple(words[i : i + n]))
+                if found and (found[1] or not _open_after(doc, i + n)):
+                    match = (found[0], i + n)
+                    break
+        if match is None:
+            i += 1
+            continue
+        end = match[1]
+        touched = [m for m in mentions if m.start < end and i < m.end]
+        inside = all(i <= m.start and m.end <= end for m in touched)
+        if inside and any(m.end - m.start < end - i and m.entity != match[0] for m in touched):
+            held.append(Mention(match[0], i, end, doc[i:end].text, NAME))
+        i = end
+    if not held:
+        return mentions
+    spans = [(h.start, h.end) for h in held]
+    kept = [m for m in mentions if not any(a <= m.start and m.end <= b for a, b in spans)]
+    return sorted([*kept, *held], key=lambda m: (m.start, m.end))
+
+
+__all__ = ["held_names", "mentioned_again"]

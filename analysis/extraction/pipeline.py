@@ -66,7 +66,7 @@ from analysis.extraction.discovery import Candidate, candidates, listed_peers
 from analysis.extraction.figures import assign_subject, continues_speaker, extract_figures
 from analysis.extraction.gazetteer import is_place_name
 from analysis.extraction.grammar import GRAMMAR
-from analysis.extraction.mentioned_again import mentioned_again
+from analysis.extraction.mentioned_again import held_names, mentioned_again
 from analysis.extraction.ner_scope import ner_spans
 from analysis.extraction.nlp import (
     FRENCH_MODEL,
@@ -426,7 +426,8 @@ def _discover(
     ]
     taken = {i for m in mentions for i in range(m.start, m.end)}
     taken |= {i for c in cands for i in range(c.start, c.end)}
-    again = mentioned_again(doc, taken, state.discovered, state.abbreviations, state.view.actors)
+    known = (state.discovered, state.abbreviations, state.view.actors)
+    again = mentioned_again(doc, taken, *known)
     if again:
         mentions = assign_roles(doc, sorted([*mentions, *again], key=lambda m: m.start), state.view)
     countries = {}
@@ -434,7 +435,8 @@ def _discover(
         actor = kb.actors.get(m.entity)
         if actor is not None and actor.type == "country":
             countries.update({i: actor.country for i in range(m.start, m.end)})
-    if not found:
+    if not found:  # ("Kama Tianheng" written again: the venture, no "Kama" and "Tianheng")
+        mentions = held_names(doc, mentions, *known)
         return cands, mentions, _described_again(doc, again, countries, state)
     names = owner_names([*mentions, *(f[0] for f in found)], state.view)
     described = []
@@ -457,9 +459,10 @@ def _discover(
     # ... and the names discovered in this paragraph, written again in a later sentence
     # of it ("Le reste va à Magnitika. Magnitika produit ...").
     taken |= {i for m in again for i in range(m.start, m.end)}
-    later = mentioned_again(doc, taken, state.discovered, state.abbreviations, state.view.actors)
+    later = mentioned_again(doc, taken, *known)
     described += _described_again(doc, [*again, *later], countries, state)
     merged = sorted([*mentions, *(f[0] for f in found), *later], key=lambda m: (m.start, m.end))
+    merged = held_names(doc, merged, *known)
     return cands, assign_roles(doc, merged, state.view), described
 
 
