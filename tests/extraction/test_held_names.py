@@ -1,7 +1,8 @@
 """A name the document discovered or defined earlier, written again over shorter
 mentions it holds, is that actor: "Kama Lunfeng assembles ..." after "Kama Lunfeng
 Automotive LLC (Kama Lunfeng)" is the venture, not the known "Kama" beside a
-"Lunfeng". A lawsuit's caption ("X c/ Y") names two parties, not one. Texts written
+"Lunfeng". A short name in brackets without quotes ("X JSC (X)") is that actor, and
+its words no cue. A lawsuit's caption ("X c/ Y") names two parties, not one. Texts written
 for these tests with invented firms ("Lunfeng", "Sokor", "Valbrune")."""
 
 from __future__ import annotations
@@ -46,3 +47,13 @@ def test_a_lawsuits_caption_names_two_parties() -> None:
         "fr",
     )
     assert ("Valbrune Systèmes", "Russia", "exit") in found, found
+
+
+def test_a_short_name_in_brackets_without_quotes_is_no_cue() -> None:
+    found = extracted_relations(
+        "Sokor Invest JSC (Sokor Invest) is a holding company in the Republic of Tatarstan. "
+        "Sokor Invest owns Kesar Cells LLC, which assembles battery packs in Yelabuga.",
+        "en",
+    )
+    assert not {r for r in found if r[2] == "investment"}, found
+    assert ("Sokor Invest JSC", "Kesar Cells LLC", "ownership") in found, found
