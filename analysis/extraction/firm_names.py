@@ -1,13 +1,17 @@
-"""Legal designators at the end of firms' names ("X Co., Ltd.", "X, Inc."; discovery).
+"""Legal designators at the end of firms' names ("X Co., Ltd.", "X, Inc."; discovery),
+and whether a word is a Chinese firm's pinyin core name (``is_pinyin``).
 
 Reads: a parsed document, which of its tokens linked mentions cover, and the
-``legal_suffixes`` and ``company_abbreviations`` word lists of ``relations.yaml``.
+``legal_suffixes``, ``company_abbreviations`` and ``pinyin_syllables`` word lists of
+``relations.yaml``.
 Returns: a recogniser's span with the designator that follows it, and whether a comma is
 a designator's. NER often stops at the comma of "Co., Ltd.", or takes the province that
 opens a Chinese firm's name alone ("Jiangxi"); the designator says where the name ends.
 """
 
 from __future__ import annotations
+
+import functools
 
 from spacy.tokens import Doc, Span
 
@@ -18,6 +22,27 @@ LEGAL_SUFFIXES = GRAMMAR["legal_suffixes"]
 COMPANY_ABBREVIATIONS = GRAMMAR["company_abbreviations"]
 #: Words of a firm's name that are no words of its own ("X Y Z W Co., Ltd." has four).
 DESIGNATORS = LEGAL_SUFFIXES | COMPANY_ABBREVIATIONS
+
+
+#: Pinyin syllables, without tones.
+SYLLABLES = GRAMMAR["pinyin_syllables"]
+
+
+@functools.lru_cache(maxsize=8192)
+def is_pinyin(word: str, syllables: tuple[int, int] = (2, 3)) -> bool:
+    """Is ``word`` written as two or three pinyin syllables ("Hanxing", "Tianheng",
+    "Xi'an")? Words of other languages seldom are ("Battery", "Energy", "Metals")."""
+    w = word.lower().replace("'", "").replace("’", "")
+    low, high = syllables
+    # counts[k]: the numbers of syllables that spell w[:k]
+    counts: list[set[int]] = [set() for _ in range(len(w) + 1)]
+    counts[0].add(0)
+    for k in range(len(w)):
+        if counts[k]:
+            for n in range(1, min(6, len(w) - k) + 1):
+                if w[k : k + n] in SYLLABLES:
+                    counts[k + n].update(c + 1 for c in counts[k] if c < high)
+    return any(low <= c <= high for c in counts[len(w)])
 
 
 def is_legal_suffix(text: str) -> bool:

@@ -8,12 +8,16 @@ replaced (``held_names``).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 
 from spacy.tokens import Doc
 
 from analysis.extraction.actors import NAME, Mention
+from analysis.extraction.firm_names import is_pinyin
+from analysis.extraction.gazetteer import is_place_name
 from analysis.extraction.grammar import GRAMMAR
+from analysis.extraction.registry import name_forms
 
 #: Words that join two names; a name's first words never end with one.
 JOINS = frozenset(GRAMMAR["coordinators"])
@@ -39,6 +43,9 @@ def mentioned_again(
         if " " in short and actor in actors and short not in named:
             by_first.setdefault(short.split()[0], []).append(short)
             named[short] = actor
+    cores = {w: name for w, name in _cores(named).items() if w not in abbreviations}
+    for word in cores:
+        by_first.setdefault(word, [])
     out: list[Mention] = []
     text = doc.user_data.get("text") or doc.text
     if not any(w in text for w in by_first) and not any(a in text for a in abbreviations):
@@ -56,6 +63,13 @@ def mentioned_again(
             out.append(Mention(short, i, i + 1, words[i], NAME))
             i += 1
             continue
+        core = cores.get(words[i])
+        if i not in taken and core is not None and _proper(doc, i) and not _open_after(doc, i + 1):
+            # "Hanxing denied it" after "Chongqing Hanxing Automobile Co., Ltd.": a Chinese
+            # firm's core name, its home set aside, stands for it (NER often misses it).
+            out.append(Mention(core, i, i + 1, words[i], NAME))
+            i += 1
+            continue
         if i not in taken:
             for name in sorted(by_first.get(words[i], ()), key=len, reverse=True):
                 n = len(name.split())
@@ -71,6 +85,38 @@ def mentioned_again(
         else:
             i += 1
     return out
+
+
+def _cores(named: Mapping[str, str]) -> dict[str, str]:
+    """One-word pinyin cores of the discovered names ``named`` whose home or firm words,
+    set aside, leave a name of two words or more ("Hanxing" for "Chongqing Hanxing
+    Automobile Co., Ltd."), each to its actor; not a core two actors share, nor one that
+    is itself a name."""
+    actors: dict[str, set[str]] = {}
+    for name, actor in named.items():
+        core = _core(name)
+        if core is not None and core not in named:
+            actors.setdefault(core, set()).add(actor)
+    return {core: found.pop() for core, found in actors.items() if len(found) == 1}
+
+
+def _proper(doc: Doc, i: int) -> bool:
+    """Is word ``i`` used as a name: tagged so, or a noun (as a tagger often takes an
+    unknown word opening a sentence: "Hanxing denied it") never written in lower case
+    here."""
+    word = doc[i]
+    return word.pos_ in ("PROPN", "X") or (
+        word.pos_ == "NOUN" and not any(t.text == word.lower_ for t in doc)
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _core(name: str) -> str | None:
+    """The first word of ``name`` once its opening home or firm words are set aside, if
+    two words or more are left and it is pinyin (a Chinese firm's core); else None."""
+    forms = name_forms(name, is_place_name)
+    core = forms[1][0] if len(forms) > 1 and len(forms[1]) >= 2 else None
+    return core if core is not None and core.isalpha() and is_pinyin(core) else None
 
 
 def _open_after(doc: Doc, end: int) -> bool:

@@ -375,7 +375,8 @@ def _goods_name(doc: Doc, m: Mention, nouns: frozenset[str] = frozenset()) -> bo
     for t in doc[m.end : m.end + 3]:
         if t.lower_ in nouns:  # (also "SUVs", "EV")
             return True
-        if not t.is_lower or t.pos_ not in ("ADJ", "NOUN"):
+        # (a verb of delivery the tagger takes for a noun: "X ships kits" is X's deed)
+        if not t.is_lower or t.pos_ not in ("ADJ", "NOUN") or t.lower_ in GRAMMAR["delivers"]:
             break
     after = [t.lower_ for t in doc[m.end : m.end + 5]]
     return (

@@ -173,7 +173,10 @@ Method (cited by the methods appendix). Relations are found sentence by sentence
    "la coentreprise", "the joint venture" or "la filiale" takes up the actor the
    document last called so, before the nearest firm, and "the Company", "the Group",
    "le Groupe" or "la Société", capitalised, an issuer's name for itself, take up the
-   first firm the document's title names, or nothing (``coreference``). A singular
+   first firm the document's title names, or nothing (``coreference``). Another noun of
+   a firm ("l'entreprise", "the carmaker") takes up the most salient actor of its type
+   in the two sentences before: each mention counts one, a sentence's named subject one
+   more, and the earlier sentence half as much as the later. A singular
    pronoun opening a sentence before its verb ("Elle y assemble ...", "It buys ...")
    takes up the named subject of the sentence before, when that is a firm, a brand or
    a body; "il y a", "it is likely" take up nothing. An actor taken up counts as named
