@@ -91,9 +91,12 @@ MODEL_CODE = re.compile(r"^(?=\w*\d)[^\W_]{1,4}$")
 
 
 def _model_code(words: list[str]) -> bool:
-    """Does the name end with a model's code? Not a numbered name all in capitals
+    """Does the name end with a model's code, or is it a name and one capital letter
+    ("Simbir E")? Not a numbered name all in capitals
     ("UNIVERSITÉ LUMIÈRE LYON 2"), where the number is part of an institution's name."""
     last = words[-1]
+    if len(words) == 2 and len(last) == 1 and last.isalpha() and last.isupper():
+        return True  # "Simbir E", «Итиль E»: a model's one letter after its name
     if not MODEL_CODE.match(last):
         return False
     return not (last.isdigit() and all(w.isupper() for w in words[:-1]))
@@ -181,6 +184,8 @@ def describe(
     title = portfolio_title(doc, start, sent_start)
     if title is not None:  # "ministre de l'Économie Bruno Le Maire": an official
         return _typed("person", "government", "", "descriptor", doc[title:end].text)
+    if _wire_credit(doc, start, end):  # "KAZAN, June 9 (TAW) - ...": the wire reporting
+        return _typed("media", "", "", "descriptor", doc[start - 1 : end + 2].text)
     # Before the name: [head] [fillers / country adjectives]* NAME.
     i = start
     country = ""
@@ -349,6 +354,24 @@ def _production_verb(doc: Doc, end: int, sent_end: int) -> int | None:
     return k if at_place else None
 
 
+def _wire_credit(doc: Doc, start: int, end: int) -> bool:
+    """Is the name a wire's credit in a dateline: in brackets after the date or the town
+    in capitals, before the dash that opens the story ("MOSCOW, June 9 (Reuters) -")?"""
+    return (
+        start >= 2
+        and end + 1 < len(doc)
+        and doc[start - 1].text == "("
+        and doc[end].text == ")"
+        and doc[end + 1].text in ("-", "–", "—", "--")
+        # (the day of the date, or a town in capitals opening the line; not a name's
+        # abbreviation defined after it: "Tamdykol Nickel LLP (TNL) - 70% ...")
+        and (
+            doc[start - 2].like_num
+            or (doc[start - 2].is_upper and start - 2 == doc[start - 2].sent.start)
+        )
+    )
+
+
 def _typed(kind: str, sector: str, country: str, basis: str, text: str) -> list[Attribute]:
     out = [Attribute("type", kind, basis, text)]
     if sector:
@@ -358,9 +381,15 @@ def _typed(kind: str, sector: str, country: str, basis: str, text: str) -> list[
     return out
 
 
+#: A name written as a web address's host ("Kapital.kz", "Vedomosti.ru").
+WEB_ADDRESS = re.compile(r"^\w[\w-]*\.(?:ru|kz|uz|kg|by|com|net|org|info|media|news|fr|cn)$")
+
+
 def _from_name(name: str, label: str, lex: Lexicon) -> list[Attribute]:
     """Type (and sector) from words of the name, else from the NER label. A name NER
     takes for a person's is re-typed only by its last word ("Tobol Lithium")."""
+    if WEB_ADDRESS.search(name):  # "Kapital.kz", "RBC.ru": a site that reports
+        return [Attribute("type", "media", "name", name)]
     words = name.replace("-", " ").split()
     if label == "PER":
         # (the last word, or the last two: "JL Mag Rare-Earth")

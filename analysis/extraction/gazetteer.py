@@ -101,8 +101,8 @@ def _index() -> tuple[np.ndarray, np.ndarray, tuple[str, ...]]:
 
 
 #: Category words ISO 3166-2 writes after some subdivisions' names ("Jiangsu Sheng",
-#: "Chongqing Shi"): articles write the name without them.
-SUBDIVISION_WORDS = frozenset({"sheng", "shi", "zizhiqu", "sar"})
+#: "Chongqing Shi", "Guangxi Zhuangzu Zizhiqu"): articles write the name without them.
+SUBDIVISION_WORDS = frozenset({"sheng", "shi", "zizhiqu", "sar", "zhuangzu", "uygur", "huizu"})
 
 
 @functools.cache
@@ -117,7 +117,7 @@ def _subdivisions() -> frozenset[str]:
 def _subdivision_key(sub) -> str:
     """A subdivision's folded name, without ISO's category word ("Jiangsu Sheng")."""
     words = sub.name.split()
-    if len(words) > 1 and words[-1].lower() in SUBDIVISION_WORDS:
+    while len(words) > 1 and words[-1].lower() in SUBDIVISION_WORDS:
         words = words[:-1]
     return spelling_key(" ".join(words))
 
@@ -139,6 +139,22 @@ def is_province_name(name: str) -> bool:
     """Is ``name`` a province's, region's or oblast's (ISO 3166-2: "Sichuan", "Cabo
     Delgado", "Dornogovi"), which may also be a town's ("Navoi")?"""
     return _written_as_name(name) and spelling_key(name) in _regions()
+
+
+@functools.cache
+def _chinese_subdivisions() -> frozenset[str]:
+    """Folded keys of China's provinces, regions and municipalities (ISO 3166-2)."""
+    import pycountry
+
+    return frozenset(map(_subdivision_key, pycountry.subdivisions.get(country_code="CN")))
+
+
+def is_chinese_place(name: str) -> bool:
+    """Is ``name`` a Chinese town's or province's ("Chongqing", "Guangxi", "Ningbo"), the
+    home a Chinese firm's name opens with?"""
+    return town_country(name) == "CN" or (
+        _written_as_name(name) and spelling_key(name) in _chinese_subdivisions()
+    )
 
 
 def is_place_name(name: str) -> bool:

@@ -14,10 +14,9 @@ from collections.abc import Iterable, Mapping
 from spacy.tokens import Doc
 
 from analysis.extraction.actors import NAME, Mention
-from analysis.extraction.firm_names import is_pinyin
 from analysis.extraction.gazetteer import is_place_name
 from analysis.extraction.grammar import GRAMMAR
-from analysis.extraction.registry import name_forms
+from analysis.extraction.registry import chinese_core, name_forms
 
 #: Words that join two names; a name's first words never end with one.
 JOINS = frozenset(GRAMMAR["coordinators"])
@@ -112,11 +111,8 @@ def _proper(doc: Doc, i: int) -> bool:
 
 @functools.lru_cache(maxsize=4096)
 def _core(name: str) -> str | None:
-    """The first word of ``name`` once its opening home or firm words are set aside, if
-    two words or more are left and it is pinyin (a Chinese firm's core); else None."""
-    forms = name_forms(name, is_place_name)
-    core = forms[1][0] if len(forms) > 1 and len(forms[1]) >= 2 else None
-    return core if core is not None and core.isalpha() and is_pinyin(core) else None
+    """The pinyin core of a Chinese firm's name (``registry.chinese_core``), or None."""
+    return chinese_core(name_forms(name, is_place_name))
 
 
 def _open_after(doc: Doc, end: int) -> bool:

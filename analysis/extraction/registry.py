@@ -141,12 +141,15 @@ def _short_forms(
     for name, fs in forms.items():
         for form in fs:
             by_first[form[0]].add(name)
+    # (a Chinese firm's core names it, not a venture named after it: "Lanxing" is never
+    # "Kama Lanxing Motors", even where the firm itself was typed otherwise)
+    cores = {chinese_core(name_forms(name, is_place)) for name in names}
     out: dict[str, str] = {}
     for short in orgs:
         if is_place(short):
             continue
         full = shortened(short, by_first.get(short.split()[0], ()), forms)
-        if full is not None:
+        if full is not None and (short not in cores or chinese_core(forms[full]) == short):
             out[short] = full
     return out
 
@@ -184,7 +187,28 @@ def shortened(
     if not longer:
         return None
     full = max(longer, key=lambda name: (len(name.split()), name))
-    return full if all(_within(name, full, forms) for name in longer) else None
+    if all(_within(name, full, forms) for name in longer):
+        return full
+    # ("Lanxing": "Guangxi Lanxing Automobile", not "Kama Lanxing Motors", the venture
+    # named after it, whose first word is no Chinese home)
+    chinese = [name for name in longer if chinese_core(forms[name]) == short]
+    full = max(chinese, key=lambda name: (len(name.split()), name), default=None)
+    return full if full and all(_within(name, full, forms) for name in chinese) else None
+
+
+def chinese_core(forms: list[tuple[str, ...]]) -> str | None:
+    """A Chinese firm's core name: the first word of a name's ``forms`` once its opening
+    Chinese home is set aside, when two words or more are left and it is written in
+    pinyin ("Hanxing" of "Chongqing Hanxing Automobile Co., Ltd."); else None."""
+    from analysis.extraction.firm_names import is_pinyin
+    from analysis.extraction.gazetteer import is_chinese_place
+
+    if len(forms) < 2 or len(forms[1]) < 2:
+        return None
+    plain, core = forms
+    home = plain[: len(plain) - len(core)]
+    word = core[0]
+    return word if word.isalpha() and is_pinyin(word) and all(map(is_chinese_place, home)) else None
 
 
 def prefix_of(

@@ -50,6 +50,7 @@ from analysis.extraction.relation_context import (
     clause_distance,
 )
 from analysis.extraction.relation_plants import (
+    ORIGINS,
     another_firms_plant,
     former_plant_owner,
     plant_destination,
@@ -280,7 +281,12 @@ def _production(
     # "... lent $102 million to Syrah for its Vidalia plant": "its" plant is the nearest
     # firm's.
     owned = any(t.lower_ in POSSESSIVES for t in doc[max(cue.start - 3, 0) : cue.start])
-    sent_from = any(t.lower_ in ("from", "depuis") for t in doc[max(cue.start - 3, 0) : cue.start])
+    # (and a French "de" right after a verb of delivery: "expédie de son usine de Y")
+    sent_from = any(
+        t.lower_ in ("from", "depuis")
+        or (t.lower_ in ("de", "d'") and t.i > 0 and doc[t.i - 1].lower_ in DELIVERS)
+        for t in doc[max(cue.start - 3, 0) : cue.start]
+    )
     if owned and sent_from:
         # "... supply packs to X from its plant in Y": what is sent from "its" plant is
         # the supplier's, not the recipient's (but "lent $1m to X for its plant": X's).
@@ -307,6 +313,9 @@ def _production(
         # "X assemble ses Haval dans sa propre usine": a name after a possessive is a
         # thing owned (a brand, goods), not the plant's owner.
         near = [m for m in near if m.start == 0 or doc[m.start - 1].lower_ not in POSSESSIVES]
+        # "X, which buys oxide from Y for its Z plant": goods come from Y; "its" is X's.
+        if not sent_from:
+            near = [m for m in near if doc[max(m.start - 1, 0)].lower_ not in ORIGINS] or near
     first_firm = (near[-1] if owned else near[0]) if near else None
     if (
         owned

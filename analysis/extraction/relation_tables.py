@@ -72,6 +72,8 @@ HEADER_OF = frozenset(["de", "des", "du", "d'", "of"])
 #: Words that make a cell's actor an unsettled party.
 UNSETTLED = frozenset(GRAMMAR["unsettled"])
 ENDED = frozenset(GRAMMAR["ended_status"])
+#: Premises that make nothing ("Almaty (office)").
+OUTLETS = frozenset(GRAMMAR["outlets"])
 STATUS_HEADERS = frozenset(GRAMMAR["status_headers"])
 MEMORANDA = frozenset(GRAMMAR["memoranda"])
 CONTRIBUTIONS = frozenset(GRAMMAR["contributions"])
@@ -213,6 +215,8 @@ def _cells(
             values = [m for m in values if not _where_a_site_is(doc, m, values, colon, kb)]
         if any(t.lower_ in UNSETTLED for t in doc[colon:stop]):
             values = []  # "partenaire chinois : Ganfeng (négociations)"
+        if kind == "place" and any(t.lower_ in OUTLETS for t in doc[colon:stop]):
+            values = []  # "site : Almaty (office)": premises that make nothing
         if kind and values:
             out.append((header, kind, values))
     return out

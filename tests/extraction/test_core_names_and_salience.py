@@ -3,7 +3,9 @@ Automobile Co., Ltd.") is that firm, when the core is pinyin and only one of the
 document's names has it; a word of another language cut out of a name ("Battery" of
 "Ertis Battery Metals") is not. A definite noun ("the company") takes up the actor the
 last sentences make most salient, not merely the first one of the nearest sentence.
-Texts written for these tests with invented firms ("Hanrui", "Ostrel", "Quilon")."""
+"Its plant" after goods bought "from" a firm is the buyer's, and a refinery named with
+its possessor is the possessor's, not the shipper's. Texts written for these tests with
+invented firms ("Hanrui", "Lanrui", "Ostrel", "Quilon", "Yunshan", "Harrow")."""
 
 from __future__ import annotations
 
@@ -53,3 +55,35 @@ def test_the_company_takes_up_the_salient_firm_not_the_nearest_one() -> None:
     )
     assert ("Sollers", "Ostrel Akkumulyator JSC", "ownership") in found, found
     assert ("Sollers", "Quilon Energy Ltd", "ownership") not in found, found
+
+
+def test_a_core_name_is_the_chinese_parent_not_a_venture_named_after_a_river() -> None:
+    found = extracted_relations(
+        "Guangxi Lanrui Automobile détient 49 % de Kama Lanrui Motors. La coentreprise "
+        "assemble les crossovers Irbis à Elabouga, avec des kits que Lanrui expédie de son "
+        "usine de Liuzhou.",
+        "fr",
+    )
+    assert ("Guangxi Lanrui Automobile", "Liuzhou", "production") in found, found
+    assert ("Kama Lanrui Motors", "Liuzhou", "production") not in found, found
+
+
+def test_its_plant_is_the_buyers_not_the_sellers() -> None:
+    found = extracted_relations(
+        "Ningbo Yunshan Magnet, which buys oxide from Shenghe Resources for its plant in "
+        "Cixi, said order books were full.",
+        "en",
+    )
+    assert ("Ningbo Yunshan Magnet", "Cixi", "production") in found, found
+    assert ("Shenghe Resources", "Cixi", "production") not in found, found
+
+
+def test_a_refinery_is_run_by_its_possessor_not_by_the_shipper() -> None:
+    found = extracted_relations(
+        "Harrow Lithium Ltd ships about 60% of the concentrate from its mine at "
+        "Ravensthorpe to Minjiang Lithium's refinery at Suining.",
+        "en",
+    )
+    assert ("Harrow Lithium Ltd", "Ravensthorpe", "production") in found, found
+    assert ("Minjiang Lithium", "Suining", "production") in found, found
+    assert ("Harrow Lithium Ltd", "Suining", "production") not in found, found
