@@ -54,10 +54,13 @@ Detail tables (extra files; may grow):
     adjective qualifying a firm or actor, not a relation participant).
 ``relations_detail.csv``: source, target, relation, document, sentence_id, cue (the cue
     phrase as written), rule (the window rule applied), directed (false for partnership).
-``relations_set_aside.csv``: the rules' rows the learned model judged unrelated
-    (``analysis/extraction/relation_model.py``), left out of every other table: source,
-    target, relation, document, sentence_id, cue, rule, p_none (the model's probability
-    of no relation), sentence.
+``relations_set_aside.csv``: the rules' rows left out of every other table: source,
+    target, relation, document, sentence_id, cue, rule, reason ("learned model": the
+    learned model judged the pair unrelated, ``analysis/extraction/relation_model.py``;
+    "reference word": an end was read through a reference word such as "la société" and
+    no sentence naming both ends states the relation,
+    ``analysis/extraction/relation_references.py``), p_none (the model's probability of
+    no relation; empty for a reference word), sentence.
 ``figures_detail.csv``: document, sentence_id, position (order in the sentence), text,
     value, unit, year, kind, hedged, hedges (``;``-separated cues), attribution, subject,
     start, end (character offsets in the sentence).
@@ -150,6 +153,7 @@ DETAIL_COLUMNS: dict[str, tuple[str, ...]] = {
         "sentence_id",
         "cue",
         "rule",
+        "reason",
         "p_none",
         "sentence",
     ),

@@ -34,6 +34,7 @@ from analysis.extraction.pipeline import (
 from analysis.extraction.registry import discovered_actor, merge_names, settle
 from analysis.extraction.relation_consolidate import consolidate, named_ends
 from analysis.extraction.relation_model import review
+from analysis.extraction.relation_references import split_references
 from analysis.extraction.relation_rules import allowed
 from analysis.tables import frame
 
@@ -57,11 +58,16 @@ def settled_rows(
 ) -> tuple[dict[str, list[dict]], dict[str, Actor]]:
     """The rows of every extractable document in reading order, with discovered names
     settled across documents, and every actor by name: what the rules found, before
-    the learned relations (``relation_model``, trained on exactly these rows)."""
+    the learned relations (``relation_model``, trained on exactly these rows). The
+    rows read through a reference word that no row with both names confirms
+    (``relation_references``) are under ``referred``, not ``relations``."""
     kb = kb or load_knowledge_base()
     chosen = _chosen(documents, results)
     rows = {name: _sorted([r for res in chosen for r in getattr(res, name)]) for name in ROW_FIELDS}
-    return _settle_discovered(rows, kb)
+    rows, actors = _settle_discovered(rows, kb)
+    # (rows read through a reference word and stated nowhere with both names: set aside)
+    rows["relations"], rows["referred"] = split_references(rows["relations"])
+    return rows, actors
 
 
 def combine(
@@ -78,18 +84,19 @@ def combine(
     sorted by reading order and aggregates by their keys, so the tables do not depend on
     how, where or when each document was extracted. ``learned_relations``: let the
     learned model (``relation_model``) add its relations to the rules' and set aside the
-    rule rows it judges unrelated (``relations_set_aside``).
+    rule rows it judges unrelated (``relations_set_aside``, beside the rows read through
+    a reference word that ``settled_rows`` sets aside).
     """
     kb = kb or load_knowledge_base()
     results = list(results)
     chosen = _chosen(documents, results)
     usable = extractable(documents)
     rows, actors = settled_rows(documents, results, kb)
-    set_aside: list[dict] = []
+    set_aside: list[dict] = rows["referred"]
     if learned_relations:
         read = review(rows["sentences"], rows["mentions"], rows["relations"], actors)
         rows["relations"] = _sorted(read.kept + read.added)
-        set_aside = read.set_aside
+        set_aside = _sorted(set_aside + read.set_aside)
     rows["relations"] = consolidate(rows["relations"], actors)
     rows["relations"] = named_ends(rows["relations"], rows["mentions"], actors)
     dates = {res.document: res.dates for res in chosen}

@@ -87,6 +87,7 @@ from analysis.extraction.registry import (
     settle,
     shortened,
 )
+from analysis.extraction.relation_references import marked
 from analysis.extraction.relation_tables import section_after
 from analysis.extraction.relation_ventures import venture_relations
 from analysis.extraction.relations import (
@@ -602,11 +603,7 @@ def _extract_paragraph(
             for a, b, words, relation in apposition_relations(doc, e, readable, kb)
         ]
         found = venture_relations(doc, s, e, readable, found, kb)
-        implied = {m.entity for m in taken_up}
-        found = [
-            replace(r, rule=f"{r.rule} (anaphora)") if implied & {r.source, r.target} else r
-            for r in found
-        ]
+        found = marked(found, {m.entity for m in taken_up})
         for r in found:
             rows.relations.append(
                 dict(

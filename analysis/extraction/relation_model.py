@@ -57,6 +57,8 @@ MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "relation_model.json
 RULE = "model"
 #: The class of a pair with no relation.
 NONE = "none"
+#: The reason a rule's row this module sets aside carries in ``relations_set_aside``.
+SET_ASIDE = "learned model"
 #: Bumped when ``pair_features`` changes: a stored model of another version is refused.
 FEATURES_VERSION = 2
 #: Pairs further apart than this many words are not read: long-distance pairs are
@@ -401,7 +403,7 @@ def review(
             for r in groups[(row["sentence_id"], row["relation"], end, row[end])]
         ]
         if p is not None and all(unrelated(r) is not None for r in peers):
-            set_aside.append({**row, "p_none": round(p, 3)})
+            set_aside.append({**row, "p_none": round(p, 3), "reason": SET_ASIDE})
         else:
             kept.append(dict(row))
     return Review(kept, list(out.values()), set_aside)

@@ -38,6 +38,7 @@ from spacy.tokens import Doc
 from analysis.extraction.abbreviations import CLOSING_QUOTES
 from analysis.extraction.actors import ATTRIBUTE, NAME, KnowledgeBase, Mention
 from analysis.extraction.coreference import called_so
+from analysis.extraction.descriptor_lexicon import legal_forms
 from analysis.extraction.grammar import GRAMMAR
 from analysis.extraction.relation_context import JV_WORDS, Relation
 
@@ -184,7 +185,7 @@ def _coordinated(doc: Doc, m: Mention, end: int, at: dict[int, Mention]) -> list
         k = j + 1
         if k + 1 < end and _word(doc, k) in GRAMMAR["of_complement"]:
             k += 1
-        k = _past_describing(doc, k, end)  # "и питерского «Балтик Мотор Холдинга»"
+        k = _past_describing(doc, k, end, at)  # "и питерского «Балтик Мотор Холдинга»"
         k = _next_name(doc, k, end, at)  # "and Kazan-based X", "and China's Y"
         if k not in at:
             break
@@ -195,7 +196,10 @@ def _coordinated(doc: Doc, m: Mention, end: int, at: dict[int, Mention]) -> list
 
 def _past_share(doc: Doc, i: int, end: int) -> int:
     """The token after a closing quote and a share or a short form in brackets at ``i``
-    ("(51 %)", "«X» (75 %)", "«X» и", '("ERG")'), else ``i``."""
+    ("(51 %)", "«X» (75 %)", "«X» и", '("ERG")'), or the full stop of a legal form the
+    name ends with ("Co., Ltd. и АО «X»"), else ``i``."""
+    if 0 < i < end - 1 and doc[i].text == "." and f"{doc[i - 1].lower_}." in legal_forms():
+        i += 1
     if i < end and doc[i].text in CLOSING_QUOTES:
         i += 1  # ("«A» и «B»", "«X» (75 %)")
     if i < end and doc[i].text == "(":
@@ -244,7 +248,8 @@ def _members(doc: Doc, start: int, end: int, at: dict[int, Mention]) -> set[str]
             genitive = doc.lang_ == "ru" and (
                 j == i + 1 or (j == i + 2 and doc[i + 1].pos_ == "NOUN")
             )
-            k = _past_describing(doc, j, end) if genitive else _next_name(doc, j + 1, end, at)
+            # ("совместное предприятие китайской компании Fujian ...": a noun, then Latin)
+            k = _next_name(doc, _past_describing(doc, j, end, at) if genitive else j + 1, end, at)
             if (genitive or _word(doc, j) in linking) and k in at:
                 members = _coordinated(doc, at[k], end, at)
                 if len(members) > 1:
@@ -295,17 +300,25 @@ def _next_name(doc: Doc, k: int, end: int, at: dict[int, Mention]) -> int:
 DESCRIBING_REACH = 3
 
 
-def _past_describing(doc: Doc, i: int, end: int) -> int:
-    """The token after the adjectives, legal forms and opening quotes at ``i`` in
-    Russian ("питерского «", "ульяновского АО «"), else ``i``."""
+def _past_describing(doc: Doc, i: int, end: int, at: dict[int, Mention]) -> int:
+    """The token after the adjectives, common nouns, legal forms and opening quotes at
+    ``i`` in Russian ("питерского «", "ульяновского АО «", "липецкого автопроизводителя
+    АО «"), else ``i``; it stops at a name of ``at`` ("АО «Орловские Моторы»")."""
     if doc.lang_ != "ru":
         return i
     j = i
     while j < min(end, i + DESCRIBING_REACH + 1) and (
-        doc[j].pos_ == "ADJ"
-        or doc[j].text == "«"
-        # a legal form or a common noun before the quoted name ("АО «", "компании «")
-        or ((doc[j].text.isupper() or doc[j].is_lower) and j + 1 < end and doc[j + 1].text == "«")
+        # a legal form or a common noun before the quoted name ("АО «", "компании «",
+        # "АО «НК «Тау-Кен Самрук»": even one read as a name)
+        ((doc[j].text.isupper() or doc[j].is_lower) and j + 1 < end and doc[j + 1].text == "«")
+        or (
+            j not in at
+            and (
+                doc[j].pos_ == "ADJ"
+                or doc[j].text == "«"
+                or (doc[j].pos_ == "NOUN" and doc[j].is_lower)
+            )
+        )
     ):
         j += 1
     return j

@@ -662,7 +662,7 @@ def relations_in_sentence(
             near = country_left(doc, cue, places)
             target = near.entity if near else None
             if target is None and previous_country and _anaphor(doc, start, end):
-                target, rule = previous_country, "exit (anaphora)"
+                target, rule = previous_country, "exit (country named before)"
             if target:
                 leavers = _leavers(doc, here, cue, kb, parts)
                 found += [(m.entity, target, cue, rule) for m in leavers]

@@ -17,6 +17,7 @@ clause, on sentences written for these tests (the firms are invented).
 from __future__ import annotations
 
 from tests.fixtures.extraction_shared import extracted_relations as relations
+from tests.fixtures.extraction_shared import read_relations
 
 
 def test_a_definite_noun_takes_up_the_firm_a_pronoun_took_up() -> None:
@@ -70,7 +71,7 @@ def test_a_town_in_a_locative_phrase_is_no_subsidiary() -> None:
 def test_a_role_phrase_opening_the_sentence_leaves_its_noun_the_subject() -> None:
     # "Filiale du holding X, l'entreprise ...": the holding owns the firm taken up, and
     # receives nothing.
-    found = relations(
+    found = read_relations(
         "Margilan Power Systems LLC est un assembleur de packs ouzbek. Filiale de "
         "l'association d'État Tashkent Elektr Holding JSC, la société assemble à Marguilan "
         "des packs de batteries à partir de cellules fournies par le chinois Hunan Lianxin "

@@ -10,7 +10,7 @@ invented firms ("Hanrui", "Lanrui", "Ostrel", "Quilon", "Yunshan", "Harrow")."""
 from __future__ import annotations
 
 from analysis.extraction.firm_names import is_pinyin
-from tests.fixtures.extraction_shared import extracted_relations
+from tests.fixtures.extraction_shared import extracted_relations, read_relations
 
 
 def test_pinyin_words_are_told_from_other_words() -> None:
@@ -47,7 +47,7 @@ def test_a_common_word_cut_out_of_a_name_is_no_firm() -> None:
 
 
 def test_the_company_takes_up_the_salient_firm_not_the_nearest_one() -> None:
-    found = extracted_relations(
+    found = read_relations(
         "Ostrel Akkumulyator JSC said on Monday that Ostrel Akkumulyator JSC would double "
         "its output. Its cells come from Quilon Energy Ltd. "
         "The company is 51% owned by Sollers.",

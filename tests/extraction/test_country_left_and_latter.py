@@ -4,7 +4,7 @@ these tests (invented firms: "Kestrel Motors", "Sorvan Automotive", "Tavro Holdi
 
 from __future__ import annotations
 
-from tests.fixtures.extraction_shared import extracted_relations
+from tests.fixtures.extraction_shared import extracted_relations, read_relations
 
 
 def test_le_pays_is_the_country_named_not_an_adjective() -> None:
@@ -19,7 +19,7 @@ def test_le_pays_is_the_country_named_not_an_adjective() -> None:
 
 
 def test_celui_ci_takes_up_the_last_firm_named() -> None:
-    found = extracted_relations(
+    found = read_relations(
         "Kestrel Motors assemble des crossovers à Kazan, dans l'ancienne usine de "
         "l'équipementier français Sorvan Automotive. Celui-ci a quitté la Russie en 2022.",
         "fr",

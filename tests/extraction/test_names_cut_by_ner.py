@@ -14,6 +14,7 @@ The firms are invented and the sentences are not taken from any seed or test fol
 from __future__ import annotations
 
 from tests.fixtures.extraction_shared import extracted_relations as relations
+from tests.fixtures.extraction_shared import read_relations
 
 
 def test_a_region_opening_a_firm_name_is_the_firms() -> None:
@@ -42,7 +43,7 @@ def test_a_russian_name_in_quotes_is_a_name_and_its_parents_are_genitives() -> N
 
 
 def test_a_possessive_apposition_calls_the_name_a_venture() -> None:
-    found = relations(
+    found = read_relations(
         "Kestrel Auto buys packs from Varkon Cells Ltd, its joint venture with Quellon "
         "Motors. The venture has invested $40 million at Tver.",
         "en",
