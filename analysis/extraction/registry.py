@@ -168,11 +168,19 @@ def leading_words() -> frozenset[str]:
 def name_forms(name: str, is_place: Callable[[str], bool]) -> list[tuple[str, ...]]:
     """The words of ``name``, and its words once up to two opening words that are a
     town's, a province's or a firm word are set aside ("Jiangsu Kaiheng New Energy" ->
-    "Kaiheng New Energy", "Groupe Dalvène" -> "Dalvène")."""
+    "Kaiheng New Energy", "Groupe Dalvène" -> "Dalvène"), the second one only when no word
+    of firms' names follows it ("Hunan Tianhe Automobile" -> "Tianhe Automobile")."""
+    from analysis.extraction.descriptor_lexicon import load_lexicon
+
     words = tuple(name.split())
     leading = leading_words()
+    lexicon = load_lexicon()
     k = 0
     while k < len(words) - 1 and k < 2 and (words[k].lower() in leading or is_place(words[k])):
+        # (a town's name right before a word of firms' names is the firm's own: "Hunan
+        # Tianhe Automobile" is "Tianhe Automobile", though Tianhe is a district too)
+        if k and lexicon.name_word(words[k + 1]):
+            break
         k += 1
     return [words, words[k:]] if k else [words]
 
@@ -216,8 +224,8 @@ def prefix_of(
 ) -> str | None:
     """The first of ``names`` (in the order named) that ``short`` opens ("Great Wall"
     for "Great Wall Motor"), unless ``short`` is the core of one other name once its home
-    word is set aside: "Haixing" is "Shandong Haixing Automobile", not the joint venture
-    named after it, "Haixing Ural Motors"."""
+    word is set aside (or of several forms of one name): "Haixing" is "Shandong Haixing
+    Automobile", not the joint venture named after it, "Haixing Ural Motors"."""
     words = tuple(short.split())
     opened = [n for n in names if n != short and tuple(n.split()[: len(words)]) == words]
     if not opened:
@@ -227,7 +235,15 @@ def prefix_of(
         for n in names
         if n != short and n not in opened and any(f[: len(words)] == words for f in forms(n)[1:])
     ]
-    return cored[0] if len(cored) == 1 else opened[0]
+    return cored[0] if cored and _one_name(cored) else opened[0]
+
+
+def _one_name(names: list[str]) -> bool:
+    """Are ``names`` forms of one name, each opening the longest ("Hunan Tianhe
+    Automobile" and "Hunan Tianhe Automobile Co., Ltd.")?"""
+    words = [tuple(w.rstrip(".") for w in n.split()) for n in names]
+    longest = max(words, key=len)
+    return all(longest[: len(w)] == w for w in words)
 
 
 def core_shortened(

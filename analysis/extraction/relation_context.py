@@ -202,13 +202,18 @@ ATTRIBUTION = GRAMMAR["attribution"]
 
 
 def _relative_clauses(
-    doc: Doc, start: int, end: int, name_ends: frozenset[int] = frozenset()
+    doc: Doc,
+    start: int,
+    end: int,
+    name_ends: frozenset[int] = frozenset(),
+    in_names: frozenset[int] = frozenset(),
 ) -> list[tuple[int, int]]:
     """Token ranges of ", qui/which ... ," clauses, of Russian participle phrases
     (", входящее в X,") and of appositions after a name (", the battery arm of
     Rosatom,", ", le fabricant des Lada,"), to the next comma or
     the sentence end. ``name_ends`` are the end indices of actor mentions (a name the
-    tagger took for a common noun still opens an apposition)."""
+    tagger took for a common noun still opens an apposition); ``in_names`` are the
+    tokens inside them, whose commas ("Co., Ltd.") neither open nor close a clause."""
     out = []
     # "À Moscou, le distributeur X, qui ...": the comma that closes an opening phrase
     # ("À Moscou", "Dans la région de Y") opens the subject, not an apposition to Y.
@@ -217,7 +222,7 @@ def _relative_clauses(
     opening_comma = next((i for i in range(start, end) if doc[i].text == ","), None)
     heads = APPOSITION | apposition_words()
     for i in range(start, end - 1):
-        if doc[i].text != ",":
+        if doc[i].text != "," or i in in_names:
             continue
         after_name = (
             i > start
@@ -244,7 +249,7 @@ def _relative_clauses(
         )
         if opens:
             j = i + 2
-            while j < end and doc[j].text != ",":
+            while j < end and (doc[j].text != "," or j in in_names):
                 j += 1
             out.append((i, j))
     return out

@@ -338,20 +338,29 @@ def _earlier_version(doc: Doc, cue: Cue) -> bool:
     return earlier_version([t.lower_ for t in doc[doc[cue.start].sent.start : cue.start]])
 
 
+#: Words of a noun phrase that do not count toward ``_negated``'s three words ("does not
+#: run a single factory"), and how far back the window may then reach.
+_PHRASE_POS = frozenset({"DET", "ADJ", "NUM"})
+NEGATION_REACH = 6
+
+
 def _negated(doc: Doc, cue: Cue, start: int) -> bool:
-    """A negation within 3 words before the cue, in the same stretch of text ("no plans
-    to invest", "avoided direct investment", "n'a pas investi"), a denial within 8 words
+    """A negation within 3 words before the cue, determiners, adjectives and numbers
+    aside, in the same stretch of text ("no plans to invest", "avoided direct
+    investment", "n'a pas investi", "does not run a single factory"), a denial within 8 words
     in the same clause ("has denied that it is in talks with") or one whose "that"
     clause holds the cue ("denied a report in the daily Z that it was buying"), a
     correction's earlier version before it (``_earlier_version``), or a statement after
     the cue that nothing was concluded (``_unconcluded``)."""
     if _earlier_version(doc, cue):
         return True
-    for t in reversed(doc[max(start, cue.start - 3) : cue.start]):
-        if t.is_punct:
+    counted = 0
+    for t in reversed(doc[max(start, cue.start - NEGATION_REACH) : cue.start]):
+        if t.is_punct or counted == 3:
             break
         if t.lower_ in NEGATIONS:
             return True
+        counted += t.pos_ not in _PHRASE_POS
     denial = False
     for t in reversed(doc[max(start, cue.start - DENIAL_REACH) : cue.start]):
         if t.text in (".", ";", ":"):
@@ -391,7 +400,8 @@ def _ended(doc: Doc, cue: Cue) -> bool:
     the year it ended, or its contract said to have ended later in the sentence."""
     sent = doc[cue.start].sent
     # (after a plant noun, past its complement: "l'usine de X assemblait naguère")
-    reach = 5 if cue.text.lower() in PLANT_NOUNS else 2
+    # ("производственную площадку в Димитровграде, ранее выпускавшую": a phrase's noun)
+    reach = 5 if cue.text.lower().split()[-1] in PLANT_NOUNS else 2
     window = doc[max(sent.start, cue.start - 2) : min(sent.end, cue.end + reach)]
     words = [t.lower_ for t in window]
     pairs = {f"{a}{b}" if a.endswith("'") else f"{a} {b}" for a, b in itertools.pairwise(words)}

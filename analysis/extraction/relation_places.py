@@ -145,6 +145,8 @@ def _leavers(
     if named is not None and _complement(doc, cue, named):
         return [m for m in _coordinated(doc, named, after) if m.entity != UNKNOWN]
     first = _nearest(before, cue)
+    if _unnamed_antecedent(doc, cue, here):
+        return []  # ("bought it from a French supplier that exited Russia": unnamed)
     opening = _apposition_before(doc, cue)
     if opening is not None:
         # "X, longtemps fournisseur d'Y, a quitté ...": X leaves, and so do the names
@@ -172,6 +174,35 @@ def _leavers(
     if first is not None and _complement(doc, cue, first):
         return [m for m in _coordinated(doc, first, after) if m.entity != UNKNOWN]
     return []
+
+
+#: How many words a name's apposition may hold before its noun ("X, the French
+#: wiring-harness maker that ...").
+APPOSED_REACH = 8
+
+
+def _unnamed_antecedent(doc: Doc, cue: Cue, here: list[Mention]) -> bool:
+    """Does a relative pronoun right before the cue take up a common noun no name ends
+    ("a French automotive supplier that exited Russia", "un équipementier qui a quitté
+    la Russie")? Its clause's subject is then that unnamed firm, not a name before it."""
+    i = cue.start - 1
+    while i > 0 and doc[i].pos_ in ("AUX", "ADV", "PART"):
+        i -= 1  # ("qui a quitté", "that had exited", "that has since left")
+    if i < 1 or doc[i].lower_ not in RELATIVE:
+        return False
+    j = i - 1
+    while j > 0 and doc[j].pos_ == "ADJ":
+        j -= 1  # ("un équipementier français qui")
+    if doc[j].pos_ != "NOUN" or any(m.start <= j < m.end for m in here):
+        return False
+    # ... unless the noun's phrase is a name's apposition ("Maréchal Câblage SA, the
+    # French wiring-harness maker that left Russia"): then the name left.
+    k = j - 1
+    while k > max(0, j - APPOSED_REACH) and doc[k].text != ",":
+        if doc[k].pos_ not in ("NOUN", "ADJ", "DET", "PROPN", "PUNCT") or doc[k].text in ("(", ")"):
+            return True
+        k -= 1
+    return not (doc[k].text == "," and any(m.end == k for m in here))
 
 
 #: Words opening an apposition that names more leavers ("X, like Y, left", "X, comme Y",

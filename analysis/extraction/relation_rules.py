@@ -401,6 +401,7 @@ def _kit_makers(doc: Doc, cue: Cue, before: list[Mention], kb: KnowledgeBase) ->
 OF_WORDS = GRAMMAR["of_words"]
 POSSESSIVES = GRAMMAR["possessives"]
 AND_WORDS = GRAMMAR["coordinators"]
+PARTNER_PLURALS = frozenset(GRAMMAR["partner_plurals"])
 #: Nouns a supply cue may qualify ("supply agreement", "contrat de fourniture").
 CONTRACT_WORDS = frozenset(GRAMMAR["contracts"])
 OFFTAKE = GRAMMAR["offtake"]
@@ -549,6 +550,10 @@ def _partnership(
         # ... and only as the cue's own qualifier or its firms': "российским партнёрам
         # ... сотрудничество" ("Russian partners") names no partner country.
         if any(m.kind == ADJECTIVE and not _qualifies(doc, m, cue, kb) for m in (a, b)):
+            continue
+        # (nor as the qualifier of a plural "partners": "с российскими партнёрами" names
+        # Russian firms)
+        if ADJECTIVE in (a.kind, b.kind) and cue.text.lower().split()[-1] in PARTNER_PLURALS:
             continue
         lo, hi = sorted((a, b), key=lambda m: m.start)
         between = {t.lower_ for t in doc[lo.end : hi.start]}

@@ -554,7 +554,8 @@ def relations_in_sentence(
         return beside_a_site(
             doc, [r for r in rows if _keep(r.source, r.target, kb, r.relation)], parts, kb
         )
-    clauses = _relative_clauses(doc, start, end, frozenset(m.end for m in parts))
+    inner = frozenset(i for m in parts for i in range(m.start + 1, m.end))
+    clauses = _relative_clauses(doc, start, end, frozenset(m.end for m in parts), inner)
     unbuilt = not_yet(text) or unconfirmed(text)
     # "X sold its plant in Y to Z": the sale rule reads seller, buyer and plant; the
     # "sold its" cue would read them again, the seller as a buyer.
