@@ -5,23 +5,19 @@ from a seed or a test folder."""
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 
 from analysis.extraction.coreference import anaphoric_phrases, lexicon
 from analysis.extraction.nlp import load_model
-from analysis.extraction.relation_references import REFERENCE
 from analysis.extraction.relations import cue_matcher_for
-from tests.fixtures.extraction_shared import tables_for
+from tests.fixtures.extraction_shared import read_rows, tables_for
 
 
 def relations(text: str, lang: str) -> dict[tuple[str, str, str], str]:
     """(source, target, relation) -> rule, through the whole extraction, with the rows
     set aside because an end was read through a reference word (``relation_references``):
     these tests check how the rules read the reference words."""
-    tables = tables_for({"t": (text, lang)})
-    aside = tables.details["relations_set_aside"]
-    rel = pd.concat([tables.details["relations_detail"], aside[aside["reason"] == REFERENCE]])
+    rel = read_rows(tables_for({"t": (text, lang)}))
     return {
         (s, t, r): rule
         for s, t, r, rule in zip(rel.source, rel.target, rel.relation, rel.rule, strict=True)

@@ -16,14 +16,12 @@ The firms are invented.
 
 from __future__ import annotations
 
-import pandas as pd
-
 from analysis.corpus import load_corpus
 from analysis.extraction import extract
 from analysis.extraction.abbreviations import things_defined
 from analysis.extraction.registry import name_forms, prefix_of
 from tests.fixtures.extraction_shared import extracted_relations as relations
-from tests.fixtures.extraction_shared import tables_for
+from tests.fixtures.extraction_shared import read_rows, tables_for
 
 FILING = """Hong Kong Exchanges and Clearing Limited take no responsibility for the contents \
 of this announcement.
@@ -55,7 +53,7 @@ def test_a_definitions_list_defines_its_terms_before_and_after_it(tmp_path) -> N
     (tmp_path / "filing.txt").write_text(FILING, encoding="utf-8")
     tables = extract(load_corpus(tmp_path).documents, progress=False)
     # (with the rows read through "the Purchaser", which ``relation_references`` sets aside)
-    read = pd.concat([tables.relations, tables.details["relations_set_aside"]])
+    read = read_rows(tables)
     found = set(zip(read["source"], read["target"], strict=True))
     assert ("Tanling Battery Group Co., Ltd.", "Tanling (Hong Kong) Holdings Limited") in found
     assert ("Kariba Graphite (Private) Limited", "Tanling Battery Group Co., Ltd.") in found
