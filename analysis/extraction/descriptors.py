@@ -182,7 +182,8 @@ def describe(
     lex = load_lexicon()
     out: list[Attribute] = []
     title = portfolio_title(doc, start, sent_start)
-    if title is not None:  # "ministre de l'Économie Bruno Le Maire": an official
+    if title is not None and not _in_portfolio(doc, start, end, label, title, lex):
+        # "ministre de l'Économie Bruno Le Maire": an official
         return _typed("person", "government", "", "descriptor", doc[title:end].text)
     if _wire_credit(doc, start, end):  # "KAZAN, June 9 (TAW) - ...": the wire reporting
         return _typed("media", "", "", "descriptor", doc[start - 1 : end + 2].text)
@@ -198,6 +199,10 @@ def describe(
         head = _head_ending_at(doc, i, lex)
         if head is not None:
             h_start, (kind, sector) = head
+            if kind == "person" and _in_portfolio(doc, start, end, label, i - 1, lex):
+                break  # "генеральный директор «Исеть Моторс» Иван Петров": the firm
+            if kind == "place" and label == "ORG" and town_country(doc[start:end].text) is None:
+                break  # "завод «Сокол Моторс»", "usine Renault": the firm whose plant it is
             # "Russia's largest carmaker": a possessive country before the head.
             j = h_start - 1
             while j >= sent_start and doc[j].lower_ in lex.fillers:
@@ -263,6 +268,29 @@ def describe(
             context = None
         out += named if named[0].basis == "name" or context is None else [context]
     return out
+
+
+#: Tokens that close a quoted or bracketed name.
+_CLOSING = frozenset({"»", "”", '"', "“", ")"})
+
+
+def _in_portfolio(doc: Doc, start: int, end: int, label: str, title: int, lex: Lexicon) -> bool:
+    """Whether the name after an official's title (at ``title``) is what the title holds,
+    not the official: "президент АО «Симбирск Мотор Групп» Руслан Галеев", "President of
+    Halvorsen Group", "губернатор Ульяновской области" (a genitive), or a name NER calls a
+    firm or a place right after the title ("президент Zhenhai Power"; after a portfolio,
+    "ministre de l'Énergie et des Mines Aidar Kuanyshev", NER's label is no guide)."""
+    if label in ("ORG", "LOC", "GPE") and not any(t.is_alpha for t in doc[title + 1 : start]):
+        return True
+    before = doc[start - 1]
+    if before.pos_ == "ADP" or before.text in ("«", "“", '"') or before.lower_ in lex.legal_forms:
+        return True
+    if any("Gen" in t.morph.get("Case") for t in doc[start:end]):
+        return True
+    k = end
+    while k < len(doc) and doc[k].text in _CLOSING:
+        k += 1
+    return k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper()
 
 
 def _after_preposition(

@@ -409,6 +409,10 @@ def _production(
         )
         first_firm = named or (first_firm if sends else None)
     src = first_firm or _nearest(agents, cue) or _nearest(states, cue)
+    if src is not None and _venture_member(doc, src):
+        # "СП группы «Сармат» и китайской X собирает ...": the venture produces, not its
+        # parents; it is the name set off after them ("... — ООО «Y» — выпустило"), if any
+        src = next((m for m in firms if src.end < m.start < cue.start and _set_off(doc, m)), None)
     if src is None:
         return []
     sources = _coordinated(doc, src, firms if src in firms else states)
@@ -577,6 +581,33 @@ def _venture_between(doc: Doc, firm: Mention, cue: Cue) -> bool:
                 any(u.lower_ in WITH for u in after)
             )
     return False
+
+
+QUOTE_MARKS = frozenset({"«", '"', "“"})
+#: How many words may stand between a joint-venture noun and a parent it names.
+VENTURE_REACH = 8
+
+
+def _venture_member(doc: Doc, m: Mention) -> bool:
+    """``m`` is a parent named in a joint-venture noun's complement, in the same clause
+    ("СП группы «Сармат» и китайской X", "a joint venture of X and Y", "la coentreprise
+    de X et de Y")."""
+    lead = doc[max(m.start - VENTURE_REACH, doc[m.start].sent.start) : m.start]
+    for t in reversed(lead):
+        if t.lower_ in JV_WORDS or (t.lower_ == "предприятие" and doc[t.i - 1].lower_ in JV_WORDS):
+            # (not the venture's own name right after it: "la coentreprise BelJi")
+            return any(u.text not in QUOTE_MARKS for u in doc[t.i + 1 : m.start])
+        if t.pos_ in ("VERB", "AUX", "PRON") or t.text in (";", ":", ",", "—", "–"):
+            return False
+    return False
+
+
+def _set_off(doc: Doc, m: Mention) -> bool:
+    """``m`` follows a dash or a comma, possibly past a legal form and an opening quote."""
+    k = m.start - 1
+    while k > 0 and (doc[k].text in QUOTE_MARKS or doc[k].pos_ in ("PROPN", "NOUN")):
+        k -= 1
+    return doc[k].text in ("—", "–", ",")
 
 
 def _pronoun_subject(doc: Doc, cue: Cue) -> bool:

@@ -1,0 +1,63 @@
+"""An official's title before a firm's name ("президент АО «X» Иван Петров") makes the
+official a person, not the firm; a plant or region word before a name NER calls a firm
+("завод «X»") is that firm's plant, not a place called X. Sentences written for these
+tests, with invented firms; each test fails before its change."""
+
+from __future__ import annotations
+
+from tests.fixtures.extraction_shared import extracted_relations as relations
+from tests.fixtures.extraction_shared import tables_for
+
+
+def _types(text: str, lang: str):
+    tables = tables_for({"t": (text, lang)})
+    return dict(zip(tables.entities["entity"], tables.entities["type"], strict=True)), tables
+
+
+def test_a_title_before_a_firm_does_not_make_the_firm_a_person() -> None:
+    text = (
+        "На открытии выступили президент АО «Северная Ось Моторс» Олег Панов и "
+        "генеральный директор «Камских тяговых систем» Ильдар Гайнуллин. "
+        "ООО «Камская Ось» — совместное предприятие АО «Северная Ось Моторс» и "
+        "китайской компании Hebei Qiaolong Motor."
+    )
+    types, tables = _types(text, "ru")
+    assert types.get("Северная Ось Моторс") == "company", types
+    assert types.get("Олег Панов") == "person", types
+    rel = tables.relations
+    rows = set(zip(rel["source"], rel["target"], rel["relation"], strict=True))
+    assert ("Северная Ось Моторс", "Камская Ось", "ownership") in rows, rows
+    assert ("Северная Ось Моторс", "Hebei Qiaolong Motor", "partnership") in rows, rows
+
+
+def test_a_plant_word_before_a_firm_is_its_plant() -> None:
+    text = (
+        "ООО «Тверь Ляньхуа Моторс» собирает кроссоверы в Твери. "
+        "На заводе «Тверь Ляньхуа Моторс» работают 900 человек. "
+        "Компания «Тверь Ляньхуа Моторс» получает комплекты из Китая."
+    )
+    types, _ = _types(text, "ru")
+    assert types.get("Тверь Ляньхуа Моторс") == "company", types
+
+
+def test_the_parents_named_after_a_venture_noun_do_not_produce() -> None:
+    found = relations(
+        "СП группы «Тальник» и китайской Hubei Wanshan Automobile собирает кроссоверы "
+        "«Зима» в Ульяновске.",
+        "ru",
+    )
+    assert not {r for r in found if r[2] == "production"}, found
+    found = relations(
+        "A joint venture of Kestrel Motors and Hubei Wanshan Automobile assembles vans in Kaluga.",
+        "en",
+    )
+    assert not {r for r in found if r[2] == "production"}, found
+    # (the venture's own name after the noun, or set off after its parents, produces)
+    found = relations(
+        "Совместное предприятие ПАО «Тальник» и китайской Hubei Wanshan Automobile — "
+        "ООО «Тальник Ваньшань Моторс» — выпустило 10-тысячный кроссовер на заводе в Ульяновске.",
+        "ru",
+    )
+    assert ("Тальник Ваньшань Моторс", "Ulyanovsk", "production") in found, found
+    found = relations("La coentreprise Kestrel Wanshan assemble des fourgons à Kalouga.", "fr")
+    assert ("Kestrel Wanshan", "Kaluga", "production") in found, found
