@@ -309,6 +309,8 @@ def _production(
         if verb is not None:
             pronoun = subject >= opening and doc[subject].pos_ == "PRON"
             near = [] if pronoun else [m for m in near if m.end <= verb]
+        # (nor a complement: "Owns 40% of VTA and ships it kits from its plant")
+        near = [m for m in near if not _complement(doc, m)]
     if owned:
         # "X assemble ses Haval dans sa propre usine": a name after a possessive is a
         # thing owned (a brand, goods), not the plant's owner.
@@ -584,6 +586,20 @@ def _venture_between(doc: Doc, firm: Mention, cue: Cue) -> bool:
 
 
 QUOTE_MARKS = frozenset({"«", '"', "“"})
+
+
+#: Prepositions whose complement is no subject: "Owns 40% of VTA", "для ИТМ".
+COMPLEMENT_MARKERS = frozenset({"of", "de", "d'", "du", "des", "for", "pour", "для"})
+
+
+def _complement(doc: Doc, m: Mention) -> bool:
+    """Is ``m`` a preposition's complement ("Owns 40% of VTA", "для ИТМ"), not a subject?"""
+    before = doc[m.start - 1] if m.start > doc[m.start].sent.start else None
+    # (not a passive's agent, "livrés par Gotion depuis son usine", nor "belongs to X,
+    # which supplies it from its plant")
+    return before is not None and before.lower_ in COMPLEMENT_MARKERS
+
+
 #: How many words may stand between a joint-venture noun and a parent it names.
 VENTURE_REACH = 8
 

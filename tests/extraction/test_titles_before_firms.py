@@ -61,3 +61,18 @@ def test_the_parents_named_after_a_venture_noun_do_not_produce() -> None:
     assert ("Тальник Ваньшань Моторс", "Ulyanovsk", "production") in found, found
     found = relations("La coentreprise Kestrel Wanshan assemble des fourgons à Kalouga.", "fr")
     assert ("Kestrel Wanshan", "Kaluga", "production") in found, found
+
+
+def test_kits_shipped_from_its_plant_are_not_the_complements_plant() -> None:
+    found = relations(
+        "Hubei Wanshan Automobile: Wuhan-based carmaker. Owns 40% of Volga Wanshan Motors "
+        "and ships it kits from its Xiaogan plant.",
+        "en",
+    )
+    assert ("Volga Wanshan Motors", "Xiaogan", "production") not in found, found
+    found = relations(
+        "Hubei Wanshan Automobile owns 40% of Volga Wanshan Motors and ships it kits from "
+        "its plant in Xiaogan.",
+        "en",
+    )
+    assert ("Hubei Wanshan Automobile", "Xiaogan", "production") in found, found
