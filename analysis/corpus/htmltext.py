@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+import re
 
 import lxml.html
 import trafilatura
@@ -77,8 +78,19 @@ def html_title(html: str) -> str:
     return ""
 
 
+#: A footnote call: a superscript link ("Yelets.<sup><a href="#fn1">1</a></sup> YeAZ"),
+#: or a superscript mark after punctuation; its text would glue to the word before
+#: and hide the sentence's end ("Yelets.1 YeAZ"). (Not "km<sup>2</sup>": a unit.)
+_FOOTNOTE_CALL = re.compile(
+    r"<sup\b[^>]*>\s*<a\b[^>]*>\s*\[?[\w*†‡]{1,4}\]?\s*</a>\s*</sup>"
+    r"|(?<=[.,;:!?)\]»\"'])<sup\b[^>]*>\s*\[?[\w*†‡]{1,4}\]?\s*</sup>",
+    re.IGNORECASE,
+)
+
+
 def html_to_text(html: str) -> str:
     """Main text of an HTML page, paragraphs separated by blank lines."""
+    html = _FOOTNOTE_CALL.sub("", html)
     text = None
     try:
         text = trafilatura.extract(

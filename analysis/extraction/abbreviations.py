@@ -99,8 +99,10 @@ def short_forms(doc: Doc, mentions: list[Mention]) -> dict[str, str]:
     Tianheng New Energy («Цзянсу Тяньхэн»)'): a transliteration shares no words."""
     out: dict[str, str] = {}
     for m in mentions:
-        start = m.end + 1
-        if m.kind != NAME or start >= len(doc) or doc[m.end].text != "(":
+        # (past a designator's full stop the tokenizer split off: "X Co., Ltd. («Y»)")
+        bracket = m.end + 1 if m.end + 1 < len(doc) and doc[m.end].text == "." else m.end
+        start = bracket + 1
+        if m.kind != NAME or start >= len(doc) or doc[bracket].text != "(":
             continue
         quoted = doc[start].text in QUOTES
         if not quoted:

@@ -36,3 +36,10 @@ def word_tuples(key: str) -> tuple[tuple[str, ...], ...]:
     """The phrases of the grammar's word list ``key`` as lower-cased word tuples, for
     matching against tokens ("zone économique spéciale de" -> its four words)."""
     return tuple(tuple(p.lower().split()) for p in GRAMMAR[key])
+
+
+#: Designators written with a full stop ("Co., Ltd.", "Inc.", "S.A."): no sentence ends
+#: at their stop before a bracket, a comma or a lower-case word (``nlp``, ``russian``).
+DOTTED_DESIGNATORS = frozenset(
+    w for w in GRAMMAR["legal_suffixes"] | GRAMMAR["company_abbreviations"] if w.endswith(".")
+)

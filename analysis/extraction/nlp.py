@@ -36,7 +36,7 @@ from spacy.tokens import Doc, Span
 
 from analysis.corpus.language import SUPPORTED
 from analysis.corpus.model import Document
-from analysis.extraction.grammar import GRAMMAR
+from analysis.extraction.grammar import DOTTED_DESIGNATORS, GRAMMAR
 from analysis.extraction.russian import russian_pipeline
 
 #: The French model (``model`` arguments name it: tests may swap it).
@@ -62,11 +62,8 @@ def space_pos(doc: Doc) -> Doc:
     return doc
 
 
-#: Designators written with a full stop ("Co., Ltd.", "Inc.", "S.A."), whose stop the
-#: tokenizer keeps in the word.
-_DOTTED = frozenset(
-    w for w in GRAMMAR["legal_suffixes"] | GRAMMAR["company_abbreviations"] if w.endswith(".")
-)
+#: Designators written with a full stop, whose stop the tokenizer keeps in the word.
+_DOTTED = DOTTED_DESIGNATORS
 #: ... and every designator without its stop ("Co. Ltd": no sentence ends between them).
 _DESIGNATOR_WORDS = frozenset(
     w.rstrip(".") for w in GRAMMAR["legal_suffixes"] | GRAMMAR["company_abbreviations"]

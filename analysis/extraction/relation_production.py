@@ -24,7 +24,6 @@ from analysis.extraction.relation_context import (
     BOUGHT,
     FORMER,
     GRAMMAR,
-    JV_WORDS,
     LOCATIVE,
     NEAR,
     PLACE_WINDOW,
@@ -36,7 +35,6 @@ from analysis.extraction.relation_context import (
     UNKNOWN,
     UNKNOWN_PLACE,
     WINDOW,
-    WITH,
     Cue,
     _coordinated,
     _country_of,
@@ -62,6 +60,13 @@ from analysis.extraction.relation_plants import (
 from analysis.extraction.relation_rules import DELIVERS, MARKETS, OF_WORDS, POSSESSIVES
 from analysis.extraction.relation_russian import is_russian, oblique, russian_subject
 from analysis.extraction.relation_syntax import _reduced_participle, last_joined_clause
+from analysis.extraction.relation_venture_subjects import (
+    complement,
+    named_venture,
+    venture_between,
+    venture_member,
+    venture_relative,
+)
 from analysis.extraction.russian import CYRILLIC, QUOTES
 
 #: Verbs of buying goods: a participle after their object qualifies goods another made.
@@ -310,7 +315,7 @@ def _production(
             pronoun = subject >= opening and doc[subject].pos_ == "PRON"
             near = [] if pronoun else [m for m in near if m.end <= verb]
         # (nor a complement: "Owns 40% of VTA and ships it kits from its plant")
-        near = [m for m in near if not _complement(doc, m)]
+        near = [m for m in near if not complement(doc, m)]
     if owned:
         # "X assemble ses Haval dans sa propre usine": a name after a possessive is a
         # thing owned (a brand, goods), not the plant's owner.
@@ -373,7 +378,7 @@ def _production(
         # "X achète à Y des voitures assemblées en Ouzbékistan", "X imports vans built
         # in Y": goods a firm buys were made by another.
         first_firm = None
-    if first_firm is not None and _venture_between(doc, first_firm, cue):
+    if first_firm is not None and venture_between(doc, first_firm, cue):
         # "X said that its joint venture with Y had assembled ... in Z": the unnamed
         # venture produces, not its parents.
         return []
@@ -411,10 +416,15 @@ def _production(
         )
         first_firm = named or (first_firm if sends else None)
     src = first_firm or _nearest(agents, cue) or _nearest(states, cue)
-    if src is not None and _venture_member(doc, src):
+    venture_clause = venture_relative(doc, cue, firms)
+    if venture_clause is not None:
+        # "ATM, the Tianlu joint venture that assembles ...": the venture the relative
+        # clause is about produces, not the sentence's subject
+        src = venture_clause
+    elif src is not None and venture_member(doc, src):
         # "СП группы «Сармат» и китайской X собирает ...": the venture produces, not its
-        # parents; it is the name set off after them ("... — ООО «Y» — выпустило"), if any
-        src = next((m for m in firms if src.end < m.start < cue.start and _set_off(doc, m)), None)
+        # parents; it is the name the venture noun is set off from or after, if any
+        src = named_venture(doc, src.start, src.end, firms, cue)
     if src is None:
         return []
     sources = _coordinated(doc, src, firms if src in firms else states)
@@ -556,74 +566,6 @@ def _in_case(doc: Doc, m: Mention, case: str) -> bool:
 def _accusative(doc: Doc, m: Mention) -> bool:
     """A Russian name or adjective in the accusative ("на китайские", "в Казахстан")."""
     return _in_case(doc, m, "Acc")
-
-
-def _venture_between(doc: Doc, firm: Mention, cue: Cue) -> bool:
-    """A joint-venture noun that a possessive or "with" ties to ``firm`` stands between
-    it and the cue verb, in one clause ("its joint venture with Y had assembled", "sa
-    coentreprise avec Y assemble"): the venture, not the firm, is the subject; and so
-    when the firm is the venture's partner ("its joint venture with China's Y")."""
-    lead = doc[max(firm.start - 4, 0) : firm.start]
-    partner = [t.i for t in lead if t.lower_ in WITH]
-    if partner and partner[-1] > 0 and doc[partner[-1] - 1].lower_ in JV_WORDS:
-        return True
-    for t in doc[firm.end : cue.start]:
-        if t.text in (";", ":"):
-            return False
-        # (not "X, Y's joint venture with Z, builds": an apposition of the subject)
-        if t.lower_ in JV_WORDS and any(u.pos_ in ("VERB", "AUX") for u in doc[firm.end : t.i]):
-            before = doc[max(t.i - 3, firm.end) : t.i]
-            after = doc[t.i + 1 : t.i + 2]
-            k = t.i + 1
-            while k < cue.start and doc[k].lower_ in ("partner", "partners", "partenaire"):
-                k += 1
-            if k < cue.start and doc[k].is_title and doc[k].lower_ not in WITH:
-                return False  # a named venture or partner ("its joint venture partner Y")
-            return any(u.lower_ in POSSESSIVES or u.text in ("'s", "’s") for u in before) or (
-                any(u.lower_ in WITH for u in after)
-            )
-    return False
-
-
-QUOTE_MARKS = frozenset({"«", '"', "“"})
-
-
-#: Prepositions whose complement is no subject: "Owns 40% of VTA", "для ИТМ".
-COMPLEMENT_MARKERS = frozenset({"of", "de", "d'", "du", "des", "for", "pour", "для"})
-
-
-def _complement(doc: Doc, m: Mention) -> bool:
-    """Is ``m`` a preposition's complement ("Owns 40% of VTA", "для ИТМ"), not a subject?"""
-    before = doc[m.start - 1] if m.start > doc[m.start].sent.start else None
-    # (not a passive's agent, "livrés par Gotion depuis son usine", nor "belongs to X,
-    # which supplies it from its plant")
-    return before is not None and before.lower_ in COMPLEMENT_MARKERS
-
-
-#: How many words may stand between a joint-venture noun and a parent it names.
-VENTURE_REACH = 8
-
-
-def _venture_member(doc: Doc, m: Mention) -> bool:
-    """``m`` is a parent named in a joint-venture noun's complement, in the same clause
-    ("СП группы «Сармат» и китайской X", "a joint venture of X and Y", "la coentreprise
-    de X et de Y")."""
-    lead = doc[max(m.start - VENTURE_REACH, doc[m.start].sent.start) : m.start]
-    for t in reversed(lead):
-        if t.lower_ in JV_WORDS or (t.lower_ == "предприятие" and doc[t.i - 1].lower_ in JV_WORDS):
-            # (not the venture's own name right after it: "la coentreprise BelJi")
-            return any(u.text not in QUOTE_MARKS for u in doc[t.i + 1 : m.start])
-        if t.pos_ in ("VERB", "AUX", "PRON") or t.text in (";", ":", ",", "—", "–"):
-            return False
-    return False
-
-
-def _set_off(doc: Doc, m: Mention) -> bool:
-    """``m`` follows a dash or a comma, possibly past a legal form and an opening quote."""
-    k = m.start - 1
-    while k > 0 and (doc[k].text in QUOTE_MARKS or doc[k].pos_ in ("PROPN", "NOUN")):
-        k -= 1
-    return doc[k].text in ("—", "–", ",")
 
 
 def _pronoun_subject(doc: Doc, cue: Cue) -> bool:

@@ -32,6 +32,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from analysis.extraction.grammar import DOTTED_DESIGNATORS
+
 #: Cyrillic letters: what makes a word, an alias or a span Russian for the rules.
 CYRILLIC = re.compile("[\u0400-\u04ff]")
 #: Quotation marks around a name («Автокомпоненты», "Рэнера"), as the Russian press writes
@@ -59,10 +61,24 @@ def russian_pipeline() -> Language:
 @Language.component("razdel_sentences")
 def razdel_sentences(doc: Doc) -> Doc:
     """Sentence starts from razdel's rules."""
-    starts = {s.start for s in razdel.sentenize(doc.text)}
+    # (not after a designator's full stop before a bracket, a comma or a lower-case word:
+    # "... Shandong Huaxing Automobile Co., Ltd. («Хуасин») поставляет")
+    starts = {
+        s.start for s in razdel.sentenize(doc.text) if not _designator_stop(doc.text, s.start)
+    }
     for token in doc:
         token.is_sent_start = token.i == 0 or token.idx in starts
     return doc
+
+
+def _designator_stop(text: str, start: int) -> bool:
+    """Does the sentence razdel starts at ``start`` follow a designator's full stop and
+    open with a bracket, a comma or a lower-case word (a quote may open a sentence)?"""
+    words = text[:start].split()
+    opening = text[start : start + 1]
+    return (
+        bool(words) and words[-1] in DOTTED_DESIGNATORS and (opening in "(," or opening.islower())
+    )
 
 
 def _model_file(name: Path) -> str:

@@ -76,3 +76,39 @@ def test_kits_shipped_from_its_plant_are_not_the_complements_plant() -> None:
         "en",
     )
     assert ("Hubei Wanshan Automobile", "Xiaogan", "production") in found, found
+
+
+def test_a_venture_not_its_parents_produces_in_more_word_orders() -> None:
+    found = relations(
+        "Автомобили «Зима» выпускает ООО «Тальник Ваньшань Моторс» — совместное "
+        "предприятие «Тальник Групп» и китайской Hubei Wanshan Automobile Co., Ltd. — на "
+        "своём заводе в Ульяновске.",
+        "ru",
+    )
+    assert ("Тальник Ваньшань Моторс", "Ulyanovsk", "production") in found, found
+    assert ("Тальник Групп", "Ulyanovsk", "production") not in found, found
+    found = relations(
+        "Hubei Wanshan Automobile ships kits to Kestrel Wanshan Motors (KWM), the Wanshan "
+        "joint venture that assembles vans in Kaluga.",
+        "en",
+    )
+    assert ("Hubei Wanshan Automobile", "Kaluga", "production") not in found, found
+    found = relations(
+        "Notre client est Velcor, coentreprise de Stellantis, Brekke Aksel et TotalEnergies, "
+        "que nous livrons pour sa gigafactory de Douvrin.",
+        "fr",
+    )
+    assert ("TotalEnergies", "Douvrin", "production") not in found, found
+    # (a venture named after the noun is the venture: "its Belarusian venture, X, builds")
+    found = relations("Hubei Wanshan's Belarusian venture, BelWan, builds vans in Borisov.", "en")
+    assert ("BelWan", "Borisov", "production") in found, found
+
+
+def test_a_designators_full_stop_before_a_bracket_ends_no_russian_sentence() -> None:
+    found = relations(
+        "ООО «Тальник Ваньшань Моторс» собирает в Ульяновске кроссоверы из машинокомплектов, "
+        "которые Hubei Wanshan Automobile Co., Ltd. («Ваньшань») поставляет со своего завода "
+        "в Сяогане.",
+        "ru",
+    )
+    assert not {r for r in found if r[0] == "Ваньшань" or r[1] == "Ваньшань"}, found
