@@ -277,9 +277,11 @@ RELATIVE_GAP = 2
 
 def relative_subject(doc: Doc, firms: list[Mention], cue: Cue) -> Mention | None:
     """The firm named right after an object relative pronoun before the cue verb, its
-    apposition aside ("que Toulpar Energia, filiale de Y, assemble à Z"), if any."""
+    apposition aside ("que Toulpar Energia, filiale de Y, assemble à Z"), if any; "that"
+    and "which" followed by a name are object relatives too ("the Aster hatchbacks that
+    Avtotor assembles in Kaliningrad")."""
     for m in firms:
-        if m.end > cue.start or m.start == 0 or doc[m.start - 1].lower_ not in OBJECT_RELATIVE:
+        if m.end > cue.start or m.start == 0 or doc[m.start - 1].lower_ not in NAMED_RELATIVE:
             continue
         k = m.end
         if k < cue.start and doc[k].text == ",":  # its apposition, to the next comma

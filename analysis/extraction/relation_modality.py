@@ -114,6 +114,34 @@ def _irrealis(token) -> bool:
     )
 
 
+#: How far back the first of two coordinated infinitives may stand.
+INFINITIVE_REACH = 12
+
+
+def _first_infinitive(doc: Doc, cue: Cue, start: int) -> Cue | None:
+    """For a cue in an infinitive coordinated with an earlier one ("to sell X or to exit
+    Y", "de vendre X ou de quitter Y"), the earlier verb as a cue; else None."""
+    k = cue.start - 1
+    if (
+        k - 1 < start
+        or doc[k].lower_ not in ("to", "de", "d'")
+        or doc[k - 1].lower_
+        not in (
+            "or",
+            "and",
+            "ou",
+            "et",
+        )
+    ):
+        return None
+    for j in range(k - 2, max(start, k - INFINITIVE_REACH) - 1, -1):
+        if doc[j].text in (";", ".", ":"):
+            return None
+        if doc[j].lower_ == doc[k].lower_ and j + 1 < k and doc[j + 1].pos_ in ("VERB", "AUX"):
+            return Cue(cue.relation, j + 1, j + 2, doc[j + 1].text, cue.reverse)
+    return None
+
+
 def _modal(doc: Doc, cue: Cue, start: int) -> bool:
     """Is the cue a plan, a possibility or an expectation rather than a stated fact? A
     word of ``MODAL`` or an irrealis verb shortly before it in its clause, or the cue
@@ -121,6 +149,9 @@ def _modal(doc: Doc, cue: Cue, start: int) -> bool:
     fournir", "Y is expected to supply", "Z produira")."""
     if _irrealis(doc[cue.start]):
         return True
+    earlier = _first_infinitive(doc, cue, start)
+    if earlier is not None and (_modal(doc, earlier, start) or _negated(doc, earlier, start)):
+        return True  # "has no plans to sell X or to exit Russia": the first one's mood
     # "Il est possible que X signe ...", "It is likely that X will ...": the whole clause.
     that = next((t.i for t in doc[start : min(start + 5, cue.start)] if t.lower_ in THAT), None)
     if (

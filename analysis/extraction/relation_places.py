@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from analysis.extraction.actors import ADJECTIVE, NAME, KnowledgeBase, Mention
+from analysis.extraction.descriptors import organisation_heads
 from analysis.extraction.grammar import GRAMMAR
 from analysis.extraction.relation_context import (
     AGENT,
@@ -128,6 +129,31 @@ def _shares_subject(doc: Doc, m: Mention, cue: Cue) -> bool:
     )
 
 
+def _adjective_country(doc: Doc, i: int, kb: KnowledgeBase) -> str | None:
+    """The ISO code of the country adjective ``doc[i]`` ("French", "французская"), if
+    it is one."""
+    words = {doc[i].text, doc[i].lower_, doc[i].lemma_.lower()}
+    return next((a.code for a in kb.adjectives if not a.prefix and a.form in words), None)
+
+
+def _common_subject(doc: Doc, cue: Cue) -> int | None:
+    """The index of the exit verb's subject if it is, right before the verb, a common
+    noun for a firm after a determiner or an adjective ("the French company left",
+    "французская компания ушла"); else None."""
+    k = cue.start - 1
+    while k > 0 and doc[k].pos_ in ("ADV", "AUX", "PART"):
+        k -= 1
+    word = doc[k]
+    found = (
+        word.pos_ == "NOUN"
+        and word.is_lower
+        and word.lower_ in organisation_heads()
+        and k > 0
+        and doc[k - 1].pos_ in ("DET", "ADJ")
+    )
+    return k if found else None
+
+
 def _leavers(
     doc: Doc, here: list[Mention], cue: Cue, kb: KnowledgeBase, parts: list[Mention] = ()
 ) -> list[Mention]:
@@ -147,6 +173,20 @@ def _leavers(
     first = _nearest(before, cue)
     if _unnamed_antecedent(doc, cue, here):
         return []  # ("bought it from a French supplier that exited Russia": unnamed)
+    noun = _common_subject(doc, cue)
+    country = _adjective_country(doc, noun - 1, kb) if noun is not None else None
+    if country is not None:
+        # "ZAK bought the unit of France's Ondaine when the French company left Russia":
+        # the firm before it of that country leaves (Ondaine, not the nearer ZAK)
+        of_it = [
+            m
+            for m in [*here, *parts]
+            if m.entity != UNKNOWN
+            and m.end < noun
+            and not _is_place(m, kb)
+            and kb.actors[m.entity].country == country
+        ]
+        return [max(of_it, key=lambda m: m.start)] if of_it else []
     opening = _apposition_before(doc, cue)
     if opening is not None:
         # "X, longtemps fournisseur d'Y, a quitté ...": X leaves, and so do the names

@@ -52,6 +52,30 @@ from analysis.extraction.relation_syntax import (
 BRAND_OF = frozenset({"brand of", "marque de", "marque du"})
 
 
+#: How far after "X's own" the thing owned may be named ("X's own EV brand Y").
+OWN_REACH = 4
+
+
+def _own_as_adjective(
+    doc: Doc, before: list[Mention], after: list[Mention], cue: Cue
+) -> list[tuple[str, str]] | None:
+    """ "Evolute, Motorinvest's own EV brand": "own" after a possessive is an adjective;
+    the possessor owns the name its phrase is set off from, or the one it introduces
+    ("Motorinvest's own brand Evolute"). None when "own" is a verb."""
+    if cue.start < 2 or doc[cue.start - 1].text not in ("'s", "’s"):
+        return None
+    owner = next((m for m in before if m.end == cue.start - 1), None)
+    if owner is None:
+        return []
+    head = next(
+        (m for m in reversed(before) if m.end < owner.start and doc[m.end].text == ","), None
+    )
+    if head is not None and head.end == owner.start - 1:
+        return [(owner.entity, head.entity)]
+    owned = next((m for m in after if m.start - cue.end <= OWN_REACH), None)
+    return [(owner.entity, owned.entity)] if owned is not None else []
+
+
 def _directed(
     doc: Doc, before: list[Mention], after: list[Mention], cue: Cue, kb: KnowledgeBase
 ) -> list[tuple[str, str]]:
@@ -61,6 +85,10 @@ def _directed(
     X's model") names the supplier after it; with nothing after it, the actors between
     the subject and the cue are what is supplied to the subject ("X assembles JAC and
     Chery models from kits")."""
+    if cue.relation == "ownership" and cue.text.lower() == "own":
+        possessed = _own_as_adjective(doc, before, after, cue)
+        if possessed is not None:
+            return possessed
     if cue.relation == "supply":
         # "assembling Sitrak heavy trucks from kits supplied by X", "les SUV Jetour": a
         # brand of vehicles neither supplies nor receives them ("Geely kits" do supply,
@@ -140,6 +168,14 @@ def _directed(
             if not _seller(doc, m, cue, kb)
             and not _former_holder(doc, m, kb)
             and not _demonstrated(doc, m)
+            # ("buys Minjiang cells": goods of a maker are bought, not the maker; but
+            # "acquired the Akbulak exploration licence" is a site's)
+            and not (
+                not cue.reverse
+                and m.entity != UNKNOWN
+                and not _is_place(m, kb)
+                and _goods_name(doc, m)
+            )
         ]
         plant = next(
             (t.i for t in doc[cue.end : cue.end + PLANT_REACH] if t.lower_ in PLANT_NOUNS), None

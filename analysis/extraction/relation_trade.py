@@ -76,6 +76,8 @@ def trades(
         word = doc[i].lower_
         if word in SALE and _share_sold(doc, i, start):
             ends = _participle_sale(doc, i, end, firms)
+        elif word in SALE and not _active(doc, i, start):
+            ends = _goods_passive(doc, i, start, end, firms)
         elif word in SALE and _active(doc, i, start):
             ends = _sale(doc, i, end, firms)
         elif word in PURCHASES:
@@ -160,6 +162,38 @@ def _participle_sale(
     if buyer is None or seller is None or seller.entity == buyer.entity:
         return None
     return seller, buyer
+
+
+#: How many words the goods sold may stand before a passive's auxiliary.
+GOODS_REACH = 6
+
+
+def _goods_passive(
+    doc: Doc, i: int, start: int, end: int, firms: list[Mention]
+) -> tuple[Mention, Mention] | None:
+    """(seller, buyer) of "all the concentrate of X is sold to Y", "X's output is sold
+    to Y": goods of a firm, the subject of a passive of sale, go to the firm after
+    "to"; the firm is not sold."""
+    aux = i - 1
+    lo = max(start, aux - GOODS_REACH)
+    goods = [t.i for t in doc[lo:aux] if t.lower_ in goods_words()]
+    if not goods:
+        return None
+    g = goods[0]
+    seller = next(
+        (
+            m
+            for m in firms
+            if (g < m.start < aux and doc[m.start - 1].lower_ in ("of", "de", "du", "d'"))
+            or (lo <= m.end < g and doc[m.end].text in ("'s", "’s"))
+        ),
+        None,
+    )
+    to = next((j for j in range(i + 1, min(end, i + 4)) if doc[j].lower_ in TO), None)
+    if seller is None or to is None:
+        return None
+    buyer = next((m for m in firms if to < m.start <= to + 3), None)
+    return (seller, buyer) if buyer is not None and buyer.entity != seller.entity else None
 
 
 def _goods_free(doc: Doc, lo: int, hi: int) -> bool:
