@@ -52,6 +52,13 @@ from analysis.extraction.relation_syntax import (
 BRAND_OF = frozenset({"brand of", "marque de", "marque du"})
 
 
+def _from_own_site(doc: Doc, cue: Cue) -> bool:
+    """Does "from" after the cue open a possessive ("ships from its plant", "expédie de
+    son usine", "поставляет со своего завода")?"""
+    k = next((t.i for t in doc[cue.end : cue.end + 3] if t.lower_ in FROM), None)
+    return k is not None and k + 1 < len(doc) and doc[k + 1].lower_ in POSSESSIVES
+
+
 #: How far after "X's own" the thing owned may be named ("X's own EV brand Y").
 OWN_REACH = 4
 
@@ -334,7 +341,8 @@ def _directed(
             # "kits fournis par X", "une plateforme fournie sous licence par le chinois X"
             doc[tgt.start - 1].lower_ in AGENT
             or (any(t.lower_ in AGENT for t in between) and not any(t.is_punct for t in between))
-            or nxt in FROM
+            # ("ships from its Chongqing plant to Y": the sender's own plant, Y receives)
+            or (nxt in FROM and not _from_own_site(doc, cue))
             or cue.text.lower().split()[-1] in FROM
             # "kits Chery": Chery supplies ("kits to Y": Y receives them)
             or (kit and tgt.start - cue.end <= 1 and doc[cue.end].lower_ not in TO)

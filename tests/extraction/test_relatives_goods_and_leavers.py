@@ -60,3 +60,22 @@ def test_a_common_noun_leaver_is_the_firm_of_its_country() -> None:
         "en",
     )
     assert ("Kestrel Motors", "Russia", "exit") not in found, found
+
+
+def test_kits_shipped_from_the_senders_own_plant_go_to_the_firm_after_to() -> None:
+    found = relations(
+        "The train moves the kits that Hubei Wanshan Automobile ships from its Xiaogan plant "
+        "to Kestrel Motors.",
+        "en",
+    )
+    assert ("Hubei Wanshan Automobile", "Kestrel Motors", "supply") in found, found
+    assert ("Kestrel Motors", "Hubei Wanshan Automobile", "supply") not in found, found
+
+
+def test_a_conditional_purchase_is_no_acquisition() -> None:
+    found = relations(
+        "Wanshan International Limited has conditionally agreed to acquire 60% of Sarysu "
+        "Lithium LLP from Ertis Minerals JSC.",
+        "en",
+    )
+    assert not {r for r in found if r[2] == "acquisition"}, found
