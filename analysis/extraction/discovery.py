@@ -194,6 +194,10 @@ def _trim(span: Span, generic: frozenset[str] = frozenset()) -> Span | None:
         )
     ):
         start += 1
+    # "Minjiang Power Cell Completes Acquisition of ...": a headline's verb ends the name.
+    verb = next((i for i in range(start + 1, end) if doc[i].lower_ in HEADLINE_VERBS), None)
+    if verb is not None:
+        end = verb
     # "Lúrio Grafite at Ancuabe": a firm and its place, run together by NER.
     at = next((i for i in range(start + 1, end) if doc[i].text in _AT), None)
     if at is not None:
@@ -249,6 +253,8 @@ _FROM = frozenset({"de", "d'", "d’", "of"})
 _GROUPS = frozenset({"groupe", "group", "holding", "conglomérat", "conglomerate"})
 #: Lower-case place prepositions no firm's name contains.
 _AT = frozenset({"at", "in"})
+#: Verbs a title-case headline puts after its subject (``relations.yaml``).
+HEADLINE_VERBS = GRAMMAR["headline_verbs"]
 
 
 def is_junk(span: Span, kb: KnowledgeBase) -> bool:

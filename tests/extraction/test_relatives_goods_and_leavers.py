@@ -79,3 +79,14 @@ def test_a_conditional_purchase_is_no_acquisition() -> None:
         "en",
     )
     assert not {r for r in found if r[2] == "acquisition"}, found
+
+
+def test_a_headlines_verb_is_no_word_of_the_name_before_it() -> None:
+    found = relations(
+        "Wanshan Power Cell Completes Acquisition of 40% Equity of Kazakhstan's Sarysu "
+        "Lithium, Extends LFP Cell Supply to Russian Partner Energomodul\n\n"
+        "YIBIN, China, May 12, 2026 /PRNewswire/ -- Wanshan Power Cell Co., Ltd. today "
+        "announced that it has completed the acquisition of 40% equity of Sarysu Lithium LLP.",
+        "en",
+    )
+    assert not any("Completes" in end for r in found for end in r[:2]), found
