@@ -271,7 +271,7 @@ def describe(
 
 
 #: Tokens that close a quoted or bracketed name.
-_CLOSING = frozenset({"»", "”", '"', "“", ")"})
+_CLOSING = GRAMMAR["closing_marks"]
 
 
 def _in_portfolio(doc: Doc, start: int, end: int, label: str, title: int, lex: Lexicon) -> bool:

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
@@ -154,6 +155,38 @@ def fit(folders: list[FolderData]):
         return vectoriser, LogisticRegression(C=C, max_iter=3000).fit(x, y)
 
 
+def held_out_unrelated(folders: list[FolderData]) -> list[list[float]]:
+    """Per folder, each of its pairs' probability of no relation under the model
+    trained on the other folders. The fits run in one process per core, each on a share
+    of the folders; every fit is single-threaded, so the result does not depend on how
+    many there are."""
+    from joblib import Parallel, delayed  # installed with scikit-learn
+
+    jobs = _jobs(len(folders))
+    shares = [list(range(i, len(folders), jobs)) for i in range(jobs)]
+    results = Parallel(n_jobs=jobs)(delayed(_score_held_out)(folders, share) for share in shares)
+    unrelated: dict[int, list[float]] = {}
+    for share in results:
+        unrelated.update(share)
+    return [unrelated[i] for i in range(len(folders))]
+
+
+def _jobs(tasks: int) -> int:
+    return max(1, min(os.cpu_count() or 1, tasks))
+
+
+def _score_held_out(folders: list[FolderData], held: list[int]) -> dict[int, list[float]]:
+    out = {}
+    for i in held:
+        vectoriser, model = fit([d for j, d in enumerate(folders) if j != i])
+        none = list(model.classes_).index(NONE)
+        probs = model.predict_proba(
+            vectoriser.transform([dict.fromkeys(f, 1) for f in folders[i].features])
+        )
+        out[i] = [float(p[none]) for p in probs]
+    return out
+
+
 def cross_validate(folders: list[FolderData]) -> dict:
     """Pooled pair scores of the rules, of the rules once the model has set rows aside
     at each veto level, and of those plus the model's additions at each threshold, each
@@ -162,16 +195,11 @@ def cross_validate(folders: list[FolderData]) -> dict:
     veto level; additions are read on the pairs the rules left unrelated."""
     counts: Counter = Counter()
     per_folder: dict[str, dict] = {}
-    for held in folders:
-        vectoriser, model = fit([d for d in folders if d is not held])
-        none = list(model.classes_).index(NONE)
-        probs = model.predict_proba(
-            vectoriser.transform([dict.fromkeys(f, 1) for f in held.features])
-        )
+    for held, unrelated in zip(folders, held_out_unrelated(folders), strict=True):
         ruled: dict[frozenset, float] = {}
-        for e, f, p in zip(held.ends, held.features, probs, strict=True):
+        for e, f, p in zip(held.ends, held.features, unrelated, strict=True):
             if "ruled=True" in f:
-                ruled[e] = min(ruled.get(e, 1.0), p[none])
+                ruled[e] = min(ruled.get(e, 1.0), p)
         counts.update(gold=len(held.gold_pairs))
         for v in (*VETOES, NO_VETO):
             kept = {e for e in held.rule_pairs if e in held.kept_pairs or ruled.get(e, 0.0) < v}
@@ -180,8 +208,8 @@ def cross_validate(folders: list[FolderData]) -> dict:
             for t in THRESHOLDS:
                 added = {
                     e
-                    for e, f, p in zip(held.ends, held.features, probs, strict=True)
-                    if 1 - p[none] >= t and len(e) == 2 and "ruled=True" not in f
+                    for e, f, p in zip(held.ends, held.features, unrelated, strict=True)
+                    if 1 - p >= t and len(e) == 2 and "ruled=True" not in f
                 }
                 found = kept | added
                 counts[f"v{v}_{t}_n"] += len(found)
@@ -270,9 +298,10 @@ def differences(stored: dict, fresh: dict, tolerance: float = 0.002) -> list[str
 def train(root: Path = FOLDERS) -> dict:
     """The model's stored form, trained on every annotated folder under ``root``."""
     import sklearn
+    from joblib import Parallel, delayed
 
     paths = sorted(p for p in root.iterdir() if (p / "gold.json").is_file())
-    folders = [folder_data(p) for p in paths]
+    folders = Parallel(n_jobs=_jobs(len(paths)))(delayed(folder_data)(p) for p in paths)
     scores = cross_validate(folders)
     threshold, veto = scores.pop("threshold"), scores["veto"]
     vectoriser, model = fit(folders)

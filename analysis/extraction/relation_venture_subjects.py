@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from analysis.extraction.actors import Mention
+from analysis.extraction.grammar import GRAMMAR
 from analysis.extraction.relation_context import JV_WORDS, RELATIVE, WITH, Cue
 from analysis.extraction.relation_rules import POSSESSIVES
 
@@ -40,15 +41,13 @@ def venture_between(doc: Doc, firm: Mention, cue: Cue) -> bool:
     return False
 
 
-QUOTE_MARKS = frozenset({"«", '"', "“"})
-#: Marks that set a name or an apposition off.
-SET_OFF = frozenset({",", "—", "–"})
+QUOTE_MARKS = GRAMMAR["opening_quotes"]
+SET_OFF = GRAMMAR["set_off"]
 #: How many words may open a venture's apposition before its noun ("the Tianlu joint").
 VENTURE_OPENING = 4
 
 
-#: Prepositions whose complement is no subject: "Owns 40% of VTA", "для ИТМ".
-COMPLEMENT_MARKERS = frozenset({"of", "de", "d'", "du", "des", "for", "pour", "для"})
+COMPLEMENT_MARKERS = GRAMMAR["complement_markers"]
 
 
 def complement(doc: Doc, m: Mention) -> bool:
