@@ -18,10 +18,12 @@ Dragon »)") is that actor too (``short_forms``).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from analysis.extraction.actors import NAME, Mention
+from analysis.extraction.actors import NAME, PLACE_TYPES, Mention
+from analysis.extraction.descriptor_lexicon import load_lexicon
 from analysis.extraction.grammar import GRAMMAR
 from analysis.extraction.russian import CYRILLIC
 
@@ -237,6 +239,38 @@ def things_defined(text: str) -> set[str]:
     wherever they stand."""
     lines = {t for m in _THING_LINE.finditer(text) for t in m.groups() if t}
     return {m.group(1) for m in _THING.finditer(text)} | lines
+
+
+def text_over_knowledge(mentions: list[Mention], defined: dict[str, str], actors) -> list[Mention]:
+    """A knowledge-base name that the article defines as the abbreviation of another
+    actor is that actor in the article: after 'Don Fenghe Motors LLC (« DFM »)', "DFM"
+    is that firm, not the knowledge base's Dongfeng Motor. ``defined`` maps a defined
+    form to its entity, ``actors`` is the actors known so far by entity. Not when the
+    two names share a word other than firms' common words ("Contemporary Amperex
+    Technology Co., Limited (CATL)", "Erdenes Mongol LLC (Erdenes Mongol)"): they name
+    the same firm. A country or place keeps its own."""
+
+    def other(m: Mention) -> bool:
+        entity = defined.get(m.text, m.entity)
+        known, own = actors.get(m.entity), actors.get(entity)
+        return (
+            entity != m.entity
+            and own is not None
+            and known is not None
+            and known.type not in PLACE_TYPES
+            and not _own_words(own.name) & _own_words(known.name, *known.aliases)
+        )
+
+    return [
+        replace(m, entity=defined[m.text]) if m.kind == NAME and other(m) else m for m in mentions
+    ]
+
+
+def _own_words(*names: str) -> set[str]:
+    """The words of ``names`` that are not firms' common words ("Motors", "LLC")."""
+    lexicon = load_lexicon()
+    words = {w for n in names for w in _WORD.findall(n)}
+    return {w.lower() for w in words if lexicon.name_word(w) is None}
 
 
 def renamed(rows: list[dict], names: dict[str, str], *fields: str) -> list[dict]:

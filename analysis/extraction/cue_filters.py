@@ -66,11 +66,15 @@ OUTLETS = frozenset(GRAMMAR["outlets"])
 
 def runs_outlets(doc: Doc, end: int) -> bool:
     """Is the object of a production verb premises that make nothing ("operates 14
-    showrooms in Samara", "runs a dealership", "exploite trois concessions")?"""
+    showrooms in Samara", "runs a dealership", "exploite trois concessions", "operates
+    19 car dealerships": the nouns of one compound)?"""
+    nouns = False
     for t in doc[end : end + OBJECT_REACH]:
         if t.pos_ in ("NOUN", "PROPN"):
-            return t.lower_ in OUTLETS
-        if t.pos_ not in ("DET", "NUM", "ADJ") and not t.like_num:
+            if t.lower_ in OUTLETS:
+                return True
+            nouns = True
+        elif nouns or (t.pos_ not in ("DET", "NUM", "ADJ") and not t.like_num):
             return False
     return False
 

@@ -83,7 +83,7 @@ from analysis.extraction.firm_names import DESIGNATORS, legal_comma
 from analysis.extraction.gazetteer import is_place_name
 from analysis.extraction.grammar import GRAMMAR
 from analysis.extraction.name_keys import spelling_key
-from analysis.extraction.name_spans import named_spans
+from analysis.extraction.name_spans import named_spans, parties
 from analysis.extraction.russian import CYRILLIC, QUOTES, is_common_word
 
 #: English model labels -> the French model's label set; others are not actors.
@@ -173,6 +173,8 @@ def _trim(span: Span, generic: frozenset[str] = frozenset()) -> Span | None:
             (doc[start].pos_ in ("DET", "ADP") and not _name_article(doc, start, end))
             or doc[start].is_space
             or doc[start].text in ("(", "[")  # "(КВМ": NER took the bracket of an abbreviation
+            or doc[start].text in _SPACED_DASHES  # "ex-Hanul Autotech": no name opens on a dash
+            or _russian_noun_before_latin(doc, start, end)
             # ('the "Group"': a defined term's opening quote, its closing one trimmed below)
             or (
                 doc[start].text in STRAIGHT_QUOTES
@@ -232,6 +234,18 @@ def _trim(span: Span, generic: frozenset[str] = frozenset()) -> Span | None:
     if end - start > 1 and doc[end - 1].text in ("'s", "’s"):
         end -= 1
     return doc[start:end] if end > start else None
+
+
+def _russian_noun_before_latin(doc: Doc, start: int, end: int) -> bool:
+    """A Russian common noun opening a sentence before a Latin-script name
+    ("Автопроизводитель Shandong Haiyue Automobile продаёт ...") is no word of it."""
+    return (
+        end - start > 1
+        and CYRILLIC.search(doc[start].text) is not None
+        and CYRILLIC.search(doc[start + 1].text) is None
+        and doc[start + 1].text[:1].isupper()
+        and is_common_word(doc[start].text)
+    )
 
 
 def _name_article(doc: Doc, start: int, end: int) -> bool:
@@ -482,7 +496,7 @@ def candidates(
         owner[m.start : m.end] = [k] * (m.end - m.start)
     out: list[Candidate] = []
     dropped: set[int] = set()
-    for ent in _parties(named_spans(doc, owner)):
+    for ent in parties(named_spans(doc, owner)):
         label = LABELS.get(ent.label_)
         span = _trim(ent, kb.generic_terms) if label else None
         # (a site's context vouches for a name the tagger calls a common noun: "à
@@ -528,25 +542,6 @@ def candidates(
         dropped.add(k)
     kept = [m for k, m in enumerate(mentions) if k not in dropped]
     return out, kept
-
-
-#: Words between a lawsuit's parties ("X c/ Y").
-ADVERSARIES = frozenset(GRAMMAR["adversaries"])
-
-
-def _parties(spans: list[Span]) -> list[Span]:
-    """``spans``, each cut where a lawsuit's caption names two parties ("Valdane
-    Systèmes c/ JSC Sviyaga Group": two names, the French NER's one place)."""
-    out = []
-    for span in spans:
-        cuts = [t.i for t in span if t.lower_ in ADVERSARIES and t.i > span.start]
-        if not cuts:
-            out.append(span)
-            continue
-        for a, b in zip([span.start, *(c + 1 for c in cuts)], [*cuts, span.end], strict=True):
-            if a < b:
-                out.append(Span(span.doc, a, b, label=span.label_))
-    return out
 
 
 def _site_name(span: Span, kb: KnowledgeBase) -> bool:

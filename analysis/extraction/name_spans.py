@@ -4,7 +4,8 @@ Step 1 of ``discovery``'s method: NER's entities; names that end with a word fir
 end with ("Ertis Bus Company"), read back over capitalised words (and hyphens inside
 them: "Bel-Ata Glass LLC"); names an apposition describes ("Varkon Gold, the Canadian
 miner", "X, filiale du groupe Y"); the legal designator after a comma ("X Co., Ltd.");
-and sites named by their context (``site_names``).
+and sites named by their context (``site_names``). ``parties`` then cuts a span that
+names two ("X c/ Y", "35% of Chulman, Idel Motors Group the other 65%").
 
 Reads
     a parsed ``Doc`` and which tokens linked mentions already cover.
@@ -19,6 +20,7 @@ from spacy.tokens import Doc, Span
 from analysis.extraction.abbreviations import STRAIGHT_QUOTES
 from analysis.extraction.descriptors import head_words, load_lexicon
 from analysis.extraction.firm_names import with_legal_suffix
+from analysis.extraction.grammar import GRAMMAR
 from analysis.extraction.site_names import site_names
 
 #: How many capitalised words may stand before a firm's name word ("Ertis Bus Company").
@@ -286,4 +288,46 @@ def _described_names(doc: Doc, owner: list[int]) -> list[Span]:
     return out
 
 
-__all__ = ["APPOSITION_ARTICLES", "NAME_WORD_REACH", "named_spans"]
+#: Words between a lawsuit's parties ("X c/ Y").
+ADVERSARIES = frozenset(GRAMMAR["adversaries"])
+
+
+def parties(spans: list[Span]) -> list[Span]:
+    """``spans``, each cut where a lawsuit's caption names two parties ("Valdane
+    Systèmes c/ JSC Sviyaga Group": two names, the French NER's one place)."""
+    out = []
+    for span in spans:
+        cuts = [t.i for t in span if t.lower_ in ADVERSARIES and t.i > span.start]
+        cuts += _listing_comma(span)
+        if not cuts:
+            out.append(span)
+            continue
+        for a, b in zip([span.start, *(c + 1 for c in cuts)], [*cuts, span.end], strict=True):
+            if a < b:
+                out.append(Span(span.doc, a, b, label=span.label_))
+    return out
+
+
+_DESIGNATORS = frozenset(GRAMMAR["legal_suffixes"] | GRAMMAR["company_abbreviations"])
+
+
+def _listing_comma(span: Span) -> list[int]:
+    """A comma inside ``span`` that lists two names ("holds 35% of Chulman, Idel Motors
+    Group the other 65%"): not one before a legal form ("Grafites de Ancuabe, Lda"), after
+    an abbreviation's full stop ("Co., Ltd."), nor in a name that lists its own words
+    ("Ministry of Investment, Industry and Trade")."""
+    if any(t.lower_ in GRAMMAR["coordinators"] or t.text == "&" for t in span):
+        return []
+    return [
+        t.i
+        for t in span
+        if t.text == ","
+        and span.start < t.i < span.end - 1
+        and not t.nbor(-1).text.endswith(".")
+        and t.nbor(1).text[:1].isupper()
+        and t.nbor(1).text not in _DESIGNATORS
+        and not (t.i + 2 == span.end and len(t.nbor(1).text) <= 4)
+    ]
+
+
+__all__ = ["APPOSITION_ARTICLES", "NAME_WORD_REACH", "named_spans", "parties"]

@@ -437,6 +437,7 @@ def _discover(
         if actor is not None and actor.type == "country":
             countries.update({i: actor.country for i in range(m.start, m.end)})
     if not found:  # ("Kama Tianheng" written again: the venture, no "Kama" and "Tianheng")
+        mentions = abbreviations.text_over_knowledge(mentions, *known[1:])
         mentions = held_names(doc, mentions, *known)
         return cands, mentions, _described_again(doc, again, countries, state)
     names = owner_names([*mentions, *(f[0] for f in found)], state.view)
@@ -463,6 +464,7 @@ def _discover(
     later = mentioned_again(doc, taken, *known)
     described += _described_again(doc, [*again, *later], countries, state)
     merged = sorted([*mentions, *(f[0] for f in found), *later], key=lambda m: (m.start, m.end))
+    merged = abbreviations.text_over_knowledge(merged, *known[1:])
     merged = held_names(doc, merged, *known)
     return cands, assign_roles(doc, merged, state.view), described
 

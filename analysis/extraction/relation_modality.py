@@ -518,8 +518,16 @@ def _ended_by(doc: Doc, cue: Cue, end: int) -> bool:
     # withdrew from Russia that year")
     sent = doc[cue.start].sent.start
     opening = [t for t in doc[sent : min(sent + 2, cue.start)] if t.lower_ in UNTIL]
-    if any(t.lower_ in GRAMMAR["relative"] for t in doc[sent : cue.start]):
-        opening = []
+    relatives = [t.i for t in doc[sent : cue.start] if t.lower_ in GRAMMAR["relative"]]
+    if relatives:
+        # ... or opening the relative clause the cue is in ("на площадке, где до 2023
+        # года X выпускала кабины")
+        # (not one of a relative clause with a verb of its own: "Renault, which
+        # controlled AvtoVAZ until 2022, left Russia", "l'usine qu'exploitait jusqu'en
+        # 2022 X a été rachetée")
+        clause = doc[relatives[-1] + 1 : cue.start]
+        own = any(u.is_punct or u.pos_ == "VERB" for u in clause)
+        opening = [t for t in clause if t.lower_ in UNTIL and not own][:1]
     return any(
         t.lower_ in UNTIL
         and t.i + 1 < end

@@ -607,9 +607,13 @@ def _partnership(
         if a.kind == b.kind == ADJECTIVE and set(cue.text.lower().split()) & JV_WORDS:
             continue
         # A firm partners a country only when the cue names it ("accord avec la Russie").
+        # Not a venture's ("Russie : la coentreprise X": a venture is of firms), nor one
+        # a label's colon sets off.
         if _is_country(a, kb) != _is_country(b, kb):
             country = a if _is_country(a, kb) else b
-            if _dist(country, cue) > COORDINATION_WINDOW:
+            span = doc[min(country.end, cue.start) : max(country.start, cue.end)]
+            venture = set(cue.text.lower().split()) & JV_WORDS
+            if _dist(country, cue) > COORDINATION_WINDOW or venture or ":" in span.text:
                 continue
         first, second = sorted((a, b), key=lambda m: m.start)
         if UNKNOWN in (a.entity, b.entity) or _keep(first.entity, second.entity, kb, "partnership"):

@@ -117,6 +117,8 @@ def case_of(doc: Doc, mention: Mention, cue: Cue) -> str | None:
             # "Ячейки для батарей ООО «X» поставляет Y": after a noun that names no firm,
             # the legal form and its name are that noun's owner, in the genitive
             return "Gen"
+        elif token.text.isupper() and quoted and ahead >= 0 and doc[ahead].text == "%":
+            return None  # "владеет 40% СП «Y»": after a share, its form says no case
         if CYRILLIC.search(token.text) and token.pos_ in ("NOUN", "ADJ"):
             case = token.morph.get("Case")
             if case:

@@ -1,0 +1,104 @@
+"""Names an article defines or joins, and clauses that change what a cue says: an
+abbreviation the text defines over the knowledge base's, a dash or a listing comma in a
+name, a country before a label's colon, outlets in a compound, a Russian descriptor
+before a Latin name, a share before an abbreviation, an epistemic verb, "until" in a
+relative clause. Sentences written for these tests, with invented firms; each test
+fails before its change."""
+
+from __future__ import annotations
+
+from tests.fixtures.extraction_shared import extracted_relations as relations
+from tests.fixtures.extraction_shared import tables_for
+
+
+def _entities(text: str, lang: str) -> set[str]:
+    return set(tables_for({"t": (text, lang)}).entities["entity"])
+
+
+def test_an_abbreviation_the_text_defines_is_not_the_knowledge_bases() -> None:
+    # "DFM" is Dongfeng Motor in the knowledge base; here the text defines it.
+    text = (
+        "AMH détient 60 % de Dorval Fenwick Motors LLC (« DFM »), sa coentreprise avec le "
+        "constructeur chinois Shaanxi Lianrong Automobile Co., Ltd.\n\n"
+        "DFM assemble à Taganrog des crossovers à partir de kits fournis par Lianrong."
+    )
+    found = relations(text, "fr")
+    assert ("Dorval Fenwick Motors LLC", "Taganrog", "production") in found, found
+    assert not {r for r in found if "Dongfeng Motor" in r[:2]}, found
+
+
+def test_a_full_name_defined_for_a_known_abbreviation_stays_that_actor() -> None:
+    text = (
+        "Contemporary Amperex Technology Co., Limited (CATL) supplies cells to Varkon "
+        "Motors.\n\nCATL also supplies cells to Quellon Industries."
+    )
+    found = relations(text, "en")
+    assert ("CATL", "Quellon Industries", "supply") in found, found
+
+
+def test_no_name_opens_on_a_dash_or_lists_two_names() -> None:
+    text = (
+        "Procurement Director at Varkon Avto | ex-Kestrel Autotech\n\n"
+        "When Kestrel Autotech left Russia in 2022 it took its tooling back to Korea. "
+        "Lianrong holds 35% of Varkon, Quellon Motors Group the other 65%."
+    )
+    names = _entities(text, "en")
+    assert not {n for n in names if n.startswith("-") or ", " in n}, names
+
+
+def test_a_country_before_a_labels_colon_is_no_ventures_partner() -> None:
+    found = relations(
+        "Russie : la coentreprise sino-russe Vortal Lianrong Motors lance un crossover "
+        "électrique à Taganrog, malgré les sanctions.",
+        "fr",
+    )
+    assert not {r for r in found if r[2] == "partnership"}, found
+
+
+def test_dealerships_in_a_compound_are_no_plant() -> None:
+    found = relations(
+        "Meshwood Motors JSC is a Ryazan-based group that operates 19 car dealerships in "
+        "central Russia and a battery-pack business.",
+        "en",
+    )
+    assert not {r for r in found if r[2] == "production"}, found
+
+
+def test_a_russian_descriptor_is_no_word_of_a_latin_name() -> None:
+    names = _entities(
+        "Автопроизводитель Hebei Qiaolong Automobile с 2025 года продаёт в Казахстане "
+        "электромобили своей марки Velar.",
+        "ru",
+    )
+    assert "Hebei Qiaolong Automobile" in names, names
+
+
+def test_a_share_before_an_abbreviation_leaves_the_subject_the_owner() -> None:
+    found = relations(
+        "Напомним, в России Qiaolong владеет 40% СП «Тальник», которое собирает автомобили "
+        "в Рязани.",
+        "ru",
+    )
+    assert ("Qiaolong", "Тальник", "ownership") in found, found
+
+
+def test_what_someone_is_believed_to_have_done_is_no_fact() -> None:
+    text = (
+        "Kestrel Impex LLC (Kestrel Impex) is a Bishkek-based trading company. Pearl Ridge "
+        "Components Limited, a Hong Kong-based company, is believed to have purchased the "
+        "equipment from distributors on behalf of Kestrel Impex."
+    )
+    assert not relations(text, "en"), relations(text, "en")
+
+
+def test_until_a_year_in_the_relative_clause_of_the_cue_makes_it_former() -> None:
+    found = relations(
+        "Kuusvaara Machinery leases the halls where until 2023 it assembled cabs in Yelets.",
+        "en",
+    )
+    assert not {r for r in found if r[2] == "production"}, found
+    # (a relative clause that ends before the cue leaves it current)
+    found = relations(
+        "Quellon Motors, which controlled Varkon until 2022, left Russia that year.", "en"
+    )
+    assert ("Quellon Motors", "Russia", "exit") in found, found
