@@ -168,3 +168,24 @@ def test_the_model_adds_nothing_where_a_modal_clause_governs_the_sentence(
     from analysis.extraction.relation_context import is_possibility
 
     assert is_possibility(sentence) is possibility
+
+
+def test_the_held_out_fits_in_several_processes_are_the_serial_ones() -> None:
+    """The leave-one-folder-out fits run in one process per core; each is single-threaded,
+    so the probabilities are those of one process fitting every folder in turn."""
+    pytest.importorskip("sklearn")
+    from analysis.extraction.relation_training import (
+        FolderData,
+        _score_held_out,
+        held_out_unrelated,
+    )
+
+    def folder(name: str, n: int) -> FolderData:
+        features = [[f"w={i % 3}", f"b={name}{i % 2}"] for i in range(n)]
+        labels = [NONE if i % 3 else "supply>" for i in range(n)]
+        ends = [frozenset({f"{name}{i}", f"{name}{i + 1}"}) for i in range(n)]
+        return FolderData(name, features, labels, ends, set(), set())
+
+    folders = [folder("a", 10), folder("b", 12), folder("c", 9)]
+    serial = _score_held_out(folders, list(range(len(folders))))
+    assert held_out_unrelated(folders) == [serial[i] for i in range(len(folders))]

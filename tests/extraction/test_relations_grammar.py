@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from tests.fixtures.extraction_shared import extracted_relations as relations
-from tests.fixtures.extraction_shared import tables_for
+from tests.fixtures.extraction_shared import rule_relations, tables_for
 
 
 @pytest.mark.parametrize(
@@ -523,7 +523,7 @@ from tests.fixtures.extraction_shared import tables_for
     ],
 )
 def test_grammar_says_who_does_what(lang, sentence, wanted, unwanted) -> None:
-    found = relations(sentence, lang)
+    found = rule_relations(sentence, lang)
     assert wanted <= found, found
     assert not unwanted & found, found
 

@@ -10,7 +10,7 @@ import pytest
 
 from tests.fixtures.extraction_shared import extracted_relations as relations
 from tests.fixtures.extraction_shared import folder_relations as table_relations
-from tests.fixtures.extraction_shared import tables_for
+from tests.fixtures.extraction_shared import folder_rule_relations, tables_for
 
 
 def check_relations(text: str, lang: str, wanted: set, unwanted: set) -> None:
@@ -517,7 +517,7 @@ def test_apposition_passive_and_assembly_rules(text, lang, wanted, unwanted) -> 
 def test_table_column_headers_state_relations(row, wanted, tmp_path) -> None:
     lang = "fr" if "Marque" in row else "en"
     intro = "Ventes par marque en 2025." if lang == "fr" else "Sales by brand in 2025."
-    assert wanted in table_relations(tmp_path, f"# {intro}\n\n{intro}\n\n{row}\n"), wanted
+    assert wanted in folder_rule_relations(tmp_path, f"# {intro}\n\n{intro}\n\n{row}\n"), wanted
 
 
 def test_a_row_named_by_its_plant_takes_its_owner_as_subject(tmp_path) -> None:
