@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 
 from analysis.extraction.abbreviations import STRAIGHT_QUOTES
 from analysis.extraction.descriptors import head_words, load_lexicon
-from analysis.extraction.firm_names import with_legal_suffix
+from analysis.extraction.firm_names import DESIGNATORS, with_legal_suffix
 from analysis.extraction.grammar import GRAMMAR
 from analysis.extraction.site_names import site_names
 
@@ -308,9 +308,6 @@ def parties(spans: list[Span]) -> list[Span]:
     return out
 
 
-_DESIGNATORS = frozenset(GRAMMAR["legal_suffixes"] | GRAMMAR["company_abbreviations"])
-
-
 def _listing_comma(span: Span) -> list[int]:
     """A comma inside ``span`` that lists two names ("holds 35% of Chulman, Idel Motors
     Group the other 65%"): not one before a legal form ("Grafites de Ancuabe, Lda"), after
@@ -325,7 +322,7 @@ def _listing_comma(span: Span) -> list[int]:
         and span.start < t.i < span.end - 1
         and not t.nbor(-1).text.endswith(".")
         and t.nbor(1).text[:1].isupper()
-        and t.nbor(1).text not in _DESIGNATORS
+        and t.nbor(1).text not in DESIGNATORS
         and not (t.i + 2 == span.end and len(t.nbor(1).text) <= 4)
     ]
 
