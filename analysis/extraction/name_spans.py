@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 
 from analysis.extraction.abbreviations import STRAIGHT_QUOTES
 from analysis.extraction.descriptors import head_words, load_lexicon
-from analysis.extraction.firm_names import DESIGNATORS, with_legal_suffix
+from analysis.extraction.firm_names import DESIGNATORS, legal_comma, with_legal_suffix
 from analysis.extraction.grammar import GRAMMAR
 from analysis.extraction.site_names import site_names
 
@@ -323,6 +323,7 @@ def _listing_comma(span: Span) -> list[int]:
         and not t.nbor(-1).text.endswith(".")
         and t.nbor(1).text[:1].isupper()
         and t.nbor(1).text not in DESIGNATORS
+        and not legal_comma(span.doc, t.i)
         and not (t.i + 2 == span.end and len(t.nbor(1).text) <= 4)
     ]
 

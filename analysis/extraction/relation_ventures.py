@@ -44,6 +44,9 @@ from analysis.extraction.relation_context import JV_WORDS, Relation
 
 #: The rule name of the rows this module adds.
 RULE = "joint venture"
+#: The rule name of a member read from the venture's own noun alone: no other parent is
+#: known, so the sentence is not settled (the relation model may add the others).
+MEMBER_RULE = "venture noun"
 #: The relations it settles for the whole sentence (the relation model adds none there).
 SETTLED = frozenset({"ownership", "partnership"})
 #: How many words may stand between an agent's "par"/"by" and its name ("par le
@@ -82,8 +85,10 @@ def venture_relations(
     members = _members(doc, start, end, at)
     parents = _agents(doc, start, end, at) | _founders(doc, start, end, at, spans)
     parents |= _holders(doc, start, end, names) | members
+    by_noun = _noun_members(doc, start, end, found, venture, mentions)
     if not parents:
-        return found
+        return _members_owning(found, venture, by_noun, kb)
+    parents |= by_noun
     if not members:  # (a list of members names them all)
         parents |= {r.source for r in found if r.relation == "ownership" and r.target == venture}
     parents = {p for p in parents if p in {m.entity for m in names}}
@@ -112,6 +117,61 @@ def venture_relations(
         for i, a in enumerate(ordered)
         for b in ordered[i + 1 :]
     ]
+    return list(dict.fromkeys(out))
+
+
+def _noun_members(
+    doc: Doc, start: int, end: int, found: list[Relation], venture: str, mentions: list[Mention]
+) -> set[str]:
+    """The names the clause rules made partners of the venture by its own noun that are
+    its members ("SMW est une coentreprise créée entre ZIG, qui en détient 60 %, et ...";
+    "UralBoyue, a joint venture in Russia with Uralgruz"): the venture is named before its
+    noun and the member after it ("M makes modules for the joint venture V" names no
+    member), and the two are not joined ("coentreprise de A et B, V": the first is no
+    venture, and its partner is the other parent)."""
+    at = {m.start: m for m in mentions if m.kind == NAME}
+    nouns = [i for i in range(start, end) if doc[i].lower_ in JV_WORDS]
+    first = min((m.start for m in at.values() if m.entity == venture), default=end)
+    after = {m.entity for m in at.values() if any(first < i < m.start for i in nouns)}
+    joined = {
+        frozenset((m.entity, o.entity)) for m in at.values() for o in _coordinated(doc, m, end, at)
+    }
+    return {
+        member
+        for r in found
+        if _by_noun(r, venture)
+        for member in {r.source, r.target} - {venture}
+        if member in after and frozenset((member, venture)) not in joined
+    }
+
+
+def _by_noun(r: Relation, venture: str) -> bool:
+    """Is ``r`` a partnership of the venture and another name read from a joint-venture
+    noun?"""
+    return (
+        r.relation == "partnership"
+        and venture in (r.source, r.target)
+        and r.source != r.target
+        and bool(set(r.cue.lower().split()) & JV_WORDS)
+    )
+
+
+def _members_owning(
+    found: list[Relation], venture: str, members: set[str], kb: KnowledgeBase
+) -> list[Relation]:
+    """``found`` when no parent is otherwise known: each member's partnership with the
+    venture read as its ownership (the sentence is not settled: the relation model may
+    add the other parents), and such a partnership with a brand or a place dropped
+    ("cars of the brand S, made by the joint venture V")."""
+    out = []
+    for r in found:
+        if _by_noun(r, venture):
+            member = r.target if r.source == venture else r.source
+            if kb.actors[member].type in _NOT_PARENTS | {"brand"}:
+                continue
+            if member in members:
+                r = Relation(member, venture, "ownership", r.cue, MEMBER_RULE)
+        out.append(r)
     return list(dict.fromkeys(out))
 
 

@@ -229,3 +229,42 @@ def test_a_members_owner_in_apposition_is_not_the_ventures() -> None:
     assert (QUELLON, OSTRAVA, "ownership") in found, found
     assert ("Kelmar Holding", OSTRAVA, "ownership") not in found, found
     assert not partners(found, "Kelmar Holding", VARKON), found
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # A member the holding clause does not reach: "entre A (AB), qui en détient ..."
+        (
+            "fr",
+            "Ostrava Cells est une coentreprise créée en 2022 entre Varkon Industries "
+            "(VI), qui en détient 55 %, et Quellon Motors, qui détient le reste.",
+        ),
+        (
+            "en",
+            "Ostrava Cells, a cell joint venture in Russia with Varkon Industries, makes "
+            "packs in Tver.",
+        ),
+        (
+            "ru",
+            "ООО «Ostrava Cells» — совместное предприятие тверского АО «Varkon Industries» "
+            "и китайской компании Quellon Motors.",
+        ),
+    ],
+)
+def test_a_member_named_after_the_ventures_noun_owns_it(lang, text) -> None:
+    """The venture's own noun makes no partner of the venture: a member named after it
+    owns the venture."""
+    found = triples(text, lang)
+    assert (VARKON, OSTRAVA, "ownership") in found, found
+    assert not partners(found, VARKON, OSTRAVA), found
+
+
+def test_a_firm_named_before_the_noun_is_no_venture_member() -> None:
+    """ "M makes modules for the joint venture V": M is the venture's supplier."""
+    found = triples(
+        "Varkon Industries fabrique des modules de refroidissement pour la coentreprise "
+        "Ostrava Cells à Tver.",
+        "fr",
+    )
+    assert (VARKON, OSTRAVA, "ownership") not in found, found
