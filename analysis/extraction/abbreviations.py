@@ -151,6 +151,12 @@ def defined_terms(doc: Doc, mentions: list[Mention]) -> tuple[dict[str, str], se
     for bracket in (t.i for t in doc if t.text == "("):
         stop = min(bracket + BRACKET_REACH, len(doc))
         close = next((j for j in range(bracket + 1, stop) if doc[j].text == ")"), None)
+        # ('ПАО «X» (далее — ...)': the name's mention may stop before its closing quote)
+        holder = names.get(bracket - (bracket > 0 and doc[bracket - 1].text in CLOSING_QUOTES))
+        if close is not None and holder and doc[bracket + 1].lower_ in MARKERS:
+            for term in _marked_terms(doc, bracket + 2, close):
+                roles.setdefault(term, holder)
+            continue
         k = bracket + 1
         while close is not None and k < close:
             end = next(
@@ -170,6 +176,34 @@ def defined_terms(doc: Doc, mentions: list[Mention]) -> tuple[dict[str, str], se
                     things.add(term)
             k = end + 1
     return roles, things
+
+
+#: What opens a definition in brackets whatever its quotes or article ("далее", "ci-après").
+MARKERS = frozenset(GRAMMAR["definition_markers"])
+
+
+def _marked_terms(doc: Doc, k: int, close: int) -> list[str]:
+    """The terms after a definition marker, up to the bracket's end: each comma- or
+    "or"-separated piece of at most ``SHORT_WORDS`` words that opens on a capital, without
+    its quotes and article; of a legal form and a quoted name, the name ("— ПАО «ЛМХ»,
+    Общество" gives "ЛМХ" and "Общество")."""
+    while k < close and doc[k].is_punct and doc[k].text not in QUOTES:
+        k += 1  # the dash or colon after "далее"
+    terms, piece = [], []
+    for t in [*doc[k:close], None]:
+        if t is None or t.text == "," or t.lower_ in _TERM_JOINERS:
+            quoted = [i for i, w in enumerate(piece) if w.text in QUOTES]
+            if len(quoted) >= 2:  # "ПАО «ЛМХ»": the name in the quotes
+                piece = piece[quoted[0] + 1 : quoted[-1]]
+            words = [w for w in piece if w.text not in QUOTES and w.lower_ not in ARTICLES]
+            # (not a venture's noun: "(далее — СП)" leaves "СП" the cue it is)
+            venture = len(words) == 1 and words[0].lower_ in GRAMMAR["joint_venture"]
+            if 0 < len(words) <= SHORT_WORDS and words[0].text[:1].isupper() and not venture:
+                terms.append(" ".join(w.text for w in words))
+            piece = []
+        else:
+            piece.append(t)
+    return terms
 
 
 #: Straight and English quotes: those of a definitions line (a Russian paragraph opens

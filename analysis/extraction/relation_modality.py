@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from analysis.extraction.abbreviations import QUOTES
 from analysis.extraction.actors import PLACE_TYPES, KnowledgeBase, Mention
 from analysis.extraction.grammar import word_tuples
 from analysis.extraction.relation_context import (
@@ -234,7 +235,9 @@ def _talked_of(doc: Doc, cue: Cue, start: int) -> bool:
         return False
     about = False
     for t in reversed(doc[max(start, cue.start - TALKED_OF_REACH) : cue.start]):
-        if (t.is_punct and t.text not in ("'", "’", "-")) or t.lower_ in CLAUSE_BREAKS:
+        # (a name's quotes break no clause: "переговоры с «X» и ТОО «Y» о поставках")
+        punct = t.is_punct and t.text not in ("'", "’", "-") and t.text not in QUOTES
+        if punct or t.lower_ in CLAUSE_BREAKS:
             return False
         # ("a memorandum of understanding with X on deliveries to Y": the noun may stand
         # further back than its "on")

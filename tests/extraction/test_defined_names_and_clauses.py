@@ -102,3 +102,33 @@ def test_until_a_year_in_the_relative_clause_of_the_cue_makes_it_former() -> Non
         "Quellon Motors, which controlled Varkon until 2022, left Russia that year.", "en"
     )
     assert ("Quellon Motors", "Russia", "exit") in found, found
+
+
+def test_a_term_defined_after_hereinafter_is_the_names_actor() -> None:
+    """ "(далее — ПАО «X», Общество)", "(ci-après « la Société »)": each term is the name
+    before the brackets, with no article nor quote needed; a venture's noun so defined
+    ("(далее — СП)") stays a noun."""
+    ru = (
+        "Уставный капитал ПАО «Варкон Индастриз» (далее — ПАО «Варкон», Общество) составляет "
+        "1 млрд рублей. Общество владеет 60 % ООО «Остава Селлс»."
+    )
+    found = relations(ru, "ru")
+    assert ("Варкон Индастриз", "Остава Селлс", "ownership") in found, found
+    assert _entities(ru, "ru") >= {"Варкон Индастриз"}
+    assert "Варкон" not in _entities(ru, "ru")
+    fr = (
+        "Le groupe Varkon Industries (ci-après « la Société ») publie ses comptes annuels. "
+        "La Société détient 60 % de Ostrava Cells."
+    )
+    assert ("Varkon Industries", "Ostrava Cells", "ownership") in relations(fr, "fr")
+    jv = "ООО «Остава Селлс» (далее — СП) собирает батареи в Твери."
+    assert "СП" not in _entities(jv, "ru")
+
+
+def test_talks_about_a_supply_with_quoted_names_give_no_supply() -> None:
+    found = relations(
+        "Компания ведёт переговоры с «Варконом» и казахстанским ТОО «Quellon Lithium» о "
+        "поставках лития.",
+        "ru",
+    )
+    assert not {r for r in found if r[2] == "supply"}, found
