@@ -209,17 +209,35 @@ def _marked_terms(doc: Doc, k: int, close: int) -> list[str]:
 #: Straight and English quotes: those of a definitions line (a Russian paragraph opens
 #: with «X» as its subject) and of a term NER runs across (``name_spans``).
 STRAIGHT_QUOTES = frozenset({'"', "“", "”"})
+#: The heading of a definitions block ("DEFINITIONS", "Définitions", "Определения").
+DEFINITION_HEADINGS = frozenset(GRAMMAR["definition_headings"])
 #: Words that join two terms defined together ('"Purchaser" or "Ruineng HK"').
 _TERM_JOINERS = frozenset({"or", "ou", "или", "and", "et"})
 
 
 def definition_line(doc: Doc, mentions: list[Mention]) -> tuple[dict[str, str], set[str]]:
-    """A definitions list's line, an exchange filing's or a contract's: quoted terms open
-    the paragraph, and a name right after them is what they stand for ('"Purchaser" or
-    "Ruineng HK"  Ruineng (Hong Kong) Resources Limited, a company ...'); lower-case
-    words after them define a thing ('"Equity Transfer Agreement" the equity transfer
-    agreement dated ...'). Returns (term -> entity, terms that name no actor)."""
-    terms, k = [], 0
+    """A definitions list's lines, an exchange filing's or a contract's: quoted terms open
+    the paragraph, or any line of a block headed "Definitions", and a name right after
+    them is what they stand for ('"Purchaser" or "Ruineng HK"  Ruineng (Hong Kong)
+    Resources Limited, a company ...'); lower-case words after them define a thing
+    ('"Equity Transfer Agreement" the equity transfer agreement dated ...'). Returns
+    (term -> entity, terms that name no actor)."""
+    starts = [0]
+    if len(doc) and doc[0].lower_ in DEFINITION_HEADINGS:
+        # (a "DEFINITIONS" block read as one paragraph: each quoted term may open a line)
+        starts += [t.i for t in doc[1:] if t.text in STRAIGHT_QUOTES]
+    roles: dict[str, str] = {}
+    things: set[str] = set()
+    for k in starts:
+        found, unnamed = _definition_at(doc, k, mentions)
+        roles = found | roles
+        things |= unnamed
+    return roles, things
+
+
+def _definition_at(doc: Doc, k: int, mentions: list[Mention]) -> tuple[dict[str, str], set[str]]:
+    """:func:`definition_line` for the line opening at token ``k``."""
+    terms = []
     while k < len(doc) and doc[k].text in STRAIGHT_QUOTES:
         end = next(
             (
@@ -239,6 +257,8 @@ def definition_line(doc: Doc, mentions: list[Mention]) -> tuple[dict[str, str], 
             and doc[k + 1].text in STRAIGHT_QUOTES
         ):
             k += 1
+    while k < len(doc) and doc[k].is_space:
+        k += 1  # (a definitions table's padding: '"Company"        Fujian X Co., Ltd.')
     if not terms or k >= len(doc):
         return {}, set()
     start = k + (doc[k].lower_ in ARTICLES and doc[k].text[:1].isupper())

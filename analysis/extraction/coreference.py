@@ -57,6 +57,7 @@ from analysis.extraction.actors import (
 )
 from analysis.extraction.appositions import fronted_role
 from analysis.extraction.grammar import GRAMMAR
+from analysis.extraction.relation_references import REFERENCE_MARK
 
 LEXICON = Path(__file__).resolve().parents[1] / "data" / "lexicons" / "anaphors.yaml"
 #: Parts of speech that may stand between a noun and the name it describes.
@@ -570,11 +571,18 @@ def issuer_defined(defined: dict[str, str], roles: dict[str, str], title: str | 
     )
 
 
-def with_issuer(relations: list[dict], issuer: str | None) -> list[dict]:
+def defines_issuer(roles: dict[str, str]) -> bool:
+    """Do the terms a paragraph defines ('X (the "Company")', '"Company" X', "(далее —
+    Общество)") include the issuer's own ("Company", "Group", "Société")?"""
+    return any(t.lower() in lexicon().issuer for t in roles)
+
+
+def with_issuer(relations: list[dict], issuer: str | None, defined: bool = False) -> list[dict]:
     """The rows with "the Company" (:data:`ISSUER`) resolved to the document's issuer,
     the first firm its first paragraph (its title) names, or the one a definitions line
     defines so; with none, or where the issuer would be related to itself, they are
-    dropped. Rows made the same by it are kept once."""
+    dropped. Rows made the same by it are kept once. When the document ``defined`` the
+    term, it is a name, not a reference word: the rows lose :data:`REFERENCE_MARK`."""
     if not any(ISSUER in (r["source"], r["target"]) for r in relations):
         return relations
     out, seen = [], set()
@@ -585,6 +593,8 @@ def with_issuer(relations: list[dict], issuer: str | None) -> list[dict]:
                 continue
             key = (*r["_key"][:-2], source, target)
             r = {**r, "source": source, "target": target, "_key": key}
+            if defined:
+                r["rule"] = str(r.get("rule") or "").removesuffix(REFERENCE_MARK)
         if r["_key"] not in seen:
             seen.add(r["_key"])
             out.append(r)
@@ -599,6 +609,7 @@ __all__ = [
     "anaphoric_phrases",
     "anaphors",
     "called_so",
+    "defines_issuer",
     "impersonal",
     "impersonal_openers",
     "issuer_defined",

@@ -58,6 +58,19 @@ _NAMED = re.compile(
 )
 
 
+_PRESS = re.compile(
+    r"(?<!\w)(?:" + "|".join(re.escape(p) for p in _words("press_reports")) + r")(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def reported(sentence: str, offset: int) -> bool:
+    """Does the word at character ``offset`` of ``sentence`` follow press reports no outlet
+    is named for (``press_reports``)? What they say is reported, not stated."""
+    found = _PRESS.search(sentence)
+    return found is not None and offset >= found.end()
+
+
 def unnamed_source(sentence: str) -> bool:
     """Does the sentence report what only unnamed sources say ("two people familiar with
     the discussions said", "selon des sources proches du dossier")? Its relations are

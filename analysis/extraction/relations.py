@@ -255,7 +255,7 @@ from analysis.extraction import cue_filters
 from analysis.extraction.actors import KnowledgeBase, Mention
 from analysis.extraction.cue_filters import describes_a_firm, object_says_otherwise, purpose_of
 from analysis.extraction.doc_text import span_text
-from analysis.extraction.hedges import unnamed_source
+from analysis.extraction.hedges import reported, unnamed_source
 from analysis.extraction.relation_clauses import _dative, _reach, _to_dative
 from analysis.extraction.relation_context import (  # noqa: F401 - re-exported
     _EXCLUDE,
@@ -673,6 +673,7 @@ def relations_in_sentence(
     # name is still the text's own: "Avtodom, the dealer group that bought ...").
     if unnamed_source(text):
         found = [f for f in found if any(s <= f[2].start < e for s, e in clauses)]
+    found = [f for f in found if not reported(text, doc[f[2].start].idx - doc[start].idx)]
     unique: dict[tuple[str, str, str], Relation] = {}
     for src, tgt, cue, rule in found:
         if cue.relation == "exit":

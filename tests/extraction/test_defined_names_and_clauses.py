@@ -2,8 +2,9 @@
 abbreviation the text defines over the knowledge base's, a dash or a listing comma in a
 name, a country before a label's colon, outlets in a compound, a Russian descriptor
 before a Latin name, a share before an abbreviation, an epistemic verb, "until" in a
-relative clause. Sentences written for these tests, with invented firms; each test
-fails before its change."""
+relative clause; a term defined after "далее"/"ci-après", the issuer's defined term,
+talks with quoted names, press reports no outlet is named for. Sentences written for
+these tests, with invented firms; each test fails before its change."""
 
 from __future__ import annotations
 
@@ -132,3 +133,41 @@ def test_talks_about_a_supply_with_quoted_names_give_no_supply() -> None:
         "ru",
     )
     assert not {r for r in found if r[2] == "supply"}, found
+
+
+def test_what_press_reports_say_is_reported_and_what_precedes_them_is_stated() -> None:
+    found = relations(
+        "We are aware of press reports, including one in Kursiv, that Varkon Seating "
+        "supplies seat frames to Quellon Motors.",
+        "en",
+    )
+    assert not found, found
+    found = relations(
+        "Quellon Motors sold its Tver plant to its managers and left Russia in 2022; "
+        "Russian press reports say the plant now supplies Varkon Auto.",
+        "en",
+    )
+    assert ("Quellon Motors", "Russia", "exit") in found, found
+    assert not {r for r in found if r[2] == "supply"}, found
+
+
+def test_the_issuers_defined_term_is_a_name_and_an_undefined_one_a_reference() -> None:
+    """ "The Group" in a filing that defines it ('X (the "Company")', or a block headed
+    "DEFINITIONS" read as one paragraph) is the issuer, named; where nothing defines it,
+    it is a reference word whose rows are set aside."""
+    body = "\n\nThe Group makes cells at its plants in Ganzhou and Yibin."
+    plants = {
+        ("Varkon Energy Technology Co., Ltd.", "Ganzhou", "production"),
+        ("Varkon Energy Technology Co., Ltd.", "Yibin", "production"),
+    }
+    bracket = 'Varkon Energy Technology Co., Ltd. (the "Company") announces an acquisition.'
+    assert relations(bracket + body, "en") >= plants
+    block = (
+        "Varkon Energy Technology Co., Ltd. announces an acquisition."
+        + body
+        + '\n\nDEFINITIONS\n"Company"       Varkon Energy Technology Co., Ltd.\n'
+        + '"Group"         the Company and its subsidiaries'
+    )
+    assert relations(block, "en") >= plants
+    title = "Varkon Energy Technology Co., Ltd. announces an acquisition." + body
+    assert not relations(title, "en") & plants
