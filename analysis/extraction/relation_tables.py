@@ -257,12 +257,16 @@ def _status(doc: Doc, start: int, dash: int, end: int) -> str:
     of the remark in brackets after its subject ("Kalumbwe (fermée en 2024) — ...")."""
     first = doc[start:dash].text if dash > start else ""
     texts = [m.lower() for m in re.findall(r"\(([^()]*)\)", first)]
-    cell = dash + 1
+    cell, status = dash + 1, False
     while cell < end:
         stop = next((i for i in range(cell, end) if doc[i].text == ";"), end)
         colon = next((i for i in range(cell, stop) if doc[i].text == ":"), None)
-        if colon is not None and doc[cell:colon].text.lower().strip() in STATUS_HEADERS:
-            texts.append(doc[colon + 1 : stop].text.lower())
+        if colon is not None:
+            status = doc[cell:colon].text.lower().strip() in STATUS_HEADERS
+            if status:
+                texts.append(doc[colon + 1 : stop].text.lower())
+        elif status:  # the status cell's own ";" ("Registered 2025; plant planned for 2027")
+            texts.append(doc[cell:stop].text.lower())
         cell = stop + 1
     return " ".join(texts)
 

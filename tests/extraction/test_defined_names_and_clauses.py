@@ -3,8 +3,9 @@ abbreviation the text defines over the knowledge base's, a dash or a listing com
 name, a country before a label's colon, outlets in a compound, a Russian descriptor
 before a Latin name, a share before an abbreviation, an epistemic verb, "until" in a
 relative clause; a term defined after "далее"/"ci-après", the issuer's defined term,
-talks with quoted names, press reports no outlet is named for. Sentences written for
-these tests, with invented firms; each test fails before its change."""
+talks with quoted names, press reports no outlet is named for, an investment holding
+company, a status cell after its semicolon. Sentences written for these tests, with
+invented firms; each test fails before its change."""
 
 from __future__ import annotations
 
@@ -171,3 +172,26 @@ def test_the_issuers_defined_term_is_a_name_and_an_undefined_one_a_reference() -
     assert relations(block, "en") >= plants
     title = "Varkon Energy Technology Co., Ltd. announces an acquisition." + body
     assert not relations(title, "en") & plants
+
+
+def test_an_investment_holding_company_is_no_investment() -> None:
+    found = relations(
+        "Varkon International (Hong Kong) Limited is an investment holding company "
+        "incorporated in Hong Kong.",
+        "en",
+    )
+    assert not {r for r in found if r[2] == "investment"}, found
+
+
+def test_a_status_cell_goes_on_after_its_semicolon() -> None:
+    """ "status : Registered 2025; plant planned for 2027": the plant is planned."""
+    found = relations(
+        "Principal subsidiaries\n\n"
+        "Varkon Elektro LLC — varkon stake : 100% ; activity : Battery-pack assembly ; "
+        "location : Taganrog ; status : Registered 2025; plant planned for 2027.\n"
+        "Varkon Seats LLC — varkon stake : 100% ; activity : Seats ; location : Bataysk ; "
+        "status : Operating",
+        "en",
+    )
+    assert ("Varkon Seats LLC", "Bataysk", "production") in found, found
+    assert ("Varkon Elektro LLC", "Taganrog", "production") not in found, found
