@@ -12,7 +12,9 @@ the initial of the name's first word and every letter of which is the initial of
 of the name's words: "JCI" for "Jinchuan Group International Resources Co. Ltd", not
 "UMZ" for "Usine métallurgique d'Oulba" (a Russian abbreviation of another name).
 A short name defined in quotes in the brackets ("Xiamen Golden Dragon Bus (« Golden
-Dragon »)") is that actor too (``short_forms``).
+Dragon »)") is that actor too (``short_forms``), and so are the terms defined for a
+role ('Norvik Metals (the "Seller")', "ПАО «X» (далее — Общество)", a definitions line
+'"Company"  X Co., Ltd.': ``defined_terms``, ``definition_line``).
 """
 
 from __future__ import annotations
@@ -143,18 +145,21 @@ def defined_terms(doc: Doc, mentions: list[Mention]) -> tuple[dict[str, str], se
     """Terms with an article that an article defines in quotes inside brackets: right
     after a mentioned name, each one is that name's actor ('Quellon Auto ("Quellon",
     "the Supplier")', 'Norvik Metals (the "Seller")'); after anything else, it names a
-    thing, not an actor ('a kit supply agreement ("the KSA")'). Returns (term -> entity,
-    terms that name no actor)."""
+    thing, not an actor ('a kit supply agreement ("the KSA")'). After a definition marker
+    ("далее", "ci-après", "hereinafter"), the terms need neither quotes nor an article
+    (:func:`_marked_terms`). Returns (term -> entity, terms that name no actor)."""
     names = {m.end: m.entity for m in mentions if m.kind == NAME}
     roles: dict[str, str] = {}
     things: set[str] = set()
     for bracket in (t.i for t in doc if t.text == "("):
         stop = min(bracket + BRACKET_REACH, len(doc))
         close = next((j for j in range(bracket + 1, stop) if doc[j].text == ")"), None)
-        # ('ПАО «X» (далее — ...)': the name's mention may stop before its closing quote)
-        holder = names.get(bracket - (bracket > 0 and doc[bracket - 1].text in CLOSING_QUOTES))
-        if close is not None and holder and doc[bracket + 1].lower_ in MARKERS:
-            for term in _marked_terms(doc, bracket + 2, close):
+        # ('ПАО «X» (далее — ...)': the name's mention may end before its closing quote)
+        quoted = bracket > 0 and doc[bracket - 1].text in CLOSING_QUOTES
+        holder = names.get(bracket) or (names.get(bracket - 1) if quoted else None)
+        after = _after_marker(doc, bracket + 1, close) if close is not None else None
+        if holder and after is not None:
+            for term in _marked_terms(doc, after, close):
                 roles.setdefault(term, holder)
             continue
         k = bracket + 1
@@ -180,18 +185,32 @@ def defined_terms(doc: Doc, mentions: list[Mention]) -> tuple[dict[str, str], se
 
 #: What opens a definition in brackets whatever its quotes or article ("далее", "ci-après").
 MARKERS = frozenset(GRAMMAR["definition_markers"])
+#: How many tokens a marker may take ("ci", "-", "après").
+_MARKER_TOKENS = 3
+
+
+def _after_marker(doc: Doc, k: int, close: int) -> int | None:
+    """The token after a definition marker that opens the brackets at ``k`` (one word,
+    or one the tokenizer split at its hyphens: "ci-après"), else None."""
+    for n in range(1, min(_MARKER_TOKENS, close - k) + 1):
+        if "".join(t.lower_ for t in doc[k : k + n]) in MARKERS:
+            return k + n
+    return None
 
 
 def _marked_terms(doc: Doc, k: int, close: int) -> list[str]:
-    """The terms after a definition marker, up to the bracket's end: each comma- or
-    "or"-separated piece of at most ``SHORT_WORDS`` words that opens on a capital, without
-    its quotes and article; of a legal form and a quoted name, the name ("— ПАО «ЛМХ»,
-    Общество" gives "ЛМХ" and "Общество")."""
+    """The terms after a definition marker, up to the bracket's end: each piece between
+    commas or joining words (``_TERM_JOINERS``), outside quotes, of at most
+    ``SHORT_WORDS`` words that opens on a capital, without its quotes and article; of a
+    legal form and a quoted name, the name ("— ПАО «ЛМХ», Общество" gives "ЛМХ" and
+    "Общество"; '"Smith and Sons"' is one term)."""
     while k < close and doc[k].is_punct and doc[k].text not in QUOTES:
         k += 1  # the dash or colon after "далее"
-    terms, piece = [], []
+    terms, piece, inside = [], [], False
     for t in [*doc[k:close], None]:
-        if t is None or t.text == "," or t.lower_ in _TERM_JOINERS:
+        if t is not None and t.text in QUOTES:
+            inside = t.text not in CLOSING_QUOTES if t.text != '"' else not inside
+        if t is None or (not inside and (t.text == "," or t.lower_ in _TERM_JOINERS)):
             quoted = [i for i, w in enumerate(piece) if w.text in QUOTES]
             if len(quoted) >= 2:  # "ПАО «ЛМХ»": the name in the quotes
                 piece = piece[quoted[0] + 1 : quoted[-1]]
@@ -217,15 +236,17 @@ _TERM_JOINERS = frozenset({"or", "ou", "или", "and", "et"})
 
 def definition_line(doc: Doc, mentions: list[Mention]) -> tuple[dict[str, str], set[str]]:
     """A definitions list's lines, an exchange filing's or a contract's: quoted terms open
-    the paragraph, or any line of a block headed "Definitions", and a name right after
+    the paragraph, or any line of a block headed "Definitions" (read as one paragraph: at
+    every opening quote), and a name right after
     them is what they stand for ('"Purchaser" or "Ruineng HK"  Ruineng (Hong Kong)
     Resources Limited, a company ...'); lower-case words after them define a thing
     ('"Equity Transfer Agreement" the equity transfer agreement dated ...'). Returns
     (term -> entity, terms that name no actor)."""
     starts = [0]
     if len(doc) and doc[0].lower_ in DEFINITION_HEADINGS:
-        # (a "DEFINITIONS" block read as one paragraph: each quoted term may open a line)
-        starts += [t.i for t in doc[1:] if t.text in STRAIGHT_QUOTES]
+        # (a "DEFINITIONS" block read as one paragraph: each quoted term may open a line;
+        # the quotes pair up, and only an opening one starts a term)
+        starts += [t.i for t in doc[1:] if t.text in STRAIGHT_QUOTES][0::2]
     roles: dict[str, str] = {}
     things: set[str] = set()
     for k in starts:

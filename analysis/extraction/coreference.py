@@ -33,7 +33,10 @@ often the venture's parent or a customer. With none called so, the rule above ap
 "The Company", "The Group", "le Groupe", "la Société", capitalised after the article, are
 an issuer's defined term for itself: wherever they stand, they take up the document's
 issuer, the first firm its first paragraph (its title) names (:data:`ISSUER`, resolved by
-the pipeline once the document has been read; with no firm in the title, nothing).
+the pipeline once the document has been read; with no firm in the title, nothing). Like
+the other reference words, they make a row one to set aside (``relation_references``),
+unless the document defines the term for that very firm ('X (the "Company")', a
+definitions line): then it is a name.
 """
 
 from __future__ import annotations
@@ -571,18 +574,21 @@ def issuer_defined(defined: dict[str, str], roles: dict[str, str], title: str | 
     )
 
 
-def defines_issuer(roles: dict[str, str]) -> bool:
-    """Do the terms a paragraph defines ('X (the "Company")', '"Company" X', "(далее —
-    Общество)") include the issuer's own ("Company", "Group", "Société")?"""
-    return any(t.lower() in lexicon().issuer for t in roles)
+def defined_issuers(roles: dict[str, str]) -> set[str]:
+    """The actors the document's defined terms ('X (the "Company")', '"Company" X') give
+    the issuer's own words ("Company", "Group", "Société")."""
+    return {e for t, e in roles.items() if t.lower() in lexicon().issuer}
 
 
-def with_issuer(relations: list[dict], issuer: str | None, defined: bool = False) -> list[dict]:
+def with_issuer(
+    relations: list[dict], issuer: str | None, defined: set[str] = frozenset()
+) -> list[dict]:
     """The rows with "the Company" (:data:`ISSUER`) resolved to the document's issuer,
     the first firm its first paragraph (its title) names, or the one a definitions line
     defines so; with none, or where the issuer would be related to itself, they are
-    dropped. Rows made the same by it are kept once. When the document ``defined`` the
-    term, it is a name, not a reference word: the rows lose :data:`REFERENCE_MARK`."""
+    dropped. Rows made the same by it are kept once. When the issuer is an actor the
+    document ``defined`` so, the term is a name, not a reference word: the rows lose
+    :data:`REFERENCE_MARK`."""
     if not any(ISSUER in (r["source"], r["target"]) for r in relations):
         return relations
     out, seen = [], set()
@@ -593,7 +599,7 @@ def with_issuer(relations: list[dict], issuer: str | None, defined: bool = False
                 continue
             key = (*r["_key"][:-2], source, target)
             r = {**r, "source": source, "target": target, "_key": key}
-            if defined:
+            if issuer in defined:
                 r["rule"] = str(r.get("rule") or "").removesuffix(REFERENCE_MARK)
         if r["_key"] not in seen:
             seen.add(r["_key"])
@@ -609,7 +615,7 @@ __all__ = [
     "anaphoric_phrases",
     "anaphors",
     "called_so",
-    "defines_issuer",
+    "defined_issuers",
     "impersonal",
     "impersonal_openers",
     "issuer_defined",

@@ -2,8 +2,9 @@
 
 Read once, here only: the figures extractor (approximators, modal and evidential cues,
 "selon" qualifiers, sources and reporting verbs), the attribution column of the
-extraction (:data:`ATTRIBUTION_LEADS`…) and the report's hedge notes on relations
-(:data:`SENTENCE_HEDGES`) all take their cues from this file.
+extraction (:data:`ATTRIBUTION_LEADS`…), the relation rules' filters of what unnamed
+sources and press reports say (:func:`unnamed_source`, :func:`reported`) and the report's
+hedge notes on relations (:data:`SENTENCE_HEDGES`) all take their cues from this file.
 """
 
 from __future__ import annotations
@@ -65,10 +66,12 @@ _PRESS = re.compile(
 
 
 def reported(sentence: str, offset: int) -> bool:
-    """Does the word at character ``offset`` of ``sentence`` follow press reports no outlet
-    is named for (``press_reports``)? What they say is reported, not stated."""
+    """Does the word at character ``offset`` of ``sentence`` follow press reports
+    (``press_reports``), with no outlet named by a source lead ("according to press
+    reports in Vedomosti" names one)? What they say is no fact the text states: the
+    relation rules drop its rows."""
     found = _PRESS.search(sentence)
-    return found is not None and offset >= found.end()
+    return found is not None and offset >= found.end() and _NAMED.search(sentence) is None
 
 
 def unnamed_source(sentence: str) -> bool:

@@ -56,7 +56,7 @@ from analysis.extraction.coreference import (
     Recent,
     anaphors,
     called_so,
-    defines_issuer,
+    defined_issuers,
     issuer_defined,
     named_subject,
     noun_genders,
@@ -243,7 +243,7 @@ def _extract_language(
             state.things = abbreviations.things_defined("\n".join(p.text for p in doc.paragraphs))
             for parsed, mentions in pending[1]:
                 _extract_paragraph(ctx, parsed, mentions, state, result)
-            defined = defines_issuer(state.abbreviations)  # ('X (the "Company")': no guess)
+            defined = defined_issuers(state.abbreviations)  # ('X (the "Company")': no guess)
             result.relations = with_issuer(result.relations, state.headline, defined)
             # (terms a definitions list defines after their first use: "the Purchaser")
             result.mentions = abbreviations.renamed(result.mentions, state.defined, "entity")

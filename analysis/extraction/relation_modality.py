@@ -229,8 +229,9 @@ def _talked_of(doc: Doc, cue: Cue, start: int) -> bool:
     """Is the cue what talks or a memorandum are about ("in talks about assembling ...
     with packs from X", "signed a memorandum on deliveries to Y", "меморандум о
     поставках")? A noun of ``NEGOTIATION_NOUNS``, then a word of ``ABOUT``, stand before
-    it in its clause, within :data:`TALKED_OF_REACH` words and with no punctuation or
-    clause break between. The signatories' partnership is stated all the same."""
+    it in its clause, within :data:`TALKED_OF_REACH` words and with no punctuation
+    (a name's quotes aside) or clause break between. The signatories' partnership is
+    stated all the same."""
     if cue.relation == "partnership":
         return False
     about = False

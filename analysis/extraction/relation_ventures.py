@@ -20,7 +20,11 @@ The venture is the actor the sentence calls a joint venture (``coreference.calle
 4. the members named after the venture's noun ("a joint venture of A (51 %) and B",
    "coentreprise à parts égales entre A et B", "une coentreprise de A et de B"), or
    joined before a "their" that opens it ("A and B said that their joint venture, X");
-5. the owners the other rules found.
+5. the owners the other rules found;
+6. the members the clause rules made the venture's partners by its own noun ("SMW est
+   une coentreprise créée entre ZIG, qui en détient 60 %, ..."; "UralBoyue, a joint
+   venture in Russia with Uralgruz"): named after the noun, in its phrase, and not joined
+   to the venture (:func:`_noun_members`).
 
 Reads
     the sentence's tokens and linked mentions, and the relations the other rules found.
@@ -28,7 +32,10 @@ Writes
     nothing: returns the sentence's relations, in which, when parents are found by 1-3,
     a holding verb's ownership rows of the venture or a parent and the venture's partnerships
     with its parents are replaced by the parents' ownership of the venture and their
-    partnership (a stake the sentence gives in another firm stays).
+    partnership (a stake the sentence gives in another firm stays). When only 6 finds
+    members, their partnerships with the venture become their ownership of it, with the
+    rule :data:`MEMBER_RULE` (the sentence is not settled), and the venture's partnership
+    by its noun with a brand or a place is dropped.
 """
 
 from __future__ import annotations
@@ -63,6 +70,8 @@ _NOT_APPOSED = frozenset({"VERB", "AUX", "PRON", "PROPN"})
 MEMBERS_REACH = 4
 #: Types of actor that are no parent.
 _NOT_PARENTS = frozenset({"country", "place", "person"})
+#: Types of actor that are no venture's partner either, by its noun.
+_NO_PARTNERS = frozenset({"country", "place", "brand"})
 
 
 def venture_relations(
@@ -132,7 +141,14 @@ def _noun_members(
     at = {m.start: m for m in mentions if m.kind == NAME}
     nouns = [i for i in range(start, end) if doc[i].lower_ in JV_WORDS]
     first = min((m.start for m in at.values() if m.entity == venture), default=end)
-    after = {m.entity for m in at.values() if any(first < i < m.start for i in nouns)}
+    # (within the noun's phrase: "V, a joint venture of A, supplies packs to B" names no
+    # member B)
+    after = {
+        m.entity
+        for m in at.values()
+        for i in nouns
+        if first < i < m.start and not any(_finite(t) for t in doc[i : m.start])
+    }
     joined = {
         frozenset((m.entity, o.entity)) for m in at.values() for o in _coordinated(doc, m, end, at)
     }
@@ -143,6 +159,12 @@ def _noun_members(
         for member in {r.source, r.target} - {venture}
         if member in after and frozenset((member, venture)) not in joined
     }
+
+
+def _finite(t) -> bool:
+    """A verb that opens a clause of its own ("supplies"), not a participle in the noun's
+    phrase ("créée en 2022 entre", "set up by")."""
+    return t.pos_ in ("VERB", "AUX") and "Part" not in t.morph.get("VerbForm")
 
 
 def _by_noun(r: Relation, venture: str) -> bool:
@@ -167,7 +189,8 @@ def _members_owning(
     for r in found:
         if _by_noun(r, venture):
             member = r.target if r.source == venture else r.source
-            if kb.actors[member].type in _NOT_PARENTS | {"brand"}:
+            actor = kb.actors.get(member)
+            if actor is not None and actor.type in _NO_PARTNERS:
                 continue
             if member in members:
                 r = Relation(member, venture, "ownership", r.cue, MEMBER_RULE)
@@ -489,4 +512,4 @@ def _apposed_owner(doc: Doc, before: Mention, m: Mention) -> bool:
     )
 
 
-__all__ = ["RULE", "SETTLED", "venture_relations"]
+__all__ = ["MEMBER_RULE", "RULE", "SETTLED", "venture_relations"]

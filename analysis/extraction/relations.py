@@ -209,7 +209,9 @@ Method (cited by the methods appendix). Relations are found sentence by sentence
    licence") is supplied or bought by nobody yet, and talks make no partners ("in
    talks with X", "négocie avec X": nothing is agreed). A relation of the past states
    nothing now ("assemblait naguère", "previously supplied", "a cessé ses livraisons",
-   "; that contract ended last year"). No relation of an actor with itself, nor of a
+   "; that contract ended last year"). What follows press reports that name no outlet
+   is reported, not stated ("We are aware of press reports ... that X supplies Y":
+   ``hedges.reported``). No relation of an actor with itself, nor of a
    person or government body with its own country; a country is a market, not a
    customer (no supply to a country); a city or
    region takes part only where a plant can be (production, acquisition, investment,

@@ -260,11 +260,18 @@ def test_a_member_named_after_the_ventures_noun_owns_it(lang, text) -> None:
     assert not partners(found, VARKON, OSTRAVA), found
 
 
-def test_a_firm_named_before_the_noun_is_no_venture_member() -> None:
-    """ "M makes modules for the joint venture V": M is the venture's supplier."""
+def test_a_firm_named_before_the_noun_or_past_a_verb_is_no_venture_member() -> None:
+    """ "M makes modules for the joint venture V": M is the venture's supplier; "V, a
+    joint venture of A, supplies packs to B": B is a customer."""
     found = triples(
         "Varkon Industries fabrique des modules de refroidissement pour la coentreprise "
         "Ostrava Cells à Tver.",
         "fr",
     )
     assert (VARKON, OSTRAVA, "ownership") not in found, found
+    found = triples(
+        "Ostrava Cells, a joint venture of Kelmar Holding, supplies packs to Quellon Motors.",
+        "en",
+    )
+    assert (OSTRAVA, QUELLON, "supply") in found, found
+    assert (QUELLON, OSTRAVA, "ownership") not in found, found
