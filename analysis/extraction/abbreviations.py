@@ -231,7 +231,7 @@ STRAIGHT_QUOTES = frozenset({'"', "“", "”"})
 #: The heading of a definitions block ("DEFINITIONS", "Définitions", "Определения").
 DEFINITION_HEADINGS = frozenset(GRAMMAR["definition_headings"])
 #: Words that join two terms defined together ('"Purchaser" or "Ruineng HK"').
-_TERM_JOINERS = frozenset({"or", "ou", "или", "and", "et"})
+_TERM_JOINERS = frozenset(GRAMMAR["term_joiners"])
 
 
 def definition_line(doc: Doc, mentions: list[Mention]) -> tuple[dict[str, str], set[str]]:
