@@ -141,11 +141,13 @@ def test_the_stored_model_states_its_cross_validated_scores():
 
 
 def test_the_stored_model_is_the_one_the_annotated_folders_train():
+    """Every annotated folder extracted again: the same training data (by its hash), so
+    the same cross-validated threshold and veto, and the same weights from the final fit."""
     pytest.importorskip("sklearn")
-    from analysis.extraction.relation_training import differences, train
+    from analysis.extraction.relation_training import differences, refit
 
     stored = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
-    diff = differences(stored, train())
+    diff = differences(stored, refit(stored))
     assert not diff, "retrain: python -m analysis.extraction.relation_training\n" + "\n".join(
         diff[:10]
     )
@@ -174,18 +176,62 @@ def test_the_held_out_fits_in_several_processes_are_the_serial_ones() -> None:
     """The leave-one-folder-out fits run in one process per core; each is single-threaded,
     so the probabilities are those of one process fitting every folder in turn."""
     pytest.importorskip("sklearn")
-    from analysis.extraction.relation_training import (
-        FolderData,
-        _score_held_out,
-        held_out_unrelated,
-    )
+    from analysis.extraction.relation_training import _score_held_out, held_out_unrelated
 
-    def folder(name: str, n: int) -> FolderData:
-        features = [[f"w={i % 3}", f"b={name}{i % 2}"] for i in range(n)]
-        labels = [NONE if i % 3 else "supply>" for i in range(n)]
-        ends = [frozenset({f"{name}{i}", f"{name}{i + 1}"}) for i in range(n)]
-        return FolderData(name, features, labels, ends, set(), set())
-
-    folders = [folder("a", 10), folder("b", 12), folder("c", 9)]
+    folders = [_folder("a", 10), _folder("b", 12), _folder("c", 9)]
     serial = _score_held_out(folders, list(range(len(folders))))
     assert held_out_unrelated(folders) == [serial[i] for i in range(len(folders))]
+
+
+def _folder(name: str, n: int):
+    from analysis.extraction.relation_training import FolderData
+
+    features = [[f"w={i % 3}", f"b={name}{i % 2}"] for i in range(n)]
+    labels = [(NONE, "supply>", "ownership<")[i % 3] for i in range(n)]
+    # (an end is a gold actor's index or a country's name)
+    ends = [frozenset({i, f"{name}{i + 1}"}) for i in range(n)]
+    return FolderData(name, features, labels, ends, {ends[0]}, {ends[0], ends[3]})
+
+
+def test_refitting_a_trained_model_on_the_same_folders_gives_it_back(monkeypatch) -> None:
+    """The check of the stored model refits once and compares: on unchanged folders it
+    finds what a full training gives; a changed label changes the data's hash, which
+    the comparison reports even where the weights barely move."""
+    pytest.importorskip("sklearn")
+    from analysis.extraction import relation_training as rt
+
+    folders = [_folder("a", 10), _folder("b", 12), _folder("c", 9)]
+    monkeypatch.setattr(rt, "annotated_folders", lambda root=None: folders)
+    trained = rt.train()
+    assert rt.differences(trained, rt.refit(trained)) == []
+    folders[1].labels[0] = "supply<"
+    assert rt.data_digest(folders) != trained["info"]["training_data_sha256"]
+    assert "the folders' training data or the training code changed" in rt.differences(
+        trained, rt.refit(trained)
+    )
+
+
+def test_the_comparison_of_two_fits_allows_the_solvers_noise_and_no_more() -> None:
+    """Two fits of the same data stop a little apart: a weight a thousandth off, or
+    rounded below the stored minimum on one side, is the same model; a weight a
+    hundredth off, a changed bias or a changed hash is not."""
+    from analysis.extraction.relation_training import MIN_WEIGHT, differences
+
+    def model(weights: dict, bias: float = 0.1, digest: str = "x") -> dict:
+        return {
+            "features_version": 1,
+            "classes": ["none", "supply>"],
+            "threshold": 0.9,
+            "veto": 0.8,
+            "bias": [bias, -bias],
+            "info": {"training_data_sha256": digest},
+            "weights": weights,
+        }
+
+    stored = model({"s=buys": {"1": 0.514, "0": MIN_WEIGHT}})
+    assert differences(stored, model({"s=buys": {"1": 0.516}})) == []
+    assert differences(stored, model({"s=buys": {"1": 0.534, "0": MIN_WEIGHT}})) != []
+    assert differences(stored, model({"s=buys": {"1": 0.514}}, bias=0.2)) == ["bias differs"]
+    assert differences(stored, model({"s=buys": {"1": 0.514}}, digest="y")) == [
+        "the folders' training data or the training code changed"
+    ]
