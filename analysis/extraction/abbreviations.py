@@ -20,6 +20,7 @@ role ('Norvik Metals (the "Seller")', "ПАО «X» (далее — Общест
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import replace
 
 from spacy.tokens import Doc
@@ -346,6 +347,19 @@ def _own_words(*names: str) -> set[str]:
     lexicon = load_lexicon()
     words = {w for n in names for w in _WORD.findall(n)}
     return {w.lower() for w in words if lexicon.name_word(w) is None}
+
+
+def defined_late(
+    listed: dict[str, str], defined: dict[str, str], discovered: Iterable[str]
+) -> dict[str, str]:
+    """The terms a document defines after their first use, each with the actor it
+    stands for: those of a definitions list (``listed``), and a name written before the
+    bracket that defines it for another actor, which was discovered as an actor of its
+    own until then ("Xuelong Lithium controls every step ..." before 'Sichuan Xuelong
+    Lithium Co., Ltd. ("Xuelong Lithium")'). ``defined``: the document's abbreviations
+    and terms, by term."""
+    seen = set(discovered)
+    return {**{t: e for t, e in defined.items() if t != e and t in seen}, **listed}
 
 
 def renamed(rows: list[dict], names: dict[str, str], *fields: str) -> list[dict]:

@@ -118,7 +118,23 @@ def named_spans(doc: Doc, owner: list[int]) -> list[Span]:
         ents = [e for e in ents if (e.start, e.end) != (span.start, span.end)]
         if not any(e.start < span.end and span.start < e.end for e in ents):
             ents.append(span)
+    ents = [s for e in ents if (s := _without_slug(e)) is not None]
     return sorted(ents, key=lambda e: e.start)
+
+
+def _without_slug(e: Span) -> Span | None:
+    """``e`` without a wire slug glued to its first word ("FACTBOX-Akson Motors",
+    "UPDATE 2-X"; ``wire_slugs``); None if nothing is left."""
+    doc, i = e.doc, e.start
+    if doc[i].text not in WIRE_SLUGS or doc[i].whitespace_:
+        return e
+    i += 1 + (i + 1 < e.end and doc[i + 1].like_num and not doc[i + 1].whitespace_)
+    if i >= e.end or doc[i].text != "-":
+        return e
+    return Span(doc, i + 1, e.end, label=e.label) if i + 1 < e.end else None
+
+
+WIRE_SLUGS = GRAMMAR["wire_slugs"]
 
 
 def _after_quote(e: Span) -> Span:

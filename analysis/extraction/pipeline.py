@@ -245,12 +245,11 @@ def _extract_language(
                 _extract_paragraph(ctx, parsed, mentions, state, result)
             defined = defined_issuers(state.abbreviations)  # ('X (the "Company")': no guess)
             result.relations = with_issuer(result.relations, state.headline, defined)
-            # (terms a definitions list defines after their first use: "the Purchaser")
-            result.mentions = abbreviations.renamed(result.mentions, state.defined, "entity")
-            result.evidence = abbreviations.renamed(result.evidence, state.defined, "entity")
-            result.relations = abbreviations.renamed(
-                result.relations, state.defined, "source", "target"
-            )
+            # (terms defined after their first use: "the Purchaser", "Xuelong Lithium")
+            late = abbreviations.defined_late(state.defined, state.abbreviations, state.discovered)
+            result.mentions = abbreviations.renamed(result.mentions, late, "entity")
+            result.evidence = abbreviations.renamed(result.evidence, late, "entity")
+            result.relations = abbreviations.renamed(result.relations, late, "source", "target")
             pending = next(groups, None)
         yield result
 

@@ -5,8 +5,8 @@ Reads: the relation rows of the corpus (the rules' and the learned model's, each
 by name (known or discovered). Returns: the same rows, in the same order, minus those
 that another row of the same document makes redundant or contradicts. Nothing is added.
 
-Sentence rules read one sentence; an article states a plant's site, a brand's owner or
-a firm's home in other sentences. The rows dropped here, and why:
+Sentence rules read one sentence; an article states a plant's site, a brand's owner,
+a firm's home or its exit in other sentences. The rows dropped here, and why:
 
 1. **A coarser site.** Production at a country by a firm whose production at a place
    of that country the same document states ("Great Wall Motor produces in Russia"
@@ -37,6 +37,10 @@ a firm's home in other sentences. The rows dropped here, and why:
    document says owns another firm the same sentence gives production there too ("KHA,
    the Russian joint venture of X and Y, assembles at Z"): the venture runs the site.
    (In two sentences, parent and subsidiary may well both have plants in one town.)
+9. **Production where it has left.** Production at a place of a country, or at the
+   country, that the same document says the firm exits ("Feb 2022: our radiators go to
+   Renault's plant in Moscow ... May 2022: Renault leaves Russia"): the plant is its
+   past, whatever the order of the two sentences.
 
 Three more, whatever the rest of the document says: a row between a name and its
 abbreviation ("Idel Haixing Motors", "IHM": one actor), a supply from or to a town (a
@@ -96,7 +100,7 @@ def _one_actor(a: str, b: str) -> bool:
 
 
 def _redundant(rows: list[Row], actors: dict[str, Actor], regions: frozenset[str]) -> set[int]:
-    """Indexes of the rows of one document that rules 1-8 drop (module docstring)."""
+    """Indexes of the rows of one document that rules 1-9 drop (module docstring)."""
 
     # (looked up per name: the corpus's actors are many, a document's rows few)
     def kind(name: str) -> str | None:
@@ -116,7 +120,12 @@ def _redundant(rows: list[Row], actors: dict[str, Actor], regions: frozenset[str
     producers: dict[str, set[str]] = defaultdict(set)
     producers_in: dict[tuple[object, str], set[str]] = defaultdict(set)  # by sentence
     acquired_in: dict[tuple[object, str], set[str]] = defaultdict(set)  # by sentence
+    left: dict[str, set[str]] = defaultdict(set)  # firm -> countries it exits
     for r in rows:
+        # (not a firm's misread exit from its own country: rule 4 drops it)
+        exit_ = r["relation"] == "exit" and kind(r["target"]) == "country"
+        if exit_ and country_of(r["source"]) != country_of(r["target"]):
+            left[r["source"]].add(country_of(r["target"]) or "")
         if r["relation"] == "ownership":
             stated_owners[r["target"]].add(r["source"])
         if r["relation"] == "acquisition":
@@ -155,6 +164,8 @@ def _redundant(rows: list[Row], actors: dict[str, Actor], regions: frozenset[str
             elsewhere = {p for sid, ps in sites[src].items() if sid != r["sentence_id"] for p in ps}
             if tgt in actors and _is_region(actors[tgt], regions) and any(map(precise, elsewhere)):
                 return "coarser site: region"
+            if kind(tgt) in PLACE_KINDS and (country_of(tgt) or "") in left[src] - {""}:
+                return "production where it has left"
             makers = producers[tgt] - {src}
             if kind(src) == "brand" and any(kind(p) not in NOT_MAKERS for p in makers):
                 return "brand where its maker produces"

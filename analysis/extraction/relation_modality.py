@@ -521,7 +521,15 @@ def _ended_by(doc: Doc, cue: Cue, end: int) -> bool:
     # (not a relative clause's: "Before 2022 X assembled under a licence from Y, which
     # withdrew from Russia that year")
     sent = doc[cue.start].sent.start
-    opening = [t for t in doc[sent : min(sent + 2, cue.start)] if t.lower_ in UNTIL]
+    # (or the cue's clause: "X has no plant in Russia; until 2023 its cars were
+    # assembled by Y")
+    breaks = [t.i + 1 for t in doc[sent : cue.start] if t.lower_ in GRAMMAR["clause_breaks"]]
+    opening = [
+        t
+        for first in (sent, *breaks[-1:])
+        for t in doc[first : min(first + 2, cue.start)]
+        if t.lower_ in UNTIL
+    ]
     relatives = [t.i for t in doc[sent : cue.start] if t.lower_ in GRAMMAR["relative"]]
     if relatives:
         # ... or opening the relative clause the cue is in ("на площадке, где до 2023
