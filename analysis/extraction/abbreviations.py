@@ -158,7 +158,16 @@ def defined_terms(doc: Doc, mentions: list[Mention]) -> tuple[dict[str, str], se
         # ('ПАО «X» (далее — ...)': the name's mention may end before its closing quote)
         quoted = bracket > 0 and doc[bracket - 1].text in CLOSING_QUOTES
         holder = names.get(bracket) or (names.get(bracket - 1) if quoted else None)
-        after = _after_marker(doc, bracket + 1, close) if close is not None else None
+        # (the marker opens the brackets, or a part of them after a comma: "(formerly X,
+        # hereinafter the ...)", "(прежнее наименование — ..., далее — «Общество»)")
+        starts = [bracket] + [
+            j for j in range(bracket + 1, close or bracket) if doc[j].text in ",;"
+        ]
+        after = (
+            next((a for j in starts if (a := _after_marker(doc, j + 1, close)) is not None), None)
+            if close is not None
+            else None
+        )
         if holder and after is not None:
             for term in _marked_terms(doc, after, close):
                 roles.setdefault(term, holder)

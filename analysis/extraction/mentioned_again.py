@@ -17,9 +17,26 @@ from analysis.extraction.actors import NAME, Mention
 from analysis.extraction.gazetteer import is_place_name
 from analysis.extraction.grammar import GRAMMAR
 from analysis.extraction.registry import chinese_core, name_forms
+from analysis.extraction.russian import CYRILLIC
 
 #: Words that join two names; a name's first words never end with one.
 JOINS = frozenset(GRAMMAR["coordinators"])
+
+
+def taken_tokens(mentions: Iterable, candidates: Iterable, defined: Mapping[str, str]) -> set[int]:
+    """The tokens of ``mentions`` and of ``candidates`` (spans with ``start``, ``end``,
+    ``text`` and ``actor``), but for a candidate found no actor that is a term the
+    document ``defined`` or opens with one (NER's "Общество приобрело": the term is
+    read here instead)."""
+    spans = [*mentions, *(c for c in candidates if c.actor or not _term_first(c.text, defined))]
+    return {i for s in spans for i in range(s.start, s.end)}
+
+
+def _term_first(text: str, defined: Mapping[str, str]) -> bool:
+    """Is ``text`` a defined term, or one followed by lower-case words only (a verb NER
+    ran on to), not by more of a name ("Тяньхэн Нева Автомотив")?"""
+    first, *rest = text.split()
+    return first in defined and not any(w[:1].isupper() for w in rest)
 
 
 def mentioned_again(
@@ -43,20 +60,26 @@ def mentioned_again(
             by_first.setdefault(short.split()[0], []).append(short)
             named[short] = actor
     cores = {w: name for w, name in _cores(named).items() if w not in abbreviations}
+    # ("Общества", "Обществу": the cases of a Russian term defined as «Общество»)
+    inflected = _case_forms(abbreviations, actors)
     for word in cores:
         by_first.setdefault(word, [])
     out: list[Mention] = []
     text = doc.user_data.get("text") or doc.text
-    if not any(w in text for w in by_first) and not any(a in text for a in abbreviations):
+    if (
+        not any(w in text for w in by_first)
+        and not any(a in text for a in abbreviations)
+        and not any(base in text for base in inflected)
+    ):
         return out  # (none of those words is written here)
     words = [t.text for t in doc]
     i = 0
     while i < len(doc):
         match = None
-        if words[i] not in by_first and words[i] not in abbreviations:
+        short = abbreviations.get(words[i]) or _case_of(words[i], inflected)
+        if words[i] not in by_first and short is None:
             i += 1
             continue
-        short = abbreviations.get(words[i])
         if i not in taken and short is not None and short in actors:
             # "BCS livre ...": an abbreviation defined earlier, which NER may not tag.
             out.append(Mention(short, i, i + 1, words[i], NAME))
@@ -84,6 +107,35 @@ def mentioned_again(
         else:
             i += 1
     return out
+
+
+#: The endings a Russian term is written with in the nominative, and how many letters
+#: its other cases may add to the rest ("Общество" -> "Обществ-а", "Компания" ->
+#: "Компани-ей").
+_NOMINATIVE_ENDINGS = "оаяеьй"
+_CASE_LETTERS = 3
+_CASE_BASE = 5
+
+
+def _case_forms(abbreviations: Mapping[str, str], actors) -> dict[str, str]:
+    """Capitalised one-word Cyrillic terms the document defined ('(далее — «Общество»)'),
+    by the part their cases share, each to its actor."""
+    out = {}
+    for term, actor in abbreviations.items():
+        if " " in term or actor not in actors or not CYRILLIC.search(term):
+            continue
+        base = term[:-1] if term[-1].lower() in _NOMINATIVE_ENDINGS else term
+        if len(base) >= _CASE_BASE and term[:1].isupper():
+            out[base] = actor
+    return out
+
+
+def _case_of(word: str, inflected: Mapping[str, str]) -> str | None:
+    """The actor of the defined term ``word`` is a case of ("Общества"), if any."""
+    for base, actor in inflected.items():
+        if word.startswith(base) and len(word) - len(base) <= _CASE_LETTERS:
+            return actor
+    return None
 
 
 def _cores(named: Mapping[str, str]) -> dict[str, str]:

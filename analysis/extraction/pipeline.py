@@ -67,7 +67,7 @@ from analysis.extraction.discovery import Candidate, candidates, listed_peers
 from analysis.extraction.figures import assign_subject, continues_speaker, extract_figures
 from analysis.extraction.gazetteer import is_place_name
 from analysis.extraction.grammar import GRAMMAR
-from analysis.extraction.mentioned_again import held_names, mentioned_again
+from analysis.extraction.mentioned_again import held_names, mentioned_again, taken_tokens
 from analysis.extraction.ner_scope import ner_spans
 from analysis.extraction.nlp import (
     FRENCH_MODEL,
@@ -426,8 +426,7 @@ def _discover(
         else (m, c)
         for m, c in found
     ]
-    taken = {i for m in mentions for i in range(m.start, m.end)}
-    taken |= {i for c in cands for i in range(c.start, c.end)}
+    taken = taken_tokens(mentions, cands, state.abbreviations)
     known = (state.discovered, state.abbreviations, state.view.actors)
     again = mentioned_again(doc, taken, *known)
     if again:

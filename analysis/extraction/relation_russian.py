@@ -32,12 +32,20 @@ import itertools
 from dataclasses import dataclass
 
 import yaml
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from analysis.extraction.actors import ADJECTIVE, Mention
 from analysis.extraction.descriptor_lexicon import load_lexicon
 from analysis.extraction.grammar import RELATIONS_LEXICON
-from analysis.extraction.relation_context import JV_WORDS, Cue, _coordinated, _dist
+from analysis.extraction.relation_context import (
+    JV_WORDS,
+    RELATION_TYPES,
+    Cue,
+    _coordinated,
+    _dist,
+)
 from analysis.extraction.russian import CYRILLIC, QUOTES, lemma
 
 #: Words that join coordinated Russian names ("АвтоВАЗу и Соллерсу").
@@ -325,3 +333,34 @@ def oblique(doc: Doc, m: Mention, cue: Cue) -> bool:
     the subject), so it is never ruled out."""
     own = doc[m.start].morph.get("Case") if CYRILLIC.search(doc[m.start].text) else []
     return bool(own) and own != ["Nom"] and case_of(doc, m, cue) not in (None, "Nom", "next")
+
+
+def with_neuter_past(phrases: list[str]) -> list[str]:
+    """``phrases`` and, for each whose last word is a feminine past verb ("приобрела",
+    "выпускала", "перешла"), its neuter ("приобрело"): the verb of «Общество», «АО»,
+    «предприятие». The stems cannot join them (an "о" ending is also a name's own)."""
+    out = list(phrases)
+    for phrase in phrases:
+        head, _, last = phrase.rpartition(" ")
+        for fem, neut in (("лась", "лось"), ("ла", "ло")):
+            if last.endswith(fem) and len(last) > len(fem) + 2:
+                out.append(f"{head} {last[: -len(fem)]}{neut}".strip())
+                break
+    return list(dict.fromkeys(out))
+
+
+def russian_cues(nlp: Language, lexicon: dict, keys: dict[int, str]) -> PhraseMatcher | None:
+    """The ``ru`` cues of ``relations.yaml`` (``lexicon``), matched on stems (the Russian
+    pipeline sets them as NORM), so that «соглашение» also finds «соглашении», each
+    with its neuter past (:func:`with_neuter_past`); None for a pipeline without stems.
+    ``keys`` gets each relation's label."""
+    if "russian_stems" not in nlp.pipe_names:
+        return None
+    matcher = PhraseMatcher(nlp.vocab, attr="NORM")
+    for rel in RELATION_TYPES:
+        phrases = with_neuter_past(lexicon.get(rel, {}).get("ru", []))
+        if phrases:
+            label = f"relation:{rel}"
+            keys[nlp.vocab.strings.add(label)] = rel
+            matcher.add(label, list(nlp.pipe(phrases)))
+    return matcher

@@ -307,7 +307,12 @@ from analysis.extraction.relation_modality import (
 from analysis.extraction.relation_places import _assembled, _leavers, _sales, country_left, sold_by
 from analysis.extraction.relation_production import _production, beside_a_site
 from analysis.extraction.relation_rules import OF_WORDS, _directed, _keep, _partnership
-from analysis.extraction.relation_russian import is_russian, russian_roles, russian_venture
+from analysis.extraction.relation_russian import (
+    is_russian,
+    russian_cues,
+    russian_roles,
+    russian_venture,
+)
 from analysis.extraction.relation_syntax import _passive_agent
 from analysis.extraction.relation_tables import (
     is_record,
@@ -438,23 +443,8 @@ def cue_matcher_for(nlp: Language) -> CueMatcher:
         frozenset(verb_only),
         frozenset(passive),
         frozenset(passive_only),
-        _russian_cues(nlp, lexicon, keys),
+        russian_cues(nlp, lexicon, keys),
     )
-
-
-def _russian_cues(nlp: Language, lexicon: dict, keys: dict[int, str]) -> PhraseMatcher | None:
-    """The ``ru`` cues, matched on stems (the Russian pipeline sets them as NORM), so
-    that «соглашение» also finds «соглашении»; None for a pipeline without stems."""
-    if "russian_stems" not in nlp.pipe_names:
-        return None
-    matcher = PhraseMatcher(nlp.vocab, attr="NORM")
-    for rel in RELATION_TYPES:
-        phrases = lexicon.get(rel, {}).get("ru", [])
-        if phrases:
-            label = f"relation:{rel}"
-            keys[nlp.vocab.strings.add(label)] = rel
-            matcher.add(label, list(nlp.pipe(phrases)))
-    return matcher
 
 
 #: After a purchase cue, these name a supplier, not what is bought.

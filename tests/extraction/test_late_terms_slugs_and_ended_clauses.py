@@ -95,3 +95,38 @@ def test_a_plant_in_a_country_its_firm_leaves_is_its_past() -> None:
         found = {(r.source, r.target, r.relation) for r in rows.itertuples()}
         assert (("Varkon Motors", "Kaluga", "production") in found) is stands, found
         assert ("Varkon Motors", "Russia", "exit") in found or stands
+
+
+def test_a_russian_issuer_term_defined_after_a_former_name_is_read_in_every_case() -> None:
+    """'АО «Варкон Литий» (прежнее наименование — АО «Ерден», далее — «Общество»)':
+    the marker follows a comma inside the brackets; «Общества», «Обществом» are the
+    firm too, and a neuter past verb ("приобрело") is a cue like the feminine one."""
+    text = (
+        "Акционерное общество «Варкон Литий» (прежнее наименование — АО «Ерден», "
+        "далее — «Общество») сообщает следующее.\n\n"
+        "Основной вид деятельности Общества — добыча лития.\n\n"
+        "Совет директоров Общества одобрил сделку. Обществу принадлежит 100% ТОО "
+        "«Квеллон Логистик»."
+    )
+    tables = tables_for({"obshchestvo": (text, "ru")})
+    linked = tables.mentions[tables.mentions["text"].str.startswith("Обществ")]
+    assert set(linked["entity"]) == {"Варкон Литий"} and len(linked) == 4
+    named = "АО «Варкон Литий» приобрело ТОО «Квеллон Логистик»."
+    found = {
+        (r.source, r.target, r.relation)
+        for r in tables_for({"n": (named, "ru")}).relations.itertuples()
+    }
+    assert ("Варкон Литий", "Квеллон Логистик", "acquisition") in found
+
+
+def test_the_neuter_past_of_a_russian_cue_is_read_and_a_name_ending_so_is_not() -> None:
+    from analysis.extraction.relation_russian import with_neuter_past
+
+    assert with_neuter_past(["приобрела", "купили", "перешла в собственность"]) == [
+        "приобрела",
+        "купили",
+        "перешла в собственность",
+        "приобрело",
+    ]
+    # (guard) a short word and a plural stay as they are
+    assert with_neuter_past(["была", "выпускали"]) == ["была", "выпускали"]
