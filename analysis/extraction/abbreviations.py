@@ -163,14 +163,14 @@ def defined_terms(doc: Doc, mentions: list[Mention]) -> tuple[dict[str, str], se
         starts = [bracket] + [
             j for j in range(bracket + 1, close or bracket) if doc[j].text in ",;"
         ]
-        after = (
-            next((a for j in starts if (a := _after_marker(doc, j + 1, close)) is not None), None)
-            if close is not None
-            else None
-        )
+        marked = [(j, a) for j in starts if (a := _after_marker(doc, j + 1, close or j + 1))]
+        after = marked[0][1] if marked and close is not None else None
         if holder and after is not None:
+            # (a name right before that comma is the one defined: "(a subsidiary of
+            # Quellon Group Co., Ltd., hereinafter "Quellon")")
+            owner = names.get(marked[0][0], holder) if marked[0][0] != bracket else holder
             for term in _marked_terms(doc, after, close):
-                roles.setdefault(term, holder)
+                roles.setdefault(term, owner)
             continue
         k = bracket + 1
         while close is not None and k < close:

@@ -35,8 +35,13 @@ def taken_tokens(mentions: Iterable, candidates: Iterable, defined: Mapping[str,
 def _term_first(text: str, defined: Mapping[str, str]) -> bool:
     """Is ``text`` a defined term, or one followed by lower-case words only (a verb NER
     ran on to), not by more of a name ("Тяньхэн Нева Автомотив")?"""
-    first, *rest = text.split()
-    return first in defined and not any(w[:1].isupper() for w in rest)
+    words = text.split()
+    if text in defined:
+        return True
+    if not words or words[0] not in defined:
+        return False
+    # (a word's first letter, past its quotes: «Квеллон» is more of a name)
+    return not any(next((c for c in w if c.isalpha()), "").isupper() for w in words[1:])
 
 
 def mentioned_again(
@@ -76,7 +81,9 @@ def mentioned_again(
     i = 0
     while i < len(doc):
         match = None
-        short = abbreviations.get(words[i]) or _case_of(words[i], inflected)
+        short = abbreviations.get(words[i])
+        if short is None and "Plur" not in doc[i].morph.get("Number"):
+            short = _case_of(words[i], inflected)  # (not "Компании региона ...": a plural)
         if words[i] not in by_first and short is None:
             i += 1
             continue

@@ -123,15 +123,22 @@ def named_spans(doc: Doc, owner: list[int]) -> list[Span]:
 
 
 def _without_slug(e: Span) -> Span | None:
-    """``e`` without a wire slug glued to its first word ("FACTBOX-Akson Motors",
-    "UPDATE 2-X"; ``wire_slugs``); None if nothing is left."""
-    doc, i = e.doc, e.start
-    if doc[i].text not in WIRE_SLUGS or doc[i].whitespace_:
-        return e
-    i += 1 + (i + 1 < e.end and doc[i + 1].like_num and not doc[i + 1].whitespace_)
-    if i >= e.end or doc[i].text != "-":
-        return e
-    return Span(doc, i + 1, e.end, label=e.label) if i + 1 < e.end else None
+    """``e`` without the wire slugs glued to its first word ("FACTBOX-Akson Motors",
+    "UPDATE 2-X", "REFILE-UPDATE 1-X"; ``wire_slugs``); None if nothing is left."""
+    doc, start = e.doc, e.start
+    while start < e.end and doc[start].text in WIRE_SLUGS:
+        i = start + 1
+        # ("UPDATE 2-X": the tokenizer leaves a space before the number)
+        if i < e.end and doc[i].like_num and not doc[i].whitespace_:
+            i += 1
+        elif doc[start].whitespace_:
+            break
+        if i >= e.end or doc[i].text != "-":
+            break
+        start = i + 1
+    if start == e.start:
+        return None if e.end - e.start == 1 and doc[start].text in WIRE_SLUGS else e
+    return Span(doc, start, e.end, label=e.label) if start < e.end else None
 
 
 WIRE_SLUGS = GRAMMAR["wire_slugs"]

@@ -247,13 +247,15 @@ def _extract_language(
             result.relations = with_issuer(result.relations, state.headline, defined)
             # (terms defined after their first use: "the Purchaser", "Xuelong Lithium")
             late = abbreviations.defined_late(state.defined, state.abbreviations, state.discovered)
-            result.mentions = abbreviations.renamed(result.mentions, late, "entity")
-            result.evidence = abbreviations.renamed(result.evidence, late, "entity")
+            for table, key in (*_NAMED_ROWS, ("figures", "subject")):
+                setattr(result, table, abbreviations.renamed(getattr(result, table), late, key))
             result.relations = abbreviations.renamed(result.relations, late, "source", "target")
             pending = next(groups, None)
         yield result
 
 
+#: Rows that name an actor by its entity, renamed with the terms a document defines late.
+_NAMED_ROWS = (("mentions", "entity"), ("evidence", "entity"), ("attributions", "entity"))
 #: Actor types never used as a figure's fallback subject.
 FALLBACK_EXCLUDED = frozenset({"place", "country", "person", "media"})
 

@@ -40,7 +40,8 @@ a firm's home or its exit in other sentences. The rows dropped here, and why:
 9. **Production where it has left.** Production at a place of a country, or at the
    country, that the same document says the firm exits ("Feb 2022: our radiators go to
    Renault's plant in Moscow ... May 2022: Renault leaves Russia"): the plant is its
-   past, whatever the order of the two sentences.
+   past, whatever the order of the two sentences, unless the production's own sentence
+   says it goes on (``continuing``: "still", "resumed", "по-прежнему").
 
 Three more, whatever the rest of the document says: a row between a name and its
 abbreviation ("Idel Haixing Motors", "IHM": one actor), a supply from or to a town (a
@@ -63,11 +64,14 @@ from analysis.extraction.abbreviations import abbreviates
 from analysis.extraction.actors import DISCOVERED, Actor
 from analysis.extraction.descriptors import load_lexicon as load_descriptors
 from analysis.extraction.gazetteer import is_province_name
+from analysis.extraction.grammar import GRAMMAR
 
 #: Rows as the assembly holds them: dicts with at least the keys above.
 Row = dict
 #: Types that make nothing and leave nowhere themselves.
 NOT_MAKERS = ("brand", "place", "country")
+#: Words that say a production goes on after an exit (rule 9).
+CONTINUING = GRAMMAR["continuing"]
 #: Types no firm owns (a town named with a subsidiary is where it is, not what is held).
 PLACE_KINDS = ("place", "country")
 
@@ -164,7 +168,12 @@ def _redundant(rows: list[Row], actors: dict[str, Actor], regions: frozenset[str
             elsewhere = {p for sid, ps in sites[src].items() if sid != r["sentence_id"] for p in ps}
             if tgt in actors and _is_region(actors[tgt], regions) and any(map(precise, elsewhere)):
                 return "coarser site: region"
-            if kind(tgt) in PLACE_KINDS and (country_of(tgt) or "") in left[src] - {""}:
+            words = set(str(r.get("sentence") or "").lower().split())
+            if (
+                kind(tgt) in PLACE_KINDS
+                and (country_of(tgt) or "") in left[src] - {""}
+                and not words & CONTINUING
+            ):
                 return "production where it has left"
             makers = producers[tgt] - {src}
             if kind(src) == "brand" and any(kind(p) not in NOT_MAKERS for p in makers):

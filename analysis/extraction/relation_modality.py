@@ -530,7 +530,10 @@ def _ended_by(doc: Doc, cue: Cue, end: int) -> bool:
         for t in doc[first : min(first + 2, cue.start)]
         if t.lower_ in UNTIL
     ]
-    relatives = [t.i for t in doc[sent : cue.start] if t.lower_ in GRAMMAR["relative"]]
+    # (a relative word of an earlier clause is not the cue's: "X said that it has no
+    # plant in Russia; until 2023 ...")
+    clause_start = (breaks or [sent])[-1]
+    relatives = [t.i for t in doc[clause_start : cue.start] if t.lower_ in GRAMMAR["relative"]]
     if relatives:
         # ... or opening the relative clause the cue is in ("на площадке, где до 2023
         # года X выпускала кабины")

@@ -336,15 +336,18 @@ def oblique(doc: Doc, m: Mention, cue: Cue) -> bool:
 
 
 def with_neuter_past(phrases: list[str]) -> list[str]:
-    """``phrases`` and, for each whose last word is a feminine past verb ("приобрела",
-    "выпускала", "перешла"), its neuter ("приобрело"): the verb of «Общество», «АО»,
-    «предприятие». The stems cannot join them (an "о" ending is also a name's own)."""
+    """``phrases`` and, for each with a feminine past verb ("приобрела", "продала
+    завод", "свернула производство"), the same with its neuter ("приобрело", "продало
+    завод"): the verb of «Общество», «АО», «предприятие». The stems cannot join them (an
+    "о" ending is also a name's own)."""
     out = list(phrases)
     for phrase in phrases:
-        head, _, last = phrase.rpartition(" ")
-        for fem, neut in (("лась", "лось"), ("ла", "ло")):
-            if last.endswith(fem) and len(last) > len(fem) + 2:
-                out.append(f"{head} {last[: -len(fem)]}{neut}".strip())
+        words = phrase.split(" ")
+        for k, word in enumerate(words):
+            ending = next((f for f in ("лась", "ла") if word.endswith(f)), None)
+            if ending and len(word) > len(ending) + 2:
+                neuter = word[: -len(ending)] + ("лось" if ending == "лась" else "ло")
+                out.append(" ".join([*words[:k], neuter, *words[k + 1 :]]))
                 break
     return list(dict.fromkeys(out))
 

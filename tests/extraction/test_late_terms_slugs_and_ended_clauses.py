@@ -127,6 +127,83 @@ def test_the_neuter_past_of_a_russian_cue_is_read_and_a_name_ending_so_is_not() 
         "купили",
         "перешла в собственность",
         "приобрело",
+        "перешло в собственность",
     ]
     # (guard) a short word and a plural stay as they are
     assert with_neuter_past(["была", "выпускали"]) == ["была", "выпускали"]
+
+
+def test_a_numbered_or_doubled_wire_slug_goes_too() -> None:
+    """'UPDATE 2-Quellon Motors ...', 'REFILE-UPDATE 1-...': the tokenizer leaves a space
+    before the number; every slug goes, and the headline's name stays whole."""
+    from analysis.extraction.name_spans import _without_slug
+    from analysis.extraction.nlp import load_model
+
+    nlp = load_model("en")
+    for headline in ("UPDATE 2-Quellon Motors", "REFILE-UPDATE 1-Quellon Motors"):
+        doc = nlp(headline)
+        span = _without_slug(doc[0 : len(doc)])
+        assert span is not None and span.text == "Quellon Motors", headline
+    doc = nlp("EXCLUSIVE")
+    assert _without_slug(doc[0:1]) is None
+
+
+def test_a_term_after_a_comma_names_the_firm_right_before_it() -> None:
+    """'Varkon Lithium (a subsidiary of Quellon Group Co., Ltd., hereinafter "Quellon")':
+    "Quellon" is the parent named before the comma, not Varkon Lithium."""
+    text = (
+        "Varkon Lithium LLP (a subsidiary of Quellon Group Co., Ltd., hereinafter "
+        '"Quellon") produces lithium at Shalkar.\n\nQuellon supplies cells to Ertau Motors.'
+    )
+    tables = tables_for({"comma_term": (text, "en")})
+    quellon = tables.mentions[tables.mentions["text"] == "Quellon"]
+    assert "Varkon Lithium LLP" not in set(quellon["entity"])
+
+
+def test_a_relative_word_of_an_earlier_clause_does_not_hide_the_year_that_ended_it() -> None:
+    """'Varkon said that it has no plant in Russia; until 2023 its cars were assembled by
+    Quellon Motors in Kaliningrad': "that" belongs to the first clause."""
+    text = (
+        "Varkon Automobile said that it has no plant in Russia; until 2023 its cars were "
+        "assembled under contract by Quellon Motors in Kaliningrad."
+    )
+    rows = tables_for({"until_that": (text, "en")}).relations
+    found = {(r.source, r.target, r.relation) for r in rows.itertuples()}
+    assert ("Quellon Motors", "Kaliningrad", "production") not in found
+
+
+def test_a_defined_term_frees_only_a_span_of_itself_and_lower_case_words() -> None:
+    from analysis.extraction.mentioned_again import _term_first
+
+    defined = {"Общество": "Варкон Литий", "Quellon Motors": "Quellon Motors LLC"}
+    assert _term_first("Общество приобрело", defined)
+    assert _term_first("Quellon Motors", defined)
+    # (guards) more of a name after the term, quoted or not, and an empty text
+    assert not _term_first("Общество «Квеллон»", defined)
+    assert not _term_first("Общество Квеллон", defined)
+    assert not _term_first("", defined)
+
+
+def test_a_plural_is_no_case_of_a_russian_term() -> None:
+    """'ТОО «Варкон» (далее — «Компания»)': «Компании» in "Компании региона увеличили
+    выпуск" are the region's companies; «Компании» of "деятельность Компании" is the firm."""
+    text = (
+        "ТОО «Варкон Литий» (далее — «Компания») сообщает следующее.\n\n"
+        "Основной вид деятельности Компании — добыча лития.\n\n"
+        "Компании региона увеличили выпуск."
+    )
+    tables = tables_for({"plural": (text, "ru")})
+    linked = tables.mentions[tables.mentions["text"] == "Компании"]
+    assert list(linked["sentence_id"]) == ["plural:1:0"]
+
+
+def test_a_plant_its_firm_still_runs_after_leaving_stays() -> None:
+    """'Varkon Motors left the Russian car market in 2022 ... it still assembles vans at
+    its plant in Kaluga': the production's own sentence says it goes on."""
+    text = (
+        "May 2022: Varkon Motors leaves Russia.\n\n"
+        "Varkon Motors still assembles vans at its plant in Kaluga."
+    )
+    rows = tables_for({"still": (text, "en")}).relations
+    found = {(r.source, r.target, r.relation) for r in rows.itertuples()}
+    assert ("Varkon Motors", "Kaluga", "production") in found
