@@ -5,7 +5,8 @@ end with ("Ertis Bus Company"), read back over capitalised words (and hyphens in
 them: "Bel-Ata Glass LLC"); names an apposition describes ("Varkon Gold, the Canadian
 miner", "X, filiale du groupe Y"); the legal designator after a comma ("X Co., Ltd.");
 and sites named by their context (``site_names``). ``parties`` then cuts a span that
-names two ("X c/ Y", "35% of Chulman, Idel Motors Group the other 65%").
+names two ("X c/ Y", "35% of Chulman, Idel Motors Group the other 65%"). A wire
+service's slug glued to a headline's first name ("FACTBOX-X", "UPDATE 2-X") is cut off.
 
 Reads
     a parsed ``Doc`` and which tokens linked mentions already cover.
