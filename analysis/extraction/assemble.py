@@ -35,6 +35,7 @@ from analysis.extraction.registry import discovered_actor, merge_names, settle
 from analysis.extraction.relation_consolidate import consolidate, named_ends
 from analysis.extraction.relation_model import review
 from analysis.extraction.relation_references import split_references
+from analysis.extraction.relation_refutations import split_refuted
 from analysis.extraction.relation_rules import allowed
 from analysis.tables import frame
 
@@ -59,14 +60,18 @@ def settled_rows(
     """The rows of every extractable document in reading order, with discovered names
     settled across documents, and every actor by name: what the rules found, before
     the learned relations (``relation_model``, trained on exactly these rows). The
-    rows read through a reference word that no row with both names confirms
-    (``relation_references``) are under ``referred``, not ``relations``."""
+    rows of a sentence the next one refutes (``relation_refutations``) and the rows read
+    through a reference word that no row with both names confirms
+    (``relation_references``) are under ``set_aside``, not ``relations``."""
     kb = kb or load_knowledge_base()
     chosen = _chosen(documents, results)
     rows = {name: _sorted([r for res in chosen for r in getattr(res, name)]) for name in ROW_FIELDS}
     rows, actors = _settle_discovered(rows, kb)
-    # (rows read through a reference word and stated nowhere with both names: set aside)
-    rows["relations"], rows["referred"] = split_references(rows["relations"])
+    # (rows of a sentence the next one refutes, and rows read through a reference word
+    # and stated nowhere with both names: set aside)
+    rows["relations"], refuted = split_refuted(rows["relations"], rows["sentences"])
+    rows["relations"], referred = split_references(rows["relations"])
+    rows["set_aside"] = _sorted(refuted + referred)
     return rows, actors
 
 
@@ -92,11 +97,12 @@ def combine(
     chosen = _chosen(documents, results)
     usable = extractable(documents)
     rows, actors = settled_rows(documents, results, kb)
-    set_aside: list[dict] = rows["referred"]
+    set_aside: list[dict] = rows["set_aside"]
     if learned_relations:
         read = review(rows["sentences"], rows["mentions"], rows["relations"], actors)
-        rows["relations"] = _sorted(read.kept + read.added)
-        set_aside = _sorted(set_aside + read.set_aside)
+        added, refuted = split_refuted(read.added, rows["sentences"])
+        rows["relations"] = _sorted(read.kept + added)
+        set_aside = _sorted(set_aside + read.set_aside + refuted)
     rows["relations"] = consolidate(rows["relations"], actors)
     rows["relations"] = named_ends(rows["relations"], rows["mentions"], actors)
     dates = {res.document: res.dates for res in chosen}

@@ -148,7 +148,7 @@ def _modal(doc: Doc, cue: Cue, start: int) -> bool:
     word of ``MODAL`` or an irrealis verb shortly before it in its clause, or the cue
     verb itself in the conditional or future ("X plans to acquire", "X pourrait
     fournir", "Y is expected to supply", "Z produira")."""
-    if _irrealis(doc[cue.start]):
+    if _irrealis(doc[cue.start]) or _conditional(doc, cue, start):
         return True
     earlier = _first_infinitive(doc, cue, start)
     if earlier is not None and (_modal(doc, earlier, start) or _negated(doc, earlier, start)):
@@ -190,6 +190,33 @@ def _modal(doc: Doc, cue: Cue, start: int) -> bool:
         if negotiable and t.lower_ in TALK_VERBS:  # "négocie avec X une licence"
             return True
     return False
+
+
+#: Words that open a sentence with a condition ("If completed, ...").
+CONDITIONALS = frozenset(GRAMMAR["conditionals"])
+#: How far after its cue a sentence without parsed boundaries is searched for a modal.
+CONDITIONAL_REACH = 15
+
+
+def _conditional(doc: Doc, cue: Cue, start: int) -> bool:
+    """Does the cue stand in a sentence that opens with a condition and speaks through an
+    English modal ("If completed, the deal would make X the owner of a plant in Y", "If
+    the board approves it, X will buy Y", "Should the deal close, X would ...")? Not in
+    a relative clause after a comma, which states a fact of its own. Only
+    English: French "si" and Russian "если" also open a contrast of stated facts ("Si
+    Renault est parti, Chery est resté", "Если раньше ..., то теперь ..."), and a modal's
+    tag (``MD``) is the English parser's."""
+    first = next((t for t in doc[start : cue.start] if not t.is_punct), None)
+    if first is None or first.lower_ not in CONDITIONALS:
+        return False
+    # (not into a relative clause: "..., which runs a plant in Y" is stated)
+    if any(
+        doc[i].lower_ in RELATIVE and doc[i - 1].text == "," for i in range(start + 1, cue.start)
+    ):
+        return False
+    end = doc[cue.start].sent.end if doc.has_annotation("SENT_START") else len(doc)
+    end = min(end, cue.end + CONDITIONAL_REACH)
+    return any(t.tag_ == "MD" for t in doc[start:end])
 
 
 PROMISE_VERBS = frozenset(GRAMMAR["promise_verbs"])

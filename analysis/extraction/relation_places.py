@@ -12,6 +12,7 @@ from analysis.extraction.grammar import GRAMMAR
 from analysis.extraction.relation_context import (
     AGENT,
     GENITIVE,
+    KIT_WORDS,
     PLANT_NOUNS,
     SELLING,
     TO,
@@ -328,12 +329,14 @@ def _complement(doc: Doc, cue: Cue, m: Mention) -> bool:
 
 def _assembled(
     doc: Doc, before: list[Mention], after: list[Mention], cue: Cue, kb: KnowledgeBase
-) -> list[tuple[str, str, str]]:
-    """(brand, assembler, "supply") for "X assembles Kia and Chery models", "Avtotor
+) -> list[tuple[str, str, str, str]]:
+    """(brand, assembler, "supply", rule) for "X assembles Kia and Chery models", "Avtotor
     produit des BAIC": a firm assembling another maker's brand gets its kits, platform or
-    licence; (assembler, brand, "ownership") for "X produit ses Haval".
+    licence; (assembler, brand, "ownership", rule) for "X produit ses Haval".
     The brand follows the verb within a few words and no punctuation; the subject's own
-    brands ("AvtoVAZ produit des Lada") are not supplied to it."""
+    brands ("AvtoVAZ produit des Lada") are not supplied to it. The rule is
+    :data:`LICENSED` where a kit word stands between the verb and the brand ("assemble
+    des voitures sous licence de Chery"), else :data:`ASSEMBLED`."""
     if cue.text.lower() in PLANT_NOUNS or doc[cue.start].pos_ not in ("VERB", "AUX"):
         return []
     firms = [m for m in before if m.entity != UNKNOWN and not _is_place(m, kb)]
@@ -359,6 +362,8 @@ def _assembled(
     if not firms or not makers or kb.actors[firms[0].entity].type != "company":
         return []
     src = firms[0].entity
+    licensed = any(t.lower_ in KIT_WORDS for t in doc[cue.end : makers[0].start])
+    rule = LICENSED if licensed else ASSEMBLED
     out = []
     for m in _coordinated(doc, makers[0], after):
         brand = kb.actors.get(m.entity)
@@ -372,17 +377,22 @@ def _assembled(
             and own_after[0].text == ","
             and any(t.lower_ in POSSESSIVES for t in own_after[1:])
         ):
-            out.append((src, m.entity, "ownership"))
+            out.append((src, m.entity, "ownership", rule))
         elif src not in (brand.parent, brand.name):
             # A brand supplies nothing: its owner does ("les SUV Jetour, marque du groupe
             # Chery": Chery supplies the assembler).
             owner = brand.parent if brand.type == "brand" and brand.parent in kb.actors else ""
             if not owner and names_vehicles(doc, m, kb):
                 continue  # ("assembles Sever crossovers": Sever is what is built)
-            out.append((owner or m.entity, src, "supply"))
+            out.append((owner or m.entity, src, "supply", rule))
     return out
 
 
+#: The rules of ``_assembled``: a brand after the verb, and a brand after a kit word
+#: ("sous licence de X", "from X kits"), which the relation model may not set aside
+#: (``relation_model.vetoable``).
+ASSEMBLED = "assembles brand"
+LICENSED = "assembles under licence"
 #: How far after an assembly verb the brand assembled may stand ("assemble pour sa part
 #: des modèles des marques chinoises BAIC"), and before it its subject.
 BRAND_REACH = 8

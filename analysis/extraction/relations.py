@@ -637,8 +637,8 @@ def relations_in_sentence(
             made = _production(doc, here, after, cue, kb, parts, clauses)
             found += [(a, b, cue, rule) for a, b in made]
             found += [
-                (a, b, Cue(rel, cue.start, cue.end, cue.text, False), "assembles brand")
-                for a, b, rel in _assembled(
+                (a, b, Cue(rel, cue.start, cue.end, cue.text, False), name)
+                for a, b, rel, name in _assembled(
                     doc, _outside(doc, before, clauses, cue), after, cue, kb
                 )
             ]

@@ -365,11 +365,9 @@ def test_open_world_relation_rules(text, lang, wanted, unwanted) -> None:
             {("Varkon Industries", "Uzbekistan", "investment")},
         ),
         # Countries named as a complement are not the subject; "de X, de Y et de Z".
-        # Known regression: the model trained on the 117 folders sets the three rows
-        # aside (probability of no relation 0.80, 0.93, 0.95; README, session of
-        # 2026-12-06, fourteenth); the rules still read them
-        # (test_the_rules_read_a_licence_after_a_clause_naming_countries).
-        pytest.param(
+        # The model may not set a licence's brands aside (relation_model.vetoable): the
+        # one of 117 folders did, after the clause naming two countries.
+        (
             "À Tachkent, ville coincée entre le Kazakhstan et le Kirghizistan, Varkon "
             "Industries assemble des voitures sous licence de Chery, de Geely et de FAW.",
             "fr",
@@ -379,9 +377,14 @@ def test_open_world_relation_rules(text, lang, wanted, unwanted) -> None:
                 ("FAW", "Varkon Industries", "supply"),
             },
             {("Chery", "Kyrgyzstan", "supply"), ("Chery", "Kazakhstan", "supply")},
-            marks=pytest.mark.xfail(
-                strict=True, reason="the model of 117 folders sets these rows aside"
-            ),
+        ),
+        # A condition governs its main clause, not a relative clause after a comma.
+        (
+            "If the merger goes ahead, Varkon Industries would become the largest "
+            "shareholder of Quellon Motors, which runs a cell plant in Karaganda.",
+            "en",
+            {("Quellon Motors", "Karaganda", "production")},
+            {("Varkon Industries", "Quellon Motors", "ownership")},
         ),
         # "kits shipped from X": X supplies, the assembler does not supply X (and a
         # country named there is an origin: test_relation_agreements_and_origins).
@@ -566,6 +569,21 @@ def test_a_brands_column_is_not_an_ownership_column(tmp_path) -> None:
         ("fr", "La Chine veut produire des voitures électriques au Kazakhstan."),
         ("en", "BYD will open a factory in Hungary next year."),
         ("fr", "Une initiative chinoise vise une production sur le sol kazakh."),
+        # A sentence opening with a condition and speaking through a modal: the modal
+        # governs its complements too.
+        (
+            "en",
+            "If completed, the deal would make Varkon Industries the first Chinese carmaker "
+            "to control a car plant in Almaty.",
+        ),
+        (
+            "en",
+            "Unless regulators object, the agreement will give Quellon Motors a plant in "
+            "Almaty and kits from Varkon Industries.",
+        ),
+        ("en", "If approved, the deal would make Varkon Industries the owner of Quellon Motors."),
+        ("en", "If the board agrees, Varkon Industries will buy Quellon Motors in March."),
+        ("en", "Should the talks succeed, Quellon Motors would supply cells to Varkon Industries."),
         ("fr", "La Chine propose de localiser la production de voitures au Kazakhstan."),
     ],
 )
@@ -581,6 +599,13 @@ def test_plans_and_possibilities_are_no_stated_relations(lang, sentence) -> None
         ("fr", "Quellon Motors collabore avec Varkon Industries.", "partnership"),
         ("en", "Quellon Motors supplies cells to Varkon Industries.", "supply"),
         ("fr", "Varkon Industries a racheté Quellon Motors.", "acquisition"),
+        # A condition without a modal, or a French "si" of contrast: stated.
+        ("en", "If anything, Quellon Motors now supplies cells to Varkon Industries.", "supply"),
+        (
+            "fr",
+            "Si Brisault Énergie a quitté le projet, Varkon Industries a racheté Quellon Motors.",
+            "acquisition",
+        ),
     ],
 )
 def test_stated_relations_in_the_present_or_past_stay(lang, sentence, wanted) -> None:
