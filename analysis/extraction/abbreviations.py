@@ -93,12 +93,24 @@ def _unquoted_end(doc: Doc, start: int) -> int | None:
     return None
 
 
+#: The shortest clipped word a short name may give for a word of the full one ("Auto"
+#: for "Automobile", "Tech" for "Technology").
+CLIPPED = 3
+
+
+def _word_of(word: str, words: set[str]) -> bool:
+    """Is ``word`` one of the full name's lower-cased ``words``, or a clipping of one?"""
+    w = word.lower()
+    return w in words or (len(w) >= CLIPPED and any(x.startswith(w) for x in words))
+
+
 def short_forms(doc: Doc, mentions: list[Mention]) -> dict[str, str]:
     """Short names an article defines in quotes inside brackets right after a mentioned
     name, and the entity of that name: 'Xiamen Golden Dragon Bus (« Golden Dragon »)',
     'Tessan Anode Materials Co., Ltd. ("Tessan Materials")', or without quotes as a
     sanctions notice writes it ("Sokol Invest JSC (Sokol Invest)"). Every word of the
-    short name is a word of the full one, and it starts with a capital; a generic word
+    short name is a word of the full one or a clipping of one ('Zhejiang Varkon
+    Automobile Co., Ltd. ("Varkon Auto")'), and it starts with a capital; a generic word
     ('the "Company"') is not one of the name's words, so it is no short name here. A
     quoted name in the other script whose words are all capitalised is one too ('Jiangsu
     Tianheng New Energy («Цзянсу Тяньхэн»)'): a transliteration shares no words."""
@@ -129,7 +141,7 @@ def short_forms(doc: Doc, mentions: list[Mention]) -> dict[str, str]:
         # ("Jiangsu Tianheng («Цзянсу Тяньхэн»)": the name in the other script, its
         # words all capitalised, as the Russian press gives a foreign firm's)
         other_script = bool(CYRILLIC.search(short)) != bool(CYRILLIC.search(m.text))
-        if all(w.lower() in words for w in own) or (
+        if all(_word_of(w, words) for w in own) or (
             quoted and other_script and all(w[:1].isupper() for w in own)
         ):
             out[short] = m.entity

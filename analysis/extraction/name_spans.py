@@ -6,7 +6,8 @@ them: "Bel-Ata Glass LLC"); names an apposition describes ("Varkon Gold, the Can
 miner", "X, filiale du groupe Y"); the legal designator after a comma ("X Co., Ltd.");
 and sites named by their context (``site_names``). ``parties`` then cuts a span that
 names two ("X c/ Y", "35% of Chulman, Idel Motors Group the other 65%"). A wire
-service's slug glued to a headline's first name ("FACTBOX-X", "UPDATE 2-X") is cut off.
+service's slug glued to a headline's first name ("FACTBOX-X", "UPDATE 2-X") is cut off,
+and so are lower-case function words ending a span ("Ladoga Motors of").
 
 Reads
     a parsed ``Doc`` and which tokens linked mentions already cover.
@@ -120,7 +121,20 @@ def named_spans(doc: Doc, owner: list[int]) -> list[Span]:
         if not any(e.start < span.end and span.start < e.end for e in ents):
             ents.append(span)
     ents = [s for e in ents if (s := _without_slug(e)) is not None]
+    ents = [s for e in ents if (s := _without_dangling(e)) is not None]
     return sorted(ents, key=lambda e: e.start)
+
+
+def _without_dangling(e: Span) -> Span | None:
+    """``e`` without the lower-case function words that end it: NER sometimes runs a name
+    into the preposition before a place it does not take in ("Ladoga Motors of" of
+    "Ladoga Motors of Saint Petersburg"); no name ends with one. None if nothing is left."""
+    doc, end = e.doc, e.end
+    while end > e.start and doc[end - 1].is_lower and doc[end - 1].is_stop:
+        end -= 1
+    if end == e.end:
+        return e
+    return Span(doc, e.start, end, label=e.label) if end > e.start else None
 
 
 def _without_slug(e: Span) -> Span | None:

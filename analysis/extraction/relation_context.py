@@ -118,6 +118,27 @@ def participants(mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:
     ]
 
 
+#: How far after its place a dateline's closing dash may stand, in characters.
+DATELINE_REACH = 80
+_DATELINE_DASH = re.compile(r"\s(?:--|[-–—])\s")
+
+
+def dateline_length(text: str) -> int:
+    """How many characters of a sentence's ``text`` a wire dateline opening it takes
+    ("MOSCOW, June 9 (Reuters) - ", "TAIZHOU, China, June 3, 2026 /PRNewswire/ -- "): a
+    place in capitals, a comma, a date, a dash. Its town and country say where the story
+    was filed, not where anyone produces: no relation's end, by the rules or the model.
+    0 if the sentence opens with no dateline."""
+    head, comma, _ = text.partition(",")
+    letters = sum(c.isalpha() for c in head)
+    if not comma or letters < 3 or len(head) > 40 or not head.isupper():
+        return 0
+    dash = _DATELINE_DASH.search(text, len(head), len(head) + DATELINE_REACH)
+    if dash is None or not any(c.isdigit() for c in text[len(head) : dash.start()]):
+        return 0
+    return dash.end()
+
+
 def _is_country(m: Mention, kb: KnowledgeBase) -> bool:
     return m.entity != UNKNOWN and kb.actors[m.entity].type == "country"
 

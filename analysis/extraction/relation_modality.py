@@ -25,6 +25,7 @@ from analysis.extraction.relation_context import (
     Cue,
     earlier_version,
 )
+from analysis.extraction.relation_moods import conditional, negated_that
 from analysis.extraction.russian import CYRILLIC
 
 NEGATIONS = GRAMMAR["negations"]
@@ -55,7 +56,9 @@ CONTRACT_NOUNS = frozenset(GRAMMAR["contract_nouns"])
 #: the contract noun they are looked for.
 CONTRACT_ENDED = tuple(p.lower() for p in GRAMMAR["contract_ended"])
 ENDED_REACH = 4
-YEAR = re.compile(r"(?:19|20)\d\d")
+YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+#: How many words after "until" its year may stand ("until the end of 2023").
+YEAR_REACH = 6
 ABOUT = GRAMMAR["about"]
 #: "on", "sur", "о": what an agreement or a memorandum is about, not its purpose.
 SUBJECT_OF = ABOUT - GRAMMAR["purpose"]
@@ -148,7 +151,7 @@ def _modal(doc: Doc, cue: Cue, start: int) -> bool:
     word of ``MODAL`` or an irrealis verb shortly before it in its clause, or the cue
     verb itself in the conditional or future ("X plans to acquire", "X pourrait
     fournir", "Y is expected to supply", "Z produira")."""
-    if _irrealis(doc[cue.start]) or _conditional(doc, cue, start):
+    if _irrealis(doc[cue.start]) or conditional(doc, cue, start):
         return True
     earlier = _first_infinitive(doc, cue, start)
     if earlier is not None and (_modal(doc, earlier, start) or _negated(doc, earlier, start)):
@@ -190,33 +193,6 @@ def _modal(doc: Doc, cue: Cue, start: int) -> bool:
         if negotiable and t.lower_ in TALK_VERBS:  # "négocie avec X une licence"
             return True
     return False
-
-
-#: Words that open a sentence with a condition ("If completed, ...").
-CONDITIONALS = frozenset(GRAMMAR["conditionals"])
-#: How far after its cue a sentence without parsed boundaries is searched for a modal.
-CONDITIONAL_REACH = 15
-
-
-def _conditional(doc: Doc, cue: Cue, start: int) -> bool:
-    """Does the cue stand in a sentence that opens with a condition and speaks through an
-    English modal ("If completed, the deal would make X the owner of a plant in Y", "If
-    the board approves it, X will buy Y", "Should the deal close, X would ...")? Not in
-    a relative clause after a comma, which states a fact of its own. Only
-    English: French "si" and Russian "если" also open a contrast of stated facts ("Si
-    Renault est parti, Chery est resté", "Если раньше ..., то теперь ..."), and a modal's
-    tag (``MD``) is the English parser's."""
-    first = next((t for t in doc[start : cue.start] if not t.is_punct), None)
-    if first is None or first.lower_ not in CONDITIONALS:
-        return False
-    # (not into a relative clause: "..., which runs a plant in Y" is stated)
-    if any(
-        doc[i].lower_ in RELATIVE and doc[i - 1].text == "," for i in range(start + 1, cue.start)
-    ):
-        return False
-    end = doc[cue.start].sent.end if doc.has_annotation("SENT_START") else len(doc)
-    end = min(end, cue.end + CONDITIONAL_REACH)
-    return any(t.tag_ == "MD" for t in doc[start:end])
 
 
 PROMISE_VERBS = frozenset(GRAMMAR["promise_verbs"])
@@ -412,8 +388,9 @@ def _negated(doc: Doc, cue: Cue, start: int) -> bool:
     investment", "n'a pas investi", "does not run a single factory"), a denial within 8 words
     in the same clause ("has denied that it is in talks with") or one whose "that"
     clause holds the cue ("denied a report in the daily Z that it was buying"), a
-    correction's earlier version before it (``_earlier_version``), or a statement after
-    the cue that nothing was concluded (``_unconcluded``)."""
+    correction's earlier version before it (``_earlier_version``), a negated verb's
+    "that" clause holding it (``relation_moods.negated_that``), or a statement after the cue that
+    nothing was concluded (``_unconcluded``)."""
     if _earlier_version(doc, cue):
         return True
     counted = 0
@@ -443,7 +420,7 @@ def _negated(doc: Doc, cue: Cue, start: int) -> bool:
                     break
                 if u.lower_ in THAT:
                     return True
-    return _unconcluded(doc, cue)
+    return negated_that(doc, cue, start) or _unconcluded(doc, cue)
 
 
 def _unconcluded(doc: Doc, cue: Cue) -> bool:
@@ -574,8 +551,10 @@ def _ended_by(doc: Doc, cue: Cue, end: int) -> bool:
         t.lower_ in UNTIL
         and t.i + 1 < end
         and (
-            # (the French tokenizer splits "jusqu'" from "en"/"à": "jusqu'en 2021")
-            any(YEAR.fullmatch(w.text) for w in doc[t.i + 1 : min(end, t.i + 3)])
+            # (the French tokenizer splits "jusqu'" from "en"/"à": "jusqu'en 2021"; a
+            # year may be part of a word or follow a few: "until mid-2024", "until the
+            # end of 2023")
+            any(YEAR.search(w.text) for w in doc[t.i + 1 : min(end, t.i + YEAR_REACH)])
             # "until last year", "jusqu'à l'an dernier", "until recently"
             or any(w.lower_ in RECENT_PAST for w in doc[t.i + 1 : min(end, t.i + 5)])
         )

@@ -43,6 +43,7 @@ from analysis.extraction.actors import Actor
 from analysis.extraction.relation_consolidate import is_region
 from analysis.extraction.relation_context import (
     SYMMETRIC,
+    dateline_length,
     is_possibility,
     is_question,
     is_retraction,
@@ -151,8 +152,9 @@ def candidate_pairs(
     relations: Iterable[Mapping],
     actors: Mapping[str, Actor],
 ) -> Iterator[tuple[Pair, list[str]]]:
-    """Every pair of distinct actors named in one sentence (two countries excepted, and
-    pairs more than ``MAX_GAP`` words apart), with its features, in reading order."""
+    """Every pair of distinct actors named in one sentence (two countries excepted, a
+    dateline's place, and pairs more than ``MAX_GAP`` words apart), with its features,
+    in reading order."""
     by_sentence: dict[str, list[Mapping]] = defaultdict(list)
     for m in mentions:
         by_sentence[m["sentence_id"]].append(m)
@@ -164,7 +166,9 @@ def candidate_pairs(
         roles[r["sentence_id"]][r["target"]].add(f"{r['relation']}:target")
     for s in sentences:
         sid, text = s["sentence_id"], s["text"]
+        filed = dateline_length(text)  # ("MOSCOW, June 9 (Reuters) - ...")
         ms = sorted(by_sentence.get(sid, ()), key=lambda m: (m["start"], m["end"]))
+        ms = [m for m in ms if m["start"] >= filed]
         if len(ms) < 2:
             continue
         tokens = words_of(text)

@@ -183,6 +183,9 @@ def russian_roles(doc: Doc, here: list[Mention], cue: Cue) -> list[tuple[str, st
     frame = case_frames().get(lemma(doc[cue.start].text))
     if frame is None:
         return None
+    defined = _own_brand_defined(doc, here, cue) if frame.target == {"next"} else None
+    if defined is not None:
+        return [defined]
     # "55% принадлежит «X», 45% — «Y»": a name a dash joins to a share is a second
     # owner of that share, never what is owned.
     pool = [m for m in here if m.kind != ADJECTIVE and not _gapped_share(doc, m)]
@@ -233,6 +236,36 @@ def russian_roles(doc: Doc, here: list[Mention], cue: Cue) -> list[tuple[str, st
         for b in _conjuncts(doc, target, targets + loose)
         if b.entity not in names
     ]
+
+
+#: How far after an own-brand cue its owner's name may start ("собственная марка ООО
+#: «X»").
+OWNER_REACH = 3
+
+
+def _own_brand_defined(doc: Doc, here: list[Mention], cue: Cue) -> tuple[str, str] | None:
+    """(owner, brand) of a brand a dash defines as another's own ("«Квеллон» —
+    собственная марка ООО «Варкон»": the name after the cue owns the one before the
+    dash), or None. The cue is then in the nominative; in the genitive it follows the
+    verb whose subject owns the name after it ("выпускает машины собственной марки X")."""
+    if cue.start < 2 or doc[cue.start - 1].text not in _GAP_DASHES:
+        return None
+    if "Nom" not in doc[cue.start].morph.get("Case"):
+        return None
+    names = [m for m in here if m.kind != ADJECTIVE]
+    dash = cue.start - 1
+    brand = next(
+        (
+            m
+            for m in reversed(names)
+            if m.end <= dash and all(t.text in QUOTES for t in doc[m.end : dash])
+        ),
+        None,
+    )
+    owner = next((m for m in names if cue.end <= m.start <= cue.end + OWNER_REACH), None)
+    if brand is None or owner is None or brand.entity == owner.entity:
+        return None
+    return owner.entity, brand.entity
 
 
 #: What may stand between two coordinated names besides "и": descriptors and quotes

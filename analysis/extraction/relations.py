@@ -290,6 +290,7 @@ from analysis.extraction.relation_context import (  # noqa: F401 - re-exported
     _is_place,
     _nearest,
     _relative_clauses,
+    dateline_length,
     is_question,
     names_vehicles,
     participants,
@@ -536,7 +537,8 @@ def relations_in_sentence(
         # A table row's headers are no cue words ("partner : BAIC, Kaiyi").
         cues = []
     parts = [m for m in participants(mentions, kb) if start <= m.start and m.end <= end]
-    parts = corrected(doc, parts, kb)  # "in X - apologies, I misspoke - at Y": Y
+    filed = doc[start].idx + dateline_length(text)  # ("MOSCOW, June 9 (Reuters) -")
+    parts = corrected(doc, [m for m in parts if doc[m.start].idx >= filed], kb)  # "X, sorry, Y"
     for s, e, label in unknown:
         prev = doc[s - 1].lower_ if s > start else ""
         kind = UNKNOWN_PLACE if label == "LOC" or prev in LOCATIVE | NEAR else UNKNOWN

@@ -23,6 +23,68 @@ def check_relations(text: str, lang: str, wanted: set, unwanted: set) -> None:
 @pytest.mark.parametrize(
     ("text", "lang", "wanted", "unwanted"),
     [
+        # A short name defined with a clipped word ("Auto" of "Automobile") is the firm,
+        # not a longer name that opens with it (a press release's media-contacts unit).
+        (
+            'Zhejiang Varkon Automobile Co., Ltd. ("Varkon Auto" or "the Company") today '
+            "announced its results. Varkon Auto holds 51% of Quellon Motors LLP.\n\n"
+            "Media Contacts\n\nVarkon Auto Global Communications\nCora Zhang\n",
+            "en",
+            {("Zhejiang Varkon Automobile Co., Ltd.", "Quellon Motors LLP", "ownership")},
+            {("Varkon Auto Global Communications", "Quellon Motors LLP", "ownership")},
+        ),
+        # A dateline's town is where the story was filed: no production there.
+        (
+            "TAIZHOU, China, June 3, 2026 /PRNewswire/ -- Quellon Motors LLP, a joint "
+            "venture in Almaty, started production of vans from kits supplied by Varkon "
+            "Industries.",
+            "en",
+            {("Varkon Industries", "Quellon Motors LLP", "supply")},
+            {("Quellon Motors LLP", "TAIZHOU", "production")},
+        ),
+        # A firm's legal form is no partnership.
+        (
+            "Brisault Lindqvist LLP is a limited liability partnership registered in "
+            "England and regulated by the Solicitors Regulation Authority.",
+            "en",
+            set(),
+            {("Brisault Lindqvist LLP", "Solicitors Regulation Authority", "partnership")},
+        ),
+        # A relation that ended: "until" with a year inside a word, opening the sentence.
+        (
+            "Until mid-2024 Quellon Motors also bought anode from Varkon Industries; that "
+            "contract was not renewed.",
+            "en",
+            set(),
+            {("Varkon Industries", "Quellon Motors", "supply")},
+        ),
+        # The "that" clause of a negated finding states nothing.
+        (
+            "The Court is not satisfied that Varkon Industries supplied any kits to "
+            "Quellon Motors.",
+            "en",
+            set(),
+            {("Varkon Industries", "Quellon Motors", "supply")},
+        ),
+        (
+            "Il n'est pas établi que Varkon Industries ait fourni des kits à Quellon Motors.",
+            "fr",
+            set(),
+            {("Varkon Industries", "Quellon Motors", "supply")},
+        ),
+        # ... but a denied dispute or doubt affirms it.
+        (
+            "Il n'est pas contesté que Varkon Industries détient 40 % de Quellon Motors.",
+            "fr",
+            {("Varkon Industries", "Quellon Motors", "ownership")},
+            set(),
+        ),
+        (
+            "There is no doubt that Varkon Industries supplies cells to Quellon Motors.",
+            "en",
+            {("Varkon Industries", "Quellon Motors", "supply")},
+            set(),
+        ),
         # A plant sold: the buyer acquires it, the seller produces nothing there.
         (
             "Le groupe Renault a vendu son usine de Kalouga au distributeur Varkon Industries.",
@@ -569,6 +631,9 @@ def test_a_brands_column_is_not_an_ownership_column(tmp_path) -> None:
         ("fr", "La Chine veut produire des voitures électriques au Kazakhstan."),
         ("en", "BYD will open a factory in Hungary next year."),
         ("fr", "Une initiative chinoise vise une production sur le sol kazakh."),
+        # Opportunities evaluated or explored are no plant yet.
+        ("en", "Varkon Industries is also evaluating opportunities for local assembly in Almaty."),
+        ("fr", "Varkon Industries évalue un assemblage local à Almaty."),
         # A sentence opening with a condition and speaking through a modal: the modal
         # governs its complements too.
         (
