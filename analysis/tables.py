@@ -59,7 +59,9 @@ Detail tables (extra files; may grow):
     learned model judged the pair unrelated, ``analysis/extraction/relation_model.py``;
     "reference word": an end was read through a reference word such as "la société" and
     no sentence naming both ends states the relation,
-    ``analysis/extraction/relation_references.py``), p_none (the model's probability of
+    ``analysis/extraction/relation_references.py``; "refuted by the next sentence": the
+    next sentence takes the statement back, "It does not.", "C'est inexact.",
+    ``analysis/extraction/relation_refutations.py``), p_none (the model's probability of
     no relation; empty for a reference word), sentence.
 ``figures_detail.csv``: document, sentence_id, position (order in the sentence), text,
     value, unit, year, kind, hedged, hedges (``;``-separated cues), attribution, subject,

@@ -101,6 +101,13 @@ def combine(
     if learned_relations:
         read = review(rows["sentences"], rows["mentions"], rows["relations"], actors)
         added, refuted = split_refuted(read.added, rows["sentences"])
+        # (a pair the rules read there is listed once, as the rules read it)
+        listed = {(r["sentence_id"], frozenset((r["source"], r["target"]))) for r in set_aside}
+        refuted = [
+            r
+            for r in refuted
+            if (r["sentence_id"], frozenset((r["source"], r["target"]))) not in listed
+        ]
         rows["relations"] = _sorted(read.kept + added)
         set_aside = _sorted(set_aside + read.set_aside + refuted)
     rows["relations"] = consolidate(rows["relations"], actors)

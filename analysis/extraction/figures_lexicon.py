@@ -138,6 +138,12 @@ def controlled_units() -> frozenset[str]:
     return frozenset(names | {"%", "pp"})
 
 
+@cache
+def month_names() -> frozenset[str]:
+    """Every language's month names and abbreviations, lower-cased (``months``)."""
+    return frozenset(_key(m) for names in _raw_lexicon()["months"].values() for m in names)
+
+
 def _key(text: str) -> str:
     """Lookup key of a matched phrase: lower case, straight apostrophe, single spaces."""
     text = text.replace("’", "'").replace("\u00a0", " ").replace("\u202f", " ")

@@ -25,10 +25,9 @@ from analysis.extraction.relation_context import (
     Cue,
     earlier_version,
 )
-from analysis.extraction.relation_moods import conditional, negated_that
+from analysis.extraction.relation_moods import NEGATIONS, THAT, conditional, negated_that
 from analysis.extraction.russian import CYRILLIC
 
-NEGATIONS = GRAMMAR["negations"]
 #: Denials, and allegations and statements said to be wrong, which are read the same.
 DENIALS = frozenset(GRAMMAR["denials"]) | frozenset(GRAMMAR["allegations"])
 CLAUSE_BREAKS = GRAMMAR["clause_breaks"]
@@ -57,7 +56,8 @@ CONTRACT_NOUNS = frozenset(GRAMMAR["contract_nouns"])
 CONTRACT_ENDED = tuple(p.lower() for p in GRAMMAR["contract_ended"])
 ENDED_REACH = 4
 YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-#: How many words after "until" its year may stand ("until the end of 2023").
+#: Where the year may stand after "until": within its next five words ("until the end
+#: of 2023"; a slice's end).
 YEAR_REACH = 6
 ABOUT = GRAMMAR["about"]
 #: "on", "sur", "о": what an agreement or a memorandum is about, not its purpose.
@@ -71,7 +71,6 @@ ARRANGED = frozenset({"production", "investment", "acquisition"})
 #: How far before its cue an intention noun governs it (its infinitive phrase may be long).
 INTENTION_REACH = 20
 #: Conjunctions after which a sentence-opening modal governs the whole clause.
-THAT = GRAMMAR["complementizers"]
 #: How far before its cue a modal word governs it ("plans to build a new plant").
 MODAL_REACH = 6
 #: How far before its cue an auxiliary in the conditional or the future governs it.

@@ -166,7 +166,8 @@ def candidate_pairs(
         roles[r["sentence_id"]][r["target"]].add(f"{r['relation']}:target")
     for s in sentences:
         sid, text = s["sentence_id"], s["text"]
-        filed = dateline_length(text)  # ("MOSCOW, June 9 (Reuters) - ...")
+        # (a paragraph's first sentence may open with a dateline: "MOSCOW, June 9 ... -")
+        filed = dateline_length(text) if str(s.get("sentence")) == "0" else 0
         ms = sorted(by_sentence.get(sid, ()), key=lambda m: (m["start"], m["end"]))
         ms = [m for m in ms if m["start"] >= filed]
         if len(ms) < 2:

@@ -3,8 +3,8 @@
 ("The Court is not satisfied that X supplied ...").
 
 Pure functions of a parsed sentence, read by ``relation_modality``; the words are
-``relations.yaml``'s grammar (``conditionals``, ``negations``, ``disputes``,
-``complementizers``).
+``relations.yaml``'s grammar (``conditionals``, ``findings``, ``negations``,
+``complementizers``, ``clause_breaks``).
 """
 
 from __future__ import annotations
@@ -12,63 +12,67 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from analysis.extraction.grammar import GRAMMAR
-from analysis.extraction.relation_context import RELATIVE, Cue
+from analysis.extraction.relation_context import CLAUSE_BREAKS, RELATIVE, Cue
 
 NEGATIONS = GRAMMAR["negations"]
+#: Conjunctions that open the clause a modal, a denial or a negated finding governs.
 THAT = GRAMMAR["complementizers"]
-
-#: How far before the verb of a "that" clause its negation may stand ("is not yet
-#: satisfied that").
-NEGATED_THAT_REACH = 3
 #: Negations that negate alone: not the French "ne" of a restriction ("n'est qu'un JAC
 #: JS4 rebaptisé", "ne ... que" is "only").
 FULL_NEGATIONS = frozenset(NEGATIONS) - {"n'", "n’", "ne"}
-#: Verbs and nouns whose negation affirms their "that" clause.
-DISPUTES = frozenset(GRAMMAR["disputes"])
+#: Words of a finding whose negation takes its "that" clause out of the facts.
+FINDINGS = frozenset(GRAMMAR["findings"])
+#: How far before a finding its negation may stand ("is not yet satisfied that").
+NEGATED_THAT_REACH = 3
 #: Words that open a sentence with a condition ("If completed, ...").
 CONDITIONALS = frozenset(GRAMMAR["conditionals"])
 #: How far after its cue a sentence without parsed boundaries is searched for a modal.
 CONDITIONAL_REACH = 15
 
 
+def _clause_break(doc: Doc, start: int, end: int) -> bool:
+    """Does a clause break (";", ":", "but", "mais", ...) stand in ``doc[start:end]``?"""
+    return any(t.lower_ in CLAUSE_BREAKS or t.text in (";", ":") for t in doc[start:end])
+
+
 def conditional(doc: Doc, cue: Cue, start: int) -> bool:
     """Does the cue stand in a sentence that opens with a condition and speaks through an
     English modal ("If completed, the deal would make X the owner of a plant in Y", "If
-    the board approves it, X will buy Y", "Should the deal close, X would ...")? Not in
-    a relative clause after a comma, which states a fact of its own. Only
-    English: French "si" and Russian "если" also open a contrast of stated facts ("Si
-    Renault est parti, Chery est resté", "Если раньше ..., то теперь ..."), and a modal's
-    tag (``MD``) is the English parser's."""
+    the board approves it, X will buy Y", "Should the deal close, X would ...")? Not past
+    a clause break ("If approved, the deal would close in May; X already owns 20% of
+    Y"), nor in a relative clause of its own after a comma ("..., which runs a plant in
+    Y"), which states a fact. Only English: French "si" and Russian "если" also open a
+    contrast of stated facts ("Si Renault est parti, Chery est resté", "Если раньше ...,
+    то теперь ..."), and a modal's tag (``MD``) is the English parser's."""
     first = next((t for t in doc[start : cue.start] if not t.is_punct), None)
-    if first is None or first.lower_ not in CONDITIONALS:
+    if first is None or first.lower_ not in CONDITIONALS or _clause_break(doc, start, cue.start):
         return False
-    # (not into a relative clause: "..., which runs a plant in Y" is stated)
-    if any(
-        doc[i].lower_ in RELATIVE and doc[i - 1].text == "," for i in range(start + 1, cue.start)
-    ):
-        return False
+    relatives = [
+        i
+        for i in range(start + 1, cue.start)
+        if doc[i].lower_ in RELATIVE and doc[i - 1].text == ","
+    ]
+    if relatives and not any(t.text == "," for t in doc[relatives[-1] + 1 : cue.start]):
+        return False  # (the cue's own relative clause: "..., which runs a plant in Y")
     end = doc[cue.start].sent.end if doc.has_annotation("SENT_START") else len(doc)
     end = min(end, cue.end + CONDITIONAL_REACH)
     return any(t.tag_ == "MD" for t in doc[start:end])
 
 
 def negated_that(doc: Doc, cue: Cue, start: int) -> bool:
-    """Does the cue stand in the "that" clause of a negated verb or adjective ("The Court
-    is not satisfied that X supplied ...", "il n'est pas établi que X ...")? Not a
-    relative "that" after a noun ("not the only firm that supplies Y"), not a French
-    restriction ("n'est qu'un JAC"), and not a dispute or doubt denied ("Il n'est pas
-    contesté que X détient 40 %", "There is no doubt that"), which affirms."""
+    """Does the cue stand in the "that" clause of a negated finding ("The Court is not
+    satisfied that X supplied ...", "il n'est pas établi que X ...", "did not confirm
+    that")? Only a finding of ``findings``: other negated heads affirm or leave the
+    clause stated ("It is not surprising that X bought Y", "Il n'est pas contesté que X
+    détient 40 %"); nor a French restriction ("n'est qu'un JAC"), nor past a clause
+    break."""
     for t in reversed(doc[start : cue.start]):
-        if t.text in (".", ";", ":"):
+        if t.text in (".", ";", ":") or t.lower_ in CLAUSE_BREAKS:
             return False
         if t.lower_ not in THAT or t.i - 1 <= start:
             continue
         head = t.i - 1 if doc[t.i - 1].text != "," else t.i - 2
-        if head <= start or doc[head].pos_ not in ("VERB", "ADJ", "AUX", "NOUN"):
-            continue
-        if doc[head].lower_ in DISPUTES:
-            return False  # "Il n'est pas contesté que X détient ...": affirmed
-        before = doc[max(start, head - NEGATED_THAT_REACH) : head]
-        if doc[head].pos_ != "NOUN" and any(u.lower_ in FULL_NEGATIONS for u in before):
-            return True
+        if head > start and doc[head].lower_ in FINDINGS:
+            before = doc[max(start, head - NEGATED_THAT_REACH) : head]
+            return any(u.lower_ in FULL_NEGATIONS for u in before)
     return False

@@ -5,7 +5,7 @@ roundup said that X held a stake in Y. It does not.", "nous écrivions que X liv
 C'est inexact.", "В посте мы написали, что X купило Y. Это не так: ...". The claim's
 sentence has no negation of its own, so the rules read it as stated. A sentence that
 opens with a refutation (the grammar's ``refutations``: "That is wrong", "C'est faux",
-"Это не так", followed by punctuation or the sentence's end) sets aside the rows of
+"Это не так", followed by a stop, a colon, a dash or the sentence's end) sets aside the rows of
 the sentence before it in its document; its own rows (the corrected facts, "Это не так:
 у Y — 49 процентов") stand. So do the refuted sentence's production rows: a plant's
 place is what the claim presupposes, not what it is about ("nous avons écrit que l'usine
@@ -36,8 +36,9 @@ REFUTED = "refuted by the next sentence"
 PRESUPPOSED = frozenset({"production"})
 #: Lower-case opening phrases that take back the sentence before.
 REFUTATIONS = tuple(sorted((p.lower() for p in GRAMMAR["refutations"]), key=len, reverse=True))
-#: What may follow a refutation phrase: punctuation (or nothing).
-_AFTER = frozenset(".;:,!—–-)")
+#: What may follow a refutation phrase: a stop, a colon, a dash (or nothing); not a
+#: comma ("It does not, however, disclose the price" goes on with a fact of its own).
+_AFTER = frozenset(".;:!—–-)")
 #: What may open a sentence before its words (quotes, markup, a dash).
 _OPENING = " \t\"'«»“”‘’*_-—–(["
 

@@ -537,7 +537,8 @@ def relations_in_sentence(
         # A table row's headers are no cue words ("partner : BAIC, Kaiyi").
         cues = []
     parts = [m for m in participants(mentions, kb) if start <= m.start and m.end <= end]
-    filed = doc[start].idx + dateline_length(text)  # ("MOSCOW, June 9 (Reuters) -")
+    # (a paragraph's first sentence may open with a dateline: "MOSCOW, June 9 (Reuters) -")
+    filed = doc[start].idx + (dateline_length(text) if start == 0 else 0)
     parts = corrected(doc, [m for m in parts if doc[m.start].idx >= filed], kb)  # "X, sorry, Y"
     for s, e, label in unknown:
         prev = doc[s - 1].lower_ if s > start else ""

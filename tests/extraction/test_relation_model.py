@@ -21,6 +21,7 @@ from analysis.extraction.relation_model import (
     review,
     vetoable,
 )
+from analysis.extraction.relation_places import ASSEMBLED, LICENSED
 
 TEXT = "BelGee, the joint venture between Geely and BelAZ, assembles cars in Borisov."
 ACTORS = {
@@ -113,8 +114,8 @@ def test_a_rule_row_the_model_judges_unrelated_is_set_aside_not_dropped():
     # after an assembly verb may be set aside.
     supply = dict(source="Geely", target="BelAZ", relation="supply")
     assert vetoable({**supply, "rule": "cue"}, ACTORS)
-    assert vetoable({**supply, "rule": "assembles brand"}, ACTORS)
-    assert not vetoable({**supply, "rule": "assembles under licence"}, ACTORS)
+    assert vetoable({**supply, "rule": ASSEMBLED}, ACTORS)
+    assert not vetoable({**supply, "rule": LICENSED}, ACTORS)
     assert not vetoable({**supply, "rule": "apposition"}, ACTORS)
     # Without a veto (the default), every rule row is kept.
     assert review(SENTENCES, MENTIONS, ruled, ACTORS, _model(model.weights)).set_aside == []

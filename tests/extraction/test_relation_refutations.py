@@ -24,6 +24,7 @@ from tests.fixtures.extraction_shared import extracted_relations, tables_for
         "That report is wrong.",
         "« C'est inexact. »",
         "C’est faux : nous n'avons aucun client en Russie.",
+        "That is wrong - the ministry said so on Monday.",
         "Это не так: у «Марроу» 49 процентов.",
         "*That is not true.*",
     ],
@@ -40,6 +41,8 @@ def test_a_refutation_opens_the_sentence(text) -> None:
         "That is wrongly described as a venture.",  # the phrase runs on
         "The company says that is wrong.",  # not at the opening
         "C'est inexactement rapporté.",
+        "It does not, however, disclose the price.",  # a fact of its own goes on
+        "Ce n'est pas le cas, en revanche, de Chery.",
         "",
     ],
 )

@@ -42,6 +42,43 @@ def check_relations(text: str, lang: str, wanted: set, unwanted: set) -> None:
             {("Varkon Industries", "Quellon Motors LLP", "supply")},
             {("Quellon Motors LLP", "TAIZHOU", "production")},
         ),
+        # A sentence opening with a firm's name in capitals is no dateline.
+        (
+            "BYD, which sold 3 million cars in 2023 - more than Tesla - builds cars in Hungary.",
+            "en",
+            {("BYD", "Hungary", "production")},
+            {("Tesla", "Hungary", "production")},
+        ),
+        # A condition governs its clause, not one after a clause break; a relative clause
+        # inside the condition does not free the main clause.
+        (
+            "If approved, the deal would close in May; Varkon Industries already owns 20% of "
+            "Quellon Motors.",
+            "en",
+            {("Varkon Industries", "Quellon Motors", "ownership")},
+            set(),
+        ),
+        (
+            "If the deal, which was announced in May, closes, Varkon Industries would own "
+            "Quellon Motors.",
+            "en",
+            set(),
+            {("Varkon Industries", "Quellon Motors", "ownership")},
+        ),
+        # Only a negated finding takes its "that" clause out, and not past a clause break.
+        (
+            "It is not surprising that Varkon Industries bought Quellon Motors.",
+            "en",
+            {("Varkon Industries", "Quellon Motors", "acquisition")},
+            set(),
+        ),
+        (
+            "Brisault Énergie did not confirm that talks had started, but Quellon Motors buys "
+            "cells from Varkon Industries.",
+            "en",
+            {("Varkon Industries", "Quellon Motors", "supply")},
+            set(),
+        ),
         # A firm's legal form is no partnership.
         (
             "Brisault Lindqvist LLP is a limited liability partnership registered in "
@@ -633,7 +670,7 @@ def test_a_brands_column_is_not_an_ownership_column(tmp_path) -> None:
         ("fr", "Une initiative chinoise vise une production sur le sol kazakh."),
         # Opportunities evaluated or explored are no plant yet.
         ("en", "Varkon Industries is also evaluating opportunities for local assembly in Almaty."),
-        ("fr", "Varkon Industries évalue un assemblage local à Almaty."),
+        ("fr", "Varkon Industries explore un assemblage local à Almaty."),
         # A sentence opening with a condition and speaking through a modal: the modal
         # governs its complements too.
         (
