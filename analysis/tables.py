@@ -61,7 +61,8 @@ Detail tables (extra files; may grow):
     no sentence naming both ends states the relation,
     ``analysis/extraction/relation_references.py``; "refuted by the next sentence": the
     next sentence takes the statement back, "It does not.", "C'est inexact.",
-    ``analysis/extraction/relation_refutations.py``), p_none (the model's probability of
+    ``analysis/extraction/relation_refutations.py``; "a region, not a site": a production at a
+    region, ``analysis/extraction/relation_consolidate.py``), p_none (the model's probability of
     no relation; empty for a reference word), sentence.
 ``figures_detail.csv``: document, sentence_id, position (order in the sentence), text,
     value, unit, year, kind, hedged, hedges (``;``-separated cues), attribution, subject,

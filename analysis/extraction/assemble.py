@@ -32,7 +32,7 @@ from analysis.extraction.pipeline import (
     extractable,
 )
 from analysis.extraction.registry import discovered_actor, merge_names, settle
-from analysis.extraction.relation_consolidate import consolidate, named_ends
+from analysis.extraction.relation_consolidate import consolidate, named_ends, split_regions
 from analysis.extraction.relation_model import review
 from analysis.extraction.relation_references import split_references
 from analysis.extraction.relation_refutations import split_refuted
@@ -110,6 +110,8 @@ def combine(
         ]
         rows["relations"] = _sorted(read.kept + added)
         set_aside = _sorted(set_aside + read.set_aside + refuted)
+    rows["relations"], regional = split_regions(rows["relations"], actors)
+    set_aside = _sorted(set_aside + regional)
     rows["relations"] = consolidate(rows["relations"], actors)
     rows["relations"] = named_ends(rows["relations"], rows["mentions"], actors)
     dates = {res.document: res.dates for res in chosen}

@@ -5,7 +5,7 @@ whole extraction on an invented article."""
 from __future__ import annotations
 
 from analysis.extraction.actors import Actor
-from analysis.extraction.relation_consolidate import consolidate
+from analysis.extraction.relation_consolidate import REGION, consolidate, split_regions
 from tests.fixtures.extraction_shared import tables_for
 
 
@@ -39,12 +39,8 @@ def kept(rows: list[dict]) -> set[tuple[str, str, str]]:
     return {(r["source"], r["target"], r["relation"]) for r in consolidate(rows, ACTORS)}
 
 
-def test_a_country_or_region_gives_way_to_a_site_in_it() -> None:
-    rows = [
-        row("Varkon", "Russia", "production"),
-        row("Varkon", "Tver region", "production", sentence=2),
-        row("Varkon", "Tver", "production", sentence=3),
-    ]
+def test_a_country_gives_way_to_a_site_in_it() -> None:
+    rows = [row("Varkon", "Russia", "production"), row("Varkon", "Tver", "production", sentence=3)]
     assert kept(rows) == {("Varkon", "Tver", "production")}
 
 
@@ -67,16 +63,43 @@ def test_a_country_stays_where_its_sentence_gives_the_plant_to_another_firm() ->
     assert kept(rows) == {(r["source"], r["target"], r["relation"]) for r in rows}
 
 
-def test_a_region_beside_a_town_in_its_own_sentence_stays() -> None:
-    # "at Tver and in the Tver region": the sentence rule judged them two sites.
-    rows = [row("Varkon", "Tver region", "production"), row("Varkon", "Tver", "production")]
-    assert kept(rows) == {(r["source"], r["target"], r["relation"]) for r in rows}
-
-
-def test_a_region_alone_stays() -> None:
-    assert kept([row("Varkon", "Tver region", "production")]) == {
-        ("Varkon", "Tver region", "production")
+def test_a_production_at_a_region_is_set_aside_alone_or_beside_a_site() -> None:
+    regions = {
+        **ACTORS,
+        **{a.name: a for a in (actor("Heilongjiang", "place", "CN"), actor("Navoi", "place"))},
     }
+    rows = [
+        row("Varkon", "Tver region", "production"),
+        row("Varkon", "Tver", "production"),
+        row("Quellon", "Heilongjiang", "production", sentence=2),
+        # a province's name that is a town's too ("Navoi") may be the plant's town
+        row("Quellon", "Navoi", "production", sentence=3),
+        # a region is set aside as a production's end only
+        row("Varkon", "Tver region", "investment", sentence=4),
+    ]
+    kept_rows, aside = split_regions(rows, regions)
+    assert [(r["target"], r["relation"]) for r in kept_rows] == [
+        ("Tver", "production"),
+        ("Navoi", "production"),
+        ("Tver region", "investment"),
+    ]
+    assert [(r["target"], r["reason"]) for r in aside] == [
+        ("Tver region", REGION),
+        ("Heilongjiang", REGION),
+    ]
+
+
+def test_a_region_goes_to_the_review_table_through_the_extraction() -> None:
+    text = (
+        "Qoryn Graphite LLP runs a graphite mine in the Zhambyl region. Verkhal Motors "
+        "assembles crossovers at its plant in Kostanay."
+    )
+    tables = tables_for({"t": (text, "en")})
+    aside = tables.details["relations_set_aside"]
+    regional = aside[aside["reason"] == REGION]
+    assert not regional.empty and set(regional["relation"]) == {"production"}
+    assert list(regional["target"]) == ["Zhambyl region"]
+    assert set(tables.relations["target"]) == {"Kostanay"}
 
 
 def test_a_brand_gives_way_to_the_firm_that_makes_it_there() -> None:
