@@ -289,3 +289,35 @@ def test_a_parent_does_not_produce_where_its_venture_does_in_that_sentence() -> 
     assert ("Varkon", "Tver", "production") not in found, found
     assert ("Tver Motors", "Tver", "production") in found, found
     assert ("Varkon", "Ostrava", "production") in found, found
+
+
+def test_a_ventures_plant_in_its_parents_country_is_the_parents() -> None:
+    # "kits that Quellon ships from its plant in Zhuzhou" read as the venture's plant,
+    # while another article says the venture assembles at Tver.
+    actors = {
+        **ACTORS,
+        **{
+            a.name: a
+            for a in (
+                actor("Quellon Volga Motors", "company"),
+                actor("Quellon Auto Parts", "company", "CN", parent="Quellon"),
+                actor("Zhuzhou", "place", "CN"),
+            )
+        },
+    }
+    rows = [
+        row("Quellon", "Quellon Volga Motors", "ownership", document="a"),
+        row("Quellon", "Zhuzhou", "production", document="a"),
+        row("Quellon Volga Motors", "Zhuzhou", "production", document="b"),
+        row("Quellon Volga Motors", "Tver", "production", document="c"),
+        # a subsidiary of the parent's own country has plants at home and abroad
+        row("Quellon Auto Parts", "Tver", "production", document="c", sentence=2),
+        row("Quellon Auto Parts", "Zhuzhou", "production", document="c", sentence=3),
+    ]
+    got = {(r["source"], r["target"]) for r in consolidate(rows, actors)}
+    assert ("Quellon Volga Motors", "Zhuzhou") not in got
+    assert {("Quellon Volga Motors", "Tver"), ("Quellon", "Zhuzhou")} <= got
+    assert {("Quellon Auto Parts", "Tver"), ("Quellon Auto Parts", "Zhuzhou")} <= got
+    # without a site abroad, the venture's plant in that country stands
+    alone = [rows[0], rows[1], rows[2]]
+    assert len(consolidate(alone, actors)) == 3
