@@ -19,12 +19,13 @@ a firm's home or its exit in other sentences. The rows dropped here, and why:
    "AvtoVAZ produces at Togliatti"): the operator makes the brand there.
 3. **Supply between a brand and its owner.** A group neither supplies its own brand nor
    is supplied by it (the owner is the knowledge base's ``parent`` or an ownership row
-   of the document): the relation is ownership.
+   of any document of the corpus): the relation is ownership.
 4. **An exit from home.** A firm does not exit the country the knowledge base or its
    descriptor gives as its own ("BYD ... left China" is another firm's exit misread).
-5. **A partnership with what one owns.** The document says that one of the two owns
-   the other ("X, the Y–Z joint venture": Y owns X; the joint-venture cue does not also
-   make X and Y partners), or the knowledge base gives one as the other's parent.
+5. **A partnership with what one owns.** A document of the corpus says that one of the
+   two owns the other ("X, the Y–Z joint venture": Y owns X; the joint-venture cue does
+   not also make X and Y partners, in this article or another), or the knowledge base
+   gives one as the other's parent.
 6. **Ownership of a place.** A town or a country is where a subsidiary is, not what its
    parent owns ("la filiale allemande de X, à Freiberg").
 7. **Ownership of what is sold.** Ownership of a firm that the same sentence says another
@@ -111,8 +112,14 @@ def _one_actor(a: str, b: str) -> bool:
     return abbreviates(a, b) or abbreviates(b, a)
 
 
-def _redundant(rows: list[Row], actors: dict[str, Actor], regions: frozenset[str]) -> set[int]:
-    """Indexes of the rows of one document that rules 1-9 drop (module docstring)."""
+def _redundant(
+    rows: list[Row],
+    actors: dict[str, Actor],
+    regions: frozenset[str],
+    held: dict[str, set[str]],
+) -> set[int]:
+    """Indexes of the rows of one document that rules 1-9 drop (module docstring);
+    ``held`` gives each firm's owners by the ownership rows of the whole corpus."""
 
     # (looked up per name: the corpus's actors are many, a document's rows few)
     def kind(name: str) -> str | None:
@@ -122,9 +129,9 @@ def _redundant(rows: list[Row], actors: dict[str, Actor], regions: frozenset[str
         return actors[name].country if name in actors else None
 
     def owners(name: str) -> set[str]:
-        """The knowledge base's parent and the owners the document's rows name."""
+        """The knowledge base's parent and the owners the corpus's rows name."""
         parent = actors[name].parent if name in actors else ""
-        return stated_owners[name] | ({parent} if parent else set())
+        return held[name] | ({parent} if parent else set())
 
     stated_owners: dict[str, set[str]] = defaultdict(set)
     # producer -> sentence -> places it produces at; place -> producers there
@@ -261,19 +268,27 @@ def named_ends(rows: Iterable[Row], mentions: Iterable[Row], actors: dict[str, A
     return [r for r in rows if traced(r, "source") and traced(r, "target")]
 
 
-def _parents_plants(rows: list[Row], actors: dict[str, Actor]) -> set[int]:
+def _held(rows: list[Row]) -> dict[str, set[str]]:
+    """Each firm's owners by the ownership rows of ``rows``."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for r in rows:
+        if r["relation"] == "ownership" and r["source"] != r["target"]:
+            owners[r["target"]].add(r["source"])
+    return owners
+
+
+def _parents_plants(
+    rows: list[Row], actors: dict[str, Actor], owners: dict[str, set[str]]
+) -> set[int]:
     """Indexes of the rows rule 10 drops (module docstring), over the whole corpus."""
 
     def site_country(name: str) -> str:
         actor = actors.get(name)
         return actor.country if actor is not None and actor.type == "place" else ""
 
-    owners: dict[str, set[str]] = defaultdict(set)
     produces_in: dict[str, set[str]] = defaultdict(set)
     for r in rows:
-        if r["relation"] == "ownership" and r["source"] != r["target"]:
-            owners[r["target"]].add(r["source"])
-        elif r["relation"] == "production" and site_country(r["target"]):
+        if r["relation"] == "production" and site_country(r["target"]):
             produces_in[r["source"]].add(site_country(r["target"]))
 
     def parents_plant(r: Row) -> bool:
@@ -299,8 +314,9 @@ def consolidate(rows: Iterable[Row], actors: dict[str, Actor]) -> list[Row]:
     by_doc: dict[str, list[int]] = defaultdict(list)
     for i, r in enumerate(rows):
         by_doc[r["document"]].append(i)
-    dropped = _parents_plants(rows, actors)
+    held = _held(rows)
+    dropped = _parents_plants(rows, actors, held)
     for indexes in by_doc.values():
         local = [rows[i] for i in indexes]
-        dropped |= {indexes[j] for j in _redundant(local, actors, regions)}
+        dropped |= {indexes[j] for j in _redundant(local, actors, regions, held)}
     return [r for i, r in enumerate(rows) if i not in dropped]
