@@ -213,10 +213,36 @@ _MARKER_TOKENS = 3
 
 def _after_marker(doc: Doc, k: int, close: int) -> int | None:
     """The token after a definition marker that opens the brackets at ``k`` (one word,
-    or one the tokenizer split at its hyphens: "ci-après"), else None."""
+    or one the tokenizer split at its hyphens: "ci-après"), or after a former name's
+    marker (:func:`_after_former_marker`), else None."""
     for n in range(1, min(_MARKER_TOKENS, close - k) + 1):
         if "".join(t.lower_ for t in doc[k : k + n]) in MARKERS:
             return k + n
+    return _after_former_marker(doc, k, close)
+
+
+#: What opens a former name in brackets ("formerly", "anciennement", "прежнее наименование").
+FORMER_NAME_MARKERS = frozenset(m.lower() for m in GRAMMAR["former_name_markers"])
+#: The Russian "до 2023 года" ("until 2023"), which opens a former name too.
+_UNTIL_YEAR = ("до", frozenset({"года", "г.", "г"}))
+
+
+def _after_former_marker(doc: Doc, k: int, close: int) -> int | None:
+    """The token after a former name's marker opening the brackets at ``k`` ("(formerly
+    X)", "(f.k.a. X)", "(до 2023 года — ООО «X»)"), else None: the name is the holder's
+    before a renaming, so one actor."""
+    for n in range(min(_MARKER_TOKENS, close - k), 0, -1):
+        words = [t.lower_ for t in doc[k : k + n]]
+        if " ".join(words) in FORMER_NAME_MARKERS or "".join(words) in FORMER_NAME_MARKERS:
+            return k + n
+    until, year_words = _UNTIL_YEAR
+    if (
+        close - k > 3
+        and doc[k].lower_ == until
+        and doc[k + 1].like_num
+        and doc[k + 2].lower_ in year_words
+    ):
+        return k + 3
     return None
 
 

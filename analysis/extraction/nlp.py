@@ -86,6 +86,37 @@ def designator_ends(doc: Doc) -> Doc:
     return doc
 
 
+#: The French words an apostrophe elides ("l'", "jusqu'"), lower-case.
+FRENCH_ELISIONS = frozenset(w.lower() for w in GRAMMAR["french_elisions"])
+#: The apostrophes the French tokenizer splits at.
+_APOSTROPHES = frozenset("'’")
+
+
+def _elisions_only(finditer):
+    """``finditer`` (the French tokenizer's infixes) without its splits after an
+    apostrophe that ends no elided word: "l'usine", "jusqu'à" and an English possessive
+    ("Fengyun's") split, "Yo'li" (Uzbek names: "Ipak Yo'li Motors", "Farg'ona") does
+    not, so NER sees the name whole."""
+
+    def find(text: str) -> Iterator[re.Match]:
+        for match in finditer(text):
+            at = match.start()
+            if match.end() == at and at > 0 and text[at - 1] in _APOSTROPHES:
+                start = at - 1
+                while start > 0 and text[start - 1].isalpha():
+                    start -= 1
+                end = at
+                while end < len(text) and text[end].isalpha():
+                    end += 1
+                # (an English possessive splits too: "Fengyun's Lumo")
+                possessive = text[at:end].lower() == "s"
+                if text[start : at - 1].lower() not in FRENCH_ELISIONS and not possessive:
+                    continue
+            yield match
+
+    return find
+
+
 @functools.cache
 def load_model(lang: str, model: str = FRENCH_MODEL) -> Language:
     """Return the spaCy pipeline for ``lang`` ("fr" or "en"), loaded once per process."""
@@ -100,6 +131,7 @@ def load_model(lang: str, model: str = FRENCH_MODEL) -> Language:
         # the full stop after a footnote call is a token of its own and ends the sentence.
         suffixes = [*nlp.Defaults.suffixes, r"\]", r"(?<=\])\."]
         nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
+        nlp.tokenizer.infix_finditer = _elisions_only(nlp.tokenizer.infix_finditer)
         # Punctuation-based sentences (there is no parser: see the module docstring).
         nlp.add_pipe("sentencizer", after="morphologizer")
         nlp.add_pipe("designator_ends", after="sentencizer")

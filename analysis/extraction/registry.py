@@ -273,6 +273,24 @@ def _opens(words: tuple[str, ...], forms: list[tuple[str, ...]]) -> bool:
 
 
 @functools.cache
+def _firm_named(name: str) -> str | None:
+    """The type a word of ``name`` gives it when that word is a legal form's or one of
+    firms' names ("Co., Ltd.", "Motors", "New Energy", "Manganese"), else None: no
+    person is so named, whatever a title before it or NER's label says ("President,
+    International Business, Jiangxi Ruineng New Energy Technology Co., Ltd." gave a
+    person; NER labels many Chinese and Central Asian firms' names as people's)."""
+    from analysis.extraction.descriptor_lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    if " " not in name:
+        return None  # (a firm word alone is a table's label, "Anode", or a fragment)
+    for word in name.split():
+        found = lexicon.name_word(word.strip(",."))
+        if word.lower() in legal_words() or (found and found[0] not in ("person", "")):
+            return found[0] if found and found[0] not in ("person", "") else "company"
+    return None
+
+
 def legal_words() -> frozenset[str]:
     """Legal forms a firm's name may end with ("LLP", "Co.,", "Ltd."), lower-cased."""
     from analysis.extraction.grammar import GRAMMAR
@@ -314,6 +332,8 @@ def discovered_actor(name: str, attributes: dict[str, Settled]) -> Actor:
     kind = get("type") or "company"
     if kind == "brand" and name.split()[-1].lower() in legal_words():
         kind = "company"  # ("Anhui Qingyun Automobile Co., Ltd.": a legal form is a firm's)
+    elif kind == "person":
+        kind = _firm_named(name) or kind
     return Actor(
         name=name,
         type=kind,
