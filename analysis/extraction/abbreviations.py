@@ -179,8 +179,11 @@ def defined_terms(doc: Doc, mentions: list[Mention]) -> tuple[dict[str, str], se
         after = marked[0][1] if marked and close is not None else None
         if holder and after is not None:
             # (a name right before that comma is the one defined: "(a subsidiary of
-            # Quellon Group Co., Ltd., hereinafter "Quellon")")
-            owner = names.get(marked[0][0], holder) if marked[0][0] != bracket else holder
+            # Quellon Group Co., Ltd., hereinafter "Quellon")"; a former name is the
+            # holder's whatever comes before it: "(a unit of X Group, formerly Y)")
+            former = _after_former_marker(doc, marked[0][0] + 1, close) is not None
+            at_comma = marked[0][0] != bracket and not former
+            owner = names.get(marked[0][0], holder) if at_comma else holder
             for term in _marked_terms(doc, after, close):
                 roles.setdefault(term, owner)
             continue
@@ -223,8 +226,12 @@ def _after_marker(doc: Doc, k: int, close: int) -> int | None:
 
 #: What opens a former name in brackets ("formerly", "anciennement", "прежнее наименование").
 FORMER_NAME_MARKERS = frozenset(m.lower() for m in GRAMMAR["former_name_markers"])
-#: The Russian "до 2023 года" ("until 2023"), which opens a former name too.
-_UNTIL_YEAR = ("до", frozenset({"года", "г.", "г"}))
+#: The Russian "до 2023 года" ("until 2023"), which opens a former name too: the word
+#: before the year and the words after it.
+_UNTIL_YEAR = (
+    frozenset(w.lower() for w in GRAMMAR["former_name_until"]),
+    frozenset(w.lower() for w in GRAMMAR["former_name_year_words"]),
+)
 
 
 def _after_former_marker(doc: Doc, k: int, close: int) -> int | None:
@@ -238,7 +245,7 @@ def _after_former_marker(doc: Doc, k: int, close: int) -> int | None:
     until, year_words = _UNTIL_YEAR
     if (
         close - k > 3
-        and doc[k].lower_ == until
+        and doc[k].lower_ in until
         and doc[k + 1].like_num
         and doc[k + 2].lower_ in year_words
     ):

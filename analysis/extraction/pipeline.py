@@ -82,6 +82,7 @@ from analysis.extraction.registry import (
     NOT_ORGANISATIONS,
     core_shortened,
     discovered_actor,
+    firm_named,
     leading_words,
     name_forms,
     prefix_of,
@@ -258,6 +259,8 @@ def _extract_language(
 _NAMED_ROWS = (("mentions", "entity"), ("evidence", "entity"), ("attributions", "entity"))
 #: Actor types never used as a figure's fallback subject.
 FALLBACK_EXCLUDED = frozenset({"place", "country", "person", "media"})
+#: Whose names define no terms: a country's ("Republic of X (the "Agency")"), a person's.
+NO_HOLDERS = frozenset({*PLACE_TYPES, "person"})
 
 
 class _DocumentState:
@@ -403,17 +406,14 @@ def _discover(
     named = [*mentions, *(m for m, _ in found)]
     for i, entity in abbreviations.defined(doc, named).items():
         state.abbreviations.setdefault(doc[i].text, entity)
-    # ... and so is a short name defined in quotes ("Xiamen Golden Dragon Bus (« Golden
-    # Dragon »)").
+    # ... and so is a short name defined in quotes ("X Golden Dragon Bus (« Golden Dragon »)").
     for short, entity in abbreviations.short_forms(doc, named).items():
         state.abbreviations.setdefault(short, entity)
-    # ... and a role it is given ('X (the "Seller")'); a term for a thing is no actor.
-    # (not a country's: "... of the Republic of X (the "Agency")")
-    holders = [
-        m
-        for m in named
-        if (a := state.view.actors.get(m.entity)) is None or a.type not in (*PLACE_TYPES, "person")
-    ]
+    # ... and a role it is given ('X (the "Seller")'); a term for a thing is no actor. (Not
+    # a person's, by NER unless its words are a firm's: "Irina S. (formerly X Motors)")
+    people = {m.start for m, c in found if c.label == "PER" and not firm_named(m.text)}
+    kind = {m.entity: getattr(state.view.actors.get(m.entity), "type", "") for m in named}
+    holders = [m for m in named if kind[m.entity] not in NO_HOLDERS and m.start not in people]
     roles, things = abbreviations.defined_terms(doc, holders)
     defined, undefined = abbreviations.definition_line(doc, holders)
     roles, things, state.defined = roles | defined, things | undefined, state.defined | defined

@@ -272,25 +272,38 @@ def _opens(words: tuple[str, ...], forms: list[tuple[str, ...]]) -> bool:
     return plain[:n] == words and (n > 1 or rest <= legal_words())
 
 
-@functools.cache
-def _firm_named(name: str) -> str | None:
-    """The type a word of ``name`` gives it when that word is a legal form's or one of
-    firms' names ("Co., Ltd.", "Motors", "New Energy", "Manganese"), else None: no
-    person is so named, whatever a title before it or NER's label says ("President,
-    International Business, Jiangxi Ruineng New Energy Technology Co., Ltd." gave a
-    person; NER labels many Chinese and Central Asian firms' names as people's)."""
+#: Which type a name's firm words give it when they disagree ("Kazakh Energy Ministry",
+#: "Ministry of Energy": a ministry).
+_TYPE_ORDER = ("government body", "organisation", "media", "company")
+
+
+def firm_named(name: str) -> str | None:
+    """The type the words of ``name`` give it when they show no person is so named, else
+    None: a legal form ("Co., Ltd.", "LLC"), or a word of firms' names ("New Energy",
+    "Manganese", "E-Drive", "Ministry") in a name of three words or more, or in one of
+    two whose first word is a Chinese town's or province's ("Guangxi Manganese"). A person's
+    name of two words may end with such a word ("Fiona Power", "Vince Cable"), so NER's
+    label or a title before it ("President, International Business, Jiangxi Ruineng New
+    Energy Technology Co., Ltd.") stands there."""
     from analysis.extraction.descriptor_lexicon import load_lexicon
+    from analysis.extraction.gazetteer import is_chinese_place
 
     lexicon = load_lexicon()
-    if " " not in name:
+    words = name.split()
+    found = [lexicon.name_word(w.strip(",.")) for w in words]
+    kinds = {f[0] or "company" for f in found if f is not None}
+    legal = any(
+        f == ("company", "") and w.strip(",.").lower() in lexicon.legal_forms
+        for f, w in zip(found, words, strict=True)
+    )
+    if not kinds or len(words) < 2:
         return None  # (a firm word alone is a table's label, "Anode", or a fragment)
-    for word in name.split():
-        found = lexicon.name_word(word.strip(",."))
-        if word.lower() in legal_words() or (found and found[0] not in ("person", "")):
-            return found[0] if found and found[0] not in ("person", "") else "company"
+    if legal or len(words) >= 3 or is_chinese_place(words[0]):
+        return next(k for k in _TYPE_ORDER if k in kinds)
     return None
 
 
+@functools.cache
 def legal_words() -> frozenset[str]:
     """Legal forms a firm's name may end with ("LLP", "Co.,", "Ltd."), lower-cased."""
     from analysis.extraction.grammar import GRAMMAR
@@ -333,7 +346,7 @@ def discovered_actor(name: str, attributes: dict[str, Settled]) -> Actor:
     if kind == "brand" and name.split()[-1].lower() in legal_words():
         kind = "company"  # ("Anhui Qingyun Automobile Co., Ltd.": a legal form is a firm's)
     elif kind == "person":
-        kind = _firm_named(name) or kind
+        kind = firm_named(name) or kind
     return Actor(
         name=name,
         type=kind,

@@ -233,7 +233,8 @@ Method (cited by the methods appendix). Relations are found sentence by sentence
    row aside when it is all but sure they are unrelated (see the scores below).
 
 7. **Consolidation by document.** Rows that another row of the same document makes
-   redundant are dropped (``relation_consolidate``): production at a country by a firm
+   redundant are dropped (``relation_consolidate``; a few rules read the whole corpus's
+   owners): production at a country by a firm
    whose site there the document names, a brand's production where its maker produces,
    supply between a brand and its owner, an exit from home. A production at a region
    is set aside, whatever the document says (``split_regions``).

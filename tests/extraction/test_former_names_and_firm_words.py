@@ -1,7 +1,7 @@
 """A former name in brackets is the same firm's ("X (formerly Y)", "ООО «X» (до 2023 года —
 ООО «Y»)", "X (anciennement Y)"): no relation between the two, and the former name
 written again is the firm (``abbreviations._after_former_marker``); and a word of firms'
-names makes a discovered name no person's (``registry._firm_named``). Invented firms;
+names makes a discovered name no person's (``registry.firm_named``). Invented firms;
 each case failed before the change."""
 
 from __future__ import annotations
@@ -66,7 +66,26 @@ def test_a_firm_word_in_a_name_makes_it_no_persons() -> None:
         return discovered_actor(name, {"type": Settled(kind, basis, "s")}).type
 
     assert typed("Qoryn New Energy Technology Co., Ltd.", "person", "descriptor") == "company"
-    assert typed("Tasbulak Manganese", "person") == "company"
+    assert typed("Tasbulak Manganese Materials", "person") == "company"
     assert typed("Ministry of Energy", "person") == "government body"
     assert typed("Dmitry Kurbatov", "person") == "person"
     assert typed("Anode", "person") == "person"  # a firm word alone
+    # two words: a person's surname may be a firm word, unless a Chinese home opens it
+    assert typed("Fiona Power", "person") == "person"
+    assert typed("Guangxi Manganese", "person") == "company"
+    assert typed("Kazakh Energy Ministry", "person") == "government body"
+
+
+def test_a_former_name_is_the_holders_not_a_persons_nor_a_parents() -> None:
+    entities, relations = _read(
+        "Anna Petrova (formerly Marnex Motors) now heads Quellor Group. "
+        "Marnex Motors assembles trucks in Tver.",
+        "en",
+    )
+    assert relations == {("Marnex Motors", "Tver", "production")}
+    entities, _ = _read(
+        "Talvik Motors (a unit of Brennar Group, formerly Osgard Auto Rus) assembles "
+        "crossovers in Kaluga. Osgard Auto Rus was founded in 2011.",
+        "en",
+    )
+    assert "Brennar Group" in entities and "Osgard Auto Rus" not in entities

@@ -293,15 +293,18 @@ def test_a_parent_does_not_produce_where_its_venture_does_in_that_sentence() -> 
 
 def test_a_ventures_plant_in_its_parents_country_is_the_parents() -> None:
     # "kits that Quellon ships from its plant in Zhuzhou" read as the venture's plant,
-    # while another article says the venture assembles at Tver.
+    # while another article says the Russian venture assembles at Tver.
     actors = {
         **ACTORS,
         **{
             a.name: a
             for a in (
-                actor("Quellon Volga Motors", "company"),
-                actor("Quellon Auto Parts", "company", "CN", parent="Quellon"),
+                actor("Quellon Volga Motors", "company", "RU"),
+                actor("Quellon Cells", "company", parent="Quellon"),
+                actor("Varkon Cells", "company", "KR", parent="Varkon Korea"),
+                actor("Varkon Korea", "company", "KR"),
                 actor("Zhuzhou", "place", "CN"),
+                actor("Debrecen", "place", "HU"),
             )
         },
     }
@@ -310,15 +313,19 @@ def test_a_ventures_plant_in_its_parents_country_is_the_parents() -> None:
         row("Quellon", "Zhuzhou", "production", document="a"),
         row("Quellon Volga Motors", "Zhuzhou", "production", document="b"),
         row("Quellon Volga Motors", "Tver", "production", document="c"),
-        # a subsidiary of the parent's own country has plants at home and abroad
-        row("Quellon Auto Parts", "Tver", "production", document="c", sentence=2),
-        row("Quellon Auto Parts", "Zhuzhou", "production", document="c", sentence=3),
+        # a subsidiary of no known country keeps its plants at home and abroad
+        row("Quellon Cells", "Zhuzhou", "production", document="c", sentence=2),
+        row("Quellon Cells", "Debrecen", "production", document="c", sentence=3),
+        # so does one whose parent's home is not the plant's country
+        row("Varkon Korea", "Zhuzhou", "production", document="d"),
+        row("Varkon Cells", "Zhuzhou", "production", document="d", sentence=2),
+        row("Varkon Cells", "Debrecen", "production", document="d", sentence=3),
     ]
     got = {(r["source"], r["target"]) for r in consolidate(rows, actors)}
-    assert ("Quellon Volga Motors", "Zhuzhou") not in got
-    assert {("Quellon Volga Motors", "Tver"), ("Quellon", "Zhuzhou")} <= got
-    assert {("Quellon Auto Parts", "Tver"), ("Quellon Auto Parts", "Zhuzhou")} <= got
-    # without a site abroad, the venture's plant in that country stands
+    assert got == {(r["source"], r["target"]) for r in rows if r["relation"] != "ownership"} - {
+        ("Quellon Volga Motors", "Zhuzhou")
+    } | {("Quellon", "Quellon Volga Motors")}
+    # without the venture's site in its own country, its plant there stands
     alone = [rows[0], rows[1], rows[2]]
     assert len(consolidate(alone, actors)) == 3
 
@@ -338,4 +345,19 @@ def test_what_one_owns_by_another_article_is_no_partner_nor_customer() -> None:
         ("Varkon", "Quellon Volga Motors", "ownership"),
         ("Quellon Volga Motors", "Quellon", "partnership"),
         ("Varkon", "Quellon Star", "ownership"),
+    }
+
+
+def test_an_ownership_of_what_is_sold_makes_no_owner_elsewhere() -> None:
+    # "Varkon a cédé sa filiale Quellon Volga Motors au groupe Quellon" (rule 7 drops the
+    # ownership) does not take away a partnership another article states
+    actors = {**ACTORS, "Quellon Volga Motors": actor("Quellon Volga Motors", "company")}
+    rows = [
+        row("Quellon", "Quellon Volga Motors", "acquisition", document="a"),
+        row("Varkon", "Quellon Volga Motors", "ownership", document="a"),
+        row("Varkon", "Quellon Volga Motors", "partnership", document="b"),
+    ]
+    assert {(r["relation"], r["document"]) for r in consolidate(rows, actors)} == {
+        ("acquisition", "a"),
+        ("partnership", "b"),
     }
