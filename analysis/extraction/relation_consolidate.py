@@ -48,13 +48,16 @@ does one more, since a venture's own site and its parent's plants are often name
 different articles:
 
 10. **A venture's plant in its parent's country.** Production at a town of a country
-    that is the home of an owner of the firm, where that owner produces too, by a firm of
-    another known country that produces there as well ("kits that Tianhe ships from its
-    plant in Zhuzhou" beside "Tianhe Volga Motors, the Russian venture, assembles at
-    Dimitrovgrad": the plant in Zhuzhou is the parent's). A subsidiary of no known
-    country, or of its parent's, keeps its plants. Without the condition on the firm's
-    site in its own country, such rows were right 44 times of 47 on the 121 annotated
-    folders.
+    that is the home of an owner of the firm, where that owner produces too, by a firm
+    that is not of that country and produces in another ("kits that Tianhe ships from
+    its plant in Zhuzhou" beside "Tianhe Volga Motors assembles at Dimitrovgrad": the
+    plant in Zhuzhou is the parent's). A subsidiary of its parent's country keeps its
+    plants, and so does one whose parent's home is not known or is elsewhere. On the 121
+    annotated folders the rule's rows were all wrong (four); without the condition on
+    the firm's plant in another country, such rows were right 44 times of 47. (A
+    subsidiary of no known country that builds at home and abroad, "X Battery, which
+    builds cells in Changzhou and Debrecen", would lose its home plant: none of the
+    annotated folders has one.)
 
 Three more, whatever the rest of the document says: a row between a name and its
 abbreviation ("Idel Haixing Motors", "IHM": one actor), a supply from or to a town (a
@@ -315,8 +318,8 @@ def _parents_plants(
         parents = (owners[firm] | ({parent} if parent else set())) - {firm}
         return (
             bool(country)
-            and home(firm) not in ("", country)
-            and home(firm) in produces_in[firm]
+            and home(firm) != country
+            and bool(produces_in[firm] - {country})
             and any(home(p) == country and country in produces_in[p] for p in parents)
         )
 

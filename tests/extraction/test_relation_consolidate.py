@@ -299,8 +299,8 @@ def test_a_ventures_plant_in_its_parents_country_is_the_parents() -> None:
         **{
             a.name: a
             for a in (
-                actor("Quellon Volga Motors", "company", "RU"),
-                actor("Quellon Cells", "company", parent="Quellon"),
+                actor("Quellon Volga Motors", "company"),
+                actor("Quellon Cells", "company", "CN", parent="Quellon"),
                 actor("Varkon Cells", "company", "KR", parent="Varkon Korea"),
                 actor("Varkon Korea", "company", "KR"),
                 actor("Zhuzhou", "place", "CN"),
@@ -313,7 +313,7 @@ def test_a_ventures_plant_in_its_parents_country_is_the_parents() -> None:
         row("Quellon", "Zhuzhou", "production", document="a"),
         row("Quellon Volga Motors", "Zhuzhou", "production", document="b"),
         row("Quellon Volga Motors", "Tver", "production", document="c"),
-        # a subsidiary of no known country keeps its plants at home and abroad
+        # a subsidiary of its parent's country keeps its plants at home and abroad
         row("Quellon Cells", "Zhuzhou", "production", document="c", sentence=2),
         row("Quellon Cells", "Debrecen", "production", document="c", sentence=3),
         # so does one whose parent's home is not the plant's country
