@@ -53,7 +53,7 @@ different articles:
     its plant in Zhuzhou" beside "Tianhe Volga Motors assembles at Dimitrovgrad": the
     plant in Zhuzhou is the parent's). A subsidiary of its parent's country keeps its
     plants, and so does one whose parent's home is not known or is elsewhere. On the 121
-    annotated folders the rule's rows were all wrong (four); without the condition on
+    annotated folders the rule drops three rows, all wrong; without the condition on
     the firm's plant in another country, such rows were right 44 times of 47. (A
     subsidiary of no known country that builds at home and abroad, "X Battery, which
     builds cells in Changzhou and Debrecen", would lose its home plant: none of the
