@@ -136,9 +136,7 @@ def _redundant(
         return actors[name].country if name in actors else None
 
     def owners(name: str) -> set[str]:
-        """The knowledge base's parent and the owners the corpus's rows name."""
-        parent = actors[name].parent if name in actors else ""
-        return held[name] | ({parent} if parent else set())
+        return _owners_of(name, held, actors)
 
     stated_owners: dict[str, set[str]] = defaultdict(set)
     # producer -> sentence -> places it produces at; place -> producers there
@@ -275,6 +273,13 @@ def named_ends(rows: Iterable[Row], mentions: Iterable[Row], actors: dict[str, A
     return [r for r in rows if traced(r, "source") and traced(r, "target")]
 
 
+def _owners_of(name: str, held: dict[str, set[str]], actors: dict[str, Actor]) -> set[str]:
+    """The knowledge base's parent of ``name`` and the owners the corpus's rows name
+    (``held``), looked up per name: the corpus's actors are many, its rows few."""
+    parent = actors[name].parent if name in actors else ""
+    return held[name] | ({parent} if parent else set())
+
+
 def _held(rows: list[Row], actors: dict[str, Actor]) -> dict[str, set[str]]:
     """Each firm's owners by the ownership rows of ``rows`` that rules 6 and 7 keep (not
     of a place, not of what another firm buys in that sentence)."""
@@ -309,13 +314,11 @@ def _parents_plants(
             produces_in[r["source"]].add(site_country(r["target"]))
 
     def home(name: str) -> str:
-        # (looked up per row: the corpus's actors are many, its production rows few)
         return actors[name].country if name in actors else ""
 
     def parents_plant(r: Row) -> bool:
         firm, country = r["source"], site_country(r["target"])
-        parent = actors[firm].parent if firm in actors else ""
-        parents = (owners[firm] | ({parent} if parent else set())) - {firm}
+        parents = _owners_of(firm, owners, actors) - {firm}
         return (
             bool(country)
             and home(firm) != country
