@@ -539,7 +539,10 @@ def _partnership(
         group = _coordinated(doc, nxt, after)
         if len(group) >= 2:
             first, second = sorted(group, key=lambda m: m.start)[:2]
-            return [(first.entity, second.entity)]
+            # (not two adjectives: "between Chinese and Russian enterprises" qualifies
+            # one noun, the firms, as below)
+            if ADJECTIVE not in (first.kind, second.kind):
+                return [(first.entity, second.entity)]
     # Otherwise, in order of preference: one actor on each side, two after, two before;
     # the first pair that passes the filters wins.
     wide = 2 * WINDOW

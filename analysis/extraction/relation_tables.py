@@ -254,7 +254,9 @@ def _cell_role(doc: Doc, m: Mention, end: int) -> str | None:
 
 def _status(doc: Doc, start: int, dash: int, end: int) -> str:
     """The lower-cased text of the row's status cells ("status : Talks; no contract") and
-    of the remark in brackets after its subject ("Kalumbwe (fermée en 2024) — ...")."""
+    of the remarks in brackets after its subject ("Kalumbwe (fermée en 2024) — ...") or
+    in a cell of no relation's column ("start : 2021 (ended 2023)", "capacity : 30
+    (proposed)")."""
     first = doc[start:dash].text if dash > start else ""
     texts = [m.lower() for m in re.findall(r"\(([^()]*)\)", first)]
     cell, status = dash + 1, False
@@ -263,8 +265,11 @@ def _status(doc: Doc, start: int, dash: int, end: int) -> str:
         colon = next((i for i in range(cell, stop) if doc[i].text == ":"), None)
         if colon is not None:
             status = doc[cell:colon].text.lower().strip() in STATUS_HEADERS
+            value = doc[colon + 1 : stop].text
             if status:
-                texts.append(doc[colon + 1 : stop].text.lower())
+                texts.append(value.lower())
+            elif _kind(doc[cell:colon].text) is None:  # (a party's own brackets: _cell_role)
+                texts += [m.lower() for m in re.findall(r"\(([^()]*)\)", value)]
         elif status:  # the status cell's own ";" ("Registered 2025; plant planned for 2027")
             texts.append(doc[cell:stop].text.lower())
         cell = stop + 1

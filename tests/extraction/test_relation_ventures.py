@@ -51,6 +51,22 @@ VARKON, QUELLON, OSTRAVA = "Varkon Industries", "Quellon Motors", "Ostrava Cells
             "Varkon Industries a créé avec Quellon Motors une coentreprise, Ostrava Cells, "
             "en 2023.",
         ),
+        # Other verbs of creation, the second stake in a gapped clause ("and B 40%").
+        (
+            "en",
+            "In May 2022 Varkon Industries and Quellon Motors register a joint venture, "
+            "Ostrava Cells, in which Varkon Industries holds 60% and Quellon 40%.",
+        ),
+        (
+            "en",
+            "Varkon Industries and Quellon Motors launched Ostrava Cells, a joint venture "
+            "in which Varkon Industries holds 51%.",
+        ),
+        (
+            "ru",
+            "Varkon Industries и Quellon Motors учредили совместное предприятие "
+            "Ostrava Cells в 2023 году.",
+        ),
     ],
 )
 def test_the_parents_of_a_venture_own_it_and_are_partners(lang, text) -> None:

@@ -1539,6 +1539,32 @@ def test_a_country_named_as_a_place_is_no_partner() -> None:
 
 
 @pytest.mark.parametrize(
+    ("lang", "sentence", "partners"),
+    [
+        (
+            "en",
+            "The deal shows win-win cooperation between Chinese and Russian enterprises.",
+            False,
+        ),
+        ("fr", "Une coopération entre entreprises chinoises et russes se dessine.", False),
+        ("en", "The partnership between Russia and China deepened in 2024.", True),
+        ("fr", "Une alliance russo-chinoise se dessine dans l'automobile.", True),
+    ],
+)
+def test_two_country_adjectives_joined_qualify_one_noun(lang, sentence, partners) -> None:
+    """ "between Chinese and Russian enterprises": the two adjectives qualify the firms,
+    not the cue, so the countries are no partners; named countries, or a compound
+    adjective on the cue itself, are."""
+    rel = tables_for({"t": (sentence, lang)}).relations
+    found = {
+        frozenset((s, t))
+        for s, t, r in zip(rel.source, rel.target, rel.relation, strict=True)
+        if r == "partnership"
+    }
+    assert (frozenset(("Russia", "China")) in found) is partners, found
+
+
+@pytest.mark.parametrize(
     ("sentence", "wanted", "unwanted"),
     [
         (

@@ -91,3 +91,34 @@ def test_kits_a_delivering_verb_gives_with_are_read_by_the_verb() -> None:
     )
     assert ("Tavro Automobile", "Kestrel Motors", "supply") in found, found
     assert ("Kestrel Motors", "Tavro Automobile", "supply") not in found, found
+
+
+ASSEMBLERS = """# Assembly partners
+
+| Assembler | Chinese partner | Town | Capacity ('000/yr) | Start |
+| --- | --- | --- | --- | --- |
+| Brenner Avto | Anhui Qiaolong Motor | Kaliningrad | — | 2021 (ended 2023) |
+| Dalnet Motors | Anhui Qiaolong Motor | Vladivostok | 25 | 2024 |
+| Stepnoy Avto | Hubei Linfeng Automobile | Almaty | 30 (proposed) | n/a |
+"""
+
+
+def test_a_remark_in_brackets_in_any_cell_unsettles_its_row(tmp_path: Path) -> None:
+    """ "start : 2021 (ended 2023)" and "capacity : 30 (proposed)" say the row's link is
+    over or only planned, as a status cell would; the row's town is a "town" column."""
+    found = folder_relations(tmp_path, ASSEMBLERS)
+    assert ("Dalnet Motors", "Anhui Qiaolong Motor", "partnership") in found, found
+    assert ("Dalnet Motors", "Vladivostok", "production") in found, found
+    assert not {r for r in found if "Brenner Avto" in r[:2]}, found
+    assert not {r for r in found if "Stepnoy Avto" in r[:2]}, found
+
+
+def test_a_partners_own_brackets_leave_the_rows_site(tmp_path: Path) -> None:
+    """A remark in the partner's cell is that party's ("(talks)"), not the row's."""
+    text = (
+        "# Sites\n\n| Firm | Partner | Site | Stage |\n| --- | --- | --- | --- |\n"
+        "| Tavro Mining SA | Kelmar Resources (talks) | Moanda | Production |\n"
+    )
+    found = folder_relations(tmp_path, text)
+    assert ("Tavro Mining SA", "Moanda", "production") in found, found
+    assert ("Tavro Mining SA", "Kelmar Resources", "partnership") not in found, found
