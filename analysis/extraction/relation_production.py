@@ -77,6 +77,9 @@ PRONOUNS = pronouns()
 
 
 FOUNDING = frozenset(GRAMMAR["founding"])
+BENEFICIARY = frozenset(GRAMMAR["beneficiary"])
+PURPOSE = frozenset(GRAMMAR["purpose_infinitive"])
+CREATION = frozenset(GRAMMAR["creation"])
 #: How far before a place a founding word governs it ("Fondée en 2021 à Pau").
 FOUNDING_REACH = 4
 
@@ -323,6 +326,10 @@ def _production(
         # "X, which buys oxide from Y for its Z plant": goods come from Y; "its" is X's.
         if not sent_from:
             near = [m for m in near if doc[max(m.start - 1, 0)].lower_ not in ORIGINS] or near
+        # "X turns it into anode for Y at its plant in Z": made for Y at X's plant (but
+        # "lent $1m to Y for its plant": Y's, with no locative before "its").
+        if any(t.lower_ in LOCATIVE for t in doc[max(cue.start - 3, 0) : cue.start]):
+            near = [m for m in near if doc[max(m.start - 1, 0)].lower_ not in BENEFICIARY] or near
     first_firm = (near[-1] if owned else near[0]) if near else None
     if (
         owned
@@ -338,6 +345,10 @@ def _production(
         first_firm = relative
     elif first_firm is not None and unlinked_relative(doc, firms, first_firm.end, cue.start):
         first_firm = None  # "kits that Xingchi ships from its plant in Y": not named here
+    # "X sets up Y, a wholly owned subsidiary, to assemble packs in Z": Y assembles.
+    created = _created_for(doc, firms, cue)
+    if created is not None:
+        first_firm = created
     # "X said its subsidiary Y builds ...": the subsidiary is the verb's subject.
     held = [m for m in near if _held_name(doc, m)]
     if first_firm is not None and held and held[-1].start > first_firm.start:
@@ -461,6 +472,20 @@ def _production(
         ]
         sources += _plant_users(doc, candidates, first)
     return [(s.entity, t.entity) for s in sources for t in targets if s.entity != UNKNOWN]
+
+
+def _created_for(doc: Doc, firms: list[Mention], cue: Cue) -> Mention | None:
+    """The firm a verb of creation makes for the purpose its infinitive cue states ("X
+    sets up Y ... to assemble", "X crée Y pour assembler"): the object of the verb, the
+    first firm between it and the cue's "to"/"pour"."""
+    if cue.start < 1 or doc[cue.start - 1].lower_ not in PURPOSE:
+        return None
+    opening = doc[cue.start].sent.start
+    verb = next((t.i for t in reversed(doc[opening : cue.start - 1]) if t.lower_ in CREATION), None)
+    if verb is None:
+        return None
+    objects = [m for m in firms if verb < m.start < cue.start]
+    return min(objects, key=lambda m: m.start, default=None)
 
 
 def _stake_holder(doc: Doc, m: Mention, cue: Cue) -> bool:

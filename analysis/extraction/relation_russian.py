@@ -38,7 +38,7 @@ from spacy.tokens import Doc
 
 from analysis.extraction.actors import ADJECTIVE, Mention
 from analysis.extraction.descriptor_lexicon import load_lexicon
-from analysis.extraction.grammar import RELATIONS_LEXICON
+from analysis.extraction.grammar import GRAMMAR, RELATIONS_LEXICON
 from analysis.extraction.relation_context import (
     JV_WORDS,
     RELATION_TYPES,
@@ -47,6 +47,9 @@ from analysis.extraction.relation_context import (
     _dist,
 )
 from analysis.extraction.russian import CYRILLIC, QUOTES, lemma
+
+#: Verbs of creation ("создала дочернюю компанию"; relations.yaml's ``grammar``).
+CREATION = frozenset(GRAMMAR["creation"])
 
 #: Words that join coordinated Russian names ("АвтоВАЗу и Соллерсу").
 AND = frozenset({"и"})
@@ -186,6 +189,9 @@ def russian_roles(doc: Doc, here: list[Mention], cue: Cue) -> list[tuple[str, st
     defined = _own_brand_defined(doc, here, cue) if frame.target == {"next"} else None
     if defined is not None:
         return [defined]
+    created = _subsidiary_created(doc, here, cue)
+    if created is not None:
+        return [created]
     # "55% принадлежит «X», 45% — «Y»": a name a dash joins to a share is a second
     # owner of that share, never what is owned.
     pool = [m for m in here if m.kind != ADJECTIVE and not _gapped_share(doc, m)]
@@ -236,6 +242,24 @@ def russian_roles(doc: Doc, here: list[Mention], cue: Cue) -> list[tuple[str, st
         for b in _conjuncts(doc, target, targets + loose)
         if b.entity not in names
     ]
+
+
+def _subsidiary_created(doc: Doc, here: list[Mention], cue: Cue) -> tuple[str, str] | None:
+    """(parent, subsidiary) of "X создала дочернюю компанию ООО «Y»": a subsidiary noun
+    in the accusative, the object of a verb of creation, names the new firm after it
+    (whatever case a legal form before it seems to have), and the verb's subject, the
+    nominative before it, is the parent."""
+    if lemma(doc[cue.start].text) != "дочерний" or "Acc" not in doc[cue.start].morph.get("Case"):
+        return None
+    opening = doc[cue.start].sent.start
+    if not any(t.lower_ in CREATION for t in doc[opening : cue.start]):
+        return None
+    names = [m for m in here if m.kind != ADJECTIVE]
+    parent = next((m for m in names if m.end <= cue.start and case_of(doc, m, cue) == "Nom"), None)
+    child = min((m for m in names if m.start >= cue.end), key=lambda m: m.start, default=None)
+    if parent is None or child is None or parent.entity == child.entity:
+        return None
+    return parent.entity, child.entity
 
 
 #: How far after an own-brand cue its owner's name may start ("собственная марка ООО

@@ -88,3 +88,30 @@ def test_chapter_modules_never_import_each_other() -> None:
     assert chapters <= set(edges)
     crossing = {c: sorted(edges[c] & chapters) for c in chapters if edges[c] & chapters}
     assert crossing == {}
+
+
+def test_no_data_file_states_a_key_twice() -> None:
+    """A YAML mapping that repeats a key keeps only the last: the first list is a second
+    home for a fact that silently does nothing (``relations.yaml`` had ``purpose`` twice)."""
+    import collections
+
+    import yaml
+
+    repeated: list[str] = []
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    def mapping(loader: Loader, node: yaml.MappingNode, deep: bool = False) -> dict:
+        keys = [loader.construct_object(k, deep=deep) for k, _ in node.value]
+        repeated.extend(
+            f"{node.start_mark.name}:{node.start_mark.line + 1}: {k}"
+            for k, n in collections.Counter(map(str, keys)).items()
+            if n > 1
+        )
+        return yaml.SafeLoader.construct_mapping(loader, node, deep)
+
+    Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, mapping)
+    for path in sorted((PACKAGE / "data").rglob("*.yaml")):
+        yaml.load(path.read_text(encoding="utf-8"), Loader=Loader)
+    assert not repeated, repeated
