@@ -266,6 +266,13 @@ def called_so(
         if m.kind == NAME and m.role != ATTRIBUTE and kb.actors[m.entity].type not in _NOT_ROLES
     ]
     starts = {m.start for m in mentions}
+    # (a place may qualify the role's noun: "X, the Tyumen joint venture of A and B")
+    places = {
+        i
+        for m in mentions
+        if m.kind == NAME and kb.actors[m.entity].type in ("place", "country")
+        for i in range(m.start, m.end)
+    }
     found: dict[str, str] = {}
     for m in sorted(names, key=lambda m: m.start):
         # After the name, only through a comma, a bracket or a copula: "the X–Y joint
@@ -278,6 +285,10 @@ def called_so(
                 break
             # (a possessive after the link calls it so too: "X, its joint venture with
             # Y"; not a relative one: "X, whose joint venture")
+            if doc[j].tag_ == "WP$":
+                break  # ("X, whose joint venture": the venture is another)
+            if linked and j in places and kb.actors[m.entity].type != "place":
+                continue
             if j in starts or (doc[j].pos_ in _NOT_BETWEEN and not _owned(doc, j, linked)):
                 break
             linked = linked or doc[j].text in _LINKS or doc[j].pos_ == "AUX"

@@ -21,7 +21,12 @@ from spacy.tokens import Doc, Span
 
 from analysis.extraction.abbreviations import STRAIGHT_QUOTES
 from analysis.extraction.descriptors import head_words, load_lexicon
-from analysis.extraction.firm_names import DESIGNATORS, legal_comma, with_legal_suffix
+from analysis.extraction.firm_names import (
+    DESIGNATORS,
+    is_legal_suffix,
+    legal_comma,
+    with_legal_suffix,
+)
 from analysis.extraction.grammar import GRAMMAR
 from analysis.extraction.site_names import site_names
 
@@ -121,8 +126,19 @@ def named_spans(doc: Doc, owner: list[int]) -> list[Span]:
         if not any(e.start < span.end and span.start < e.end for e in ents):
             ents.append(span)
     ents = [s for e in ents if (s := _without_slug(e)) is not None]
-    ents = [s for e in ents if (s := _without_dangling(e)) is not None]
+    ents = [_to_designator(s) for e in ents if (s := _without_dangling(e)) is not None]
     return sorted(ents, key=lambda e: e.start)
+
+
+def _to_designator(e: Span) -> Span:
+    """``e`` up to a legal designator followed by a lower-case word: NER runs a name on
+    into where the firm is ("Minsk Traction Motors OJSC of Belarus"); a designator ends
+    the name it closes."""
+    doc = e.doc
+    for i in range(e.start, e.end - 1):
+        if is_legal_suffix(doc[i].text) and doc[i + 1].is_lower:
+            return Span(doc, e.start, i + 1, label=e.label)
+    return e
 
 
 def _without_dangling(e: Span) -> Span | None:

@@ -275,13 +275,27 @@ def _to_dative(
 RELATIVE_GAP = 2
 
 
+#: Words a descriptor may have between an object relative pronoun and its subject's name.
+DESCRIBED = 3
+DESCRIBING = frozenset({"DET", "ADJ", "NOUN"})
+
+
 def relative_subject(doc: Doc, firms: list[Mention], cue: Cue) -> Mention | None:
     """The firm named right after an object relative pronoun before the cue verb, its
     apposition aside ("que Toulpar Energia, filiale de Y, assemble à Z"), if any; "that"
     and "which" followed by a name are object relatives too ("the Aster hatchbacks that
     Avtotor assembles in Kaliningrad")."""
     for m in firms:
-        if m.end > cue.start or m.start == 0 or doc[m.start - 1].lower_ not in NAMED_RELATIVE:
+        # (past a descriptor: "que l'ouzbek X produit", "that the Uzbek maker X builds")
+        opener = m.start - 1
+        while (
+            opener > 0
+            and m.start - opener <= DESCRIBED
+            and doc[opener].pos_ in DESCRIBING
+            and doc[opener].lower_ not in NAMED_RELATIVE
+        ):
+            opener -= 1
+        if m.end > cue.start or opener < 0 or doc[opener].lower_ not in NAMED_RELATIVE:
             continue
         k = m.end
         if k < cue.start and doc[k].text == ",":  # its apposition, to the next comma

@@ -49,7 +49,7 @@ RECENT_PAST = frozenset(GRAMMAR["recent_past"])
 CEASING = frozenset(GRAMMAR["ceasing"])
 TALK_VERBS = frozenset(GRAMMAR["talk_verbs"])
 #: The relations a negotiation before their cue leaves unstated.
-NEGOTIABLE = frozenset({"supply", "acquisition", "investment"})
+NEGOTIABLE = frozenset({"supply", "acquisition", "investment", "production"})
 CONTRACT_NOUNS = frozenset(GRAMMAR["contract_nouns"])
 #: Phrases saying a contract ended, as lower-case word strings, and how many words after
 #: the contract noun they are looked for.
@@ -86,6 +86,21 @@ TALKED_OF_REACH = 20
 FUTURE_ENDINGS = ("ra", "ras", "rai", "rons", "rez", "ront")
 CONDITIONAL_ENDINGS = ("rait", "rais", "raient", "rions", "riez")
 IMPERFECT_ENDINGS = ("ait", "aient")
+
+
+def _reach(doc: Doc, start: int, end: int, words: int) -> int:
+    """The index ``words`` words before ``end`` (not before ``start``), a compound split
+    at its hyphens counted once ("will become an indirect non-wholly-owned subsidiary")."""
+    i, counted = end, 0
+    while i > start and counted < words:
+        i -= 1
+        joined = i + 1 < len(doc) and doc[i + 1].text in HYPHENS
+        counted += doc[i].text not in HYPHENS and not joined
+    return i
+
+
+#: Hyphens the tokenizer splits a compound at.
+HYPHENS = frozenset({"-", "‑"})
 
 
 def _irrealis(token) -> bool:
@@ -184,7 +199,7 @@ def _modal(doc: Doc, cue: Cue, start: int) -> bool:
         if t.pos_ == "AUX" and t.tag_ != "MD" and _irrealis(t) and not owned_plant:
             return True
     negotiable = cue.relation in NEGOTIABLE
-    for t in reversed(doc[max(start, cue.start - MODAL_REACH) : cue.start]):
+    for t in reversed(doc[_reach(doc, max(start, 0), cue.start, MODAL_REACH) : cue.start]):
         if t.is_punct and t.text not in ("'", "’", "-", "«", "»", '"', "“", "”"):
             return False
         if t.lower_ in MODAL or (_irrealis(t) and not owned_plant):

@@ -196,6 +196,11 @@ def _production(
             and m.start > 0
             and doc[m.start - 1].lower_ in LOCATIVE
             and m.start - doc[m.start].sent.start <= 8
+            # (not where goods come from: "shipped from its plant at X, ... and Y assembles")
+            and not any(
+                t.lower_ in ORIGINS
+                for t in doc[max(m.start - 5, doc[m.start].sent.start) : m.start - 1]
+            )
             and m.end < len(doc)
             # (Russian sets no comma after it: "В Алматы компания X собирает ...")
             and (doc[m.end].text == "," or CYRILLIC.search(doc[m.start - 1].text) is not None)
@@ -355,6 +360,10 @@ def _production(
         first_firm = held[-1]
     if first_firm is not None and former_plant_owner(doc, first_firm, cue):
         first_firm = None
+    # "X, dont l'usine de Y a été rachetée par Z", "X's plant in Y, bought by Z": X, named
+    # before the plant, runs it no more.
+    if plant and first_firm is not None and first_firm.end <= cue.start and _bought_by(doc, cue):
+        first_firm = None
     # "... began assembling the Kia and JAC models it already builds there": with a
     # pronoun as the verb's subject, a firm that follows another verb is what is built,
     # not who builds it ("MAZ has signed ... for the trucks it builds in Minsk": MAZ).
@@ -472,6 +481,16 @@ def _production(
         ]
         sources += _plant_users(doc, candidates, first)
     return [(s.entity, t.entity) for s in sources for t in targets if s.entity != UNKNOWN]
+
+
+def _bought_by(doc: Doc, cue: Cue) -> bool:
+    """Does a word of buying or sale with its agent ("rachetée par", "bought by") follow
+    the plant noun ``cue`` in its sentence?"""
+    stop = doc[cue.start].sent.end
+    return any(
+        t.lower_ in SALE | BOUGHT and any(u.lower_ in AGENT for u in doc[t.i + 1 : t.i + 3])
+        for t in doc[cue.end : stop]
+    )
 
 
 def _created_for(doc: Doc, firms: list[Mention], cue: Cue) -> Mention | None:

@@ -230,5 +230,28 @@ def _subject(doc: Doc, i: int, firms: list[Mention]) -> Mention | None:
     is no complement if there is one ("Renera, la filiale de Rosatom, achète ...":
     Renera; but "... de X, qui les vend à Y": X)."""
     before = [m for m in firms if m.end <= i and not any(t.text == ";" for t in doc[m.end : i])]
-    heads = [m for m in before if not (m.start > 0 and doc[m.start - 1].lower_ in OF_WORDS)]
+    heads = [
+        m
+        for m in before
+        if not (m.start > 0 and doc[m.start - 1].lower_ in OF_WORDS)
+        and not _in_apposition(doc, m, i, before)
+    ]
     return (heads or before)[-1] if before else None
+
+
+def _in_apposition(doc: Doc, m: Mention, i: int, firms: list[Mention]) -> bool:
+    """Is ``m`` inside an apposition that a comma and a determiner open after an earlier
+    firm and a comma closes before the verb ``i`` ("X (XM), a joint venture of A (70%)
+    and the state-owned B (30%), sells ...": B describes X and sells nothing)?"""
+    close = max((j for j in range(m.end, i) if doc[j].text == ","), default=None)
+    if close is None:
+        return False
+    for p in firms:
+        if p.end > m.start:
+            continue
+        k = p.end
+        if k < m.start and doc[k].text == "(":  # its abbreviation: "X (XM), a ..."
+            k = next((j + 1 for j in range(k, m.start) if doc[j].text == ")"), k)
+        if k + 1 < m.start and doc[k].text == "," and doc[k + 1].pos_ == "DET":
+            return True
+    return False

@@ -102,6 +102,12 @@ def venture_relations(
         parents |= {r.source for r in found if r.relation == "ownership" and r.target == venture}
     parents = {p for p in parents if p in {m.entity for m in names}}
     holds = GRAMMAR["holds"]
+    # The venture and a name right before its own ("X (V), the joint venture of ..."):
+    # one firm under two names, merged later.
+    opening = min(a for a, _ in spans)
+    named_with = {venture} | {m.entity for m in mentions if opening - 2 <= m.end <= opening}
+    if kb.actors[venture].type == "place":  # (a town misread as the venture: no telling)
+        named_with = {r.target for r in found}
     out = []
     for r in found:
         ends = {r.source, r.target}
@@ -115,6 +121,13 @@ def venture_relations(
             continue  # ... nor is G B's or A's partner
         if r.relation == "partnership" and ends <= parents:
             continue  # the parents' partnership, added below once
+        if (
+            r.relation == "ownership"
+            and r.source in parents
+            and r.target not in named_with
+            and set(r.cue.lower().split()) & JV_WORDS
+        ):
+            continue  # "X, whose customer is V, the joint venture of A and B": V's parents
         out.append(r)
     first = {}
     for m in names:

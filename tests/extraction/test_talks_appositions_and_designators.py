@@ -1,0 +1,139 @@
+"""Talks, hearsay and a retracted post; a legal form alone; a subject past its
+descriptor or its apposition; a joint venture named after a place; a future stated
+through a compound; a plant bought by another; a place goods are shipped from; a name
+run on past its legal designator. Texts written for these tests with invented firms
+("Tobolsk Motors", "Irtysh Motors", "Zhejiang Lanfeng Auto", "Gomel Privod OJSC", ...).
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Span
+
+from analysis.extraction.name_spans import _to_designator
+from analysis.extraction.nlp import load_model
+from analysis.extraction.registry import firm_named
+from tests.fixtures.extraction_shared import tables_for
+
+
+def read(text: str, lang: str) -> set[tuple[str, str, str]]:
+    rel = tables_for({"t": (text, lang)}).details["relations_detail"]
+    return set(zip(rel["source"], rel["target"], rel["relation"], strict=True))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Shandong Tianlu Automobile has been talking to Saryarka AvtoProm about "
+            "assembling Lumos crossovers at Kostanay.",
+        ),
+        (
+            "en",
+            "EDIT: the first version of this post said Qinghai Yulan Lithium Battery bought "
+            "its cathode from Hunan Yuneng New Materials.",
+        ),
+        (
+            "en",
+            "I had heard that Shanxi Jinhe Magnetic Materials also buys oxides from China "
+            "Northern Rare Earth.",
+        ),
+        (
+            "en",
+            "Upon Completion, Ishim Power LLC will become an indirect non-wholly-owned "
+            "subsidiary of Zhejiang Lanfeng Auto.",
+        ),
+    ],
+)
+def test_talks_hearsay_a_retraction_and_a_future_state_nothing(lang, text) -> None:
+    assert not read(text, lang)
+
+
+def test_a_legal_form_alone_is_no_actor() -> None:
+    t = tables_for(
+        {
+            "t": (
+                "Kemin Metals Company LLC (ОсОО «Кеминская металлическая компания»), 70% "
+                "owned by China's Jiangyin Ruici Magnetics, raised output of concentrate at "
+                "Kutessay II by 30% in the first quarter.",
+                "en",
+            )
+        }
+    )
+    assert "ОсОО" not in set(t.entities["entity"]), set(t.entities["entity"])
+
+
+def test_an_object_relatives_subject_past_its_descriptor() -> None:
+    found = read(
+        "Ishim Power assemble à Tobolsk les packs des autobus électriques que l'ouzbek "
+        "Samarqand Avtobus produit à Samarcande.",
+        "fr",
+    )
+    assert ("Samarqand Avtobus", "Samarcande", "production") in found, found
+    assert not {r for r in found if r[1] == "Samarcande" and r[0] != "Samarqand Avtobus"}
+
+
+def test_a_seller_is_the_subject_not_a_member_of_its_apposition() -> None:
+    found = read(
+        "Kemin Metals Company LLC (KMC), a joint venture of Jiangyin Ruici Magnetics (70%) "
+        "and the state-owned Kyrgyzaltyn (30%), mines the Kutessay deposit and sells its "
+        "concentrate to China Rare Earth Group.",
+        "en",
+    )
+    assert ("Kemin Metals Company LLC", "China Rare Earth Group", "supply") in found, found
+    assert ("Kyrgyzaltyn", "China Rare Earth Group", "supply") not in found, found
+
+
+def test_a_venture_named_after_a_place_is_the_one_its_noun_follows() -> None:
+    found = read(
+        "Belarus's exports of motors to Russia are dominated by Gomel Privod OJSC, whose "
+        "largest customer is Irtysh Motors, the Tyumen joint venture of Tobolsk Motors and "
+        "Zhejiang Lanfeng Auto.",
+        "en",
+    )
+    assert ("Tobolsk Motors", "Irtysh Motors", "ownership") in found, found
+    assert not {r for r in found if r[1] == "Gomel Privod OJSC"}, found
+
+
+def test_a_plant_bought_by_another_is_no_longer_run_by_its_former_owner() -> None:
+    found = read(
+        "Kallio Oy a quitté la Russie en 2022, un peu avant son compatriote Vuoksi Rengas, "
+        "dont l'usine de Vsevolojsk a été rachetée par Tatneft.",
+        "fr",
+    )
+    assert ("Vuoksi Rengas", "Vsevolojsk", "production") not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted", "unwanted"),
+    [
+        (
+            "Zhejiang Lanfeng Auto holds 51% of Irtysh Motors. The kits are shipped from its "
+            "plant at Taizhou, by rail through Zabaykalsk, and Irtysh Motors welds, paints "
+            "and assembles them.",
+            set(),
+            {("Irtysh Motors", "Taizhou", "production")},
+        ),
+        (
+            "In Jizzakh, ADM Jizzakh assembles Chery crossovers.",
+            {("ADM Jizzakh", "Jizzakh", "production")},
+            set(),
+        ),
+    ],
+)
+def test_a_place_opening_a_sentence_but_not_where_goods_come_from(text, wanted, unwanted):
+    found = read(text, "en")
+    assert wanted <= found, found
+    assert not unwanted & found, found
+
+
+def test_a_name_ends_at_its_legal_designator() -> None:
+    """NER may run a name on into where the firm is ("X OJSC of Belarus")."""
+    nlp = load_model("en")
+    doc = nlp("Exhibitors include Minsk Traction Motors OJSC of Belarus, the partner country.")
+    cut = _to_designator(Span(doc, 2, 8, label="ORG"))
+    assert cut.text == "Minsk Traction Motors OJSC", cut.text
+    whole = Span(doc, 2, 6, label="ORG")
+    assert _to_designator(whole) == whole
+    assert firm_named("Minsk Traction Motors OJSC") == "company"
