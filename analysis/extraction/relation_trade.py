@@ -243,9 +243,8 @@ def _in_apposition(doc: Doc, m: Mention, i: int, firms: list[Mention]) -> bool:
     """Is ``m`` inside an apposition that a comma and a determiner open after an earlier
     firm and a comma closes before the verb ``i`` ("X (XM), a joint venture of A (70%)
     and the state-owned B (30%), sells ...": B describes X and sells nothing)?"""
-    close = max((j for j in range(m.end, i) if doc[j].text == ","), default=None)
-    if close is None:
-        return False
+    if not any(t.text == "," for t in doc[m.end : i]):
+        return False  # (no comma closes it before the verb)
     for p in firms:
         if p.end > m.start:
             continue
