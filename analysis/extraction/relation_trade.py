@@ -251,6 +251,12 @@ def _in_apposition(doc: Doc, m: Mention, i: int, firms: list[Mention]) -> bool:
         k = p.end
         if k < m.start and doc[k].text == "(":  # its abbreviation: "X (XM), a ..."
             k = next((j + 1 for j in range(k, m.start) if doc[j].text == ")"), k)
-        if k + 1 < m.start and doc[k].text == "," and doc[k + 1].pos_ == "DET":
+        if (
+            k + 1 < m.start
+            and doc[k].text == ","
+            and doc[k + 1].pos_ == "DET"
+            # (the same apposition: no comma closes it before m)
+            and not any(t.text == "," for t in doc[k + 1 : m.start])
+        ):
             return True
     return False
