@@ -8,7 +8,7 @@ and sites named by their context (``site_names``). ``parties`` then cuts a span 
 names two ("X c/ Y", "35% of Chulman, Idel Motors Group the other 65%"). A wire
 service's slug glued to a headline's first name ("FACTBOX-X", "UPDATE 2-X") is cut off,
 and so are lower-case function words ending a span ("Ladoga Motors of") and what runs on
-past a legal designator of ``legal_suffixes`` ("Minsk Traction Motors OJSC of Belarus").
+past a legal designator ("Minsk Traction Motors OJSC of Belarus").
 
 Reads
     a parsed ``Doc`` and which tokens linked mentions already cover.
@@ -24,7 +24,7 @@ from analysis.extraction.abbreviations import STRAIGHT_QUOTES
 from analysis.extraction.descriptors import head_words, load_lexicon
 from analysis.extraction.firm_names import (
     DESIGNATORS,
-    LEGAL_SUFFIXES,
+    is_legal_suffix,
     legal_comma,
     with_legal_suffix,
 )
@@ -132,15 +132,14 @@ def named_spans(doc: Doc, owner: list[int]) -> list[Span]:
 
 
 def _to_designator(e: Span) -> Span:
-    """``e`` up to a legal designator of ``legal_suffixes`` followed by a lower-case word:
-    NER runs a firm's name on into where the firm is ("Minsk Traction Motors OJSC of
-    Belarus"); such a designator ends the name it closes (not "Corp", inside names:
-    "Aluminum Corp of China")."""
+    """``e`` up to a legal designator followed by a lower-case word: NER runs a name on
+    into where the firm is ("Minsk Traction Motors OJSC of Belarus", "Marcus Teo of
+    Jefferies"); a designator ends the name it closes. (Any country's legal form counts,
+    ``is_legal_suffix``: narrowed to ``legal_suffixes`` alone, the annotated folders gave
+    two run-on names, "Strizh E. Ses packs" and "Marcus Teo of Jefferies".)"""
     doc = e.doc
-    if e.label_ != "ORG":
-        return e
     for i in range(e.start, e.end - 1):
-        if doc[i].text in LEGAL_SUFFIXES and doc[i + 1].is_lower:
+        if is_legal_suffix(doc[i].text) and doc[i + 1].is_lower:
             return Span(doc, e.start, i + 1, label=e.label)
     return e
 
