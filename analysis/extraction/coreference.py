@@ -266,7 +266,8 @@ def called_so(
         if m.kind == NAME and m.role != ATTRIBUTE and kb.actors[m.entity].type not in _NOT_ROLES
     ]
     starts = {m.start for m in mentions}
-    # (a place may qualify the role's noun: "X, the Tyumen joint venture of A and B")
+    # (a place may qualify the role's noun: "X, the Tyumen joint venture of A and B"; its
+    # type is the gazetteer's or the knowledge base's, and no place is called so itself)
     places = {
         i
         for m in mentions

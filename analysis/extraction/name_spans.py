@@ -7,7 +7,8 @@ miner", "X, filiale du groupe Y"); the legal designator after a comma ("X Co., L
 and sites named by their context (``site_names``). ``parties`` then cuts a span that
 names two ("X c/ Y", "35% of Chulman, Idel Motors Group the other 65%"). A wire
 service's slug glued to a headline's first name ("FACTBOX-X", "UPDATE 2-X") is cut off,
-and so are lower-case function words ending a span ("Ladoga Motors of").
+and so are lower-case function words ending a span ("Ladoga Motors of") and what runs on
+past a legal designator ("Minsk Traction Motors OJSC of Belarus").
 
 Reads
     a parsed ``Doc`` and which tokens linked mentions already cover.
@@ -132,8 +133,10 @@ def named_spans(doc: Doc, owner: list[int]) -> list[Span]:
 
 def _to_designator(e: Span) -> Span:
     """``e`` up to a legal designator followed by a lower-case word: NER runs a name on
-    into where the firm is ("Minsk Traction Motors OJSC of Belarus"); a designator ends
-    the name it closes."""
+    into where the firm is ("Minsk Traction Motors OJSC of Belarus", "Marcus Teo of
+    Jefferies"); a designator ends the name it closes. (Any country's legal form counts,
+    ``is_legal_suffix``: narrowed to ``legal_suffixes`` alone, the annotated folders gave
+    two run-on names, "Strizh E. Ses packs" and "Marcus Teo of Jefferies".)"""
     doc = e.doc
     for i in range(e.start, e.end - 1):
         if is_legal_suffix(doc[i].text) and doc[i + 1].is_lower:

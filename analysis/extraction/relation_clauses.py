@@ -275,14 +275,17 @@ def _to_dative(
 RELATIVE_GAP = 2
 
 
+#: Words before "que" that make it a conjunction ("ainsi que", "plus que").
+COMPARATIVES = frozenset(GRAMMAR["comparatives"])
 #: Words a descriptor may have between an object relative pronoun and its subject's name.
 DESCRIBED = 3
 DESCRIBING = frozenset({"DET", "ADJ", "NOUN"})
 
 
 def relative_subject(doc: Doc, firms: list[Mention], cue: Cue) -> Mention | None:
-    """The firm named right after an object relative pronoun before the cue verb, its
-    apposition aside ("que Toulpar Energia, filiale de Y, assemble à Z"), if any; "that"
+    """The firm named right after an object relative pronoun before the cue verb, past a
+    short descriptor ("que l'ouzbek X produit") and its apposition aside ("que Toulpar
+    Energia, filiale de Y, assemble à Z"), if any; "that"
     and "which" followed by a name are object relatives too ("the Aster hatchbacks that
     Avtotor assembles in Kaliningrad")."""
     for m in firms:
@@ -297,6 +300,8 @@ def relative_subject(doc: Doc, firms: list[Mention], cue: Cue) -> Mention | None
             opener -= 1
         if m.end > cue.start or opener < 0 or doc[opener].lower_ not in NAMED_RELATIVE:
             continue
+        if opener > 0 and doc[opener - 1].lower_ in COMPARATIVES:
+            continue  # ("X ainsi que le groupe Y assemblent": a conjunction, no relative)
         k = m.end
         if k < cue.start and doc[k].text == ",":  # its apposition, to the next comma
             k = next((j + 1 for j in range(k + 1, cue.start) if doc[j].text == ","), k)

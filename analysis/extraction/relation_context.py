@@ -361,7 +361,11 @@ def is_possibility(sentence: str) -> bool:
     que X signe ...", "It is likely that X will ...")? It states no relation."""
     words = [w.lower().replace("’", "'") for w in _WORD.findall(sentence)[:_OPENING_WORDS]]
     complementizers = {w.rstrip("'") for w in GRAMMAR["complementizers"]}
-    return any(w in GRAMMAR["modal"] for w in words) and any(
+    # (or a speaker's hearsay: "I had heard that X ...", not "The court heard that X ...")
+    hearsay = any(w in GRAMMAR["hearsay"] for w in words) and any(
+        w in GRAMMAR["first_person"] for w in words
+    )
+    return (any(w in GRAMMAR["modal"] for w in words) or hearsay) and any(
         w in complementizers or w.split("'")[0] in complementizers for w in words
     )
 
@@ -377,10 +381,20 @@ def is_retraction(sentence: str) -> bool:
 def earlier_version(words: list[str]) -> bool:
     """Do lower-case ``words`` hold a correction's earlier version: an earlier word with a
     version noun within two words of it, in either order ("an earlier version", "une
-    version précédente")?"""
+    version précédente"), or a first version of this very text ("the first version of
+    this post")?"""
     versions = set(GRAMMAR["version_nouns"])
+    firsts = set(GRAMMAR["first_words"])
+    this = set(GRAMMAR["this_words"])
     return any(
-        w in GRAMMAR["earlier_words"] and set(words[max(i - 2, 0) : i + 3]) & versions
+        (w in GRAMMAR["earlier_words"] and set(words[max(i - 2, 0) : i + 3]) & versions)
+        # ("the first version of this post said ...")
+        or (
+            w in firsts
+            and i + 1 < len(words)
+            and words[i + 1] in versions | {"post"}
+            and set(words[i + 2 : i + 5]) & this
+        )
         for i, w in enumerate(words)
     )
 

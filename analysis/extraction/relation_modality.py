@@ -174,7 +174,10 @@ def _modal(doc: Doc, cue: Cue, start: int) -> bool:
     that = next((t.i for t in doc[start : min(start + 5, cue.start)] if t.lower_ in THAT), None)
     if (
         that is not None
-        and any(t.lower_ in MODAL or _irrealis(t) for t in doc[start:that])
+        and (
+            any(t.lower_ in MODAL or _irrealis(t) for t in doc[start:that])
+            or _hearsay(doc[start:that])
+        )
         # (not into a relative clause: "..., qui produit déjà des X" is stated)
         and not any(
             doc[i].lower_ in RELATIVE and doc[i - 1].text == "," for i in range(that + 1, cue.start)
@@ -202,11 +205,34 @@ def _modal(doc: Doc, cue: Cue, start: int) -> bool:
     for t in reversed(doc[_reach(doc, max(start, 0), cue.start, MODAL_REACH) : cue.start]):
         if t.is_punct and t.text not in ("'", "’", "-", "«", "»", '"', "“", "”"):
             return False
+        if t.lower_ in HEARSAY:
+            if _hearsay(doc[max(t.i - 3, 0) : t.i + 1]):
+                return True
+            continue
         if t.lower_ in MODAL or (_irrealis(t) and not owned_plant):
             return True
+        # (production: not a talk of the subject's other verb, "negotiates prices with
+        # dealers and assembles crossovers in Tyumen")
+        if negotiable and cue.relation == "production" and t.lower_ in COORDINATORS:
+            negotiable = False
         if negotiable and t.lower_ in TALK_VERBS:  # "négocie avec X une licence"
             return True
     return False
+
+
+#: Words of hearsay, and the first persons that make them a speaker's own.
+HEARSAY = frozenset(GRAMMAR["hearsay"])
+FIRST_PERSON = frozenset(GRAMMAR["first_person"])
+
+
+def _hearsay(tokens) -> bool:
+    """Do ``tokens`` hold a speaker's hearsay ("I had heard", "j'ai entendu"), not a
+    court's or a third party's ("the court heard")?"""
+    words = {t.lower_ for t in tokens}
+    return bool(words & HEARSAY) and bool(words & FIRST_PERSON)
+
+
+COORDINATORS = frozenset(GRAMMAR["coordinators"])
 
 
 PROMISE_VERBS = frozenset(GRAMMAR["promise_verbs"])

@@ -196,9 +196,10 @@ def _production(
             and m.start > 0
             and doc[m.start - 1].lower_ in LOCATIVE
             and m.start - doc[m.start].sent.start <= 8
-            # (not where goods come from: "shipped from its plant at X, ... and Y assembles")
+            # (not where goods come from: "shipped from its plant at X, ... and Y assembles";
+            # but "depuis 2021", "с 2019 года" say since when)
             and not any(
-                t.lower_ in ORIGINS
+                t.lower_ in ORIGINS and not doc[t.i + 1].like_num
                 for t in doc[max(m.start - 5, doc[m.start].sent.start) : m.start - 1]
             )
             and m.end < len(doc)
@@ -362,7 +363,12 @@ def _production(
         first_firm = None
     # "X, dont l'usine de Y a été rachetée par Z", "X's plant in Y, bought by Z": X, named
     # before the plant, runs it no more.
-    if plant and first_firm is not None and first_firm.end <= cue.start and _bought_by(doc, cue):
+    if (
+        plant
+        and first_firm is not None
+        and first_firm.end <= cue.start
+        and _bought_by(doc, cue, first_firm, sentence or parts)
+    ):
         first_firm = None
     # "... began assembling the Kia and JAC models it already builds there": with a
     # pronoun as the verb's subject, a firm that follows another verb is what is built,
@@ -483,28 +489,39 @@ def _production(
     return [(s.entity, t.entity) for s in sources for t in targets if s.entity != UNKNOWN]
 
 
-def _bought_by(doc: Doc, cue: Cue) -> bool:
-    """Does a word of buying or sale with its agent ("rachetée par", "bought by") follow
-    the plant noun ``cue`` in its sentence?"""
-    stop = doc[cue.start].sent.end
-    return any(
-        t.lower_ in SALE | BOUGHT and any(u.lower_ in AGENT for u in doc[t.i + 1 : t.i + 3])
-        for t in doc[cue.end : stop]
-    )
+def _bought_by(doc: Doc, cue: Cue, owner: Mention, named: list[Mention]) -> bool:
+    """Does a word of buying or sale, shortly after the plant noun ``cue``, name another
+    firm than ``owner`` as its agent ("l'usine de Y a été rachetée par Z", "its plant in
+    Y, bought by Z"; not "acquired by the group")?"""
+    stop = min(doc[cue.start].sent.end, cue.end + RESOLD_REACH)
+    for t in doc[cue.end : stop]:
+        if t.lower_ not in SALE | BOUGHT:
+            continue
+        agent = next((u.i for u in doc[t.i + 1 : t.i + 3] if u.lower_ in AGENT), None)
+        if agent is not None and any(
+            agent < m.start <= agent + 3 and m.entity not in (owner.entity, UNKNOWN) for m in named
+        ):
+            return True
+    return False
 
 
 def _created_for(doc: Doc, firms: list[Mention], cue: Cue) -> Mention | None:
     """The firm a verb of creation makes for the purpose its infinitive cue states ("X
-    sets up Y ... to assemble", "X crée Y pour assembler"): the object of the verb, the
-    first firm between it and the cue's "to"/"pour"."""
+    sets up Y ... to assemble", "X crée Y pour assembler"): the object of the verb, a firm
+    named right after it."""
     if cue.start < 1 or doc[cue.start - 1].lower_ not in PURPOSE:
         return None
     opening = doc[cue.start].sent.start
     verb = next((t.i for t in reversed(doc[opening : cue.start - 1]) if t.lower_ in CREATION), None)
-    if verb is None:
+    # (a finite verb, or one after its auxiliary, "a créé"; not a participle describing
+    # another name: "X, established in 1998, uses kits from Y to assemble")
+    if verb is None or not (
+        "Fin" in doc[verb].morph.get("VerbForm") or doc[verb - 1].pos_ == "AUX"
+    ):
         return None
-    objects = [m for m in firms if verb < m.start < cue.start]
-    return min(objects, key=lambda m: m.start, default=None)
+    first = verb + 1 + (doc[verb + 1].lower_ == "up")  # ("sets up Y")
+    # its object: the firm right after it, past a determiner
+    return next((m for m in firms if first <= m.start <= first + 1 and m.start < cue.start), None)
 
 
 def _stake_holder(doc: Doc, m: Mention, cue: Cue) -> bool:

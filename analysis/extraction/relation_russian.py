@@ -20,6 +20,11 @@ source and the target are the actors of the cue's clause in the frame's cases:
 - a name a dash joins to a share ("51% принадлежит X, 49% — «Y»") owns that share too,
   and is never what is owned.
 
+- a subsidiary noun in the accusative after a verb of creation ("создала дочернюю
+  компанию ООО «Y»") names the new firm after it, whose parent is the verb's subject,
+  the last nominative before it, whatever case a legal form before the name seems to
+  have.
+
 The nearest actor in each role is taken, with the targets coordinated with it ("и").
 With no actor in one of the roles the cue states nothing: the window rule's guess would
 go by word order, which this module exists to avoid. Pure functions of a parsed sentence.
@@ -255,7 +260,12 @@ def _subsidiary_created(doc: Doc, here: list[Mention], cue: Cue) -> tuple[str, s
     if not any(t.lower_ in CREATION for t in doc[opening : cue.start]):
         return None
     names = [m for m in here if m.kind != ADJECTIVE]
-    parent = next((m for m in names if m.end <= cue.start and case_of(doc, m, cue) == "Nom"), None)
+    # (the verb's own subject, the last nominative before the cue: "X сообщил, что группа
+    # «Y» создала дочернюю компанию": Y)
+    parent = next(
+        (m for m in reversed(names) if m.end <= cue.start and case_of(doc, m, cue) == "Nom"),
+        None,
+    )
     child = min((m for m in names if m.start >= cue.end), key=lambda m: m.start, default=None)
     if parent is None or child is None or parent.entity == child.entity:
         return None

@@ -10,7 +10,9 @@ the assembler, and its owner, when another firm, supplies the assembler. A row a
 site (its subject a place) gives it to the firm that runs it before those that own it
 ("exploitant : X ; actionnaires : Y": X produces there and sells to the buyer, Y owns
 X). A status cell, or a remark in brackets after the subject ("Okondja (fermée en
-2024)"), that says the site is planned, talked of or stopped leaves only who owns what.
+2024)") or opening with a status word in a cell of no relation's column ("start : 2021
+(ended 2023)", "capacity : 30 (proposed)"), that says the site is planned, talked of or
+stopped leaves only who owns what.
 
 A factsheet says the same in a list under a heading that names its firm ("### BelGee",
 then "- Parent : BelAZ (50 %)", "- Plants : Borisov"): such a *record* line, a listed
@@ -75,6 +77,9 @@ ENDED = frozenset(GRAMMAR["ended_status"])
 #: Premises that make nothing ("Almaty (office)").
 OUTLETS = frozenset(GRAMMAR["outlets"])
 STATUS_HEADERS = frozenset(GRAMMAR["status_headers"])
+#: Words that open a status remark in brackets in another cell ("start : 2021 (ended
+#: 2023)", "capacity : 30 (proposed)").
+REMARKS = frozenset(GRAMMAR["status_remarks"])
 MEMORANDA = frozenset(GRAMMAR["memoranda"])
 CONTRIBUTIONS = frozenset(GRAMMAR["contributions"])
 #: (A signed memorandum or agreement is a partnership, not a plan.)
@@ -269,7 +274,13 @@ def _status(doc: Doc, start: int, dash: int, end: int) -> str:
             if status:
                 texts.append(value.lower())
             elif _kind(doc[cell:colon].text) is None:  # (a party's own brackets: _cell_role)
-                texts += [m.lower() for m in re.findall(r"\(([^()]*)\)", value)]
+                # (a remark that opens with a status word: "(ended 2023)", "(proposed)",
+                # "(projet)"; not "(sold to X)" after a capacity)
+                texts += [
+                    m.lower()
+                    for m in re.findall(r"\(([^()]*)\)", value)
+                    if m.split() and m.split()[0].lower() in REMARKS
+                ]
         elif status:  # the status cell's own ";" ("Registered 2025; plant planned for 2027")
             texts.append(doc[cell:stop].text.lower())
         cell = stop + 1

@@ -243,15 +243,20 @@ def _in_apposition(doc: Doc, m: Mention, i: int, firms: list[Mention]) -> bool:
     """Is ``m`` inside an apposition that a comma and a determiner open after an earlier
     firm and a comma closes before the verb ``i`` ("X (XM), a joint venture of A (70%)
     and the state-owned B (30%), sells ...": B describes X and sells nothing)?"""
-    close = max((j for j in range(m.end, i) if doc[j].text == ","), default=None)
-    if close is None:
-        return False
+    if not any(t.text == "," for t in doc[m.end : i]):
+        return False  # (no comma closes it before the verb)
     for p in firms:
         if p.end > m.start:
             continue
         k = p.end
         if k < m.start and doc[k].text == "(":  # its abbreviation: "X (XM), a ..."
             k = next((j + 1 for j in range(k, m.start) if doc[j].text == ")"), k)
-        if k + 1 < m.start and doc[k].text == "," and doc[k + 1].pos_ == "DET":
+        if (
+            k + 1 < m.start
+            and doc[k].text == ","
+            and doc[k + 1].pos_ == "DET"
+            # (the same apposition: no comma closes it before m)
+            and not any(t.text == "," for t in doc[k + 1 : m.start])
+        ):
             return True
     return False

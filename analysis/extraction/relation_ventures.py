@@ -32,7 +32,9 @@ Writes
     nothing: returns the sentence's relations, in which, when parents are found by 1-3,
     a holding verb's ownership rows of the venture or a parent and the venture's partnerships
     with its parents are replaced by the parents' ownership of the venture and their
-    partnership (a stake the sentence gives in another firm stays). When only 6 finds
+    partnership (a stake the sentence gives in another firm stays, but not the ownership
+    the venture's noun gives a firm named before it: "X, whose customer is V, the joint
+    venture of A and B" is V's, not X's). When only 6 finds
     members, their partnerships with the venture become their ownership of it, with the
     rule :data:`MEMBER_RULE` (the sentence is not settled), and the venture's partnership
     by its noun with a brand or a place is dropped.
@@ -104,7 +106,7 @@ def venture_relations(
     holds = GRAMMAR["holds"]
     # The venture and a name right before its own ("X (V), the joint venture of ..."):
     # one firm under two names, merged later.
-    opening = min(a for a, _ in spans)
+    opening = min((a for a, _ in spans), default=start)
     named_with = {venture} | {m.entity for m in mentions if opening - 2 <= m.end <= opening}
     if kb.actors[venture].type == "place":  # (a town misread as the venture: no telling)
         named_with = {r.target for r in found}

@@ -107,6 +107,12 @@ def test_a_brand_gives_way_to_the_firm_that_makes_it_there() -> None:
     assert kept(rows) == {("Varkon", "Tver", "production")}
     # Made nowhere else by a firm: the brand's row is all the reader has.
     assert kept(rows[:1]) == {("Quellon Star", "Tver", "production")}
+    # The firm that makes it there may be named in another article of the corpus.
+    rows = [row("Quellon Star", "Tver", "production"), row("Varkon", "Tver", "production", "e")]
+    assert kept(rows) == {("Varkon", "Tver", "production")}
+    # ... but a brand made elsewhere keeps its site.
+    rows = [row("Quellon Star", "Tver", "production"), row("Varkon", "Ostrava", "production", "e")]
+    assert ("Quellon Star", "Tver", "production") in kept(rows)
 
 
 def test_no_supply_between_a_brand_and_its_owner() -> None:

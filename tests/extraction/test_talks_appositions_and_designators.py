@@ -137,3 +137,74 @@ def test_a_name_ends_at_its_legal_designator() -> None:
     whole = Span(doc, 2, 6, label="ORG")
     assert _to_designator(whole) == whole
     assert firm_named("Minsk Traction Motors OJSC") == "company"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "wanted"),
+    [
+        # "first" and "post" make no retraction without "this" text
+        (
+            "en",
+            "Saryarka AvtoProm, the first post-Soviet carmaker in Kazakhstan, assembles "
+            "Chery crossovers at Kostanay.",
+            ("Saryarka AvtoProm", "Kostanay", "production"),
+        ),
+        # "depuis 2021", "с 2019 года" say since when, not where goods come from
+        (
+            "fr",
+            "Depuis 2021, à Chadrinsk, Ishim Power LLC assemble des packs.",
+            ("Ishim Power LLC", "Chadrinsk", "production"),
+        ),
+        # a participle of creation describes the subject; it sets nothing up
+        (
+            "en",
+            "Tobolsk Motors, established in 1998, uses kits from Ishim Power LLC to assemble "
+            "crossovers in Tyumen.",
+            ("Tobolsk Motors", "Tyumen", "production"),
+        ),
+        # a plant acquired by no other firm named is still its owner's
+        (
+            "en",
+            "Tobolsk Motors has a plant in Tyumen, acquired by the group in 2019.",
+            ("Tobolsk Motors", "Tyumen", "production"),
+        ),
+        # "ainsi que" joins two subjects; it opens no relative clause
+        (
+            "fr",
+            "Tobolsk Motors ainsi que le groupe Ishim Power assemblent des camions à Tioumen.",
+            ("Tobolsk Motors", "Tioumen", "production"),
+        ),
+        # a court that heard a party states what it found
+        (
+            "en",
+            "The arbitration court heard that Tobolsk Motors supplied kits to Ishim Power LLC "
+            "in 2022.",
+            ("Tobolsk Motors", "Ishim Power LLC", "supply"),
+        ),
+        # the parent is the creating verb's own subject, not the reporting one's
+        (
+            "ru",
+            "«Тоболмаш» сообщил, что группа «Курганмаш» создала дочернюю компанию ООО «Ишим "
+            "Пауэр».",
+            ("Курганмаш", "Ишим Пауэр", "ownership"),
+        ),
+    ],
+)
+def test_the_guards_of_these_rules_keep_plain_statements(lang, text, wanted) -> None:
+    """Each of the rules above, read too widely, took one of these plain statements."""
+    found = read(text, lang)
+    assert wanted in found, found
+
+
+def test_a_capacity_sold_to_a_firm_leaves_its_row_settled(tmp_path) -> None:
+    """Only a remark that opens with a status word unsettles a row."""
+    from tests.fixtures.extraction_shared import folder_relations
+
+    text = (
+        "# Plants\n\n| Firm | Town | Capacity | Start |\n| --- | --- | --- | --- |\n"
+        "| Dalnet Motors | Vladivostok | 25 (sold to Kelmar Resources) | 2024 |\n"
+        "| Brenner Avto | Kaliningrad | 30 | 2021 (ended 2023) |\n"
+    )
+    found = folder_relations(tmp_path, text)
+    assert ("Dalnet Motors", "Vladivostok", "production") in found, found
+    assert ("Brenner Avto", "Kaliningrad", "production") not in found, found
