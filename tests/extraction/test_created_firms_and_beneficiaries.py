@@ -7,12 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.fixtures.extraction_shared import tables_for
-
-
-def triples(text: str, lang: str) -> set[tuple[str, str, str]]:
-    rel = tables_for({"t": (text, lang)}).details["relations_detail"]
-    return set(zip(rel["source"], rel["target"], rel["relation"], strict=True))
+from tests.fixtures.extraction_shared import detail_relations
 
 
 @pytest.mark.parametrize(
@@ -31,14 +26,14 @@ def triples(text: str, lang: str) -> set[tuple[str, str, str]]:
     ],
 )
 def test_a_firm_set_up_to_assemble_is_the_one_that_assembles(lang, text) -> None:
-    found = triples(text, lang)
+    found = detail_relations(text, lang)
     assert {r for r in found if r[0] == "Ishim Power LLC" and r[2] == "production"}, found
     assert not {r for r in found if r[0] == "Tobolsk Motors" and r[2] == "production"}, found
 
 
 def test_a_firm_hired_to_assemble_is_not_read_as_created() -> None:
     """Only a verb of creation hands the infinitive to its object."""
-    found = triples(
+    found = detail_relations(
         "Tobolsk Motors assembles crossovers in Tyumen, and signed a deal with Ishim Power "
         "LLC last year.",
         "en",
@@ -47,7 +42,7 @@ def test_a_firm_hired_to_assemble_is_not_read_as_created() -> None:
 
 
 def test_the_plant_goods_are_made_at_for_a_customer_is_the_makers() -> None:
-    found = triples(
+    found = detail_relations(
         "Graphite goes to Baotou Lanshan Anode Materials, which turns it into anode "
         "material for Yibin Cell Technology at its plant in Ulanqab.",
         "en",
@@ -58,7 +53,7 @@ def test_the_plant_goods_are_made_at_for_a_customer_is_the_makers() -> None:
 
 def test_a_loan_for_a_firms_plant_stays_that_firms() -> None:
     """No locative before "its": "for" is the purpose, and the plant the borrower's."""
-    found = triples(
+    found = detail_relations(
         "The bank lent $102 million to Baotou Lanshan Anode Materials for its plant in Ulanqab.",
         "en",
     )
@@ -66,7 +61,7 @@ def test_a_loan_for_a_firms_plant_stays_that_firms() -> None:
 
 
 def test_a_created_subsidiary_in_russian_is_owned_by_the_subject() -> None:
-    found = triples(
+    found = detail_relations(
         "Группа «Тоболмаш» создала дочернюю компанию ООО «Ишим Пауэр», которая собирает "
         "аккумуляторные батареи в Шадринске.",
         "ru",

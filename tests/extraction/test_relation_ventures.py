@@ -10,12 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.fixtures.extraction_shared import tables_for
-
-
-def triples(text: str, lang: str) -> set[tuple[str, str, str]]:
-    rel = tables_for({"t": (text, lang)}).relations
-    return set(zip(rel["source"], rel["target"], rel["relation"], strict=True))
+from tests.fixtures.extraction_shared import extracted_relations
 
 
 def partners(found: set[tuple[str, str, str]], a: str, b: str) -> bool:
@@ -70,7 +65,7 @@ VARKON, QUELLON, OSTRAVA = "Varkon Industries", "Quellon Motors", "Ostrava Cells
     ],
 )
 def test_the_parents_of_a_venture_own_it_and_are_partners(lang, text) -> None:
-    found = triples(text, lang)
+    found = extracted_relations(text, lang)
     assert (VARKON, OSTRAVA, "ownership") in found, found
     assert (QUELLON, OSTRAVA, "ownership") in found, found
     assert partners(found, VARKON, QUELLON), found
@@ -97,7 +92,7 @@ def test_the_parents_of_a_venture_own_it_and_are_partners(lang, text) -> None:
     ],
 )
 def test_a_stake_holder_in_a_venture_owns_it_and_is_no_partner(lang, text) -> None:
-    found = triples(text, lang)
+    found = extracted_relations(text, lang)
     assert (QUELLON, OSTRAVA, "ownership") in found, found
     assert not partners(found, OSTRAVA, QUELLON), found
     assert (OSTRAVA, "Tver", "production") in found, found
@@ -105,7 +100,7 @@ def test_a_stake_holder_in_a_venture_owns_it_and_is_no_partner(lang, text) -> No
 
 def test_a_parents_own_parent_is_not_the_ventures_owner() -> None:
     """ "par A, filiale de G, qui en détient 51 %": A holds the 51 %, not its parent G."""
-    found = triples(
+    found = extracted_relations(
         "Ostrava Cells est une coentreprise créée en 2023 par Varkon Industries, filiale de "
         "Kelmar Holding, qui en détient 51 %, et par Quellon Motors, qui détient les 49 % "
         "restants.",
@@ -120,7 +115,7 @@ def test_a_parents_own_parent_is_not_the_ventures_owner() -> None:
 
 def test_a_venture_keeps_a_partner_that_is_no_parent() -> None:
     """A partnership the venture signs with a third firm stays one."""
-    found = triples(
+    found = extracted_relations(
         "Ostrava Cells, une coentreprise de Varkon Industries et de Quellon Motors, a signé "
         "un partenariat avec Sollers.",
         "fr",
@@ -132,7 +127,7 @@ def test_a_venture_keeps_a_partner_that_is_no_parent() -> None:
 def test_holders_named_with_a_description_and_an_owners_apposition() -> None:
     """ "A, the cell maker, holds 60% and B, the arm of the fund G, holds 40%": A and B
     hold the stakes; G owns B, not the venture."""
-    found = triples(
+    found = extracted_relations(
         "Ostrava Cells, a joint venture in which Varkon Industries, the Tver-based cell "
         "maker, holds 60% and Quellon Motors, the truck arm of the state fund Kelmar "
         "Holding, holds 40%, opened a plant in Tver.",
@@ -144,7 +139,7 @@ def test_holders_named_with_a_description_and_an_owners_apposition() -> None:
 
 def test_a_venture_named_by_its_parents_is_none_of_them() -> None:
     """ "the A–B joint venture, B owning the rest": B is a parent, not the venture."""
-    found = triples(
+    found = extracted_relations(
         "Varkon Industries, which holds 51% of the Varkon-Quellon joint venture, Quellon "
         "Motors owning the rest, makes cells in Tver.",
         "en",
@@ -191,7 +186,7 @@ def test_a_venture_named_by_its_parents_is_none_of_them() -> None:
     ],
 )
 def test_members_named_together_each_own_the_venture(lang, text) -> None:
-    found = triples(text, lang)
+    found = extracted_relations(text, lang)
     venture = next(s for s, t, r in found if r == "production")
     assert (VARKON, venture, "ownership") in found, found
     assert (QUELLON, venture, "ownership") in found, found
@@ -220,14 +215,14 @@ def test_members_named_together_each_own_the_venture(lang, text) -> None:
 def test_the_partner_a_venture_is_held_with_owns_it(lang, text) -> None:
     """ "the venture the group holds with B": B is a parent (the other is unnamed), and
     the venture holds nothing of B."""
-    found = triples(text, lang)
+    found = extracted_relations(text, lang)
     assert (QUELLON, OSTRAVA, "ownership") in found, found
     assert (OSTRAVA, QUELLON, "ownership") not in found, found
     assert (OSTRAVA, "Tver", "production") in found, found
 
 
 def test_a_venture_that_signs_with_a_firm_is_not_held_with_it() -> None:
-    found = triples(
+    found = extracted_relations(
         "The joint venture Ostrava Cells signed a supply deal with Quellon Motors in May.", "en"
     )
     assert (QUELLON, OSTRAVA, "ownership") not in found, found
@@ -236,7 +231,7 @@ def test_a_venture_that_signs_with_a_firm_is_not_held_with_it() -> None:
 def test_a_members_owner_in_apposition_is_not_the_ventures() -> None:
     """ "coentreprise entre A et B, filiale du groupe G": G owns B, not the venture, and
     is no partner of A."""
-    found = triples(
+    found = extracted_relations(
         "Ostrava Cells, coentreprise à parts égales entre Varkon Industries et Quellon "
         "Motors, filiale du groupe Kelmar Holding, assemble des packs à Tver.",
         "fr",
@@ -271,7 +266,7 @@ def test_a_members_owner_in_apposition_is_not_the_ventures() -> None:
 def test_a_member_named_after_the_ventures_noun_owns_it(lang, text) -> None:
     """The venture's own noun makes no partner of the venture: a member named after it
     owns the venture."""
-    found = triples(text, lang)
+    found = extracted_relations(text, lang)
     assert (VARKON, OSTRAVA, "ownership") in found, found
     assert not partners(found, VARKON, OSTRAVA), found
 
@@ -279,13 +274,13 @@ def test_a_member_named_after_the_ventures_noun_owns_it(lang, text) -> None:
 def test_a_firm_named_before_the_noun_or_past_a_verb_is_no_venture_member() -> None:
     """ "M makes modules for the joint venture V": M is the venture's supplier; "V, a
     joint venture of A, supplies packs to B": B is a customer."""
-    found = triples(
+    found = extracted_relations(
         "Varkon Industries fabrique des modules de refroidissement pour la coentreprise "
         "Ostrava Cells à Tver.",
         "fr",
     )
     assert (VARKON, OSTRAVA, "ownership") not in found, found
-    found = triples(
+    found = extracted_relations(
         "Ostrava Cells, a joint venture of Kelmar Holding, supplies packs to Quellon Motors.",
         "en",
     )

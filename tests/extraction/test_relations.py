@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.fixtures.extraction_shared import relations, tables_for
+from tests.fixtures.extraction_shared import extracted_relations, relations
 
 
 @pytest.mark.parametrize(
@@ -109,8 +109,7 @@ def test_coordinated_firms_leave_together() -> None:
 def test_each_of_the_coordinated_firms_leaves(text: str, lang: str) -> None:
     """ "partir de", "se retirer de", "quit": one exit per firm of the list (invented
     firms: the whole pipeline, with discovery)."""
-    rel = tables_for({"t": (text, lang)}).relations
-    found = set(zip(rel["source"], rel["target"], rel["relation"], strict=True))
+    found = extracted_relations(text, lang)
     assert {r for r in found if r[2] == "exit"} == {
         (firm, "Russia", "exit")
         for firm in ("Varkon Industries", "Quellon Motors", "Brantell Group")

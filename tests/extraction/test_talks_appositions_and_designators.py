@@ -13,12 +13,7 @@ from spacy.tokens import Span
 from analysis.extraction.name_spans import _to_designator
 from analysis.extraction.nlp import load_model
 from analysis.extraction.registry import firm_named
-from tests.fixtures.extraction_shared import tables_for
-
-
-def read(text: str, lang: str) -> set[tuple[str, str, str]]:
-    rel = tables_for({"t": (text, lang)}).details["relations_detail"]
-    return set(zip(rel["source"], rel["target"], rel["relation"], strict=True))
+from tests.fixtures.extraction_shared import detail_relations, tables_for
 
 
 @pytest.mark.parametrize(
@@ -47,7 +42,7 @@ def read(text: str, lang: str) -> set[tuple[str, str, str]]:
     ],
 )
 def test_talks_hearsay_a_retraction_and_a_future_state_nothing(lang, text) -> None:
-    assert not read(text, lang)
+    assert not detail_relations(text, lang)
 
 
 def test_a_legal_form_alone_is_no_actor() -> None:
@@ -65,7 +60,7 @@ def test_a_legal_form_alone_is_no_actor() -> None:
 
 
 def test_an_object_relatives_subject_past_its_descriptor() -> None:
-    found = read(
+    found = detail_relations(
         "Ishim Power assemble à Tobolsk les packs des autobus électriques que l'ouzbek "
         "Samarqand Avtobus produit à Samarcande.",
         "fr",
@@ -75,7 +70,7 @@ def test_an_object_relatives_subject_past_its_descriptor() -> None:
 
 
 def test_a_seller_is_the_subject_not_a_member_of_its_apposition() -> None:
-    found = read(
+    found = detail_relations(
         "Kemin Metals Company LLC (KMC), a joint venture of Jiangyin Ruici Magnetics (70%) "
         "and the state-owned Kyrgyzaltyn (30%), mines the Kutessay deposit and sells its "
         "concentrate to China Rare Earth Group.",
@@ -86,7 +81,7 @@ def test_a_seller_is_the_subject_not_a_member_of_its_apposition() -> None:
 
 
 def test_a_venture_named_after_a_place_is_the_one_its_noun_follows() -> None:
-    found = read(
+    found = detail_relations(
         "Belarus's exports of motors to Russia are dominated by Gomel Privod OJSC, whose "
         "largest customer is Irtysh Motors, the Tyumen joint venture of Tobolsk Motors and "
         "Zhejiang Lanfeng Auto.",
@@ -97,7 +92,7 @@ def test_a_venture_named_after_a_place_is_the_one_its_noun_follows() -> None:
 
 
 def test_a_plant_bought_by_another_is_no_longer_run_by_its_former_owner() -> None:
-    found = read(
+    found = detail_relations(
         "Kallio Oy a quitté la Russie en 2022, un peu avant son compatriote Vuoksi Rengas, "
         "dont l'usine de Vsevolojsk a été rachetée par Tatneft.",
         "fr",
@@ -123,7 +118,7 @@ def test_a_plant_bought_by_another_is_no_longer_run_by_its_former_owner() -> Non
     ],
 )
 def test_a_place_opening_a_sentence_but_not_where_goods_come_from(text, wanted, unwanted):
-    found = read(text, "en")
+    found = detail_relations(text, "en")
     assert wanted <= found, found
     assert not unwanted & found, found
 
@@ -192,7 +187,7 @@ def test_a_name_ends_at_its_legal_designator() -> None:
 )
 def test_the_guards_of_these_rules_keep_plain_statements(lang, text, wanted) -> None:
     """Each of the rules above, read too widely, took one of these plain statements."""
-    found = read(text, lang)
+    found = detail_relations(text, lang)
     assert wanted in found, found
 
 
