@@ -68,8 +68,9 @@ Detail tables (extra files; may grow):
     value, unit, year, kind, hedged, hedges (``;``-separated cues), attribution, subject,
     start, end (character offsets in the sentence).
 ``candidate_mentions.csv``: text, label, actor, document, sentence_id.
-``actor_evidence.csv``: entity, attribute (type, sector, country, parent), value, basis
-    (descriptor, apposition, parent, locative, name, NER label), document, sentence_id,
+``actor_evidence.csv``: entity, attribute (type, sector, country, parent, short form),
+    value, basis (descriptor, apposition, parent, locative, name, NER label, definition:
+    a short form the article defines in brackets), document, sentence_id,
     text (the words it rests on) - what the text says of each discovered actor.
 ``attributions.csv``: document, sentence_id, cue ("selon", "a rapporté", "sources
     anonymes"...), source (words as written), entity (linked actor, if any).

@@ -31,7 +31,7 @@ from analysis.extraction.pipeline import (
     extract_documents,
     extractable,
 )
-from analysis.extraction.registry import discovered_actor, merge_names, settle
+from analysis.extraction.registry import SHORT_FORM, discovered_actor, merge_names, settle
 from analysis.extraction.relation_consolidate import consolidate, named_ends, split_regions
 from analysis.extraction.relation_model import review
 from analysis.extraction.relation_references import split_references
@@ -196,7 +196,11 @@ def _settle_discovered(
 
     out = dict(rows)
     out["mentions"] = [rename(m, "entity") for m in rows["mentions"]]
-    out["evidence"] = [rename(e, "entity", "value") for e in rows["evidence"]]
+    # (a short form stays as written: it is what its article defined)
+    out["evidence"] = [
+        rename(e, "entity", *(("value",) if e["attribute"] != SHORT_FORM else ()))
+        for e in rows["evidence"]
+    ]
     out["figures"] = [rename(f, "subject") for f in rows["figures"]]
     out["candidates"] = [rename(c, "actor") for c in rows["candidates"]]
     seen: set[tuple] = set()

@@ -52,7 +52,7 @@ PLACE_PREPOSITIONS = frozenset(["à", "in", "at", "near", "près", "outside", "f
 class Attribute:
     """One attribute of a discovered actor and what it rests on."""
 
-    attribute: str  # type, sector, country or parent
+    attribute: str  # type, sector, country, parent, or a short form the article defines
     value: str
     # "descriptor", "apposition", "parent", "name", "context", "region", "plant site",
     # "locative" or "NER label"

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections import ChainMap, Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -36,7 +35,6 @@ from analysis.extraction.actors import (
     ATTRIBUTE,
     NAME,
     PLACE_TYPES,
-    Actor,
     KnowledgeBase,
     Linker,
     Mention,
@@ -51,9 +49,6 @@ from analysis.extraction.appositions import (
     owners_in_apposition,
 )
 from analysis.extraction.coreference import (
-    ISSUER,
-    ISSUER_ACTOR,
-    Recent,
     anaphors,
     called_so,
     defined_issuers,
@@ -64,8 +59,8 @@ from analysis.extraction.coreference import (
 )
 from analysis.extraction.descriptors import Attribute, describe
 from analysis.extraction.discovery import Candidate, candidates, listed_peers
+from analysis.extraction.document_state import DocumentState
 from analysis.extraction.figures import assign_subject, continues_speaker, extract_figures
-from analysis.extraction.gazetteer import is_place_name
 from analysis.extraction.grammar import GRAMMAR
 from analysis.extraction.mentioned_again import held_names, mentioned_again, taken_tokens
 from analysis.extraction.ner_scope import ner_spans
@@ -79,15 +74,9 @@ from analysis.extraction.nlp import (
     supported,
 )
 from analysis.extraction.registry import (
-    NOT_ORGANISATIONS,
-    core_shortened,
-    discovered_actor,
+    SHORT_FORM,
     firm_named,
     leading_words,
-    name_forms,
-    prefix_of,
-    settle,
-    shortened,
 )
 from analysis.extraction.relation_references import marked
 from analysis.extraction.relation_tables import section_after
@@ -240,7 +229,7 @@ def _extract_language(
     for doc in documents:
         result = DocumentResult(doc.id)
         if pending is not None and pending[0] == doc.id:
-            state = _DocumentState(ctx.kb, _year_hint(doc))
+            state = DocumentState(ctx.kb, _year_hint(doc))
             state.things = abbreviations.things_defined("\n".join(p.text for p in doc.paragraphs))
             for parsed, mentions in pending[1]:
                 _extract_paragraph(ctx, parsed, mentions, state, result)
@@ -257,109 +246,8 @@ def _extract_language(
 
 #: Rows that name an actor by its entity, renamed with the terms a document defines late.
 _NAMED_ROWS = (("mentions", "entity"), ("evidence", "entity"), ("attributions", "entity"))
-#: Actor types never used as a figure's fallback subject.
-FALLBACK_EXCLUDED = frozenset({"place", "country", "person", "media"})
 #: Whose names define no terms: a country's ("Republic of X (the "Agency")"), a person's.
 NO_HOLDERS = frozenset({*PLACE_TYPES, "person"})
-
-
-class _DocumentState:
-    """What later paragraphs of one document need from earlier ones: the last country
-    named, the discovered actors (typed by their first description) and the actors
-    view relations read (the knowledge base plus those discovered here)."""
-
-    def __init__(self, kb: KnowledgeBase, hint: int | None) -> None:
-        self.kb = kb
-        self.hint = hint
-        self.last_country: str | None = None
-        #: The actor whose factsheet the document is in (``relation_tables``).
-        self.section: Mention | None = None
-        self.discovered: dict[str, Actor] = {}
-        self.evidence: dict[str, list[Attribute]] = {}
-        # (with the stand-in for "the Company", which only the relation rules see)
-        self.view = replace(kb, actors=ChainMap(self.discovered, {ISSUER: ISSUER_ACTOR}, kb.actors))
-        self.previous: list[str] = []
-        self.counts: Counter[str] = Counter()
-        #: The actors of the last sentences, for the noun phrases that take them up.
-        self.recent = Recent()
-        self.headline: str | None = None  # (the issuer: the title's first firm)
-        self.paragraphs = 0
-        #: Abbreviations defined in brackets so far ("MCT" -> "Minsk Cell Technologies").
-        self.abbreviations: dict[str, str] = {}
-        #: Terms defined for things ('a kit supply agreement ("the KSA")'): no actors.
-        self.things: set[str] = set()
-        #: Discovered names' forms (``registry.name_forms``), computed once each.
-        self.forms: dict[str, list[tuple[str, ...]]] = {}
-        self.defined: dict[str, str] = {}  # (a definitions list's '"Purchaser"  X Ltd')
-        self.peers: set[str] = set()  # (``discovery.listed_peers``: they shorten nothing)
-
-    def saw(self, mentions: list[Mention]) -> None:
-        """Count the sentence's named actors (firms, bodies: not places or people) for
-        the figures' fallback subjects; call after ``subjects``."""
-        named = [
-            m.entity
-            for m in mentions
-            if m.kind == NAME and self.view.actors[m.entity].type not in FALLBACK_EXCLUDED
-        ]
-        self.previous = named[:1]
-        self.counts.update(named)
-
-    def subjects(self) -> list[str]:
-        """Fallback subjects of a figure ("Il espère ... 100 000 véhicules"): the first
-        actor of the previous sentence, then the document's most named actor so far."""
-        main = [n for n, _ in sorted(self.counts.items(), key=lambda x: -x[1])[:1]]
-        return list(dict.fromkeys(self.previous + main))
-
-    def name(
-        self,
-        cand: Candidate,
-        pending: tuple[str, ...] = (),
-        place: bool = False,
-        here: tuple[str, ...] = (),
-    ) -> str:
-        """The name an abbreviation defined earlier stands for, an earlier organisation's
-        name ``cand`` shortens ("Great Wall" after "Great Wall Motor", "Lanxin" after
-        "Hubei Lanxin Power"), else its own. ``pending``: organisations of earlier
-        sentences of the paragraph; ``here``: of its sentence, before it (only their core
-        shortens); ``place``: it follows a place preposition (it shortens nothing)."""
-        if cand.actor in self.abbreviations:
-            return self.abbreviations[cand.actor]
-        if cand.actor in self.peers:
-            return cand.actor
-        opens = cand.label != "PER" and prefix_of(cand.actor, list(self.discovered), self.forms_of)
-        if opens:
-            return opens
-        if (cand.label == "PER" and " " in cand.actor) or place or is_place_name(cand.actor):
-            return cand.actor
-        for n in (*self.discovered, *pending, *here):
-            self.forms_of(n)
-        if cand.label != "LOC":
-            # "Kaiheng" after "Jiangsu Kaiheng New Energy" (NER may take it for a person's)
-            orgs = [n for n, a in self.discovered.items() if a.type not in NOT_ORGANISATIONS]
-            orgs += [n for n in pending if n not in self.discovered]
-            if full := shortened(cand.actor, orgs, self.forms):
-                return full
-        # (a firm's core word after its full name in one sentence, whatever NER's label:
-        # "Hefei Qianyuan Battery ..., and Qianyuan ships")
-        return core_shortened(cand.actor, here, self.forms) or cand.actor
-
-    def forms_of(self, name: str) -> list[tuple[str, ...]]:
-        if name not in self.forms:
-            self.forms[name] = name_forms(name, is_place_name)
-        return self.forms[name]
-
-    def learn(self, name: str, attributes: list[Attribute]) -> None:
-        best = self.evidence.get(name)
-        described = [a for a in attributes if a.basis != "NER label"]
-        if best is None or (described and all(a.basis == "NER label" for a in best)):
-            self.evidence[name] = attributes
-            rows = [
-                dict(
-                    entity=name, attribute=a.attribute, value=a.value, basis=a.basis, sentence_id=""
-                )
-                for a in attributes
-            ]
-            self.discovered[name] = discovered_actor(name, settle(rows, {}).get(name, {}))
 
 
 #: Paragraphs parsed and linked per round before NER runs on those that need it.
@@ -380,7 +268,7 @@ def _parse_and_link(
 
 
 def _discover(
-    doc: Doc, mentions: list[Mention], state: _DocumentState
+    doc: Doc, mentions: list[Mention], state: DocumentState
 ) -> tuple[list[Candidate], list[Mention], list[tuple[Mention, list[Attribute]]]]:
     """Candidates of the paragraph, its mentions with discovered actors added (roles set
     again), and each discovered mention with what its sentence says of it."""
@@ -404,11 +292,10 @@ def _discover(
             found.append((Mention(name, c.start, c.end, doc[c.start : c.end].text, NAME), c))
     # "Minsk Cell Technologies (MCT)": the abbreviation is that actor, here and later.
     named = [*mentions, *(m for m, _ in found)]
-    for i, entity in abbreviations.defined(doc, named).items():
-        state.abbreviations.setdefault(doc[i].text, entity)
+    shorts = {doc[i].text: e for i, e in abbreviations.defined(doc, named).items()}
     # ... and so is a short name defined in quotes ("X Golden Dragon Bus (« Golden Dragon »)").
-    for short, entity in abbreviations.short_forms(doc, named).items():
-        state.abbreviations.setdefault(short, entity)
+    shorts |= {s: e for s, e in abbreviations.short_forms(doc, named).items() if s not in shorts}
+    shorts = {s: e for s, e in shorts.items() if state.abbreviations.setdefault(s, e) == e}
     # ... and a role it is given ('X (the "Seller")'); a term for a thing is no actor. (Not
     # a person's, by NER unless its words are a firm's: "Irina S. (formerly X Motors)")
     people = {m.start for m, c in found if c.label == "PER" and not firm_named(m.text)}
@@ -459,7 +346,10 @@ def _discover(
         if c.country and not any(a.attribute == "country" for a in attrs):
             attrs.append(Attribute("country", c.country, "region of", c.text))
         state.learn(m.entity, attrs)
-        described.append((m, attrs))
+        # (a short form defined here is the actor's in the other articles too: ``registry``)
+        own = [x for x, e in shorts.items() if e == m.entity]
+        shorts = {x: e for x, e in shorts.items() if x not in own}
+        described.append((m, [*attrs, *(Attribute(SHORT_FORM, x, "definition", x) for x in own)]))
     # ... and the names discovered in this paragraph, written again in a later sentence
     # of it ("Le reste va à Magnitika. Magnitika produit ...").
     taken |= {i for m in again for i in range(m.start, m.end)}
@@ -472,7 +362,7 @@ def _discover(
 
 
 def _described_again(
-    doc: Doc, again: list[Mention], countries: dict[int, str], state: _DocumentState
+    doc: Doc, again: list[Mention], countries: dict[int, str], state: DocumentState
 ) -> list[tuple[Mention, list[Attribute]]]:
     """What the sentences of discovered names written again say of them ("kits fournis
     par X": an organisation), for every mention outweighs a NER label on the first one
@@ -498,7 +388,7 @@ def _extract_paragraph(
     ctx: _Context,
     parsed: ParsedParagraph,
     mentions: list[Mention],
-    state: _DocumentState,
+    state: DocumentState,
     rows: DocumentResult,
 ) -> None:
     """Add the rows of one parsed and linked paragraph to ``rows``; ``state`` carries

@@ -8,7 +8,9 @@ text says of it (``descriptors``). Over the corpus:
   person's name merges with the only longer person's name that ends with it
   ("Manturov" and "Denis Manturov"). Within a document a short form
   of an earlier organisation's name was already given that name ("Great Wall" after
-  "Great Wall Motor"). The canonical name is the most frequent form, then the longest.
+  "Great Wall Motor"); a short form an article defines in brackets ("Tobolsk Lanfeng
+  Motors (TLM)") is that organisation in the other articles too, unless two articles
+  define it for two. The canonical name is the most frequent form, then the longest.
 - **Attributes** (type, sector, country, parent) take the value with the strongest
   basis (a descriptor or apposition before words of the name, before the NER label),
   then the most evidence, then the first in reading order; the sentence of that first
@@ -83,13 +85,38 @@ def merge_names(
         for e in evidence
         if e["attribute"] == "type"
     ]
-    for short, longer in _short_forms(set(canonical.values()), typed, is_place).items():
+    shortened = _short_forms(set(canonical.values()), typed, is_place)
+    shortened |= _defined_elsewhere(evidence, canonical, typed)
+    for short, longer in shortened.items():
         if frozenset((short, longer)) in apart:
             continue
         for n, c in canonical.items():
             if c == short:
                 canonical[n] = longer
     return canonical
+
+
+def _defined_elsewhere(
+    evidence: list[dict], canonical: dict[str, str], typed: list[dict]
+) -> dict[str, str]:
+    """Names that are a short form an article defines for one organisation ("Tobolsk
+    Lanfeng Motors (TLM)", evidence of attribute ``SHORT_FORM``) -> that organisation,
+    for the articles that write the short form alone (within the defining article the
+    pipeline gave it the name already). Not a short form defined for two organisations,
+    nor a name a sentence types as a person, place or country."""
+    meant: dict[str, set[str]] = defaultdict(set)
+    for e in evidence:
+        if e["attribute"] == SHORT_FORM:
+            meant[spelling_key(e["value"])].add(canonical.get(e["entity"], e["entity"]))
+    not_orgs = {
+        e["entity"] for e in typed if e["value"] in NOT_ORGANISATIONS and e["basis"] != "NER label"
+    }
+    out = {}
+    for name in set(canonical.values()) - not_orgs:
+        full = meant.get(spelling_key(name), set())
+        if len(full) == 1 and name not in full:
+            out[name] = next(iter(full))
+    return out
 
 
 def _apart(
@@ -116,6 +143,8 @@ def _apart(
     return out
 
 
+#: The attribute of an evidence row recording a short form its article defines.
+SHORT_FORM = "short form"
 #: Types that make a name no organisation's short or full form.
 NOT_ORGANISATIONS = frozenset({"person", "place", "country"})
 
