@@ -98,7 +98,7 @@ def model_scores() -> str:
 
     model = load_model()
     info = model.info
-    cv = info["leave_one_folder_out"]
+    cv = info["held_out"]
     rules, both = cv["rules"], cv["rules_and_model"][str(model.threshold)]
     vetoed = cv["rules_after_veto"][str(model.veto)]
     folders = len(info["trained_on"])
@@ -111,9 +111,9 @@ def model_scores() -> str:
         "the annotated folders disagree, and a row read in Russian, which it reads too "
         "poorly (the rows set aside appear in no chapter; the book's data archive "
         "lists them, with the sentence and the probability, in "
-        "`relations_set_aside.csv`). Scored leave one "
-        "folder out (each folder by the model trained on the others), pairs of related "
-        "actors are found with precision "
+        "`relations_set_aside.csv`). Scored by cross-validation over folders (the folders "
+        f"dealt into {cv['folds']} groups, each scored by the model trained on the other "
+        "groups), pairs of related actors are found with precision "
         f"{rules['precision']:.2f} and recall {rules['recall']:.2f} by the rules alone, "
         f"{vetoed['precision']:.2f} and {vetoed['recall']:.2f} once the model has set "
         f"rows aside, and {both['precision']:.2f} and {both['recall']:.2f} with the "

@@ -139,7 +139,7 @@ def test_a_model_of_another_features_version_is_refused(tmp_path):
 def test_the_stored_model_states_its_cross_validated_scores():
     model = load_model()
     assert NONE in model.classes and 0 < model.threshold < 1
-    scores = model.info["leave_one_folder_out"]
+    scores = model.info["held_out"]
     chosen = scores["rules_and_model"][str(model.threshold)]
     # The veto raises the rules' precision; the threshold keeps precision within two
     # points of theirs after the veto, and adds recall.
@@ -181,15 +181,19 @@ def test_the_model_adds_nothing_where_a_modal_clause_governs_the_sentence(
     assert is_possibility(sentence) is possibility
 
 
-def test_the_held_out_fits_in_several_processes_are_the_serial_ones() -> None:
-    """The leave-one-folder-out fits run in one process per core; each is single-threaded,
-    so the probabilities are those of one process fitting every folder in turn."""
+@pytest.mark.parametrize("folds", [2, 3, 10])
+def test_the_held_out_fits_in_several_processes_are_the_serial_ones(folds: int) -> None:
+    """The cross-validation's fits run in one process per core; each is single-threaded,
+    so the probabilities are those of one process fitting every group in turn, and every
+    folder is scored by a model that did not see it."""
     pytest.importorskip("sklearn")
     from analysis.extraction.relation_training import _score_held_out, held_out_unrelated
 
-    folders = [_folder("a", 10), _folder("b", 12), _folder("c", 9)]
-    serial = _score_held_out(folders, list(range(len(folders))))
-    assert held_out_unrelated(folders) == [serial[i] for i in range(len(folders))]
+    folders = [_folder("a", 10), _folder("b", 12), _folder("c", 9), _folder("d", 11)]
+    groups = [list(range(g, len(folders), folds)) for g in range(min(folds, len(folders)))]
+    serial = _score_held_out(folders, groups)
+    assert sorted(serial) == list(range(len(folders)))
+    assert held_out_unrelated(folders, folds) == [serial[i] for i in range(len(folders))]
 
 
 def _folder(name: str, n: int):
