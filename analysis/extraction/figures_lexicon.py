@@ -139,6 +139,13 @@ def controlled_units() -> frozenset[str]:
 
 
 @cache
+def near_future_auxiliaries() -> frozenset[str]:
+    """Every language's auxiliaries of the near future ("va", "allait", "going"), which
+    make a figure a forecast and a relation a plan."""
+    return frozenset(_both("near_future_aux"))
+
+
+@cache
 def month_names() -> frozenset[str]:
     """Every language's month names and abbreviations, lower-cased (``months``)."""
     return frozenset(_key(m) for names in _raw_lexicon()["months"].values() for m in names)

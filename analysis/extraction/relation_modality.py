@@ -25,7 +25,13 @@ from analysis.extraction.relation_context import (
     Cue,
     earlier_version,
 )
-from analysis.extraction.relation_moods import NEGATIONS, THAT, conditional, negated_that
+from analysis.extraction.relation_moods import (
+    NEGATIONS,
+    THAT,
+    conditional,
+    near_future,
+    negated_that,
+)
 from analysis.extraction.russian import CYRILLIC
 
 #: Denials, and allegations and statements said to be wrong, which are read the same.
@@ -209,7 +215,7 @@ def _modal(doc: Doc, cue: Cue, start: int) -> bool:
             if _hearsay(doc[max(t.i - 3, 0) : t.i + 1]):
                 return True
             continue
-        if t.lower_ in MODAL or (_irrealis(t) and not owned_plant):
+        if t.lower_ in MODAL or ((_irrealis(t) or near_future(t)) and not owned_plant):
             return True
         # (production: not a talk of the subject's other verb, "negotiates prices with
         # dealers and assembles crossovers in Tyumen")

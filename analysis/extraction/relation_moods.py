@@ -1,6 +1,7 @@
 """Moods that take a whole clause out of the facts: a sentence opening with a condition
 ("If completed, the deal would make X ...") and the "that" clause of a negated finding
-("The Court is not satisfied that X supplied ...").
+("The Court is not satisfied that X supplied ..."); and the near future that makes a
+verb a plan ("va produire", "is going to assemble").
 
 Pure functions of a parsed sentence, read by ``relation_modality``; the words are
 ``relations.yaml``'s grammar (``conditionals``, ``findings``, ``negations``,
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from analysis.extraction.figures_lexicon import near_future_auxiliaries
 from analysis.extraction.grammar import GRAMMAR
 from analysis.extraction.relation_context import CLAUSE_BREAKS, RELATIVE, Cue
 
@@ -76,3 +78,22 @@ def negated_that(doc: Doc, cue: Cue, start: int) -> bool:
             before = doc[max(start, head - NEGATED_THAT_REACH) : head]
             return any(u.lower_ in FULL_NEGATIONS for u in before)
     return False
+
+
+#: "va", "vont", "allait", "going" (``figures.yaml``'s ``near_future_aux``).
+NEAR_FUTURE = near_future_auxiliaries()
+
+
+def near_future(token) -> bool:
+    """Is ``token`` the auxiliary of a near future, an infinitive right after it (or after
+    one adverb): "Chery va produire", "qu'il allait bientôt produire", "X is going to
+    assemble"? Lower-case only: a capitalised "Va" may open a name."""
+    doc, i = token.doc, token.i
+    if token.text not in NEAR_FUTURE:
+        return False
+    if token.text == "going":
+        return i + 2 < len(doc) and doc[i + 1].lower_ == "to" and doc[i + 2].tag_ == "VB"
+    return any(
+        "Inf" in doc[k].morph.get("VerbForm") and doc[k].pos_ in ("VERB", "AUX")
+        for k in range(i + 1, min(i + 3, len(doc)))
+    )
