@@ -80,14 +80,14 @@ def negated_that(doc: Doc, cue: Cue, start: int) -> bool:
     return False
 
 
-#: "va", "vont", "allait", "going" (``figures.yaml``'s ``near_future_aux``).
+#: "va", "vont", "allait", "going", "будет" (``figures.yaml``'s ``near_future_aux``).
 NEAR_FUTURE = near_future_auxiliaries()
 
 
 def near_future(token) -> bool:
     """Is ``token`` the auxiliary of a near future, an infinitive right after it (or after
     one adverb): "Chery va produire", "qu'il allait bientôt produire", "X is going to
-    assemble"? Lower-case only: a capitalised "Va" may open a name."""
+    assemble", "будет выпускать"? Lower-case only: a capitalised "Va" may open a name."""
     doc, i = token.doc, token.i
     if token.text not in NEAR_FUTURE:
         return False
