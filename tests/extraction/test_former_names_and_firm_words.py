@@ -6,15 +6,11 @@ each case failed before the change."""
 
 from __future__ import annotations
 
-from tests.fixtures.extraction_shared import tables_for
+from tests.fixtures.extraction_shared import entities_and_relations
 
 
 def _read(text: str, lang: str) -> tuple[set[str], set[tuple[str, str, str]]]:
-    tables = tables_for({"t": (text, lang)})
-    rel = tables.relations
-    return set(tables.entities["entity"]), set(
-        zip(rel["source"], rel["target"], rel["relation"], strict=True)
-    )
+    return entities_and_relations({"t": (text, lang)})
 
 
 def test_an_english_former_name_and_its_later_mention_are_the_firm() -> None:

@@ -7,15 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.fixtures.extraction_shared import tables_for
-
-
-def _read(texts: dict[str, tuple[str, str]]) -> tuple[set[str], set[tuple[str, str, str]]]:
-    tables = tables_for(texts)
-    rel = tables.relations
-    return set(tables.entities["entity"]), set(
-        zip(rel["source"], rel["target"], rel["relation"], strict=True)
-    )
+from tests.fixtures.extraction_shared import entities_and_relations, tables_for
 
 
 @pytest.mark.parametrize(
@@ -63,14 +55,14 @@ def _read(texts: dict[str, tuple[str, str]]) -> tuple[set[str], set[tuple[str, s
     ],
 )
 def test_a_short_form_defined_in_another_article_is_the_firm(texts, full, short, expected):
-    entities, relations = _read(texts)
+    entities, relations = entities_and_relations(texts)
     assert full in entities, entities
     assert short not in entities, entities
     assert expected in relations, relations
 
 
 def test_a_short_form_two_articles_define_for_two_firms_stays_apart() -> None:
-    entities, _ = _read(
+    entities, _ = entities_and_relations(
         {
             "a": ("Tobolsk Lanfeng Motors (TLM) assembles crossovers at Tobolsk.", "en"),
             "b": ("Tara Lithium Materials (TLM) refines lithium carbonate at Tara.", "en"),
