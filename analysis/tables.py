@@ -61,7 +61,9 @@ Detail tables (extra files; may grow):
     no sentence naming both ends states the relation,
     ``analysis/extraction/relation_references.py``; "refuted by the next sentence": the
     next sentence takes the statement back, "It does not.", "C'est inexact.",
-    ``analysis/extraction/relation_refutations.py``; "a region, not a site": a production at a
+    ``analysis/extraction/relation_refutations.py``; "denied in another sentence": a sentence
+    of the folder denies the same relation between the same two actors, "X has not bought
+    Y", ``analysis/extraction/relation_denials.py``; "a region, not a site": a production at a
     region, ``analysis/extraction/relation_consolidate.py``), p_none (the model's probability of
     no relation; empty for a reference word), sentence.
 ``figures_detail.csv``: document, sentence_id, position (order in the sentence), text,

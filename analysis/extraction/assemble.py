@@ -33,6 +33,7 @@ from analysis.extraction.pipeline import (
 )
 from analysis.extraction.registry import SHORT_FORM, discovered_actor, merge_names, settle
 from analysis.extraction.relation_consolidate import consolidate, named_ends, split_regions
+from analysis.extraction.relation_denials import split_denied
 from analysis.extraction.relation_model import review
 from analysis.extraction.relation_references import split_references
 from analysis.extraction.relation_refutations import split_refuted
@@ -71,7 +72,8 @@ def settled_rows(
     # and stated nowhere with both names: set aside)
     rows["relations"], refuted = split_refuted(rows["relations"], rows["sentences"])
     rows["relations"], referred = split_references(rows["relations"])
-    rows["set_aside"] = _sorted(refuted + referred)
+    rows["relations"], denied = split_denied(rows["relations"], rows["denials"])
+    rows["set_aside"] = _sorted(refuted + referred + denied)
     return rows, actors
 
 
@@ -101,6 +103,8 @@ def combine(
     if learned_relations:
         read = review(rows["sentences"], rows["mentions"], rows["relations"], actors)
         added, refuted = split_refuted(read.added, rows["sentences"])
+        added, denied = split_denied(added, rows["denials"])
+        refuted += denied
         # (a pair the rules read there is listed once, as the rules read it)
         listed = {(r["sentence_id"], frozenset((r["source"], r["target"]))) for r in set_aside}
         refuted = [
@@ -212,6 +216,7 @@ def _settle_discovered(
             seen.add(key)
             relations.append(r)
     out["relations"] = relations
+    out["denials"] = [rename(d, "source", "target") for d in rows["denials"]]
     settled = settle(out["evidence"], {})
     actors: dict[str, Actor] = {}
     ends = [end for r in relations for end in (r["source"], r["target"])]

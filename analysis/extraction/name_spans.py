@@ -31,8 +31,11 @@ from analysis.extraction.firm_names import (
 from analysis.extraction.grammar import GRAMMAR
 from analysis.extraction.site_names import site_names
 
-#: How many capitalised words may stand before a firm's name word ("Ertis Bus Company").
+#: How many capitalised words may stand before a firm's name word ("Ertis Bus Company"),
+#: and before one a legal designator follows: a Chinese firm's registered name holds its
+#: province, its name and its trade ("Qinghai Tiancheng Rare Earth Materials Co., Ltd.").
 NAME_WORD_REACH = 3
+DESIGNATED_REACH = 5
 
 
 def _inner_hyphen(doc: Doc, i: int) -> bool:
@@ -78,7 +81,9 @@ def named_spans(doc: Doc, owner: list[int]) -> list[Span]:
         start = t.i
         hyphens = 0  # ("Bel-Ata Glass LLC": a hyphen inside a word is no word of its own)
         after_bracket = None
-        while start > t.sent.start and t.i - start - hyphens < NAME_WORD_REACH:
+        designated = t.i + 1 < len(doc) and doc[t.i + 1].text in DESIGNATORS
+        reach = DESIGNATED_REACH if designated else NAME_WORD_REACH
+        while start > t.sent.start and t.i - start - hyphens < reach:
             # ("Ruineng (Hong Kong) Resources Limited": a bracketed word inside the name)
             if (opened := _inner_bracket(doc, start - 1)) is not None:
                 after_bracket, hyphens = start, hyphens + start - opened
@@ -100,9 +105,16 @@ def named_spans(doc: Doc, owner: list[int]) -> list[Span]:
         end = t.i + 1
         # ("Xiangtan Xiangneng Cathode Materials Co., Ltd.": NER's "Cathode Materials Co.,
         # Ltd." starts inside the words read back; the name runs on to its end)
-        inside = [e for e in ents if start < e.start <= t.i < e.end and e.label_ == "ORG"]
+        inside = [e for e in ents if start < e.start <= t.i < e.end and e.label_ in ("ORG", "MISC")]
         if inside:
             end = max(e.end for e in inside)
+        # ("Baotou Tianyu Rare Earth Materials Co., Ltd.": NER's "Baotou Tianyu Rare" ends
+        # inside the words read back, or "Qinghai" right before them; the name starts
+        # where it starts, if capitalised)
+        crossed = [e for e in ents if e.start < start <= e.end <= end]
+        first = min((e.start for e in crossed), default=start)
+        if all(w.text[:1].isupper() for w in doc[first:start]):
+            start = first
         if start == t.i or any(e.start < start < e.end or e.start < end < e.end for e in ents):
             continue
         span = Span(doc, start, end, label="ORG")

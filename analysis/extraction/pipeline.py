@@ -134,6 +134,8 @@ class DocumentResult:
     sentences: list[dict] = field(default_factory=list)
     mentions: list[dict] = field(default_factory=list)
     relations: list[dict] = field(default_factory=list)
+    #: Relations a sentence denies ("X has not bought Y"; ``relation_denials``).
+    denials: list[dict] = field(default_factory=list)
     figures: list[dict] = field(default_factory=list)
     candidates: list[dict] = field(default_factory=list)
     attributions: list[dict] = field(default_factory=list)
@@ -151,6 +153,7 @@ ROW_FIELDS = (
     "sentences",
     "mentions",
     "relations",
+    "denials",
     "figures",
     "candidates",
     "attributions",
@@ -491,6 +494,19 @@ def _extract_paragraph(
         found = relations_in_sentence(
             doc, s, e, readable, sent_cues, kb, last_country, unknown, state.section
         )
+        args = (doc, s, e, readable, sent_cues, kb, last_country, unknown, state.section)
+        for r in relations_in_sentence(*args, denied=True):
+            rows.denials.append(
+                dict(
+                    source=r.source,
+                    target=r.target,
+                    relation=r.relation,
+                    document=sent.document,
+                    sentence_id=sid,
+                    cue=r.cue,
+                    _key=(*sent.key, r.relation, r.source, r.target),
+                )
+            )
         found += [Relation(a, b, rel, words, "apposition") for a, b, words, rel in fronted]
         found += [
             Relation(a, b, relation, words, "apposition")
@@ -514,9 +530,15 @@ def _extract_paragraph(
                 )
             )
         for m in in_sent:
-            # ("le pays" takes up a country named, not an adjective: "des modèles chinois")
-            if kb.actors[m.entity].type == "country" and m.role != ATTRIBUTE and m.kind == NAME:
+            # ("le pays" takes up the country last named, not an adjective: "des modèles
+            # chinois", or the country of the town last named: "À Moscou, ...")
+            actor = kb.actors[m.entity]
+            if m.role == ATTRIBUTE or m.kind != NAME:
+                continue
+            if actor.type == "country":
                 state.last_country = m.entity
+            elif actor.type == "place" and actor.country in kb.country_names:
+                state.last_country = kb.country_entity(actor.country)
         _figures(sent.document, sid, sent.key, text, clean, lang, in_sent, doc, base, state, rows)
         rows.dates += len(find_dates(text))
         for m in _ATTRIBUTION.finditer(text):

@@ -11,10 +11,12 @@ from analysis.extraction.actors import ADJECTIVE, KnowledgeBase, Mention
 from analysis.extraction.appositions import head_nouns, owned_head_words
 from analysis.extraction.relation_context import (
     AGENT,
+    APPOSITION,
     DIRECTED,
     GRAMMAR,
     JV_WORDS,
     NAMED_RELATIVE,
+    PLANT_NOUNS,
     PREPOSITIONS,
     RELATIVE,
     UNKNOWN,
@@ -327,3 +329,46 @@ def unlinked_relative(doc: Doc, firms: list[Mention], start: int, end: int) -> b
         ):
             return True
     return False
+
+
+def modifies_plant(doc: Doc, cue: Cue, end: int) -> bool:
+    """Is ``cue`` a production noun qualifying a plant noun right after it ("assembly
+    plant", "production site")? The plant noun is the cue then, with its owner."""
+    return (
+        cue.relation == "production"
+        and cue.text.lower() not in PLANT_NOUNS
+        and cue.end < end
+        and doc[cue.end].lower_ in PLANT_NOUNS
+        and doc[cue.start].pos_ != "VERB"
+    )
+
+
+def outside(
+    doc: Doc, mentions: list[Mention], clauses: list[tuple[int, int]], cue: Cue
+) -> list[Mention]:
+    """The mentions outside the relative clauses and appositions that do not hold the
+    cue; and for a verb right after a comma, none after a name that an apposition follows
+    ("X, a joint venture of A, B and C, assembles Kia cars": A, B and C assemble
+    nothing)."""
+    out = [
+        m
+        for m in mentions
+        if not any(a <= m.start < b and not a <= cue.start < b for a, b in clauses)
+    ]
+    if cue.start > 0 and doc[cue.start - 1].text == ",":
+        for m in out:
+            if (
+                m.end + 1 < cue.start
+                and doc[m.end].text == ","
+                and doc[m.end + 1].lower_ in APPOSITION
+            ):
+                return [x for x in out if x.start <= m.start]
+    return out
+
+
+def stop_bounds(doc: Doc, start: int, end: int, i: int) -> tuple[int, int]:
+    """The stretch of ``doc[start:end]`` around token ``i`` between colons and
+    semicolons."""
+    lo = next((k + 1 for k in range(i - 1, start - 1, -1) if doc[k].text in (":", ";")), start)
+    hi = next((k for k in range(i + 1, end) if doc[k].text in (":", ";")), end)
+    return lo, hi

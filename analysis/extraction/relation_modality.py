@@ -26,19 +26,22 @@ from analysis.extraction.relation_context import (
     earlier_version,
 )
 from analysis.extraction.relation_moods import (
-    NEGATIONS,
+    STRONG_NEGATIONS,
     THAT,
     conditional,
     near_future,
     negated_that,
+    negation_before,
+    split_negation,
+    unconcluded,
 )
 from analysis.extraction.russian import CYRILLIC
 
 #: Denials, and allegations and statements said to be wrong, which are read the same.
 DENIALS = frozenset(GRAMMAR["denials"]) | frozenset(GRAMMAR["allegations"])
+#: Denials alone: what a sentence denies is read against the folder's others.
+PLAIN_DENIALS = frozenset(GRAMMAR["denials"])
 CLAUSE_BREAKS = GRAMMAR["clause_breaks"]
-#: Phrases saying nothing was concluded, as lower-case word strings.
-UNCONCLUDED = tuple(p.lower() for p in GRAMMAR["unconcluded"])
 #: How far before its cue a denial governs it.
 DENIAL_REACH = 8
 
@@ -422,38 +425,40 @@ def _earlier_version(doc: Doc, cue: Cue) -> bool:
     return earlier_version([t.lower_ for t in doc[doc[cue.start].sent.start : cue.start]])
 
 
-#: Words of a noun phrase that do not count toward ``_negated``'s three words ("does not
-#: run a single factory"), and how far back the window may then reach.
-_PHRASE_POS = frozenset({"DET", "ADJ", "NUM"})
-NEGATION_REACH = 6
+def denies(doc: Doc, cue: Cue, start: int) -> bool:
+    """A plain negation of the cue: a strong negation within 3 words before it,
+    determiners, adjectives and numbers aside ("has not bought", "n'a pas investi", "does
+    not run a single factory"; not "ni", "sans", "avoided": ``weak_negations``), a French
+    negation around it ("ne détient aucune": ``relation_moods.split_negation``), or a
+    denial within 8 words in its clause ("has denied that it is in talks with"). What
+    ``relation_denials`` reads against the folder's other sentences; ``_negated`` reads
+    more as not stated, and a correction's earlier version may be wrong in a detail
+    only ("an earlier version gave the stake as 49%")."""
+    return (
+        negation_before(doc, cue, start, STRONG_NEGATIONS)
+        or split_negation(doc, cue, start)
+        or _denial_before(doc, cue, start, PLAIN_DENIALS)
+    )
+
+
+def _denial_before(doc: Doc, cue: Cue, start: int, words: frozenset[str]) -> bool:
+    for t in reversed(doc[max(start, cue.start - DENIAL_REACH) : cue.start]):
+        if t.text in (".", ";", ":"):
+            return False
+        if t.lower_ in words:
+            return True
+    return False
 
 
 def _negated(doc: Doc, cue: Cue, start: int) -> bool:
-    """A negation within 3 words before the cue, determiners, adjectives and numbers
-    aside, in the same stretch of text ("no plans to invest", "avoided direct
-    investment", "n'a pas investi", "does not run a single factory"), a denial within 8 words
-    in the same clause ("has denied that it is in talks with") or one whose "that"
-    clause holds the cue ("denied a report in the daily Z that it was buying"), a
-    correction's earlier version before it (``_earlier_version``), a negated verb's
-    "that" clause holding it (``relation_moods.negated_that``), or a statement after the cue that
-    nothing was concluded (``_unconcluded``)."""
-    if _earlier_version(doc, cue):
+    """A plain negation (``denies``), a denial or allegation within 8 words in the same
+    clause, one whose "that" clause holds the cue ("denied a report in the daily Z that
+    it was buying"), a negated verb's "that" clause holding it
+    (``relation_moods.negated_that``), or a statement after the cue that nothing was
+    concluded (``relation_moods.unconcluded``)."""
+    if _earlier_version(doc, cue) or negation_before(doc, cue, start):
         return True
-    counted = 0
-    for t in reversed(doc[max(start, cue.start - NEGATION_REACH) : cue.start]):
-        if t.is_punct or counted == 3:
-            break
-        if t.lower_ in NEGATIONS:
-            return True
-        counted += t.pos_ not in _PHRASE_POS
-    denial = False
-    for t in reversed(doc[max(start, cue.start - DENIAL_REACH) : cue.start]):
-        if t.text in (".", ";", ":"):
-            break
-        if t.lower_ in DENIALS:
-            denial = True
-            break
-    if denial:
+    if split_negation(doc, cue, start) or _denial_before(doc, cue, start, DENIALS):
         return True
     # "dément que la future X repose sur une plateforme Y", "denied a report in the daily
     # Z that it was buying ...": the denied clause, however long.
@@ -466,16 +471,7 @@ def _negated(doc: Doc, cue: Cue, start: int) -> bool:
                     break
                 if u.lower_ in THAT:
                     return True
-    return negated_that(doc, cue, start) or _unconcluded(doc, cue)
-
-
-def _unconcluded(doc: Doc, cue: Cue) -> bool:
-    """A phrase of ``unconcluded`` after the cue, in its sentence ("discute avec X sans
-    avoir rien signé", "négocie avec X ; rien n'est signé")."""
-    end = doc[cue.start].sent.end
-    words = [t.lower_.replace("’", "'") for t in doc[cue.end : end]]
-    text = " " + " ".join(words).replace("' ", "'") + " "
-    return any(f" {phrase} " in text for phrase in UNCONCLUDED)
+    return negated_that(doc, cue, start) or unconcluded(doc, cue)
 
 
 def _ended(doc: Doc, cue: Cue) -> bool:

@@ -16,7 +16,13 @@ from analysis.extraction.figures_lexicon import near_future_auxiliaries
 from analysis.extraction.grammar import GRAMMAR
 from analysis.extraction.relation_context import CLAUSE_BREAKS, RELATIVE, Cue
 
-NEGATIONS = GRAMMAR["negations"]
+NEGATIONS = frozenset(GRAMMAR["negations"])
+#: The negations that deny (``relation_modality.denies``).
+STRONG_NEGATIONS = NEGATIONS - frozenset(GRAMMAR["weak_negations"])
+#: The words of a French negation after its verb ("ne détient aucune", "ne livre plus").
+NEGATIVE_PARTICLES = frozenset(GRAMMAR["negative_particles"])
+#: How far before a cue the "ne" of a split negation may stand ("ne lui en livre pas").
+NE_REACH = 3
 #: Conjunctions that open the clause a modal, a denial or a negated finding governs.
 THAT = GRAMMAR["complementizers"]
 #: Negations that negate alone: not the French "ne" of a restriction ("n'est qu'un JAC
@@ -82,6 +88,51 @@ def negated_that(doc: Doc, cue: Cue, start: int) -> bool:
 
 #: "va", "vont", "allait", "going", "будет" (``figures.yaml``'s ``near_future_aux``).
 NEAR_FUTURE = near_future_auxiliaries()
+
+
+#: Words of a noun phrase that do not count toward ``negation_before``'s three words ("does not
+#: run a single factory"), and how far back the window may then reach.
+_PHRASE_POS = frozenset({"DET", "ADJ", "NUM"})
+NEGATION_REACH = 6
+
+
+def negation_before(doc: Doc, cue: Cue, start: int, words: frozenset[str] = NEGATIONS) -> bool:
+    """A negation (of ``words``) within 3 words before the cue, determiners, adjectives
+    and numbers aside, in the same stretch of text ("no plans to invest", "n'a pas
+    investi", "does not run a single factory")."""
+    counted = 0
+    for t in reversed(doc[max(start, cue.start - NEGATION_REACH) : cue.start]):
+        if t.is_punct or counted == 3:
+            return False
+        if t.lower_ in words:
+            return True
+        counted += t.pos_ not in _PHRASE_POS
+    return False
+
+
+def split_negation(doc: Doc, cue: Cue, start: int) -> bool:
+    """A French negation around the cue: "ne" or "n'" among the words before it and a
+    negative particle right after it ("X ne détient aucune participation dans Y", "ne
+    livre plus"); "ne ... que" restricts and is no negation ("ne détient que 10 %")."""
+    before = doc[max(start, cue.start - NE_REACH) : cue.start]
+    return (
+        cue.end < len(doc)
+        and doc[cue.end].lower_ in NEGATIVE_PARTICLES
+        and any(t.lower_ in ("ne", "n'", "n’") for t in before)
+    )
+
+
+#: Phrases saying nothing was concluded, as lower-case word strings.
+UNCONCLUDED = tuple(p.lower() for p in GRAMMAR["unconcluded"])
+
+
+def unconcluded(doc: Doc, cue: Cue) -> bool:
+    """A phrase of ``unconcluded`` after the cue, in its sentence ("discute avec X sans
+    avoir rien signé", "négocie avec X ; rien n'est signé")."""
+    end = doc[cue.start].sent.end
+    words = [t.lower_.replace("’", "'") for t in doc[cue.end : end]]
+    text = " " + " ".join(words).replace("' ", "'") + " "
+    return any(f" {phrase} " in text for phrase in UNCONCLUDED)
 
 
 def near_future(token) -> bool:

@@ -260,7 +260,14 @@ from analysis.extraction.actors import KnowledgeBase, Mention
 from analysis.extraction.cue_filters import describes_a_firm, object_says_otherwise, purpose_of
 from analysis.extraction.doc_text import span_text
 from analysis.extraction.hedges import reported, unnamed_source
-from analysis.extraction.relation_clauses import _dative, _reach, _to_dative
+from analysis.extraction.relation_clauses import (
+    _dative,
+    _reach,
+    _to_dative,
+    modifies_plant,
+    outside,
+    stop_bounds,
+)
 from analysis.extraction.relation_context import (  # noqa: F401 - re-exported
     _EXCLUDE,
     ANAPHORS,
@@ -305,6 +312,7 @@ from analysis.extraction.relation_modality import (
     _negated,
     _planned,
     corrected,
+    denies,
     resumed,
 )
 from analysis.extraction.relation_places import _assembled, _leavers, _sales, country_left, sold_by
@@ -455,41 +463,6 @@ FROM_SELLER = GRAMMAR["from_seller"]
 ASSETS = GRAMMAR["assets"]
 
 
-def _modifies_plant(doc: Doc, cue: Cue, end: int) -> bool:
-    """Is ``cue`` a production noun qualifying a plant noun right after it ("assembly
-    plant", "production site")? The plant noun is the cue then, with its owner."""
-    return (
-        cue.relation == "production"
-        and cue.text.lower() not in PLANT_NOUNS
-        and cue.end < end
-        and doc[cue.end].lower_ in PLANT_NOUNS
-        and doc[cue.start].pos_ != "VERB"
-    )
-
-
-def _outside(
-    doc: Doc, mentions: list[Mention], clauses: list[tuple[int, int]], cue: Cue
-) -> list[Mention]:
-    """The mentions outside the relative clauses and appositions that do not hold the
-    cue; and for a verb right after a comma, none after a name that an apposition follows
-    ("X, a joint venture of A, B and C, assembles Kia cars": A, B and C assemble
-    nothing)."""
-    out = [
-        m
-        for m in mentions
-        if not any(a <= m.start < b and not a <= cue.start < b for a, b in clauses)
-    ]
-    if cue.start > 0 and doc[cue.start - 1].text == ",":
-        for m in out:
-            if (
-                m.end + 1 < cue.start
-                and doc[m.end].text == ","
-                and doc[m.end + 1].lower_ in APPOSITION
-            ):
-                return [x for x in out if x.start <= m.start]
-    return out
-
-
 #: How many words may open an apposition before its role noun ("the Russian joint").
 APPOSED_REACH = 4
 
@@ -519,8 +492,12 @@ def relations_in_sentence(
     previous_country: str | None = None,
     unknown: list[tuple[int, int, str]] = (),
     section: Mention | None = None,
+    *,
+    denied: bool = False,
 ) -> list[Relation]:
-    """Relations supported by the sentence ``doc[start:end]`` (see module docstring).
+    """Relations supported by the sentence ``doc[start:end]`` (see module docstring);
+    with ``denied``, those it denies instead, read the same way from the cues a negation
+    or denial governs ("Tianheng has not bought Iset": ``relation_denials``).
 
     ``unknown`` are token spans (start, end, label) of actors the knowledge base lacks
     (candidates): they take part in the window rule so that a relation is not moved
@@ -531,6 +508,14 @@ def relations_in_sentence(
     text = span_text(doc, start, end)
     if is_question(text):
         return []  # "Is Yutong about to take a stake in SamAuto?": asked, not stated
+    if denied:
+        cues = [c for c in cues if denies(doc, c, start)]
+        if not cues:
+            return []
+        # (the denial's own clause: "n'a signé aucun accord avec un raffineur chinois :
+        # les pourparlers avec Y n'ont pas abouti" denies nothing of Y)
+        start, end = stop_bounds(doc, start, end, cues[0].start)
+        cues = [c for c in cues if start <= c.start < end]
     rows = table_relations(doc, start, end, mentions, kb, section)
     table = (
         bool(rows) or is_table_row(doc, start, end) or bool(section and is_record(doc, start, end))
@@ -547,6 +532,8 @@ def relations_in_sentence(
         kind = UNKNOWN_PLACE if label == "LOC" or prev in LOCATIVE | NEAR else UNKNOWN
         parts.append(Mention(UNKNOWN, s, e, doc[s:e].text, kind))
     parts.sort(key=lambda m: m.start)
+    if denied and (table or not cues):
+        return []
     if not cues and (table or not any(t.lower_ in TRADE_VERBS for t in doc[start:end])):
         return beside_a_site(
             doc, [r for r in rows if _keep(r.source, r.target, kb, r.relation)], parts, kb
@@ -571,13 +558,17 @@ def relations_in_sentence(
             m.start < cue.end and cue.start < m.end for m in parts
         ):
             continue
-        if _negated(doc, cue, start) or _planned(doc, cue, start) or _modal(doc, cue, start):
+        if (
+            _negated(doc, cue, start) != denied
+            or _planned(doc, cue, start)
+            or _modal(doc, cue, start)
+        ):
             continue
         if _ended(doc, cue):  # "assemblait naguère", "formerly supplied"
             continue
         if cue.relation == "production" and unbuilt:
             continue  # "la gigafactory de X à Y est toujours en chantier"
-        if _modifies_plant(doc, cue, end):
+        if modifies_plant(doc, cue, end):
             continue  # "to Y's assembly plant at Z": the plant noun's own cue reads it
         seller = next(
             (i for i in range(cue.end, min(end, cue.end + 6)) if doc[i].lower_ in FROM_SELLER),
@@ -644,7 +635,7 @@ def relations_in_sentence(
             found += [
                 (a, b, Cue(rel, cue.start, cue.end, cue.text, False), name)
                 for a, b, rel, name in _assembled(
-                    doc, _outside(doc, before, clauses, cue), after, cue, kb
+                    doc, outside(doc, before, clauses, cue), after, cue, kb
                 )
             ]
         elif cue.relation == "exit":
@@ -664,13 +655,15 @@ def relations_in_sentence(
             if target:
                 leavers = _leavers(doc, here, cue, kb, parts)
                 found += [(m.entity, target, cue, rule) for m in leavers]
-    found = cue_filters.one_way(found + sales + traded, parts)  # (one way a supply)
+    # (one way a supply; sales and trades read no cue, so a denial has none of them)
+    found = cue_filters.one_way(found + ([] if denied else sales + traded), parts)
     # "X is in talks with Y, two people familiar with the discussions said": what unnamed
     # sources say is reported, not stated (an apposition or relative clause describing a
     # name is still the text's own: "Avtodom, the dealer group that bought ...").
-    if unnamed_source(text):
+    if unnamed_source(text) and not denied:  # (a denial is said by someone: "it said")
         found = [f for f in found if any(s <= f[2].start < e for s, e in clauses)]
-    found = [f for f in found if not reported(text, doc[f[2].start].idx - doc[start].idx)]
+    if not denied:
+        found = [f for f in found if not reported(text, doc[f[2].start].idx - doc[start].idx)]
     unique: dict[tuple[str, str, str], Relation] = {}
     for src, tgt, cue, rule in found:
         if cue.relation == "exit":
@@ -689,6 +682,8 @@ def relations_in_sentence(
         unique.setdefault(
             (src, tgt, cue.relation), Relation(src, tgt, cue.relation, cue.text, rule)
         )
+    if denied:
+        return list(unique.values())
     for r in rows:
         if _keep(r.source, r.target, kb, r.relation):
             unique.setdefault((r.source, r.target, r.relation), r)

@@ -18,6 +18,17 @@ def test_le_pays_is_the_country_named_not_an_adjective() -> None:
     assert ("Ford", "China", "exit") not in found, found
 
 
+def test_le_pays_is_the_country_of_the_town_named_after_another_country() -> None:
+    # China is named last, then a Russian town: "le pays" is Russia.
+    found = extracted_relations(
+        "Les moteurs arrivent toujours de Chine. À Kalouga, Varkon Industries assemble des "
+        "berlines. Quellon Motors et Tarsis Auto ont eux aussi quitté le pays en 2022.",
+        "fr",
+    )
+    assert {("Quellon Motors", "Russia", "exit"), ("Tarsis Auto", "Russia", "exit")} <= found
+    assert not {r for r in found if r[1] == "China"}, found
+
+
 def test_celui_ci_takes_up_the_last_firm_named() -> None:
     found = read_relations(
         "Kestrel Motors assemble des crossovers à Kazan, dans l'ancienne usine de "

@@ -13,8 +13,44 @@ The firms are invented and the sentences are not taken from any seed or test fol
 
 from __future__ import annotations
 
+import pytest
+
+from tests.fixtures.extraction_shared import entities_and_relations, read_relations
 from tests.fixtures.extraction_shared import extracted_relations as relations
-from tests.fixtures.extraction_shared import read_relations
+
+
+def test_a_name_ner_cuts_before_its_firm_words_runs_from_its_start() -> None:
+    # (NER ends a name inside "Graphite New Materials"; the firm words and the
+    # designator read back into it)
+    entities, found = entities_and_relations(
+        {
+            "b": (
+                "Shaanxi Hengda Graphite New Materials Co., Ltd. makes anode powder at Tongchuan.",
+                "en",
+            ),
+        }
+    )
+    assert "Shaanxi Hengda Graphite New Materials Co., Ltd." in entities, entities
+    assert not {e for e in entities if e.startswith("New Materials")}, entities
+    assert ("Shaanxi Hengda Graphite New Materials Co., Ltd.", "Tongchuan", "production") in found
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a province the knowledge base knows stays a place when it opens a long firm "
+    "name: 'Qinghai' and 'Tiancheng Rare Earth Materials Co., Ltd.'",
+)
+def test_a_province_opening_a_long_firm_name_is_the_firms() -> None:
+    entities, _ = entities_and_relations(
+        {
+            "a": (
+                "La mine appartient à Qinghai Tiancheng Rare Earth Materials Co., Ltd., "
+                "qui y emploie 300 personnes.",
+                "fr",
+            )
+        }
+    )
+    assert "Qinghai Tiancheng Rare Earth Materials Co., Ltd." in entities, entities
 
 
 def test_a_region_opening_a_firm_name_is_the_firms() -> None:

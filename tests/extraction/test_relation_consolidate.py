@@ -240,6 +240,7 @@ def test_relations_obey_the_types_the_corpus_settles() -> None:
             row("Korvat-Bala", "Varkon Trucks", "supply", sentence="s2"),
             row("Varkon Trucks", "Korvat-Bala", "production", sentence="s1"),
         ],
+        "denials": [],
         "figures": [],
         "candidates": [],
     }
