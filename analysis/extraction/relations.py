@@ -146,7 +146,8 @@ Method (cited by the methods appendix). Relations are found sentence by sentence
    the clause after it. In a table row, a column header listed in the lexicon's
    ``table_headers`` says how the row's subject and the actor in its cell are related: a
    "groupe"/"group" column owns the row's brand, a "site"/"plant" column is where it is
-   made, a "brands assembled" column supplies it, a "buyer" column is supplied by it; when
+   made, a "kits from" column supplies it, a "buyer" column is supplied by it (a "brands
+   assembled" column says nothing of who ships the kits); when
    the first cell is no firm ("Kaliningrad plant", "Cobalt"), the "owner" or "producer"
    column names the row's subject (``relation_tables``); a first cell that names a past
    owner ("Former X plant") is no subject. A partner column is supply when the row says the
