@@ -269,7 +269,9 @@ def _status(doc: Doc, start: int, dash: int, end: int) -> str:
         stop = next((i for i in range(cell, end) if doc[i].text == ";"), end)
         colon = next((i for i in range(cell, stop) if doc[i].text == ":"), None)
         if colon is not None:
-            status = doc[cell:colon].text.lower().strip() in STATUS_HEADERS
+            # ("Status (June 2026)": the header without its brackets)
+            header = re.sub(r"\([^)]*\)", " ", doc[cell:colon].text.lower())
+            status = " ".join(header.split()) in STATUS_HEADERS
             value = doc[colon + 1 : stop].text
             if status:
                 texts.append(value.lower())
@@ -292,6 +294,14 @@ def _unsettled_status(doc: Doc, start: int, dash: int, end: int) -> bool:
     has stopped ("Suspended", "Sold")?"""
     words = set(re.findall(r"\w+", _status(doc, start, dash, end)))
     return bool(words & (UNSETTLED | PLANNED_STATUS | ENDED))
+
+
+def _supplier_status(doc: Doc, start: int, dash: int, end: int) -> bool:
+    """Does a status cell of the row name the partner's role as a supplier's ("Supplier
+    since 2025", "Licensor": a word of the ``supplier`` headers)?"""
+    words = set(re.findall(r"\w+", _status(doc, start, dash, end)))
+    roles = {w[0] for w, kind in load_headers().items() if kind == "supplier" and len(w) == 1}
+    return bool(words & roles)
 
 
 def _memorandum_status(doc: Doc, start: int, dash: int, end: int) -> bool:
@@ -439,7 +449,7 @@ def table_relations(
     in_names = {i for m in named for i in range(m.start + 1, m.end)}
     supplies = any(
         t.i not in in_names and t.lower_ in KIT_WORDS | CONTRIBUTIONS for t in doc[dash + 1 : end]
-    )
+    ) or _supplier_status(doc, start, dash, end)
     memorandum = _memorandum_status(doc, start, dash, end)
     # "Tenet — owner : X ; assembler : Y ; city : Z": Y makes the brand at Z, and when Y
     # is not X, X supplies Y (a brand assembled by another firm).

@@ -1660,3 +1660,23 @@ def test_the_rules_read_a_supply_from_uses_x_batteries(monkeypatch) -> None:
     monkeypatch.setitem(assemble.combine.__kwdefaults__, "learned_relations", True)
     found = relations("Quellon Motors uses CATL batteries in its van.", "en")
     assert ("CATL", "Quellon Motors", "supply") in found
+
+
+def test_a_status_column_with_a_date_and_a_supplier_s_role(tmp_path) -> None:
+    """ "Status (May 2026)" is a status column: "Ended 2023" leaves its row unstated, and
+    "Supplier since 2024" or "Licensor" makes the partner the maker's supplier."""
+    table = (
+        "| Maker | Partner | Status (May 2026) |\n|---|---|---|\n"
+        "| Varkon Industries | Quellon Motors | Supplier since 2024 |\n"
+        "| Tarsis Auto | Orvia Cells | Licensor |\n"
+        "| Kestrel Motors | Sorvan Automotive | Ended 2023 |\n"
+        "| Kestrel Motors | Quellon Motors | Operating since 2025 |\n"
+    )
+    found = table_relations(tmp_path, f"# Partners\n\nPartners in 2026.\n\n{table}")
+    assert {
+        ("Quellon Motors", "Varkon Industries", "supply"),
+        ("Orvia Cells", "Tarsis Auto", "supply"),
+        ("Kestrel Motors", "Quellon Motors", "partnership"),
+    } <= found, found
+    assert not {r for r in found if "Sorvan Automotive" in r[:2]}, found
+    assert ("Varkon Industries", "Quellon Motors", "partnership") not in found, found
