@@ -1,11 +1,14 @@
 """Moods that take a whole clause out of the facts: a sentence opening with a condition
 ("If completed, the deal would make X ...") and the "that" clause of a negated finding
-("The Court is not satisfied that X supplied ..."); and the near future that makes a
-verb a plan ("va produire", "is going to assemble").
+("The Court is not satisfied that X supplied ..."); the near future that makes a verb a
+plan ("va produire", "is going to assemble"); negations before a cue ("has not bought")
+or around it ("ne détient aucune"), and talks said to have concluded nothing ("sans
+avoir rien signé").
 
 Pure functions of a parsed sentence, read by ``relation_modality``; the words are
 ``relations.yaml``'s grammar (``conditionals``, ``findings``, ``negations``,
-``complementizers``, ``clause_breaks``).
+``weak_negations``, ``negative_particles``, ``unconcluded``, ``complementizers``,
+``clause_breaks``).
 """
 
 from __future__ import annotations

@@ -27,7 +27,7 @@ def check_relations(text: str, lang: str, wanted: set, unwanted: set) -> None:
         # not a longer name that opens with it (a press release's media-contacts unit).
         (
             'Zhejiang Varkon Automobile Co., Ltd. ("Varkon Auto" or "the Company") today '
-            "announced its results. Varkon Auto holds 51% of Quellon Motors LLP.\n\n"
+            "announced its results. Varkon Auto owns 51% of Quellon Motors LLP.\n\n"
             "Media Contacts\n\nVarkon Auto Global Communications\nCora Zhang\n",
             "en",
             {("Zhejiang Varkon Automobile Co., Ltd.", "Quellon Motors LLP", "ownership")},
