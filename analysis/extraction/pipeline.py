@@ -491,10 +491,8 @@ def _extract_paragraph(
         front, fronted = fronted_apposition(doc, s, e, readable, kb)
         if front:
             readable = [m for m in readable if not s <= m.start < front]
-        found = relations_in_sentence(
-            doc, s, e, readable, sent_cues, kb, last_country, unknown, state.section
-        )
         args = (doc, s, e, readable, sent_cues, kb, last_country, unknown, state.section)
+        found = relations_in_sentence(*args)
         for r in relations_in_sentence(*args, denied=True):
             rows.denials.append(
                 dict(

@@ -451,9 +451,11 @@ def _denial_before(doc: Doc, cue: Cue, start: int, words: frozenset[str]) -> boo
 
 
 def _negated(doc: Doc, cue: Cue, start: int) -> bool:
-    """A plain negation (``denies``), a denial or allegation within 8 words in the same
-    clause, one whose "that" clause holds the cue ("denied a report in the daily Z that
-    it was buying"), a negated verb's "that" clause holding it
+    """What ``denies`` reads, with any negation before the cue ("sans", "avoided direct
+    investment": ``relation_moods.negation_before``), a correction's earlier version
+    before it (``_earlier_version``), an allegation as well as a denial within 8 words in
+    the same clause, a denial whose "that" clause holds the cue ("denied a report in the
+    daily Z that it was buying"), a negated verb's "that" clause holding it
     (``relation_moods.negated_that``), or a statement after the cue that nothing was
     concluded (``relation_moods.unconcluded``)."""
     if _earlier_version(doc, cue) or negation_before(doc, cue, start):
