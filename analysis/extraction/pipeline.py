@@ -493,18 +493,9 @@ def _extract_paragraph(
             readable = [m for m in readable if not s <= m.start < front]
         args = (doc, s, e, readable, sent_cues, kb, last_country, unknown, state.section)
         found = relations_in_sentence(*args)
-        for r in relations_in_sentence(*args, denied=True):
-            rows.denials.append(
-                dict(
-                    source=r.source,
-                    target=r.target,
-                    relation=r.relation,
-                    document=sent.document,
-                    sentence_id=sid,
-                    cue=r.cue,
-                    _key=(*sent.key, r.relation, r.source, r.target),
-                )
-            )
+        rows.denials += [
+            _relation_row(r, sent, sid) for r in relations_in_sentence(*args, denied=True)
+        ]
         found += [Relation(a, b, rel, words, "apposition") for a, b, words, rel in fronted]
         found += [
             Relation(a, b, relation, words, "apposition")
@@ -512,21 +503,12 @@ def _extract_paragraph(
         ]
         found = venture_relations(doc, s, e, readable, found, kb)
         found = marked(found, {m.entity for m in taken_up})
-        for r in found:
-            rows.relations.append(
-                dict(
-                    source=r.source,
-                    target=r.target,
-                    relation=r.relation,
-                    document=sent.document,
-                    sentence_id=sid,
-                    sentence=clean,
-                    cue=r.cue,
-                    rule=r.rule,
-                    directed=r.relation not in SYMMETRIC,
-                    _key=(*sent.key, r.relation, r.source, r.target),
-                )
+        rows.relations += [
+            _relation_row(
+                r, sent, sid, sentence=clean, rule=r.rule, directed=r.relation not in SYMMETRIC
             )
+            for r in found
+        ]
         for m in in_sent:
             # ("le pays" takes up the country last named, not an adjective: "des modèles
             # chinois", or the country of the town last named: "À Moscou, ...")
@@ -556,6 +538,20 @@ def _extract_paragraph(
                     _key=(*sent.key, a),
                 )
             )
+
+
+def _relation_row(r: Relation, sent, sid: str, **more) -> dict:
+    """A row of ``relations`` (or ``denials``) for the relation ``r`` of sentence ``sid``."""
+    return dict(
+        source=r.source,
+        target=r.target,
+        relation=r.relation,
+        document=sent.document,
+        sentence_id=sid,
+        cue=r.cue,
+        _key=(*sent.key, r.relation, r.source, r.target),
+        **more,
+    )
 
 
 def _previous_attribution(figures: list[dict], document: str, sid: str) -> str:
