@@ -506,13 +506,14 @@ def relations_in_sentence(
     Unknown places (NER label LOC, or after a locative preposition) are never agents.
     ``section`` is the actor of the factsheet the sentence may be a record line of.
     """
+    if denied:
+        cues = [c for c in cues if start <= c.start < end and denies(doc, c, start)]
+        if not cues:
+            return []  # (most sentences: read before the sentence's text is)
     text = span_text(doc, start, end)
     if is_question(text):
         return []  # "Is Yutong about to take a stake in SamAuto?": asked, not stated
     if denied:
-        cues = [c for c in cues if denies(doc, c, start)]
-        if not cues:
-            return []
         # (the denial's own clause: "n'a signé aucun accord avec un raffineur chinois :
         # les pourparlers avec Y n'ont pas abouti" denies nothing of Y)
         start, end = stop_bounds(doc, start, end, cues[0].start)
