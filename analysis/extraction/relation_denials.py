@@ -4,9 +4,10 @@ A rumour, a report or an earlier version states a relation in words of its own, 
 another sentence, often of another document, takes it back: "Shandong Tianheng
 Automobile has not bought Iset Motors Group", "Aimantec ne détient aucune participation
 dans SRE", "There is no agreement between CATL and Iset Motors Group". The statement has
-no negation of its own ("a Telegram post said Tianheng had bought Iset"), so the rules
-read it as stated. The denial is read by the rules too, the same way, from the cues a
-negation or a denial governs (``relations.relations_in_sentence(..., denied=True)``),
+no negation of its own ("Tianheng bought Iset Motors Group in May, a Telegram channel
+wrote"), so the rules read it as stated. The denial is read by the rules too, the same
+way, from the cues a negation or a denial governs
+(``relations.relations_in_sentence(..., denied=True)``),
 and a row of the rules or of the model whose two actors a denial of the same relation
 names in another sentence of the folder is set aside, with the reason ``DENIED``.
 
