@@ -129,12 +129,17 @@ def load_headers() -> dict[tuple[str, ...], str]:
     }
 
 
+def _unbracketed(header: str) -> str:
+    """A header in lower case without its brackets ("Status (June 2026)": "status ")."""
+    return re.sub(r"\([^)]*\)", " ", header.lower())
+
+
 def _kind(header: str) -> str | None:
     """The kind of a column header: its words, parentheses aside, are one of the listed
     headers ("groupe", "site de production (ville)"; not "brands assembled" for "brands"),
     or one followed by a place ("assemblage en Russie", "plant in Kazakhstan") or by what
     it is of ("fournisseur de cellules", "supplier of cathodes")."""
-    header = re.sub(r"\([^)]*\)", " ", header.lower()).replace("'", "' ").replace(",", " ")
+    header = _unbracketed(header).replace("'", "' ").replace(",", " ")
     words = tuple(header.split())
     headers = load_headers()
     if words in headers:
@@ -270,8 +275,7 @@ def _status(doc: Doc, start: int, dash: int, end: int) -> str:
         colon = next((i for i in range(cell, stop) if doc[i].text == ":"), None)
         if colon is not None:
             # ("Status (June 2026)": the header without its brackets)
-            header = re.sub(r"\([^)]*\)", " ", doc[cell:colon].text.lower())
-            status = " ".join(header.split()) in STATUS_HEADERS
+            status = " ".join(_unbracketed(doc[cell:colon].text).split()) in STATUS_HEADERS
             value = doc[colon + 1 : stop].text
             if status:
                 texts.append(value.lower())
