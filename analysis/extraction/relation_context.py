@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from analysis.extraction.actors import ATTRIBUTE, DISCOVERED, PLACE_TYPES, KnowledgeBase, Mention
-from analysis.extraction.appositions import apposition_words
+from analysis.extraction.appositions import apposition_words, owned_head_words
 from analysis.extraction.descriptors import goods_nouns
 from analysis.extraction.descriptors import load_lexicon as load_descriptors
 from analysis.extraction.figures_lexicon import month_names
@@ -160,6 +160,8 @@ def _is_place(m: Mention, kb: KnowledgeBase) -> bool:
 REPEATED = GRAMMAR["repeated"]
 #: The agent of a passive ("par X", "by X") and the complement of "avec"/"with".
 AGENT = GRAMMAR["agent"]
+#: "for" before a name: whom goods are made for ("packs for Kamaz buses").
+BENEFICIARY = frozenset(GRAMMAR["beneficiary"])
 PLANT_USERS = frozenset(GRAMMAR["plant_users"])
 WITH = GRAMMAR["with"]
 
@@ -611,3 +613,16 @@ def names_vehicles(doc: Doc, m: Mention, kb: KnowledgeBase) -> bool:
     return bool(after and after[0].lower_ in PRODUCTS) or bool(
         before and before[-1].lower_ in PRODUCTS and CYRILLIC.search(before[-1].text)
     )
+
+
+def held_brand(target: str, source: str, cue: Cue, parts: list[Mention], kb: KnowledgeBase) -> bool:
+    """Is ``target`` a brand whose owner the sentence names, held by another? Its holder
+    holds the owner, not the brand, and the sentence says so of the owner ("AvtoVAZ, le
+    fabricant des Lada contrôlé par Rostec"), unless the cue says whose brand it is
+    ("Tenet crossovers, a brand of China's Chery", whatever the knowledge base says)."""
+    if set(cue.text.lower().split()) & owned_head_words():
+        return False
+    brand = kb.actors.get(target)
+    if brand is None or brand.type != "brand" or brand.parent in ("", source):
+        return False
+    return any(m.entity == brand.parent for m in parts)

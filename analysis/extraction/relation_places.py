@@ -11,6 +11,7 @@ from analysis.extraction.descriptors import organisation_heads
 from analysis.extraction.grammar import GRAMMAR
 from analysis.extraction.relation_context import (
     AGENT,
+    BENEFICIARY,
     GENITIVE,
     KIT_WORDS,
     PLANT_NOUNS,
@@ -355,8 +356,10 @@ def _assembled(
         # "built at X's plant", "assemblés par X": X assembles, it is no brand assembled.
         and not _possessive(doc, m)
         and doc[m.start - 1].lower_ not in AGENT
+        # ("assembling packs for Kamaz buses": the buyer's vehicles, not what is built)
         and not any(
-            t.is_punct or t.pos_ == "VERB" or t.lower_ in WITH for t in doc[cue.end : m.start]
+            t.is_punct or t.pos_ == "VERB" or t.lower_ in WITH | BENEFICIARY
+            for t in doc[cue.end : m.start]
         )
     ]
     if not firms or not makers or kb.actors[firms[0].entity].type != "company":

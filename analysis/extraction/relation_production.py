@@ -21,6 +21,7 @@ from analysis.extraction.relation_clauses import relative_subject, unlinked_rela
 from analysis.extraction.relation_consolidate import is_region, names_a_region
 from analysis.extraction.relation_context import (
     AGENT,
+    BENEFICIARY,
     BOUGHT,
     FORMER,
     GRAMMAR,
@@ -57,9 +58,9 @@ from analysis.extraction.relation_plants import (
     plant_possessor,
     sold_plant,
 )
-from analysis.extraction.relation_rules import DELIVERS, MARKETS, OF_WORDS, POSSESSIVES
+from analysis.extraction.relation_rules import MARKETS, OF_WORDS, POSSESSIVES
 from analysis.extraction.relation_russian import is_russian, oblique, russian_subject
-from analysis.extraction.relation_syntax import _reduced_participle, last_joined_clause
+from analysis.extraction.relation_syntax import DELIVERS, _reduced_participle, last_joined_clause
 from analysis.extraction.relation_venture_subjects import (
     complement,
     named_venture,
@@ -77,7 +78,6 @@ PRONOUNS = pronouns()
 
 
 FOUNDING = frozenset(GRAMMAR["founding"])
-BENEFICIARY = frozenset(GRAMMAR["beneficiary"])
 PURPOSE = frozenset(GRAMMAR["purpose_infinitive"])
 CREATION = frozenset(GRAMMAR["creation"])
 #: How far before a place a founding word governs it ("Fondée en 2021 à Pau").

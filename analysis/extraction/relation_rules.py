@@ -37,6 +37,7 @@ from analysis.extraction.relation_context import (
 )
 from analysis.extraction.relation_syntax import (
     _active,
+    _brand_genitive,
     _former_holder,
     _object,
     _opening_phrase_end,
@@ -45,6 +46,8 @@ from analysis.extraction.relation_syntax import (
     _plant_of,
     _reduced_participle,
     _seller,
+    _verb_cue,
+    _with_delivered,
     last_joined_clause,
 )
 
@@ -97,10 +100,13 @@ def _directed(
         if possessed is not None:
             return possessed
     if cue.relation == "supply":
-        # "assembling Sitrak heavy trucks from kits supplied by X", "les SUV Jetour": a
-        # brand of vehicles neither supplies nor receives them ("Geely kits" do supply,
-        # and so does a firm: "building Dongfeng vans from kits supplied by the group").
+        # "assembling Sitrak heavy trucks from kits supplied by X", "les SUV Jetour",
+        # "кроссоверы марки «X»": a brand of vehicles neither supplies nor receives them
+        # ("Geely kits" do supply, and so does a firm: "building Dongfeng vans from kits
+        # supplied by the group").
         def vehicle(m: Mention) -> bool:
+            if _brand_genitive(doc, m):
+                return True
             if m.entity == UNKNOWN or kb.actors[m.entity].type != "brand":
                 return False  # a firm named with its vans still trades ("Dongfeng vans")
             return _goods_name(doc, m, PRODUCTS) or doc[max(m.start - 1, 0)].lower_ in PRODUCTS
@@ -290,7 +296,7 @@ def _directed(
         return [(tgt.entity, bought.entity)]
     if cue.relation == "supply":
         nxt = doc[cue.end].lower_ if cue.end < len(doc) else ""
-        if doc[cue.end - 1].pos_ in ("VERB", "AUX") and nxt in PARTITIVES:
+        if _verb_cue(doc, cue) and nxt in PARTITIVES:
             nxt = ""  # "fournit des moteurs à Y": an article, not "kits des Chinois"
         k = cue.end  # "a kit-assembly agreement with Y": the contract after its qualifiers
         while (
@@ -402,21 +408,6 @@ def _share_follows(doc: Doc, end: int) -> bool:
     """A share stands right after a name ending at ``end``: "Y 35 %", "Y 35%", "Y (35%)"."""
     k = end + (end < len(doc) and doc[end].text == "(")
     return k + 1 < len(doc) and doc[k].like_num and doc[k + 1].text in ("%", "per")
-
-
-#: Verbs of delivering goods ("X supplies Y with packs made at its plant").
-DELIVERS = frozenset(GRAMMAR["delivers"])
-#: How far before a kit word "with" a delivering verb may stand.
-DELIVERED_REACH = 6
-
-
-def _with_delivered(doc: Doc, cue: Cue) -> bool:
-    """Is the kit word what a delivering verb before it gives "with" ("supplied VTA only
-    with kits", "supplies Y with kits")?"""
-    sent_start = doc[cue.start].sent.start
-    window = doc[max(sent_start, cue.start - DELIVERED_REACH) : cue.start]
-    words = [t.lower_ for t in window]
-    return "with" in words and any(w in DELIVERS for w in words[: words.index("with")])
 
 
 def _kit_makers(doc: Doc, cue: Cue, before: list[Mention], kb: KnowledgeBase) -> list[Mention]:

@@ -200,7 +200,11 @@ def russian_roles(doc: Doc, here: list[Mention], cue: Cue) -> list[tuple[str, st
     # "55% принадлежит «X», 45% — «Y»": a name a dash joins to a share is a second
     # owner of that share, never what is owned.
     pool = [m for m in here if m.kind != ADJECTIVE and not _gapped_share(doc, m)]
+    bracketed = _bracketed(doc, pool, cue)
+    pool = bracketed or pool
     cases = {(m.start, m.end): case_of(doc, m, cue) for m in pool}
+    if bracketed:
+        cases[(pool[0].start, pool[0].end)] = "Nom"  # the bracket's unstated subject
     # "ПАО «Соллерс», которому принадлежит УАЗ": the relative pronoun's case is its
     # antecedent's, the name before its comma.
     relative = next(
@@ -209,7 +213,9 @@ def russian_roles(doc: Doc, here: list[Mention], cue: Cue) -> list[tuple[str, st
     )
     if relative is not None:
         case = (doc[relative].morph.get("Case") or [None])[0]
-        antecedent = max((m for m in pool if m.end <= relative), key=lambda m: m.end, default=None)
+        # (not a name in brackets before the comma: "заводу ПАЗ (входит в «ГАЗ»), который")
+        edge = _bracket_opening(doc, relative)
+        antecedent = max((m for m in pool if m.end <= edge), key=lambda m: m.end, default=None)
         if antecedent is not None and case is not None:
             cases[(antecedent.start, antecedent.end)] = case
     cases = _agree(doc, pool, cases)
@@ -247,6 +253,27 @@ def russian_roles(doc: Doc, here: list[Mention], cue: Cue) -> list[tuple[str, st
         for b in _conjuncts(doc, target, targets + loose)
         if b.entity not in names
     ]
+
+
+def _bracket_opening(doc: Doc, i: int) -> int:
+    """Where the bracket closed right before ``i`` (and a comma) opens, else ``i``."""
+    j = i - 1
+    while j >= 0 and doc[j].is_punct and doc[j].text != ")":
+        j -= 1
+    if j < 0 or doc[j].text != ")":
+        return i
+    return next((t.i for t in reversed(doc[:j]) if t.text == "("), i)
+
+
+def _bracketed(doc: Doc, pool: list[Mention], cue: Cue) -> list[Mention]:
+    """A cue opening a bracket right after a name says something of that name only
+    ("заводу ПАЗ (входит в «Группу ГАЗ»)"): the name and those inside the bracket, or
+    nothing when the cue opens no bracket after a name."""
+    if cue.start == 0 or doc[cue.start - 1].text != "(":
+        return []
+    head = [m for m in pool if m.end == cue.start - 1]
+    close = next((t.i for t in doc[cue.end :] if t.text == ")"), len(doc))
+    return head + [m for m in pool if cue.start <= m.start < close] if head else []
 
 
 def _subsidiary_created(doc: Doc, here: list[Mention], cue: Cue) -> tuple[str, str] | None:

@@ -16,6 +16,7 @@ from analysis.extraction.relation_context import (
     _is_place,
     _possessive,
 )
+from analysis.extraction.russian import QUOTES
 
 #: Words that introduce a purchase's seller ("from X", "auprès de X", "à X").
 SELLER_WORDS = GRAMMAR["from_seller"] | {"à", "au", "aux"}
@@ -210,3 +211,43 @@ def last_joined_clause(doc: Doc, i: int) -> int:
 #: How far before a verb the ", and" that opens its clause may be (", and its
 #: subsidiary X builds").
 JOINED_REACH = 12
+
+
+BRAND_GENITIVES = frozenset(GRAMMAR["brand_genitives"])
+
+
+def _brand_genitive(doc: Doc, m: Mention) -> bool:
+    """A brand's noun in the genitive right before the name ("марки «Ладога»")."""
+    i = m.start - 1
+    while i >= 0 and doc[i].text in QUOTES:
+        i -= 1
+    return i >= 0 and doc[i].lower_ in BRAND_GENITIVES
+
+
+def _verb_cue(doc: Doc, cue: Cue) -> bool:
+    """The cue is a verb: tagged so, or a one-word cue right after a name (a capitalised
+    word that is no article) or a pronoun, which the tagger can read as a noun
+    ("Calorielle livre des groupes froids": a book)."""
+    if doc[cue.end - 1].pos_ in ("VERB", "AUX"):
+        return True
+    if cue.end - cue.start != 1 or cue.start == 0:
+        return False
+    prev = doc[cue.start - 1]  # (a name's last word may be tagged anything: "Thermique")
+    return prev.pos_ == "PRON" or (
+        prev.text[:1].isupper() and prev.pos_ not in ("DET", "ADP", "CCONJ", "SCONJ")
+    )
+
+
+#: Verbs of delivering goods ("X supplies Y with packs made at its plant").
+DELIVERS = frozenset(GRAMMAR["delivers"])
+#: How far before a kit word "with" a delivering verb may stand.
+DELIVERED_REACH = 6
+
+
+def _with_delivered(doc: Doc, cue: Cue) -> bool:
+    """Is the kit word what a delivering verb before it gives "with" ("supplied VTA only
+    with kits", "supplies Y with kits")?"""
+    sent_start = doc[cue.start].sent.start
+    window = doc[max(sent_start, cue.start - DELIVERED_REACH) : cue.start]
+    words = [t.lower_ for t in window]
+    return "with" in words and any(w in DELIVERS for w in words[: words.index("with")])

@@ -301,6 +301,7 @@ from analysis.extraction.relation_context import (  # noqa: F401 - re-exported
     _nearest,
     _relative_clauses,
     dateline_length,
+    held_brand,
     is_question,
     names_vehicles,
     participants,
@@ -673,6 +674,8 @@ def relations_in_sentence(
             # A place whose country is unknown is no country one leaves.
             if tgt in kb.actors and kb.actors[tgt].type != "country":
                 continue
+        if cue.relation == "ownership" and held_brand(tgt, src, cue, parts, kb):
+            continue
         if UNKNOWN in (src, tgt) or not _keep(src, tgt, kb, cue.relation):
             continue
         # "its Togliatti plant": production at a plant of the knowledge base is
