@@ -124,10 +124,10 @@ DESCRIBED_WINDOW = 8
 
 
 def _describes(tok) -> bool:
-    """A word of a short description before a name: lower-case, or an adjective
-    ("Chinese", "Kazakh"), never a verb or a relative pronoun."""
+    """A word of a short description before a name: lower-case, an adjective
+    ("Chinese", "Kazakh") or "État", never a verb or a relative pronoun."""
     return (
-        (_lower(tok) or tok.pos_ == "ADJ")
+        (_lower(tok) or tok.pos_ == "ADJ" or tok.lower_ in _grammar("describing_capitals"))
         and tok.pos_ not in ("VERB", "AUX")
         and tok.lower_ not in relative_words()
     )

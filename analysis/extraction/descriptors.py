@@ -314,6 +314,11 @@ def _after_preposition(
     if country is not None:
         found = [Attribute("type", "place", "gazetteer", text)]
         return found + ([Attribute("country", country, "gazetteer", text)] if country else [])
+    # "à Baotou Rongxin Rare Earth": a town opening a longer name, no region's, names a
+    # firm after its town.
+    regional = {t.lower_ for t in doc[start + 1 : end]} & load_lexicon().region_words
+    if end - start > 2 and town_country(doc[start].text) is not None and not regional:
+        return []
     if label in ("LOC", "MISC") or (label == "PER" and end - start == 1):
         return [Attribute("type", "place", "locative", text)]
     return []

@@ -423,7 +423,8 @@ def _goods_name(doc: Doc, m: Mention, nouns: frozenset[str] = frozenset()) -> bo
         and (doc[before - 1].pos_ in ("DET", "NUM") or doc[before - 1].like_num)
     ):
         return True
-    for t in doc[m.end : m.end + 3]:
+    goods = _coordinated_names_end(doc, m.end)
+    for t in doc[goods : goods + 3]:
         if t.lower_ in nouns:  # (also "SUVs", "EV")
             return True
         # (a verb of delivery the tagger takes for a noun: "X ships kits" is X's deed)
@@ -436,6 +437,17 @@ def _goods_name(doc: Doc, m: Mention, nouns: frozenset[str] = frozenset()) -> bo
         and after[1] in GRAMMAR["possessives"]
         and bool({"marque", "brand"} & set(after[2:]))
     )
+
+
+def _coordinated_names_end(doc: Doc, i: int) -> int:
+    """Past the names coordinated after a name ending at ``i`` ("Chery and Jetour cars":
+    the goods noun qualifies both), else ``i``."""
+    k = i
+    while k + 1 < len(doc) and doc[k].lower_ in GRAMMAR["coordinators"] and doc[k + 1].is_title:
+        k += 1
+        while k < len(doc) and k - i < 5 and doc[k].is_title and doc[k].pos_ == "PROPN":
+            k += 1
+    return k
 
 
 def _possessive(doc: Doc, m: Mention) -> bool:

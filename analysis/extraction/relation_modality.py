@@ -58,7 +58,7 @@ RECENT_PAST = frozenset(GRAMMAR["recent_past"])
 CEASING = frozenset(GRAMMAR["ceasing"])
 TALK_VERBS = frozenset(GRAMMAR["talk_verbs"])
 #: The relations a negotiation before their cue leaves unstated.
-NEGOTIABLE = frozenset({"supply", "acquisition", "investment", "production"})
+NEGOTIABLE = frozenset({"supply", "acquisition", "investment", "production", "ownership"})
 CONTRACT_NOUNS = frozenset(GRAMMAR["contract_nouns"])
 #: Phrases saying a contract ended, as lower-case word strings, and how many words after
 #: the contract noun they are looked for.
@@ -212,7 +212,8 @@ def _modal(doc: Doc, cue: Cue, start: int) -> bool:
             return True
     negotiable = cue.relation in NEGOTIABLE
     for t in reversed(doc[_reach(doc, max(start, 0), cue.start, MODAL_REACH) : cue.start]):
-        if t.is_punct and t.text not in ("'", "’", "-", "«", "»", '"', "“", "”"):
+        # (a share's sign is no break: "in talks to take a 10% stake in Y")
+        if t.is_punct and t.text not in ("'", "’", "-", "«", "»", '"', "“", "”", "%"):
             return False
         if t.lower_ in HEARSAY:
             if _hearsay(doc[max(t.i - 3, 0) : t.i + 1]):

@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from analysis.extraction.actors import ADJECTIVE, KnowledgeBase, Mention
 from analysis.extraction.cue_filters import PURPOSE
+from analysis.extraction.grammar import one_word_cues
 from analysis.extraction.relation_context import (
     BOUGHT,
     FORMER,
@@ -131,6 +132,27 @@ def sold_plant(doc: Doc, cue: Cue) -> bool:
     """The plant noun ``cue`` is what a sale word right before it sells ("the sale of its
     precursor plant", "a vendu son usine", not "sells cathode from its plant")."""
     return sold_before(doc, cue.start, 0, 4, PLANT_OF)
+
+
+#: Words before a plant noun that an investment goes "in" ("invested $35m in the X plant").
+_INVESTED_IN = frozenset({"in", "into", "dans", "в"})
+INVESTING = one_word_cues("investment")
+
+
+def invested_plant(doc: Doc, cue: Cue) -> bool:
+    """The plant noun ``cue`` is what an investment verb before it puts money in ("has
+    invested $35 million in the Ust-Kamenogorsk concentrator"): the investor does not
+    run it by that."""
+    i = cue.start - 1
+    while i >= max(cue.start - 5, 0) and (
+        doc[i].pos_ in ("DET", "PROPN", "ADJ", "PRON") or doc[i].text in ("-", "'s", "’s")
+    ):
+        i -= 1
+    if i < 0 or doc[i].lower_ not in _INVESTED_IN:
+        return False
+    if any(t.lower_ in POSSESSIVES for t in doc[i + 1 : cue.start]):
+        return False  # "invested $35m in its concentrator at Y": its own, which it runs
+    return any(t.lower_ in INVESTING for t in doc[max(i - 6, 0) : i])
 
 
 def former_plant_owner(doc: Doc, firm: Mention, cue: Cue) -> bool:

@@ -52,6 +52,7 @@ from analysis.extraction.relation_plants import (
     ORIGINS,
     another_firms_plant,
     former_plant_owner,
+    invested_plant,
     plant_destination,
     plant_object,
     plant_origin,
@@ -263,7 +264,7 @@ def _production(
     # After the cue: an agent ("assemblés par BelGee"), or a plant's owner ("l'usine
     # Hyundai", "the plant of X").
     plant = cue.text.lower() in PLANT_NOUNS
-    if plant and sold_plant(doc, cue):
+    if plant and (sold_plant(doc, cue) or invested_plant(doc, cue)):
         return []  # "the sale of its plant at Y to Z", "a vendu son usine de Y": sold
     # "l'usine de X à Y, rachetée par Z": X owned the plant; it runs it no more.
     resold = plant and any(t.lower_ in SALE | BOUGHT for t in doc[cue.end : cue.end + RESOLD_REACH])

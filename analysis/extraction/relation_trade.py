@@ -44,6 +44,20 @@ PURCHASES = GRAMMAR["purchases"]
 TRADE_VERBS = SALE | PURCHASES
 #: What names the seller after a purchase verb.
 FROM_SELLER = GRAMMAR["from_seller"] | TO
+#: Nouns of a firm's whole output, and the words after them that name the firm.
+OUTPUTS = frozenset(GRAMMAR["outputs"])
+OUTPUT_OF = frozenset(GRAMMAR["partitives"]) | {"of"}
+
+
+def seller_at(doc: Doc, i: int) -> bool:
+    """Does word ``i`` after a purchase cue introduce a seller, not what is bought: "from
+    X", or "of" after a firm's output ("buys the entire output of X": X supplies)?"""
+    word = doc[i].lower_
+    return word in GRAMMAR["from_seller"] or (
+        word in OUTPUT_OF and i > 0 and doc[i - 1].lower_ in OUTPUTS
+    )
+
+
 #: Objects that stand for goods already named ("sells them to Y", "les vend à Y").
 GOODS_PRONOUNS = frozenset({"them", "les"})
 GOODS_SHARES = frozenset(GRAMMAR["goods_shares"])
@@ -254,7 +268,8 @@ def _in_apposition(doc: Doc, m: Mention, i: int, firms: list[Mention]) -> bool:
         if (
             k + 1 < m.start
             and doc[k].text == ","
-            and doc[k + 1].pos_ == "DET"
+            # (or a bare role noun: "Ak-Tyuz Metals, filiale de la société d'État X, vend")
+            and (doc[k + 1].pos_ == "DET" or (doc[k + 1].is_lower and doc[k + 1].pos_ == "NOUN"))
             # (the same apposition: no comma closes it before m)
             and not any(t.text == "," for t in doc[k + 1 : m.start])
         ):

@@ -334,7 +334,7 @@ from analysis.extraction.relation_tables import (
     table_relations,
     unconfirmed,
 )
-from analysis.extraction.relation_trade import TRADE_VERBS, trade_verbs, trades
+from analysis.extraction.relation_trade import TRADE_VERBS, seller_at, trade_verbs, trades
 
 #: Relations whose target may be a plant of the knowledge base: its city is the end instead.
 PLANT_SITES = frozenset({"production", "acquisition", "investment"})
@@ -460,8 +460,6 @@ def cue_matcher_for(nlp: Language) -> CueMatcher:
     )
 
 
-#: After a purchase cue, these name a supplier, not what is bought.
-FROM_SELLER = GRAMMAR["from_seller"]
 ASSETS = GRAMMAR["assets"]
 
 
@@ -574,7 +572,7 @@ def relations_in_sentence(
         if modifies_plant(doc, cue, end):
             continue  # "to Y's assembly plant at Z": the plant noun's own cue reads it
         seller = next(
-            (i for i in range(cue.end, min(end, cue.end + 6)) if doc[i].lower_ in FROM_SELLER),
+            (i for i in range(cue.end, min(end, cue.end + 6)) if seller_at(doc, i)),
             None,
         )
         bought = doc[cue.end : seller].text.lower().split() if seller is not None else []

@@ -55,3 +55,22 @@ def test_an_acronym_is_never_a_town() -> None:
     """GeoNames lists codes among a town's names; a firm's acronym after "at" is no town."""
     found = _entities("Brixon Axles assembles its gearboxes at AKX for Talvera Drive.", "en")
     assert found.get("AKX", ("company", ""))[0] != "place", found
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "firm"),
+    [
+        (
+            "Sary-Tash Metals vend son concentré à Baotou Rongxin Rare Earth.",
+            "fr",
+            "Baotou Rongxin Rare Earth",
+        ),
+        (
+            "The ore is refined at Ganzhou Hengyuan Tungsten Materials.",
+            "en",
+            "Ganzhou Hengyuan Tungsten Materials",
+        ),
+    ],
+)
+def test_a_town_opening_a_longer_name_after_a_preposition_names_a_firm(text, lang, firm):
+    assert _entities(text, lang)[firm][0] != "place"

@@ -97,3 +97,86 @@ def test_a_brand_whose_owner_the_text_states_keeps_that_owner() -> None:
         "en",
     )
     assert ("Chery", "Tenet", "ownership") in rows
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "The Tarsk Development Fund is in talks to take a 10% stake in Orlan Cells LLC, "
+            "the company said.",
+            "en",
+        ),
+        ("Le fonds Tarsk Capital négocie une participation de 15 % dans Orlan Cells.", "fr"),
+    ],
+)
+def test_a_stake_in_talks_is_no_holding(text: str, lang: str) -> None:
+    assert not {r for r in _relations(text, lang) if r[2] in ("ownership", "acquisition")}
+
+
+def test_a_stake_held_is_still_a_holding() -> None:
+    rows = _relations("The Tarsk Development Fund holds a 10% stake in Orlan Cells LLC.", "en")
+    assert ("Tarsk Development Fund", "Orlan Cells LLC", "ownership") in rows
+
+
+def test_a_firm_s_whole_output_bought_is_its_supply() -> None:
+    rows = _relations("Baikal Hydroxide Co. buys the entire output of Zhetysu Spodumene LLP.", "en")
+    assert ("Zhetysu Spodumene LLP", "Baikal Hydroxide Co.", "supply") in rows
+    assert not {r for r in rows if r[2] == "acquisition"}
+
+
+def test_a_firm_bought_is_still_an_acquisition() -> None:
+    rows = _relations("Baikal Hydroxide Co. bought 40% of Zhetysu Spodumene LLP in 2024.", "en")
+    assert ("Baikal Hydroxide Co.", "Zhetysu Spodumene LLP", "acquisition") in rows
+
+
+def test_money_invested_in_a_plant_is_no_production_there() -> None:
+    rows = _relations(
+        "The Steppe Growth Fund has invested $35 million in the Ust-Kamenogorsk concentrator.",
+        "en",
+    )
+    assert ("Steppe Growth Fund", "Ust-Kamenogorsk", "investment") in rows
+    assert not {r for r in rows if r[2] == "production"}
+
+
+def test_money_invested_in_its_own_plant_keeps_its_production() -> None:
+    rows = _relations(
+        "Irtysh Spodumene LLP has invested $35 million in its concentrator at Ust-Kamenogorsk.",
+        "en",
+    )
+    assert ("Irtysh Spodumene LLP", "Ust-Kamenogorsk", "production") in rows
+
+
+def test_a_plant_run_is_still_production() -> None:
+    rows = _relations("Irtysh Spodumene LLP runs its concentrator at Ust-Kamenogorsk.", "en")
+    assert ("Irtysh Spodumene LLP", "Ust-Kamenogorsk", "production") in rows
+
+
+def test_a_subsidiary_in_a_bare_apposition_is_who_sells() -> None:
+    rows = _relations(
+        "Sary-Tash Metals, filiale de la société d'État Kyrgyzkomur, vend son concentré à "
+        "Baotou Rongxin Rare Earth.",
+        "fr",
+    )
+    assert ("Sary-Tash Metals", "Baotou Rongxin Rare Earth", "supply") in rows
+    assert ("Kyrgyzkomur", "Sary-Tash Metals", "ownership") in rows
+    assert not {r for r in rows if r[0] == "Kyrgyzkomur" and r[2] == "supply"}
+
+
+def test_names_coordinated_before_a_goods_noun_are_goods() -> None:
+    rows = _relations(
+        "Tobol Auto Group builds Chery and Jetour cars from Chery kits at its plant in Kostanay.",
+        "en",
+    )
+    assert ("Tobol Auto Group", "Kostanay", "production") in rows
+    assert not {r for r in rows if r[1] == "Kostanay" and r[0] != "Tobol Auto Group"}
+
+
+def test_the_brand_of_a_chassis_receives_nothing() -> None:
+    rows = _relations(
+        "Tverskie Kuzova LLC now mounts its bodies on Kedr chassis supplied by Lipetsk "
+        "Chassis Works.",
+        "en",
+    )
+    assert ("Lipetsk Chassis Works", "Tverskie Kuzova LLC", "supply") in rows
+    assert not {r for r in rows if r[1] == "Kedr"}
