@@ -163,6 +163,11 @@ def _bracketed(doc: Doc, m: Mention, start: int) -> bool:
     return depth > 0
 
 
+def _site_of(doc: Doc, agent: Mention, m: Mention) -> bool:
+    """Is ``m`` the bracket right after ``agent``'s name ("X (Engels)")?"""
+    return m.start == agent.end + 1 and doc[agent.end].text == "(" and doc[m.end].text == ")"
+
+
 def is_table_row(doc: Doc, start: int, end: int) -> bool:
     """Is ``doc[start:end]`` a table row as the corpus writes it ("X — header : value")?"""
     dash = next((i for i in range(start, end) if doc[i].text == ROW_DASH), None)
@@ -424,6 +429,27 @@ def table_relations(
         # "status : Talks; no agreement", "Planned for 2027": only who owns it is stated
         # (and who runs it, as the owners' holding).
         cells = [c for c in cells if HEADER_RELATIONS[c[1]][0] == "ownership" or c[1] == "producer"]
+    # "assembleur (site) : X (Engels)": the producer's own site is named in its cell; the
+    # row's other places (a buyer's town, "ville : Oufa") and its subject are not X's.
+    own_site = next(
+        (
+            (h, vs[0], sites)
+            for h, kind, vs in cells
+            if kind == "producer"
+            and (sites := [m for m in named if m.entity in places and _site_of(doc, vs[0], m)])
+        ),
+        None,
+    )
+    if own_site is not None:
+        header, agent, sites = own_site
+        if not unsettled and not not_yet(doc[start:end].text):
+            out += [
+                Relation(agent.entity, m.entity, "production", header, "table column")
+                for m in sites
+            ]
+        cells = [c for c in cells if c[1] not in ("place", "brand")]
+        if not firm:
+            return out
     if not firm:
         # Who runs the site before who owns it ("exploitant : X ; actionnaires : Y": X
         # produces there, and Y owns X).

@@ -122,3 +122,24 @@ def test_a_partners_own_brackets_leave_the_rows_site(tmp_path: Path) -> None:
     found = folder_relations(tmp_path, text)
     assert ("Tavro Mining SA", "Moanda", "production") in found, found
     assert ("Tavro Mining SA", "Kelmar Resources", "partnership") not in found, found
+
+
+DELIVERIES = """# Livraisons 2025
+
+| Acheteur | Ville | Marque | Assembleur (site) | Livrés | Statut |
+|---|---|---|---|---|---|
+| Tramway Lebedyan JSC | Lipetsk | Orsa | Dvina Coach Works (Kaluga) | 90 | Livré |
+| Ertis City Transit LLP | Pavlodar | Yutong | Irbis Bus Assembly (Ekibastuz) | 40 | Prévu |
+"""
+
+
+def test_an_assembler_s_own_site_is_where_it_produces(tmp_path: Path) -> None:
+    found = folder_relations(tmp_path, DELIVERIES)
+    assert ("Dvina Coach Works", "Kaluga", "production") in found, found
+    # (a town of the knowledge base: a bracket alone does not make a name a place)
+    # the buyer's town and the buyer are not the assembler's sites
+    assert not {r for r in found if r[0] == "Dvina Coach Works" and r[1] != "Kaluga"}, found
+    # a brand delivered to a buyer is not the buyer's
+    assert not {r for r in found if r[2] == "ownership"}, found
+    # a planned tender gives no production
+    assert not {r for r in found if r[0] == "Irbis Bus Assembly"}, found
