@@ -40,6 +40,7 @@ from pathlib import Path
 import numpy as np
 
 from analysis.extraction.actors import Actor
+from analysis.extraction.grammar import one_word_cues
 from analysis.extraction.relation_consolidate import is_region
 from analysis.extraction.relation_context import (
     SYMMETRIC,
@@ -364,6 +365,9 @@ def review(
     settled = {r["sentence_id"] for r in relations if r.get("rule", "").startswith(VENTURE_RULE)}
     out: dict[tuple, dict] = {}
     p_none: dict[tuple[str, frozenset], float] = {}
+    named: dict[str, list[Mapping]] = defaultdict(list)
+    for m in mentions:
+        named[m["sentence_id"]].append(m)
     for pair, features in candidate_pairs(sentences, mentions, relations, actors):
         if is_question(pair.sentence) or is_possibility(pair.sentence):
             continue
@@ -387,6 +391,8 @@ def review(
             continue
         if relation in VENTURE_RELATIONS and pair.sentence_id in settled:
             continue
+        if relation == "exit" and _complement_only(pair.sentence, named[pair.sentence_id], source):
+            continue  # ("X, longtemps fournisseur d'OrAZ, a quitté la Russie": X leaves)
         out.setdefault(
             (source, target, relation, pair.sentence_id),
             dict(
@@ -427,6 +433,44 @@ def review(
         else:
             kept.append(dict(row))
     return Review(kept, list(out.values()), set_aside)
+
+
+#: Words before a name that make it a noun's complement ("fournisseur d'OrAZ").
+OF_NAME = frozenset({"de", "du", "des", "d'", "d’", "of"})
+#: Nouns of an exit, whose complement is who leaves ("le départ de Renault").
+EXIT_WORDS = one_word_cues("exit")
+#: How many words an apposition may hold before the complement ("longtemps fournisseur de").
+APPOSITION_WORDS = 5
+#: Subject relatives after a name (a subset of the grammar's "relative"): the name is
+#: their antecedent, and their clause's subject.
+SUBJECT_RELATIVES = frozenset({"qui", "which", "who", "который", "которая", "которое", "которые"})
+
+
+def _complement_only(text: str, mentions: list[Mapping], entity: str) -> bool:
+    """Is every mention of ``entity`` in the sentence ``text`` the complement of a noun
+    in an apposition, and of no exit's noun ("X, longtemps fournisseur d'OrAZ, a quitté";
+    not "le départ de Renault", nor "l'usine de Nissan, qui a quitté"), never a subject?"""
+    spans = [m for m in mentions if m["entity"] == entity]
+    if not spans:
+        return False
+    for m in spans:
+        before = text[: m["start"]].rstrip().lower()
+        if before.endswith(("d'", "d’")):
+            before = before[:-2] + " de"
+        words = before.replace(",", " ").split()
+        # (an exit's noun a few words back takes its list: "le départ précipité de
+        # Renault, de Volkswagen et de Toyota")
+        if len(words) < 2 or words[-1] not in OF_NAME or set(words[-8:-1]) & EXIT_WORDS:
+            return False
+        # ... inside an apposition a comma opens ("X, longtemps fournisseur d'OrAZ, a
+        # quitté": not "l'usine de Nissan, qui a quitté", whose relative is Nissan's)
+        opened = before.rfind(",")
+        if opened < 0 or len(before[opened + 1 :].split()) > APPOSITION_WORDS:
+            return False
+        after = text[m["end"] :].lstrip(" ,").split()
+        if after and after[0].lower() in SUBJECT_RELATIVES:
+            return False
+    return True
 
 
 def model_relations(
