@@ -43,6 +43,7 @@ from analysis.extraction.actors import Actor
 from analysis.extraction.grammar import one_word_cues
 from analysis.extraction.relation_consolidate import is_region
 from analysis.extraction.relation_context import (
+    GRAMMAR,
     SYMMETRIC,
     dateline_length,
     is_possibility,
@@ -436,7 +437,7 @@ def review(
 
 
 #: Words before a name that make it a noun's complement ("fournisseur d'OrAZ").
-OF_NAME = frozenset({"de", "du", "des", "d'", "d’", "of"})
+OF_NAME = frozenset(GRAMMAR["partitives"]) | {"d’", "of"}
 #: Nouns of an exit, whose complement is who leaves ("le départ de Renault").
 EXIT_WORDS = one_word_cues("exit")
 #: How many words an apposition may hold before the complement ("longtemps fournisseur de").

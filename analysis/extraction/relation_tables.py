@@ -165,7 +165,12 @@ def _bracketed(doc: Doc, m: Mention, start: int) -> bool:
 
 def _site_of(doc: Doc, agent: Mention, m: Mention) -> bool:
     """Is ``m`` the bracket right after ``agent``'s name ("X (Engels)")?"""
-    return m.start == agent.end + 1 and doc[agent.end].text == "(" and doc[m.end].text == ")"
+    return (
+        m.start == agent.end + 1
+        and m.end < len(doc)
+        and doc[agent.end].text == "("
+        and doc[m.end].text == ")"
+    )
 
 
 def is_table_row(doc: Doc, start: int, end: int) -> bool:
