@@ -437,14 +437,13 @@ def review(
 
 
 #: Words before a name that make it a noun's complement ("fournisseur d'OrAZ").
-OF_NAME = frozenset(GRAMMAR["partitives"]) | {"d’", "of"}
+OF_NAME = frozenset(GRAMMAR["complement_of"])
 #: Nouns of an exit, whose complement is who leaves ("le départ de Renault").
 EXIT_WORDS = one_word_cues("exit")
 #: How many words an apposition may hold before the complement ("longtemps fournisseur de").
 APPOSITION_WORDS = 5
-#: Subject relatives after a name (a subset of the grammar's "relative"): the name is
-#: their antecedent, and their clause's subject.
-SUBJECT_RELATIVES = frozenset({"qui", "which", "who", "который", "которая", "которое", "которые"})
+#: Subject relatives after a name: the name is their antecedent, and their subject.
+SUBJECT_RELATIVES = frozenset(GRAMMAR["subject_relatives"])
 
 
 def _complement_only(text: str, mentions: list[Mapping], entity: str) -> bool:

@@ -135,7 +135,7 @@ def sold_plant(doc: Doc, cue: Cue) -> bool:
 
 
 #: Words before a plant noun that an investment goes "in" ("invested $35m in the X plant").
-_INVESTED_IN = frozenset({"in", "into", "dans", "в"})
+_INVESTED_IN = frozenset(GRAMMAR["invested_in"])
 INVESTING = one_word_cues("investment")
 
 

@@ -46,7 +46,7 @@ TRADE_VERBS = SALE | PURCHASES
 FROM_SELLER = GRAMMAR["from_seller"] | TO
 #: Nouns of a firm's whole output, and the words after them that name the firm.
 OUTPUTS = frozenset(GRAMMAR["outputs"])
-OUTPUT_OF = frozenset(GRAMMAR["partitives"]) | {"of"}
+OUTPUT_OF = frozenset(GRAMMAR["complement_of"])
 
 
 def seller_at(doc: Doc, i: int) -> bool:
