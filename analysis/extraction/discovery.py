@@ -507,7 +507,7 @@ def candidates(
         if label == "LOC":
             span = _as_region(span)  # "Murmansk region", "région de Mourmansk"
         inside = sorted({owner[i] for i in range(span.start, span.end) if owner[i] >= 0})
-        parent = ""
+        parent = known = ""
         if inside:
             # (a "person" whose name holds a town is a firm's: "Wuhu Martel Wiring", and
             # so is one that ends with a word of firms' names: "Kama Hongyu Automotive")
@@ -522,13 +522,15 @@ def candidates(
             first = mentions[inside[0]]
             if first.start == span.start and kb.actors[first.entity].type not in PLACE_TYPES:
                 parent = first.entity
+                if _registered_form(span, first, kb):
+                    known, parent = first.entity, ""
         text = " ".join(span.text.split())
         actor = ""
         brand = bool(parent) and kb.actors[parent].type == "brand"
         beside = tuple(doc[i].lower_ for i in (span.start - 1, span.end) if 0 <= i < len(doc))
         named = looks_like_name(span) or (site and _site_name(span, kb))
         if named and not is_product(text.split(), brand, bool(parent), beside):
-            actor = known_by_key(text, kb) or text
+            actor = known_by_key(text, kb) or known or text
             dropped |= set(inside)  # the names inside are part of this actor's name
         out.append(Candidate(text, label, span.start, span.end, actor, parent))
     for k, start, end in _regions(doc, mentions, kb):
@@ -542,6 +544,18 @@ def candidates(
         dropped.add(k)
     kept = [m for k, m in enumerate(mentions) if k not in dropped]
     return out, kept
+
+
+def _registered_form(span: Span, first: Mention, kb: KnowledgeBase) -> bool:
+    """Is ``span`` the known firm ``first`` with legal forms after it ("Gotion High-Tech
+    Co., Ltd.", "Kazakhmys Corporation LLP")? Not a brand's or a place's name opening a
+    firm's ("Haval Motor Rus LLC" is no Haval)."""
+    rest = [t.text for t in span.doc[first.end : span.end] if t.text != ","]
+    return (
+        kb.actors[first.entity].type == "company"
+        and bool(rest)
+        and all(w in DESIGNATORS or w in GRAMMAR["spelt_out_legal_forms"] for w in rest)
+    )
 
 
 def _site_name(span: Span, kb: KnowledgeBase) -> bool:
