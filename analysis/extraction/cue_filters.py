@@ -16,8 +16,8 @@ from spacy.tokens import Doc
 
 from analysis.extraction.descriptor_lexicon import load_lexicon as load_descriptor_lexicon
 from analysis.extraction.grammar import GRAMMAR
-from analysis.extraction.relation_context import PLANT_NOUNS
-from analysis.extraction.relation_places import OBJECT_REACH
+from analysis.extraction.relation_context import PLANT_NOUNS, PRODUCTS
+from analysis.extraction.relation_places import OBJECT_REACH, PREMISES
 
 #: Kinds of descriptor head a cue noun may qualify ("investment firm", "société
 #: d'investissement"): then it says what the firm is, not what it did.
@@ -87,13 +87,41 @@ def object_says_otherwise(doc: Doc, relation: str, end: int) -> bool:
     return relation == "production" and runs_outlets(doc, end)
 
 
+def counted_goods(doc: Doc, m) -> bool:
+    """Does the name ``m`` qualify goods counted right before it ("the 60 Tulpar buses",
+    "45 Minsk e-buses", "40 autobus Tulpar")? Then goods are bought, not a firm or a town."""
+
+    def goods(i: int) -> bool:
+        # the whole word, hyphens and all ("e-buses": "e", "-", "buses")
+        j = i
+        while j + 1 < len(doc) and not doc[j].whitespace_ and doc[j + 1].text != ".":
+            j += 1
+        return 0 <= i < len(doc) and doc[i : j + 1].text.lower() in PRODUCTS
+
+    if m.start >= 1 and doc[m.start - 1].like_num:
+        return goods(m.end)
+    return m.start >= 2 and goods(m.start - 1) and doc[m.start - 2].like_num
+
+
+def bought_before(doc: Doc, cue: int) -> bool:
+    """Is what the purchase verb at ``cue`` bought a plant, a stake or a business named
+    before it, in a relative clause ("a plant it bought from X", "the stake that Y
+    bought from X")? The actor after "from" sold it, and supplies nothing."""
+    words = [t for t in doc[max(0, cue - 4) : cue] if t.pos_ != "AUX"]
+    if len(words) < 2 or words[-1].pos_ != "PRON":
+        return False
+    noun = words[-2] if words[-2].lower_ not in ("that", "which") else words[max(0, len(words) - 3)]
+    return noun.lower_ in GRAMMAR["assets"] | PREMISES
+
+
 def stake_or_firm(doc: Doc, start: int, seller: int, parts: list) -> bool:
     """Is what is bought, ``doc[start:seller]``, a share ("the remaining 30%", "26 %") or
-    a named firm ("bought X outright from its founder")? Then the actor after "from" sold
-    it; it supplies nothing (the nouns of a share are ``assets``)."""
+    a named firm ("bought X outright from its founder"; not goods a name qualifies: "the
+    60 Tulpar buses")? Then the actor after "from" sold it; it supplies nothing (the
+    nouns of a share are ``assets``)."""
     if any(t.text == "%" for t in doc[start:seller]):
         return True
-    return any(start <= m.start and m.end <= seller for m in parts)
+    return any(start <= m.start and m.end <= seller and not counted_goods(doc, m) for m in parts)
 
 
 #: A reading of a sentence as ``relations`` collects them: (source, target, cue, rule),

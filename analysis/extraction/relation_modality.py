@@ -63,7 +63,7 @@ CONTRACT_NOUNS = frozenset(GRAMMAR["contract_nouns"])
 #: Phrases saying a contract ended, as lower-case word strings, and how many words after
 #: the contract noun they are looked for.
 CONTRACT_ENDED = tuple(p.lower() for p in GRAMMAR["contract_ended"])
-ENDED_REACH = 4
+ENDED_REACH = 5
 YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 #: Where the year may stand after "until": within its next five words ("until the end
 #: of 2023"; a slice's end).
@@ -525,10 +525,14 @@ OF_CLOSURE = GRAMMAR["of_complement"] | POSSESSIVES
 
 def _contract_ended(doc: Doc, cue: Cue, end: int) -> bool:
     """A contract said to have ended after the cue, in its sentence ("assembled buses
-    from kits supplied by X; that contract ended last year", "ce contrat a pris fin")."""
-    for t in doc[cue.end : end]:
+    from kits supplied by X; that contract ended last year", "ce contrat a pris fin"),
+    or the cue's own contract noun ("a licence from X ran out")."""
+    for t in doc[cue.end - 1 : end]:
         if t.lower_ in CONTRACT_NOUNS:
-            words = [w.lower_ for w in doc[t.i + 1 : min(end, t.i + 1 + ENDED_REACH)]]
+            window = doc[t.i + 1 : min(end, t.i + 1 + ENDED_REACH)]
+            # (past the name of whose contract it is: "a licence from X Y Z ran out")
+            stop = t.i + 1 + ENDED_REACH + sum(w.pos_ == "PROPN" for w in window)
+            words = [w.lower_ for w in doc[t.i + 1 : min(end, stop)]]
             text = " " + " ".join(words) + " "
             if any(f" {phrase} " in text for phrase in CONTRACT_ENDED):
                 return True

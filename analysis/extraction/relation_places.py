@@ -290,8 +290,26 @@ def country_left(doc: Doc, cue: Cue, places: list[Mention]) -> Mention | None:
     in China"); else the nearest named before it, no adjective ("des modèles chinois.
     Ford avait quitté le pays")."""
     after = [] if leaves_other(doc, cue) else [m for m in places if m.start >= cue.end]
+    after = [m for m in after if not _gone_to(doc, m)]
     ahead = [m for m in places if m.end <= cue.start and m.kind == NAME]
     return _nearest(after, cue) or _nearest(ahead, cue)
+
+
+#: Prepositions of where one goes to ("left for Almaty", "parti pour Tachkent"), and
+#: Russian ones that do so before the accusative ("ушёл в Казань"; "в Казани" is where).
+_TOWARDS = frozenset({"for", "pour", "vers"})
+_INTO = frozenset({"в", "во", "на"})
+
+
+def _gone_to(doc: Doc, m: Mention) -> bool:
+    """Is ``m`` where an exit verb goes, not what it leaves?"""
+    i = m.start - 1
+    while i >= 0 and doc[i].is_quote:
+        i -= 1
+    if i < 0:
+        return False
+    word = doc[i].lower_
+    return word in _TOWARDS or (word in _INTO and "Acc" in doc[m.start].morph.get("Case"))
 
 
 def leaves_other(doc: Doc, cue: Cue) -> bool:

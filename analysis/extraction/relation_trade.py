@@ -27,6 +27,7 @@ import functools
 from spacy.tokens import Doc
 
 from analysis.extraction.actors import ADJECTIVE, KnowledgeBase, Mention
+from analysis.extraction.cue_filters import counted_goods
 from analysis.extraction.descriptors import goods_nouns
 from analysis.extraction.discovery import material_words
 from analysis.extraction.grammar import GRAMMAR
@@ -126,8 +127,8 @@ def _goods(doc: Doc, lo: int, hi: int, firms: list[Mention]) -> bool:
     words = {t.lower_ for t in doc[lo:hi]}
     if words & (GRAMMAR["assets"] | PREMISES) or any(t.text == "%" for t in doc[lo:hi]):
         return False
-    if any(lo <= m.start < hi for m in firms):
-        return False
+    if any(lo <= m.start < hi and not counted_goods(doc, m) for m in firms):
+        return False  # ("40 autobus Tulpar": goods a name qualifies)
     return bool(words & goods_words())
 
 

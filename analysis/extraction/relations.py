@@ -572,7 +572,7 @@ def relations_in_sentence(
         if modifies_plant(doc, cue, end):
             continue  # "to Y's assembly plant at Z": the plant noun's own cue reads it
         seller = next(
-            (i for i in range(cue.end, min(end, cue.end + 6)) if seller_at(doc, i)),
+            (i for i in range(cue.end, min(end, cue.end + 8)) if seller_at(doc, i)),
             None,
         )
         bought = doc[cue.end : seller].text.lower().split() if seller is not None else []
@@ -581,6 +581,7 @@ def relations_in_sentence(
             and seller is not None
             and not ASSETS & set(bought)
             and not cue_filters.stake_or_firm(doc, cue.end, seller, parts)
+            and not cue_filters.bought_before(doc, cue.start)
         ):
             # "buys gearboxes from X": X supplies; not with no actor after it ("from a
             # smaller supplier"), nor a pronoun bought ("bought it from X": a plant said).
@@ -591,6 +592,8 @@ def relations_in_sentence(
         here, owners = _reach(doc, start, end, cue, parts, clauses, kb)
         if here and cue.relation == "supply":  # ("assembles Orvia cars from kits we ship")
             here = [m for m in here if not names_vehicles(doc, m, kb)]
+        if here and cue.relation in ("supply", "acquisition"):  # ("the 60 Tulpar buses")
+            here = [m for m in here if not cue_filters.counted_goods(doc, m)]
         if here and cue.relation == "acquisition" and seller is not None:
             # "bought the 30% stake from a fund based in Almaty": the seller's words.
             here = [m for m in here if m.start < seller]
