@@ -114,6 +114,24 @@ def bought_before(doc: Doc, cue: int) -> bool:
     return noun.lower_ in GRAMMAR["assets"] | PREMISES
 
 
+def gapped_subject(doc: Doc, cue, m) -> bool:
+    """Is ``m`` the subject of a second clause whose verb is left out, after the cue's
+    goods ("X supplies the motors and Y the packs", "X fournit les moteurs et Y les
+    batteries")? It supplies its own goods and receives nothing."""
+    if m.start - 1 <= cue.end or doc[m.start - 1].lower_ not in GRAMMAR["coordinators"]:
+        return False
+    between = doc[cue.end : m.start - 1]
+    if any(t.pos_ == "PROPN" for t in between) or not any(t.pos_ == "NOUN" for t in between):
+        return False  # ("supplies Avtotor and Kamaz": two recipients)
+    return m.end < len(doc) and doc[m.end].pos_ == "DET"
+
+
+def traders(doc: Doc, cue, here: list) -> list:
+    """The mentions of ``here`` that may trade under a supply or purchase cue: not goods
+    a name qualifies, nor a second supplier whose verb is left out."""
+    return [m for m in here if not counted_goods(doc, m) and not gapped_subject(doc, cue, m)]
+
+
 def stake_or_firm(doc: Doc, start: int, seller: int, parts: list) -> bool:
     """Is what is bought, ``doc[start:seller]``, a share ("the remaining 30%", "26 %") or
     a named firm ("bought X outright from its founder"; not goods a name qualifies: "the

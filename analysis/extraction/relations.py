@@ -593,7 +593,7 @@ def relations_in_sentence(
         if here and cue.relation == "supply":  # ("assembles Orvia cars from kits we ship")
             here = [m for m in here if not names_vehicles(doc, m, kb)]
         if here and cue.relation in ("supply", "acquisition"):  # ("the 60 Tulpar buses")
-            here = [m for m in here if not cue_filters.counted_goods(doc, m)]
+            here = cue_filters.traders(doc, cue, here)
         if here and cue.relation == "acquisition" and seller is not None:
             # "bought the 30% stake from a fund based in Almaty": the seller's words.
             here = [m for m in here if m.start < seller]
