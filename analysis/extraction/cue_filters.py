@@ -110,7 +110,8 @@ def bought_before(doc: Doc, cue: int) -> bool:
     words = [t for t in doc[max(0, cue - 4) : cue] if t.pos_ != "AUX"]
     if len(words) < 2 or words[-1].pos_ != "PRON":
         return False
-    noun = words[-2] if words[-2].lower_ not in ("that", "which") else words[max(0, len(words) - 3)]
+    relative = words[-2].lower_ in GRAMMAR["bought_relatives"]
+    noun = words[max(0, len(words) - 3)] if relative else words[-2]
     return noun.lower_ in GRAMMAR["assets"] | PREMISES
 
 

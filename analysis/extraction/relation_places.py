@@ -295,10 +295,10 @@ def country_left(doc: Doc, cue: Cue, places: list[Mention]) -> Mention | None:
     return _nearest(after, cue) or _nearest(ahead, cue)
 
 
-#: Prepositions of where one goes to ("left for Almaty", "parti pour Tachkent"), and
-#: Russian ones that do so before the accusative ("ушёл в Казань"; "в Казани" is where).
-_TOWARDS = frozenset({"for", "pour", "vers"})
-_INTO = frozenset({"в", "во", "на"})
+#: Prepositions of where one goes to ("left for Almaty"), and Russian ones that do so
+#: before the accusative ("ушёл в Казань"; "в Казани" is where).
+_TOWARDS = GRAMMAR["destinations"]
+_INTO = GRAMMAR["destinations_accusative"]
 
 
 def _gone_to(doc: Doc, m: Mention) -> bool:
