@@ -119,6 +119,7 @@ class _Work:
     # Lines written by mark_structure, then each paragraph's kind ("" if not one of them).
     structure: dict[str, Structured] = field(default_factory=dict)
     kinds: list[str] = field(default_factory=list)
+    row_headers: list[str] = field(default_factory=list)
     read_warning: str = ""
     # For duplicate detection, computed with the cleaning and dropped once used.
     signature: DocumentSignature | None = None
@@ -193,7 +194,7 @@ def _clean_one(work: _Work, repeated: set[str]) -> _Work:
     work.doc.boilerplate_lines = cleaned.removed_lines
     work.doc.boilerplate_share = round(cleaned.share, 4)
     work.paragraphs = paragraphs_from_blocks(cleaned.blocks, markdown=work.suffix == ".md")
-    work.kinds, compared = paragraph_kinds(work.paragraphs, work.structure)
+    work.kinds, compared, work.row_headers = paragraph_kinds(work.paragraphs, work.structure)
     work.structure = {}
     if not work.paragraphs:
         _skip(work, "no text left after removing boilerplate")
@@ -293,6 +294,7 @@ def _finish(work: _Work, duplicates: dict[int, str]) -> _Work:
             text=text,
             duplicate_of=_repeated(doc.id, i, kinds, duplicates),
             kind=kinds[i],
+            row_header=work.row_headers[i],
         )  # ``heading`` follows ``kind``
         for i, text in enumerate(work.paragraphs)
     ]

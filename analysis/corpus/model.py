@@ -52,6 +52,10 @@ class Paragraph:
     heading: bool = False
     #: One of :data:`PARAGRAPH_KINDS`.
     kind: str = KIND_TEXT
+    #: A table row's first column header, lower-cased ("client", "assembleur"; ``""``
+    #: for other paragraphs or a table without one): what the row's subject is, which
+    #: its sentence leaves out ("Kama Power — fournisseur : X" is a client's row).
+    row_header: str = ""
 
     def __post_init__(self) -> None:
         if self.kind not in PARAGRAPH_KINDS:

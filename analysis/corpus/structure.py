@@ -54,6 +54,9 @@ class Structured:
 
     kind: str
     compare: str
+    #: A table row's first column header, as a label ("client"; "" if none): what the
+    #: row's subject is, which the row sentence does not write.
+    row_header: str = ""
 
 
 #: A note marker glued to the word or punctuation before it ("Lishen[11].", "en
@@ -155,16 +158,21 @@ _NUMBER_LABELS = frozenset({"", "#", "no", "no.", "n°", "nº", "№", "rank", "
 _ROW_NUMBER = re.compile(r"\d{1,4}\.?")
 
 
-def _row_sentence(cells: list[str], labels: list[str] | None) -> str:
-    """``subject — label : value ; label : value.``, or ``a ; b ; c.`` without a header.
-    A first column of row numbers ("| # | Exporter |") is left out: the row's subject is
-    the next cell."""
-    if (
+def _numbered(cells: list[str], labels: list[str] | None) -> bool:
+    """Is the row's first column one of row numbers ("| # | Exporter |")?"""
+    return bool(
         labels
         and len(cells) > 2
         and labels[0].strip().lower() in _NUMBER_LABELS
         and _ROW_NUMBER.fullmatch(cells[0].strip())
-    ):
+    )
+
+
+def _row_sentence(cells: list[str], labels: list[str] | None) -> str:
+    """``subject — label : value ; label : value.``, or ``a ; b ; c.`` without a header.
+    A first column of row numbers ("| # | Exporter |") is left out: the row's subject is
+    the next cell."""
+    if _numbered(cells, labels):
         cells, labels = cells[1:], labels[1:]
     if labels is None:
         values = [c for c in cells if c]
@@ -205,7 +213,9 @@ def _render_table(lines: list[str]) -> list[tuple[str, Structured | None]]:
             continue
         header_used = True
         compare = _end(" ; ".join(c for c in cells if c))
-        out.append((_row_sentence(cells, labels), Structured(KIND_TABLE_ROW, compare)))
+        first = (labels[1:] if _numbered(cells, labels) else labels or [""])[0]
+        row = Structured(KIND_TABLE_ROW, compare, first.strip())
+        out.append((_row_sentence(cells, labels), row))
     return out
 
 
@@ -288,10 +298,12 @@ def mark_structure(text: str, *, markdown: bool) -> tuple[str, dict[str, Structu
 
 def paragraph_kinds(
     paragraphs: list[str], structure: dict[str, Structured]
-) -> tuple[list[str], list[str]]:
-    """The kind of each paragraph (``""`` when it is not a table row or a list item) and
-    the text to compare it with others: a table row without the labels, which repeat in
-    every row and would make rows look like copies of one another."""
+) -> tuple[list[str], list[str], list[str]]:
+    """The kind of each paragraph (``""`` when it is not a table row or a list item),
+    the text to compare it with others (a table row without the labels, which repeat in
+    every row and would make rows look like copies of one another) and its row header
+    (``""`` when it is no table row or its first column has none)."""
     found = [structure.get(p) for p in paragraphs]
     kinds = [what.kind if what else "" for what in found]
-    return kinds, [what.compare if what else p for p, what in zip(paragraphs, found, strict=True)]
+    compare = [what.compare if what else p for p, what in zip(paragraphs, found, strict=True)]
+    return kinds, compare, [what.row_header if what else "" for what in found]

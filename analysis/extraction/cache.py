@@ -138,7 +138,9 @@ def document_key(doc: Document) -> str:
     content = {
         "id": doc.id,
         "language": doc.language,
-        "paragraphs": [[p.index, p.text, p.duplicate_of, p.heading] for p in doc.paragraphs],
+        "paragraphs": [
+            [p.index, p.text, p.duplicate_of, p.heading, p.row_header] for p in doc.paragraphs
+        ],
         "metadata": {k: doc.metadata.get(k, "") for k in YEAR_HINT_KEYS},
     }
     payload = json.dumps(content, ensure_ascii=False, sort_keys=True)

@@ -151,6 +151,15 @@ def supported(lang: str) -> bool:
     return lang in SUPPORTED
 
 
+#: ``Doc.user_data`` key of a table row's first column header (``Paragraph.row_header``).
+ROW_HEADER = "row_header"
+
+
+def row_header(doc: Doc) -> str:
+    """The first column header of the table row ``doc`` was parsed from ("" if none)."""
+    return doc.user_data.get(ROW_HEADER, "")
+
+
 @dataclass(frozen=True)
 class ParsedParagraph:
     document: str
@@ -170,24 +179,26 @@ def parse_documents(
     without the components named in ``disable`` that the pipeline has."""
     nlp = load_model(lang, model)
     items = [
-        (d.id, p.index, p.text, _speaker_end(p.text, lang))
+        (d.id, p, _speaker_end(p.text, lang))
         for d in documents
         for p in d.paragraphs
         if p.duplicate_of is None and p.text.strip()
     ]
     texts = (
         piece
-        for _, _, text, cut in items
-        for piece in ((text[:cut], text[cut:]) if cut else (text,))
+        for _, p, cut in items
+        for piece in ((p.text[:cut], p.text[cut:]) if cut else (p.text,))
     )
     with nlp.select_pipes(disable=[name for name in disable if name in nlp.pipe_names]):
         docs = nlp.pipe(texts, batch_size=BATCH_SIZE)
-        for doc_id, index, text, cut in items:
+        for doc_id, paragraph, cut in items:
             doc = next(docs)
             if cut:  # the label and the turn were tagged apart: one doc, two sentences
                 doc = Doc.from_docs([doc, next(docs)], ensure_whitespace=False)
-            doc.user_data["text"] = text  # equal to doc.text, which is slow to rebuild
-            yield ParsedParagraph(doc_id, index, doc, lang)
+            doc.user_data["text"] = paragraph.text  # equal to doc.text, slow to rebuild
+            if paragraph.row_header:  # (what a table row's subject is: ``row_header``)
+                doc.user_data[ROW_HEADER] = paragraph.row_header
+            yield ParsedParagraph(doc_id, paragraph.index, doc, lang)
 
 
 #: A transcript's speaker label opening a paragraph ("DILNOZA RAKHIMOVA : Almalyk MMC

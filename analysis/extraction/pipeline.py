@@ -71,6 +71,7 @@ from analysis.extraction.nlp import (
     has_ner,
     load_model,
     parse_documents,
+    row_header,
     supported,
 )
 from analysis.extraction.registry import (
@@ -79,7 +80,7 @@ from analysis.extraction.registry import (
     leading_words,
 )
 from analysis.extraction.relation_references import marked
-from analysis.extraction.relation_tables import section_after
+from analysis.extraction.relation_tables import party_cell, section_after
 from analysis.extraction.relation_ventures import venture_relations
 from analysis.extraction.relations import (
     SYMMETRIC,
@@ -333,6 +334,7 @@ def _discover(
         mentions = held_names(doc, mentions, *known)
         return cands, mentions, _described_again(doc, again, countries, state)
     names = owner_names([*mentions, *(f[0] for f in found)], state.view)
+    party = party_cell(doc)  # ("Client | ...": the first cell names a firm or a body)
     described = []
     for m, c in found:
         if m.entity in kb.actors:
@@ -344,6 +346,10 @@ def _discover(
             for owner, owned, words in owners_in_apposition(doc, m.end, sent.end, names)
             if owned == m.entity
         ]
+        if m.end <= party and not any(
+            a.attribute == "type" and a.basis != "NER label" for a in attrs
+        ):
+            attrs.append(Attribute("type", "company", "context", row_header(doc)))
         if c.parent and not any(a.attribute == "parent" for a in attrs):
             attrs.append(Attribute("parent", c.parent, "name", c.text))
         if c.country and not any(a.attribute == "country" for a in attrs):

@@ -12,7 +12,9 @@ site (its subject a place) gives it to the firm that runs it before those that o
 X). A status cell, or a remark in brackets after the subject ("Okondja (fermée en
 2024)") or opening with a status word in a cell of no relation's column ("start : 2021
 (ended 2023)", "capacity : 30 (proposed)"), that says the site is planned, talked of or
-stopped leaves only who owns what.
+stopped leaves only who owns what. A row of a table keyed by buyer (its first column's
+header, which the sentence leaves out, is a buyer's: ``nlp.row_header``) is the
+buyer's: its maker supplies it and makes it at the row's places.
 
 A factsheet says the same in a list under a heading that names its firm ("### BelGee",
 then "- Parent : BelAZ (50 %)", "- Plants : Borisov"): such a *record* line, a listed
@@ -39,6 +41,7 @@ from analysis.extraction.actors import (
 )
 from analysis.extraction.coreference import ISSUER
 from analysis.extraction.discovery import goods_words
+from analysis.extraction.nlp import row_header
 from analysis.extraction.relation_consolidate import names_a_region
 from analysis.extraction.relation_context import (
     FORMER,
@@ -153,6 +156,19 @@ def _kind(header: str) -> str | None:
         if words[:n] in headers and words[n] in LOCATIVE | HEADER_OF:
             return headers[words[:n]]
     return None
+
+
+#: Header kinds of a first column that names firms or bodies ("Client", "Supplier").
+PARTY_KINDS = frozenset({"owner", "owned", "buyer", "supplier", "producer", "partner"})
+
+
+def party_cell(doc: Doc) -> int:
+    """The end of a table row's first cell (its dash) when the column's header names a
+    party ("Client | ..."): a name there is a firm or a body, whatever NER took it for
+    ("Mosgortrans", "Almatyelectrotrans"). 0 for any other paragraph."""
+    if _kind(row_header(doc)) not in PARTY_KINDS:
+        return 0
+    return next((t.i for t in doc if t.text == ROW_DASH), 0)
 
 
 def _bracketed(doc: Doc, m: Mention, start: int) -> bool:
@@ -389,6 +405,40 @@ def is_record(doc: Doc, start: int, end: int) -> bool:
     return colon is not None and colon > start and _kind(doc[start:colon].text) is not None
 
 
+#: Columns of a buyer's row that ``_bought`` reads (a brand is what was bought: no owner).
+BOUGHT_KINDS = frozenset({"producer", "supplier", "place", "brand"})
+
+
+def _bought(
+    subject: Mention,
+    cells: list[tuple[str, str, list[Mention]]],
+    made_by: tuple[str, Mention] | None,
+    unsettled: bool,
+) -> list[Relation]:
+    """Relations of a row keyed by its buyer ``subject`` (``table_relations``)."""
+    suppliers = [(h, m) for h, kind, vs in cells if kind == "supplier" for m in vs]
+    if made_by is None and len({m.entity for _, m in suppliers}) == 1:
+        made_by = suppliers[0]
+    out = []
+    if made_by is not None and not unsettled:
+        header, maker = made_by
+        out.append(Relation(maker.entity, subject.entity, "supply", header, "table column"))
+    receiver = made_by[1].entity if made_by else subject.entity
+    out += [
+        Relation(m.entity, receiver, "supply", h, "table column")
+        for h, m in suppliers
+        if m.entity != receiver
+    ]
+    if made_by is not None:
+        out += [
+            Relation(made_by[1].entity, m.entity, "production", h, "table column")
+            for h, kind, vs in cells
+            if kind == "place"
+            for m in vs
+        ]
+    return [r for r in out if r.source != r.target]
+
+
 def table_relations(
     doc: Doc,
     start: int,
@@ -424,7 +474,13 @@ def table_relations(
     places = {m.entity for m in named if kb.actors[m.entity].type in PLACE_TYPES}
     cells = [(h, k, [m for m in vs if k != "activity" or m.entity in places]) for h, k, vs in cells]
     cells = [c for c in cells if c[2]]
-    firm = subject is not None and kb.actors[subject.entity].type not in PLACE_TYPES
+    # (a table keyed by buyer names firms and bodies: a discovered name there that the
+    # recogniser took for a place or a person is the buyer, "Mosgortrans")
+    bought = dash >= start and _kind(row_header(doc)) == "buyer"
+    firm = subject is not None and (
+        kb.actors[subject.entity].type not in PLACE_TYPES
+        or (bought and kb.actors[subject.entity].provenance != KNOWN)
+    )
     out = []
     if not_yet(doc[start:end].text):
         # "statut : en construction": the site produces nothing yet.
@@ -490,7 +546,13 @@ def table_relations(
     # is not X, X supplies Y (a brand assembled by another firm).
     made_by = next(((h, vs[0]) for h, kind, vs in cells if kind == "producer"), None)
     maker = made_by[1] if made_by else None
-    if maker is not None and maker.entity != subject.entity:
+    if bought:
+        # A table keyed by buyer ("Client | Fournisseur de cellules | Site"): the row's
+        # firm receives. Its maker (the producer column's, else its only supplier)
+        # supplies it and makes it at the row's places; other suppliers supply the maker.
+        out += _bought(subject, cells, made_by, unsettled)
+        cells = [c for c in cells if c[1] not in BOUGHT_KINDS]
+    elif maker is not None and maker.entity != subject.entity:
         owners = [m for _, kind, vs in cells if kind == "owner" for m in vs]
         out += [
             Relation(o.entity, maker.entity, "supply", made_by[0], "table column")

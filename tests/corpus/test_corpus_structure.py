@@ -318,3 +318,31 @@ def test_a_bracketed_number_inside_code_is_text() -> None:
 
     text = "<img src=x onerror=alert(1)> et [lien](javascript:alert(1))"
     assert strip_note_markers(text) == text
+
+
+def test_a_row_keeps_its_first_column_header(seeds: Path, write) -> None:
+    # The row sentence does not write the first header ("Client"), so the paragraph
+    # carries it: a table keyed by buyer reads otherwise than one keyed by maker.
+    write(
+        "clients.md",
+        "# Fournisseurs\n\n"
+        f"{INTRO}\n\n"
+        "| Client | Fournisseur | Site |\n"
+        "|---|---|---|\n"
+        "| Ordelia Bus | Hunan Qirong Cells | Xiangtan |\n\n"
+        "| # | Acheteur | Tonnes |\n"
+        "|---|---|---|\n"
+        "| 1 | Ionika LLC | 1 860 |\n\n"
+        "| Chine | 2023 | 240 000 t |\n"
+        "| Birmanie | 2023 | 38 000 t |\n\n"
+        f"{OUTRO}\n",
+    )
+    rows = [(p.text, p.row_header) for p in load_one(seeds).paragraphs if p.kind == "table_row"]
+    assert rows == [
+        ("Ordelia Bus — fournisseur : Hunan Qirong Cells ; site : Xiangtan.", "client"),
+        ("Ionika LLC — tonnes : 1 860.", "acheteur"),  # (after a column of row numbers)
+        ("Chine ; 2023 ; 240 000 t.", ""),
+        ("Birmanie ; 2023 ; 38 000 t.", ""),
+    ]
+    doc = load_one(seeds)
+    assert all(p.row_header == "" for p in doc.paragraphs if p.kind != "table_row")

@@ -137,8 +137,11 @@ def test_an_assembler_s_own_site_is_where_it_produces(tmp_path: Path) -> None:
     found = folder_relations(tmp_path, DELIVERIES)
     assert ("Dvina Coach Works", "Kaluga", "production") in found, found
     # (a town of the knowledge base: a bracket alone does not make a name a place)
-    # the buyer's town and the buyer are not the assembler's sites
-    assert not {r for r in found if r[0] == "Dvina Coach Works" and r[1] != "Kaluga"}, found
+    # the buyer's town and the buyer are not the assembler's sites: the buyer is its
+    # customer (the first column is "Acheteur": ``test_tables_keyed_by_buyer``)
+    made = {r for r in found if r[0] == "Dvina Coach Works" and r[2] == "production"}
+    assert made == {("Dvina Coach Works", "Kaluga", "production")}, found
+    assert ("Dvina Coach Works", "Tramway Lebedyan JSC", "supply") in found, found
     # a brand delivered to a buyer is not the buyer's
     assert not {r for r in found if r[2] == "ownership"}, found
     # a planned tender gives no production
