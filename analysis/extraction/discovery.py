@@ -375,6 +375,10 @@ def goods_words() -> frozenset[str]:
 VERSUS = frozenset({"c.", "v.", "vs", "vs.", "versus", "contre"})
 
 
+#: Marks that join two names into no name of its own: "X / Y", "X | Y", "X → Y" ("->"
+#: may be split into "-" and ">").
+_JOINERS = frozenset({"/", "|", "→", "->", "⟶", "←", "<-", "⇒", "=>", ">", "<"})
+
 #: Marks after which a capitalised verb opens a clause ("- **X**: Left Russia in 2023").
 _CLAUSE_MARKS = frozenset({":", ";", "-", "–", "—", "|", "•", "*", "**", "(", "«", '"', "“"})
 
@@ -405,8 +409,9 @@ def looks_like_name(span: Span) -> bool:
     if tokens[0].lower_ in material_words() and not any(t.text[:1].isupper() for t in tokens[1:]):
         return False
     # "Nornickel / Rosatom JV": two names joined by a slash are not one actor; nor are
-    # the parties of a case's title ("X c. Y", "X v. Y").
-    if any(t.text in ("/", "|") for t in tokens):
+    # a flow's ends ("Huayue → Uralelektroprivod") or the parties of a case's title ("X
+    # c. Y", "X v. Y").
+    if any(t.text in _JOINERS for t in tokens):
         return False
     # "Varkon Minerals plc - Annual Report": a spaced dash separates a title's parts.
     if any(
