@@ -9,6 +9,7 @@ from analysis.extraction.appositions import owned_head_words
 from analysis.extraction.relation_clauses import DATIVES
 from analysis.extraction.relation_context import (
     AGENT,
+    BENEFICIARY,
     COORDINATION_WINDOW,
     DIRECTED,
     FROM,
@@ -399,6 +400,8 @@ def _directed(
     targets = [m for m in _coordinated(doc, tgt, after) if m.entity != src.entity]
     if cue.relation == "ownership" and cue.text.lower().split()[-1] in OWNED_HEADS:
         targets = targets[:1]  # "sa marque X, Y, Z": one brand; the others are listed
+    if reverse and cue.relation == "supply" and doc[tgt.start - 1].lower_ in BENEFICIARY:
+        reverse = False  # "fits magnets into motors for KAMAZ buses": made for KAMAZ
     if reverse:
         return [(t.entity, src.entity) for t in targets]
     return [(src.entity, t.entity) for t in targets]
