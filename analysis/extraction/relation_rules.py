@@ -400,7 +400,7 @@ def _directed(
     targets = [m for m in _coordinated(doc, tgt, after) if m.entity != src.entity]
     if cue.relation == "ownership" and cue.text.lower().split()[-1] in OWNED_HEADS:
         targets = targets[:1]  # "sa marque X, Y, Z": one brand; the others are listed
-    if reverse and cue.relation == "supply" and doc[tgt.start - 1].lower_ in BENEFICIARY:
+    if reverse and cue.relation == "supply" and doc[max(tgt.start - 1, 0)].lower_ in BENEFICIARY:
         reverse = False  # "fits magnets into motors for KAMAZ buses": made for KAMAZ
     if reverse:
         return [(t.entity, src.entity) for t in targets]
