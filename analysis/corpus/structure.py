@@ -153,6 +153,9 @@ def _inner(value: str) -> str:
     return _INNER_END.sub("", value)
 
 
+#: Sets a table row's subject apart from its labelled cells (the extraction reads it).
+ROW_DASH = "—"
+
 #: Header labels of a column of row numbers ("| # | Exporter | ..."), lower-cased.
 _NUMBER_LABELS = frozenset({"", "#", "no", "no.", "n°", "nº", "№", "rank", "rang", "ранг"})
 _ROW_NUMBER = re.compile(r"\d{1,4}\.?")
@@ -185,7 +188,7 @@ def _row_sentence(cells: list[str], labels: list[str] | None) -> str:
     pairs = [*map(_inner, pairs[:-1]), *pairs[-1:]]
     subject = cells[0]
     if subject and pairs:
-        return _end(f"{_inner(subject)} — {' ; '.join(pairs)}")
+        return _end(f"{_inner(subject)} {ROW_DASH} {' ; '.join(pairs)}")
     return _end(subject or " ; ".join(pairs))
 
 

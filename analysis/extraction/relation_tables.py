@@ -31,6 +31,7 @@ import re
 import yaml
 from spacy.tokens import Doc
 
+from analysis.corpus.structure import ROW_DASH
 from analysis.extraction.actors import (
     ADJECTIVE,
     KNOWN,
@@ -55,8 +56,6 @@ from analysis.extraction.relation_context import (
     _possessive,
 )
 
-#: The row's subject and its cells are set apart by this dash (``structure``).
-ROW_DASH = "—"
 #: Header kind -> (relation type, whether the cell's actor is the source).
 HEADER_RELATIONS = {
     "owner": ("ownership", True),
@@ -168,7 +167,7 @@ def party_cell(doc: Doc) -> int:
     ("Mosgortrans", "Almatyelectrotrans"). 0 for any other paragraph."""
     if _kind(row_header(doc)) not in PARTY_KINDS:
         return 0
-    return next((t.i for t in doc if t.text == ROW_DASH), 0)
+    return _row_dash(doc, 0, len(doc)) or 0
 
 
 def _bracketed(doc: Doc, m: Mention, start: int) -> bool:
@@ -189,9 +188,14 @@ def _site_of(doc: Doc, agent: Mention, m: Mention) -> bool:
     )
 
 
+def _row_dash(doc: Doc, start: int, end: int) -> int | None:
+    """The index of the dash that ends a table row's subject in ``doc[start:end]``."""
+    return next((i for i in range(start, end) if doc[i].text == ROW_DASH), None)
+
+
 def is_table_row(doc: Doc, start: int, end: int) -> bool:
     """Is ``doc[start:end]`` a table row as the corpus writes it ("X — header : value")?"""
-    dash = next((i for i in range(start, end) if doc[i].text == ROW_DASH), None)
+    dash = _row_dash(doc, start, end)
     return dash is not None and any(doc[i].text == ":" for i in range(dash, min(end, dash + 8)))
 
 
@@ -460,7 +464,7 @@ def table_relations(
     named = [
         m for m in named if not (kb.actors[m.entity].type == "country" and _possessive(doc, m))
     ]
-    dash = next((i for i in range(start, end) if doc[i].text == ROW_DASH), None)
+    dash = _row_dash(doc, start, end)
     if dash is not None:
         subject = next((m for m in named if start <= m.start and m.end <= dash), None)
         if any(t.lower_ in FORMER for t in doc[start:dash]):
