@@ -118,11 +118,14 @@ def case_of(doc: Doc, mention: Mention, cue: Cue) -> str | None:
     own = first.morph.get("Case") if CYRILLIC.search(first.text) else []
     if (
         quoted
+        and own in ([], ["Nom"])
         and before >= 0
         and doc[before].is_sent_start
         and doc[before].pos_ in ("NOUN", "PROPN")
     ):
-        return "Nom"  # "СП «X» выпускает": the noun opening the sentence is its subject
+        # "СП «X» выпускает": the noun opening the sentence is its subject (not goods
+        # before an inflected name: "Стёкла «КАМАЗу» поставляет Y")
+        return "Nom"
     if before >= 0 and (not CYRILLIC.search(first.text) or (quoted and own in ([], ["Nom"]))):
         token = doc[before]
         # (a legal form in capitals does not inflect either: "белорусскому ОАО «Y»")
@@ -158,6 +161,44 @@ def _gapped_share(doc: Doc, m: Mention) -> bool:
     dash_after_share = len(before) >= 2 and before[-2] == "%" and before[-1] in _GAP_DASHES
     dash_before_share = len(after) >= 3 and after[0] in _GAP_DASHES and after[2] == "%"
     return dash_after_share or dash_before_share
+
+
+def _gapped(doc: Doc, m: Mention) -> bool:
+    return _gapped_share(doc, m) or _gapped_goods(doc, m)
+
+
+def _gapped_goods(doc: Doc, m: Mention) -> bool:
+    """Is ``m`` the subject of a clause after a comma whose verb a dash stands for,
+    beside its goods ("Стёкла поставляет X, электромоторы — Y", ", а Y — электромоторы")?
+    It supplies other goods, in parallel with the verb's subject."""
+    sent = doc[m.start].sent
+
+    def goods(tokens) -> list:
+        return list(itertools.takewhile(lambda t: t.is_lower and t.pos_ in ("NOUN", "ADJ"), tokens))
+
+    k = m.start - 1
+    while k > sent.start and doc[k].text in QUOTES:
+        k -= 1
+    if k > sent.start and doc[k].text in _GAP_DASHES:
+        before = goods(reversed(doc[max(sent.start, k - 3) : k]))
+        opener = k - len(before) - 1
+        return bool(before) and opener >= sent.start and _opens_clause(doc[opener])
+    after_dash = m.end
+    while after_dash < sent.end and doc[after_dash].text in QUOTES:
+        after_dash += 1
+    if (
+        after_dash + 1 >= sent.end
+        or doc[after_dash].text not in _GAP_DASHES
+        or not (k >= sent.start and _opens_clause(doc[k]))
+    ):
+        return False
+    after = goods(doc[after_dash + 1 : min(sent.end, after_dash + 4)])
+    rest = after_dash + 1 + len(after)
+    return bool(after) and (rest >= sent.end or doc[rest].is_punct)
+
+
+def _opens_clause(token) -> bool:
+    return token.text == "," or token.lower_ == "а"
 
 
 def _possessed(token) -> bool:
@@ -199,7 +240,8 @@ def russian_roles(doc: Doc, here: list[Mention], cue: Cue) -> list[tuple[str, st
         return [created]
     # "55% принадлежит «X», 45% — «Y»": a name a dash joins to a share is a second
     # owner of that share, never what is owned.
-    pool = [m for m in here if m.kind != ADJECTIVE and not _gapped_share(doc, m)]
+    # (and a name a dash joins to its goods is a second supplier: "электромоторы — Y")
+    pool = [m for m in here if m.kind != ADJECTIVE and not _gapped(doc, m)]
     bracketed = _bracketed(doc, pool, cue)
     pool = bracketed or pool
     cases = {(m.start, m.end): case_of(doc, m, cue) for m in pool}
@@ -238,7 +280,7 @@ def russian_roles(doc: Doc, here: list[Mention], cue: Cue) -> list[tuple[str, st
     # "поставляют BAIC и Kaiyi": each coordinated name, whatever its tagged case
     group = _coordinated(doc, source, sources + loose, AND)
     # ... and the second owner of a share, after a dash: "51% принадлежит X, 49% — Y"
-    group += [m for m in here if m.kind != ADJECTIVE and _gapped_share(doc, m)]
+    group += [m for m in here if m.kind != ADJECTIVE and _gapped(doc, m)]
     names = {m.entity for m in group}
     targets = [m for m in targets if m.entity not in names]
     if not targets:

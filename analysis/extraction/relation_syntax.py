@@ -49,7 +49,8 @@ def _former_holder(doc: Doc, m: Mention, kb: KnowledgeBase) -> bool:
     sent = doc[m.start].sent
     for k in range(max(m.start - HOLDER_REACH, sent.start), m.start):
         if doc[k].lower_ in HOLDING and all(
-            (t.is_lower or t.like_num or t.text in ("'", "’")) and not t.is_punct
+            # (a capitalised adjective too: "held by the Belarusian holding X")
+            (t.is_lower or t.like_num or t.pos_ == "ADJ" or t.text in ("'", "’")) and not t.is_punct
             for t in doc[k + 1 : m.start]
         ):
             return True

@@ -29,3 +29,24 @@ def test_two_recipients_after_the_verb_still_receive() -> None:
     found = extracted_relations("Kestrel Drive supplies motors to Idel and Tarvel Cells.", "en")
     assert ("Kestrel Drive", "Idel", "supply") in found, found
     assert ("Kestrel Drive", "Tarvel Cells", "supply") in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the goods first, each clause's subject after them ("Стёкла поставляет X,
+        # электромоторы — Y")
+        "Стёкла поставляет китайская Kestrel Drive, электромоторы — Tarvel Cells.",
+        "Стёкла для «Иделя» поставляет Kestrel Drive, а электромоторы — Tarvel Cells.",
+        # the subject first, its goods after the dash (a known name's dative: the tagger
+        # cannot tell an invented name's case)
+        "Стёкла «КАМАЗу» поставляет Kestrel Drive, Tarvel Cells — электромоторы.",
+    ],
+)
+def test_a_russian_gapped_clause_names_a_second_supplier(text) -> None:
+    """A dash stands for the verb left out: the name beside it supplies other goods, and
+    neither supplier supplies the other."""
+    found = extracted_relations(text, "ru")
+    pairs = {frozenset(r[:2]) for r in found if r[2] == "supply"}
+    assert frozenset(("Kestrel Drive", "Tarvel Cells")) not in pairs, found
+    assert not {r for r in found if r[1] == "Kestrel Drive"}, found  # it receives nothing

@@ -1158,6 +1158,27 @@ def test_a_mine_is_the_site_and_its_region_says_where(lang, sentence, site, coar
             set(),
             "Varkon Industries",
         ),
+        (
+            "en",
+            "Quellon Motors bought the 40% stake held by the Belarusian electronics holding "
+            "Varkon Industries.",
+            set(),
+            "Varkon Industries",
+        ),
+        (
+            "fr",
+            "Quellon Motors a racheté les 40 % que détenait le holding biélorusse Varkon "
+            "Industries.",
+            set(),
+            "Varkon Industries",
+        ),
+        (
+            "ru",
+            "«Квеллон Моторс» выкупила 40% акций, принадлежавших белорусскому холдингу "
+            "«Варкон Индастриз».",
+            set(),
+            "Варкон Индастриз",
+        ),
     ],
 )
 def test_the_former_holder_of_what_is_bought_is_not_bought(lang, sentence, wanted, seller):
