@@ -55,6 +55,8 @@ KIT_WORDS = GRAMMAR["kit_words"]
 #: qualify ("Geely kits", "NdFeB magnets", "Khazar brand").
 PRODUCTS = frozenset(w.lower() for w in load_descriptors().product_words)
 GOODS = goods_nouns() | {"brand", "marque"}
+#: Rights to a site ("the Akbulak exploration licence"): no goods of a maker.
+SITE_RIGHTS = frozenset(GRAMMAR["site_rights"])
 #: Joint-venture nouns ("coentreprise", "joint venture").
 JV_WORDS = GRAMMAR["joint_venture"]
 #: Sale verbs: "X a vendu son usine de Y à Z", "X sold its stake in Y to Z".

@@ -180,3 +180,22 @@ def plant_object(doc: Doc, cue: Cue) -> bool:
         if t.pos_ in ("ADP", "PUNCT", "VERB", "AUX"):
             return False
     return False
+
+
+def plant_named_owner(
+    doc: Doc, cue: Cue, agents: list[Mention], firms: list[Mention], site: int
+) -> Mention | None:
+    """The firm a plant noun names as its own, which runs it rather than the sentence's
+    subject: its complement before the site ("Les cellules de X viennent de l'usine de Y à
+    Z", "the plant of Y in Z"; not in a sentence of a sale or purchase, whose plant
+    changes hands), or the firm right before a bracket the plant noun opens ("A (usine de
+    X) et B (usine de Y)")."""
+    if cue.start > 0 and doc[cue.start - 1].text == "(":
+        before = next((m for m in firms if m.end == cue.start - 1), None)
+        if before is not None:
+            return before
+    named = [m for m in agents if m.start < site]
+    opening = doc[cue.start].sent.start
+    if named and not any(t.lower_ in SALE | BOUGHT for t in doc[opening : cue.start]):
+        return named[0]
+    return None

@@ -54,6 +54,7 @@ from analysis.extraction.relation_plants import (
     former_plant_owner,
     invested_plant,
     plant_destination,
+    plant_named_owner,
     plant_object,
     plant_origin,
     plant_possessor,
@@ -443,6 +444,8 @@ def _production(
         )
         first_firm = named or (first_firm if sends else None)
     src = first_firm or _nearest(agents, cue) or _nearest(states, cue)
+    if plant:
+        src = plant_named_owner(doc, cue, agents, firms, first.start) or src
     venture_clause = venture_relative(doc, cue, firms)
     if venture_clause is not None:
         # "ATM, the Tianlu joint venture that assembles ...": the venture the relative

@@ -14,6 +14,7 @@ from analysis.extraction.relation_context import (
     DIRECTED,
     FROM,
     GENITIVE,
+    GOODS,
     GRAMMAR,
     JV_WORDS,
     KIT_WORDS,
@@ -22,6 +23,7 @@ from analysis.extraction.relation_context import (
     PLACE_TARGETS,
     PLANT_NOUNS,
     PRODUCTS,
+    SITE_RIGHTS,
     TO,
     UNKNOWN,
     WINDOW,
@@ -182,13 +184,13 @@ def _directed(
             if not _seller(doc, m, cue, kb)
             and not _former_holder(doc, m, kb)
             and not _demonstrated(doc, m)
-            # ("buys Minjiang cells": goods of a maker are bought, not the maker; but
-            # "acquired the Akbulak exploration licence" is a site's)
+            # ("buys Minjiang cells", "bought Luqiao kits": goods of a maker are bought,
+            # not the maker, even one named like a town; but "acquired the Akbulak
+            # exploration licence" is a site's)
             and not (
                 not cue.reverse
                 and m.entity != UNKNOWN
-                and not _is_place(m, kb)
-                and _goods_name(doc, m)
+                and _goods_name(doc, m, GOODS - SITE_RIGHTS if _is_place(m, kb) else GOODS)
             )
         ]
         plant = next(

@@ -312,9 +312,10 @@ def _status(doc: Doc, start: int, dash: int, end: int) -> str:
             elif _kind(doc[cell:colon].text) is None:  # (a party's own brackets: _cell_role)
                 # (a remark that opens with a status word: "(ended 2023)", "(proposed)",
                 # "(projet)"; not "(sold to X)" after a capacity)
+                # (or a cell that opens with one: "since : talks only")
                 texts += [
                     m.lower()
-                    for m in re.findall(r"\(([^()]*)\)", value)
+                    for m in [value, *re.findall(r"\(([^()]*)\)", value)]
                     if m.split() and m.split()[0].lower() in REMARKS
                 ]
         elif status:  # the status cell's own ";" ("Registered 2025; plant planned for 2027")

@@ -34,3 +34,26 @@ def test_a_place_gone_to_is_no_exit(text, lang) -> None:
 def test_a_country_left_is_still_an_exit(text, lang, leaver) -> None:
     found = extracted_relations(text, lang)
     assert (leaver, "Russia", "exit") in found, found
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a Latin name takes its case from the adjective before it, which the tagger "
+    "reads as a genitive as often as a dative; ruling out every oblique case lost two "
+    "right exits on 157 folders (a genitive antecedent of 'которая ушла'), the dative "
+    "alone none and changed nothing",
+)
+def test_a_latin_name_in_an_oblique_case_is_no_leaver() -> None:
+    """ "компания продала завод государственной X и ушла из Финляндии": X, in the dative
+    by its adjective, bought the plant; the unnamed company left."""
+    found = extracted_relations(
+        "В июле 2025 года компания продала завод государственной Kestrel Minerals Group "
+        "за 212 млн евро и ушла из Финляндии.",
+        "ru",
+    )
+    assert not {r for r in found if r[2] == "exit"}, found
+
+
+def test_a_latin_name_after_a_nominative_adjective_still_leaves() -> None:
+    found = extracted_relations("Шведская Kestrel Minerals Group ушла из России в 2022 году.", "ru")
+    assert ("Kestrel Minerals Group", "Russia", "exit") in found, found

@@ -193,3 +193,21 @@ def test_a_relation_from_a_named_source_is_kept_as_reported() -> None:
         if (s, t, k) == ("Kestrel Auto", "Tver", "production")
     ]
     assert row == [True]
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        (
+            "fr",
+            "Varkon Conseil recense deux équipementiers français intéressés par une "
+            "implantation en Ouzbékistan.",
+        ),
+        ("en", "Kestrel Auto is interested in assembling crossovers in Tver."),
+        ("ru", "«Кестрел Авто» заинтересована в производстве кроссоверов в Твери."),
+    ],
+)
+def test_an_interest_is_no_relation(lang, sentence) -> None:
+    """ "intéressés par une implantation", "interested in assembling": an interest, like
+    a wish, says nothing is done."""
+    assert not {r for r in relations(sentence, lang) if r[2] == "production"}

@@ -6,6 +6,8 @@ its change."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.fixtures.extraction_shared import extracted_relations as relations
 
 
@@ -90,3 +92,17 @@ def test_a_headlines_verb_is_no_word_of_the_name_before_it() -> None:
         "en",
     )
     assert not any("Completes" in end for r in found for end in r[:2]), found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The other is Belkar in Minsk, which buys Tarvel cells directly and builds packs.",
+        "Quellon Motors has bought Luqiao kits since March 2025 on purchase orders.",
+    ],
+)
+def test_goods_named_by_a_maker_that_is_also_a_place_are_no_acquisition(sentence) -> None:
+    """ "buys Tarvel cells": a name before goods is their maker, even one that also names
+    a town (or is read as one); it is not bought."""
+    found = relations(sentence, "en")
+    assert not {r for r in found if r[2] == "acquisition"}, found

@@ -80,3 +80,35 @@ def test_a_word_listed_beside_a_firm_is_a_parent_not_the_venture_it_names() -> N
         ("Uralmash Holding", "Ural Fengyun Trucks LLC", "ownership"),
         ("Ural Fengyun Trucks LLC", "Miass", "production"),
     } <= found, found
+
+
+def test_the_name_of_a_plant_at_a_town_is_its_owner() -> None:
+    """ "l'usine de X à Y", "X's plant in Y": X owns the plant at Y; X is no place, and
+    whoever the sentence is about does not produce at X."""
+    texts = {
+        "fr": (
+            "Les cellules de Belkar viennent de l'usine de Tarvel à Yichun, selon la "
+            "direction de Belkar.",
+            "fr",
+        ),
+        "en": ("Belkar's cells come from the plant of Tarvel in Yichun.", "en"),
+    }
+    tables = tables_for(texts)
+    types = dict(zip(tables.entities["entity"], tables.entities["type"], strict=True))
+    assert types.get("Tarvel") != "place", types
+    rel = tables.relations
+    found = set(zip(rel["source"], rel["target"], rel["relation"], strict=True))
+    assert not {r for r in found if r[1] == "Tarvel"}, found
+    assert ("Belkar", "Yichun", "production") not in found, found
+
+
+def test_a_plant_in_brackets_after_a_name_is_that_names() -> None:
+    """ "A (usine de X) et B (usine de Y)": each bracket is about the name right before
+    it, not the list's first name."""
+    found = relations(
+        "Principaux acheteurs : Tarvel Advanced Material (usine de Tongren) et Kestrel "
+        "Precursor Technology (usine de Jiangmen).",
+        "fr",
+    )
+    assert ("Tarvel Advanced Material", "Jiangmen", "production") not in found, found
+    assert ("Kestrel Precursor Technology", "Jiangmen", "production") in found, found

@@ -146,3 +146,20 @@ def test_an_assembler_s_own_site_is_where_it_produces(tmp_path: Path) -> None:
     assert not {r for r in found if r[2] == "ownership"}, found
     # a planned tender gives no production
     assert not {r for r in found if r[0] == "Irbis Bus Assembly"}, found
+
+
+def test_a_stop_or_talks_in_any_cell_unsettles_its_row(tmp_path: Path) -> None:
+    """ "2019 (stopped 03/2022)" and a cell that says only "talks only" say the row's
+    supply is over or not yet agreed, as a status cell would."""
+    text = (
+        "# Cells\n\nWho supplies cells, as of June 2026.\n\n"
+        "| Cell supplier | Chemistry | Customer | Volume (GWh) | Since |\n"
+        "| --- | --- | --- | --- | --- |\n"
+        "| Tarvel Cells | LFP | Belkar Avto | 1.2 | 2023 |\n"
+        "| Kestrel Energy | NMC | Belkar Avto | — | 2019 (stopped 03/2022) |\n"
+        "| Quellon Power | LFP | Idel Motors | — | talks only |\n"
+    )
+    found = folder_relations(tmp_path, text)
+    assert ("Tarvel Cells", "Belkar Avto", "supply") in found, found
+    assert not {r for r in found if "Kestrel Energy" in r[:2]}, found
+    assert not {r for r in found if "Quellon Power" in r[:2]}, found
