@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from analysis.extraction.descriptor_lexicon import load_lexicon as load_descriptor_lexicon
 from analysis.extraction.grammar import GRAMMAR
+from analysis.extraction.hedges import REPORTING_VERBS
 from analysis.extraction.relation_context import PLANT_NOUNS, PRODUCTS
 from analysis.extraction.relation_places import OBJECT_REACH, PREMISES
 
@@ -127,6 +128,27 @@ def gapped_subject(doc: Doc, cue, m) -> bool:
     return m.end < len(doc) and doc[m.end].pos_ == "DET"
 
 
+#: Words that open a reported clause ("that", "que", "что").
+THAT = frozenset(w.lower() for w in GRAMMAR["complementizers"])
+
+
+def reporter(doc: Doc, cue, m) -> bool:
+    """Is ``m`` who reports the clause the cue stands in ("X сообщал, что ...", "X said
+    that ...", "X a indiqué que ...")? Only a reporting verb, with auxiliaries, adverbs
+    and a comma, stands between it and the clause's "that"; it is no party to what it
+    reports."""
+    if m.end > cue.start:
+        return False
+    that = next((k for k in range(m.end, cue.start) if doc[k].lower_ in THAT), None)
+    if that is None:
+        return False
+    words = [t for t in doc[m.end : that] if not t.is_punct and t.pos_ not in ("ADV", "AUX")]
+    # (but "X a confirmé que sa filiale Y produit ...": a possessive in the clause may
+    # be the reporter's own)
+    own = any(t.lower_ in GRAMMAR["possessives"] for t in doc[that + 1 : cue.end])
+    return len(words) == 1 and words[0].lower_ in REPORTING_VERBS and not own
+
+
 def traders(doc: Doc, cue, here: list) -> list:
     """The mentions of ``here`` that may trade under a supply or purchase cue: not goods
     a name qualifies, nor a second supplier whose verb is left out."""
@@ -180,6 +202,7 @@ __all__ = [
     "object_says_otherwise",
     "one_way",
     "purpose_of",
+    "reporter",
     "runs_outlets",
     "stake_or_firm",
 ]

@@ -34,6 +34,13 @@ def _words(key: str) -> tuple[str, ...]:
 ATTRIBUTION_LEADS = _words("attribution_leads")
 #: Reporting verbs after a comma and before a name (", a indiqué X"), matched as written.
 ATTRIBUTION_VERBS = _words("attribution_verbs")
+#: Reporting verbs of every language, lower case ("said", "a indiqué", "сообщал").
+REPORTING_VERBS = frozenset(
+    str(w).lower()
+    for key in ("reporting_participles", "reporting_present")
+    for words in raw()[key].values()
+    for w in words
+)
 #: Phrases that name an unnamed source, matched in any case.
 ATTRIBUTION_ANONYMOUS = _words("attribution_anonymous")
 #: Language → cues that make a relation's sentence second-hand, uncertain or intended.

@@ -199,3 +199,34 @@ def plant_named_owner(
     if named and not any(t.lower_ in SALE | BOUGHT for t in doc[opening : cue.start]):
         return named[0]
     return None
+
+
+#: How many words a role noun's apposition may hold before it ("a vehicle assembler").
+APPOSITION_REACH = 5
+
+
+def apposition_head(
+    doc: Doc, cue: Cue, mentions: list[Mention], kb: KnowledgeBase
+) -> Mention | None:
+    """The firm a role noun's apposition is set off from ("Y (Tarvel), a vehicle
+    assembler in Z", "Y, un assembleur de camions à Z"): the name right before the comma
+    that opens it, a bracketed short form aside. It, not the clause's subject, makes
+    things there."""
+    if doc[cue.start].pos_ != "NOUN":
+        return None
+    i = cue.start - 1
+    while i >= 0 and cue.start - i <= APPOSITION_REACH and doc[i].text != ",":
+        if not (doc[i].is_lower or doc[i].pos_ in ("DET", "ADJ")):
+            return None
+        i -= 1
+    # (an apposition opens with its article: ", a vehicle assembler"; not a verb the
+    # tagger takes for a noun after a closing comma or a relative: ", which mines at Z")
+    if i < 1 or doc[i].text != "," or doc[i + 1].lower_ not in GRAMMAR["apposition"]:
+        return None
+    end = i
+    if doc[end - 1].text == ")":  # "Azov Motors LLC (Azov Motors),"
+        end = next((t.i for t in reversed(doc[: end - 1]) if t.text == "("), end)
+    return next(
+        (m for m in mentions if m.end == end and m.entity != UNKNOWN and not _is_place(m, kb)),
+        None,
+    )

@@ -51,6 +51,7 @@ from analysis.extraction.relation_context import (
 from analysis.extraction.relation_plants import (
     ORIGINS,
     another_firms_plant,
+    apposition_head,
     former_plant_owner,
     invested_plant,
     plant_destination,
@@ -444,8 +445,8 @@ def _production(
         )
         first_firm = named or (first_firm if sends else None)
     src = first_firm or _nearest(agents, cue) or _nearest(states, cue)
-    if plant:
-        src = plant_named_owner(doc, cue, agents, firms, first.start) or src
+    runs_plant = plant_named_owner(doc, cue, agents, firms, first.start) if plant else None
+    src = apposition_head(doc, cue, sentence or parts, kb) or runs_plant or src
     venture_clause = venture_relative(doc, cue, firms)
     if venture_clause is not None:
         # "ATM, the Tianlu joint venture that assembles ...": the venture the relative

@@ -590,6 +590,8 @@ def relations_in_sentence(
                 continue
             cue = Cue("supply", cue.start, cue.end, cue.text, True)
         here, owners = _reach(doc, start, end, cue, parts, clauses, kb)
+        if here:  # ("X said that Y supplies Z": X reports it)
+            here = [m for m in here if not cue_filters.reporter(doc, cue, m)]
         if here and cue.relation == "supply":  # ("assembles Orvia cars from kits we ship")
             here = [m for m in here if not names_vehicles(doc, m, kb)]
         if here and cue.relation in ("supply", "acquisition"):  # ("the 60 Tulpar buses")

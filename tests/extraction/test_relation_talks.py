@@ -211,3 +211,41 @@ def test_an_interest_is_no_relation(lang, sentence) -> None:
     """ "intéressés par une implantation", "interested in assembling": an interest, like
     a wish, says nothing is done."""
     assert not {r for r in relations(sentence, lang) if r[2] == "production"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "reporter"),
+    [
+        (
+            "ru",
+            "Ранее «Вестник Полесья» сообщал, что в 2025 году ОАО «Кестрел» увеличило "
+            "поставки стартеров на АвтоВАЗ.",
+            "Вестник Полесья",
+        ),
+        (
+            "en",
+            "Tarvel Research said that Kestrel Motors supplies engines to Belkar Avto.",
+            "Tarvel Research",
+        ),
+        (
+            "fr",
+            "Le cabinet Tarvel Conseil a indiqué que Kestrel Motors fournit des moteurs à "
+            "Belkar Avto.",
+            "Tarvel Conseil",
+        ),
+    ],
+)
+def test_who_reports_a_clause_is_no_party_to_it(lang, sentence, reporter) -> None:
+    """ "X сообщал, что ...", "X said that ...", "X a indiqué que ...": X reports the
+    relation of the clause after it; it takes no part in it."""
+    found = relations(sentence, lang)
+    assert not {r for r in found if reporter in r[:2]}, found
+
+
+def test_a_reporter_keeps_what_its_possessive_says_of_it() -> None:
+    """ "X a confirmé que sa filiale Y ...": "sa" is X's; X owns Y."""
+    found = relations(
+        "Kestrel Holding a confirmé que sa filiale Tarvel Metals produit des oxydes à Tver.",
+        "fr",
+    )
+    assert ("Kestrel Holding", "Tarvel Metals", "ownership") in found, found

@@ -11,6 +11,8 @@ The firms are invented.
 
 from __future__ import annotations
 
+import pytest
+
 from analysis.extraction.descriptor_lexicon import load_lexicon
 from tests.fixtures.extraction_shared import extracted_relations as relations
 from tests.fixtures.extraction_shared import folder_relations, tables_for
@@ -112,3 +114,32 @@ def test_a_plant_in_brackets_after_a_name_is_that_names() -> None:
     )
     assert ("Tarvel Advanced Material", "Jiangmen", "production") not in found, found
     assert ("Kestrel Precursor Technology", "Jiangmen", "production") in found, found
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "producer", "place", "other"),
+    [
+        (
+            "en",
+            "Kestrel Holding JSC, which also owns Tarvel Motors LLC (Tarvel), a vehicle "
+            "assembler in Taganrog, was not designated.",
+            "Tarvel Motors LLC",
+            "Taganrog",
+            "Kestrel Holding JSC",
+        ),
+        (
+            "fr",
+            "Kestrel Holding contrôle aussi Tarvel Auto, un spécialiste de l'assemblage de "
+            "camions à Tver.",
+            "Tarvel Auto",
+            "Tver",
+            "Kestrel Holding",
+        ),
+    ],
+)
+def test_a_role_noun_in_an_apposition_is_its_heads(lang, sentence, producer, place, other) -> None:
+    """ "Y, a vehicle assembler in Z": the apposition, opened by its article, says Y
+    assembles at Z, not the clause's subject that owns Y."""
+    found = relations(sentence, lang)
+    assert (producer, place, "production") in found, found
+    assert (other, place, "production") not in found, found

@@ -50,3 +50,16 @@ def test_an_exporter_supplies_its_importer_unless_a_note_stops_it(tmp_path: Path
     assert ("Hunan Qirong Cells", "Velora Motors LLC", "supply") in found, found
     assert ("Kelmar Resources", "Ostrava Cells", "supply") in found, found
     assert ("Xiamen Dorun Motor", "Tarvel Trucks JSC", "supply") not in found, found
+
+
+def test_a_russian_brand_owner_header_names_the_owner(tmp_path) -> None:
+    """ "Владелец марки" (the brand's owner): the head noun comes first and the brand in
+    the genitive after it, so the column names the owner of the row's brand."""
+    text = (
+        "# Модели\n\nМодели в продаже.\n\n"
+        "| Модель | Владелец марки | Место сборки |\n| --- | --- | --- |\n"
+        "| Кестрел | ООО «Тарвел Авто» | Калуга |\n"
+    )
+    found = folder_relations(tmp_path, text)
+    assert ("Кестрел", "Тарвел Авто", "ownership") not in found, found
+    assert ("Тарвел Авто", "Кестрел", "ownership") in found, found
