@@ -208,10 +208,10 @@ APPOSITION_REACH = 5
 def apposition_head(
     doc: Doc, cue: Cue, mentions: list[Mention], kb: KnowledgeBase
 ) -> Mention | None:
-    """The firm a role noun's apposition is set off from ("Y (Tarvel), a vehicle
-    assembler in Z", "Y, un assembleur de camions à Z"): the name right before the comma
-    that opens it, a bracketed short form aside. It, not the clause's subject, makes
-    things there."""
+    """The firm a production noun's apposition is set off from ("Y (Tarvel), a vehicle
+    assembler in Z", "Y, un spécialiste de l'assemblage de camions à Z"): the name right
+    before the comma that opens it, a bracketed short form aside. It, not the clause's
+    subject, makes things there."""
     if doc[cue.start].pos_ != "NOUN":
         return None
     i = cue.start - 1
